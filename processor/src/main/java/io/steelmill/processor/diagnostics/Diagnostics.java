@@ -1,0 +1,74 @@
+package io.steelmill.processor.diagnostics;
+
+import io.steelmill.processor.model.Mode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Collects the diagnostics of one factory (or one element) in each mode, then reports each once:
+ * a problem found in both modes plainly, one found in a single mode prefixed with {@code In
+ * simulation mode, } (or production). Nothing prints twice, also across rounds.
+ */
+public final class Diagnostics {
+  private final Messager messager;
+  private final Set<String> reported = new LinkedHashSet<>();
+  private final Map<Diagnostic, Set<Mode>> pending = new LinkedHashMap<>();
+
+  public Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  /** Adds a diagnostic found in every mode. */
+  public void add(Diagnostic diagnostic) {
+    pending.computeIfAbsent(diagnostic, d -> new LinkedHashSet<>()).addAll(List.of(Mode.values()));
+  }
+
+  /** Adds a diagnostic found while validating the graph of {@code mode}. */
+  public void add(Diagnostic diagnostic, Mode mode) {
+    pending.computeIfAbsent(diagnostic, d -> new LinkedHashSet<>()).add(mode);
+  }
+
+  /** Whether anything is waiting to be reported. */
+  public boolean hasPending() {
+    return !pending.isEmpty();
+  }
+
+  /** Reports everything collected, each message once, and forgets it. */
+  public void flush() {
+    List<Map.Entry<Diagnostic, Set<Mode>>> entries = new ArrayList<>(pending.entrySet());
+    pending.clear();
+    for (Map.Entry<Diagnostic, Set<Mode>> entry : entries) {
+      Diagnostic diagnostic = entry.getKey();
+      String text = diagnostic.text();
+      if (entry.getValue().size() == 1) {
+        Mode mode = entry.getValue().iterator().next();
+        text = text.replaceFirst("] ", "] In " + mode + " mode, ");
+      }
+      report(Kind.ERROR, text, diagnostic.element());
+    }
+  }
+
+  /** Reports an error that is not tied to a mode, right away. */
+  public void error(String text, Element element) {
+    report(Kind.ERROR, text, element);
+  }
+
+  private void report(Kind kind, String text, Element element) {
+    String identity = text + '@' + (element == null ? "" : element.toString());
+    if (!reported.add(identity)) {
+      return;
+    }
+    if (element == null) {
+      messager.printMessage(kind, text);
+    } else {
+      messager.printMessage(kind, text, element);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.steelmill.processor.diagnostics;
+
+/**
+ * The catalog of every message the processor reports. Each constant's name is its stable tag,
+ * printed as {@code [Steelmill/<Name>]}: it never changes once released, and tests and docs
+ * anchor on it. Every message has a {@code Fix:} line.
+ *
+ * <p>Every new code needs a negative test in {@code DiagnosticsTest} asserting its tag, its text
+ * and its line.
+ */
+public enum ErrorCode {
+  MissingBinding(
+      "%s cannot be provided: no @Daemon class, no @Provides method in %s or its modules%s binds it.",
+      "annotate the class with @Daemon, or add a static @Provides method returning %s to %s."),
+  ModeOnlyBinding(
+      "%s has a binding in %s mode only, but is needed by a binding present in %s mode.",
+      "add a @%s binding for %s (or a @%s(Impl.class) on the interface), or mark %s @%s."),
+  DependencyCycle(
+      "Found a dependency cycle:%s",
+      "break the loop by injecting Provider<%s> instead of %s, or restructure the daemons."),
+  DuplicateBinding(
+      "%s is bound more than once:%s",
+      "keep one binding, or tell them apart with a qualifier such as @Named(\"...\")."),
+  AmbientDependsOnNode(
+      "@Ambient daemon %s depends on %s, which is per node: one shared instance cannot use a"
+          + " per-node one.",
+      "mark %s @Ambient too, or make %s a per-node daemon (remove @Ambient)."),
+  AmbientOutOfReach(
+      "@Ambient daemon %s is needed by child factory %s, but the graph of its parent factory %s"
+          + " does not contain it.",
+      "add an entry point returning %s to %s, so that the ambient factory owns it."),
+  NoUsableConstructor(
+      "%s has no constructor a factory can call: %s.",
+      "add a non-private constructor, or mark the one to use with @Inject."),
+  AmbiguousConstructor(
+      "%s has %d candidate constructors and none is marked @Inject.",
+      "mark exactly one constructor with @Inject (jakarta.inject or javax.inject)."),
+  DaemonNotConstructible(
+      "@Daemon cannot annotate %s: it is %s.",
+      "put @Daemon on a concrete, non-generic, top-level or static nested class."),
+  ProvidesNotStatic(
+      "@Provides method %s must be static.", "add the static modifier to %s."),
+  ProvidesReturnsVoid(
+      "@Provides method %s returns void, so it provides nothing.",
+      "return the value it should provide."),
+  ProvidesNotListed(
+      "@Provides method %s sits in %s, which no @Factory lists.",
+      "add %s.class to @Factory(modules = ...) of the factory that needs it, or move the"
+          + " method into the factory interface."),
+  FactoryNotInterface(
+      "@Factory cannot annotate %s: it is %s, and a factory must be an interface.",
+      "make %s an interface whose abstract methods return the daemons it exposes."),
+  EntryPointHasParameters(
+      "Entry point %s must take no parameters and no type parameters.",
+      "remove the parameters; to hand an object to the factory use @Factory(injected = ...)."),
+  EntryPointNameClash(
+      "Entry point %s clashes with %s of the generated factory.",
+      "rename the entry point."),
+  ParentNotFactory(
+      "@Factory(parent = %s): %s is not a @Factory interface.",
+      "name a @Factory interface as the parent, or remove parent."),
+  UnknownMode(
+      "-Asteelmill.mode=%s is not a mode.",
+      "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),
+  TypeNotVisible(
+      "%s is not visible from %s, where the generated factory %s lives: %s.",
+      "make it public (or package-private in package %s)."),
+  BothModes(
+      "%s is marked both @Production and @Simulation.",
+      "remove one of them; a binding without either exists in both modes."),
+  ModeValueMisplaced(
+      "@%s(%s.class) names an implementation, which only an interface can have; %s is not one.",
+      "remove the value, or move the annotation to the interface %s implements."),
+  ImplementationMismatch(
+      "@%s(%s.class) on %s names a class that does not implement it.",
+      "name a class that implements %s."),
+  ImplementationNotConstructible(
+      "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
+      "name a concrete class with one non-private (or one @Inject) constructor."),
+  UndefinedType(
+      "%s refers to a type that was never defined, even after every other annotation processor"
+          + " ran.",
+      "check the imports and the spelling of %s's dependencies."),
+  ProcessorCrash(
+      "The Steelmill processor %s failed unexpectedly while processing %s: %s",
+      "this is a bug in Steelmill, please report it with this message; meanwhile, simplify %s"
+          + " to find what triggers it.");
+
+  private final String template;
+  private final String fix;
+
+  ErrorCode(String template, String fix) {
+    this.template = template;
+    this.fix = fix;
+  }
+
+  /** The printed tag, {@code [Steelmill/Name]}. */
+  public String tag() {
+    return "[Steelmill/" + name() + "]";
+  }
+
+  /** The first line(s) of the message, with {@code args} in its placeholders. */
+  public String describe(Object... args) {
+    return String.format(template, args);
+  }
+
+  /** The fix, with {@code args} in its placeholders. */
+  public String fix(Object... args) {
+    return String.format(fix, args);
+  }
+}

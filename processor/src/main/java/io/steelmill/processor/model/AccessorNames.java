@@ -1,0 +1,81 @@
+package io.steelmill.processor.model;
+
+import io.steelmill.processor.diagnostics.TypeNames;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The names of a generated factory's binding accessors ({@code getGuestBook()}) and fields
+ * ({@code guestBook}), one per key of its graph. A child factory's generated code calls its
+ * parent's accessors, so both are computed from the graph alone: the same graph always gives the
+ * same names. Two keys whose short names collide ({@code a.Disk}, {@code b.Disk}) both use their
+ * qualified names.
+ */
+public final class AccessorNames {
+  private final Map<Key, String> names = new LinkedHashMap<>();
+
+  private AccessorNames() {}
+
+  public static AccessorNames of(BindingGraph graph) {
+    AccessorNames result = new AccessorNames();
+    Map<String, Integer> counts = new HashMap<>();
+    for (Key key : graph.resolutions().keySet()) {
+      counts.merge(shortName(key), 1, Integer::sum);
+    }
+    for (Key key : graph.resolutions().keySet()) {
+      String name = shortName(key);
+      result.names.put(key, counts.get(name) > 1 ? camel(key.typeName() + " " + qualifier(key)) : name);
+    }
+    return result;
+  }
+
+  /** {@code getGuestBook}. */
+  public String accessor(Key key) {
+    return "get" + names.get(key);
+  }
+
+  /** {@code guestBook}, never one of the generated class's own field names. */
+  public String field(Key key) {
+    String upper = names.get(key);
+    String field = Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
+    return switch (field) {
+      case "core", "ambient", "parentFactory" -> field + "Instance";
+      default -> field;
+    };
+  }
+
+  /** Whether some key of the graph has the accessor {@code methodName}. */
+  public Key keyOfAccessor(String methodName) {
+    for (Map.Entry<Key, String> entry : names.entrySet()) {
+      if (("get" + entry.getValue()).equals(methodName)) {
+        return entry.getKey();
+      }
+    }
+    return null;
+  }
+
+  private static String shortName(Key key) {
+    return camel(TypeNames.simple(key.typeName()) + " " + qualifier(key));
+  }
+
+  private static String qualifier(Key key) {
+    return key.isQualified() ? TypeNames.simple(key.qualifier().toString()) : "";
+  }
+
+  /** {@code List<Disk> @Named("wal")} becomes {@code ListOfDiskNamedWal}. */
+  private static String camel(String text) {
+    String spelled = text.replace("<", " Of ").replace(",", " And ").replace("[]", " Array ");
+    StringBuilder out = new StringBuilder();
+    boolean upper = true;
+    for (char c : spelled.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      } else {
+        upper = true;
+      }
+    }
+    return out.isEmpty() ? "Binding" : out.toString();
+  }
+}

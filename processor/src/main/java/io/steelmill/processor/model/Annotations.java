@@ -1,0 +1,133 @@
+package io.steelmill.processor.model;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads annotations by qualified name, from mirrors only: class-valued members never go through
+ * reflection, and {@code jakarta.inject}/{@code javax.inject} are recognized without being on the
+ * processor's class path.
+ */
+public final class Annotations {
+  public static final String DAEMON = "io.steelmill.Daemon";
+  public static final String AMBIENT = "io.steelmill.Ambient";
+  public static final String PROVIDES = "io.steelmill.Provides";
+  public static final String FACTORY = "io.steelmill.Factory";
+  public static final String PRODUCTION = "io.steelmill.Production";
+  public static final String SIMULATION = "io.steelmill.Simulation";
+  private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "javax.inject.Inject");
+  private static final Set<String> QUALIFIER =
+      Set.of("io.steelmill.Qualifier", "jakarta.inject.Qualifier", "javax.inject.Qualifier");
+
+  /** The provider interfaces a dependency may be wrapped in. */
+  public static final Set<String> PROVIDERS =
+      Set.of("io.steelmill.runtime.Provider", "jakarta.inject.Provider", "javax.inject.Provider");
+
+  private Annotations() {}
+
+  /** The annotation named {@code qualifiedName} on {@code element}, or null. */
+  public static AnnotationMirror find(Element element, String qualifiedName) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (nameOf(mirror).equals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  public static boolean has(Element element, String qualifiedName) {
+    return find(element, qualifiedName) != null;
+  }
+
+  public static boolean hasInject(Element element) {
+    return element.getAnnotationMirrors().stream().anyMatch(m -> INJECT.contains(nameOf(m)));
+  }
+
+  /** The first qualifier annotation on {@code element}, or null. */
+  public static AnnotationMirror qualifierOf(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      Element type = mirror.getAnnotationType().asElement();
+      for (AnnotationMirror meta : type.getAnnotationMirrors()) {
+        if (QUALIFIER.contains(nameOf(meta))) {
+          return mirror;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A class-valued member ({@code value}, {@code parent}); null when absent or {@code void}. */
+  public static TypeMirror classValue(AnnotationMirror mirror, String member) {
+    if (mirror == null) {
+      return null;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)
+          && entry.getValue().getValue() instanceof TypeMirror type
+          && type.getKind() != TypeKind.VOID) {
+        return type;
+      }
+    }
+    return null;
+  }
+
+  /** A class-array member ({@code modules}, {@code injected}); empty when absent. */
+  public static java.util.List<TypeMirror> classValues(AnnotationMirror mirror, String member) {
+    java.util.List<TypeMirror> types = new java.util.ArrayList<>();
+    if (mirror == null) {
+      return types;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)
+          && entry.getValue().getValue() instanceof java.util.List<?> values) {
+        for (Object value : values) {
+          if (value instanceof AnnotationValue annotationValue
+              && annotationValue.getValue() instanceof TypeMirror type) {
+            types.add(type);
+          }
+        }
+      }
+    }
+    return types;
+  }
+
+  /**
+   * The modes a {@code @Daemon} class or {@code @Provides} method exists in. Marked with both is
+   * an error reported elsewhere; it then counts as both.
+   */
+  public static Set<Mode> modesOf(Element element) {
+    boolean production = has(element, PRODUCTION);
+    boolean simulation = has(element, SIMULATION);
+    if (production == simulation) {
+      return EnumSet.allOf(Mode.class);
+    }
+    return EnumSet.of(production ? Mode.PRODUCTION : Mode.SIMULATION);
+  }
+
+  /** The mode annotation of {@code mode} on {@code element}, or null. */
+  public static AnnotationMirror modeAnnotation(Element element, Mode mode) {
+    return find(element, mode == Mode.PRODUCTION ? PRODUCTION : SIMULATION);
+  }
+
+  /** The type element behind a declared type, or null for anything else. */
+  public static TypeElement typeElement(TypeMirror type) {
+    return type instanceof DeclaredType declared && declared.asElement() instanceof TypeElement t
+        ? t
+        : null;
+  }
+
+  private static String nameOf(AnnotationMirror mirror) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+}

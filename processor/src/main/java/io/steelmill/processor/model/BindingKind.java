@@ -1,0 +1,13 @@
+package io.steelmill.processor.model;
+
+/** How a binding produces its instance. */
+public enum BindingKind {
+  /** Calls a {@code @Daemon} (or implementation) class's constructor. Memoized. */
+  CONSTRUCTOR,
+  /** Calls a static {@code @Provides} method. Memoized. */
+  PROVIDES,
+  /** An interface bound to its implementation by {@code @Production/@Simulation(Impl.class)}. */
+  ALIAS,
+  /** An instance handed in with {@code inject}, declared in {@code @Factory(injected = ...)}. */
+  INJECTED
+}

@@ -1,0 +1,102 @@
+package io.steelmill.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+
+/** Reads a {@code @Factory} interface into a {@link FactoryDescriptor}. Reports nothing. */
+public final class FactoryReader {
+  private final Elements elements;
+  private final BindingReader bindings;
+
+  public FactoryReader(Elements elements, BindingReader bindings) {
+    this.elements = elements;
+    this.bindings = bindings;
+  }
+
+  public FactoryDescriptor read(TypeElement factory) {
+    AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
+    List<TypeElement> modules = new ArrayList<>();
+    for (TypeMirror module : Annotations.classValues(annotation, "modules")) {
+      TypeElement element = Annotations.typeElement(module);
+      if (element != null) {
+        modules.add(element);
+      }
+    }
+    List<ExecutableElement> provides = new ArrayList<>(providesIn(factory));
+    for (TypeElement module : modules) {
+      provides.addAll(providesIn(module));
+    }
+    TypeMirror parent = Annotations.classValue(annotation, "parent");
+    String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
+    return new FactoryDescriptor(
+        factory,
+        packageName,
+        generatedName(factory),
+        entryPoints(factory),
+        modules,
+        provides,
+        Annotations.classValues(annotation, "injected"),
+        parent == null ? null : Annotations.typeElement(parent));
+  }
+
+  /** {@code Steelmill<Name>}, or {@code Steelmill<Outer>_<Inner>} for a nested interface. */
+  public static String generatedName(TypeElement factory) {
+    StringBuilder name = new StringBuilder(factory.getSimpleName());
+    Element enclosing = factory.getEnclosingElement();
+    while (enclosing.getKind().isClass() || enclosing.getKind().isInterface()) {
+      name.insert(0, enclosing.getSimpleName() + "_");
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return "Steelmill" + name;
+  }
+
+  /**
+   * The abstract methods of the interface, in declaration order, then those its superinterfaces
+   * add (an override counts once).
+   */
+  private List<EntryPoint> entryPoints(TypeElement factory) {
+    List<EntryPoint> entryPoints = new ArrayList<>();
+    collect(factory, entryPoints, new java.util.HashSet<>());
+    return entryPoints;
+  }
+
+  private void collect(TypeElement type, List<EntryPoint> into, java.util.Set<String> seen) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && seen.add(signature(method))) {
+        into.add(new EntryPoint(method, bindings.dependency(method.getReturnType(), method)));
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      TypeElement element = Annotations.typeElement(superinterface);
+      if (element != null) {
+        collect(element, into, seen);
+      }
+    }
+  }
+
+  private static String signature(ExecutableElement method) {
+    return method.getSimpleName()
+        + method.getParameters().stream().map(p -> p.asType().toString()).toList().toString();
+  }
+
+  private static List<ExecutableElement> providesIn(TypeElement type) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (Annotations.has(method, Annotations.PROVIDES)
+          && method.getModifiers().contains(Modifier.STATIC)
+          && method.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID) {
+        methods.add(method);
+      }
+    }
+    return methods;
+  }
+}

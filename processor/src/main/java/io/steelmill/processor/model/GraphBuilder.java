@@ -1,0 +1,165 @@
+package io.steelmill.processor.model;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Resolves a factory's graph in one mode, breadth-first from its entry points, so the first path
+ * found to each key is a shortest one. Only what is reachable is resolved: a daemon nothing asks
+ * for is neither validated as part of the graph nor generated.
+ *
+ * <p>A key resolves, in this order, to: the factory's own {@code @Provides} methods and {@code
+ * injected} types; else the parent factory's binding; else its {@code @Daemon} class, or the
+ * implementation its interface names for the mode, or (when an interface named it) an
+ * implementation class. Several candidates are a duplicate; none is a missing binding.
+ */
+public final class GraphBuilder {
+  private final Types types;
+  private final BindingReader reader;
+
+  public GraphBuilder(Types types, BindingReader reader) {
+    this.types = types;
+    this.reader = reader;
+  }
+
+  public BindingGraph build(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
+    Map<Key, Resolution> resolutions = new LinkedHashMap<>();
+    Map<Key, PathStep> paths = new LinkedHashMap<>();
+    Set<String> implementations = new HashSet<>();
+    ArrayDeque<Key> queue = new ArrayDeque<>();
+    boolean undefined = false;
+    for (EntryPoint entryPoint : factory.entryPoints()) {
+      Key key = entryPoint.request().key();
+      paths.putIfAbsent(key, new PathStep(entryPoint, null, entryPoint.request()));
+      queue.add(key);
+    }
+    while (!queue.isEmpty()) {
+      Key key = queue.poll();
+      if (resolutions.containsKey(key)) {
+        continue;
+      }
+      undefined |= key.type().getKind() == TypeKind.ERROR;
+      Resolution resolution = resolve(factory, mode, parent, key, implementations);
+      resolutions.put(key, resolution);
+      for (Binding binding : resolution.candidates()) {
+        if (binding.kind() == BindingKind.ALIAS) {
+          implementations.add(binding.dependencies().get(0).key().typeName());
+        }
+        for (Dependency dependency : binding.dependencies()) {
+          paths.putIfAbsent(dependency.key(), new PathStep(null, binding, dependency));
+          queue.add(dependency.key());
+        }
+      }
+    }
+    Set<Key> ambient = parent == null ? ambientClosure(resolutions) : Set.of();
+    return new BindingGraph(factory, mode, parent, resolutions, paths, ambient, undefined);
+  }
+
+  private Resolution resolve(
+      FactoryDescriptor factory, Mode mode, BindingGraph parent, Key key, Set<String> impls) {
+    List<Binding> local = explicit(factory, mode, key);
+    if (local.isEmpty() && parent != null && parent.resolves(key)) {
+      return new Resolution(key, List.of(), true, List.of());
+    }
+    List<Binding> candidates = new ArrayList<>(local);
+    candidates.addAll(implicit(mode, key, impls));
+    List<Binding> other = List.of();
+    if (candidates.isEmpty()) {
+      other = new ArrayList<>(explicit(factory, mode.other(), key));
+      other.addAll(implicit(mode.other(), key, impls));
+    }
+    return new Resolution(key, List.copyOf(candidates), false, other);
+  }
+
+  /** Bindings the factory declares: its provides methods and injected types. */
+  private List<Binding> explicit(FactoryDescriptor factory, Mode mode, Key key) {
+    List<Binding> found = new ArrayList<>();
+    for (ExecutableElement method : factory.providesMethods()) {
+      if (reader.providesKey(method).equals(key)) {
+        Binding binding = reader.providesBinding(method);
+        if (binding.modes().contains(mode)) {
+          found.add(binding);
+        }
+      }
+    }
+    for (TypeMirror injected : factory.injected()) {
+      if (reader.key(injected, null).equals(key)) {
+        found.add(reader.injectedBinding(key, factory.element()));
+      }
+    }
+    return found;
+  }
+
+  /** Bindings that come with the key's type: a daemon class, an interface's implementation. */
+  private List<Binding> implicit(Mode mode, Key key, Set<String> impls) {
+    TypeElement type = Annotations.typeElement(key.type());
+    if (type == null || key.isQualified()) {
+      return List.of();
+    }
+    if (type.getKind() == ElementKind.INTERFACE) {
+      TypeMirror implementation =
+          Annotations.classValue(Annotations.modeAnnotation(type, mode), "value");
+      return implementation == null
+          ? List.of()
+          : List.of(reader.aliasBinding(key, type, implementation, mode));
+    }
+    if (Annotations.has(type, Annotations.DAEMON)) {
+      Binding binding = reader.constructorBinding(key, type, false);
+      return binding.modes().contains(mode) ? List.of(binding) : List.of();
+    }
+    if (impls.contains(key.typeName()) && type.getKind() == ElementKind.CLASS) {
+      return List.of(reader.constructorBinding(key, type, true));
+    }
+    return List.of();
+  }
+
+  /**
+   * The keys an ambient factory owns: each {@code @Ambient} daemon and the provides and alias
+   * bindings it reaches. A per-node daemon it reaches is an error the validation reports.
+   */
+  private Set<Key> ambientClosure(Map<Key, Resolution> resolutions) {
+    Set<Key> ambient = new LinkedHashSet<>();
+    ArrayDeque<Key> queue = new ArrayDeque<>();
+    for (Resolution resolution : resolutions.values()) {
+      Binding binding = resolution.binding();
+      if (binding != null && binding.ambient()) {
+        queue.add(binding.key());
+      }
+    }
+    while (!queue.isEmpty()) {
+      Key key = queue.poll();
+      Binding binding = resolutions.containsKey(key) ? resolutions.get(key).binding() : null;
+      if (binding == null || !ambient.add(key)) {
+        continue;
+      }
+      boolean perNode =
+          binding.kind() == BindingKind.INJECTED
+              || (binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient());
+      if (perNode) {
+        ambient.remove(key);
+        continue;
+      }
+      for (Dependency dependency : binding.dependencies()) {
+        queue.add(dependency.key());
+      }
+    }
+    return ambient;
+  }
+
+  /** Whether {@code sub} is assignable to {@code sup}, erasing generics. */
+  public boolean implementsType(TypeMirror sub, TypeMirror sup) {
+    return types.isAssignable(types.erasure(sub), types.erasure(sup));
+  }
+}

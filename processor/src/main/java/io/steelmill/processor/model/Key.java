@@ -1,0 +1,68 @@
+package io.steelmill.processor.model;
+
+import io.steelmill.processor.diagnostics.TypeNames;
+import java.util.Objects;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * What a binding is for: a type (primitives boxed) and an optional qualifier. Two keys are equal
+ * when their canonical type names and qualifier texts are; the mirrors ride along for writing.
+ */
+public final class Key {
+  private final TypeMirror type;
+  private final String typeName;
+  private final AnnotationMirror qualifier;
+  private final String qualifierText;
+
+  public Key(TypeMirror type, AnnotationMirror qualifier) {
+    this.type = type;
+    this.typeName = type.toString();
+    this.qualifier = qualifier;
+    this.qualifierText = qualifier == null ? "" : qualifier.toString();
+  }
+
+  public TypeMirror type() {
+    return type;
+  }
+
+  /** The canonical type name, e.g. {@code java.util.List<com.acme.Disk>}. */
+  public String typeName() {
+    return typeName;
+  }
+
+  /** The qualifier, or null. */
+  public AnnotationMirror qualifier() {
+    return qualifier;
+  }
+
+  public boolean isQualified() {
+    return qualifier != null;
+  }
+
+  /**
+   * The name people and runtime errors see: {@code Disk}, {@code @Named("wal") Disk}. Also the
+   * daemon name in {@code built:} lists.
+   */
+  public String displayName() {
+    String simpleType = TypeNames.simple(typeName);
+    return qualifier == null ? simpleType : TypeNames.simple(qualifierText) + " " + simpleType;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Key key
+        && typeName.equals(key.typeName)
+        && qualifierText.equals(key.qualifierText);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(typeName, qualifierText);
+  }
+
+  @Override
+  public String toString() {
+    return displayName();
+  }
+}

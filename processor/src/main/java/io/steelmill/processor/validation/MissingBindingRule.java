@@ -1,0 +1,57 @@
+package io.steelmill.processor.validation;
+
+import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.TraceFormatter;
+import io.steelmill.processor.diagnostics.TypeNames;
+import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.Key;
+import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.model.PathStep;
+import io.steelmill.processor.model.Resolution;
+import java.util.List;
+
+/**
+ * A reachable key with no binding. When the other mode binds it, the message says so
+ * ({@link ErrorCode#ModeOnlyBinding}): the classic "works in production, broken in simulation".
+ */
+final class MissingBindingRule implements GraphRule {
+  @Override
+  public void check(BindingGraph graph, List<Diagnostic> out) {
+    for (Resolution resolution : graph.resolutions().values()) {
+      if (resolution.fromParent() || !resolution.candidates().isEmpty()) {
+        continue;
+      }
+      Key key = resolution.key();
+      PathStep step = graph.paths().get(key);
+      String trace = TraceFormatter.trace(graph, key);
+      String factory = graph.factory().displayName();
+      if (!resolution.otherMode().isEmpty()) {
+        Mode mode = graph.mode();
+        String requester =
+            step.from() == null ? factory : TypeNames.simple(step.from().key().displayName());
+        out.add(
+            Diagnostic.of(
+                ErrorCode.ModeOnlyBinding,
+                step.dependency().site(),
+                ErrorCode.ModeOnlyBinding.describe(key, mode.other(), mode),
+                trace,
+                ErrorCode.ModeOnlyBinding.fix(
+                    mode.annotationName(),
+                    key,
+                    mode.annotationName(),
+                    requester,
+                    mode.other().annotationName())));
+      } else {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.MissingBinding,
+                step.dependency().site(),
+                ErrorCode.MissingBinding.describe(
+                    key, factory, graph.parent() == null ? "" : " nor its parent factory"),
+                trace,
+                ErrorCode.MissingBinding.fix(key, factory)));
+      }
+    }
+  }
+}

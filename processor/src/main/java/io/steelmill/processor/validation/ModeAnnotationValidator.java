@@ -1,0 +1,111 @@
+package io.steelmill.processor.validation;
+
+import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.TypeNames;
+import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.ConstructorChoice;
+import io.steelmill.processor.model.Mode;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Checks {@code @Production} / {@code @Simulation}: on a binding, not both and without a value;
+ * on an interface, a value that implements it and can be constructed.
+ */
+public final class ModeAnnotationValidator {
+  private final Types types;
+
+  public ModeAnnotationValidator() {
+    this(null);
+  }
+
+  public ModeAnnotationValidator(Types types) {
+    this.types = types;
+  }
+
+  /** For a {@code @Daemon} class or a {@code @Provides} method. */
+  public List<Diagnostic> validateBinding(Element element) {
+    List<Diagnostic> out = new ArrayList<>();
+    String name = element.getSimpleName().toString();
+    if (Annotations.has(element, Annotations.PRODUCTION)
+        && Annotations.has(element, Annotations.SIMULATION)) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.BothModes,
+              element,
+              ErrorCode.BothModes.describe(name),
+              "",
+              ErrorCode.BothModes.fix()));
+    }
+    for (Mode mode : Mode.values()) {
+      AnnotationMirror annotation = Annotations.modeAnnotation(element, mode);
+      TypeMirror value = Annotations.classValue(annotation, "value");
+      if (value != null) {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.ModeValueMisplaced,
+                element,
+                ErrorCode.ModeValueMisplaced.describe(
+                    mode.annotationName(), TypeNames.simple(value.toString()), name),
+                "",
+                ErrorCode.ModeValueMisplaced.fix(name)));
+      }
+    }
+    return out;
+  }
+
+  /** For any element carrying a mode annotation that is an interface. */
+  public List<Diagnostic> validateInterface(TypeElement iface) {
+    List<Diagnostic> out = new ArrayList<>();
+    for (Mode mode : Mode.values()) {
+      AnnotationMirror annotation = Annotations.modeAnnotation(iface, mode);
+      TypeMirror value = Annotations.classValue(annotation, "value");
+      if (value == null) {
+        continue;
+      }
+      String implementation = TypeNames.simple(value.toString());
+      String name = iface.getSimpleName().toString();
+      TypeElement type = Annotations.typeElement(value);
+      if (!types.isAssignable(types.erasure(value), types.erasure(iface.asType()))) {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.ImplementationMismatch,
+                iface,
+                ErrorCode.ImplementationMismatch.describe(mode.annotationName(), implementation, name),
+                "",
+                ErrorCode.ImplementationMismatch.fix(name)));
+        continue;
+      }
+      String problem = type == null ? "it is not a class" : DaemonValidator.notConstructible(type);
+      if (problem == null && type.getKind() == ElementKind.CLASS) {
+        ConstructorChoice choice = ConstructorChoice.of(type);
+        if (choice.constructor() == null) {
+          problem =
+              choice.isAmbiguous()
+                  ? "it has " + choice.candidates() + " constructors and none is @Inject"
+                  : choice.problem();
+        }
+      } else if (problem != null) {
+        problem = "it is " + problem;
+      }
+      if (problem != null) {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.ImplementationNotConstructible,
+                iface,
+                ErrorCode.ImplementationNotConstructible.describe(
+                    mode.annotationName(), implementation, name, problem),
+                "",
+                ErrorCode.ImplementationNotConstructible.fix()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,71 @@
+package io.steelmill.runtime;
+
+import java.util.List;
+
+/**
+ * A failure of a daemon, naming the node, the daemon, the phase and, for construction, the path
+ * of daemons being built when it happened (outermost first). The original error is the cause.
+ * When several daemons fail (a failed start, a stop where several {@code stop()} calls throw), the
+ * first is the cause and the others are {@linkplain #getSuppressed() suppressed}: none is lost.
+ */
+public final class FactoryException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final String node;
+  private final String daemon;
+  private final Phase phase;
+  private final List<String> path;
+
+  /**
+   * Creates an exception for {@code daemon} of {@code node} failing in {@code phase}.
+   *
+   * @param path the daemons being built, outermost first; empty outside construction
+   */
+  public FactoryException(
+      String node, String daemon, Phase phase, List<String> path, String detail, Throwable cause) {
+    super(message(node, daemon, phase, path, detail, cause), cause);
+    this.node = node;
+    this.daemon = daemon;
+    this.phase = phase;
+    this.path = List.copyOf(path);
+  }
+
+  private static String message(
+      String node, String daemon, Phase phase, List<String> path, String detail, Throwable cause) {
+    StringBuilder text = new StringBuilder();
+    text.append("Daemon ").append(daemon).append(" of node \"").append(node).append("\" failed");
+    text.append(" in phase ").append(phase).append(": ");
+    if (detail != null) {
+      text.append(detail);
+    } else if (cause != null) {
+      text.append(cause.getClass().getSimpleName());
+      if (cause.getMessage() != null) {
+        text.append(": ").append(cause.getMessage());
+      }
+    }
+    if (path.size() > 1) {
+      text.append("\n    dependency path: ").append(String.join(" -> ", path));
+    }
+    return text.toString();
+  }
+
+  /** The name of the node whose daemon failed. */
+  public String node() {
+    return node;
+  }
+
+  /** The name of the daemon that failed, as in {@code built:} lists: its type's simple name. */
+  public String daemon() {
+    return daemon;
+  }
+
+  /** The phase in which it failed. */
+  public Phase phase() {
+    return phase;
+  }
+
+  /** The daemons being built when it failed, outermost first; empty outside construction. */
+  public List<String> path() {
+    return path;
+  }
+}

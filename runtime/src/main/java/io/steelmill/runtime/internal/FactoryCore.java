@@ -1,0 +1,193 @@
+package io.steelmill.runtime.internal;
+
+import io.steelmill.runtime.FactoryException;
+import io.steelmill.runtime.Phase;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The construction side of one factory: the lock that makes concurrent first requests build
+ * exactly one instance, the stack of daemons being built (for cycle checks through providers and
+ * for the path in error messages), the construction order, and the seal.
+ *
+ * <p>Generated accessors read their volatile field without a lock and call in here only when it is
+ * still {@code null}:
+ *
+ * <pre>{@code
+ * core.enter("GuestBook");
+ * try {
+ *   if (guestBook == null) {
+ *     core.checkOpen();
+ *     guestBook = core.constructed(new GuestBook());
+ *   }
+ *   return guestBook;
+ * } catch (Throwable t) {
+ *   throw core.failure(t);
+ * } finally {
+ *   core.exit();
+ * }
+ * }</pre>
+ *
+ * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
+ * recorded order a true topological order, with no lock-ordering hazards between bindings.
+ */
+public final class FactoryCore {
+  private final String node;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final ArrayDeque<String> building = new ArrayDeque<>(); // guarded by lock
+  private final List<Built> built = new ArrayList<>(); // guarded by lock
+  private volatile boolean sealed;
+
+  /** Creates the core of the node called {@code node}. */
+  public FactoryCore(String node) {
+    this.node = node;
+  }
+
+  /** The node's name. */
+  public String node() {
+    return node;
+  }
+
+  /**
+   * Takes the factory's construction lock and marks {@code daemon} as being built by this thread.
+   * Always pair with {@link #exit()} in a {@code finally} block.
+   *
+   * @throws FactoryException if {@code daemon} is already being built on this thread: a cycle
+   *     closed at run time through a {@code Provider}
+   */
+  public void enter(String daemon) {
+    lock.lock();
+    if (building.contains(daemon)) {
+      List<String> path = pathWith(daemon);
+      lock.unlock();
+      throw new FactoryException(
+          node,
+          daemon,
+          Phase.CONSTRUCT,
+          path,
+          daemon
+              + " was requested while it was being built, through a Provider.get() called from a"
+              + " constructor. Fix: call get() later (in prepare() or run()), not while"
+              + " constructing.",
+          null);
+    }
+    building.push(daemon);
+  }
+
+  /** Releases what {@link #enter(String)} took. */
+  public void exit() {
+    building.pop();
+    lock.unlock();
+  }
+
+  /**
+   * Fails if the node has started: construction belongs before {@code start()}.
+   *
+   * @throws FactoryException naming the daemon that was asked for too late
+   */
+  public void checkOpen() {
+    if (sealed) {
+      String daemon = building.peek();
+      throw new FactoryException(
+          node,
+          daemon,
+          Phase.CONSTRUCT,
+          pathWith(null),
+          daemon
+              + " was first requested after the node started, and a started node is sealed."
+              + " Fix: request it (or a daemon that needs it) before calling start().",
+          null);
+    }
+  }
+
+  /** Records {@code instance} as the daemon being built, in construction order, and returns it. */
+  public <T> T constructed(T instance) {
+    built.add(new Built(building.peek(), instance, false));
+    return instance;
+  }
+
+  /** Records {@code instance}, handed in with {@code inject}, in construction order. */
+  public <T> T injected(T instance) {
+    built.add(new Built(building.peek(), instance, true));
+    return instance;
+  }
+
+  /**
+   * Turns whatever a constructor or provides method threw into a {@link FactoryException} naming
+   * the daemon and its path; one that already is one (from a dependency) passes unchanged.
+   */
+  public FactoryException failure(Throwable thrown) {
+    if (thrown instanceof FactoryException e) {
+      return e;
+    }
+    if (thrown instanceof InterruptedException) {
+      Thread.currentThread().interrupt();
+    }
+    return new FactoryException(node, building.peek(), Phase.CONSTRUCT, pathWith(null), null, thrown);
+  }
+
+  /** The error for {@code inject} on a binding that is already built. */
+  public IllegalStateException alreadyBuilt(String daemon) {
+    return new IllegalStateException(
+        daemon
+            + " is already built in node \""
+            + node
+            + "\"; an instance can only be injected before anything requests it."
+            + " Fix: call inject() right after creating the node.");
+  }
+
+  /** The error for an {@code @Factory(injected = ...)} binding requested before injection. */
+  public FactoryException notInjected(String daemon) {
+    return new FactoryException(
+        node,
+        daemon,
+        Phase.CONSTRUCT,
+        pathWith(daemon),
+        daemon
+            + " is declared in @Factory(injected = ...) but no instance was injected."
+            + " Fix: call inject("
+            + daemon
+            + ".class, instance) before anything needs it.",
+        null);
+  }
+
+  /** Seals the factory: from now on {@link #checkOpen()} fails. */
+  public void seal() {
+    lock.lock();
+    try {
+      sealed = true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether the factory is sealed. */
+  public boolean isSealed() {
+    return sealed;
+  }
+
+  /** A snapshot of what was built or injected, in construction order. */
+  public List<Built> builtInOrder() {
+    lock.lock();
+    try {
+      return List.copyOf(built);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The daemons being built, outermost first, then {@code last} if not null. */
+  private List<String> pathWith(String last) {
+    List<String> path = new ArrayList<>(building.size() + 1);
+    for (Iterator<String> it = building.descendingIterator(); it.hasNext(); ) {
+      path.add(it.next());
+    }
+    if (last != null) {
+      path.add(last);
+    }
+    return path;
+  }
+}
