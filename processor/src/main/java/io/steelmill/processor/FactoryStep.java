@@ -47,16 +47,19 @@ final class FactoryStep {
   }
 
   /**
+   * Validates {@code factory} and writes it, or defers it while a type it reaches is undefined
+   * (another processor may generate it in a later round).
+   *
    * @param active the mode to generate, or null to validate only (an unknown mode was given)
    */
-  Outcome process(TypeElement factory, Mode active, boolean lastRound) throws IOException {
+  Outcome process(TypeElement factory, Mode active) throws IOException {
     Map<Mode, BindingGraph> graphs = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       BindingGraph graph = graph(factory, mode, new LinkedHashSet<>());
       if (graph == null) {
         return Outcome.FAILED;
       }
-      if (hasUndefined(graph) && !lastRound) {
+      if (hasUndefined(graph)) {
         return Outcome.DEFERRED;
       }
       graphs.put(mode, graph);

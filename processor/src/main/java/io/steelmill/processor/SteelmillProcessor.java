@@ -46,7 +46,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private Mode mode;
   private FactoryStep factoryStep;
   private final Set<String> deferred = new LinkedHashSet<>();
-  private final List<ExecutableElement> providesSeen = new ArrayList<>();
+  /** Provides methods seen, as owner name and method name: elements are re-read per round. */
+  private final List<String[]> providesSeen = new ArrayList<>();
   private final Set<String> modulesListed = new LinkedHashSet<>();
   private boolean sawFactory;
 
@@ -61,9 +62,15 @@ public final class SteelmillProcessor extends AbstractProcessor {
         Annotations.SIMULATION);
   }
 
+  /**
+   * Test hook, not for users: the processor throws while processing the element of this simple
+   * name, so that tests can check that a crash becomes a ProcessorCrash error and never escapes.
+   */
+  static final String CRASH_TEST_OPTION = "steelmill.internal.crashOn";
+
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Mode.OPTION);
+    return Set.of(Mode.OPTION, CRASH_TEST_OPTION);
   }
 
   @Override
@@ -116,7 +123,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
           element,
           () -> {
             provides.validate((ExecutableElement) element).forEach(diagnostics::add);
-            providesSeen.add((ExecutableElement) element);
+            providesSeen.add(
+                new String[] {
+                  ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(),
+                  element.getSimpleName().toString()
+                });
           });
     }
     ModeAnnotationValidator modes = new ModeAnnotationValidator(processingEnv.getTypeUtils());
@@ -168,7 +179,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
               return;
             }
             FactoryStep.Outcome outcome =
-                factoryStep.process(factory, mode, round.processingOver());
+                factoryStep.process(factory, mode);
             if (outcome == FactoryStep.Outcome.DEFERRED) {
               deferred.add(factory.getQualifiedName().toString());
             }
@@ -196,13 +207,19 @@ public final class SteelmillProcessor extends AbstractProcessor {
           element);
     }
     if (sawFactory) {
-      for (ExecutableElement method : providesSeen) {
-        Element owner = method.getEnclosingElement();
-        boolean inFactory = Annotations.has(owner, Annotations.FACTORY);
-        String ownerName = ((TypeElement) owner).getQualifiedName().toString();
-        if (!inFactory && !modulesListed.contains(ownerName)) {
-          Diagnostic diagnostic = ProvidesValidator.notListed(method);
-          diagnostics.error(diagnostic.text(), method);
+      for (String[] seen : providesSeen) {
+        TypeElement owner = processingEnv.getElementUtils().getTypeElement(seen[0]);
+        if (owner == null
+            || Annotations.has(owner, Annotations.FACTORY)
+            || modulesListed.contains(seen[0])) {
+          continue;
+        }
+        for (ExecutableElement method :
+            javax.lang.model.util.ElementFilter.methodsIn(owner.getEnclosedElements())) {
+          if (method.getSimpleName().contentEquals(seen[1])
+              && Annotations.has(method, Annotations.PROVIDES)) {
+            diagnostics.error(ProvidesValidator.notListed(method).text(), method);
+          }
         }
       }
     }
@@ -216,6 +233,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
   /** Runs {@code work}; anything it throws becomes a ProcessorCrash error on {@code element}. */
   private void guard(Element element, Work work) {
     try {
+      if (element.getSimpleName().contentEquals(
+          processingEnv.getOptions().getOrDefault(CRASH_TEST_OPTION, ""))) {
+        throw new IllegalStateException("crash requested by " + CRASH_TEST_OPTION);
+      }
       work.run();
     } catch (Throwable crash) {
       StringWriter stack = new StringWriter();

@@ -45,11 +45,15 @@ final class VisibilityRule implements GraphRule {
   /** Why {@code element} cannot be called from {@code fromPackage}, or null. */
   private static String problem(Element element, String fromPackage) {
     for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
+      String name =
+          e.getKind() == ElementKind.CONSTRUCTOR
+              ? e.getEnclosingElement().getSimpleName() + "()"
+              : e.getKind() == ElementKind.METHOD ? e.getSimpleName() + "()" : e.getSimpleName().toString();
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        return e.getSimpleName() + " is private";
+        return name + " is private";
       }
       if (!e.getModifiers().contains(Modifier.PUBLIC) && !packageOf(e).equals(fromPackage)) {
-        return e.getSimpleName() + " is not public and sits in package " + packageOf(e);
+        return name + " is not public and sits in package " + packageOf(e);
       }
     }
     return null;

@@ -1,0 +1,444 @@
+package io.steelmill.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.steelmill.processor.Compiler.compile;
+import static io.steelmill.processor.Compiler.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One negative test per {@link ErrorCode}: the compilation fails with the tag, the text and the
+ * {@code Fix:} line, on the right line of the right file, and the processor never crashes.
+ */
+class DiagnosticsTest {
+
+  /** A failing compilation and what its error must say, where. */
+  record Case(
+      ErrorCode code,
+      List<String> options,
+      List<JavaFileObject> sources,
+      String lineContaining,
+      String text) {
+    @Override
+    public String toString() {
+      return code.name();
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case(
+            ErrorCode.MissingBinding,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store { Store(Database db) {} }",
+                    "class Database {}",
+                    "@Factory interface App { Store store(); }")),
+            "Store(Database db)",
+            "Database cannot be provided: no @Daemon class, no @Provides method in App or its"
+                + " modules binds it.\n"
+                + "    Database is injected at\n"
+                + "        [App] Store(Database db)\n"
+                + "    Store is requested at\n"
+                + "        [App] App.store()\n"
+                + "Fix: annotate the class with @Daemon, or add a static @Provides method returning"
+                + " Database to App."),
+        new Case(
+            ErrorCode.ModeOnlyBinding,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Simulation @Daemon class SimClock {}",
+                    "@Daemon class Store { Store(SimClock clock) {} }",
+                    "@Factory interface App { Store store(); }")),
+            "Store(SimClock clock)",
+            "In production mode, SimClock has a binding in simulation mode only, but is needed by a"
+                + " binding present in production mode."),
+        new Case(
+            ErrorCode.DependencyCycle,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class A { A(B b) {} }",
+                    "@Daemon class B { B(A a) {} }",
+                    "@Factory interface App { A a(); }")),
+            "class A",
+            "Found a dependency cycle:\n"
+                + "    B is injected at\n"
+                + "        [App] A(B b)\n"
+                + "    A is injected at\n"
+                + "        [App] B(A a)\n"
+                + "    ...\n"
+                + "The cycle is requested via:\n"
+                + "    A is requested at\n"
+                + "        [App] App.a()\n"
+                + "Fix: break the loop by injecting Provider<A> instead of A"),
+        new Case(
+            ErrorCode.DuplicateBinding,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Db {}",
+                    "@Factory interface App {",
+                    "  Db db();",
+                    "  @Provides static Db provideDb() { return new Db(); }",
+                    "}")),
+            "class Db",
+            "Db is bound more than once:\n    @Provides App.provideDb()\n    @Daemon Db()"),
+        new Case(
+            ErrorCode.AmbientDependsOnNode,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Host {}",
+                    "@Ambient @Daemon class Net { Net(Host host) {} }",
+                    "@Factory interface App { Net net(); }")),
+            "Net(Host host)",
+            "@Ambient daemon Net depends on Host, which is per node"),
+        new Case(
+            ErrorCode.AmbientOutOfReach,
+            List.of(),
+            List.of(
+                source(
+                    "test.Apps",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Ambient @Daemon class Registry {}",
+                    "@Daemon class Store {}",
+                    "@Daemon class Worker { Worker(Registry registry) {} }",
+                    "@Factory interface Host { Store store(); }",
+                    "@Factory(parent = Host.class) interface Lease { Worker worker(); }")),
+            "Worker(Registry registry)",
+            "@Ambient daemon Registry is needed by child factory Lease, but the graph of its parent"
+                + " factory Host does not contain it."),
+        new Case(
+            ErrorCode.NoUsableConstructor,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class X { private X() {} }")),
+            "class X",
+            "X has no constructor a factory can call: every constructor is private."),
+        new Case(
+            ErrorCode.AmbiguousConstructor,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class X {",
+                    "  X() {}",
+                    "  X(String name) {}",
+                    "}")),
+            "class X",
+            "X has 2 candidate constructors and none is marked @Inject."),
+        new Case(
+            ErrorCode.DaemonNotConstructible,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Outer {",
+                    "  @Daemon class Inner {}",
+                    "}")),
+            "class Inner",
+            "@Daemon cannot annotate Inner: it is an inner (non-static) class."),
+        new Case(
+            ErrorCode.ProvidesNotStatic,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Mod { @Provides String name() { return \"n\"; } }",
+                    "@Factory(modules = Mod.class) interface App { String name(); }")),
+            "String name()",
+            "@Provides method Mod.name() must be static."),
+        new Case(
+            ErrorCode.ProvidesReturnsVoid,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {",
+                    "  @Provides static void nothing() {}",
+                    "}")),
+            "static void nothing()",
+            "@Provides method App.nothing() returns void, so it provides nothing."),
+        new Case(
+            ErrorCode.ProvidesNotListed,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Config { @Provides static String name() { return \"n\"; } }",
+                    "@Factory interface App {}")),
+            "static String name()",
+            "@Provides method Config.name() sits in Config, which no @Factory lists."),
+        new Case(
+            ErrorCode.FactoryNotInterface,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory abstract class App {}")),
+            "abstract class App",
+            "@Factory cannot annotate App: it is an abstract class, and a factory must be an"
+                + " interface."),
+        new Case(
+            ErrorCode.EntryPointHasParameters,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App { Store store(int shard); }")),
+            "Store store(int shard)",
+            "Entry point App.store() must take no parameters and no type parameters."),
+        new Case(
+            ErrorCode.EntryPointNameClash,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App {",
+                    "  Store start();",
+                    "}")),
+            "Store start()",
+            "Entry point App.start() clashes with a method of io.steelmill.runtime.Node of the"
+                + " generated factory."),
+        new Case(
+            ErrorCode.ParentNotFactory,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory(parent = String.class) interface App {}")),
+            "interface App",
+            "@Factory(parent = String.class): String is not a @Factory interface."),
+        new Case(
+            ErrorCode.UnknownMode,
+            List.of("-Asteelmill.mode=staging"),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {}")),
+            null,
+            "-Asteelmill.mode=staging is not a mode."),
+        new Case(
+            ErrorCode.TypeNotVisible,
+            List.of(),
+            List.of(
+                source(
+                    "other.Db",
+                    "package other;",
+                    "import io.steelmill.*;",
+                    "@Daemon public class Db { Db() {} }"),
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory public interface App { other.Db db(); }")),
+            "public class Db",
+            "Db() is not visible from package test, where the generated factory SteelmillApp"
+                + " lives: Db() is not public and sits in package other."),
+        new Case(
+            ErrorCode.BothModes,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Production @Simulation @Daemon class X {}")),
+            "class X",
+            "X is marked both @Production and @Simulation."),
+        new Case(
+            ErrorCode.ModeValueMisplaced,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Y {}",
+                    "@Production(Y.class) @Daemon class X {}")),
+            "class X",
+            "@Production(Y.class) names an implementation, which only an interface can have; X is"
+                + " not one."),
+        new Case(
+            ErrorCode.ImplementationMismatch,
+            List.of(),
+            List.of(
+                source(
+                    "test.Clock",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Other {}",
+                    "@Production(Other.class) interface Clock {}")),
+            "interface Clock",
+            "@Production(Other.class) on Clock names a class that does not implement it."),
+        new Case(
+            ErrorCode.ImplementationNotConstructible,
+            List.of(),
+            List.of(
+                source(
+                    "test.Clock",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "abstract class BaseClock implements Clock {}",
+                    "@Simulation(BaseClock.class) interface Clock {}")),
+            "interface Clock",
+            "@Simulation(BaseClock.class) on Clock names a class a factory cannot construct: it is"
+                + " an abstract class."),
+        new Case(
+            ErrorCode.UndefinedType,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App { Missing missing(); }")),
+            "interface App",
+            "App refers to a type that was never defined, even after every other annotation"
+                + " processor ran."),
+        new Case(
+            ErrorCode.ProcessorCrash,
+            List.of("-A" + SteelmillProcessor.CRASH_TEST_OPTION + "=App"),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {}")),
+            "interface App",
+            "The Steelmill processor (development build) failed unexpectedly while processing App:"
+                + " java.lang.IllegalStateException: crash requested by"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void reportsTagTextAndLine(Case c) {
+    Compilation compilation = compile(c.options(), c.sources().toArray(JavaFileObject[]::new));
+
+    assertThat(compilation).failed();
+    Diagnostic<? extends JavaFileObject> ours = first(compilation, c.code());
+    String message = text(ours);
+    assertThat(message).startsWith(c.code().tag() + " ").contains(c.text()).contains("\nFix: ");
+    if (c.lineContaining() != null) {
+      JavaFileObject file = fileWithLine(c);
+      assertThat(ours.getSource()).as("file of " + message).isNotNull();
+      assertThat(ours.getSource().toUri()).isEqualTo(file.toUri());
+      assertThat(ours.getLineNumber()).as("line of " + message).isEqualTo(lineOf(file, c.lineContaining()));
+    }
+    assertThat(compilation.errors().stream().map(DiagnosticsTest::text))
+        .as("no crash unless asked for")
+        .noneMatch(m -> c.code() != ErrorCode.ProcessorCrash && m.contains("ProcessorCrash"));
+  }
+
+  /** The message as the processor wrote it: javac indents continuation lines by two spaces. */
+  static String text(Diagnostic<? extends JavaFileObject> diagnostic) {
+    return diagnostic.getMessage(null).replace("\n  ", "\n");
+  }
+
+  private static long lineOf(JavaFileObject file, String fragment) {
+    try {
+      List<String> lines = file.getCharContent(true).toString().lines().toList();
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(fragment)) {
+          return i + 1;
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError(fragment + " is in no line");
+  }
+
+  @Test
+  void everyErrorCodeHasANegativeTest() {
+    Set<ErrorCode> tested = cases().map(Case::code).collect(Collectors.toSet());
+    assertThat(tested).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(ErrorCode.class));
+  }
+
+  @Test
+  void everyFixLineIsNonEmptyAndEveryTagIsStable() {
+    for (ErrorCode code : ErrorCode.values()) {
+      assertThat(code.tag()).isEqualTo("[Steelmill/" + code.name() + "]");
+      assertThat(code.fix("X", "Y", "Z", "W", "V")).isNotBlank();
+    }
+  }
+
+  private static JavaFileObject fileWithLine(Case c) {
+    for (JavaFileObject file : c.sources()) {
+      try {
+        if (file.getCharContent(true).toString().contains(c.lineContaining())) {
+          return file;
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    throw new AssertionError("no source contains " + c.lineContaining());
+  }
+
+  private static Diagnostic<? extends JavaFileObject> first(Compilation compilation, ErrorCode code) {
+    return compilation.errors().stream()
+        .filter(d -> text(d).startsWith(code.tag()) || text(d).contains("] " + code.tag()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + code.tag() + " in " + Arrays.toString(
+            compilation.errors().stream().map(d -> d.getMessage(null)).toArray())));
+  }
+}
