@@ -152,6 +152,9 @@ public abstract class Node implements AutoCloseable {
    * @throws IllegalStateException if the node is not {@code NEW}, or its parent is not running
    */
   public Node start() {
+    if (state != NodeState.NEW) {
+      throw new IllegalStateException("Expected " + this + " to be NEW, to start it");
+    }
     if (parent != null) {
       parent.adopt(this);
     }
@@ -287,6 +290,9 @@ public abstract class Node implements AutoCloseable {
     try {
       withMdc(built, daemon::run);
     } catch (Throwable e) {
+      if (e instanceof InterruptedException && state != NodeState.RUNNING) {
+        return; // interrupted after its stop deadline, already reported
+      }
       record(built.daemon(), Phase.RUN, e);
       log.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);
       Node root = root();
@@ -344,6 +350,7 @@ public abstract class Node implements AutoCloseable {
                 + stack
                 + "\n    Fix: make stop() release whatever run() waits on.",
             null));
+    runner.interrupt();
   }
 
   private void stopChildren() {
@@ -387,9 +394,9 @@ public abstract class Node implements AutoCloseable {
     errors.add(new FactoryException(name(), daemon, phase, List.of(), null, error));
   }
 
-  /** Registers a starting child; starts this node first if it is still NEW (an ambient root). */
+  /** Registers a starting child; starts this node first if it is a NEW root (an ambient factory). */
   private void adopt(Node child) {
-    if (state == NodeState.NEW) {
+    if (state == NodeState.NEW && parent == null) {
       try {
         start();
       } catch (IllegalStateException raced) {
