@@ -11,6 +11,20 @@ import picocli.CommandLine.Command;
     subcommands = {HelloCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
+  @picocli.CommandLine.Option(
+      names = "--log-format",
+      description = "text (default) or json: JSON lines with node and daemon on stderr.",
+      scope = picocli.CommandLine.ScopeType.INHERIT)
+  void logFormat(String format) {
+    // must run before the first logger is created; picocli parses before any command runs
+    if ("json".equalsIgnoreCase(format)) {
+      System.setProperty("logback.configurationFile", "logback-json.xml");
+    } else if (!"text".equalsIgnoreCase(format)) {
+      throw new picocli.CommandLine.ParameterException(
+          new CommandLine(this), "--log-format must be text or json, not " + format);
+    }
+  }
+
   @Override
   public void run() {
     new CommandLine(this).usage(System.out);

@@ -18,6 +18,11 @@ public final class HelloCommand implements Callable<Integer> {
       description = "A guest to start: alice or bob (repeatable). None: nothing is built.")
   List<String> daemons = new ArrayList<>();
 
+  /** The guests chosen on the command line. */
+  public List<String> daemons() {
+    return List.copyOf(daemons);
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     return run(daemons, System.out);
