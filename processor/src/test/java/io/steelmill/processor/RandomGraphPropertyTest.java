@@ -71,6 +71,39 @@ class RandomGraphPropertyTest {
     run(spec, reachable, compilation);
   }
 
+  /**
+   * Failure injection at every phase of every daemon of one graph (a diamond under a chain), and
+   * no failure at all: each case ends with every prepared daemon stopped exactly once, in reverse
+   * order, and one exception that names the failure.
+   */
+  @org.junit.jupiter.api.Test
+  void everyPhaseOfEveryDaemonFailsCleanly() throws Exception {
+    List<List<Integer>> deps = List.of(List.of(), List.of(0), List.of(0), List.of(1, 2), List.of(3));
+    Spec healthy = new Spec(5, deps, List.of(4), -1, "");
+    Compilation compilation = compile(sources(healthy));
+    assertThat(compilation.errors()).isEmpty();
+    Set<Integer> reachable = reachable(healthy);
+    int cases = 0;
+    for (String failAt : allFailures(5)) {
+      Spec spec = new Spec(5, deps, List.of(4), -1, failAt);
+      Script.reset(failAt);
+      run(spec, reachable, compilation);
+      cases++;
+    }
+    assertThat(cases).isEqualTo(5 * PHASES.size() + 1);
+  }
+
+  private static List<String> allFailures(int size) {
+    List<String> all = new ArrayList<>();
+    all.add("");
+    for (int i = 0; i < size; i++) {
+      for (String phase : PHASES) {
+        all.add("D" + i + ":" + phase);
+      }
+    }
+    return all;
+  }
+
   private static void run(Spec spec, Set<Integer> reachable, Compilation compilation)
       throws Exception {
     ClassLoader loader = ClassFiles.loader(ClassFiles.of(compilation));
