@@ -1,0 +1,475 @@
+package io.steelmill.sim;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A deterministic run of ordinary blocking Java code. Every task is a virtual thread on a
+ * scheduler this object owns; one carrier thread runs one task step at a time, chosen by a PRNG
+ * seeded with {@link #seed()}; virtual time jumps to the next timer only when nothing can run.
+ * The same seed gives the same interleaving and the same {@linkplain SimResult#traceSha256() trace
+ * hash}, in the same JVM or a fresh one.
+ *
+ * <pre>{@code
+ * SimResult result = Simulation.builder().seed(42).build().run(() -> {
+ *   Simulation sim = Simulation.current();
+ *   sim.spawn("alice/pinger", () -> ...);
+ *   sim.sleep(Duration.ofSeconds(5));
+ * });
+ * }</pre>
+ *
+ * <p>The run fails, with a report, when: nothing can run and nothing is pending while the main
+ * task is unfinished (a hang; every live task is listed with its node, state, blocker and stack);
+ * a real timed wait ({@code Thread.sleep}, a timed {@code poll}) expires, since real time does not
+ * exist here; a wake-up comes from a thread outside the simulation (a platform thread, the common
+ * pool); an invariant fails; or virtual time passes its limit. At the end every remaining task is
+ * interrupted and unwound, so nothing leaks from one run to the next.
+ */
+public final class Simulation {
+  private static final InheritableThreadLocal<Simulation> CURRENT = new InheritableThreadLocal<>();
+  private static final int UNWIND_STEPS = 1_000_000;
+
+  private final long seed;
+  private final Instant epoch;
+  private final long maxVirtualNanos;
+  private final long maxStepsWithoutTime;
+  private final Trace trace;
+  private final SplitMix64 root;
+  private final SplitMix64 schedulerRandom;
+  private final SimScheduler scheduler = new SimScheduler(this);
+  private final ArrayList<Runnable> runQueue = new ArrayList<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
+  private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
+  private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
+  private final Map<Integer, Task> live = new LinkedHashMap<>();
+  private final List<Runnable> invariants = new ArrayList<>();
+  private final List<String> invariantNames = new ArrayList<>();
+
+  private volatile Thread carrier;
+  private volatile Thread mounted;
+  private Task mountedTask;
+  private long now;
+  private long steps;
+  private long stepsAtLastTimeAdvance;
+  private long sequence;
+  private int nextTaskId;
+  private int liveTimers;
+  private boolean unwinding;
+  private Throwable failure;
+  private Thread mainThread;
+
+  private Simulation(Builder builder) {
+    this.seed = builder.seed;
+    this.epoch = builder.epoch;
+    this.maxVirtualNanos = builder.maxVirtualTime.toNanos();
+    this.maxStepsWithoutTime = builder.maxStepsWithoutTime;
+    this.trace = new Trace(builder.traceLevel, builder.traceTail);
+    this.root = new SplitMix64(seed);
+    this.schedulerRandom = root.fork("scheduler");
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The simulation the calling task belongs to.
+   *
+   * @throws SimulationException if called outside a simulation task
+   */
+  public static Simulation current() {
+    Simulation simulation = CURRENT.get();
+    if (simulation == null) {
+      throw new SimulationException(
+          "No simulation is running on thread \"" + Thread.currentThread().getName()
+              + "\". Simulation bindings work only inside Simulation.run (or @SimulationTest).");
+    }
+    simulation.checkInside();
+    return simulation;
+  }
+
+  /** Whether the calling thread is a task of a running simulation. */
+  public static boolean isActive() {
+    Simulation simulation = CURRENT.get();
+    return simulation != null && simulation.mounted == Thread.currentThread();
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Virtual nanoseconds since the start of the run. */
+  public long nanoTime() {
+    return now;
+  }
+
+  /** The wall-clock instant at virtual time zero. */
+  public Instant epoch() {
+    return epoch;
+  }
+
+  /** The node of the calling task: the part of its thread name before {@code /}, or its parent's. */
+  public String node() {
+    checkInside();
+    return mountedTask == null ? "" : mountedTask.node;
+  }
+
+  /** An independent random stream for {@code purpose}: the same for the same seed and purpose. */
+  public SplitMix64 random(String purpose) {
+    return root.fork(purpose);
+  }
+
+  /** Starts a task; a name {@code node/what} tags it with its node. */
+  public Thread spawn(String name, Runnable body) {
+    checkInside();
+    return scheduler.builder().name(name).start(body);
+  }
+
+  /** A thread factory for simulated tasks named {@code prefix-N}. */
+  public java.util.concurrent.ThreadFactory threadFactory(String prefix) {
+    checkInside();
+    int[] count = {0};
+    return body -> scheduler.builder().name(prefix + "-" + count[0]++).unstarted(body);
+  }
+
+  /** Parks the calling task for {@code duration} of virtual time. */
+  public void sleep(Duration duration) throws InterruptedException {
+    checkInside();
+    Thread self = Thread.currentThread();
+    boolean[] due = {false};
+    Timer timer =
+        schedule(
+            duration.toNanos(),
+            () -> {
+              due[0] = true;
+              LockSupport.unpark(self);
+            });
+    while (!due[0]) {
+      LockSupport.park(this);
+      if (Thread.interrupted()) {
+        timer.cancel(false);
+        throw new InterruptedException("interrupted in simulated sleep");
+      }
+    }
+  }
+
+  /**
+   * Runs {@code action} on the carrier after {@code delayNanos} of virtual time. The action must
+   * not block; it may unpark tasks.
+   */
+  public Timer schedule(long delayNanos, Runnable action) {
+    checkInside();
+    Timer timer =
+        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, false);
+    timers.add(timer);
+    liveTimers++;
+    return timer;
+  }
+
+  /** Appends an event line to the trace. */
+  public void trace(String text) {
+    trace.event(now, text);
+  }
+
+  /** Checks {@code check} after every step; a throw fails the run, naming the invariant. */
+  public void invariant(String name, Runnable check) {
+    checkInside();
+    invariantNames.add(name);
+    invariants.add(check);
+  }
+
+  /** Fails the run with {@code error}; the run unwinds and reports it. */
+  public void fail(Throwable error) {
+    if (failure == null) {
+      failure = error;
+      trace.event(now, "failure " + error);
+    }
+  }
+
+  /**
+   * Runs {@code body} as the main task and returns when it ends (then every other task is
+   * unwound), or when the run fails.
+   */
+  public SimResult run(Body body) {
+    SelfTest.check();
+    long wallStart = System.nanoTime();
+    Thread loop = Thread.ofPlatform().name("steelmill-sim-carrier-" + seed).unstarted(() -> loop(body));
+    carrier = loop;
+    loop.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        loop.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    long wall = System.nanoTime() - wallStart;
+    List<String> leaked = live.values().stream().map(Task::toString).toList();
+    return new SimResult(
+        seed, now, steps, trace.events(), wall, trace.finish(), trace.tail(), trace.full(), failure,
+        leaked);
+  }
+
+  /** The body of a main task. */
+  @FunctionalInterface
+  public interface Body {
+    void run() throws Exception;
+  }
+
+  // ---- the carrier loop -------------------------------------------------------------------------
+
+  private void loop(Body body) {
+    CURRENT.set(this);
+    mainThread =
+        scheduler.builder().name("main").unstarted(() -> {
+          try {
+            body.run();
+          } catch (Throwable e) {
+            if (!(e instanceof InterruptedException && unwinding)) {
+              fail(e);
+            }
+          }
+        });
+    mainThread.start();
+    long unwindSteps = 0;
+    while (true) {
+      drainForeign();
+      if (!unwinding && (failure != null || mainThread.getState() == Thread.State.TERMINATED)) {
+        startUnwinding();
+      }
+      if (unwinding && (live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
+        break;
+      }
+      if (!runQueue.isEmpty()) {
+        step();
+        continue;
+      }
+      Timer timer = nextTimer();
+      if (timer != null) {
+        fire(timer);
+        continue;
+      }
+      if (unwinding) {
+        break; // tasks left that nothing will ever wake: reported as leaked
+      }
+      fail(new SimulationException("Hang: nothing can run and nothing is pending, but the main"
+          + " task has not finished.\n" + TaskReport.describe(live.values())
+          + TaskReport.escapedThreads(carrier.threadId())
+          + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
+          + " a timeout on the injected Clock), or stop it before the main task waits on it."));
+    }
+    CURRENT.remove();
+  }
+
+  private void step() {
+    int index = runQueue.size() == 1 ? 0 : schedulerRandom.nextInt(runQueue.size());
+    Runnable continuation = runQueue.get(index);
+    runQueue.set(index, runQueue.get(runQueue.size() - 1));
+    runQueue.remove(runQueue.size() - 1);
+    Task task = tasks.get(continuation);
+    steps++;
+    trace.step(now, task.id);
+    mountedTask = task;
+    mounted = task.thread;
+    try {
+      continuation.run();
+    } finally {
+      mounted = null;
+      mountedTask = null;
+    }
+    if (task.thread.getState() == Thread.State.TERMINATED) {
+      live.remove(task.id);
+      tasks.remove(continuation);
+    }
+    if (!unwinding) {
+      checkInvariants();
+      if (steps - stepsAtLastTimeAdvance > maxStepsWithoutTime) {
+        fail(new SimulationException("Livelock: " + maxStepsWithoutTime + " steps without virtual"
+            + " time advancing (tasks spinning with Thread.yield() or busy waits?).\n"
+            + TaskReport.describe(live.values())));
+      }
+    }
+  }
+
+  private Timer nextTimer() {
+    Timer timer;
+    while ((timer = timers.poll()) != null) {
+      if (!timer.isCancelled()) {
+        liveTimers--;
+        return timer;
+      }
+    }
+    return null;
+  }
+
+  private void fire(Timer timer) {
+    if (timer.deadline > maxVirtualNanos && !unwinding) {
+      fail(new SimulationException("The run passed its virtual time limit of "
+          + Duration.ofNanos(maxVirtualNanos) + " before the main task finished."
+          + " Fix: raise maxVirtualTime, or make the scenario end sooner.\n"
+          + TaskReport.describe(live.values())));
+      return;
+    }
+    if (timer.deadline > now) {
+      now = timer.deadline;
+      stepsAtLastTimeAdvance = steps;
+    }
+    if (timer.jdk) {
+      if (!unwinding) {
+        fail(new SimulationException("A real timed wait expired in task " + timer.owner
+            + ": real time does not pass in a simulation (Thread.sleep, parkNanos, a timed"
+            + " poll/await/get/join). Fix: use the injected Clock.sleep, or a timeout of the"
+            + " platform (Endpoint.receive(timeout)).\n"
+            + TaskReport.describe(timer.owner == null ? List.of() : List.of(timer.owner))));
+      }
+      return;
+    }
+    timer.fire();
+  }
+
+  private void checkInvariants() {
+    for (int i = 0; i < invariants.size() && failure == null; i++) {
+      try {
+        invariants.get(i).run();
+      } catch (Throwable e) {
+        fail(new SimulationException("Invariant \"" + invariantNames.get(i) + "\" failed at"
+            + " virtual time " + Duration.ofNanos(now) + ": " + e.getMessage(), e));
+      }
+    }
+  }
+
+  private void drainForeign() {
+    Runnable continuation;
+    while ((continuation = foreign.poll()) != null) {
+      Task task = register(continuation);
+      if (!unwinding) {
+        fail(new SimulationException("A wake-up came from outside the simulation, for task " + task
+            + ". Something woke it from a real thread: a platform thread (new Thread, an executor"
+            + " with a default thread factory), the common pool (CompletableFuture.*Async"
+            + " without an executor, parallel streams), or a synchronized block held across a"
+            + " park. Fix: use the injected Daemons for threads and executors, and ReentrantLock"
+            + " instead of synchronized around blocking calls."));
+      }
+      runQueue.add(continuation);
+    }
+  }
+
+  private void startUnwinding() {
+    unwinding = true;
+    trace.event(now, "unwind " + live.size() + " tasks");
+    for (Task task : List.copyOf(live.values())) {
+      task.thread.interrupt();
+    }
+  }
+
+  // ---- called by the scheduler --------------------------------------------------------------
+
+  void execute(Runnable continuation) {
+    Thread caller = Thread.currentThread();
+    if (caller != carrier && caller != mounted) {
+      foreign.add(continuation);
+      return;
+    }
+    register(continuation);
+    runQueue.add(continuation);
+  }
+
+  Timer scheduleJdkTimer(Runnable action, long delayNanos) {
+    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, true);
+    timers.add(timer);
+    liveTimers++;
+    return timer;
+  }
+
+  void timerCancelled() {
+    liveTimers--;
+  }
+
+  private Task register(Runnable continuation) {
+    Task task = tasks.get(continuation);
+    if (task != null) {
+      return task;
+    }
+    Thread thread = SimScheduler.threadOf(continuation);
+    String name = thread == null ? "" : thread.getName();
+    int slash = name.indexOf('/');
+    String node = slash > 0 ? name.substring(0, slash) : mountedTask == null ? "" : mountedTask.node;
+    task = new Task(nextTaskId++, thread, node, continuation);
+    tasks.put(continuation, task);
+    live.put(task.id, task);
+    trace.event(now, "spawn " + task + (node.isEmpty() ? "" : " on " + node));
+    return task;
+  }
+
+  private void checkInside() {
+    if (mounted != Thread.currentThread()) {
+      throw new SimulationException("Simulation object touched from outside the simulation, by"
+          + " thread \"" + Thread.currentThread().getName() + "\". Only simulated tasks may use"
+          + " it. Fix: start threads with the injected Daemons, never with new Thread or a"
+          + " default executor.");
+    }
+  }
+
+  /** Options of a run. */
+  public static final class Builder {
+    private long seed = 1;
+    private Instant epoch = Instant.parse("2026-01-01T00:00:00Z");
+    private Duration maxVirtualTime = Duration.ofDays(1);
+    private long maxStepsWithoutTime = 50_000_000;
+    private Trace.Level traceLevel = Trace.Level.TAIL;
+    private int traceTail = 200;
+
+    private Builder() {}
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The wall-clock instant that virtual time zero stands for. */
+    public Builder epoch(Instant epoch) {
+      this.epoch = epoch;
+      return this;
+    }
+
+    /** A run whose next timer lies past this fails (default one day). */
+    public Builder maxVirtualTime(Duration limit) {
+      this.maxVirtualTime = limit;
+      return this;
+    }
+
+    /** Steps without virtual time advancing before a livelock is reported (default 50 M). */
+    public Builder maxStepsWithoutTime(long steps) {
+      this.maxStepsWithoutTime = steps;
+      return this;
+    }
+
+    public Builder trace(Trace.Level level) {
+      this.traceLevel = level;
+      return this;
+    }
+
+    /** How many last events a report shows (default 200). */
+    public Builder traceTail(int events) {
+      this.traceTail = events;
+      return this;
+    }
+
+    public Simulation build() {
+      return new Simulation(this);
+    }
+  }
+}

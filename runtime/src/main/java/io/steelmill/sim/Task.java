@@ -1,0 +1,28 @@
+package io.steelmill.sim;
+
+/**
+ * A simulated task: one virtual thread on the kernel's scheduler, with a deterministic id and the
+ * node it works for (the part of its name before {@code /}, or its parent's node).
+ */
+final class Task {
+  final int id;
+  final Thread thread;
+  final String node;
+  final Runnable continuation;
+
+  Task(int id, Thread thread, String node, Runnable continuation) {
+    this.id = id;
+    this.thread = thread;
+    this.node = node;
+    this.continuation = continuation;
+  }
+
+  String name() {
+    return thread == null ? "task-" + id : thread.getName();
+  }
+
+  @Override
+  public String toString() {
+    return "#" + id + " " + name();
+  }
+}

@@ -1,0 +1,80 @@
+package io.steelmill.sim;
+
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An action at a virtual instant. Ordered by deadline, then creation sequence, so equal
+ * deadlines fire in a deterministic order. A JDK timer stands for a real timed park (a {@code
+ * Thread.sleep}, a timed {@code poll}) that the JDK handed to the scheduler: firing one is a
+ * determinism violation, cancelling it (the task was woken in time) is fine.
+ */
+final class Timer implements ScheduledFuture<Object> {
+  /** Deadline first, then creation order: equal deadlines fire deterministically. */
+  static final java.util.Comparator<Timer> ORDER =
+      java.util.Comparator.<Timer>comparingLong(t -> t.deadline).thenComparingLong(t -> t.sequence);
+
+  final long deadline;
+  final long sequence;
+  final Runnable action;
+  final Task owner;
+  final boolean jdk;
+  private final Simulation simulation;
+  private boolean cancelled;
+  private boolean fired;
+
+  Timer(Simulation simulation, long deadline, long sequence, Runnable action, Task owner, boolean jdk) {
+    this.simulation = simulation;
+    this.deadline = deadline;
+    this.sequence = sequence;
+    this.action = action;
+    this.owner = owner;
+    this.jdk = jdk;
+  }
+
+  void fire() {
+    fired = true;
+    action.run();
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterrupt) {
+    if (fired || cancelled) {
+      return false;
+    }
+    cancelled = true;
+    simulation.timerCancelled();
+    return true;
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  @Override
+  public boolean isDone() {
+    return fired || cancelled;
+  }
+
+  @Override
+  public long getDelay(TimeUnit unit) {
+    return unit.convert(deadline - simulation.nanoTime(), TimeUnit.NANOSECONDS);
+  }
+
+  @Override
+  public int compareTo(Delayed other) {
+    return Long.compare(getDelay(TimeUnit.NANOSECONDS), other.getDelay(TimeUnit.NANOSECONDS));
+  }
+
+  @Override
+  public Object get() {
+    throw new UnsupportedOperationException("simulation timers are not awaited");
+  }
+
+  @Override
+  public Object get(long timeout, TimeUnit unit) {
+    throw new UnsupportedOperationException("simulation timers are not awaited");
+  }
+}

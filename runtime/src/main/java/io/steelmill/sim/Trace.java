@@ -1,0 +1,90 @@
+package io.steelmill.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Every scheduling decision, message and fault of a run, hashed with SHA-256 as it happens. The
+ * same seed gives the same hash; how much text is kept is a choice ({@link Level}).
+ */
+public final class Trace {
+  /** How much of the trace is kept as text; the hash always covers everything. */
+  public enum Level {
+    /** Only the last events (the tail), for failure reports. */
+    TAIL,
+    /** Every event and every scheduling step, for diffing two runs. */
+    FULL
+  }
+
+  private final MessageDigest digest;
+  private final Level level;
+  private final int tailSize;
+  private final ArrayDeque<String> tail = new ArrayDeque<>();
+  private final List<String> full = new ArrayList<>();
+  private final byte[] stepBuffer = new byte[16];
+  private long events;
+
+  Trace(Level level, int tailSize) {
+    try {
+      this.digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+    this.level = level;
+    this.tailSize = tailSize;
+  }
+
+  /** Records a scheduling step cheaply: the time and the task, as 16 bytes. */
+  void step(long now, int task) {
+    if (level == Level.FULL) {
+      event(now, "step " + task);
+      return;
+    }
+    putLong(now, 0);
+    putLong(task, 8);
+    digest.update(stepBuffer);
+  }
+
+  /** Records an event line: {@code t=<ns> <text>}. */
+  void event(long now, String text) {
+    String line = "t=" + now + " " + text;
+    digest.update(line.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) '\n');
+    events++;
+    if (level == Level.FULL) {
+      full.add(line);
+    }
+    tail.addLast(line);
+    if (tail.size() > tailSize) {
+      tail.removeFirst();
+    }
+  }
+
+  /** The hex SHA-256 of everything recorded so far; ends the trace. */
+  String finish() {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  List<String> tail() {
+    return List.copyOf(tail);
+  }
+
+  List<String> full() {
+    return List.copyOf(full);
+  }
+
+  long events() {
+    return events;
+  }
+
+  private void putLong(long value, int offset) {
+    for (int i = 0; i < 8; i++) {
+      stepBuffer[offset + i] = (byte) (value >>> (8 * i));
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package io.steelmill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+
+  private static SimResult run(long seed, Simulation.Body body) {
+    return Simulation.builder().seed(seed).build().run(body);
+  }
+
+  @Test
+  void sameSeedGivesTheSameTraceAndSeedsDiffer() {
+    SimResult first = run(42, () -> Workload.run(5, 2_000));
+    SimResult second = run(42, () -> Workload.run(5, 2_000));
+
+    assertThat(first.failureCause()).isEmpty();
+    assertThat(first.traceSha256()).matches("[0-9a-f]{64}").isEqualTo(second.traceSha256());
+    assertThat(first.steps()).isEqualTo(second.steps());
+    assertThat(first.virtualNanos()).isEqualTo(second.virtualNanos()).isPositive();
+    assertThat(first.leaked()).isEmpty();
+
+    Set<String> hashes = new HashSet<>();
+    for (long seed = 1; seed <= 20; seed++) {
+      hashes.add(run(seed, () -> Workload.run(3, 200)).traceSha256());
+    }
+    assertThat(hashes).hasSize(20);
+  }
+
+  @Test
+  void aFreshJvmGivesTheSameTrace() throws Exception {
+    String java = ProcessHandle.current().info().command().orElseThrow();
+    Process process =
+        new ProcessBuilder(
+                java, SelfTest.ADD_OPENS.split(" ")[0], SelfTest.ADD_OPENS.split(" ")[1],
+                "-cp", System.getProperty("java.class.path"), Workload.class.getName(), "42")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    String hash = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    assertThat(process.waitFor()).isZero();
+
+    assertThat(hash).isEqualTo(run(42, () -> Workload.run(5, 2_000)).traceSha256());
+  }
+
+  @Test
+  void virtualTimeJumpsWhenNothingCanRun() {
+    long[] seen = new long[1];
+    SimResult result = run(7, () -> {
+      Simulation.current().sleep(Duration.ofHours(1));
+      seen[0] = Simulation.current().nanoTime();
+    });
+    assertThat(seen[0]).isEqualTo(Duration.ofHours(1).toNanos());
+    assertThat(result.compression()).isGreaterThan(1_000);
+  }
+
+  @Test
+  void promiseCycleIsReportedWithStacks() {
+    SimResult result = run(1, () -> {
+      CompletableFuture<String> a = new CompletableFuture<>();
+      CompletableFuture<String> b = new CompletableFuture<>();
+      Simulation sim = Simulation.current();
+      sim.spawn("alice/waiter", () -> a.complete(b.join()));
+      sim.spawn("bob/waiter", () -> b.complete(a.join()));
+      a.join();
+    });
+    assertThat(result.failure())
+        .hasMessageContaining("Hang: nothing can run and nothing is pending")
+        .hasMessageContaining("alice/waiter (node alice) WAITING")
+        .hasMessageContaining("bob/waiter (node bob) WAITING")
+        .hasMessageContaining("CompletableFuture.join");
+  }
+
+  @Test
+  void lockOrderInversionIsReportedWithTheLocks() {
+    SimResult result = run(3, () -> {
+      ReentrantLock first = new ReentrantLock();
+      ReentrantLock second = new ReentrantLock();
+      Simulation sim = Simulation.current();
+      CountDownLatch both = new CountDownLatch(2);
+      Thread a = sim.spawn("a/locker", () -> inOrder(first, second, both));
+      Thread b = sim.spawn("b/locker", () -> inOrder(second, first, both));
+      a.join();
+      b.join();
+    });
+    assertThat(result.failure())
+        .hasMessageContaining("Hang")
+        .hasMessageContaining("blocked on java.util.concurrent.locks.ReentrantLock$NonfairSync")
+        .hasMessageContaining("SimulationTest.inOrder");
+  }
+
+  private static void inOrder(ReentrantLock one, ReentrantLock two, CountDownLatch both) {
+    one.lock();
+    try {
+      both.countDown();
+      both.await();
+      two.lock();
+      two.unlock();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      one.unlock();
+    }
+  }
+
+  @Test
+  void mailboxWithNoSenderIsReported() {
+    SimResult result = run(4, () -> new LinkedBlockingQueue<String>().take());
+    assertThat(result.failure())
+        .hasMessageContaining("Hang")
+        .hasMessageContaining("#0 main WAITING")
+        .hasMessageContaining("LinkedBlockingQueue.take");
+  }
+
+  @Test
+  void synchronizedOrderInversionIsReported() {
+    Object left = new Object();
+    Object right = new Object();
+    SimResult result = run(5, () -> {
+      Simulation sim = Simulation.current();
+      CountDownLatch both = new CountDownLatch(2);
+      Thread a = sim.spawn("a/sync", () -> nested(left, right, both));
+      Thread b = sim.spawn("b/sync", () -> nested(right, left, both));
+      a.join();
+      b.join();
+    });
+    assertThat(result.failure())
+        .hasMessageContaining("Hang")
+        .hasMessageContaining("a/sync (node a) BLOCKED")
+        .hasMessageContaining("SimulationTest.nested");
+  }
+
+  @SuppressWarnings("SynchronizationOnLocalVariableOrMethodParameter")
+  private static void nested(Object one, Object two, CountDownLatch both) {
+    synchronized (one) {
+      both.countDown();
+      try {
+        both.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      synchronized (two) {
+        two.hashCode();
+      }
+    }
+  }
+
+  @Test
+  void threadSleepIsCaughtWithAFix() {
+    SimResult result = run(6, () -> Thread.sleep(10));
+    assertThat(result.failure())
+        .hasMessageContaining("A real timed wait expired in task #0 main")
+        .hasMessageContaining("Fix: use the injected Clock.sleep")
+        .hasMessageContaining("Thread.sleep");
+  }
+
+  @Test
+  void aPlatformThreadIsCaught() {
+    SimResult result = run(8, () -> {
+      CountDownLatch latch = new CountDownLatch(1);
+      new Thread(() -> {
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException e) {
+          return;
+        }
+        latch.countDown();
+      }).start();
+      latch.await();
+    });
+    assertThat(result.failure()).isNotNull();
+    assertThat(result.failure().getMessage())
+        .containsAnyOf("A wake-up came from outside the simulation", "escape the simulation")
+        .contains("Fix:")
+        .contains("Daemons");
+  }
+
+  @Test
+  void commonPoolSupplyAsyncIsCaught() {
+    SimResult result = run(9, () -> CompletableFuture.supplyAsync(() -> 42).join());
+    assertThat(result.failure()).isNotNull();
+    assertThat(result.failure().getMessage()).containsAnyOf("outside the simulation", "Hang");
+  }
+
+  @Test
+  void touchingTheSimulationFromOutsideIsAClearError() {
+    assertThatThrownBy(Simulation::current)
+        .isInstanceOf(SimulationException.class)
+        .hasMessageContaining("No simulation is running");
+  }
+
+  @Test
+  void invariantsAreCheckedAfterEveryStep() {
+    SimResult result = run(10, () -> {
+      Simulation sim = Simulation.current();
+      int[] balance = {10};
+      sim.invariant("balance never negative", () -> {
+        if (balance[0] < 0) {
+          throw new IllegalStateException("balance is " + balance[0]);
+        }
+      });
+      for (int i = 0; i < 20; i++) {
+        balance[0] -= 1;
+        sim.sleep(Duration.ofMillis(1));
+      }
+    });
+    assertThat(result.failure())
+        .hasMessageContaining("Invariant \"balance never negative\" failed at virtual time PT0.01S")
+        .hasMessageContaining("balance is -1");
+  }
+
+  @Test
+  void everyTaskIsUnwoundAtTheEnd() {
+    SimResult result = run(11, () -> {
+      Simulation sim = Simulation.current();
+      for (int i = 0; i < 10; i++) {
+        sim.spawn("n" + i + "/daemon", () -> {
+          try {
+            new LinkedBlockingQueue<String>().take();
+          } catch (InterruptedException e) {
+            // unwound
+          }
+        });
+      }
+      sim.sleep(Duration.ofSeconds(1));
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(result.leaked()).isEmpty();
+  }
+
+  @Test
+  void virtualTimeLimitIsReported() {
+    SimResult result =
+        Simulation.builder().seed(12).maxVirtualTime(Duration.ofMinutes(1)).build()
+            .run(() -> Simulation.current().sleep(Duration.ofHours(2)));
+    assertThat(result.failure()).hasMessageContaining("passed its virtual time limit of PT1M");
+  }
+
+}
