@@ -200,6 +200,7 @@ public final class Simulation {
    */
   public SimResult run(Body body) {
     SelfTest.check();
+    CommonPoolWatch commonPool = new CommonPoolWatch();
     long wallStart = System.nanoTime();
     Thread loop = Thread.ofPlatform().name("steelmill-sim-carrier-" + seed).unstarted(() -> loop(body));
     carrier = loop;
@@ -217,6 +218,12 @@ public final class Simulation {
       Thread.currentThread().interrupt();
     }
     long wall = System.nanoTime() - wallStart;
+    if (failure == null && commonPool.wasUsed()) {
+      fail(new SimulationException("Tasks ran on the common ForkJoinPool during the run: real"
+          + " threads, outside the simulation (CompletableFuture.*Async without an executor,"
+          + " parallel streams, orTimeout). Fix: pass the injected Daemons executor to *Async"
+          + " calls, and use sequential streams in simulated code."));
+    }
     List<String> leaked = live.values().stream().map(Task::toString).toList();
     return new SimResult(
         seed, now, steps, trace.events(), wall, trace.finish(), trace.tail(), trace.full(), failure,

@@ -189,7 +189,9 @@ class SimulationTest {
   void commonPoolSupplyAsyncIsCaught() {
     SimResult result = run(9, () -> CompletableFuture.supplyAsync(() -> 42).join());
     assertThat(result.failure()).isNotNull();
-    assertThat(result.failure().getMessage()).containsAnyOf("outside the simulation", "Hang");
+    assertThat(result.failure().getMessage())
+        .containsAnyOf("outside the simulation", "common ForkJoinPool", "Hang")
+        .contains("Fix:");
   }
 
   @Test
