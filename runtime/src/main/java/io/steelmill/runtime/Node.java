@@ -2,6 +2,7 @@ package io.steelmill.runtime;
 
 import io.steelmill.runtime.internal.Built;
 import io.steelmill.runtime.internal.FactoryCore;
+import io.steelmill.runtime.internal.NodeContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -429,9 +430,11 @@ public abstract class Node implements AutoCloseable {
   private void withMdc(Built built, Action action) throws Exception {
     MDC.put("node", name());
     MDC.put("daemon", built.daemon());
+    String previous = NodeContext.enter(name());
     try {
       action.call();
     } finally {
+      NodeContext.restore(previous);
       MDC.remove("daemon");
       MDC.remove("node");
     }

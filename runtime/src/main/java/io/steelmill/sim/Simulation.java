@@ -116,9 +116,16 @@ public final class Simulation {
     return epoch;
   }
 
-  /** The node of the calling task: the part of its thread name before {@code /}, or its parent's. */
+  /**
+   * The node the calling code works for: the node whose lifecycle call is running (see {@code
+   * Node}), else the task's node (the part of its thread name before {@code /}, or its parent's).
+   */
   public String node() {
     checkInside();
+    String context = io.steelmill.runtime.internal.NodeContext.current();
+    if (context != null) {
+      return context;
+    }
     return mountedTask == null ? "" : mountedTask.node;
   }
 

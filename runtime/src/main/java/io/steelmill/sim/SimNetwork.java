@@ -1,0 +1,127 @@
+package io.steelmill.sim;
+
+import io.steelmill.Ambient;
+import io.steelmill.Daemon;
+import io.steelmill.platform.Address;
+import io.steelmill.platform.Codec;
+import io.steelmill.platform.Endpoint;
+import io.steelmill.platform.Network;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The simulated {@link Network}: one in-memory network for every node of a simulation. Each
+ * message is delivered after a seeded delay, unless a fault drops it; faults are set per link or
+ * for all links, and partitions cut links in one or both directions.
+ */
+@Ambient
+@Daemon
+@io.steelmill.Simulation
+public final class SimNetwork implements Network {
+  private final Map<Address, SimEndpoint<?>> endpoints = new HashMap<>();
+  private final NetworkFaults allLinks = new NetworkFaults();
+  private final Map<String, NetworkFaults> links = new HashMap<>();
+  private final Set<String> cut = new LinkedHashSet<>();
+  private SplitMix64 random;
+  private long sent;
+  private long delivered;
+  private long dropped;
+
+  public SimNetwork() {}
+
+  @Override
+  public <M> Endpoint<M> bind(String service, Codec<M> codec) {
+    Simulation sim = Simulation.current();
+    Address address = new Address(sim.node(), service);
+    if (endpoints.containsKey(address)) {
+      throw new IllegalStateException(address + " is already bound");
+    }
+    SimEndpoint<M> endpoint = new SimEndpoint<>(this, address);
+    endpoints.put(address, endpoint);
+    sim.trace("bind " + address);
+    return endpoint;
+  }
+
+  /** Faults of every link without its own. */
+  public NetworkFaults allLinks() {
+    return allLinks;
+  }
+
+  /** Faults of the link {@code from -> to}, starting from the all-links settings. */
+  public NetworkFaults link(String from, String to) {
+    return links.computeIfAbsent(from + "->" + to, k -> allLinks.copy());
+  }
+
+  /** Cuts every link between {@code side} and the other nodes, both ways. */
+  public void partition(Set<String> side, Set<String> others) {
+    for (String a : side) {
+      for (String b : others) {
+        cut.add(a + "->" + b);
+        cut.add(b + "->" + a);
+      }
+    }
+    Simulation.current().trace("fault partition " + side + " | " + others);
+  }
+
+  /** Cuts messages from {@code from} to {@code to} only. */
+  public void cutOneWay(String from, String to) {
+    cut.add(from + "->" + to);
+    Simulation.current().trace("fault cut " + from + "->" + to);
+  }
+
+  /** Restores every cut link. */
+  public void heal() {
+    cut.clear();
+    Simulation.current().trace("fault heal");
+  }
+
+  public long sent() {
+    return sent;
+  }
+
+  public long delivered() {
+    return delivered;
+  }
+
+  public long dropped() {
+    return dropped;
+  }
+
+  // ---- used by SimEndpoint ----------------------------------------------------------------------
+
+  <M> void send(Address from, Address to, M message) {
+    Simulation sim = Simulation.current();
+    if (random == null) {
+      random = sim.random("network");
+    }
+    sent++;
+    String link = from.node() + "->" + to.node();
+    NetworkFaults faults = links.getOrDefault(link, allLinks);
+    if (cut.contains(link) || random.chance(faults.drop)) {
+      dropped++;
+      return;
+    }
+    int copies = random.chance(faults.duplicate) ? 2 : 1;
+    for (int i = 0; i < copies; i++) {
+      long span = faults.maxDelayNanos - faults.minDelayNanos;
+      long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
+      sim.schedule(delay, () -> deliver(from, to, message));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private <M> void deliver(Address from, Address to, M message) {
+    SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
+    if (endpoint == null || !endpoint.accept(from, message)) {
+      dropped++;
+      return;
+    }
+    delivered++;
+  }
+
+  void unbind(Address address) {
+    endpoints.remove(address);
+  }
+}

@@ -1,0 +1,145 @@
+package io.steelmill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.steelmill.platform.Address;
+import io.steelmill.platform.Codec;
+import io.steelmill.platform.Endpoint;
+import io.steelmill.platform.Envelope;
+import io.steelmill.runtime.internal.NodeContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SimNetworkTest {
+
+  /** Binds {@code service} as {@code node}, the way a daemon's prepare() does. */
+  private static Endpoint<String> bind(SimNetwork network, String node, String service) {
+    String previous = NodeContext.enter(node);
+    try {
+      return network.bind(service, Codec.utf8());
+    } finally {
+      NodeContext.restore(previous);
+    }
+  }
+
+  /** An echo server on {@code node}, until interrupted. */
+  private static void echo(Simulation sim, Endpoint<String> server) {
+    sim.spawn(server.address().node() + "/echo", () -> {
+      try {
+        while (true) {
+          Envelope<String> request = server.receive();
+          server.send(request.from(), "echo " + request.message());
+        }
+      } catch (InterruptedException | IllegalStateException e) {
+        // stopped
+      }
+    });
+  }
+
+  @Test
+  void requestAndResponseTakeVirtualTime() {
+    List<String> replies = new ArrayList<>();
+    SimResult result = Simulation.builder().seed(1).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      echo(sim, bind(network, "server", "echo"));
+      Endpoint<String> client = bind(network, "client", "rpc");
+      for (int i = 0; i < 3; i++) {
+        client.send(new Address("server", "echo"), "hello " + i);
+        replies.add(client.receive(Duration.ofSeconds(1)).orElseThrow().message());
+      }
+      assertThat(sim.nanoTime()).isPositive();
+      assertThat(network.delivered()).isEqualTo(6);
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(replies).containsExactly("echo hello 0", "echo hello 1", "echo hello 2");
+  }
+
+  @Test
+  void droppedMessagesEndInATimeout() {
+    SimResult result = Simulation.builder().seed(2).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      network.allLinks().drop(1.0);
+      echo(sim, bind(network, "server", "echo"));
+      Endpoint<String> client = bind(network, "client", "rpc");
+      client.send(new Address("server", "echo"), "lost");
+      long before = sim.nanoTime();
+      Optional<Envelope<String>> reply = client.receive(Duration.ofMillis(250));
+      assertThat(reply).isEmpty();
+      assertThat(sim.nanoTime() - before).isEqualTo(Duration.ofMillis(250).toNanos());
+      assertThat(network.dropped()).isEqualTo(1);
+    });
+    assertThat(result.failure()).isNull();
+  }
+
+  @Test
+  void partitionsCutAndHealRestores() {
+    SimResult result = Simulation.builder().seed(3).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      echo(sim, bind(network, "server", "echo"));
+      Endpoint<String> client = bind(network, "client", "rpc");
+      Address server = new Address("server", "echo");
+
+      network.partition(Set.of("client"), Set.of("server"));
+      client.send(server, "cut");
+      assertThat(client.receive(Duration.ofSeconds(1))).isEmpty();
+
+      network.heal();
+      network.cutOneWay("server", "client");
+      client.send(server, "one way");
+      assertThat(client.receive(Duration.ofSeconds(1))).isEmpty();
+
+      network.heal();
+      client.send(server, "healed");
+      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message()).isEqualTo("echo healed");
+    });
+    assertThat(result.failure()).isNull();
+  }
+
+  @Test
+  void duplicatesArriveTwice() {
+    SimResult result = Simulation.builder().seed(4).build().run(() -> {
+      SimNetwork network = new SimNetwork();
+      network.link("a", "b").duplicate(1.0);
+      Endpoint<String> a = bind(network, "a", "x");
+      Endpoint<String> b = bind(network, "b", "x");
+      a.send(b.address(), "twice");
+      assertThat(b.receive().message()).isEqualTo("twice");
+      assertThat(b.receive().message()).isEqualTo("twice");
+      assertThat(b.receive(Duration.ofSeconds(1))).isEmpty();
+    });
+    assertThat(result.failure()).isNull();
+  }
+
+  @Test
+  void aFaultyNetworkReplaysFromItsSeed() {
+    String first = faultyRun(77);
+    assertThat(faultyRun(77)).isEqualTo(first);
+    assertThat(faultyRun(78)).isNotEqualTo(first);
+  }
+
+  private static String faultyRun(long seed) {
+    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      network.allLinks().drop(0.1).duplicate(0.05).delay(Duration.ofNanos(10_000), Duration.ofMillis(5));
+      for (int n = 0; n < 3; n++) {
+        echo(sim, bind(network, "n" + n, "echo"));
+      }
+      Endpoint<String> client = bind(network, "client", "rpc");
+      SplitMix64 random = sim.random("test");
+      for (int i = 0; i < 200; i++) {
+        client.send(new Address("n" + random.nextInt(3), "echo"), "m" + i);
+        client.receive(Duration.ofMillis(20)).ifPresent(e -> sim.trace("reply " + e.message()));
+      }
+    });
+    assertThat(result.failure()).isNull();
+    return result.traceSha256();
+  }
+}
