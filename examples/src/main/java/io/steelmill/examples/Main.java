@@ -1,6 +1,7 @@
 package io.steelmill.examples;
 
 import io.steelmill.examples.hello.HelloCommand;
+import io.steelmill.examples.pingpong.PingPongCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "steelmill-examples",
     mixinStandardHelpOptions = true,
-    subcommands = {HelloCommand.class},
+    subcommands = {HelloCommand.class, PingPongCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
   @picocli.CommandLine.Option(

@@ -17,6 +17,11 @@ import javax.annotation.processing.Generated;
     comments = "mode=production; https://github.com/steelmill/steelmill-java#readme"
 )
 public final class SteelmillHost_Leader extends Node implements Host.Leader {
+  /**
+   * The build mode this factory was generated for.
+   */
+  public static final String MODE = "production";
+
   private final FactoryCore core;
 
   private final SteelmillHost parentFactory;

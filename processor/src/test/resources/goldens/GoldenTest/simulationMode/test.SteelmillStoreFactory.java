@@ -17,6 +17,11 @@ import javax.annotation.processing.Generated;
     comments = "mode=simulation; https://github.com/steelmill/steelmill-java#readme"
 )
 public final class SteelmillStoreFactory extends Node implements StoreFactory {
+  /**
+   * The build mode this factory was generated for.
+   */
+  public static final String MODE = "simulation";
+
   private final FactoryCore core;
 
   private final Ambient ambient;

@@ -44,6 +44,7 @@ public abstract class Node implements AutoCloseable {
   private volatile NodeState state = NodeState.NEW;
   private volatile Duration stopGracePeriod;
   private volatile boolean ownsParent;
+  private volatile boolean crashed;
   private List<Built> prepared = List.of(); // guarded by lifecycle
   private List<Thread> runners = List.of(); // guarded by lifecycle
   private Map<String, Duration> startupTimes = Map.of(); // guarded by lifecycle
@@ -202,6 +203,36 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
+   * Abandons the node as a machine crash would: no {@code stop()} is called, and whatever its
+   * daemons' {@code run()} calls throw from now on is ignored (the simulation unwinds them). Its
+   * children crash with it. The node ends {@code TERMINATED} and leaves its parent; a restart is
+   * a new node. Meant for simulation, where {@code SimCluster.crash} also kills the node's tasks.
+   */
+  public final void crash() {
+    crashed = true;
+    List<Node> snapshot;
+    synchronized (children) {
+      snapshot = new ArrayList<>(children);
+    }
+    snapshot.forEach(Node::crash);
+    if (state == NodeState.TERMINATED || state == NodeState.FAILED) {
+      return;
+    }
+    state = NodeState.TERMINATED;
+    prepared = List.of();
+    runners = List.of();
+    terminated.countDown();
+    if (parent != null) {
+      parent.release(this);
+    }
+  }
+
+  /** Whether {@link #crash()} was called. */
+  public final boolean isCrashed() {
+    return crashed;
+  }
+
+  /**
    * Stops the node and waits for it, then throws its first error, with the others suppressed.
    *
    * @throws FactoryException if any daemon of this node or of its children failed in any phase
@@ -291,8 +322,8 @@ public abstract class Node implements AutoCloseable {
     try {
       withMdc(built, daemon::run);
     } catch (Throwable e) {
-      if (e instanceof InterruptedException && state != NodeState.RUNNING) {
-        return; // interrupted after its stop deadline, already reported
+      if (crashed || (e instanceof InterruptedException && state != NodeState.RUNNING)) {
+        return; // a crash unwinds it, or it was interrupted after its stop deadline (reported)
       }
       record(built.daemon(), Phase.RUN, e);
       log.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);

@@ -28,6 +28,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public void send(Address to, M message) {
+    Simulation.current().checkAlive();
     if (closed) {
       throw new IllegalStateException(address + " is closed");
     }
@@ -112,6 +113,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     } finally {
       waiter = null;
     }
+    Simulation.current().checkAlive();
     if (Thread.interrupted()) {
       throw new InterruptedException(address + ": interrupted while receiving");
     }

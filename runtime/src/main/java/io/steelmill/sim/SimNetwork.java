@@ -8,6 +8,7 @@ import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Network;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,7 +21,7 @@ import java.util.Set;
 @Daemon
 @io.steelmill.Simulation
 public final class SimNetwork implements Network {
-  private final Map<Address, SimEndpoint<?>> endpoints = new HashMap<>();
+  private final Map<Address, SimEndpoint<?>> endpoints = new java.util.LinkedHashMap<>();
   private final NetworkFaults allLinks = new NetworkFaults();
   private final Map<String, NetworkFaults> links = new HashMap<>();
   private final Set<String> cut = new LinkedHashSet<>();
@@ -34,6 +35,11 @@ public final class SimNetwork implements Network {
   @Override
   public <M> Endpoint<M> bind(String service, Codec<M> codec) {
     Simulation sim = Simulation.current();
+    sim.checkAlive();
+    if (random == null) {
+      random = sim.random("network");
+      sim.onCrash(this::crashed);
+    }
     Address address = new Address(sim.node(), service);
     if (endpoints.containsKey(address)) {
       throw new IllegalStateException(address + " is already bound");
@@ -42,6 +48,11 @@ public final class SimNetwork implements Network {
     endpoints.put(address, endpoint);
     sim.trace("bind " + address);
     return endpoint;
+  }
+
+  /** The nodes with a bound endpoint, in the order they first bound one. */
+  public List<String> nodes() {
+    return endpoints.keySet().stream().map(Address::node).distinct().toList();
   }
 
   /** Faults of every link without its own. */
@@ -93,9 +104,6 @@ public final class SimNetwork implements Network {
 
   <M> void send(Address from, Address to, M message) {
     Simulation sim = Simulation.current();
-    if (random == null) {
-      random = sim.random("network");
-    }
     sent++;
     String link = from.node() + "->" + to.node();
     NetworkFaults faults = links.getOrDefault(link, allLinks);
@@ -123,5 +131,14 @@ public final class SimNetwork implements Network {
 
   void unbind(Address address) {
     endpoints.remove(address);
+  }
+
+  /** A crashed node's endpoints vanish; messages to it, also those in flight, are dropped. */
+  private void crashed(String node) {
+    for (SimEndpoint<?> endpoint : List.copyOf(endpoints.values())) {
+      if (endpoint.address().node().equals(node)) {
+        endpoint.close();
+      }
+    }
   }
 }

@@ -52,6 +52,7 @@ public final class Simulation {
   private final Map<Integer, Task> live = new LinkedHashMap<>();
   private final List<Runnable> invariants = new ArrayList<>();
   private final List<String> invariantNames = new ArrayList<>();
+  private final List<java.util.function.Consumer<String>> crashListeners = new ArrayList<>();
 
   private volatile Thread carrier;
   private volatile Thread mounted;
@@ -137,6 +138,7 @@ public final class Simulation {
   /** Starts a task; a name {@code node/what} tags it with its node. */
   public Thread spawn(String name, Runnable body) {
     checkInside();
+    checkAlive();
     return scheduler.builder().name(name).start(body);
   }
 
@@ -161,10 +163,48 @@ public final class Simulation {
             });
     while (!due[0]) {
       LockSupport.park(this);
+      checkAlive();
       if (Thread.interrupted()) {
         timer.cancel(false);
         throw new InterruptedException("interrupted in simulated sleep");
       }
+    }
+  }
+
+  /**
+   * Crashes {@code node}: each of its tasks is interrupted and from now on gets {@link
+   * NodeCrashed} from every simulation primitive, so it unwinds without acting; crash listeners
+   * (the network, disks) drop the node's volatile state. No {@code stop()} is called.
+   */
+  public void crash(String node) {
+    checkInside();
+    trace.event(now, "fault crash " + node);
+    for (Task task : List.copyOf(live.values())) {
+      if (task.node.equals(node) && !task.killed) {
+        task.killed = true;
+        if (task != mountedTask) {
+          task.thread.interrupt();
+        }
+      }
+    }
+    for (var listener : crashListeners) {
+      listener.accept(node);
+    }
+  }
+
+  /** Calls {@code listener} with the node's name whenever a node crashes. */
+  public void onCrash(java.util.function.Consumer<String> listener) {
+    crashListeners.add(listener);
+  }
+
+  /**
+   * Throws {@link NodeCrashed} if the calling task's node crashed: every primitive calls it, so
+   * a dead node's code cannot act.
+   */
+  public void checkAlive() {
+    Task task = mountedTask;
+    if (task != null && task.killed && Thread.currentThread() == task.thread) {
+      throw new NodeCrashed(task.node);
     }
   }
 
@@ -174,6 +214,7 @@ public final class Simulation {
    */
   public Timer schedule(long delayNanos, Runnable action) {
     checkInside();
+    checkAlive();
     Timer timer =
         new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, false);
     timers.add(timer);
@@ -252,7 +293,7 @@ public final class Simulation {
           try {
             body.run();
           } catch (Throwable e) {
-            if (!(e instanceof InterruptedException && unwinding)) {
+            if (!(e instanceof InterruptedException && unwinding) && !(e instanceof NodeCrashed)) {
               fail(e);
             }
           }
@@ -422,6 +463,7 @@ public final class Simulation {
     int slash = name.indexOf('/');
     String node = slash > 0 ? name.substring(0, slash) : mountedTask == null ? "" : mountedTask.node;
     task = new Task(nextTaskId++, thread, node, continuation);
+    task.killed = mountedTask != null && mountedTask.killed && mountedTask.node.equals(node);
     tasks.put(continuation, task);
     live.put(task.id, task);
     trace.event(now, "spawn " + task + (node.isEmpty() ? "" : " on " + node));

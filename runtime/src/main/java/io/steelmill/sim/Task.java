@@ -9,6 +9,8 @@ final class Task {
   final Thread thread;
   final String node;
   final Runnable continuation;
+  /** Set when its node crashed: every primitive it touches throws {@link NodeCrashed}. */
+  boolean killed;
 
   Task(int id, Thread thread, String node, Runnable continuation) {
     this.id = id;

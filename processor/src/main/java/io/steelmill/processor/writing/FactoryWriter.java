@@ -61,6 +61,11 @@ public final class FactoryWriter {
             .addAnnotation(generated())
             .addJavadoc(classJavadoc())
             .addOriginatingElement(factory.element())
+            .addField(
+                FieldSpec.builder(String.class, "MODE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The build mode this factory was generated for.\n")
+                    .initializer("$S", graph.mode().toString())
+                    .build())
             .addField(RuntimeNames.FACTORY_CORE, "core", Modifier.PRIVATE, Modifier.FINAL);
     if (parentClass == null) {
       type.addField(ambientClass, "ambient", Modifier.PRIVATE, Modifier.FINAL);

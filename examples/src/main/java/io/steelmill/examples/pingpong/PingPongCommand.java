@@ -1,0 +1,51 @@
+package io.steelmill.examples.pingpong;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code pingpong --nodes N --virtual 30m --seed S}: the simulated cluster, its figures. */
+@Command(
+    name = "pingpong",
+    description = "Nodes ping each other over the simulated network, with faults (simulation build).")
+public final class PingPongCommand implements Callable<Integer> {
+  @Option(names = "--nodes", description = "How many nodes (default 5).")
+  int nodes = 5;
+
+  @Option(names = "--virtual", description = "Virtual time to run: 30m, 90s, 1h (default 30m).")
+  String virtual = "30m";
+
+  @Option(names = "--seed", description = "The seed (default 42).")
+  long seed = 42;
+
+  @Override
+  public Integer call() {
+    if (!"simulation".equals(SteelmillPingPong.MODE)) {
+      System.out.println("pingpong runs in the simulation build: ./mvnw -q -Psimulation -pl examples"
+          + " -am compile exec:java -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
+      return 2;
+    }
+    PingPongRun.Figures figures = PingPongRun.run(seed, nodes, parse(virtual));
+    System.out.println(figures.render());
+    return figures.failure() == null ? 0 : 1;
+  }
+
+  /** {@code 30m}, {@code 90s}, {@code 2h}, {@code 500ms}, or an ISO-8601 duration. */
+  static Duration parse(String text) {
+    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (value.startsWith("p")) {
+      return Duration.parse(text);
+    }
+    if (value.endsWith("ms")) {
+      return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+    }
+    long amount = Long.parseLong(value.substring(0, value.length() - 1));
+    return switch (value.charAt(value.length() - 1)) {
+      case 's' -> Duration.ofSeconds(amount);
+      case 'm' -> Duration.ofMinutes(amount);
+      case 'h' -> Duration.ofHours(amount);
+      default -> throw new IllegalArgumentException("not a duration: " + text + " (try 30m, 90s)");
+    };
+  }
+}
