@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * cluster.stop();                  // stop every node, throw the first daemon error
  * }</pre>
  *
+ * @param <A> the generated ambient factory type
  * @param <N> the generated node type
  */
 public final class SimCluster<A extends Node, N extends Node> {
@@ -62,10 +63,25 @@ public final class SimCluster<A extends Node, N extends Node> {
     return new SimCluster<>(ambient, newNode, setup, names);
   }
 
-  /** Builds and starts every node; call it inside the simulation. */
-  public SimCluster<A, N> start() {
+  /**
+   * Creates every node not created yet and runs {@code setup} on it (building its daemons),
+   * without starting it. May run outside the simulation.
+   */
+  public SimCluster<A, N> build() {
     for (String name : names) {
-      launch(name);
+      if (!nodes.containsKey(name)) {
+        nodes.put(name, create(name));
+      }
+    }
+    return this;
+  }
+
+  /** Builds what is not built yet, then starts every node; call it inside the simulation. */
+  public SimCluster<A, N> start() {
+    build();
+    for (String name : names) {
+      Simulation.current().trace("start " + name + " incarnation " + incarnations.get(name));
+      nodes.get(name).start();
     }
     return this;
   }
@@ -122,12 +138,17 @@ public final class SimCluster<A extends Node, N extends Node> {
   }
 
   private N launch(String name) {
-    N node = newNode.apply(ambient, name);
-    incarnations.merge(name, 1, Integer::sum);
+    N node = create(name);
     Simulation.current().trace("start " + name + " incarnation " + incarnations.get(name));
-    setup.accept(node);
     node.start();
     nodes.put(name, node);
+    return node;
+  }
+
+  private N create(String name) {
+    N node = newNode.apply(ambient, name);
+    incarnations.merge(name, 1, Integer::sum);
+    setup.accept(node);
     return node;
   }
 }

@@ -1,0 +1,69 @@
+package io.steelmill.testing;
+
+import io.steelmill.sim.SimResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The failure report of a simulation test: the seed, the virtual time, the exact command that
+ * replays it, the failure (with the blocked tasks of a hang), the last trace events. Printed and
+ * written to {@code target/steelmill-reports/<class>/<method>/seed-<N>.txt}.
+ */
+final class SimReport {
+  private SimReport() {}
+
+  static AssertionError failure(ExtensionContext context, SimResult result) {
+    String text =
+        "Simulation failed: seed=" + result.seed() + " at virtual time " + result.virtualTime()
+            + "\nReplay: " + replay(context, result.seed()) + "\n"
+            + result.report();
+    String file = write(context, result.seed(), text);
+    System.err.println(text + "Report: " + file);
+    AssertionError error =
+        new AssertionError(text + "Report: " + file, result.failure());
+    return error;
+  }
+
+  static AssertionError nondeterministic(ExtensionContext context, SimResult first, SimResult second) {
+    List<String> a = first.fullTrace();
+    List<String> b = second.fullTrace();
+    int index = 0;
+    while (index < a.size() && index < b.size() && a.get(index).equals(b.get(index))) {
+      index++;
+    }
+    String text =
+        "Determinism check failed: seed=" + first.seed() + " gave two different traces ("
+            + first.traceSha256() + " and " + second.traceSha256() + ").\n"
+            + "First difference, at event " + index + ":\n"
+            + "  first run:  " + (index < a.size() ? a.get(index) : "(end of trace)") + "\n"
+            + "  second run: " + (index < b.size() ? b.get(index) : "(end of trace)") + "\n"
+            + "Usual causes: a wall-clock read (System.currentTimeMillis, Instant.now), iteration"
+            + " over a HashMap/HashSet of objects with identity hash codes, static state shared"
+            + " between runs, Set.of/Map.of order.\nReplay: " + replay(context, first.seed()) + "\n";
+    String file = write(context, first.seed(), text);
+    return new AssertionError(text + "Report: " + file);
+  }
+
+  static String replay(ExtensionContext context, long seed) {
+    String module = Path.of("").toAbsolutePath().getFileName().toString();
+    String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    return "./mvnw -pl " + module + " -am test -Dtest=" + test + " -Dsteelmill.seed=" + seed
+        + " -Dsurefire.failIfNoSpecifiedTests=false";
+  }
+
+  private static String write(ExtensionContext context, long seed, String text) {
+    Path file =
+        Path.of("target", "steelmill-reports", context.getRequiredTestClass().getName(),
+            context.getRequiredTestMethod().getName(), "seed-" + seed + ".txt");
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+      return file.toAbsolutePath().toString();
+    } catch (IOException e) {
+      return "(not written: " + e + ")";
+    }
+  }
+}

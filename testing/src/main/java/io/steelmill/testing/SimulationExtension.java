@@ -1,0 +1,158 @@
+package io.steelmill.testing;
+
+import io.steelmill.sim.SimCluster;
+import io.steelmill.sim.SimResult;
+import io.steelmill.sim.Simulation;
+import io.steelmill.sim.Trace;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.Extension;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
+import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+
+/** Drives {@link SimulationTest}: one invocation per seed, each run inside a simulation. */
+public final class SimulationExtension implements TestTemplateInvocationContextProvider {
+  static final String SEED_PROPERTY = "steelmill.seed";
+  static final String SEEDS_PROPERTY = "steelmill.seeds";
+
+  @Override
+  public boolean supportsTestTemplate(ExtensionContext context) {
+    return context.getTestMethod().map(m -> m.isAnnotationPresent(SimulationTest.class)).orElse(false);
+  }
+
+  @Override
+  public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
+      ExtensionContext context) {
+    SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
+    String single = System.getProperty(SEED_PROPERTY);
+    if (single != null && !single.isBlank()) {
+      return Stream.of(new SeedContext(Long.parseLong(single.trim()), settings, false));
+    }
+    String count = System.getProperty(SEEDS_PROPERTY);
+    int seeds = count == null || count.isBlank() ? settings.seeds() : Integer.parseInt(count.trim());
+    return LongStream.rangeClosed(1, seeds)
+        .mapToObj(
+            i -> new SeedContext(settings.baseSeed() + i, settings, i == 1 && settings.checkDeterminism()));
+  }
+
+  static Simulation simulation(long seed, SimulationTest settings, boolean fullTrace) {
+    return Simulation.builder()
+        .seed(seed)
+        .maxVirtualTime(Durations.parse(settings.maxVirtualTime()))
+        .trace(fullTrace ? Trace.Level.FULL : Trace.Level.TAIL)
+        .build();
+  }
+
+  /** The invocation of one seed. */
+  private static final class SeedContext implements TestTemplateInvocationContext {
+    private final long seed;
+    private final SimulationTest settings;
+    private final boolean checkDeterminism;
+    private final SimSession session;
+
+    SeedContext(long seed, SimulationTest settings, boolean checkDeterminism) {
+      this.seed = seed;
+      this.settings = settings;
+      this.checkDeterminism = checkDeterminism;
+      this.session = new SimSession(simulation(seed, settings, checkDeterminism), settings);
+    }
+
+    @Override
+    public String getDisplayName(int invocationIndex) {
+      return "seed=" + seed;
+    }
+
+    @Override
+    public List<Extension> getAdditionalExtensions() {
+      return List.of(new Resolver(session), new Runner(seed, settings, checkDeterminism, session));
+    }
+  }
+
+  /** Resolves the simulation, the cluster, hosts and their daemons. */
+  private record Resolver(SimSession session) implements ParameterResolver {
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+      return session.supports(parameter.getParameter());
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+      return session.resolve(parameter.getParameter());
+    }
+  }
+
+  /** Runs the body as the simulation's main task, checks determinism, reports failures. */
+  private record Runner(long seed, SimulationTest settings, boolean checkDeterminism, SimSession session)
+      implements InvocationInterceptor {
+
+    @Override
+    public void interceptTestTemplateMethod(
+        Invocation<Void> invocation,
+        ReflectiveInvocationContext<Method> call,
+        ExtensionContext context) {
+      SimResult first = session.simulation.run(() -> body(session, () -> {
+        try {
+          invocation.proceed();
+        } catch (Exception | Error e) {
+          throw e;
+        } catch (Throwable t) {
+          throw new IllegalStateException(t);
+        }
+      }));
+      if (!first.succeeded()) {
+        throw SimReport.failure(context, first);
+      }
+      if (checkDeterminism) {
+        SimResult second = rerun(call);
+        if (!first.traceSha256().equals(second.traceSha256())) {
+          throw SimReport.nondeterministic(context, first, second);
+        }
+      }
+    }
+
+    /** Runs the method again in a fresh simulation of the same seed, with fresh parameters. */
+    private SimResult rerun(ReflectiveInvocationContext<Method> call) {
+      SimSession again = new SimSession(simulation(seed, settings, true), settings);
+      Method method = call.getExecutable();
+      Parameter[] parameters = method.getParameters();
+      List<Object> original = call.getArguments();
+      return again.simulation.run(() -> {
+        Object[] args = new Object[parameters.length];
+        for (int i = 0; i < parameters.length; i++) {
+          args[i] = again.supports(parameters[i]) ? again.resolve(parameters[i]) : original.get(i);
+        }
+        body(again, () -> {
+          try {
+            method.setAccessible(true);
+            method.invoke(call.getTarget().orElse(null), args);
+          } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+              throw cause;
+            }
+            throw (Error) e.getCause();
+          }
+        });
+      });
+    }
+
+    private static void body(SimSession session, Simulation.Body test) throws Exception {
+      SimCluster<?, ?> cluster = session.cluster();
+      if (cluster != null) {
+        cluster.start();
+      }
+      test.run();
+      if (cluster != null) {
+        cluster.stop();
+      }
+    }
+  }
+}
