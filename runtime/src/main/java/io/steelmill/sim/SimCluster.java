@@ -132,6 +132,29 @@ public final class SimCluster<A extends Node, N extends Node> {
     return launch(name);
   }
 
+  /**
+   * Runs {@code work} as host {@code name}: on a task of that node, as its daemons' own code
+   * would (so it reads that node's disk and binds on its network), and waits for the result.
+   */
+  public <T> T call(String name, java.util.concurrent.Callable<T> work) throws Exception {
+    Object[] result = new Object[1];
+    Exception[] failure = new Exception[1];
+    Thread task = Simulation.current().spawn(name + "/call", () -> {
+      try {
+        result[0] = work.call();
+      } catch (Exception e) {
+        failure[0] = e;
+      }
+    });
+    task.join();
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
+  }
+
   /** Stops every node and the ambient factory; throws the first daemon error, if any. */
   public void stop() {
     ambient.close();
