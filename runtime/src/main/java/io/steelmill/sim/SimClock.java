@@ -18,14 +18,18 @@ import java.util.Map;
 @io.steelmill.Simulation
 public final class SimClock implements Clock {
   private final Map<String, Long> skewNanos = new HashMap<>();
+  private final Map<String, Double> driftPpm = new HashMap<>();
 
   public SimClock() {}
 
   @Override
   public Instant now() {
     Simulation sim = Simulation.current();
-    long skew = skewNanos.getOrDefault(sim.node(), 0L);
-    return sim.epoch().plusNanos(sim.nanoTime() + skew);
+    String node = sim.node();
+    long skew = skewNanos.getOrDefault(node, 0L);
+    double drift = driftPpm.getOrDefault(node, 0.0);
+    long drifted = (long) (sim.nanoTime() * drift / 1_000_000);
+    return sim.epoch().plusNanos(sim.nanoTime() + skew + drifted);
   }
 
   @Override
@@ -36,6 +40,16 @@ public final class SimClock implements Clock {
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     Simulation.current().sleep(duration);
+  }
+
+  /**
+   * Makes {@code node}'s wall clock run fast ({@code ppm > 0}) or slow, by parts per million of
+   * elapsed virtual time: real oscillators drift by tens of ppm.
+   */
+  public void drift(String node, double ppm) {
+    Simulation sim = Simulation.current();
+    driftPpm.put(node, ppm);
+    sim.trace("fault clock-drift " + node + " " + ppm + "ppm");
   }
 
   /** Sets {@code node}'s wall clock {@code offset} ahead (negative: behind) of true time. */

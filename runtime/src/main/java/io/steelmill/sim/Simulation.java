@@ -53,6 +53,10 @@ public final class Simulation {
   private final List<Runnable> invariants = new ArrayList<>();
   private final List<String> invariantNames = new ArrayList<>();
   private final List<java.util.function.Consumer<String>> crashListeners = new ArrayList<>();
+  private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
+  private final List<Runnable> held = new ArrayList<>();
+  private volatile long stepStartedNanos;
+  private final Duration runawayLimit;
 
   private volatile Thread carrier;
   private volatile Thread mounted;
@@ -75,6 +79,7 @@ public final class Simulation {
     this.trace = new Trace(builder.traceLevel, builder.traceTail);
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
+    this.runawayLimit = builder.runawayLimit;
   }
 
   public static Builder builder() {
@@ -192,6 +197,25 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Pauses {@code node} for {@code duration} of virtual time, as a long garbage collection or a
+   * stopped VM would: none of its tasks runs meanwhile, while time and other nodes go on.
+   */
+  public void pause(String node, Duration duration) {
+    checkInside();
+    long until = now + duration.toNanos();
+    pausedUntil.merge(node, until, Math::max);
+    trace.event(now, "fault pause " + node + " " + duration);
+    schedule(duration.toNanos(), () -> {
+      if (pausedUntil.getOrDefault(node, 0L) <= now) {
+        pausedUntil.remove(node);
+        runQueue.addAll(held);
+        held.clear();
+        trace.event(now, "resume " + node);
+      }
+    });
+  }
+
   /** Calls {@code listener} with the node's name whenever a node crashes. */
   public void onCrash(java.util.function.Consumer<String> listener) {
     crashListeners.add(listener);
@@ -250,14 +274,23 @@ public final class Simulation {
     SelfTest.check();
     CommonPoolWatch commonPool = new CommonPoolWatch();
     long wallStart = System.nanoTime();
-    Thread loop = Thread.ofPlatform().name("steelmill-sim-carrier-" + seed).unstarted(() -> loop(body));
+    Thread loop =
+        Thread.ofPlatform().daemon().name("steelmill-sim-carrier-" + seed).unstarted(() -> loop(body));
     carrier = loop;
     loop.start();
     boolean interrupted = false;
+    Watchdog watchdog = new Watchdog();
     while (true) {
       try {
-        loop.join();
-        break;
+        if (loop.join(Duration.ofMillis(50))) {
+          break;
+        }
+        SimulationException stuck = watchdog.check(loop);
+        if (stuck != null) {
+          // the carrier cannot be unwound: report and abandon it (it is a daemon thread)
+          failure = stuck;
+          break;
+        }
       } catch (InterruptedException e) {
         interrupted = true;
       }
@@ -276,6 +309,54 @@ public final class Simulation {
     return new SimResult(
         seed, now, steps, trace.events(), wall, trace.finish(), trace.tail(), trace.full(), failure,
         leaked);
+  }
+
+  /**
+   * Watches the carrier from the thread that called {@link #run}, in real time: a step that parks
+   * the carrier itself (a virtual thread pinned: a park inside a class initializer, a native
+   * frame) or never yields is a failure the run loop itself could never report.
+   */
+  private final class Watchdog {
+    private static final long PINNED_NANOS = Duration.ofMillis(500).toNanos();
+    private long blockedSince;
+
+    SimulationException check(Thread loop) {
+      long started = stepStartedNanos;
+      Thread task = mounted;
+      if (started == 0 || task == null) {
+        blockedSince = 0;
+        return null;
+      }
+      long nowNanos = System.nanoTime();
+      Thread.State state = loop.getState();
+      boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
+          || state == Thread.State.BLOCKED;
+      if (parked) {
+        blockedSince = blockedSince == 0 ? nowNanos : blockedSince;
+        if (nowNanos - blockedSince > PINNED_NANOS) {
+          return stuck("Pinned: task " + task.getName() + " blocked the carrier thread itself ("
+              + state + ") instead of unmounting: a park inside a class initializer or a native"
+              + " frame, or a real blocking call. Fix: no blocking in static initializers; use"
+              + " the simulated platform for I/O.", loop, task);
+        }
+      } else {
+        blockedSince = 0;
+      }
+      if (nowNanos - started > runawayLimit.toNanos()) {
+        return stuck("Runaway step: task " + task.getName() + " ran " + runawayLimit
+            + " of real time without yielding (a busy loop?). Fix: wait with the platform's"
+            + " primitives (Clock.sleep, Endpoint.receive) instead of spinning.", loop, task);
+      }
+      return null;
+    }
+
+    private SimulationException stuck(String headline, Thread loop, Thread task) {
+      StringBuilder text = new StringBuilder(headline).append("\n  carrier stack:");
+      for (StackTraceElement frame : loop.getStackTrace()) {
+        text.append("\n        at ").append(frame);
+      }
+      return new SimulationException(text.toString());
+    }
   }
 
   /** The body of a main task. */
@@ -335,8 +416,13 @@ public final class Simulation {
     runQueue.set(index, runQueue.get(runQueue.size() - 1));
     runQueue.remove(runQueue.size() - 1);
     Task task = tasks.get(continuation);
+    if (!pausedUntil.isEmpty() && pausedUntil.getOrDefault(task.node, 0L) > now) {
+      held.add(continuation); // its node is paused: runs when the pause ends
+      return;
+    }
     steps++;
     trace.step(now, task.id);
+    stepStartedNanos = System.nanoTime();
     mountedTask = task;
     mounted = task.thread;
     try {
@@ -344,6 +430,7 @@ public final class Simulation {
     } finally {
       mounted = null;
       mountedTask = null;
+      stepStartedNanos = 0;
     }
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
@@ -487,8 +574,15 @@ public final class Simulation {
     private long maxStepsWithoutTime = 50_000_000;
     private Trace.Level traceLevel = Trace.Level.TAIL;
     private int traceTail = 200;
+    private Duration runawayLimit = Duration.ofSeconds(10);
 
     private Builder() {}
+
+    /** Real time one step may run before the watchdog reports a runaway (default 10 s). */
+    public Builder runawayLimit(Duration limit) {
+      this.runawayLimit = limit;
+      return this;
+    }
 
     public Builder seed(long seed) {
       this.seed = seed;

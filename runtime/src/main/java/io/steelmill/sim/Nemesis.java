@@ -1,0 +1,222 @@
+package io.steelmill.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Faults on a schedule drawn from the seed: crashes and restarts, partitions, pauses, clock skew.
+ * Each kind is enabled with its mean interval; the nemesis runs as its own task until {@link
+ * #stop()}, and every fault it applies lands in the trace and in {@link #applied()}.
+ *
+ * <pre>{@code
+ * Nemesis nemesis = Nemesis.on(cluster).network(net).clock(clock)
+ *     .crashes(Duration.ofSeconds(10), Duration.ofSeconds(2))
+ *     .partitions(Duration.ofSeconds(5), Duration.ofSeconds(1))
+ *     .pauses(Duration.ofSeconds(7), Duration.ofMillis(500))
+ *     .clockSkew(Duration.ofMillis(200))
+ *     .start();
+ * }</pre>
+ */
+public final class Nemesis {
+  private final SimCluster<?, ?> cluster;
+  private final List<String> applied = new ArrayList<>();
+  private SimNetwork network;
+  private SimClock clock;
+  private Duration crashEvery;
+  private Duration downtime;
+  private Duration partitionEvery;
+  private Duration partitionLength;
+  private Duration pauseEvery;
+  private Duration maxPause;
+  private Duration skewEvery;
+  private Duration maxSkew;
+  private volatile boolean stopped;
+  private Thread task;
+  private SplitMix64 random;
+
+  private Nemesis(SimCluster<?, ?> cluster) {
+    this.cluster = cluster;
+  }
+
+  public static Nemesis on(SimCluster<?, ?> cluster) {
+    return new Nemesis(cluster);
+  }
+
+  /** The network partitions act on. */
+  public Nemesis network(SimNetwork network) {
+    this.network = network;
+    return this;
+  }
+
+  /** The clock skews act on. */
+  public Nemesis clock(SimClock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /** A host crashes on average every {@code every}, and restarts after about {@code downtime}. */
+  public Nemesis crashes(Duration every, Duration downtime) {
+    this.crashEvery = every;
+    this.downtime = downtime;
+    return this;
+  }
+
+  /** A random split on average every {@code every}, healed after about {@code length}. */
+  public Nemesis partitions(Duration every, Duration length) {
+    this.partitionEvery = every;
+    this.partitionLength = length;
+    return this;
+  }
+
+  /** A host stops the world on average every {@code every}, for up to {@code max}. */
+  public Nemesis pauses(Duration every, Duration max) {
+    this.pauseEvery = every;
+    this.maxPause = max;
+    return this;
+  }
+
+  /** A host's wall clock jumps to up to {@code max} off true time, every few seconds. */
+  public Nemesis clockSkew(Duration max) {
+    this.skewEvery = Duration.ofSeconds(5);
+    this.maxSkew = max;
+    return this;
+  }
+
+  /** Starts the schedule as task {@code nemesis/faults}; call inside the simulation. */
+  public Nemesis start() {
+    Simulation sim = Simulation.current();
+    random = sim.random("nemesis");
+    task = sim.spawn("nemesis/faults", this::loop);
+    return this;
+  }
+
+  /** Stops scheduling faults and heals the network; running downtimes still end in restarts. */
+  public void stop() throws InterruptedException {
+    stopped = true;
+    if (task != null) {
+      task.interrupt();
+      task.join();
+    }
+    if (network != null) {
+      network.heal();
+    }
+  }
+
+  /** The faults applied so far, in order, as the trace describes them. */
+  public List<String> applied() {
+    return List.copyOf(applied);
+  }
+
+  private void loop() {
+    Simulation sim = Simulation.current();
+    List<Runnable> kinds = new ArrayList<>();
+    List<Duration> every = new ArrayList<>();
+    add(kinds, every, crashEvery, this::crash);
+    add(kinds, every, partitionEvery, this::partition);
+    add(kinds, every, pauseEvery, this::pause);
+    add(kinds, every, skewEvery, this::skew);
+    if (kinds.isEmpty()) {
+      return;
+    }
+    try {
+      while (!stopped) {
+        int kind = random.nextInt(kinds.size());
+        long mean = every.get(kind).toNanos() / kinds.size();
+        sim.sleep(Duration.ofNanos(1 + random.nextLong(2 * Math.max(1, mean))));
+        if (!stopped) {
+          kinds.get(kind).run();
+        }
+      }
+    } catch (InterruptedException e) {
+      // stopped
+    }
+  }
+
+  private static void add(List<Runnable> kinds, List<Duration> every, Duration interval, Runnable fault) {
+    if (interval != null) {
+      kinds.add(fault);
+      every.add(interval);
+    }
+  }
+
+  private String anyHost(boolean up) {
+    List<String> candidates = new ArrayList<>();
+    for (String name : cluster.names()) {
+      if (cluster.isUp(name) == up) {
+        candidates.add(name);
+      }
+    }
+    return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
+  }
+
+  private void crash() {
+    String host = anyHost(true);
+    if (host == null || cluster.names().size() < 2) {
+      return;
+    }
+    note("crash " + host);
+    cluster.crash(host);
+    Duration down = Duration.ofNanos(1 + random.nextLong(2 * downtime.toNanos()));
+    Simulation.current().spawn("nemesis/restart-" + host, () -> {
+      try {
+        Simulation.current().sleep(down);
+        note("restart " + host);
+        cluster.restart(host);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
+  private void partition() {
+    if (network == null) {
+      return;
+    }
+    Set<String> side = new LinkedHashSet<>();
+    Set<String> others = new LinkedHashSet<>();
+    for (String name : cluster.names()) {
+      (random.nextInt(2) == 0 ? side : others).add(name);
+    }
+    if (side.isEmpty() || others.isEmpty()) {
+      return;
+    }
+    note("partition " + side + " | " + others);
+    network.partition(side, others);
+    Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
+    Simulation.current().spawn("nemesis/heal", () -> {
+      try {
+        Simulation.current().sleep(length);
+        note("heal");
+        network.heal();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+  }
+
+  private void pause() {
+    String host = anyHost(true);
+    if (host != null) {
+      Duration length = Duration.ofNanos(1 + random.nextLong(maxPause.toNanos()));
+      note("pause " + host + " " + length);
+      Simulation.current().pause(host, length);
+    }
+  }
+
+  private void skew() {
+    String host = anyHost(true);
+    if (host != null && clock != null) {
+      long max = maxSkew.toNanos();
+      Duration offset = Duration.ofNanos(random.nextLong(2 * max + 1) - max);
+      note("skew " + host + " " + offset);
+      clock.skew(host, offset);
+    }
+  }
+
+  private void note(String fault) {
+    applied.add("t=" + Duration.ofNanos(Simulation.current().nanoTime()) + " " + fault);
+  }
+}
