@@ -11,6 +11,7 @@ import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
+import io.steelmill.processor.writing.SimHarnessWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -79,7 +80,11 @@ final class FactoryStep {
     if (failed || active == null) {
       return Outcome.FAILED;
     }
-    new FactoryWriter(graphs.get(active)).write().writeTo(filer);
+    BindingGraph graph = graphs.get(active);
+    new FactoryWriter(graph).write().writeTo(filer);
+    if (active == Mode.SIMULATION && graph.parent() == null) {
+      new SimHarnessWriter(graph).write().writeTo(filer);
+    }
     return Outcome.WRITTEN;
   }
 

@@ -68,6 +68,10 @@ class GoldenTest {
     Compilation compilation = compile(List.of(), PLATFORM, STORE);
     assertThat(compilation).succeededWithoutWarnings();
     assertGolden(test, compilation, "test.SteelmillStoreFactory");
+    org.assertj.core.api.Assertions.assertThat(
+            compilation.generatedSourceFile("test.SteelmillStoreFactorySim"))
+        .as("no simulation harness in a production build")
+        .isEmpty();
   }
 
   @Test
@@ -75,6 +79,7 @@ class GoldenTest {
     Compilation compilation = compile(List.of("-Asteelmill.mode=simulation"), PLATFORM, STORE);
     assertThat(compilation).succeededWithoutWarnings();
     assertGolden(test, compilation, "test.SteelmillStoreFactory");
+    assertGolden(test, compilation, "test.SteelmillStoreFactorySim");
   }
 
   @Test
