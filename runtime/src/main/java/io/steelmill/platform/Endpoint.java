@@ -25,6 +25,18 @@ public interface Endpoint<M> extends AutoCloseable {
   Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException;
 
   /**
+   * Sends {@code request} and waits at most {@code timeout} for the reply that {@link #reply}
+   * sends back, matched by a request id; a reply after the timeout, or a duplicate, is dropped.
+   * Other messages arriving meanwhile stay queued for {@link #receive()}.
+   *
+   * @return the reply, or empty after the timeout (the request or the reply was lost, or is late)
+   */
+  Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException;
+
+  /** Answers {@code request}, received from {@link #receive()}, with {@code response}. */
+  void reply(Envelope<M> request, M response);
+
+  /**
    * Unbinds the service: later messages to it are dropped, and a receiver waiting on it gets an
    * {@link IllegalStateException}.
    */

@@ -9,23 +9,26 @@ import java.io.UncheckedIOException;
 
 /**
  * The TCP frame: {@code int length}, then the target service, the sender's node and service
- * (modified UTF-8), then the payload. Anything that does not parse is malformed.
+ * (modified UTF-8), the request id and the id of the request it answers (longs, 0 for none),
+ * then the payload. Anything that does not parse is malformed.
  */
 final class Frames {
   /** Frames above this size are malformed: protects a node from a peer sending garbage. */
   static final int MAX_FRAME = 16 * 1024 * 1024;
 
-  record Decoded(String service, Address from, byte[] payload) {}
+  record Decoded(String service, Address from, long requestId, long replyTo, byte[] payload) {}
 
   private Frames() {}
 
-  static byte[] encode(String service, Address from, byte[] payload) {
+  static byte[] encode(String service, Address from, long requestId, long replyTo, byte[] payload) {
     try {
       ByteArrayOutputStream body = new ByteArrayOutputStream(payload.length + 64);
       DataOutputStream out = new DataOutputStream(body);
       out.writeUTF(service);
       out.writeUTF(from.node());
       out.writeUTF(from.service());
+      out.writeLong(requestId);
+      out.writeLong(replyTo);
       out.write(payload);
       byte[] bytes = body.toByteArray();
       ByteArrayOutputStream framed = new ByteArrayOutputStream(bytes.length + 4);
@@ -43,7 +46,9 @@ final class Frames {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
       String service = in.readUTF();
       Address from = new Address(in.readUTF(), in.readUTF());
-      return new Decoded(service, from, in.readAllBytes());
+      long requestId = in.readLong();
+      long replyTo = in.readLong();
+      return new Decoded(service, from, requestId, replyTo, in.readAllBytes());
     } catch (IOException e) {
       throw new IllegalArgumentException("malformed frame: " + e.getMessage(), e);
     }

@@ -69,11 +69,11 @@ public final class TcpNetwork implements Network, Lifecycle {
 
   // ---- used by endpoints, listeners and connections -------------------------------------------
 
-  <M> void send(Address from, Address to, M message, Codec<M> codec) {
+  <M> void send(Address from, Address to, M message, Codec<M> codec, long requestId, long replyTo) {
     if (stopped) {
       return;
     }
-    byte[] frame = Frames.encode(to.service(), from, codec.encode(message));
+    byte[] frame = Frames.encode(to.service(), from, requestId, replyTo, codec.encode(message));
     String key = from.node() + "->" + to.node();
     TcpConnection connection =
         connections.computeIfAbsent(key, k -> new TcpConnection(this, to.node()));
@@ -100,7 +100,7 @@ public final class TcpNetwork implements Network, Lifecycle {
           decoded.from());
       return;
     }
-    endpoint.accept(decoded.from(), decoded.payload());
+    endpoint.accept(decoded.from(), decoded.payload(), decoded.requestId(), decoded.replyTo());
   }
 
   void unbind(Address address) {

@@ -21,6 +21,14 @@ final class SelfTest {
           + Runtime.version() + ". Fix: run the tests on JDK 25 (production code can stay on 21).");
     }
     builderConstructor();
+    try {
+      java.util.concurrent.ForkJoinPool.class.getMethod(
+          "schedule", Runnable.class, long.class, java.util.concurrent.TimeUnit.class);
+    } catch (NoSuchMethodException e) {
+      throw new SimulationException("This JDK (" + Runtime.version() + ") lacks"
+          + " ForkJoinPool.schedule, through which timed waits reach the simulation's scheduler."
+          + " Fix: run simulations on JDK 25.", e);
+    }
   }
 
   static Constructor<?> builderConstructor() {

@@ -15,6 +15,19 @@ final class SimEndpoint<M> implements Endpoint<M> {
   private final ArrayDeque<Envelope<M>> mailbox = new ArrayDeque<>();
   private Thread waiter;
   private boolean closed;
+  private long lastRequestId;
+  private final java.util.Map<Long, Pending<M>> pending = new java.util.HashMap<>();
+
+  /** A call waiting for its reply. */
+  private static final class Pending<M> {
+    final Thread caller;
+    M reply;
+    boolean answered;
+
+    Pending(Thread caller) {
+      this.caller = caller;
+    }
+  }
 
   SimEndpoint(SimNetwork network, Address address) {
     this.network = network;
@@ -32,7 +45,50 @@ final class SimEndpoint<M> implements Endpoint<M> {
     if (closed) {
       throw new IllegalStateException(address + " is closed");
     }
-    network.send(address, to, message);
+    network.send(address, to, message, 0, 0);
+  }
+
+  @Override
+  public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
+    Simulation sim = Simulation.current();
+    sim.checkAlive();
+    if (closed) {
+      throw new IllegalStateException(address + " is closed");
+    }
+    long id = ++lastRequestId;
+    Pending<M> slot = new Pending<>(Thread.currentThread());
+    pending.put(id, slot);
+    boolean[] expired = {false};
+    Timer timer = sim.schedule(timeout.toNanos(), () -> {
+      expired[0] = true;
+      LockSupport.unpark(slot.caller);
+    });
+    try {
+      network.send(address, to, request, id, 0);
+      while (!slot.answered && !expired[0]) {
+        LockSupport.park(this);
+        sim.checkAlive();
+        if (closed) {
+          throw new IllegalStateException(address + " is closed");
+        }
+        if (Thread.interrupted()) {
+          throw new InterruptedException(address + ": interrupted while calling " + to);
+        }
+      }
+      return slot.answered ? Optional.of(slot.reply) : Optional.empty();
+    } finally {
+      pending.remove(id);
+      timer.cancel(false);
+    }
+  }
+
+  @Override
+  public void reply(Envelope<M> request, M response) {
+    Simulation.current().checkAlive();
+    if (!request.isRequest()) {
+      throw new IllegalArgumentException("not a request: " + request);
+    }
+    network.send(address, request.from(), response, 0, request.requestId());
   }
 
   @Override
@@ -84,15 +140,28 @@ final class SimEndpoint<M> implements Endpoint<M> {
       if (waiter != null) {
         LockSupport.unpark(waiter);
       }
+      for (Pending<M> slot : pending.values()) {
+        LockSupport.unpark(slot.caller);
+      }
     }
   }
 
-  /** Called on the carrier by a delivery timer; false when closed. */
-  boolean accept(Address from, M message) {
+  /** Called on the carrier by a delivery timer; false when closed or nobody waits for it. */
+  boolean accept(Address from, M message, long requestId, long replyTo) {
     if (closed) {
       return false;
     }
-    mailbox.add(new Envelope<>(from, message));
+    if (replyTo != 0) {
+      Pending<M> slot = pending.get(replyTo);
+      if (slot == null || slot.answered) {
+        return false; // late or duplicate reply
+      }
+      slot.reply = message;
+      slot.answered = true;
+      LockSupport.unpark(slot.caller);
+      return true;
+    }
+    mailbox.add(new Envelope<>(from, message, requestId));
     if (waiter != null) {
       LockSupport.unpark(waiter);
     }

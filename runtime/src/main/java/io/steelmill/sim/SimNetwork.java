@@ -82,6 +82,13 @@ public final class SimNetwork implements Network {
     Simulation.current().trace("fault cut " + from + "->" + to);
   }
 
+  /** Cuts {@code node} off from every other node with an endpoint, both ways. */
+  public void isolate(String node) {
+    Set<String> others = new LinkedHashSet<>(nodes());
+    others.remove(node);
+    partition(Set.of(node), others);
+  }
+
   /** Restores every cut link. */
   public void heal() {
     cut.clear();
@@ -102,12 +109,17 @@ public final class SimNetwork implements Network {
 
   // ---- used by SimEndpoint ----------------------------------------------------------------------
 
-  <M> void send(Address from, Address to, M message) {
+  <M> void send(Address from, Address to, M message, long requestId, long replyTo) {
     Simulation sim = Simulation.current();
     sent++;
-    String link = from.node() + "->" + to.node();
-    NetworkFaults faults = links.getOrDefault(link, allLinks);
-    if (cut.contains(link) || random.chance(faults.drop)) {
+    NetworkFaults faults = allLinks;
+    boolean isCut = false;
+    if (!links.isEmpty() || !cut.isEmpty()) {
+      String link = from.node() + "->" + to.node();
+      faults = links.getOrDefault(link, allLinks);
+      isCut = cut.contains(link);
+    }
+    if (isCut || random.chance(faults.drop)) {
       dropped++;
       return;
     }
@@ -115,14 +127,14 @@ public final class SimNetwork implements Network {
     for (int i = 0; i < copies; i++) {
       long span = faults.maxDelayNanos - faults.minDelayNanos;
       long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-      sim.schedule(delay, () -> deliver(from, to, message));
+      sim.schedule(delay, () -> deliver(from, to, message, requestId, replyTo));
     }
   }
 
   @SuppressWarnings("unchecked")
-  private <M> void deliver(Address from, Address to, M message) {
+  private <M> void deliver(Address from, Address to, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
-    if (endpoint == null || !endpoint.accept(from, message)) {
+    if (endpoint == null || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
       return;
     }

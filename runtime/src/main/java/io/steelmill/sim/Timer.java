@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 final class Timer implements ScheduledFuture<Object> {
   /** Deadline first, then creation order: equal deadlines fire deterministically. */
   static final java.util.Comparator<Timer> ORDER =
-      java.util.Comparator.<Timer>comparingLong(t -> t.deadline).thenComparingLong(t -> t.sequence);
+      (a, b) ->
+          a.deadline != b.deadline
+              ? Long.compare(a.deadline, b.deadline)
+              : Long.compare(a.sequence, b.sequence);
 
   final long deadline;
   final long sequence;

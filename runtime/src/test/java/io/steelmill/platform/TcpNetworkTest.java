@@ -98,4 +98,29 @@ class TcpNetworkTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("outside any node's code");
   }
+
+  @Test
+  void callsGetTheirOwnReplyAndLateRepliesAreDropped() throws Exception {
+    Endpoint<String> server = bind("server", "rpc");
+    Thread.ofVirtual().start(() -> {
+      try {
+        while (true) {
+          Envelope<String> request = server.receive();
+          if (request.message().equals("slow")) {
+            Thread.sleep(300);
+          }
+          server.reply(request, "re: " + request.message());
+        }
+      } catch (InterruptedException | IllegalStateException e) {
+        // stopped
+      }
+    });
+    Endpoint<String> client = bind("client", "rpc");
+    Address to = new Address("server", "rpc");
+
+    assertThat(client.call(to, "fast", Duration.ofSeconds(10))).contains("re: fast");
+    assertThat(client.call(to, "slow", Duration.ofMillis(50))).isEmpty();
+    assertThat(client.call(to, "next", Duration.ofSeconds(10))).contains("re: next");
+    assertThat(client.receive(Duration.ofMillis(200))).as("the late reply was dropped").isEmpty();
+  }
 }

@@ -142,4 +142,53 @@ class SimNetworkTest {
     assertThat(result.failure()).isNull();
     return result.traceSha256();
   }
+
+  @Test
+  void callsGetTheirOwnReplyAndLateRepliesAreDropped() {
+    SimResult result = Simulation.builder().seed(5).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      Endpoint<String> server = bind(network, "server", "rpc");
+      sim.spawn("server/loop", () -> {
+        try {
+          while (true) {
+            Envelope<String> request = server.receive();
+            if (request.message().equals("slow")) {
+              sim.sleep(Duration.ofMillis(100));
+            }
+            server.reply(request, "re: " + request.message());
+          }
+        } catch (InterruptedException | IllegalStateException e) {
+          // stopped
+        }
+      });
+      Endpoint<String> client = bind(network, "client", "rpc");
+      Address to = new Address("server", "rpc");
+
+      assertThat(client.call(to, "fast", Duration.ofSeconds(1))).contains("re: fast");
+      assertThat(client.call(to, "slow", Duration.ofMillis(20))).isEmpty();
+      server.send(client.address(), "plain message");
+      assertThat(client.call(to, "next", Duration.ofSeconds(1))).contains("re: next");
+      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message()).isEqualTo("plain message");
+      assertThat(client.receive(Duration.ofMillis(200))).as("the late reply was dropped").isEmpty();
+    });
+    assertThat(result.failure()).isNull();
+  }
+
+  @Test
+  void isolateCutsANodeOffBothWays() {
+    SimResult result = Simulation.builder().seed(6).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      echo(sim, bind(network, "a", "echo"));
+      Endpoint<String> b = bind(network, "b", "rpc");
+      network.isolate("a");
+      b.send(new Address("a", "echo"), "hello?");
+      assertThat(b.receive(Duration.ofSeconds(1))).isEmpty();
+      network.heal();
+      b.send(new Address("a", "echo"), "hello");
+      assertThat(b.receive(Duration.ofSeconds(1))).isPresent();
+    });
+    assertThat(result.failure()).isNull();
+  }
 }

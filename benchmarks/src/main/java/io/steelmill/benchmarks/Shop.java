@@ -1,0 +1,9 @@
+package io.steelmill.benchmarks;
+
+import io.steelmill.Factory;
+
+/** The benchmark's factory. */
+@Factory
+public interface Shop {
+  Checkout checkout();
+}
