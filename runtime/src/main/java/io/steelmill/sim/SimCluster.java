@@ -43,7 +43,6 @@ public final class SimCluster<A extends Node, N extends Node> {
    * A cluster of {@code names} under {@code ambient}; {@code setup} requests each node's daemons
    * (its entry points) before it starts, at first start and at every restart.
    */
-  @SafeVarargs
   public static <A extends Node, N extends Node> SimCluster<A, N> of(
       A ambient, BiFunction<A, String, N> newNode, Consumer<N> setup, String... names) {
     return new SimCluster<>(ambient, newNode, setup, List.of(names));

@@ -19,12 +19,21 @@ public final class PingPongCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "The seed (default 42).")
   long seed = 42;
 
+  @Option(
+      names = "--warmup",
+      description = "Unmeasured runs of the same seed first, so the figures are at steady state"
+          + " rather than include JIT compilation (default 0).")
+  int warmup = 0;
+
   @Override
   public Integer call() {
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
       System.out.println("pingpong runs in the simulation build: ./mvnw -q -Psimulation -pl examples"
           + " -am compile exec:java -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
       return 2;
+    }
+    for (int i = 0; i < warmup; i++) {
+      PingPongRun.run(seed, nodes, parse(virtual));
     }
     PingPongRun.Figures figures = PingPongRun.run(seed, nodes, parse(virtual));
     System.out.println(figures.render());
