@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.lint.DeterminismLint;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingReader;
 import io.steelmill.processor.model.FactoryReader;
@@ -45,6 +46,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private Diagnostics diagnostics;
   private Mode mode;
   private FactoryStep factoryStep;
+  private DeterminismLint lint;
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Provides methods seen, as owner name and method name: elements are re-read per round. */
   private final List<String[]> providesSeen = new ArrayList<>();
@@ -68,9 +70,15 @@ public final class SteelmillProcessor extends AbstractProcessor {
    */
   static final String CRASH_TEST_OPTION = "steelmill.internal.crashOn";
 
+  /** {@code true}: the determinism lint reports errors instead of warnings. */
+  static final String STRICT_OPTION = "steelmill.strict";
+
+  /** {@code all}: run the determinism lint in production builds too (it always runs in simulation). */
+  static final String LINT_OPTION = "steelmill.lint";
+
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Mode.OPTION, CRASH_TEST_OPTION);
+    return Set.of(Mode.OPTION, CRASH_TEST_OPTION, STRICT_OPTION, LINT_OPTION);
   }
 
   @Override
@@ -103,6 +111,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
               .text(),
           null);
     }
+    boolean lintAll = "all".equalsIgnoreCase(processingEnv.getOptions().get(LINT_OPTION));
+    if (mode == Mode.SIMULATION || lintAll) {
+      boolean strict = Boolean.parseBoolean(processingEnv.getOptions().get(STRICT_OPTION));
+      lint = new DeterminismLint(processingEnv, strict);
+    }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
     factoryStep =
         new FactoryStep(
@@ -116,6 +129,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
     DaemonValidator daemons = new DaemonValidator();
     for (Element element : annotated(round, Annotations.DAEMON)) {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
+      if (lint != null && element instanceof TypeElement daemon) {
+        guard(element, () -> lint.check(daemon));
+      }
     }
     ProvidesValidator provides = new ProvidesValidator();
     for (Element element : annotated(round, Annotations.PROVIDES)) {

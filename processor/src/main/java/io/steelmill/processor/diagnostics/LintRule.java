@@ -1,0 +1,52 @@
+package io.steelmill.processor.diagnostics;
+
+/**
+ * The catalog of the determinism lint: each rule's stable tag ({@code
+ * [Steelmill/Determinism<Name>]}), what it found, and the injected alternative. Every rule needs a
+ * test in {@code DeterminismLintTest} that puts its warning on the right line.
+ */
+public enum LintRule {
+  WallClock(
+      "%s reads the real clock, so two runs of one seed differ.",
+      "inject io.steelmill.platform.Clock and call now() or monotonicNanos()."),
+  Sleep(
+      "%s waits in real time, which does not pass in a simulation.",
+      "inject io.steelmill.platform.Clock and call sleep(duration)."),
+  Thread(
+      "%s starts a real thread, outside the simulation's scheduler.",
+      "inject io.steelmill.platform.Daemons and use start(), threadFactory() or executor()."),
+  Random(
+      "%s is random in a way no seed controls.",
+      "inject io.steelmill.platform.RandomSource (fork it per purpose)."),
+  Async(
+      "%s runs on the common pool's real threads.",
+      "pass an executor from io.steelmill.platform.Daemons (executor(name)) to *Async calls and"
+          + " timeouts, and use sequential streams."),
+  UnorderedIteration(
+      "%s iterates a Set.of/Map.of collection, whose order changes from one JVM start to the next.",
+      "iterate a List, a LinkedHashSet/LinkedHashMap or a TreeMap instead."),
+  MutableStatic(
+      "%s is a mutable static field: it is shared by every simulated node and leaks between seeds.",
+      "keep the state in the daemon instance; the factory makes one per node."),
+  DirectIo(
+      "%s does real network or file I/O, which blocks the simulation and escapes its faults.",
+      "inject io.steelmill.platform.Network or io.steelmill.platform.Disk.");
+
+  private final String template;
+  private final String fix;
+
+  LintRule(String template, String fix) {
+    this.template = template;
+    this.fix = fix;
+  }
+
+  public String tag() {
+    return "[Steelmill/Determinism" + name() + "]";
+  }
+
+  /** The full message for {@code subject}, with its {@code Fix:} line. */
+  public String message(String subject) {
+    return tag() + " " + String.format(template, subject) + "\nFix: " + fix
+        + " Silence with @SuppressWarnings(\"steelmill:determinism\") where it is intended.";
+  }
+}

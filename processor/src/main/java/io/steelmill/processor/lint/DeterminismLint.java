@@ -1,0 +1,100 @@
+package io.steelmill.processor.lint;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.Trees;
+import io.steelmill.processor.diagnostics.LintRule;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic.Kind;
+
+/**
+ * Runs the determinism lint over one {@code @Daemon} class at a time. Needs javac (the Trees
+ * API); under another compiler it does nothing, which {@link #isAvailable()} tells.
+ */
+public final class DeterminismLint {
+  /** The value of {@code @SuppressWarnings} that silences the lint on a class or method. */
+  public static final String SUPPRESSION = "steelmill:determinism";
+
+  private final Trees trees;
+  private final Kind kind;
+
+  public DeterminismLint(ProcessingEnvironment environment, boolean strict) {
+    this.trees = trees(environment);
+    this.kind = strict ? Kind.ERROR : Kind.WARNING;
+  }
+
+  private static Trees trees(ProcessingEnvironment environment) {
+    try {
+      return Trees.instance(environment);
+    } catch (IllegalArgumentException | NoClassDefFoundError notJavac) {
+      return null;
+    }
+  }
+
+  public boolean isAvailable() {
+    return trees != null;
+  }
+
+  /** Lints {@code daemon}'s source, if it is being compiled. */
+  public void check(TypeElement daemon) {
+    if (trees == null || isSuppressed(daemon)) {
+      return;
+    }
+    TreePath path = trees.getPath(daemon);
+    if (path == null) {
+      return; // from a class file
+    }
+    CompilationUnitTree unit = path.getCompilationUnit();
+    Set<Element> unordered = new HashSet<>();
+    new UnorderedCollector(trees, unordered).scan(path, null);
+    new LintScanner(trees, unordered, (rule, subject, tree, at) -> report(rule, subject, tree, at, unit))
+        .scan(path, null);
+  }
+
+  private void report(LintRule rule, String subject, Tree tree, TreePath at, CompilationUnitTree unit) {
+    for (TreePath p = at; p != null; p = p.getParentPath()) {
+      Tree.Kind treeKind = p.getLeaf().getKind();
+      if (treeKind == Tree.Kind.METHOD || treeKind == Tree.Kind.CLASS
+          || treeKind == Tree.Kind.VARIABLE) {
+        Element element = trees.getElement(p);
+        if (element != null && isSuppressed(element)) {
+          return;
+        }
+      }
+    }
+    trees.printMessage(kind, rule.message(subject), tree, unit);
+  }
+
+  static boolean isSuppressed(Element element) {
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (!((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName()
+          .contentEquals("java.lang.SuppressWarnings")) {
+        continue;
+      }
+      for (AnnotationValue value : mirror.getElementValues().values()) {
+        if (value.getValue() instanceof List<?> values) {
+          for (Object item : values) {
+            if (item instanceof AnnotationValue v && SUPPRESSION.equals(v.getValue())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Where the scanner reports a finding. */
+  @FunctionalInterface
+  interface Reporter {
+    void report(LintRule rule, String subject, Tree tree, TreePath at);
+  }
+}

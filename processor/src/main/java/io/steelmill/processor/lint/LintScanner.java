@@ -1,0 +1,152 @@
+package io.steelmill.processor.lint;
+
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import io.steelmill.processor.diagnostics.LintRule;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
+final class LintScanner extends TreePathScanner<Void, Void> {
+  private static final Set<String> ITERATING = Set.of("forEach", "stream", "iterator", "spliterator", "toArray");
+  private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
+
+  private final Trees trees;
+  private final Set<Element> unordered;
+  private final DeterminismLint.Reporter reporter;
+
+  LintScanner(Trees trees, Set<Element> unordered, DeterminismLint.Reporter reporter) {
+    this.trees = trees;
+    this.unordered = unordered;
+    this.reporter = reporter;
+  }
+
+  @Override
+  public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+    TreePath select = new TreePath(getCurrentPath(), node.getMethodSelect());
+    if (trees.getElement(select) instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement owner) {
+      String type = owner.getQualifiedName().toString();
+      String name = method.getSimpleName().toString();
+      LintRule rule = ruleFor(type, name, method, node.getArguments().size());
+      if (rule != null) {
+        reporter.report(rule, simple(type) + "." + name + "()", node, getCurrentPath());
+      } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
+          && isUnordered(member.getExpression())) {
+        reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
+      }
+    }
+    return super.visitMethodInvocation(node, unused);
+  }
+
+  private static LintRule ruleFor(String type, String name, ExecutableElement method, int arguments) {
+    if (Calls.IO_CLASSES.contains(type) && method.getModifiers().contains(Modifier.STATIC)) {
+      return LintRule.DirectIo;
+    }
+    if (isAsyncWithoutExecutor(type, name, method)) {
+      return LintRule.Async;
+    }
+    Map<String, LintRule> rules = Calls.METHODS.get(type);
+    LintRule rule = rules == null ? null : rules.get(name);
+    if (rule == null) {
+      return null;
+    }
+    boolean hasExecutorOrFactory = method.getParameters().stream().anyMatch(LintScanner::isExecutorOrFactory);
+    if ((name.equals("supplyAsync") || name.equals("runAsync")) && hasExecutorOrFactory) {
+      return null;
+    }
+    if (type.equals("java.util.concurrent.Executors") && hasExecutorOrFactory) {
+      return null;
+    }
+    if (name.equals("shuffle") && arguments > 1) {
+      return null; // shuffle(list, random): the random decides
+    }
+    return rule;
+  }
+
+  /** {@code thenApplyAsync(fn)}: an async stage without an executor runs on the common pool. */
+  private static boolean isAsyncWithoutExecutor(String type, String name, ExecutableElement method) {
+    boolean stage = type.equals("java.util.concurrent.CompletableFuture")
+        || type.equals("java.util.concurrent.CompletionStage");
+    if (!stage || !name.endsWith("Async") || method.getModifiers().contains(Modifier.STATIC)) {
+      return false;
+    }
+    List<? extends VariableElement> parameters = method.getParameters();
+    return parameters.isEmpty() || !isExecutorOrFactory(parameters.get(parameters.size() - 1));
+  }
+
+  private static boolean isExecutorOrFactory(VariableElement parameter) {
+    String type = parameter.asType().toString();
+    return type.equals("java.util.concurrent.Executor") || type.equals("java.util.concurrent.ThreadFactory");
+  }
+
+  @Override
+  public Void visitNewClass(NewClassTree node, Void unused) {
+    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
+        && constructor.getEnclosingElement() instanceof TypeElement owner) {
+      String type = owner.getQualifiedName().toString();
+      LintRule rule = Calls.CONSTRUCTORS.get(type);
+      boolean seeded = type.equals("java.util.Random") && !node.getArguments().isEmpty();
+      if (rule != null && !seeded) {
+        reporter.report(rule, "new " + simple(type) + "(...)", node, getCurrentPath());
+      }
+    }
+    return super.visitNewClass(node, unused);
+  }
+
+  @Override
+  public Void visitVariable(VariableTree node, Void unused) {
+    Element element = trees.getElement(getCurrentPath());
+    if (element != null
+        && element.getKind() == ElementKind.FIELD
+        && element.getModifiers().contains(Modifier.STATIC)
+        && !element.getModifiers().contains(Modifier.FINAL)) {
+      reporter.report(LintRule.MutableStatic, "static field " + element.getSimpleName(), node, getCurrentPath());
+    }
+    return super.visitVariable(node, unused);
+  }
+
+  @Override
+  public Void visitEnhancedForLoop(EnhancedForLoopTree node, Void unused) {
+    if (isUnordered(node.getExpression())) {
+      reporter.report(LintRule.UnorderedIteration, "this for loop", node.getExpression(), getCurrentPath());
+    }
+    return super.visitEnhancedForLoop(node, unused);
+  }
+
+  /** A Set.of/Map.of call, a variable holding one, or one of its keySet/values/entrySet views. */
+  private boolean isUnordered(ExpressionTree expression) {
+    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)) {
+      return true;
+    }
+    if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
+      Element element = trees.getElement(new TreePath(getCurrentPath(), expression));
+      if (element != null && unordered.contains(element)) {
+        return true;
+      }
+    }
+    return expression instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && VIEWS.contains(member.getIdentifier().toString())
+        && isUnordered(member.getExpression());
+  }
+
+  private static String simple(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,153 @@
+package io.steelmill.processor;
+
+import static io.steelmill.processor.Compiler.compile;
+import static io.steelmill.processor.Compiler.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.diagnostics.LintRule;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** One case per lint rule, each warning on its line; suppression, strictness, modes. */
+class DeterminismLintTest {
+  private static final List<String> SIMULATION = List.of("-Asteelmill.mode=simulation");
+
+  /** A daemon whose body has {@code line} (marked with // here) among harmless ones. */
+  private static JavaFileObject daemon(String... body) {
+    List<String> lines = new ArrayList<>(List.of(
+        "package test;",
+        "import java.util.*;",
+        "import java.util.concurrent.*;",
+        "@io.steelmill.Daemon",
+        "final class Worker {",
+        "  Worker() {}",
+        "  void work() throws Exception {",
+        "    List<String> fine = new ArrayList<>();"));
+    lines.addAll(List.of(body));
+    lines.addAll(List.of("  }", "}"));
+    return source("test.Worker", lines.toArray(String[]::new));
+  }
+
+  record Case(LintRule rule, String line) {
+    @Override
+    public String toString() {
+      return rule + ": " + line.trim();
+    }
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        new Case(LintRule.WallClock, "    long t = System.currentTimeMillis(); // here"),
+        new Case(LintRule.WallClock, "    long n = System.nanoTime(); // here"),
+        new Case(LintRule.WallClock, "    java.time.Instant i = java.time.Instant.now(); // here"),
+        new Case(LintRule.WallClock, "    Object d = java.time.LocalDateTime.now(); // here"),
+        new Case(LintRule.WallClock, "    Object c = java.time.Clock.systemUTC(); // here"),
+        new Case(LintRule.Sleep, "    Thread.sleep(10); // here"),
+        new Case(LintRule.Thread, "    new Thread(() -> {}).start(); // here"),
+        new Case(LintRule.Thread, "    ExecutorService e = Executors.newFixedThreadPool(4); // here"),
+        new Case(LintRule.Thread, "    new java.util.Timer(); // here"),
+        new Case(LintRule.Random, "    int r = new Random().nextInt(); // here"),
+        new Case(LintRule.Random, "    double m = Math.random(); // here"),
+        new Case(LintRule.Random, "    int l = ThreadLocalRandom.current().nextInt(); // here"),
+        new Case(LintRule.Random, "    UUID u = UUID.randomUUID(); // here"),
+        new Case(LintRule.Random, "    new java.security.SecureRandom(); // here"),
+        new Case(LintRule.Async, "    CompletableFuture.supplyAsync(() -> 1).join(); // here"),
+        new Case(LintRule.Async, "    new CompletableFuture<String>().thenApplyAsync(s -> s); // here"),
+        new Case(LintRule.Async, "    new CompletableFuture<String>().orTimeout(1, TimeUnit.SECONDS); // here"),
+        new Case(LintRule.Async, "    fine.parallelStream().count(); // here"),
+        new Case(LintRule.UnorderedIteration, "    for (String s : Set.of(\"a\", \"b\")) { fine.add(s); } // here"),
+        new Case(LintRule.UnorderedIteration, "    Map.of(\"a\", 1).keySet().forEach(fine::add); // here"),
+        new Case(LintRule.DirectIo, "    new java.net.Socket(); // here"),
+        new Case(LintRule.DirectIo, "    java.nio.file.Files.readString(java.nio.file.Path.of(\"x\")); // here"),
+        new Case(LintRule.DirectIo, "    new java.io.FileOutputStream(\"x\").close(); // here"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void warnsOnTheLineWithTheAlternative(Case c) {
+    JavaFileObject file = daemon(c.line());
+    Compilation compilation = compile(SIMULATION, file);
+
+    assertThat(compilation.errors()).isEmpty();
+    Diagnostic<? extends JavaFileObject> warning = only(compilation.warnings());
+    assertThat(DiagnosticsTest.text(warning)).startsWith(c.rule().tag() + " ").contains("\nFix: ");
+    assertThat(warning.getLineNumber()).isEqualTo(9);
+  }
+
+  @Test
+  void mutableStaticFieldsAreReported() {
+    Compilation compilation =
+        compile(SIMULATION, source("test.Counter", "package test;", "@io.steelmill.Daemon",
+            "final class Counter {", "  static int count; // here", "  static final int LIMIT = 3;",
+            "  Counter() {}", "}"));
+    Diagnostic<? extends JavaFileObject> warning = only(compilation.warnings());
+    assertThat(DiagnosticsTest.text(warning)).startsWith(LintRule.MutableStatic.tag())
+        .contains("static field count");
+    assertThat(warning.getLineNumber()).isEqualTo(4);
+  }
+
+  @Test
+  void everyRuleHasACase() {
+    Set<LintRule> covered = cases().map(Case::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(LintRule.class)));
+    covered.add(LintRule.MutableStatic);
+    assertThat(covered).isEqualTo(EnumSet.allOf(LintRule.class));
+  }
+
+  @Test
+  void deterministicCodeIsQuiet() {
+    Compilation compilation = compile(SIMULATION, daemon(
+        "    new Random(42).nextInt();",
+        "    Collections.shuffle(fine, new Random(7));",
+        "    CompletableFuture.supplyAsync(() -> 1, Runnable::run).join();",
+        "    for (String s : new LinkedHashSet<>(fine)) { fine.add(s); }",
+        "    Thread.ofVirtual().start(() -> {});"));
+    assertThat(compilation.warnings()).isEmpty();
+  }
+
+  @Test
+  void suppressionOnAMethodOrAClassSilencesIt() {
+    Compilation onMethod = compile(SIMULATION, source("test.Worker", "package test;",
+        "@io.steelmill.Daemon", "final class Worker {", "  Worker() {}",
+        "  @SuppressWarnings(\"steelmill:determinism\")",
+        "  long stamp() { return System.currentTimeMillis(); }",
+        "  long other() { return System.nanoTime(); }", "}"));
+    assertThat(onMethod.warnings()).hasSize(1);
+    assertThat(only(onMethod.warnings()).getLineNumber()).isEqualTo(7);
+
+    Compilation onClass = compile(SIMULATION, source("test.Worker", "package test;",
+        "@SuppressWarnings(\"steelmill:determinism\")", "@io.steelmill.Daemon", "final class Worker {",
+        "  Worker() {}", "  long stamp() { return System.currentTimeMillis(); }", "}"));
+    assertThat(onClass.warnings()).isEmpty();
+  }
+
+  @Test
+  void strictTurnsWarningsIntoErrors() {
+    Compilation compilation = compile(
+        List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=true"),
+        daemon("    Thread.sleep(10); // here"));
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+    assertThat(DiagnosticsTest.text(only(compilation.errors()))).startsWith(LintRule.Sleep.tag());
+  }
+
+  @Test
+  void productionBuildsAreSilentUnlessAsked() {
+    assertThat(compile(List.of(), daemon("    Thread.sleep(10);")).warnings()).isEmpty();
+    assertThat(compile(List.of("-Asteelmill.lint=all"), daemon("    Thread.sleep(10);")).warnings())
+        .hasSize(1);
+  }
+
+  private static Diagnostic<? extends JavaFileObject> only(List<Diagnostic<? extends JavaFileObject>> diagnostics) {
+    assertThat(diagnostics).as(diagnostics.stream().map(d -> d.getMessage(null)).toList().toString()).hasSize(1);
+    return diagnostics.get(0);
+  }
+}
