@@ -104,6 +104,20 @@ class DeterminismLintTest {
   }
 
   @Test
+  void helpersInTheSameCompilationAreFollowedOnce() {
+    Compilation compilation = compile(SIMULATION,
+        source("test.Stamps", "package test;", "final class Stamps {",
+            "  static long stamp() {", "    return System.currentTimeMillis(); // here", "  }", "}"),
+        source("test.Worker", "package test;", "@io.steelmill.Daemon", "final class Worker {",
+            "  Worker() {}", "  long a() { return Stamps.stamp(); }",
+            "  long b() { return Stamps.stamp(); }", "}"));
+    Diagnostic<? extends JavaFileObject> warning = only(compilation.warnings());
+    assertThat(DiagnosticsTest.text(warning)).startsWith(LintRule.WallClock.tag());
+    assertThat(warning.getSource().getName()).endsWith("Stamps.java");
+    assertThat(warning.getLineNumber()).isEqualTo(4);
+  }
+
+  @Test
   void deterministicCodeIsQuiet() {
     Compilation compilation = compile(SIMULATION, daemon(
         "    new Random(42).nextInt();",

@@ -25,6 +25,7 @@ public final class DeterminismLint {
 
   private final Trees trees;
   private final Kind kind;
+  private final Set<Element> visitedHelpers = new HashSet<>();
 
   public DeterminismLint(ProcessingEnvironment environment, boolean strict) {
     this.trees = trees(environment);
@@ -52,14 +53,13 @@ public final class DeterminismLint {
     if (path == null) {
       return; // from a class file
     }
-    CompilationUnitTree unit = path.getCompilationUnit();
     Set<Element> unordered = new HashSet<>();
     new UnorderedCollector(trees, unordered).scan(path, null);
-    new LintScanner(trees, unordered, (rule, subject, tree, at) -> report(rule, subject, tree, at, unit))
-        .scan(path, null);
+    new LintScanner(trees, unordered, this::report, visitedHelpers).scan(path, null);
   }
 
-  private void report(LintRule rule, String subject, Tree tree, TreePath at, CompilationUnitTree unit) {
+  private void report(LintRule rule, String subject, Tree tree, TreePath at) {
+    CompilationUnitTree unit = at.getCompilationUnit();
     for (TreePath p = at; p != null; p = p.getParentPath()) {
       Tree.Kind treeKind = p.getLeaf().getKind();
       if (treeKind == Tree.Kind.METHOD || treeKind == Tree.Kind.CLASS

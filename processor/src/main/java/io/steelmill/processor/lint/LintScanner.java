@@ -29,11 +29,14 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   private final Trees trees;
   private final Set<Element> unordered;
   private final DeterminismLint.Reporter reporter;
+  private final Set<Element> visitedHelpers;
 
-  LintScanner(Trees trees, Set<Element> unordered, DeterminismLint.Reporter reporter) {
+  LintScanner(
+      Trees trees, Set<Element> unordered, DeterminismLint.Reporter reporter, Set<Element> visitedHelpers) {
     this.trees = trees;
     this.unordered = unordered;
     this.reporter = reporter;
+    this.visitedHelpers = visitedHelpers;
   }
 
   @Override
@@ -46,12 +49,33 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       LintRule rule = ruleFor(type, name, method, node.getArguments().size());
       if (rule != null) {
         reporter.report(rule, simple(type) + "." + name + "()", node, getCurrentPath());
+      } else if (isHelperInThisCompilation(method, owner)) {
+        scanHelper(method);
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
           && isUnordered(member.getExpression())) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
       }
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /**
+   * A method of a plain class compiled now (not a daemon: daemons are linted on their own): the
+   * lint follows the call, once per method, and reports in the helper's own lines.
+   */
+  private boolean isHelperInThisCompilation(ExecutableElement method, TypeElement owner) {
+    return !visitedHelpers.contains(method)
+        && owner.getAnnotationMirrors().stream()
+            .noneMatch(a -> a.getAnnotationType().toString().equals("io.steelmill.Daemon"))
+        && trees.getPath(method) != null;
+  }
+
+  private void scanHelper(ExecutableElement method) {
+    visitedHelpers.add(method);
+    TreePath helper = trees.getPath(method);
+    Set<Element> helperUnordered = new java.util.HashSet<>();
+    new UnorderedCollector(trees, helperUnordered).scan(helper.getParentPath(), null);
+    new LintScanner(trees, helperUnordered, reporter, visitedHelpers).scan(helper, null);
   }
 
   private static LintRule ruleFor(String type, String name, ExecutableElement method, int arguments) {
