@@ -117,7 +117,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     try {
       if (stringNamedWal == null) {
         core.checkOpen();
-        stringNamedWal = core.constructed(Paths.walPath(getConfig()));
+        stringNamedWal = core.provided(Paths.walPath(getConfig()));
       }
       return stringNamedWal;
     } catch (Throwable t) {

@@ -20,9 +20,11 @@ import org.slf4j.MDC;
 
 /**
  * A running unit of daemons: what every generated factory is. A node builds its daemons lazily
- * before it starts, then {@link #start()} seals it, prepares every built {@link Lifecycle} daemon
- * in construction order and runs each on its own virtual thread; {@link #stop()} stops them in
- * reverse order and waits for every {@code run()} to return.
+ * before it starts, then {@link #start()} seals it, prepares every {@link Lifecycle} daemon it
+ * constructed in construction order and runs each on its own virtual thread; {@link #stop()}
+ * stops them in reverse order and waits for every {@code run()} to return. Instances returned by
+ * {@code @Provides} methods or handed in with {@link #inject} are not the node's to manage: they
+ * may be shared, and belong to whoever made them.
  *
  * <p>Nodes form a tree: an ambient factory is the root, each host node is its child, and a factory
  * that names a parent factory makes children of a host node (one per held lease or plugin). A node
@@ -106,10 +108,9 @@ public abstract class Node implements AutoCloseable {
 
   /**
    * Hands the node a pre-built instance for the binding of {@code type}, instead of building it:
-   * a test double, a configuration object, a held lease. The instance counts as built at this
-   * point of the construction order, so it is prepared, run and stopped like a built daemon if it
-   * implements {@link Lifecycle}. Works for unqualified, non-generic bindings this node owns
-   * (ambient daemons are injected into the ambient factory).
+   * a test double, a configuration object, a held lease. Its lifecycle stays with whoever made it.
+   * Works for unqualified, non-generic bindings this node owns (ambient ones are injected into
+   * the ambient factory).
    *
    * @throws IllegalStateException if the node has started, or the binding is already built
    * @throws IllegalArgumentException if this node owns no such binding
@@ -288,7 +289,7 @@ public abstract class Node implements AutoCloseable {
     List<Built> done = new ArrayList<>();
     Map<String, Duration> times = new LinkedHashMap<>();
     for (Built built : core.builtInOrder()) {
-      if (!(built.instance() instanceof Lifecycle daemon)) {
+      if (!built.managed() || !(built.instance() instanceof Lifecycle daemon)) {
         continue;
       }
       long begin = System.nanoTime();
@@ -322,8 +323,10 @@ public abstract class Node implements AutoCloseable {
     try {
       withMdc(built, daemon::run);
     } catch (Throwable e) {
-      if (crashed || (e instanceof InterruptedException && state != NodeState.RUNNING)) {
-        return; // a crash unwinds it, or it was interrupted after its stop deadline (reported)
+      if (crashed
+          || io.steelmill.runtime.internal.Unwinding.isUnwinding(Thread.currentThread())
+          || (e instanceof InterruptedException && state != NodeState.RUNNING)) {
+        return; // a crash or a simulation unwinds it, or it ran past its stop deadline (reported)
       }
       record(built.daemon(), Phase.RUN, e);
       log.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);

@@ -33,6 +33,9 @@ public final class Nemesis {
   private Duration maxPause;
   private Duration skewEvery;
   private Duration maxSkew;
+  private Duration expiryEvery;
+  private SimLeaseService leases;
+  private String leaseResource;
   private volatile boolean stopped;
   private Thread task;
   private SplitMix64 random;
@@ -85,6 +88,14 @@ public final class Nemesis {
     return this;
   }
 
+  /** Forces {@code resource}'s lease to expire on average every {@code every}. */
+  public Nemesis leaseExpiries(SimLeaseService leases, String resource, Duration every) {
+    this.leases = leases;
+    this.leaseResource = resource;
+    this.expiryEvery = every;
+    return this;
+  }
+
   /** Starts the schedule as task {@code nemesis/faults}; call inside the simulation. */
   public Nemesis start() {
     Simulation sim = Simulation.current();
@@ -118,6 +129,7 @@ public final class Nemesis {
     add(kinds, every, partitionEvery, this::partition);
     add(kinds, every, pauseEvery, this::pause);
     add(kinds, every, skewEvery, this::skew);
+    add(kinds, every, expiryEvery, this::expireLease);
     if (kinds.isEmpty()) {
       return;
     }
@@ -213,6 +225,13 @@ public final class Nemesis {
       Duration offset = Duration.ofNanos(random.nextLong(2 * max + 1) - max);
       note("skew " + host + " " + offset);
       clock.skew(host, offset);
+    }
+  }
+
+  private void expireLease() {
+    if (leases != null && leases.currentToken(leaseResource) != 0) {
+      note("lease-expiry " + leaseResource);
+      leases.expire(leaseResource);
     }
   }
 

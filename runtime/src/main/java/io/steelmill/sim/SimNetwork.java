@@ -89,6 +89,11 @@ public final class SimNetwork implements Network {
     partition(Set.of(node), others);
   }
 
+  /** Whether messages from {@code from} to {@code to} pass (no cut; drops aside). */
+  public boolean reachable(String from, String to) {
+    return !cut.contains(from + "->" + to);
+  }
+
   /** Restores every cut link. */
   public void heal() {
     cut.clear();

@@ -25,10 +25,14 @@ final class SimScheduler extends ForkJoinPool {
     this.simulation = simulation;
   }
 
-  /** A fresh builder (builders keep state, so one per thread). */
+  /**
+   * A fresh builder (builders keep state, so one per thread). Its threads report an uncaught
+   * exception as a failure of the run; a crashed node's tasks die silently.
+   */
   Thread.Builder.OfVirtual builder() {
     try {
-      return (Thread.Builder.OfVirtual) BUILDER.newInstance((Executor) this);
+      return ((Thread.Builder.OfVirtual) BUILDER.newInstance((Executor) this))
+          .uncaughtExceptionHandler(simulation::uncaught);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create a simulated virtual thread builder", e);
     }

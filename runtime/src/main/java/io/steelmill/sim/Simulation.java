@@ -435,6 +435,9 @@ public final class Simulation {
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
       tasks.remove(continuation);
+      if (unwinding) {
+        io.steelmill.runtime.internal.Unwinding.unmark(task.thread);
+      }
     }
     if (!unwinding) {
       checkInvariants();
@@ -513,11 +516,20 @@ public final class Simulation {
     unwinding = true;
     trace.event(now, "unwind " + live.size() + " tasks");
     for (Task task : List.copyOf(live.values())) {
+      io.steelmill.runtime.internal.Unwinding.mark(task.thread);
       task.thread.interrupt();
     }
   }
 
   // ---- called by the scheduler --------------------------------------------------------------
+
+  /** A task died of {@code error}: a crash unwinding is expected, anything else fails the run. */
+  void uncaught(Thread thread, Throwable error) {
+    if (error instanceof NodeCrashed || (unwinding && error instanceof InterruptedException)) {
+      return;
+    }
+    fail(new SimulationException("Task " + thread.getName() + " died of an uncaught " + error, error));
+  }
 
   void execute(Runnable continuation) {
     Thread caller = Thread.currentThread();

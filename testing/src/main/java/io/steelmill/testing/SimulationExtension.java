@@ -1,5 +1,6 @@
 package io.steelmill.testing;
 
+import io.steelmill.sim.Durations;
 import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;

@@ -1,6 +1,6 @@
 package io.steelmill.examples.pingpong;
 
-import java.time.Duration;
+import io.steelmill.sim.Durations;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,28 +33,10 @@ public final class PingPongCommand implements Callable<Integer> {
       return 2;
     }
     for (int i = 0; i < warmup; i++) {
-      PingPongRun.run(seed, nodes, parse(virtual));
+      PingPongRun.run(seed, nodes, Durations.parse(virtual));
     }
-    PingPongRun.Figures figures = PingPongRun.run(seed, nodes, parse(virtual));
+    PingPongRun.Figures figures = PingPongRun.run(seed, nodes, Durations.parse(virtual));
     System.out.println(figures.render());
     return figures.failure() == null ? 0 : 1;
-  }
-
-  /** {@code 30m}, {@code 90s}, {@code 2h}, {@code 500ms}, or an ISO-8601 duration. */
-  static Duration parse(String text) {
-    String value = text.trim().toLowerCase(java.util.Locale.ROOT);
-    if (value.startsWith("p")) {
-      return Duration.parse(text);
-    }
-    if (value.endsWith("ms")) {
-      return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
-    }
-    long amount = Long.parseLong(value.substring(0, value.length() - 1));
-    return switch (value.charAt(value.length() - 1)) {
-      case 's' -> Duration.ofSeconds(amount);
-      case 'm' -> Duration.ofMinutes(amount);
-      case 'h' -> Duration.ofHours(amount);
-      default -> throw new IllegalArgumentException("not a duration: " + text + " (try 30m, 90s)");
-    };
   }
 }

@@ -126,8 +126,9 @@ public final class GraphBuilder {
   }
 
   /**
-   * The keys an ambient factory owns: each {@code @Ambient} daemon and the provides and alias
-   * bindings it reaches. A per-node daemon it reaches is an error the validation reports.
+   * The keys an ambient factory owns: each {@code @Ambient} daemon and the provides, alias and
+   * injected bindings it reaches (an injected type an ambient daemon needs is injected into the
+   * ambient factory). A per-node daemon it reaches is an error the validation reports.
    */
   private Set<Key> ambientClosure(Map<Key, Resolution> resolutions) {
     Set<Key> ambient = new LinkedHashSet<>();
@@ -144,9 +145,7 @@ public final class GraphBuilder {
       if (binding == null || !ambient.add(key)) {
         continue;
       }
-      boolean perNode =
-          binding.kind() == BindingKind.INJECTED
-              || (binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient());
+      boolean perNode = binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient();
       if (perNode) {
         ambient.remove(key);
         continue;

@@ -65,8 +65,7 @@ final class AmbientScopeRule implements GraphRule {
   }
 
   private static boolean isPerNode(Binding binding) {
-    return binding.kind() == BindingKind.INJECTED
-        || (binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient());
+    return binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient();
   }
 
   private static String rootName(BindingGraph graph) {

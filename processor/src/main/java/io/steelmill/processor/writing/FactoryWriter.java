@@ -174,7 +174,7 @@ public final class FactoryWriter {
                 self)
             .addField(RuntimeNames.FACTORY_CORE, "core", Modifier.PRIVATE, Modifier.FINAL);
     for (Key key : graph.ambientKeys()) {
-      if (graph.resolutions().get(key).binding().isMemoized()) {
+      if (holdsInstance(graph.resolutions().get(key).binding())) {
         type.addField(field(key));
       }
     }
@@ -212,7 +212,12 @@ public final class FactoryWriter {
     Binding binding = resolution.binding();
     return binding != null
         && !graph.ambientKeys().contains(resolution.key())
-        && (binding.isMemoized() || binding.kind() == BindingKind.INJECTED);
+        && holdsInstance(binding);
+  }
+
+  /** Built and memoized, or injected: a field holds the instance. */
+  private static boolean holdsInstance(Binding binding) {
+    return binding.isMemoized() || binding.kind() == BindingKind.INJECTED;
   }
 
   private FieldSpec field(Key key) {
@@ -266,7 +271,11 @@ public final class FactoryWriter {
             .beginControlFlow("try")
             .beginControlFlow("if ($N == null)", field)
             .addStatement("core.checkOpen()")
-            .addStatement("$N = core.constructed($L)", field, construction(binding))
+            .addStatement(
+                "$N = core.$N($L)",
+                field,
+                binding.kind() == BindingKind.PROVIDES ? "provided" : "constructed",
+                construction(binding))
             .endControlFlow()
             .addStatement("return $N", field)
             .nextControlFlow("catch ($T t)", Throwable.class)
@@ -316,7 +325,7 @@ public final class FactoryWriter {
       Key key = resolution.key();
       boolean owned =
           inAmbient
-              ? graph.ambientKeys().contains(key) && resolution.binding().isMemoized()
+              ? graph.ambientKeys().contains(key) && holdsInstance(resolution.binding())
               : isOwnMemo(resolution);
       if (!owned || key.isQualified() || !isPlainClass(key)) {
         continue;

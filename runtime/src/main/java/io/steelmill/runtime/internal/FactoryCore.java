@@ -103,15 +103,27 @@ public final class FactoryCore {
     }
   }
 
-  /** Records {@code instance} as the daemon being built, in construction order, and returns it. */
+  /**
+   * Records {@code instance}, constructed from a {@code @Daemon} class, in construction order:
+   * the node manages its lifecycle. Returns it.
+   */
   public <T> T constructed(T instance) {
-    built.add(new Built(building.peek(), instance, false));
+    built.add(new Built(building.peek(), instance, false, true));
+    return instance;
+  }
+
+  /**
+   * Records {@code instance}, returned by a {@code @Provides} method, in construction order. Its
+   * lifecycle is not the node's: the method may return an instance that lives elsewhere.
+   */
+  public <T> T provided(T instance) {
+    built.add(new Built(building.peek(), instance, false, false));
     return instance;
   }
 
   /** Records {@code instance}, handed in with {@code inject}, in construction order. */
   public <T> T injected(T instance) {
-    built.add(new Built(building.peek(), instance, true));
+    built.add(new Built(building.peek(), instance, true, false));
     return instance;
   }
 

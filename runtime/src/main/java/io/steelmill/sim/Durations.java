@@ -1,13 +1,18 @@
-package io.steelmill.testing;
+package io.steelmill.sim;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /** Short durations as people write them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h}. */
-final class Durations {
+public final class Durations {
   private Durations() {}
 
-  static Duration parse(String text) {
+  /**
+   * Parses {@code 500ms}, {@code 30s}, {@code 10m}, {@code 2h} or an ISO-8601 duration.
+   *
+   * @throws IllegalArgumentException naming the accepted forms
+   */
+  public static Duration parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
     if (value.startsWith("p")) {
       return Duration.parse(text.trim());

@@ -1,0 +1,60 @@
+package io.steelmill.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The fenced store under simulation: fenced holds, unfenced breaks, the break replays. */
+class ClusterSimulationTest {
+  record Run(int code, String out) {}
+
+  private static Run run(String... args) {
+    PrintStream original = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      int code = new CommandLine(new Main()).execute(args);
+      return new Run(code, bytes.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+      System.setErr(originalErr);
+    }
+  }
+
+  private static String group(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as(text).isTrue();
+    return matcher.group(1);
+  }
+
+  @Test
+  void fencedStoreHasNoViolations() {
+    Run run = run("cluster", "simulate", "--nodes", "5", "--seeds", "10");
+    assertThat(run.code()).as(run.out()).isZero();
+    assertThat(run.out()).contains("violations: 0").containsPattern("acknowledged writes: [1-9]");
+  }
+
+  @Test
+  void unfencedStoreBreaksAndTheViolationReplays() {
+    Run search = run("cluster", "simulate", "--nodes", "5", "--seeds", "300", "--unfenced");
+    assertThat(search.code()).as(search.out()).isEqualTo(1);
+    String seed = group(search.out(), "violation at seed (\\d+): ");
+    String violation = group(search.out(), "violation at seed \\d+: (.*)");
+    String hash = group(search.out(), "trace sha256: ([0-9a-f]{64})");
+    assertThat(violation).contains("stale write accepted");
+    assertThat(search.out()).contains("replay: ./mvnw -q -Psimulation -pl examples -am compile exec:java"
+        + " -Dexec.args=\"cluster simulate --nodes 5 --seed " + seed + " --unfenced\"");
+
+    Run replay = run("cluster", "simulate", "--nodes", "5", "--seed", seed, "--unfenced");
+    assertThat(replay.code()).isEqualTo(1);
+    assertThat(replay.out()).contains("violation: " + violation).contains("trace sha256: " + hash);
+  }
+}

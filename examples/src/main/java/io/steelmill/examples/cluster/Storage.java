@@ -1,0 +1,96 @@
+package io.steelmill.examples.cluster;
+
+import io.steelmill.Ambient;
+import io.steelmill.Daemon;
+import io.steelmill.platform.Codec;
+import io.steelmill.platform.Endpoint;
+import io.steelmill.platform.Envelope;
+import io.steelmill.platform.Fence;
+import io.steelmill.platform.Network;
+import io.steelmill.runtime.Lifecycle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The store: applies {@code put <token> <key> <value>} requests, rejecting those whose fencing
+ * token is older than one it has seen (unless unfenced). It also watches itself: a write accepted
+ * with an older token than an earlier accepted one is a violation.
+ */
+@Ambient
+@Daemon
+public final class Storage implements Lifecycle {
+  static final String SERVICE = "storage";
+
+  private final Network network;
+  private final StoreSettings settings;
+  private final Fence fence = new Fence();
+  private final Map<String, String> data = new LinkedHashMap<>();
+  private final List<String> violations = new ArrayList<>();
+  private long highestAccepted;
+  private long accepted;
+  private long rejected;
+  private Endpoint<String> endpoint;
+
+  Storage(Network network, StoreSettings settings) {
+    this.network = network;
+    this.settings = settings;
+  }
+
+  @Override
+  public void prepare() {
+    endpoint = network.bind(SERVICE, Codec.utf8());
+  }
+
+  @Override
+  public void run() throws InterruptedException {
+    try {
+      while (true) {
+        Envelope<String> request = endpoint.receive();
+        String[] put = request.message().split(" ", 4);
+        long token = Long.parseLong(put[1]);
+        endpoint.reply(request, apply(token, put[2], put[3]) ? "ok" : "stale");
+      }
+    } catch (IllegalStateException closed) {
+      // stopped
+    }
+  }
+
+  private synchronized boolean apply(long token, String key, String value) {
+    if (settings.fenced() && !fence.admit(token)) {
+      rejected++;
+      return false;
+    }
+    if (token < highestAccepted) {
+      violations.add("stale write accepted: " + key + "=" + value + " with token " + token
+          + " after token " + highestAccepted);
+    }
+    highestAccepted = Math.max(highestAccepted, token);
+    data.put(key, value);
+    accepted++;
+    return true;
+  }
+
+  @Override
+  public void stop() {
+    endpoint.close();
+  }
+
+  /** The value stored for {@code key}, or null. */
+  public synchronized String get(String key) {
+    return data.get(key);
+  }
+
+  public synchronized List<String> violations() {
+    return List.copyOf(violations);
+  }
+
+  public synchronized long accepted() {
+    return accepted;
+  }
+
+  public synchronized long rejected() {
+    return rejected;
+  }
+}

@@ -1,0 +1,186 @@
+package io.steelmill.zookeeper;
+
+import io.steelmill.platform.Lease;
+import io.steelmill.platform.LeaseState;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.state.ConnectionState;
+import org.apache.curator.framework.state.ConnectionStateListener;
+import org.apache.zookeeper.Watcher;
+
+/** A lease held as an ephemeral node; follows the client's connection state and the node. */
+final class ZooKeeperLease implements Lease, ConnectionStateListener {
+  private static final double DRIFT_MARGIN = 0.1;
+
+  private final CuratorFramework client;
+  private final String resource;
+  private final String path;
+  private final long token;
+  private final Duration validity;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final List<Consumer<LeaseState>> listeners = new CopyOnWriteArrayList<>();
+  private LeaseState state = LeaseState.HELD; // guarded by lock
+  private Instant localDeadline; // guarded by lock
+
+  ZooKeeperLease(CuratorFramework client, String resource, String path, long token, Duration ttl,
+      Duration sessionTimeout) throws Exception {
+    this.client = client;
+    this.resource = resource;
+    this.path = path;
+    this.token = token;
+    this.validity = ttl.compareTo(sessionTimeout) < 0 ? ttl : sessionTimeout;
+    this.localDeadline = deadlineFrom(Instant.now());
+    client.getConnectionStateListenable().addListener(this);
+    watchNode();
+  }
+
+  private Instant deadlineFrom(Instant confirmed) {
+    return confirmed.plus(validity).minusNanos((long) (validity.toNanos() * DRIFT_MARGIN));
+  }
+
+  private void watchNode() throws Exception {
+    Watcher watcher = event -> {
+      if (event.getType() == Watcher.Event.EventType.NodeDeleted) {
+        change(LeaseState.LOST);
+      }
+    };
+    if (client.checkExists().usingWatcher(watcher).forPath(path) == null) {
+      change(LeaseState.LOST);
+    }
+  }
+
+  @Override
+  public void stateChanged(CuratorFramework ignored, ConnectionState connection) {
+    switch (connection) {
+      case SUSPENDED -> change(LeaseState.IN_DOUBT);
+      case LOST -> change(LeaseState.LOST);
+      case RECONNECTED -> {
+        try {
+          if (client.checkExists().forPath(path) != null) {
+            lock.lock();
+            try {
+              localDeadline = deadlineFrom(Instant.now());
+            } finally {
+              lock.unlock();
+            }
+            change(LeaseState.HELD);
+            watchNode();
+          } else {
+            change(LeaseState.LOST);
+          }
+        } catch (Exception e) {
+          change(LeaseState.IN_DOUBT);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  @Override
+  public String resource() {
+    return resource;
+  }
+
+  @Override
+  public long fencingToken() {
+    return token;
+  }
+
+  @Override
+  public LeaseState state() {
+    lock.lock();
+    try {
+      return state;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Instant localDeadline() {
+    lock.lock();
+    try {
+      return localDeadline;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Held and connected: the session keeps the node, so the deadline moves with the connection. */
+  @Override
+  public boolean isValid() {
+    lock.lock();
+    try {
+      if (state != LeaseState.HELD) {
+        return false;
+      }
+      if (client.getZookeeperClient().isConnected()) {
+        localDeadline = deadlineFrom(Instant.now());
+      }
+      return Instant.now().isBefore(localDeadline);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void onChange(Consumer<LeaseState> listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public LeaseState awaitChange(LeaseState from) throws InterruptedException {
+    lock.lock();
+    try {
+      while (state == from) {
+        changed.await();
+      }
+      return state;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    LeaseState before = state();
+    boolean wasHeld = before == LeaseState.HELD || before == LeaseState.IN_DOUBT;
+    change(LeaseState.RELEASED); // first: deleting the node below fires our own watcher
+    client.getConnectionStateListenable().removeListener(this);
+    if (wasHeld) {
+      try {
+        client.delete().guaranteed().forPath(path);
+      } catch (Exception e) {
+        // the session's end removes the node anyway
+      }
+    }
+  }
+
+  private void change(LeaseState next) {
+    lock.lock();
+    try {
+      if (state == next || state == LeaseState.RELEASED || state == LeaseState.LOST) {
+        return;
+      }
+      state = next;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    for (Consumer<LeaseState> listener : listeners) {
+      listener.accept(next);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "zookeeper lease " + resource + " token " + token + " [" + state() + "]";
+  }
+}
