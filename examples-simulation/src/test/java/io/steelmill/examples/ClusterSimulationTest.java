@@ -43,6 +43,20 @@ class ClusterSimulationTest {
   }
 
   @Test
+  void oneSeedPrintsItsHashAndWritesItsTrace() throws Exception {
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("cluster", ".trace");
+    Run plain = run("cluster", "simulate", "--nodes", "3", "--seed", "4", "--virtual", "5s");
+    Run traced = run("cluster", "simulate", "--nodes", "3", "--seed", "4", "--virtual", "5s",
+        "--trace", file.toString());
+    assertThat(plain.code()).isZero();
+    String hash = group(plain.out(), "trace sha256: ([0-9a-f]{64})");
+    assertThat(traced.out()).as("the hash does not depend on the trace kept").contains(hash);
+    assertThat(java.nio.file.Files.readAllLines(file))
+        .anyMatch(line -> line.contains("lease store-leader granted to"))
+        .anyMatch(line -> line.contains(" step "));
+  }
+
+  @Test
   void unfencedStoreBreaksAndTheViolationReplays() {
     Run search = run("cluster", "simulate", "--nodes", "5", "--seeds", "300", "--unfenced");
     assertThat(search.code()).as(search.out()).isEqualTo(1);

@@ -26,6 +26,13 @@ public interface Lease extends AutoCloseable {
   /** Whether the lease is HELD and the local deadline has not passed. */
   boolean isValid();
 
+  /**
+   * Renews the lease now, beyond the automatic renewals, for example before a long operation;
+   * moves the local deadline. Returns whether the lease is still held; a refused renewal means
+   * the lease is lost.
+   */
+  boolean renew() throws InterruptedException;
+
   /** Calls {@code listener} on every state change (in doubt, held again, lost, released). */
   void onChange(Consumer<LeaseState> listener);
 

@@ -46,22 +46,27 @@ final class SimLease implements Lease {
         if (state != LeaseState.HELD && state != LeaseState.IN_DOUBT) {
           return;
         }
-        Instant requested = service.clock().now();
-        if (service.reachable(sim.node())) {
-          if (service.renew(resource, token, ttl)) {
-            localDeadline = deadlineFrom(requested);
-            change(LeaseState.HELD);
-          } else {
-            change(LeaseState.LOST);
-          }
-        } else if (!requested.isBefore(localDeadline)) {
-          change(LeaseState.LOST);
-        } else {
-          change(LeaseState.IN_DOUBT);
-        }
+        renewOnce(sim);
       }
     } catch (InterruptedException e) {
       // the node stops or crashes
+    }
+  }
+
+  /** One renewal: extended, in doubt (unreachable), or lost (refused, or past the deadline). */
+  private void renewOnce(Simulation sim) {
+    Instant requested = service.clock().now();
+    if (service.reachable(sim.node())) {
+      if (service.renew(resource, token, ttl)) {
+        localDeadline = deadlineFrom(requested);
+        change(LeaseState.HELD);
+      } else {
+        change(LeaseState.LOST);
+      }
+    } else if (!requested.isBefore(localDeadline)) {
+      change(LeaseState.LOST);
+    } else {
+      change(LeaseState.IN_DOUBT);
     }
   }
 
@@ -88,6 +93,17 @@ final class SimLease implements Lease {
   @Override
   public boolean isValid() {
     return state == LeaseState.HELD && service.clock().now().isBefore(localDeadline);
+  }
+
+  @Override
+  public boolean renew() throws InterruptedException {
+    Simulation sim = Simulation.current();
+    if (state != LeaseState.HELD && state != LeaseState.IN_DOUBT) {
+      return false;
+    }
+    sim.sleep(Duration.ofNanos(100_000)); // the renewal's trip
+    renewOnce(sim);
+    return state == LeaseState.HELD;
   }
 
   @Override

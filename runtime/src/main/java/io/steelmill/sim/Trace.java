@@ -41,11 +41,13 @@ public final class Trace {
     this.tailSize = tailSize;
   }
 
-  /** Records a scheduling step cheaply: the time and the task, as 16 bytes. */
+  /**
+   * Records a scheduling step cheaply: the time and the task, as 16 bytes of the hash, whatever
+   * the level (so the hash never depends on how much text is kept); FULL also keeps a line.
+   */
   void step(long now, int task) {
     if (level == Level.FULL) {
-      event(now, "step " + task);
-      return;
+      full.add("t=" + now + " step " + task);
     }
     if (stepBytes == steps.length) {
       flushSteps();

@@ -91,6 +91,22 @@ class SimLeaseServiceTest {
   }
 
   @Test
+  void explicitRenewalMovesTheDeadlineOrReportsTheLoss() {
+    run(() -> {
+      Simulation sim = Simulation.current();
+      SimLeaseService leases = new SimLeaseService(new SimNetwork(), new SimClock());
+      Lease lease = as("a", () -> leases.acquire("r", TTL));
+      var before = lease.localDeadline();
+      sim.sleep(Duration.ofMillis(50));
+      assertThat(as("a", lease::renew)).isTrue();
+      assertThat(lease.localDeadline()).isAfter(before);
+      leases.expire("r");
+      assertThat(as("a", lease::renew)).isFalse();
+      assertThat(lease.state()).isEqualTo(LeaseState.LOST);
+    });
+  }
+
+  @Test
   void aForcedExpiryEndsTheLease() {
     run(() -> {
       SimLeaseService leases = new SimLeaseService(new SimNetwork(), new SimClock());

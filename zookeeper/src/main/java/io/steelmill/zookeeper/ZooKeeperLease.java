@@ -130,6 +130,32 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     }
   }
 
+  /** The session keeps the lease: renewing means confirming the node is still there. */
+  @Override
+  public boolean renew() {
+    LeaseState now = state();
+    if (now != LeaseState.HELD && now != LeaseState.IN_DOUBT) {
+      return false;
+    }
+    try {
+      if (client.checkExists().forPath(path) == null) {
+        change(LeaseState.LOST);
+        return false;
+      }
+      lock.lock();
+      try {
+        localDeadline = deadlineFrom(Instant.now());
+      } finally {
+        lock.unlock();
+      }
+      change(LeaseState.HELD);
+      return true;
+    } catch (Exception e) {
+      change(LeaseState.IN_DOUBT);
+      return false;
+    }
+  }
+
   @Override
   public void onChange(Consumer<LeaseState> listener) {
     listeners.add(listener);

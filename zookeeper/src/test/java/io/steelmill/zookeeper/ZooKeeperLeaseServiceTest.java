@@ -46,6 +46,7 @@ class ZooKeeperLeaseServiceTest {
     Lease first = leases.acquire("store", TTL);
     assertThat(first.state()).isEqualTo(LeaseState.HELD);
     assertThat(first.isValid()).isTrue();
+    assertThat(first.renew()).isTrue();
 
     CompletableFuture<Lease> second = CompletableFuture.supplyAsync(() -> {
       try {
