@@ -93,29 +93,37 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   @Override
   protected boolean bind(Class<?> type, Object instance) {
     if (type == Writer.class) {
-      core.enter("Writer");
-      try {
-        if (writer != null) {
-          throw core.alreadyBuilt("Writer");
-        }
-        writer = core.injected((Writer) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindWriter((Writer) instance);
     }
     if (type == Lease.class) {
-      core.enter("Lease");
-      try {
-        if (lease != null) {
-          throw core.alreadyBuilt("Lease");
-        }
-        lease = core.injected((Lease) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindLease((Lease) instance);
     }
     return false;
+  }
+
+  private boolean bindWriter(Writer instance) {
+    core.enter("Writer");
+    try {
+      if (writer != null) {
+        throw core.alreadyBuilt("Writer");
+      }
+      writer = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
+  }
+
+  private boolean bindLease(Lease instance) {
+    core.enter("Lease");
+    try {
+      if (lease != null) {
+        throw core.alreadyBuilt("Lease");
+      }
+      lease = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
   }
 }

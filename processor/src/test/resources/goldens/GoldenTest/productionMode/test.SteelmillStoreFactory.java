@@ -171,42 +171,54 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   @Override
   protected boolean bind(Class<?> type, Object instance) {
     if (type == Store.class) {
-      core.enter("Store");
-      try {
-        if (store != null) {
-          throw core.alreadyBuilt("Store");
-        }
-        store = core.injected((Store) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindStore((Store) instance);
     }
     if (type == Index.class) {
-      core.enter("Index");
-      try {
-        if (index != null) {
-          throw core.alreadyBuilt("Index");
-        }
-        index = core.injected((Index) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindIndex((Index) instance);
     }
     if (type == Config.class) {
-      core.enter("Config");
-      try {
-        if (config != null) {
-          throw core.alreadyBuilt("Config");
-        }
-        config = core.injected((Config) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindConfig((Config) instance);
     }
     return false;
+  }
+
+  private boolean bindStore(Store instance) {
+    core.enter("Store");
+    try {
+      if (store != null) {
+        throw core.alreadyBuilt("Store");
+      }
+      store = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
+  }
+
+  private boolean bindIndex(Index instance) {
+    core.enter("Index");
+    try {
+      if (index != null) {
+        throw core.alreadyBuilt("Index");
+      }
+      index = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
+  }
+
+  private boolean bindConfig(Config instance) {
+    core.enter("Config");
+    try {
+      if (config != null) {
+        throw core.alreadyBuilt("Config");
+      }
+      config = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
   }
 
   /**
@@ -260,18 +272,22 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     @Override
     protected boolean bind(Class<?> type, Object instance) {
       if (type == SystemClock.class) {
-        core.enter("SystemClock");
-        try {
-          if (systemClock != null) {
-            throw core.alreadyBuilt("SystemClock");
-          }
-          systemClock = core.injected((SystemClock) instance);
-          return true;
-        } finally {
-          core.exit();
-        }
+        return bindSystemClock((SystemClock) instance);
       }
       return false;
+    }
+
+    private boolean bindSystemClock(SystemClock instance) {
+      core.enter("SystemClock");
+      try {
+        if (systemClock != null) {
+          throw core.alreadyBuilt("SystemClock");
+        }
+        systemClock = core.injected(instance);
+        return true;
+      } finally {
+        core.exit();
+      }
     }
   }
 }

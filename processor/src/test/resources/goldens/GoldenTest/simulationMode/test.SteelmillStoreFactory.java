@@ -171,42 +171,54 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   @Override
   protected boolean bind(Class<?> type, Object instance) {
     if (type == Store.class) {
-      core.enter("Store");
-      try {
-        if (store != null) {
-          throw core.alreadyBuilt("Store");
-        }
-        store = core.injected((Store) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindStore((Store) instance);
     }
     if (type == Index.class) {
-      core.enter("Index");
-      try {
-        if (index != null) {
-          throw core.alreadyBuilt("Index");
-        }
-        index = core.injected((Index) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindIndex((Index) instance);
     }
     if (type == Config.class) {
-      core.enter("Config");
-      try {
-        if (config != null) {
-          throw core.alreadyBuilt("Config");
-        }
-        config = core.injected((Config) instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+      return bindConfig((Config) instance);
     }
     return false;
+  }
+
+  private boolean bindStore(Store instance) {
+    core.enter("Store");
+    try {
+      if (store != null) {
+        throw core.alreadyBuilt("Store");
+      }
+      store = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
+  }
+
+  private boolean bindIndex(Index instance) {
+    core.enter("Index");
+    try {
+      if (index != null) {
+        throw core.alreadyBuilt("Index");
+      }
+      index = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
+  }
+
+  private boolean bindConfig(Config instance) {
+    core.enter("Config");
+    try {
+      if (config != null) {
+        throw core.alreadyBuilt("Config");
+      }
+      config = core.injected(instance);
+      return true;
+    } finally {
+      core.exit();
+    }
   }
 
   /**
@@ -260,18 +272,22 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     @Override
     protected boolean bind(Class<?> type, Object instance) {
       if (type == SimClock.class) {
-        core.enter("SimClock");
-        try {
-          if (simClock != null) {
-            throw core.alreadyBuilt("SimClock");
-          }
-          simClock = core.injected((SimClock) instance);
-          return true;
-        } finally {
-          core.exit();
-        }
+        return bindSimClock((SimClock) instance);
       }
       return false;
+    }
+
+    private boolean bindSimClock(SimClock instance) {
+      core.enter("SimClock");
+      try {
+        if (simClock != null) {
+          throw core.alreadyBuilt("SimClock");
+        }
+        simClock = core.injected(instance);
+        return true;
+      } finally {
+        core.exit();
+      }
     }
   }
 }

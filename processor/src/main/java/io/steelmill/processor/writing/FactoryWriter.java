@@ -88,7 +88,7 @@ public final class FactoryWriter {
     for (Resolution resolution : graph.resolutions().values()) {
       type.addMethods(accessor(resolution, false));
     }
-    type.addMethod(bind(false));
+    type.addMethods(bindMethods(false));
     if (parentClass == null) {
       type.addType(ambient());
     }
@@ -201,7 +201,7 @@ public final class FactoryWriter {
     for (Key key : graph.ambientKeys()) {
       type.addMethods(accessor(graph.resolutions().get(key), true));
     }
-    type.addMethod(bind(true));
+    type.addMethods(bindMethods(true));
     return type.build();
   }
 
@@ -310,43 +310,80 @@ public final class FactoryWriter {
         : CodeBlock.of("$N()", accessor);
   }
 
-  /** {@code bind}: the typed half of {@code Node.inject}, for unqualified, non-generic keys. */
-  private MethodSpec bind(boolean inAmbient) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("bind")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED)
-            .returns(boolean.class)
-            .addParameter(
-                ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class)),
-                "type")
-            .addParameter(Object.class, "instance");
+  /** Keys per dispatch method: keeps every generated method far below the JVM's 64 KB limit. */
+  private static final int BIND_CHUNK = 200;
+
+  /**
+   * {@code bind}: the typed half of {@code Node.inject}, for unqualified, non-generic keys. One
+   * small {@code bind<Key>} method per key, and a dispatch split into chunks, so no method grows
+   * with the size of the graph.
+   */
+  private List<MethodSpec> bindMethods(boolean inAmbient) {
+    List<Key> keys = new java.util.ArrayList<>();
     for (Resolution resolution : graph.resolutions().values()) {
       Key key = resolution.key();
       boolean owned =
           inAmbient
               ? graph.ambientKeys().contains(key) && holdsInstance(resolution.binding())
               : isOwnMemo(resolution);
-      if (!owned || key.isQualified() || !isPlainClass(key)) {
-        continue;
+      if (owned && !key.isQualified() && isPlainClass(key)) {
+        keys.add(key);
       }
-      String field = names.field(key);
-      TypeName type = typeOf(key);
-      method
-          .beginControlFlow("if (type == $T.class)", type)
-          .addStatement("core.enter($S)", key.displayName())
-          .beginControlFlow("try")
-          .beginControlFlow("if ($N != null)", field)
-          .addStatement("throw core.alreadyBuilt($S)", key.displayName())
-          .endControlFlow()
-          .addStatement("$N = core.injected(($T) instance)", field, type)
-          .addStatement("return true")
-          .nextControlFlow("finally")
-          .addStatement("core.exit()")
-          .endControlFlow()
-          .endControlFlow();
     }
-    return method.addStatement("return false").build();
+    List<MethodSpec> methods = new java.util.ArrayList<>();
+    TypeName classOfAny =
+        ParameterizedTypeName.get(ClassName.get(Class.class), WildcardTypeName.subtypeOf(Object.class));
+    MethodSpec.Builder bind =
+        MethodSpec.methodBuilder("bind")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(boolean.class)
+            .addParameter(classOfAny, "type")
+            .addParameter(Object.class, "instance");
+    int chunks = (keys.size() + BIND_CHUNK - 1) / BIND_CHUNK;
+    for (int chunk = 0; chunk < chunks; chunk++) {
+      List<Key> part = keys.subList(chunk * BIND_CHUNK, Math.min(keys.size(), (chunk + 1) * BIND_CHUNK));
+      MethodSpec.Builder dispatch = chunks == 1 ? bind : MethodSpec.methodBuilder("bind" + chunk)
+          .addModifiers(Modifier.PRIVATE)
+          .returns(boolean.class)
+          .addParameter(classOfAny, "type")
+          .addParameter(Object.class, "instance");
+      for (Key key : part) {
+        String method = "bind" + names.accessor(key).substring("get".length());
+        dispatch
+            .beginControlFlow("if (type == $T.class)", typeOf(key))
+            .addStatement("return $N(($T) instance)", method, typeOf(key))
+            .endControlFlow();
+        methods.add(bindOne(key, method));
+      }
+      if (chunks > 1) {
+        methods.add(dispatch.addStatement("return false").build());
+        bind.beginControlFlow("if (bind$L(type, instance))", chunk)
+            .addStatement("return true")
+            .endControlFlow();
+      }
+    }
+    methods.add(0, bind.addStatement("return false").build());
+    return methods;
+  }
+
+  private MethodSpec bindOne(Key key, String method) {
+    String field = names.field(key);
+    return MethodSpec.methodBuilder(method)
+        .addModifiers(Modifier.PRIVATE)
+        .returns(boolean.class)
+        .addParameter(typeOf(key), "instance")
+        .addStatement("core.enter($S)", key.displayName())
+        .beginControlFlow("try")
+        .beginControlFlow("if ($N != null)", field)
+        .addStatement("throw core.alreadyBuilt($S)", key.displayName())
+        .endControlFlow()
+        .addStatement("$N = core.injected(instance)", field)
+        .addStatement("return true")
+        .nextControlFlow("finally")
+        .addStatement("core.exit()")
+        .endControlFlow()
+        .build();
   }
 
   private static boolean isPlainClass(Key key) {
