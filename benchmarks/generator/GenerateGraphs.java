@@ -48,6 +48,116 @@ public final class GenerateGraphs {
     Files.writeString(dir.resolve("Graph" + size + ".java"), factory(pkg, size));
     Files.writeString(dir.resolve("Graph" + size + "Component.java"), component(pkg, size));
     Files.writeString(dir.resolve("HandWritten" + size + ".java"), handWritten(pkg, size, deps));
+    List<List<Integer>> childDeps = new ArrayList<>();
+    for (int k = 0; k < CHILDREN; k++) {
+      childDeps.add(List.of(random.nextInt(size), random.nextInt(size)).stream().distinct().toList());
+      Files.writeString(dir.resolve("K" + k + ".java"), childDaemon(pkg, k, childDeps.get(k)));
+    }
+    Files.writeString(dir.resolve("Child" + size + ".java"), childFactory(pkg, size));
+    Files.writeString(dir.resolve("Child" + size + "Component.java"), childComponent(pkg, size));
+    Files.writeString(dir.resolve("HandChild" + size + ".java"), handChild(pkg, size, childDeps));
+    Files.writeString(dir.resolve("Contenders" + size + ".java"), contenders(pkg, size));
+    Files.writeString(dir.resolve("ChildScope.java"), "package " + pkg + ";\n\n"
+        + "/** Dagger: one instance per child component, as Steelmill memoizes per child node. */\n"
+        + "@jakarta.inject.Scope\n@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)\n"
+        + "public @interface ChildScope {}\n");
+  }
+
+  /** Daemons per child factory. */
+  private static final int CHILDREN = 10;
+
+  /** A per-child daemon: needs two of the parent's; unscoped for Dagger, memoized per child. */
+  private static String childDaemon(String pkg, int k, List<Integer> deps) {
+    StringBuilder params = new StringBuilder();
+    for (int d : deps) {
+      params.append(params.isEmpty() ? "" : ", ").append("C").append(d).append(" c").append(d);
+    }
+    return "package " + pkg + ";\n\n@io.steelmill.Daemon\n@ChildScope\npublic final class K" + k + " {\n"
+        + "  @jakarta.inject.Inject\n  public K" + k + "(" + params + ") {}\n}\n";
+  }
+
+  private static String childFactory(String pkg, int size) {
+    StringBuilder out = new StringBuilder("package " + pkg + ";\n\n@io.steelmill.Factory(parent = Graph" + size
+        + ".class)\npublic interface Child" + size + " {\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append("  K").append(k).append(" k").append(k).append("();\n");
+    }
+    return out.append("}\n").toString();
+  }
+
+  private static String childComponent(String pkg, int size) {
+    StringBuilder out = new StringBuilder("package " + pkg + ";\n\n@ChildScope\n@dagger.Subcomponent\npublic interface Child" + size
+        + "Component {\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append("  K").append(k).append(" k").append(k).append("();\n");
+    }
+    return out.append("}\n").toString();
+  }
+
+  private static String handChild(String pkg, int size, List<List<Integer>> deps) {
+    StringBuilder out = new StringBuilder("package " + pkg + ";\n\n/** A child wired by hand over a built parent. */\n"
+        + "public final class HandChild" + size + " {\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append("  public final K").append(k).append(" k").append(k).append(";\n");
+    }
+    out.append("\n  public HandChild").append(size).append("(HandWritten").append(size).append(" parent) {\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      StringBuilder args = new StringBuilder();
+      for (int d : deps.get(k)) {
+        args.append(args.isEmpty() ? "" : ", ").append("parent.c").append(d);
+      }
+      out.append("    k").append(k).append(" = new K").append(k).append("(").append(args).append(");\n");
+    }
+    return out.append("  }\n}\n").toString();
+  }
+
+  /** Builds each contender's whole graph (and a child over it), the same way for all. */
+  private static String contenders(String pkg, int size) {
+    StringBuilder out = new StringBuilder("package " + pkg + ";\n\n/** Each contender builds the whole graph of size " + size + ". */\n"
+        + "public final class Contenders" + size + " {\n  private Contenders" + size + "() {}\n\n");
+    out.append("  public static HandWritten").append(size).append(" handWritten() {\n    return new HandWritten").append(size).append("();\n  }\n\n");
+    out.append("  public static SteelmillGraph").append(size).append(" steelmill() {\n    SteelmillGraph").append(size)
+        .append(" graph = SteelmillGraph").append(size).append(".create();\n");
+    for (int i = 0; i < size; i++) {
+      out.append("    graph.c").append(i).append("();\n");
+    }
+    out.append("    return graph;\n  }\n\n");
+    out.append("  public static Graph").append(size).append("Component dagger() {\n    Graph").append(size)
+        .append("Component graph = DaggerGraph").append(size).append("Component.create();\n");
+    for (int i = 0; i < size; i++) {
+      out.append("    graph.c").append(i).append("();\n");
+    }
+    out.append("    return graph;\n  }\n\n");
+    out.append("  public static com.google.inject.Injector guice() {\n    com.google.inject.Injector graph = com.google.inject.Guice.createInjector();\n");
+    for (int i = 0; i < size; i++) {
+      out.append("    graph.getInstance(C").append(i).append(".class);\n");
+    }
+    out.append("    return graph;\n  }\n\n");
+    out.append("  public static Object handChild(HandWritten").append(size).append(" parent) {\n    return new HandChild").append(size).append("(parent);\n  }\n\n");
+    out.append("  public static Object steelmillChild(SteelmillGraph").append(size).append(" parent) {\n    SteelmillChild").append(size)
+        .append(" child = SteelmillChild").append(size).append(".create(parent, \"child\");\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append("    child.k").append(k).append("();\n");
+    }
+    out.append("    return child;\n  }\n\n");
+    // every child's daemons are memoized per child (Dagger: @ChildScope; Guice: singletons bound
+    // in the child injector); they are returned too, so no contender's objects can be elided
+    out.append("  public static Object daggerChild(Graph").append(size).append("Component parent) {\n    Child").append(size)
+        .append("Component child = parent.child();\n    return new Object[] {child");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append(", child.k").append(k).append("()");
+    }
+    out.append("};\n  }\n\n");
+    out.append("  public static Object guiceChild(com.google.inject.Injector parent) {\n    com.google.inject.Injector child = parent.createChildInjector(binder -> {\n");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append("      binder.bind(K").append(k).append(".class).in(com.google.inject.Singleton.class);\n");
+    }
+    out.append("    });\n    return new Object[] {child");
+    for (int k = 0; k < CHILDREN; k++) {
+      out.append(", child.getInstance(K").append(k).append(".class)");
+    }
+    out.append("};\n  }\n}\n");
+    return out.toString();
   }
 
   private static String daemon(String pkg, int i, List<Integer> deps) {
@@ -79,6 +189,7 @@ public final class GenerateGraphs {
     for (int i = 0; i < size; i++) {
       out.append("  C").append(i).append(" c").append(i).append("();\n");
     }
+    out.append("  Child").append(size).append("Component child();\n");
     return out.append("}\n").toString();
   }
 

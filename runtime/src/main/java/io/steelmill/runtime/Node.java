@@ -41,8 +41,9 @@ public abstract class Node implements AutoCloseable {
   private final Node parent;
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final CountDownLatch terminated = new CountDownLatch(1);
-  private final LinkedHashSet<Node> children = new LinkedHashSet<>(); // guarded by itself
-  private final List<FactoryException> errors = Collections.synchronizedList(new ArrayList<>());
+  private final Object childrenLock = new Object();
+  private LinkedHashSet<Node> children; // created with the first child; guarded by childrenLock
+  private final List<FactoryException> errors = new ArrayList<>(0); // guarded by itself
   private volatile NodeState state = NodeState.NEW;
   private volatile Duration stopGracePeriod;
   private volatile boolean ownsParent;
@@ -212,8 +213,8 @@ public abstract class Node implements AutoCloseable {
   public final void crash() {
     crashed = true;
     List<Node> snapshot;
-    synchronized (children) {
-      snapshot = new ArrayList<>(children);
+    synchronized (childrenLock) {
+      snapshot = children == null ? List.of() : new ArrayList<>(children);
     }
     snapshot.forEach(Node::crash);
     if (state == NodeState.TERMINATED || state == NodeState.FAILED) {
@@ -371,7 +372,7 @@ public abstract class Node implements AutoCloseable {
     for (StackTraceElement frame : runner.getStackTrace()) {
       stack.append("\n        at ").append(frame);
     }
-    errors.add(
+    keep(
         new FactoryException(
             name(),
             built.daemon(),
@@ -390,8 +391,8 @@ public abstract class Node implements AutoCloseable {
 
   private void stopChildren() {
     List<Node> snapshot;
-    synchronized (children) {
-      snapshot = new ArrayList<>(children);
+    synchronized (childrenLock) {
+      snapshot = children == null ? List.of() : new ArrayList<>(children);
     }
     for (int i = snapshot.size() - 1; i >= 0; i--) {
       Node child = snapshot.get(i);
@@ -409,7 +410,11 @@ public abstract class Node implements AutoCloseable {
   }
 
   private void finish() {
-    state = errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
+    boolean failed;
+    synchronized (errors) {
+      failed = !errors.isEmpty();
+    }
+    state = failed ? NodeState.FAILED : NodeState.TERMINATED;
     prepared = List.of();
     runners = List.of();
     terminated.countDown();
@@ -426,7 +431,9 @@ public abstract class Node implements AutoCloseable {
     if (error instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    errors.add(new FactoryException(name(), daemon, phase, List.of(), null, error));
+    synchronized (errors) {
+      errors.add(new FactoryException(name(), daemon, phase, List.of(), null, error));
+    }
   }
 
   /** Registers a starting child; starts this node first if it is a NEW root (an ambient factory). */
@@ -438,18 +445,23 @@ public abstract class Node implements AutoCloseable {
         // another child started it concurrently; checked below
       }
     }
-    synchronized (children) {
+    synchronized (childrenLock) {
       if (state != NodeState.RUNNING) {
         throw new IllegalStateException(
             "Expected " + this + " to be RUNNING, to start its child " + child.name());
+      }
+      if (children == null) {
+        children = new LinkedHashSet<>();
       }
       children.add(child);
     }
   }
 
   private void release(Node child) {
-    synchronized (children) {
-      children.remove(child);
+    synchronized (childrenLock) {
+      if (children != null) {
+        children.remove(child);
+      }
     }
   }
 

@@ -2,9 +2,7 @@ package io.steelmill.runtime.internal;
 
 import io.steelmill.runtime.FactoryException;
 import io.steelmill.runtime.Phase;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -35,9 +33,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * recorded order a true topological order, with no lock-ordering hazards between bindings.
  */
 public final class FactoryCore {
+  private static final int CYCLE_CHECK_DEPTH = 64;
+
   private final String node;
   private final ReentrantLock lock = new ReentrantLock();
-  private final ArrayDeque<String> building = new ArrayDeque<>(); // guarded by lock
+  private String[] building = new String[8]; // the daemons being built, a stack; guarded by lock
+  private int depth; // guarded by lock
   private final List<Built> built = new ArrayList<>(); // guarded by lock
   private volatile boolean sealed;
 
@@ -60,7 +61,9 @@ public final class FactoryCore {
    */
   public void enter(String daemon) {
     lock.lock();
-    if (building.contains(daemon)) {
+    // a cycle closed at run time recurses without end: looking for it only in deep stacks keeps
+    // the common case free of a scan, and still reports it long before the stack overflows
+    if (depth >= CYCLE_CHECK_DEPTH && isBuilding(daemon)) {
       List<String> path = pathWith(daemon);
       lock.unlock();
       throw new FactoryException(
@@ -74,13 +77,30 @@ public final class FactoryCore {
               + " constructing.",
           null);
     }
-    building.push(daemon);
+    if (depth == building.length) {
+      building = java.util.Arrays.copyOf(building, depth * 2);
+    }
+    building[depth++] = daemon;
   }
 
   /** Releases what {@link #enter(String)} took. */
   public void exit() {
-    building.pop();
+    building[--depth] = null;
     lock.unlock();
+  }
+
+  private boolean isBuilding(String daemon) {
+    for (int i = 0; i < depth; i++) {
+      if (building[i].equals(daemon)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The daemon being built by this thread, or null. */
+  private String current() {
+    return depth == 0 ? null : building[depth - 1];
   }
 
   /**
@@ -90,7 +110,7 @@ public final class FactoryCore {
    */
   public void checkOpen() {
     if (sealed) {
-      String daemon = building.peek();
+      String daemon = current();
       throw new FactoryException(
           node,
           daemon,
@@ -108,7 +128,7 @@ public final class FactoryCore {
    * the node manages its lifecycle. Returns it.
    */
   public <T> T constructed(T instance) {
-    built.add(new Built(building.peek(), instance, false, true));
+    built.add(new Built(current(), instance, false, true));
     return instance;
   }
 
@@ -117,13 +137,13 @@ public final class FactoryCore {
    * lifecycle is not the node's: the method may return an instance that lives elsewhere.
    */
   public <T> T provided(T instance) {
-    built.add(new Built(building.peek(), instance, false, false));
+    built.add(new Built(current(), instance, false, false));
     return instance;
   }
 
   /** Records {@code instance}, handed in with {@code inject}, in construction order. */
   public <T> T injected(T instance) {
-    built.add(new Built(building.peek(), instance, true, false));
+    built.add(new Built(current(), instance, true, false));
     return instance;
   }
 
@@ -138,7 +158,7 @@ public final class FactoryCore {
     if (thrown instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    return new FactoryException(node, building.peek(), Phase.CONSTRUCT, pathWith(null), null, thrown);
+    return new FactoryException(node, current(), Phase.CONSTRUCT, pathWith(null), null, thrown);
   }
 
   /** The error for {@code inject} on a binding that is already built. */
@@ -193,9 +213,9 @@ public final class FactoryCore {
 
   /** The daemons being built, outermost first, then {@code last} if not null. */
   private List<String> pathWith(String last) {
-    List<String> path = new ArrayList<>(building.size() + 1);
-    for (Iterator<String> it = building.descendingIterator(); it.hasNext(); ) {
-      path.add(it.next());
+    List<String> path = new ArrayList<>(depth + 1);
+    for (int i = 0; i < depth; i++) {
+      path.add(building[i]);
     }
     if (last != null) {
       path.add(last);
