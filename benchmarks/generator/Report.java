@@ -64,7 +64,10 @@ public final class Report {
           .put(contender, new Row(values, (String) metric.get("scoreUnit"), throughput));
     }
     for (Map.Entry<String, Map<String, Row>> table : tables.entrySet()) {
+      String klass = table.getKey().split(" ")[0];
       out.append("### ").append(table.getKey()).append("\n\n");
+      out.append("`java -jar benchmarks/target/benchmarks.jar ").append(klass)
+          .append(" -rf json` (the settings in its annotations)\n\n");
       Map<String, Row> rows = table.getValue();
       Row hand = rows.get("handWritten");
       Row dagger = rows.get("dagger");

@@ -13,7 +13,12 @@ import java.util.Optional;
 @Simulation(SimLeaseService.class)
 public interface LeaseService {
   /** Waits until the calling node holds {@code resource}; the holder renews it automatically. */
-  Lease acquire(String resource, Duration ttl) throws InterruptedException;
+  default Lease acquire(String resource, Duration ttl) throws InterruptedException {
+    return tryAcquire(resource, ttl, FOREVER).orElseThrow();
+  }
+
+  /** How long {@link #acquire} waits: longer than any process lives. */
+  Duration FOREVER = Duration.ofDays(365);
 
   /** Like {@link #acquire}, waiting at most {@code maxWait}. */
   Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)

@@ -34,7 +34,10 @@ import org.slf4j.MDC;
  * <p>{@code toString()} is {@code name [STATE]}.
  */
 public abstract class Node implements AutoCloseable {
-  private static final Logger log = LoggerFactory.getLogger(Node.class);
+  /** Created on first use: building a graph never logs, and SLF4J's start-up costs milliseconds. */
+  private static final class Log {
+    static final Logger LOGGER = LoggerFactory.getLogger(Node.class);
+  }
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
   private final FactoryCore core;
@@ -175,7 +178,7 @@ public abstract class Node implements AutoCloseable {
       }
       state = NodeState.RUNNING;
       runAll();
-      log.debug("{} started; prepare times: {}", this, startupTimes);
+      Log.LOGGER.debug("{} started; prepare times: {}", this, startupTimes);
       return this;
     } finally {
       lifecycle.unlock();
@@ -330,7 +333,7 @@ public abstract class Node implements AutoCloseable {
         return; // a crash or a simulation unwinds it, or it ran past its stop deadline (reported)
       }
       record(built.daemon(), Phase.RUN, e);
-      log.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);
+      Log.LOGGER.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);
       Node root = root();
       Thread.ofVirtual().name(root.name() + "/shutdown").start(root::stop);
     }

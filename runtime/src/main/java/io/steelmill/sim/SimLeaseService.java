@@ -49,11 +49,6 @@ public final class SimLeaseService implements LeaseService {
   }
 
   @Override
-  public Lease acquire(String resource, Duration ttl) throws InterruptedException {
-    return tryAcquire(resource, ttl, Duration.ofDays(365)).orElseThrow();
-  }
-
-  @Override
   public Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)
       throws InterruptedException {
     Simulation sim = Simulation.current();

@@ -66,11 +66,6 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
   }
 
   @Override
-  public Lease acquire(String resource, Duration ttl) throws InterruptedException {
-    return tryAcquire(resource, ttl, Duration.ofDays(365)).orElseThrow();
-  }
-
-  @Override
   public Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)
       throws InterruptedException {
     CuratorFramework curator = requireClient();
