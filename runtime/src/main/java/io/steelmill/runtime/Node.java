@@ -178,7 +178,14 @@ public abstract class Node implements AutoCloseable {
       }
       state = NodeState.RUNNING;
       runAll();
-      Log.LOGGER.debug("{} started; prepare times: {}", this, startupTimes);
+      if (Log.LOGGER.isDebugEnabled()) {
+        MDC.put("node", name());
+        try {
+          Log.LOGGER.debug("{} started; prepare times: {}", this, startupTimes);
+        } finally {
+          MDC.remove("node");
+        }
+      }
       return this;
     } finally {
       lifecycle.unlock();
