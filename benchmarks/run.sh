@@ -64,7 +64,7 @@ compile avaje "" -processorpath "$processors" -processor io.avaje.inject.generat
 
 # 3. cold starts: first build and process start to built, fresh JVMs
 : > "$out/cold.txt"
-for contender in handWritten steelmill dagger guice; do
+for contender in handWritten steelmill dagger avaje guice; do
   for _ in $(seq $([ -n "$quick" ] && echo 2 || echo 10)); do
     echo "$contender $("$java" -cp "$jar" io.steelmill.benchmarks.ColdStart "$contender")" >> "$out/cold.txt"
   done

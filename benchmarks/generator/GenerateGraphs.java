@@ -18,17 +18,28 @@ import java.util.SplittableRandom;
 public final class GenerateGraphs {
   private static final long SEED = 20261128L;
 
+  /**
+   * {@code <root>}: the graphs of both sizes for the benchmarks module; {@code <root> avaje <size>}
+   * and {@code <root> avaje-child <size>}: the same graph (and its child daemons) for avaje-inject,
+   * which wires every bean of a module at once and so needs a module per graph.
+   */
   public static void main(String[] args) throws IOException {
     Path root = Path.of(args[0]);
-    for (int size : new int[] {100, 1000}) {
-      write(root, size);
+    if (args.length == 1) {
+      for (int size : new int[] {100, 1000}) {
+        write(root, size);
+      }
+    } else if (args[1].equals("avaje")) {
+      writeAvaje(root, Integer.parseInt(args[2]));
+    } else {
+      writeAvajeChild(root, Integer.parseInt(args[2]));
     }
   }
 
-  private static void write(Path root, int size) throws IOException {
-    String pkg = "io.steelmill.benchmarks.graph.n" + size;
-    Path dir = root.resolve(pkg.replace('.', '/'));
-    Files.createDirectories(dir);
+  /** One graph: each class's dependencies, then each per-child daemon's. */
+  private record Graph(List<List<Integer>> deps, List<List<Integer>> childDeps) {}
+
+  private static Graph graph(int size) {
     SplittableRandom random = new SplittableRandom(SEED + size);
     List<List<Integer>> deps = new ArrayList<>();
     for (int i = 0; i < size; i++) {
@@ -42,15 +53,67 @@ public final class GenerateGraphs {
       }
       deps.add(mine);
     }
+    List<List<Integer>> childDeps = new ArrayList<>();
+    for (int k = 0; k < CHILDREN; k++) {
+      childDeps.add(List.of(random.nextInt(size), random.nextInt(size)).stream().distinct().toList());
+    }
+    return new Graph(deps, childDeps);
+  }
+
+  /** The avaje flavour: the same classes, jakarta.inject only, in a package of their own. */
+  private static void writeAvaje(Path root, int size) throws IOException {
+    String pkg = "io.steelmill.benchmarks.avaje.n" + size;
+    Path dir = root.resolve(pkg.replace('.', '/'));
+    Files.createDirectories(dir);
+    Graph graph = graph(size);
+    for (int i = 0; i < size; i++) {
+      String source = daemon(pkg, i, graph.deps().get(i)).replace("@io.steelmill.Daemon\n", "");
+      Files.writeString(dir.resolve("C" + i + ".java"), source);
+    }
+    Files.writeString(dir.resolve("package-info.java"),
+        "@io.avaje.inject.InjectModule(name = \"AvajeGraph" + size + "\")\npackage " + pkg + ";\n");
+  }
+
+  /** The avaje child module: the per-child daemons, requiring the parent graph's classes. */
+  private static void writeAvajeChild(Path root, int size) throws IOException {
+    String pkg = "io.steelmill.benchmarks.avaje.child" + size;
+    String parent = "io.steelmill.benchmarks.avaje.n" + size;
+    Path dir = root.resolve(pkg.replace('.', '/'));
+    Files.createDirectories(dir);
+    Graph graph = graph(size);
+    java.util.Set<Integer> required = new java.util.TreeSet<>();
+    for (int k = 0; k < CHILDREN; k++) {
+      List<Integer> deps = graph.childDeps().get(k);
+      required.addAll(deps);
+      StringBuilder params = new StringBuilder();
+      for (int d : deps) {
+        params.append(params.isEmpty() ? "" : ", ").append(parent).append(".C").append(d).append(" c").append(d);
+      }
+      Files.writeString(dir.resolve("K" + k + ".java"), "package " + pkg + ";\n\n@jakarta.inject.Singleton\n"
+          + "public final class K" + k + " {\n  @jakarta.inject.Inject\n  public K" + k + "(" + params + ") {}\n}\n");
+    }
+    StringBuilder requires = new StringBuilder();
+    for (int d : required) {
+      requires.append(requires.isEmpty() ? "" : ", ").append(parent).append(".C").append(d).append(".class");
+    }
+    Files.writeString(dir.resolve("package-info.java"),
+        "@io.avaje.inject.InjectModule(name = \"AvajeChild" + size + "\", requires = {" + requires + "})\npackage " + pkg + ";\n");
+  }
+
+  private static void write(Path root, int size) throws IOException {
+    String pkg = "io.steelmill.benchmarks.graph.n" + size;
+    Path dir = root.resolve(pkg.replace('.', '/'));
+    Files.createDirectories(dir);
+    Graph graph = graph(size);
+    List<List<Integer>> deps = graph.deps();
     for (int i = 0; i < size; i++) {
       Files.writeString(dir.resolve("C" + i + ".java"), daemon(pkg, i, deps.get(i)));
     }
     Files.writeString(dir.resolve("Graph" + size + ".java"), factory(pkg, size));
     Files.writeString(dir.resolve("Graph" + size + "Component.java"), component(pkg, size));
     Files.writeString(dir.resolve("HandWritten" + size + ".java"), handWritten(pkg, size, deps));
-    List<List<Integer>> childDeps = new ArrayList<>();
+    List<List<Integer>> childDeps = graph.childDeps();
     for (int k = 0; k < CHILDREN; k++) {
-      childDeps.add(List.of(random.nextInt(size), random.nextInt(size)).stream().distinct().toList());
       Files.writeString(dir.resolve("K" + k + ".java"), childDaemon(pkg, k, childDeps.get(k)));
     }
     Files.writeString(dir.resolve("Child" + size + ".java"), childFactory(pkg, size));

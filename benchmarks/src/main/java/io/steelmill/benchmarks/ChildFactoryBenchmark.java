@@ -32,6 +32,7 @@ public class ChildFactoryBenchmark {
   private SteelmillGraph1000 steelmill;
   private Graph1000Component dagger;
   private Injector guice;
+  private io.avaje.inject.BeanScope avaje;
 
   @Setup
   public void setUp() {
@@ -39,6 +40,12 @@ public class ChildFactoryBenchmark {
     steelmill = Contenders1000.steelmill();
     dagger = Contenders1000.dagger();
     guice = Contenders1000.guice();
+    avaje = AvajeGraphs.graph(1000);
+  }
+
+  @Benchmark
+  public Object avaje() {
+    return AvajeGraphs.child(avaje);
   }
 
   @Benchmark

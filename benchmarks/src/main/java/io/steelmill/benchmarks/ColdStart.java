@@ -19,6 +19,7 @@ public final class ColdStart {
       case "steelmill" -> Contenders1000.steelmill();
       case "dagger" -> Contenders1000.dagger();
       case "guice" -> Contenders1000.guice();
+      case "avaje" -> AvajeGraphs.graph(1000);
       default -> throw new IllegalArgumentException("no contender " + args[0]);
     };
     long firstBuild = System.nanoTime() - begin;

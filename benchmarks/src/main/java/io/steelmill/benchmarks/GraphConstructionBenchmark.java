@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Building the whole synthetic graph (every class once, all singletons), warmed to steady state:
- * hand-written {@code new} calls in topological order, Steelmill, Dagger, Guice.
+ * hand-written {@code new} calls in topological order, Steelmill, Dagger, avaje-inject, Guice.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +41,11 @@ public class GraphConstructionBenchmark {
   @Benchmark
   public Object dagger() {
     return size == 100 ? Contenders100.dagger() : Contenders1000.dagger();
+  }
+
+  @Benchmark
+  public Object avaje() {
+    return AvajeGraphs.graph(size);
   }
 
   @Benchmark

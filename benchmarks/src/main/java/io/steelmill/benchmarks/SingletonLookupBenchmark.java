@@ -30,6 +30,7 @@ public class SingletonLookupBenchmark {
   private SteelmillGraph100 steelmill;
   private Graph100Component dagger;
   private Injector guice;
+  private io.avaje.inject.BeanScope avaje;
 
   @Setup
   public void setUp() {
@@ -37,6 +38,12 @@ public class SingletonLookupBenchmark {
     steelmill = Contenders100.steelmill();
     dagger = Contenders100.dagger();
     guice = Contenders100.guice();
+    avaje = AvajeGraphs.graph(100);
+  }
+
+  @Benchmark
+  public io.steelmill.benchmarks.avaje.n100.C50 avaje() {
+    return avaje.get(io.steelmill.benchmarks.avaje.n100.C50.class);
   }
 
   @Benchmark
