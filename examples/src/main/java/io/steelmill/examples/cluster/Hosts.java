@@ -12,6 +12,8 @@ final class Hosts {
     host.storage();
     host.client();
     host.leadership().attach(lease -> {
+      // the child takes its host's name: it runs on the same machine, so the simulator's faults
+      // for that host (crash, pause, partition) apply to the leader's daemons too
       SteelmillLeader leader = SteelmillLeader.create(host, host.name());
       leader.inject(Lease.class, lease);
       leader.leader();
