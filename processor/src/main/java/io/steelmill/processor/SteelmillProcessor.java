@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.LintRule;
 import io.steelmill.processor.lint.DeterminismLint;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingReader;
@@ -52,6 +53,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private final List<String[]> providesSeen = new ArrayList<>();
   private final Set<String> modulesListed = new LinkedHashSet<>();
   private boolean sawFactory;
+  /** Factories whose own declaration is wrong: their graph would mean nothing. */
+  private final Set<String> invalidFactories = new LinkedHashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -87,10 +90,13 @@ public final class SteelmillProcessor extends AbstractProcessor {
   }
 
   @Override
+  public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
+    super.init(environment);
+    start();
+  }
+
+  @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    if (diagnostics == null) {
-      start();
-    }
     validateElements(round);
     processFactories(round);
     if (round.processingOver()) {
@@ -115,12 +121,16 @@ public final class SteelmillProcessor extends AbstractProcessor {
     if (mode == Mode.SIMULATION || lintAll) {
       boolean strict = Boolean.parseBoolean(processingEnv.getOptions().get(STRICT_OPTION));
       lint = new DeterminismLint(processingEnv, strict);
+      if (!lint.isAvailable()) {
+        processingEnv.getMessager().printMessage(lint.kind(), LintRule.Unavailable.message("This compiler"));
+        lint = null;
+      }
     }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
     factoryStep =
         new FactoryStep(
             new FactoryReader(processingEnv.getElementUtils(), bindings),
-            new GraphBuilder(processingEnv.getTypeUtils(), bindings),
+            new GraphBuilder(bindings),
             diagnostics,
             processingEnv.getFiler());
   }
@@ -155,7 +165,13 @@ public final class SteelmillProcessor extends AbstractProcessor {
     FactoryValidator factories = new FactoryValidator();
     for (Element element : annotated(round, Annotations.FACTORY)) {
       sawFactory = true;
-      guard(element, () -> factories.validate(element).forEach(diagnostics::add));
+      guard(element, () -> {
+        List<Diagnostic> problems = factories.validate(element);
+        problems.forEach(diagnostics::add);
+        if (!problems.isEmpty() && element instanceof TypeElement factory) {
+          invalidFactories.add(factory.getQualifiedName().toString());
+        }
+      });
       for (TypeMirror module :
           Annotations.classValues(Annotations.find(element, Annotations.FACTORY), "modules")) {
         modulesListed.add(module.toString());
@@ -169,7 +185,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       modes.validateInterface((TypeElement) element).forEach(diagnostics::add);
     } else if (!Annotations.has(element, Annotations.DAEMON)
         && !Annotations.has(element, Annotations.PROVIDES)) {
-      modes.validateBinding(element).forEach(diagnostics::add);
+      ModeAnnotationValidator.validateBinding(element).forEach(diagnostics::add);
     }
   }
 
@@ -191,7 +207,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       guard(
           factory,
           () -> {
-            if (hasElementErrors(factory)) {
+            if (invalidFactories.contains(factory.getQualifiedName().toString())) {
               return;
             }
             FactoryStep.Outcome outcome =
@@ -201,11 +217,6 @@ public final class SteelmillProcessor extends AbstractProcessor {
             }
           });
     }
-  }
-
-  /** An entry point with parameters or a bad parent makes the graph meaningless: skip it. */
-  private boolean hasElementErrors(TypeElement factory) {
-    return !new FactoryValidator().validate(factory).isEmpty();
   }
 
   private void finish() {

@@ -100,6 +100,7 @@ class DeterminismLintTest {
   void everyRuleHasACase() {
     Set<LintRule> covered = cases().map(Case::rule).collect(Collectors.toCollection(() -> EnumSet.noneOf(LintRule.class)));
     covered.add(LintRule.MutableStatic);
+    covered.add(LintRule.Unavailable);
     assertThat(covered).isEqualTo(EnumSet.allOf(LintRule.class));
   }
 
@@ -115,6 +116,42 @@ class DeterminismLintTest {
     assertThat(DiagnosticsTest.text(warning)).startsWith(LintRule.WallClock.tag());
     assertThat(warning.getSource().getName()).endsWith("Stamps.java");
     assertThat(warning.getLineNumber()).isEqualTo(4);
+  }
+
+  /** A compiler without javac's Trees API: the lint says it did not run, an error when strict. */
+  @Test
+  void aCompilerWithoutTreesSaysTheLintDidNotRun() {
+    for (boolean strict : new boolean[] {false, true}) {
+      List<String> printed = new ArrayList<>();
+      List<Diagnostic.Kind> kinds = new ArrayList<>();
+      javax.annotation.processing.Messager messager = (javax.annotation.processing.Messager)
+          java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+              new Class<?>[] {javax.annotation.processing.Messager.class}, (proxy, method, args) -> {
+                kinds.add((Diagnostic.Kind) args[0]);
+                printed.add(args[1].toString());
+                return null;
+              });
+      java.util.Map<String, String> options = java.util.Map.of(
+          "steelmill.mode", "simulation", "steelmill.strict", Boolean.toString(strict));
+      javax.annotation.processing.ProcessingEnvironment notJavac =
+          (javax.annotation.processing.ProcessingEnvironment) java.lang.reflect.Proxy.newProxyInstance(
+              getClass().getClassLoader(),
+              new Class<?>[] {javax.annotation.processing.ProcessingEnvironment.class},
+              (proxy, method, args) -> switch (method.getName()) {
+                case "getOptions" -> options;
+                case "getMessager" -> messager;
+                case "getSourceVersion" -> javax.lang.model.SourceVersion.latestSupported();
+                default -> null;
+              });
+
+      new SteelmillProcessor().init(notJavac);
+
+      assertThat(printed).singleElement().asString()
+          .startsWith(LintRule.Unavailable.tag())
+          .contains("This compiler offers no javac Trees API")
+          .contains("Fix: compile with javac");
+      assertThat(kinds).containsExactly(strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
+    }
   }
 
   @Test

@@ -10,6 +10,18 @@ import java.util.function.Consumer;
  * and the resource rejects writes with an older token than one it has seen ({@link Fence}).
  */
 public interface Lease extends AutoCloseable {
+  /** The share of a lease's validity kept back for clock drift in its local deadline. */
+  double DRIFT_MARGIN = 0.1;
+
+  /**
+   * The conservative local deadline of a lease confirmed at {@code confirmed} (by the holder's
+   * clock, when the request was sent) for {@code validity}: minus {@link #DRIFT_MARGIN} of it, so
+   * a holder whose clock runs slow still stops in time. Every implementation uses this.
+   */
+  static Instant conservativeDeadline(Instant confirmed, java.time.Duration validity) {
+    return confirmed.plus(validity).minusNanos((long) (validity.toNanos() * DRIFT_MARGIN));
+  }
+
   String resource();
 
   /** Strictly increases each time anyone acquires this resource. */

@@ -12,5 +12,10 @@ public enum LeaseState {
   /** Lost: expired, taken over, or the session ended. Acquire again for a new token. */
   LOST,
   /** Given back by {@link Lease#close()}. */
-  RELEASED
+  RELEASED;
+
+  /** Whether nothing follows this state: a lost or released lease never comes back. */
+  public boolean isFinal() {
+    return this == LOST || this == RELEASED;
+  }
 }

@@ -158,7 +158,7 @@ public abstract class Node implements AutoCloseable {
    *     been stopped, in reverse order, and the node is {@code FAILED}
    * @throws IllegalStateException if the node is not {@code NEW}, or its parent is not running
    */
-  public Node start() {
+  public final Node start() {
     if (state != NodeState.NEW) {
       throw new IllegalStateException("Expected " + this + " to be NEW, to start it");
     }

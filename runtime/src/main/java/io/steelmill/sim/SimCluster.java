@@ -79,8 +79,7 @@ public final class SimCluster<A extends Node, N extends Node> {
   public SimCluster<A, N> start() {
     build();
     for (String name : names) {
-      Simulation.current().trace("start " + name + " incarnation " + incarnations.get(name));
-      nodes.get(name).start();
+      startHost(name);
     }
     return this;
   }
@@ -137,17 +136,20 @@ public final class SimCluster<A extends Node, N extends Node> {
    */
   public <T> T call(String name, java.util.concurrent.Callable<T> work) throws Exception {
     Object[] result = new Object[1];
-    Exception[] failure = new Exception[1];
+    Throwable[] failure = new Throwable[1];
     Thread task = Simulation.current().spawn(name + "/call", () -> {
       try {
         result[0] = work.call();
-      } catch (Exception e) {
-        failure[0] = e;
+      } catch (Throwable e) {
+        failure[0] = e; // rethrown to the caller, assertion errors included
       }
     });
     task.join();
+    if (failure[0] instanceof Error error) {
+      throw error;
+    }
     if (failure[0] != null) {
-      throw failure[0];
+      throw (Exception) failure[0];
     }
     @SuppressWarnings("unchecked")
     T value = (T) result[0];
@@ -160,10 +162,14 @@ public final class SimCluster<A extends Node, N extends Node> {
   }
 
   private N launch(String name) {
-    N node = create(name);
+    nodes.put(name, create(name));
+    return startHost(name);
+  }
+
+  private N startHost(String name) {
+    N node = nodes.get(name);
     Simulation.current().trace("start " + name + " incarnation " + incarnations.get(name));
     node.start();
-    nodes.put(name, node);
     return node;
   }
 

@@ -6,27 +6,23 @@ import io.steelmill.platform.Envelope;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
+import java.util.HashMap;
+import java.util.Map;
 
 /** A simulated endpoint: a mailbox that the network's delivery timers fill. */
 final class SimEndpoint<M> implements Endpoint<M> {
   private final SimNetwork network;
   private final Address address;
   private final ArrayDeque<Envelope<M>> mailbox = new ArrayDeque<>();
-  private Thread waiter;
+  private final Map<Long, Reply<M>> pending = new HashMap<>();
+  private final SimCondition arrivals = new SimCondition(this);
   private boolean closed;
   private long lastRequestId;
-  private final java.util.Map<Long, Pending<M>> pending = new java.util.HashMap<>();
 
-  /** A call waiting for its reply. */
-  private static final class Pending<M> {
-    final Thread caller;
-    M reply;
+  /** The reply a call waits for. */
+  private static final class Reply<M> {
+    M message;
     boolean answered;
-
-    Pending(Thread caller) {
-      this.caller = caller;
-    }
   }
 
   SimEndpoint(SimNetwork network, Address address) {
@@ -42,43 +38,24 @@ final class SimEndpoint<M> implements Endpoint<M> {
   @Override
   public void send(Address to, M message) {
     Simulation.current().checkAlive();
-    if (closed) {
-      throw new IllegalStateException(address + " is closed");
-    }
+    checkOpen();
     network.send(address, to, message, 0, 0);
   }
 
   @Override
   public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
-    Simulation sim = Simulation.current();
-    sim.checkAlive();
-    if (closed) {
-      throw new IllegalStateException(address + " is closed");
-    }
+    Simulation.current().checkAlive();
+    checkOpen();
     long id = ++lastRequestId;
-    Pending<M> slot = new Pending<>(Thread.currentThread());
-    pending.put(id, slot);
-    boolean[] expired = {false};
-    Timer timer = sim.schedule(timeout.toNanos(), () -> {
-      expired[0] = true;
-      LockSupport.unpark(slot.caller);
-    });
+    Reply<M> reply = new Reply<>();
+    pending.put(id, reply);
     try {
       network.send(address, to, request, id, 0);
-      while (!slot.answered && !expired[0]) {
-        LockSupport.park(this);
-        sim.checkAlive();
-        if (closed) {
-          throw new IllegalStateException(address + " is closed");
-        }
-        if (Thread.interrupted()) {
-          throw new InterruptedException(address + ": interrupted while calling " + to);
-        }
-      }
-      return slot.answered ? Optional.of(slot.reply) : Optional.empty();
+      arrivals.await(() -> reply.answered || closed, timeout.toNanos());
+      checkOpen();
+      return reply.answered ? Optional.of(reply.message) : Optional.empty();
     } finally {
       pending.remove(id);
-      timer.cancel(false);
     }
   }
 
@@ -93,43 +70,16 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public Envelope<M> receive() throws InterruptedException {
-    Simulation.current();
-    while (true) {
-      Envelope<M> next = poll();
-      if (next != null) {
-        return next;
-      }
-      await();
-    }
+    arrivals.await(() -> closed || !mailbox.isEmpty(), -1);
+    checkOpen();
+    return mailbox.poll();
   }
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
-    Simulation sim = Simulation.current();
-    Envelope<M> next = poll();
-    if (next != null) {
-      return Optional.of(next);
-    }
-    Thread self = Thread.currentThread();
-    boolean[] expired = {false};
-    Timer timer = sim.schedule(timeout.toNanos(), () -> {
-      expired[0] = true;
-      LockSupport.unpark(self);
-    });
-    try {
-      while (true) {
-        next = poll();
-        if (next != null) {
-          return Optional.of(next);
-        }
-        if (expired[0]) {
-          return Optional.empty();
-        }
-        await();
-      }
-    } finally {
-      timer.cancel(false);
-    }
+    arrivals.await(() -> closed || !mailbox.isEmpty(), timeout.toNanos());
+    checkOpen();
+    return Optional.ofNullable(mailbox.poll());
   }
 
   @Override
@@ -137,12 +87,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     if (!closed) {
       closed = true;
       network.unbind(address);
-      if (waiter != null) {
-        LockSupport.unpark(waiter);
-      }
-      for (Pending<M> slot : pending.values()) {
-        LockSupport.unpark(slot.caller);
-      }
+      arrivals.signalAll();
     }
   }
 
@@ -152,39 +97,22 @@ final class SimEndpoint<M> implements Endpoint<M> {
       return false;
     }
     if (replyTo != 0) {
-      Pending<M> slot = pending.get(replyTo);
-      if (slot == null || slot.answered) {
+      Reply<M> reply = pending.get(replyTo);
+      if (reply == null || reply.answered) {
         return false; // late or duplicate reply
       }
-      slot.reply = message;
-      slot.answered = true;
-      LockSupport.unpark(slot.caller);
-      return true;
+      reply.message = message;
+      reply.answered = true;
+    } else {
+      mailbox.add(new Envelope<>(from, message, requestId));
     }
-    mailbox.add(new Envelope<>(from, message, requestId));
-    if (waiter != null) {
-      LockSupport.unpark(waiter);
-    }
+    arrivals.signalAll();
     return true;
   }
 
-  private Envelope<M> poll() {
+  private void checkOpen() {
     if (closed) {
       throw new IllegalStateException(address + " is closed");
-    }
-    return mailbox.poll();
-  }
-
-  private void await() throws InterruptedException {
-    waiter = Thread.currentThread();
-    try {
-      LockSupport.park(this);
-    } finally {
-      waiter = null;
-    }
-    Simulation.current().checkAlive();
-    if (Thread.interrupted()) {
-      throw new InterruptedException(address + ": interrupted while receiving");
     }
   }
 

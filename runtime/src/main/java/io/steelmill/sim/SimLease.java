@@ -7,18 +7,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.concurrent.locks.LockSupport;
 
 /** A lease granted by {@link SimLeaseService}, renewed by a task of its holder's node. */
 final class SimLease implements Lease {
-  private static final double DRIFT_MARGIN = 0.1;
-
   private final SimLeaseService service;
   private final String resource;
   private final long token;
   private final Duration ttl;
   private final List<Consumer<LeaseState>> listeners = new ArrayList<>();
-  private final List<Thread> waiters = new ArrayList<>();
+  private final SimCondition changes = new SimCondition(this);
   private LeaseState state = LeaseState.HELD;
   private Instant localDeadline;
 
@@ -27,11 +24,7 @@ final class SimLease implements Lease {
     this.resource = resource;
     this.token = token;
     this.ttl = ttl;
-    this.localDeadline = deadlineFrom(requested);
-  }
-
-  private Instant deadlineFrom(Instant requested) {
-    return requested.plus(ttl).minusNanos((long) (ttl.toNanos() * DRIFT_MARGIN));
+    this.localDeadline = Lease.conservativeDeadline(requested, ttl);
   }
 
   void startRenewing(String node) {
@@ -41,9 +34,9 @@ final class SimLease implements Lease {
   private void renewLoop() {
     Simulation sim = Simulation.current();
     try {
-      while (state == LeaseState.HELD || state == LeaseState.IN_DOUBT) {
+      while (!state.isFinal()) {
         sim.sleep(Duration.ofNanos(ttl.toNanos() / 3));
-        if (state != LeaseState.HELD && state != LeaseState.IN_DOUBT) {
+        if (state.isFinal()) {
           return;
         }
         renewOnce(sim);
@@ -58,7 +51,7 @@ final class SimLease implements Lease {
     Instant requested = service.clock().now();
     if (service.reachable(sim.node())) {
       if (service.renew(resource, token, ttl)) {
-        localDeadline = deadlineFrom(requested);
+        localDeadline = Lease.conservativeDeadline(requested, ttl);
         change(LeaseState.HELD);
       } else {
         change(LeaseState.LOST);
@@ -98,7 +91,7 @@ final class SimLease implements Lease {
   @Override
   public boolean renew() throws InterruptedException {
     Simulation sim = Simulation.current();
-    if (state != LeaseState.HELD && state != LeaseState.IN_DOUBT) {
+    if (state.isFinal()) {
       return false;
     }
     sim.sleep(Duration.ofNanos(100_000)); // the renewal's trip
@@ -113,33 +106,20 @@ final class SimLease implements Lease {
 
   @Override
   public LeaseState awaitChange(LeaseState from) throws InterruptedException {
-    Simulation sim = Simulation.current();
-    Thread self = Thread.currentThread();
-    waiters.add(self);
-    try {
-      while (state == from) {
-        LockSupport.park(this);
-        sim.checkAlive();
-        if (Thread.interrupted()) {
-          throw new InterruptedException("interrupted waiting on lease " + resource);
-        }
-      }
-      return state;
-    } finally {
-      waiters.remove(self);
-    }
+    changes.await(() -> state != from, -1);
+    return state;
   }
 
   @Override
   public void close() {
-    if (state != LeaseState.RELEASED && state != LeaseState.LOST) {
+    if (!state.isFinal()) {
       service.release(resource, token);
     }
     change(LeaseState.RELEASED);
   }
 
   private void change(LeaseState next) {
-    if (state == next || state == LeaseState.RELEASED || state == LeaseState.LOST) {
+    if (state == next || state.isFinal()) {
       return;
     }
     state = next;
@@ -147,9 +127,7 @@ final class SimLease implements Lease {
     for (Consumer<LeaseState> listener : List.copyOf(listeners)) {
       listener.accept(next);
     }
-    for (Thread waiter : List.copyOf(waiters)) {
-      LockSupport.unpark(waiter);
-    }
+    changes.signalAll();
   }
 
   @Override

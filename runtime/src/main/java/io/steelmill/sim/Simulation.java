@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A deterministic run of ordinary blocking Java code. Every task is a virtual thread on a
@@ -45,7 +46,7 @@ public final class Simulation {
   private final SplitMix64 root;
   private final SplitMix64 schedulerRandom;
   private final SimScheduler scheduler = new SimScheduler(this);
-  private final ArrayList<Runnable> runQueue = new ArrayList<>();
+  private final ArrayList<Task> runQueue = new ArrayList<>();
   private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
   private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
   private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
@@ -54,19 +55,17 @@ public final class Simulation {
   private final List<String> invariantNames = new ArrayList<>();
   private final List<java.util.function.Consumer<String>> crashListeners = new ArrayList<>();
   private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
-  private final List<Runnable> held = new ArrayList<>();
-  private volatile long stepStartedNanos;
+  private final List<Task> held = new ArrayList<>();
   private final Duration runawayLimit;
 
   private volatile Thread carrier;
   private volatile Thread mounted;
   private Task mountedTask;
   private long now;
-  private long steps;
+  private long steps; // read by the watchdog after a volatile read of mounted
   private long stepsAtLastTimeAdvance;
   private long sequence;
   private int nextTaskId;
-  private int liveTimers;
   private boolean unwinding;
   private Throwable failure;
   private Thread mainThread;
@@ -100,12 +99,6 @@ public final class Simulation {
     }
     simulation.checkInside();
     return simulation;
-  }
-
-  /** Whether the calling thread is a task of a running simulation. */
-  public static boolean isActive() {
-    Simulation simulation = CURRENT.get();
-    return simulation != null && simulation.mounted == Thread.currentThread();
   }
 
   public long seed() {
@@ -156,22 +149,52 @@ public final class Simulation {
 
   /** Parks the calling task for {@code duration} of virtual time. */
   public void sleep(Duration duration) throws InterruptedException {
+    await(() -> false, duration.toNanos(), this);
+  }
+
+  /**
+   * The one way simulated primitives wait: parks the calling task until {@code ready} holds
+   * (checked first, and after every wake-up) or {@code timeoutNanos} of virtual time pass
+   * (negative: no timeout). Whoever makes {@code ready} true wakes the task with {@code
+   * LockSupport.unpark} (see {@link SimCondition}).
+   *
+   * @param blocker what the task waits on, as hang reports show it
+   * @return whether {@code ready} held; false after the timeout
+   * @throws InterruptedException if the task is interrupted while waiting
+   * @throws NodeCrashed if the task's node crashes while it waits
+   */
+  public boolean await(BooleanSupplier ready, long timeoutNanos, Object blocker)
+      throws InterruptedException {
     checkInside();
+    if (ready.getAsBoolean()) {
+      return true;
+    }
     Thread self = Thread.currentThread();
-    boolean[] due = {false};
+    boolean[] expired = {false};
     Timer timer =
-        schedule(
-            duration.toNanos(),
-            () -> {
-              due[0] = true;
+        timeoutNanos < 0
+            ? null
+            : schedule(timeoutNanos, () -> {
+              expired[0] = true;
               LockSupport.unpark(self);
             });
-    while (!due[0]) {
-      LockSupport.park(this);
-      checkAlive();
-      if (Thread.interrupted()) {
+    try {
+      while (true) {
+        LockSupport.park(blocker);
+        checkAlive();
+        if (Thread.interrupted()) {
+          throw new InterruptedException("interrupted while waiting on " + TaskReport.blocker(blocker));
+        }
+        if (ready.getAsBoolean()) {
+          return true;
+        }
+        if (expired[0]) {
+          return false;
+        }
+      }
+    } finally {
+      if (timer != null) {
         timer.cancel(false);
-        throw new InterruptedException("interrupted in simulated sleep");
       }
     }
   }
@@ -207,7 +230,7 @@ public final class Simulation {
     pausedUntil.merge(node, until, Math::max);
     trace.event(now, "fault pause " + node + " " + duration);
     schedule(duration.toNanos(), () -> {
-      if (pausedUntil.getOrDefault(node, 0L) <= now) {
+      if (pausedUntil.getOrDefault(node, 0L) <= now) { // a longer pause may have followed
         pausedUntil.remove(node);
         runQueue.addAll(held);
         held.clear();
@@ -239,10 +262,12 @@ public final class Simulation {
   public Timer schedule(long delayNanos, Runnable action) {
     checkInside();
     checkAlive();
-    Timer timer =
-        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, false);
+    return addTimer(delayNanos, action, false);
+  }
+
+  private Timer addTimer(long delayNanos, Runnable action, boolean jdk) {
+    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, jdk);
     timers.add(timer);
-    liveTimers++;
     return timer;
   }
 
@@ -319,15 +344,22 @@ public final class Simulation {
   private final class Watchdog {
     private static final long PINNED_NANOS = Duration.ofMillis(500).toNanos();
     private long blockedSince;
+    private long lastStep = -1;
+    private long lastStepSeen;
 
     SimulationException check(Thread loop) {
-      long started = stepStartedNanos;
-      Thread task = mounted;
-      if (started == 0 || task == null) {
+      Thread task = mounted; // volatile: makes the carrier's step count before it visible
+      long nowNanos = System.nanoTime();
+      if (task == null) {
         blockedSince = 0;
+        lastStep = -1;
         return null;
       }
-      long nowNanos = System.nanoTime();
+      if (steps != lastStep) { // a new step since the last look: it started about now
+        lastStep = steps;
+        lastStepSeen = nowNanos;
+      }
+      long started = lastStepSeen;
       Thread.State state = loop.getState();
       boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
           || state == Thread.State.BLOCKED;
@@ -412,29 +444,26 @@ public final class Simulation {
 
   private void step() {
     int index = runQueue.size() == 1 ? 0 : schedulerRandom.nextInt(runQueue.size());
-    Runnable continuation = runQueue.get(index);
+    Task task = runQueue.get(index);
     runQueue.set(index, runQueue.get(runQueue.size() - 1));
     runQueue.remove(runQueue.size() - 1);
-    Task task = tasks.get(continuation);
     if (!pausedUntil.isEmpty() && pausedUntil.getOrDefault(task.node, 0L) > now) {
-      held.add(continuation); // its node is paused: runs when the pause ends
+      held.add(task); // its node is paused: runs when the pause ends
       return;
     }
     steps++;
     trace.step(now, task.id);
-    stepStartedNanos = System.nanoTime();
     mountedTask = task;
     mounted = task.thread;
     try {
-      continuation.run();
+      task.continuation.run();
     } finally {
       mounted = null;
       mountedTask = null;
-      stepStartedNanos = 0;
     }
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
-      tasks.remove(continuation);
+      tasks.remove(task.continuation);
       if (unwinding) {
         io.steelmill.runtime.internal.Unwinding.unmark(task.thread);
       }
@@ -453,7 +482,6 @@ public final class Simulation {
     Timer timer;
     while ((timer = timers.poll()) != null) {
       if (!timer.isCancelled()) {
-        liveTimers--;
         return timer;
       }
     }
@@ -500,6 +528,7 @@ public final class Simulation {
     Runnable continuation;
     while ((continuation = foreign.poll()) != null) {
       Task task = register(continuation);
+      runQueue.add(task);
       if (!unwinding) {
         fail(new SimulationException("A wake-up came from outside the simulation, for task " + task
             + ". Something woke it from a real thread: a platform thread (new Thread, an executor"
@@ -508,7 +537,6 @@ public final class Simulation {
             + " park. Fix: use the injected Daemons for threads and executors, and ReentrantLock"
             + " instead of synchronized around blocking calls."));
       }
-      runQueue.add(continuation);
     }
   }
 
@@ -537,19 +565,11 @@ public final class Simulation {
       foreign.add(continuation);
       return;
     }
-    register(continuation);
-    runQueue.add(continuation);
+    runQueue.add(register(continuation));
   }
 
   Timer scheduleJdkTimer(Runnable action, long delayNanos) {
-    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, true);
-    timers.add(timer);
-    liveTimers++;
-    return timer;
-  }
-
-  void timerCancelled() {
-    liveTimers--;
+    return addTimer(delayNanos, action, true);
   }
 
   private Task register(Runnable continuation) {

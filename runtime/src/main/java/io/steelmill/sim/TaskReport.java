@@ -22,7 +22,7 @@ final class TaskReport {
       text.append(" ").append(thread.getState());
       Object blocker = LockSupport.getBlocker(thread);
       if (blocker != null) {
-        text.append(", blocked on ").append(describe(blocker));
+        text.append(", blocked on ").append(blocker(blocker));
       }
       StackTraceElement[] stack = thread.getStackTrace();
       int shown = 0;
@@ -61,7 +61,8 @@ final class TaskReport {
             + text;
   }
 
-  private static String describe(Object blocker) {
+  /** What a task waits on, as people read it. */
+  static String blocker(Object blocker) {
     return blocker instanceof Simulation ? "simulated sleep" : blocker.toString();
   }
 }

@@ -47,7 +47,6 @@ final class Timer implements ScheduledFuture<Object> {
       return false;
     }
     cancelled = true;
-    simulation.timerCancelled();
     return true;
   }
 

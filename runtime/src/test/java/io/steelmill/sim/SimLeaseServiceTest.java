@@ -44,6 +44,14 @@ class SimLeaseServiceTest {
   }
 
   @Test
+  void oneLeasePolicyForEveryImplementation() {
+    assertThat(Lease.conservativeDeadline(java.time.Instant.EPOCH, Duration.ofSeconds(10)))
+        .isEqualTo(java.time.Instant.EPOCH.plusSeconds(9));
+    assertThat(java.util.Arrays.stream(LeaseState.values()).filter(LeaseState::isFinal))
+        .containsExactly(LeaseState.LOST, LeaseState.RELEASED);
+  }
+
+  @Test
   void oneHolderAtATimeAndTokensRise() {
     run(() -> {
       SimNetwork network = new SimNetwork();

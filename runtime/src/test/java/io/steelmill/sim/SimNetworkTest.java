@@ -176,6 +176,34 @@ class SimNetworkTest {
   }
 
   @Test
+  void severalTasksCanReceiveOnOneEndpoint() {
+    List<String> got = new ArrayList<>();
+    SimResult result = Simulation.builder().seed(7).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      Endpoint<String> inbox = bind(network, "server", "work");
+      List<Thread> workers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        workers.add(sim.spawn("server/worker" + w, () -> {
+          try {
+            got.add(inbox.receive().message());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+      }
+      Endpoint<String> client = bind(network, "client", "out");
+      client.send(inbox.address(), "a");
+      client.send(inbox.address(), "b");
+      for (Thread worker : workers) {
+        worker.join();
+      }
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(got).containsExactlyInAnyOrder("a", "b");
+  }
+
+  @Test
   void isolateCutsANodeOffBothWays() {
     SimResult result = Simulation.builder().seed(6).build().run(() -> {
       Simulation sim = Simulation.current();

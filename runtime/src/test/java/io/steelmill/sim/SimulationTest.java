@@ -195,6 +195,19 @@ class SimulationTest {
   }
 
   @Test
+  void aTaskDyingOfAnUncaughtErrorFailsTheRun() {
+    SimResult result = run(13, () -> {
+      Simulation sim = Simulation.current();
+      sim.spawn("n1/worker", () -> {
+        throw new IllegalStateException("worker broke");
+      });
+      sim.sleep(Duration.ofSeconds(1));
+    });
+    assertThat(result.failure())
+        .hasMessageContaining("Task n1/worker died of an uncaught java.lang.IllegalStateException: worker broke");
+  }
+
+  @Test
   void touchingTheSimulationFromOutsideIsAClearError() {
     assertThatThrownBy(Simulation::current)
         .isInstanceOf(SimulationException.class)

@@ -16,8 +16,6 @@ import org.apache.zookeeper.Watcher;
 
 /** A lease held as an ephemeral node; follows the client's connection state and the node. */
 final class ZooKeeperLease implements Lease, ConnectionStateListener {
-  private static final double DRIFT_MARGIN = 0.1;
-
   private final CuratorFramework client;
   private final String resource;
   private final String path;
@@ -36,13 +34,9 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     this.path = path;
     this.token = token;
     this.validity = ttl.compareTo(sessionTimeout) < 0 ? ttl : sessionTimeout;
-    this.localDeadline = deadlineFrom(Instant.now());
+    this.localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
     client.getConnectionStateListenable().addListener(this);
     watchNode();
-  }
-
-  private Instant deadlineFrom(Instant confirmed) {
-    return confirmed.plus(validity).minusNanos((long) (validity.toNanos() * DRIFT_MARGIN));
   }
 
   private void watchNode() throws Exception {
@@ -66,7 +60,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
           if (client.checkExists().forPath(path) != null) {
             lock.lock();
             try {
-              localDeadline = deadlineFrom(Instant.now());
+              localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
             } finally {
               lock.unlock();
             }
@@ -122,7 +116,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
         return false;
       }
       if (client.getZookeeperClient().isConnected()) {
-        localDeadline = deadlineFrom(Instant.now());
+        localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
       }
       return Instant.now().isBefore(localDeadline);
     } finally {
@@ -133,8 +127,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
   /** The session keeps the lease: renewing means confirming the node is still there. */
   @Override
   public boolean renew() {
-    LeaseState now = state();
-    if (now != LeaseState.HELD && now != LeaseState.IN_DOUBT) {
+    if (state().isFinal()) {
       return false;
     }
     try {
@@ -144,7 +137,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
       }
       lock.lock();
       try {
-        localDeadline = deadlineFrom(Instant.now());
+        localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
       } finally {
         lock.unlock();
       }
@@ -176,8 +169,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
 
   @Override
   public void close() {
-    LeaseState before = state();
-    boolean wasHeld = before == LeaseState.HELD || before == LeaseState.IN_DOUBT;
+    boolean wasHeld = !state().isFinal();
     change(LeaseState.RELEASED); // first: deleting the node below fires our own watcher
     client.getConnectionStateListenable().removeListener(this);
     if (wasHeld) {
@@ -192,7 +184,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
   private void change(LeaseState next) {
     lock.lock();
     try {
-      if (state == next || state == LeaseState.RELEASED || state == LeaseState.LOST) {
+      if (state == next || state.isFinal()) {
         return;
       }
       state = next;

@@ -53,6 +53,27 @@ class LifecycleTest {
   }
 
   @Test
+  void aStandaloneNodeStopsItsPrivateAmbientFactory() {
+    SteelmillCluster node = SteelmillCluster.create("alone");
+    node.inject(Journal.class, new Journal());
+    node.dependent();
+    node.start();
+    var ambient = node.parent().orElseThrow();
+    assertThat(ambient.state()).isEqualTo(NodeState.RUNNING);
+
+    node.close();
+
+    assertThat(ambient.state()).isEqualTo(NodeState.TERMINATED);
+  }
+
+  @Test
+  void aNegativeStopGracePeriodIsRefused() {
+    assertThatThrownBy(() -> SteelmillCluster.create().setStopGracePeriod(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("negative stop grace period: PT-1S");
+  }
+
+  @Test
   void prepareFailureStopsWhatWasPreparedInReverseAndNamesTheDaemon() {
     Journal journal = new Journal().failIn("C", "prepare");
     SteelmillFailing node = SteelmillFailing.create("n1");

@@ -35,11 +35,6 @@ public final class Diagnostics {
     pending.computeIfAbsent(diagnostic, d -> new LinkedHashSet<>()).add(mode);
   }
 
-  /** Whether anything is waiting to be reported. */
-  public boolean hasPending() {
-    return !pending.isEmpty();
-  }
-
   /** Reports everything collected, each message once, and forgets it. */
   public void flush() {
     List<Map.Entry<Diagnostic, Set<Mode>>> entries = new ArrayList<>(pending.entrySet());

@@ -30,7 +30,11 @@ public enum LintRule {
       "keep the state in the daemon instance; the factory makes one per node."),
   DirectIo(
       "%s does real network or file I/O, which blocks the simulation and escapes its faults.",
-      "inject io.steelmill.platform.Network or io.steelmill.platform.Disk.");
+      "inject io.steelmill.platform.Network or io.steelmill.platform.Disk."),
+  /** Not a finding: the lint could not run at all under this compiler. */
+  Unavailable(
+      "%s offers no javac Trees API (com.sun.source), so the determinism lint did not run.",
+      "compile with javac, the default of Maven and Gradle.");
 
   private final String template;
   private final String fix;
@@ -46,7 +50,9 @@ public enum LintRule {
 
   /** The full message for {@code subject}, with its {@code Fix:} line. */
   public String message(String subject) {
-    return tag() + " " + String.format(template, subject) + "\nFix: " + fix
-        + " Silence with @SuppressWarnings(\"steelmill:determinism\") where it is intended.";
+    String text = tag() + " " + String.format(template, subject) + "\nFix: " + fix;
+    return this == Unavailable
+        ? text
+        : text + " Silence with @SuppressWarnings(\"steelmill:determinism\") where it is intended.";
   }
 }

@@ -17,7 +17,7 @@ import javax.tools.Diagnostic.Kind;
 
 /**
  * Runs the determinism lint over one {@code @Daemon} class at a time. Needs javac (the Trees
- * API); under another compiler it does nothing, which {@link #isAvailable()} tells.
+ * API); under another compiler {@link #isAvailable()} is false and the processor says so.
  */
 public final class DeterminismLint {
   /** The value of {@code @SuppressWarnings} that silences the lint on a class or method. */
@@ -42,6 +42,11 @@ public final class DeterminismLint {
 
   public boolean isAvailable() {
     return trees != null;
+  }
+
+  /** Warning, or error with {@code -Asteelmill.strict=true}: how findings are reported. */
+  public Kind kind() {
+    return kind;
   }
 
   /** Lints {@code daemon}'s source, if it is being compiled. */

@@ -13,7 +13,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.util.Types;
 
 /**
  * Resolves a factory's graph in one mode, breadth-first from its entry points, so the first path
@@ -26,11 +25,9 @@ import javax.lang.model.util.Types;
  * implementation class. Several candidates are a duplicate; none is a missing binding.
  */
 public final class GraphBuilder {
-  private final Types types;
   private final BindingReader reader;
 
-  public GraphBuilder(Types types, BindingReader reader) {
-    this.types = types;
+  public GraphBuilder(BindingReader reader) {
     this.reader = reader;
   }
 
@@ -155,10 +152,5 @@ public final class GraphBuilder {
       }
     }
     return ambient;
-  }
-
-  /** Whether {@code sub} is assignable to {@code sup}, erasing generics. */
-  public boolean implementsType(TypeMirror sub, TypeMirror sup) {
-    return types.isAssignable(types.erasure(sub), types.erasure(sup));
   }
 }

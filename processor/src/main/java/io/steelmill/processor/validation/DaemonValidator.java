@@ -12,8 +12,6 @@ import javax.lang.model.element.TypeElement;
 
 /** Checks a {@code @Daemon} class: constructible, with one constructor to call. */
 public final class DaemonValidator {
-  private final ModeAnnotationValidator modes = new ModeAnnotationValidator();
-
   public List<Diagnostic> validate(Element element) {
     List<Diagnostic> out = new ArrayList<>();
     String kind = notConstructible(element);
@@ -46,7 +44,7 @@ public final class DaemonValidator {
               "",
               ErrorCode.NoUsableConstructor.fix()));
     }
-    out.addAll(modes.validateBinding(element));
+    out.addAll(ModeAnnotationValidator.validateBinding(element));
     return out;
   }
 

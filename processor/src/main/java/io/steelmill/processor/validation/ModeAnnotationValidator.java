@@ -22,16 +22,12 @@ import javax.lang.model.util.Types;
 public final class ModeAnnotationValidator {
   private final Types types;
 
-  public ModeAnnotationValidator() {
-    this(null);
-  }
-
   public ModeAnnotationValidator(Types types) {
     this.types = types;
   }
 
   /** For a {@code @Daemon} class or a {@code @Provides} method. */
-  public List<Diagnostic> validateBinding(Element element) {
+  public static List<Diagnostic> validateBinding(Element element) {
     List<Diagnostic> out = new ArrayList<>();
     String name = element.getSimpleName().toString();
     if (Annotations.has(element, Annotations.PRODUCTION)

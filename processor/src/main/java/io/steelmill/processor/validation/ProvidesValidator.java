@@ -10,8 +10,6 @@ import javax.lang.model.type.TypeKind;
 
 /** Checks a {@code @Provides} method's shape. Whether a factory lists its class is checked last. */
 public final class ProvidesValidator {
-  private final ModeAnnotationValidator modes = new ModeAnnotationValidator();
-
   public List<Diagnostic> validate(ExecutableElement method) {
     List<Diagnostic> out = new ArrayList<>();
     String name = method.getEnclosingElement().getSimpleName() + "." + method.getSimpleName() + "()";
@@ -33,7 +31,7 @@ public final class ProvidesValidator {
               "",
               ErrorCode.ProvidesReturnsVoid.fix()));
     }
-    out.addAll(modes.validateBinding(method));
+    out.addAll(ModeAnnotationValidator.validateBinding(method));
     return out;
   }
 
