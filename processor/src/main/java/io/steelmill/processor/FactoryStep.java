@@ -12,15 +12,28 @@ import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
+import com.palantir.javapoet.JavaFile;
+import io.steelmill.processor.model.Binding;
+import io.steelmill.processor.model.Dependency;
+import io.steelmill.processor.model.EntryPoint;
+import io.steelmill.processor.model.Resolution;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
 
 /**
  * Takes one valid {@code @Factory} interface through the pipeline: resolve its graph in both
@@ -39,21 +52,32 @@ final class FactoryStep {
   private final GraphBuilder builder;
   private final Diagnostics diagnostics;
   private final Filer filer;
+  private final Elements elements;
+  /** Qualified names of the classes written in this compilation, and the factory of each. */
+  private final Map<String, String> written = new HashMap<>();
 
-  FactoryStep(FactoryReader reader, GraphBuilder builder, Diagnostics diagnostics, Filer filer) {
+  FactoryStep(
+      FactoryReader reader,
+      GraphBuilder builder,
+      Diagnostics diagnostics,
+      Filer filer,
+      Elements elements) {
     this.reader = reader;
     this.builder = builder;
     this.diagnostics = diagnostics;
     this.filer = filer;
+    this.elements = elements;
   }
 
   /**
    * Validates {@code factory} and writes it, or defers it while a type it reaches is undefined
-   * (another processor may generate it in a later round).
+   * (another processor may generate it in a later round). Nothing is written when any rule fails
+   * on its graph or an ancestor's, or when an error was reported on any element the graph uses,
+   * in this round or an earlier one: the writer only ever sees complete bindings.
    *
-   * @param active the mode to generate, or null to validate only (an unknown mode was given)
+   * @param active the mode to generate, or null to validate only (an option was wrong)
    */
-  Outcome process(TypeElement factory, Mode active) throws IOException {
+  Outcome process(TypeElement factory, Mode active) {
     Map<Mode, BindingGraph> graphs = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       BindingGraph graph = graph(factory, mode, new LinkedHashSet<>());
@@ -72,21 +96,172 @@ final class FactoryStep {
         rule.check(entry.getValue(), found);
       }
       for (Diagnostic diagnostic : found) {
-        diagnostics.add(diagnostic, entry.getKey());
+        if (ELEMENT_CODES.contains(diagnostic.code())) {
+          diagnostics.add(diagnostic);
+        } else {
+          diagnostics.add(diagnostic, entry.getKey());
+        }
       }
-      failed |= !found.isEmpty();
+      failed |= !found.isEmpty() || ancestorFails(entry.getValue());
     }
     diagnostics.flush();
+    for (BindingGraph graph : graphs.values()) {
+      failed |= usesElementWithError(graph);
+    }
     if (failed || active == null) {
       return Outcome.FAILED;
     }
     BindingGraph graph = graphs.get(active);
-    new FactoryWriter(graph).write().writeTo(filer);
+    if (!write(factory, graph.factory().generatedName(), () -> new FactoryWriter(graph).write())) {
+      return Outcome.FAILED;
+    }
     if (active == Mode.SIMULATION && graph.parent() == null) {
-      new SimHarnessWriter(graph).write().writeTo(filer);
+      String harness = graph.factory().generatedName() + "Sim";
+      if (!write(factory, harness, () -> new SimHarnessWriter(graph).write())) {
+        return Outcome.FAILED;
+      }
     }
     return Outcome.WRITTEN;
   }
+
+  /** Codes about one element, not one mode: reported once, without a mode prefix. */
+  private static final Set<ErrorCode> ELEMENT_CODES =
+      Set.of(
+          ErrorCode.DaemonNotConstructible,
+          ErrorCode.AmbiguousConstructor,
+          ErrorCode.NoUsableConstructor);
+
+  /**
+   * Whether a parent's graph breaks a rule: the parent reports it itself; its child is not
+   * written, since it would call the parent's generated class, which is not written either.
+   */
+  private static boolean ancestorFails(BindingGraph graph) {
+    for (BindingGraph g = graph.parent(); g != null; g = g.parent()) {
+      List<Diagnostic> found = new ArrayList<>();
+      for (GraphRule rule : GraphRule.all()) {
+        rule.check(g, found);
+      }
+      if (!found.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether an error was reported on a factory, entry point or binding of the graph's chain. */
+  private boolean usesElementWithError(BindingGraph graph) {
+    for (BindingGraph g = graph; g != null; g = g.parent()) {
+      List<TypeElement> declaring = new ArrayList<>(g.factory().modules());
+      declaring.add(g.factory().element());
+      for (TypeElement type : declaring) {
+        if (hasErrorInside(type)) {
+          return true;
+        }
+      }
+      for (EntryPoint entryPoint : g.factory().entryPoints()) {
+        if (diagnostics.hasErrorOn(entryPoint.method())) {
+          return true;
+        }
+      }
+      for (Resolution resolution : g.resolutions().values()) {
+        for (Binding binding : resolution.candidates()) {
+          if (diagnostics.hasErrorOn(binding.element())) {
+            return true;
+          }
+          for (Dependency dependency : binding.dependencies()) {
+            if (diagnostics.hasErrorOn(dependency.site())) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether an error is on {@code type}, one of its methods, or one of their parameters. */
+  private boolean hasErrorInside(TypeElement type) {
+    if (diagnostics.hasErrorOn(type)) {
+      return true;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (diagnostics.hasErrorOn(method)) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (diagnostics.hasErrorOn(parameter)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes the class {@code simpleName} for {@code factory}, unless the name is taken: by a class
+   * written earlier in this compilation ({@code Outer.App} and {@code Outer_App} both generate
+   * {@code SteelmillOuter_App}) or by a source file. A write the filer refuses is reported too.
+   */
+  private boolean write(TypeElement factory, String simpleName, Supplier<JavaFile> file) {
+    String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    String factoryName = factory.getQualifiedName().toString();
+    String holder = written.get(qualified);
+    if (holder == null && isSourceType(qualified)) {
+      holder = "the class " + simpleName + " in your sources";
+    } else if (holder != null) {
+      holder = "the generated class of the factory " + holder;
+    }
+    String shortName = factoryName.substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
+    if (holder != null) {
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedNameTaken,
+                  factory,
+                  ErrorCode.GeneratedNameTaken.describe(shortName, simpleName, holder),
+                  "",
+                  ErrorCode.GeneratedNameTaken.fix(shortName, simpleName))
+              .text(),
+          factory);
+      return false;
+    }
+    try {
+      file.get().writeTo(filer);
+      written.put(qualified, shortName);
+      return true;
+    } catch (IOException refused) {
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedFileNotWritten,
+                  factory,
+                  ErrorCode.GeneratedFileNotWritten.describe(
+                      simpleName, shortName, refused.getMessage()),
+                  "",
+                  ErrorCode.GeneratedFileNotWritten.fix(qualified))
+              .text(),
+          factory);
+      return false;
+    }
+  }
+
+  /**
+   * Whether a type of this name comes from a source file of this compilation that Steelmill did
+   * not generate (a stale generated file from an earlier build is not a clash: the filer decides).
+   */
+  private boolean isSourceType(String qualified) {
+    TypeElement existing = elements.getTypeElement(qualified);
+    if (existing == null) {
+      return false;
+    }
+    JavaFileObject file = elements.getFileObjectOf(existing);
+    if (file == null || file.getKind() != JavaFileObject.Kind.SOURCE) {
+      return false;
+    }
+    AnnotationMirror generated = Annotations.find(existing, GENERATED);
+    return generated == null || !generated.toString().contains(SteelmillProcessor.class.getName());
+  }
+
+  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   /** The graph of {@code factory} with its ancestors'; null after reporting a parent cycle. */
   private BindingGraph graph(TypeElement factory, Mode mode, Set<TypeElement> chain) {

@@ -15,8 +15,6 @@ import io.steelmill.processor.validation.DaemonValidator;
 import io.steelmill.processor.validation.FactoryValidator;
 import io.steelmill.processor.validation.ModeAnnotationValidator;
 import io.steelmill.processor.validation.ProvidesValidator;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,7 +36,9 @@ import javax.lang.model.type.TypeMirror;
  * ErrorCode#UndefinedType} only if the type never appears. An unexpected exception never escapes:
  * it becomes {@link ErrorCode#ProcessorCrash} on the element being processed.
  *
- * <p>Options: {@code -Asteelmill.mode=production|simulation} (default production).
+ * <p>Options ({@link ProcessorOptions}, each value checked): {@code
+ * -Asteelmill.mode=production|simulation} (default production), {@code
+ * -Asteelmill.strict=true|false} and {@code -Asteelmill.lint=simulation|all} for the lint.
  */
 @AutoService(Processor.class)
 public final class SteelmillProcessor extends AbstractProcessor {
@@ -53,6 +53,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private final List<String[]> providesSeen = new ArrayList<>();
   private final Set<String> modulesListed = new LinkedHashSet<>();
   private boolean sawFactory;
+  /** The test hook's element name; empty when not set. */
+  private String crashOn = "";
+  /** Set when the processor itself cannot work (its path is incomplete): it stops, reported. */
+  private boolean broken;
   /** Factories whose own declaration is wrong: their graph would mean nothing. */
   private final Set<String> invalidFactories = new LinkedHashSet<>();
 
@@ -67,21 +71,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
         Annotations.SIMULATION);
   }
 
-  /**
-   * Test hook, not for users: the processor throws while processing the element of this simple
-   * name, so that tests can check that a crash becomes a ProcessorCrash error and never escapes.
-   */
-  static final String CRASH_TEST_OPTION = "steelmill.internal.crashOn";
-
-  /** {@code true}: the determinism lint reports errors instead of warnings. */
-  static final String STRICT_OPTION = "steelmill.strict";
-
-  /** {@code all}: run the determinism lint in production builds too (it always runs in simulation). */
-  static final String LINT_OPTION = "steelmill.lint";
-
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(Mode.OPTION, CRASH_TEST_OPTION, STRICT_OPTION, LINT_OPTION);
+    return ProcessorOptions.ALL;
   }
 
   @Override
@@ -92,35 +84,42 @@ public final class SteelmillProcessor extends AbstractProcessor {
   @Override
   public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
     super.init(environment);
-    start();
+    diagnostics = new Diagnostics(processingEnv.getMessager());
+    try {
+      start();
+    } catch (Throwable failure) {
+      diagnostics.error(Failures.of(failure, null, VERSION).text(), null);
+      broken = true;
+    }
   }
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-    validateElements(round);
-    processFactories(round);
-    if (round.processingOver()) {
-      finish();
+    if (broken) {
+      return false;
+    }
+    try {
+      validateElements(round);
+      processFactories(round);
+      if (round.processingOver()) {
+        finish();
+      }
+    } catch (Throwable failure) {
+      diagnostics.error(Failures.of(failure, null, VERSION).text(), null);
+      broken = true;
     }
     return false;
   }
 
   private void start() {
-    diagnostics = new Diagnostics(processingEnv.getMessager());
-    String option = processingEnv.getOptions().getOrDefault(Mode.OPTION, "production");
-    mode = Mode.parse(option).orElse(null);
-    if (mode == null) {
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.UnknownMode, null, ErrorCode.UnknownMode.describe(option), "",
-                  ErrorCode.UnknownMode.fix())
-              .text(),
-          null);
+    ProcessorOptions options = ProcessorOptions.parse(processingEnv.getOptions());
+    for (Diagnostic problem : options.problems()) {
+      diagnostics.error(problem.text(), null);
     }
-    boolean lintAll = "all".equalsIgnoreCase(processingEnv.getOptions().get(LINT_OPTION));
-    if (mode == Mode.SIMULATION || lintAll) {
-      boolean strict = Boolean.parseBoolean(processingEnv.getOptions().get(STRICT_OPTION));
-      lint = new DeterminismLint(processingEnv, strict);
+    mode = options.mode();
+    crashOn = processingEnv.getOptions().getOrDefault(ProcessorOptions.CRASH_TEST, "");
+    if (mode == Mode.SIMULATION || options.lintAll()) {
+      lint = new DeterminismLint(processingEnv, options.strict());
       if (!lint.isAvailable()) {
         processingEnv.getMessager().printMessage(lint.kind(), LintRule.Unavailable.message("This compiler"));
         lint = null;
@@ -132,7 +131,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
             new FactoryReader(processingEnv.getElementUtils(), bindings),
             new GraphBuilder(bindings),
             diagnostics,
-            processingEnv.getFiler());
+            processingEnv.getFiler(),
+            processingEnv.getElementUtils());
   }
 
   private void validateElements(RoundEnvironment round) {
@@ -141,6 +141,18 @@ public final class SteelmillProcessor extends AbstractProcessor {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
       if (lint != null && element instanceof TypeElement daemon) {
         guard(element, () -> lint.check(daemon));
+      }
+    }
+    for (Element element : annotated(round, Annotations.AMBIENT)) {
+      if (!Annotations.has(element, Annotations.DAEMON)) {
+        String name = element.getSimpleName().toString();
+        diagnostics.add(
+            Diagnostic.of(
+                ErrorCode.AmbientWithoutDaemon,
+                element,
+                ErrorCode.AmbientWithoutDaemon.describe(name),
+                "",
+                ErrorCode.AmbientWithoutDaemon.fix(name)));
       }
     }
     ProvidesValidator provides = new ProvidesValidator();
@@ -257,27 +269,18 @@ public final class SteelmillProcessor extends AbstractProcessor {
     return type == null ? Set.of() : new LinkedHashSet<>(round.getElementsAnnotatedWith(type));
   }
 
-  /** Runs {@code work}; anything it throws becomes a ProcessorCrash error on {@code element}. */
+  /**
+   * Runs {@code work}; anything it throws becomes one error on {@code element}: ProcessorCrash,
+   * or ProcessorPathIncomplete when a class of a dependency is missing.
+   */
   private void guard(Element element, Work work) {
     try {
-      if (element.getSimpleName().contentEquals(
-          processingEnv.getOptions().getOrDefault(CRASH_TEST_OPTION, ""))) {
-        throw new IllegalStateException("crash requested by " + CRASH_TEST_OPTION);
+      if (element.getSimpleName().contentEquals(crashOn)) {
+        throw new IllegalStateException("crash requested by " + ProcessorOptions.CRASH_TEST);
       }
       work.run();
     } catch (Throwable crash) {
-      StringWriter stack = new StringWriter();
-      crash.printStackTrace(new PrintWriter(stack));
-      String name = element.getSimpleName().toString();
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.ProcessorCrash,
-                  element,
-                  ErrorCode.ProcessorCrash.describe(VERSION, name, stack),
-                  "",
-                  ErrorCode.ProcessorCrash.fix(name))
-              .text(),
-          element);
+      diagnostics.error(Failures.of(crash, element, VERSION).text(), element);
     }
   }
 

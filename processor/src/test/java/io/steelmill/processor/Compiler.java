@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.ArrayList;
 import java.util.List;
+import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 
 /** Compiles test sources with the Steelmill processor. */
@@ -18,9 +19,14 @@ final class Compiler {
   }
 
   static Compilation compile(List<String> options, JavaFileObject... sources) {
+    return compile(new Processor[] {new SteelmillProcessor()}, options, sources);
+  }
+
+  static Compilation compile(
+      Processor[] processors, List<String> options, JavaFileObject... sources) {
     List<String> all = new ArrayList<>(options);
     all.add("-Xlint:-processing");
-    return javac().withProcessors(new SteelmillProcessor()).withOptions(all).compile(sources);
+    return javac().withProcessors(processors).withOptions(all).compile(sources);
   }
 
   static Compilation compile(JavaFileObject... sources) {

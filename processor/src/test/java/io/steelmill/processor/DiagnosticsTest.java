@@ -12,7 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,14 @@ class DiagnosticsTest {
       List<String> options,
       List<JavaFileObject> sources,
       String lineContaining,
-      String text) {
+      String text,
+      Supplier<Processor[]> processors) {
+    Case(ErrorCode code, List<String> options, List<JavaFileObject> sources,
+        String lineContaining, String text) {
+      this(code, options, sources, lineContaining, text,
+          () -> new Processor[] {new SteelmillProcessor()});
+    }
+
     @Override
     public String toString() {
       return code.name();
@@ -275,7 +284,120 @@ class DiagnosticsTest {
                     "import io.steelmill.*;",
                     "@Factory interface App {}")),
             null,
-            "-Asteelmill.mode=staging is not a mode."),
+            "-Asteelmill.mode=staging is not a mode; the accepted values are production and"
+                + " simulation."),
+        new Case(
+            ErrorCode.InvalidOption,
+            List.of("-Asteelmill.strict=yes"),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {}")),
+            null,
+            "-Asteelmill.strict=yes is not a value this option accepts; the accepted values are"
+                + " false and true.\nFix: use -Asteelmill.strict=true, or remove the option"),
+        new Case(
+            ErrorCode.UnknownOption,
+            List.of("-Asteelmill.strcit=true"),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {}")),
+            null,
+            "-Asteelmill.strcit is not a Steelmill option; the options are steelmill.lint,"
+                + " steelmill.mode, steelmill.strict."),
+        new Case(
+            ErrorCode.ProvidesNullable,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@interface Nullable {}",
+                    "@Factory interface App {",
+                    "  String name();",
+                    "  @Provides @Nullable static String name0() { return null; }",
+                    "}")),
+            "static String name0()",
+            "@Provides method App.name0() is marked @Nullable, but Steelmill never injects null"),
+        new Case(
+            ErrorCode.TypeNotInjectable,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {",
+                    "  void run();",
+                    "}")),
+            "void run()",
+            "void (returned by entry point App.run()) cannot be requested: void has no"
+                + " instances.\nFix: return the daemon or value to expose"),
+        new Case(
+            ErrorCode.AmbientWithoutDaemon,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Ambient class Registry {}",
+                    "@Factory interface App {}")),
+            "class Registry",
+            "@Ambient on Registry has no effect: only a @Daemon class can be shared by the nodes"
+                + " of a cluster.\nFix: add @Daemon to Registry, or remove @Ambient."),
+        new Case(
+            ErrorCode.GeneratedNameTaken,
+            List.of(),
+            List.of(
+                source(
+                    "test.Outer",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Outer {",
+                    "  @Factory interface App {}",
+                    "}"),
+                source(
+                    "test.Outer_App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface Outer_App {}")),
+            "interface Outer_App",
+            "The factory Outer_App generates the class SteelmillOuter_App, but the generated class"
+                + " of the factory Outer.App already has that name.\nFix: rename Outer_App or"
+                + " SteelmillOuter_App"),
+        new Case(
+            ErrorCode.GeneratedFileNotWritten,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App {}")),
+            "interface App",
+            "Could not write SteelmillApp, the generated class of App: Attempt to recreate a file"
+                + " for type test.SteelmillApp.",
+            () -> new Processor[] {new SourceWriter("test.SteelmillApp"), new SteelmillProcessor()}),
+        new Case(
+            ErrorCode.ProcessorPathIncomplete,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App { Store store(); }")),
+            "interface App",
+            "The Steelmill processor cannot run: the class com.palantir.javapoet.",
+            () -> new Processor[] {ProcessorPaths.withoutJavaPoet()}),
         new Case(
             ErrorCode.TypeNotVisible,
             List.of(),
@@ -356,7 +478,7 @@ class DiagnosticsTest {
                 + " processor ran."),
         new Case(
             ErrorCode.ProcessorCrash,
-            List.of("-A" + SteelmillProcessor.CRASH_TEST_OPTION + "=App"),
+            List.of("-A" + ProcessorOptions.CRASH_TEST + "=App"),
             List.of(
                 source(
                     "test.App",
@@ -371,7 +493,8 @@ class DiagnosticsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void reportsTagTextAndLine(Case c) {
-    Compilation compilation = compile(c.options(), c.sources().toArray(JavaFileObject[]::new));
+    Compilation compilation =
+        compile(c.processors().get(), c.options(), c.sources().toArray(JavaFileObject[]::new));
 
     assertThat(compilation).failed();
     Diagnostic<? extends JavaFileObject> ours = first(compilation, c.code());

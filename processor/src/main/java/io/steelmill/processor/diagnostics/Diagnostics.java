@@ -20,6 +20,8 @@ public final class Diagnostics {
   private final Messager messager;
   private final Set<String> reported = new LinkedHashSet<>();
   private final Map<Diagnostic, Set<Mode>> pending = new LinkedHashMap<>();
+  /** Every element an error was reported on, by {@link #identity(Element)}, over all rounds. */
+  private final Set<String> elementsWithErrors = new LinkedHashSet<>();
 
   public Diagnostics(Messager messager) {
     this.messager = messager;
@@ -55,8 +57,28 @@ public final class Diagnostics {
     report(Kind.ERROR, text, element);
   }
 
+  /**
+   * Whether an error was reported on {@code element} in any round. Elements are re-created per
+   * round, so they are compared by name.
+   */
+  public boolean hasErrorOn(Element element) {
+    return elementsWithErrors.contains(identity(element));
+  }
+
+  /** {@code a.b.Store}, {@code a.b.Store#Store(a.b.Disk)}, {@code a.b.Store#Store(a.b.Disk)#disk}. */
+  private static String identity(Element element) {
+    if (element instanceof javax.lang.model.element.QualifiedNameable named) {
+      return named.getQualifiedName().toString();
+    }
+    Element enclosing = element.getEnclosingElement();
+    return (enclosing == null ? "" : identity(enclosing)) + '#' + element;
+  }
+
   private void report(Kind kind, String text, Element element) {
-    String identity = text + '@' + (element == null ? "" : element.toString());
+    String identity = text + '@' + (element == null ? "" : identity(element));
+    if (kind == Kind.ERROR && element != null) {
+      elementsWithErrors.add(identity(element));
+    }
     if (!reported.add(identity)) {
       return;
     }

@@ -43,6 +43,11 @@ public enum ErrorCode {
   ProvidesReturnsVoid(
       "@Provides method %s returns void, so it provides nothing.",
       "return the value it should provide."),
+  ProvidesNullable(
+      "@Provides method %s is marked @%s, but Steelmill never injects null: a @Provides method"
+          + " that returns null fails the node at run time.",
+      "remove @%s and always return an instance; to model an absent value, provide"
+          + " Optional<%s> instead."),
   ProvidesNotListed(
       "@Provides method %s sits in %s, which no @Factory lists.",
       "add %s.class to @Factory(modules = ...) of the factory that needs it, or move the"
@@ -56,12 +61,25 @@ public enum ErrorCode {
   EntryPointNameClash(
       "Entry point %s clashes with %s of the generated factory.",
       "rename the entry point."),
+  TypeNotInjectable(
+      "%s cannot be %s: %s.",
+      "%s"),
+  AmbientWithoutDaemon(
+      "@Ambient on %s has no effect: only a @Daemon class can be shared by the nodes of a"
+          + " cluster.",
+      "add @Daemon to %s, or remove @Ambient."),
   ParentNotFactory(
       "@Factory(parent = %s): %s is not a @Factory interface.",
       "name a @Factory interface as the parent, or remove parent."),
   UnknownMode(
-      "-Asteelmill.mode=%s is not a mode.",
+      "-Asteelmill.mode=%s is not a mode; the accepted values are production and simulation.",
       "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),
+  InvalidOption(
+      "-A%s=%s is not a value this option accepts; the accepted values are %s.",
+      "use -A%s=%s, or remove the option to get the default."),
+  UnknownOption(
+      "-A%s is not a Steelmill option; the options are %s.",
+      "remove -A%s, or correct its spelling."),
   TypeNotVisible(
       "%s is not visible from %s, where the generated factory %s lives: %s.",
       "make it public (or package-private in package %s)."),
@@ -77,10 +95,23 @@ public enum ErrorCode {
   ImplementationNotConstructible(
       "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
       "name a concrete class with one non-private (or one @Inject) constructor."),
+  GeneratedNameTaken(
+      "The factory %s generates the class %s, but %s already has that name.",
+      "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),
+  GeneratedFileNotWritten(
+      "Could not write %s, the generated class of %s: %s.",
+      "make sure no source file and no other annotation processor creates %s, then rebuild"
+          + " from clean (mvn clean verify)."),
   UndefinedType(
       "%s refers to a type that was never defined, even after every other annotation processor"
           + " ran.",
       "check the imports and the spelling of %s's dependencies."),
+  ProcessorPathIncomplete(
+      "The Steelmill processor cannot run: the class %s is missing from the annotation processor"
+          + " path; it comes from %s.",
+      "put %s on the annotation processor path next to steelmill-processor (Maven:"
+          + " <annotationProcessorPaths>, which resolves it from steelmill-processor's pom;"
+          + " Gradle: annotationProcessor)."),
   ProcessorCrash(
       "The Steelmill processor %s failed unexpectedly while processing %s: %s",
       "this is a bug in Steelmill, please report it with this message; meanwhile, simplify %s"

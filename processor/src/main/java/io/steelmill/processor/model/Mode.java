@@ -11,10 +11,13 @@ public enum Mode {
   /** The processor option that selects the active mode. */
   public static final String OPTION = "steelmill.mode";
 
-  /** Parses an option value, case-insensitively; empty for anything else. */
+  /**
+   * Parses an option value: exactly {@code production} or {@code simulation}, as documented;
+   * empty for anything else, so that a misspelling is reported rather than guessed at.
+   */
   public static Optional<Mode> parse(String value) {
     for (Mode mode : values()) {
-      if (mode.name().equalsIgnoreCase(value.trim())) {
+      if (mode.toString().equals(value)) {
         return Optional.of(mode);
       }
     }

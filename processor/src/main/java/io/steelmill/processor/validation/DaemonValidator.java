@@ -1,48 +1,39 @@
 package io.steelmill.processor.validation;
 
 import io.steelmill.processor.diagnostics.Diagnostic;
-import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.model.ConstructorChoice;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /** Checks a {@code @Daemon} class: constructible, with one constructor to call. */
 public final class DaemonValidator {
   public List<Diagnostic> validate(Element element) {
     List<Diagnostic> out = new ArrayList<>();
-    String kind = notConstructible(element);
-    String name = element.getSimpleName().toString();
-    if (kind != null) {
-      out.add(
-          Diagnostic.of(
-              ErrorCode.DaemonNotConstructible,
-              element,
-              ErrorCode.DaemonNotConstructible.describe(name, kind),
-              "",
-              ErrorCode.DaemonNotConstructible.fix()));
+    if (!(element instanceof TypeElement type)) {
       return out;
     }
-    ConstructorChoice choice = ConstructorChoice.of((TypeElement) element);
-    if (choice.isAmbiguous()) {
-      out.add(
-          Diagnostic.of(
-              ErrorCode.AmbiguousConstructor,
-              element,
-              ErrorCode.AmbiguousConstructor.describe(name, choice.candidates()),
-              "",
-              ErrorCode.AmbiguousConstructor.fix()));
-    } else if (choice.constructor() == null) {
-      out.add(
-          Diagnostic.of(
-              ErrorCode.NoUsableConstructor,
-              element,
-              ErrorCode.NoUsableConstructor.describe(name, choice.problem()),
-              "",
-              ErrorCode.NoUsableConstructor.fix()));
+    Diagnostic problem = Constructibility.problem(type);
+    if (problem != null) {
+      out.add(problem);
+    } else {
+      ExecutableElement constructor = ConstructorChoice.of(type).constructor();
+      for (VariableElement parameter : constructor.getParameters()) {
+        Diagnostic wrong =
+            InjectableTypes.check(
+                parameter.asType(),
+                parameter,
+                type.getSimpleName() + "(" + parameter.getSimpleName() + ")",
+                "injected");
+        if (wrong != null) {
+          out.add(wrong);
+        }
+      }
     }
     out.addAll(ModeAnnotationValidator.validateBinding(element));
     return out;

@@ -47,31 +47,30 @@ public final class FactoryValidator {
       return out;
     }
     TypeElement factory = (TypeElement) element;
-    for (ExecutableElement method : ElementFilter.methodsIn(factory.getEnclosedElements())) {
-      if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-        continue;
-      }
-      String entry = name + "." + method.getSimpleName() + "()";
-      if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()) {
-        out.add(
-            Diagnostic.of(
-                ErrorCode.EntryPointHasParameters,
-                method,
-                ErrorCode.EntryPointHasParameters.describe(entry),
-                "",
-                ErrorCode.EntryPointHasParameters.fix()));
-      } else if (RESERVED.contains(method.getSimpleName().toString())) {
-        out.add(
-            Diagnostic.of(
-                ErrorCode.EntryPointNameClash,
-                method,
-                ErrorCode.EntryPointNameClash.describe(
-                    entry, "a method of io.steelmill.runtime.Node"),
-                "",
-                ErrorCode.EntryPointNameClash.fix()));
-      }
+    if (!factory.getTypeParameters().isEmpty()) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.TypeNotInjectable,
+              factory,
+              ErrorCode.TypeNotInjectable.describe(
+                  name, "a factory", "it declares type parameters, and its generated class"
+                      + " implements it for one set of types"),
+              "",
+              ErrorCode.TypeNotInjectable.fix(
+                  "remove the type parameters, or declare a @Factory interface that extends "
+                      + name + " with concrete type arguments.")));
+      return out;
+    }
+    for (ExecutableElement method : entryPoints(factory)) {
+      checkEntryPoint(factory, method, out);
     }
     AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
+    for (TypeMirror injected : Annotations.classValues(annotation, "injected")) {
+      Diagnostic wrong = InjectableTypes.checkInjected(injected, factory);
+      if (wrong != null) {
+        out.add(wrong);
+      }
+    }
     TypeMirror parent = Annotations.classValue(annotation, "parent");
     if (parent != null) {
       TypeElement parentElement = Annotations.typeElement(parent);
@@ -92,5 +91,65 @@ public final class FactoryValidator {
       }
     }
     return out;
+  }
+
+  /**
+   * One entry point: declared in {@code factory} or inherited from a superinterface (then the
+   * error goes on the factory, the line the user can change).
+   */
+  private static void checkEntryPoint(
+      TypeElement factory, ExecutableElement method, List<Diagnostic> out) {
+    boolean own = method.getEnclosingElement().equals(factory);
+    Element site = own ? method : factory;
+    String entry = factory.getSimpleName() + "." + method.getSimpleName() + "()";
+    if (!method.getParameters().isEmpty() || !method.getTypeParameters().isEmpty()) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.EntryPointHasParameters,
+              site,
+              ErrorCode.EntryPointHasParameters.describe(entry),
+              "",
+              ErrorCode.EntryPointHasParameters.fix()));
+      return;
+    }
+    if (RESERVED.contains(method.getSimpleName().toString())) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.EntryPointNameClash,
+              site,
+              ErrorCode.EntryPointNameClash.describe(entry, "a method of io.steelmill.runtime.Node"),
+              "",
+              ErrorCode.EntryPointNameClash.fix()));
+      return;
+    }
+    Diagnostic wrong =
+        InjectableTypes.check(
+            method.getReturnType(), site, "returned by entry point " + entry, "requested");
+    if (wrong != null) {
+      out.add(wrong);
+    }
+  }
+
+  /** The abstract methods of {@code factory} and its superinterfaces, each name once. */
+  private static List<ExecutableElement> entryPoints(TypeElement factory) {
+    List<ExecutableElement> methods = new ArrayList<>();
+    collect(factory, methods, new java.util.HashSet<>());
+    return methods;
+  }
+
+  private static void collect(
+      TypeElement type, List<ExecutableElement> into, Set<String> seen) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getModifiers().contains(Modifier.ABSTRACT)
+          && seen.add(method.getSimpleName() + "/" + method.getParameters().size())) {
+        into.add(method);
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      TypeElement element = Annotations.typeElement(superinterface);
+      if (element != null) {
+        collect(element, into, seen);
+      }
+    }
   }
 }

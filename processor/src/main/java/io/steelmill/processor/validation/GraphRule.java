@@ -11,6 +11,7 @@ public interface GraphRule {
   /** Every rule, in the order their messages are best read. */
   static List<GraphRule> all() {
     return List.of(
+        new ConstructibleRule(),
         new MissingBindingRule(),
         new DuplicateBindingRule(),
         new DependencyCycleRule(),

@@ -137,6 +137,25 @@ public final class FactoryCore {
    * lifecycle is not the node's: the method may return an instance that lives elsewhere.
    */
   public <T> T provided(T instance) {
+    return provided(instance, "its @Provides method");
+  }
+
+  /**
+   * As {@link #provided(Object)}, naming the method ({@code Storage.disk()}) if it returned null:
+   * Steelmill never injects null, so null fails the build of the daemon that asked for it.
+   *
+   * @throws NullPointerException if {@code instance} is null, naming the daemon and the method;
+   *     {@link #failure(Throwable)} wraps it with the node, the phase and the path
+   */
+  public <T> T provided(T instance, String method) {
+    if (instance == null) {
+      throw new NullPointerException(
+          current()
+              + " is bound by "
+              + method
+              + ", which returned null; Steelmill never injects null. Fix: return an instance"
+              + " (provide an Optional to model an absent value).");
+    }
     built.add(new Built(current(), instance, false, false));
     return instance;
   }

@@ -1,0 +1,29 @@
+package io.steelmill.processor.validation;
+
+import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.model.Binding;
+import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.BindingKind;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Every class the graph constructs can be constructed. The element check of {@code @Daemon}
+ * classes says the same when it sees the class in this compilation; this rule also covers a class
+ * seen in an earlier round, from a class file, or named by {@code @Production(Impl.class)}, so
+ * that no binding without a constructor to call ever reaches the writer.
+ */
+final class ConstructibleRule implements GraphRule {
+  @Override
+  public void check(BindingGraph graph, List<Diagnostic> out) {
+    for (Binding binding : graph.localBindings()) {
+      if (binding.kind() == BindingKind.CONSTRUCTOR
+          && binding.element() instanceof TypeElement type) {
+        Diagnostic problem = Constructibility.problem(type);
+        if (problem != null) {
+          out.add(problem);
+        }
+      }
+    }
+  }
+}

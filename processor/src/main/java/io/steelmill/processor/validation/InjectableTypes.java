@@ -1,0 +1,98 @@
+package io.steelmill.processor.validation;
+
+import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.TypeNames;
+import javax.lang.model.element.Element;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Which types can be a key: what an entry point requests, a constructor or provides method takes,
+ * and a provides method returns. {@code void} has no instances, and a wildcard or a type variable
+ * names no single type that a binding could be chosen for; all three are errors where they are
+ * written, not a "missing binding" for a binding that cannot exist.
+ */
+final class InjectableTypes {
+  private InjectableTypes() {}
+
+  /**
+   * The error for {@code type} written at {@code site}, or null when it can be a key.
+   *
+   * @param subject where the type is used, for the message: {@code entry point App.run()}
+   * @param role what happens to it there: requested, injected, provided
+   */
+  static Diagnostic check(TypeMirror type, Element site, String subject, String role) {
+    String reason;
+    String fix;
+    if (type.getKind() == TypeKind.VOID) {
+      reason = "void has no instances";
+      fix = "return the daemon or value to expose; for an action, use a default method.";
+    } else if (contains(type, TypeKind.WILDCARD)) {
+      reason = "a wildcard type matches no binding, only the exact type it is written as";
+      fix = "name the exact type, without ? (List<Disk> for List<? extends Disk>), here and in"
+          + " its binding.";
+    } else if (contains(type, TypeKind.TYPEVAR)) {
+      reason = "a type variable names no single type a binding could be chosen for";
+      fix = "use a concrete type; for an inherited entry point, redeclare it in the @Factory"
+          + " interface with its concrete return type.";
+    } else {
+      return null;
+    }
+    String shown = TypeNames.simple(type.toString()) + " (" + subject + ")";
+    return Diagnostic.of(
+        ErrorCode.TypeNotInjectable,
+        site,
+        ErrorCode.TypeNotInjectable.describe(shown, role, reason),
+        "",
+        ErrorCode.TypeNotInjectable.fix(fix));
+  }
+
+  /** The error for a type listed in {@code @Factory(injected = ...)}, or null. */
+  static Diagnostic checkInjected(TypeMirror type, Element factory) {
+    String subject = "in @Factory(injected = ...) of " + factory.getSimpleName();
+    String reason;
+    String fix;
+    if (type.getKind() == TypeKind.VOID) {
+      reason = "void has no instances";
+      fix = "remove void.class from injected.";
+    } else if (type.getKind().isPrimitive()) {
+      reason = "it is a primitive type, and inject(type, instance) takes objects";
+      fix = "list the class that holds the value (or its box, such as Integer.class) instead.";
+    } else if (type instanceof ArrayType) {
+      reason = "an array has no class of its own for inject(type, instance) to match";
+      fix = "wrap the array in a small class of its own and inject that.";
+    } else if (!(type instanceof DeclaredType)) {
+      reason = "it is not a class or interface";
+      fix = "list a class or interface.";
+    } else {
+      return null;
+    }
+    String shown = TypeNames.simple(type.toString()) + " (" + subject + ")";
+    return Diagnostic.of(
+        ErrorCode.TypeNotInjectable,
+        factory,
+        ErrorCode.TypeNotInjectable.describe(shown, "handed in", reason),
+        "",
+        ErrorCode.TypeNotInjectable.fix(fix));
+  }
+
+  private static boolean contains(TypeMirror type, TypeKind kind) {
+    if (type.getKind() == kind) {
+      return true;
+    }
+    if (type instanceof ArrayType array) {
+      return contains(array.getComponentType(), kind);
+    }
+    if (type instanceof DeclaredType declared) {
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        if (contains(argument, kind)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+}

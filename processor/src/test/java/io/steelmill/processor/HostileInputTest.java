@@ -1,0 +1,393 @@
+package io.steelmill.processor;
+
+import static io.steelmill.processor.Compiler.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.runtime.FactoryException;
+import io.steelmill.runtime.Node;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Mistakes as users make them, in the shapes that used to crash the processor or pass silently:
+ * each must fail the compilation with the expected code, on a line of the user's sources, with no
+ * {@code ProcessorCrash} and no generated factory.
+ */
+class HostileInputTest {
+  private static final String FACTORY =
+      "package test;\nimport io.steelmill.*;\n@Factory public interface App { Store store(); }\n";
+
+  /** Daemons a factory cannot construct, and the code each gets. */
+  static Stream<Object[]> unusableDaemons() {
+    return Stream.of(
+        new Object[] {"@Daemon public class Store { private Store() {} }", ErrorCode.NoUsableConstructor},
+        new Object[] {
+          "@Daemon public class Store { Store() {} Store(String s) {} }", ErrorCode.AmbiguousConstructor
+        },
+        new Object[] {"@Daemon public enum Store { ONE }", ErrorCode.DaemonNotConstructible},
+        new Object[] {"@Daemon public abstract class Store { Store() {} }", ErrorCode.DaemonNotConstructible},
+        new Object[] {"@Daemon public class Store<T> { Store() {} }", ErrorCode.DaemonNotConstructible},
+        new Object[] {
+          "@Daemon public class Store { @jakarta.inject.Inject private Store() {} }",
+          ErrorCode.NoUsableConstructor
+        },
+        new Object[] {"@Daemon public record Store(String s) { private Store {} }", null});
+  }
+
+  /** Same file, daemon first, factory first, and each of the two generated in a later round. */
+  static Stream<Object[]> unusableDaemonLayouts() {
+    List<Object[]> all = new ArrayList<>();
+    unusableDaemons()
+        .forEach(
+            d -> {
+              for (String layout : List.of("same", "daemonFirst", "factoryFirst", "daemonLater",
+                  "factoryLater")) {
+                all.add(new Object[] {layout, d[0], d[1]});
+              }
+            });
+    return all.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("unusableDaemonLayouts")
+  void unusableDaemonIsReportedAndNothingIsWritten(String layout, String daemon, ErrorCode code) {
+    String daemonFile = "package test;\nimport io.steelmill.*;\n" + daemon + "\n";
+    List<Processor> processors = new ArrayList<>();
+    List<JavaFileObject> sources = new ArrayList<>();
+    switch (layout) {
+      case "same" -> sources.add(
+          source("test.App", (FACTORY + daemon.replace("public ", "")).split("\n")));
+      case "daemonFirst" -> {
+        sources.add(source("test.Store", daemonFile.split("\n")));
+        sources.add(source("test.App", FACTORY.split("\n")));
+      }
+      case "factoryFirst" -> {
+        sources.add(source("test.App", FACTORY.split("\n")));
+        sources.add(source("test.Store", daemonFile.split("\n")));
+      }
+      case "daemonLater" -> {
+        processors.add(new SourceWriter("test.Store", daemonFile));
+        sources.add(source("test.App", FACTORY.split("\n")));
+      }
+      default -> {
+        processors.add(new SourceWriter("test.App", FACTORY));
+        sources.add(source("test.Store", daemonFile.split("\n")));
+      }
+    }
+    RecordingProcessor steelmill = new RecordingProcessor(new SteelmillProcessor());
+    processors.add(steelmill);
+    Compilation compilation =
+        Compiler.compile(
+            processors.toArray(Processor[]::new), List.of(), sources.toArray(JavaFileObject[]::new));
+    written = steelmill.created();
+
+    assertNoCrash(compilation);
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+    if (code != null) {
+      assertThat(messages(compilation)).anyMatch(m -> m.startsWith(code.tag()) && m.contains("Fix: "));
+    }
+    assertNotWritten(compilation, "test.SteelmillApp");
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      assertThat(error.getSource()).as("file of " + error.getMessage(null)).isNotNull();
+      assertThat(error.getSource().getName()).doesNotContain("Steelmill");
+      assertThat(error.getLineNumber()).isPositive();
+    }
+  }
+
+  @Test
+  void unusableImplementationOfAnAliasIsNotWritten() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Production(DiskImpl.class) interface Disk {}",
+                "class DiskImpl implements Disk { private DiskImpl() {} }",
+                "@Factory interface App { Disk disk(); }"));
+
+    assertNoCrash(compilation);
+    assertThat(messages(compilation)).anyMatch(m -> m.startsWith("[Steelmill/ImplementationNotConstructible]"));
+    assertNotWritten(compilation, "test.SteelmillApp");
+  }
+
+  @Test
+  void childOfAFailingParentIsNotWritten() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Daemon class Store { Store(Missing m) {} }",
+                "class Missing {}",
+                "@Daemon class Worker {}",
+                "@Factory interface Host { Store store(); }",
+                "@Factory(parent = Host.class) interface Lease { Worker worker(); }"));
+
+    assertNoCrash(compilation);
+    assertThat(messages(compilation)).anyMatch(m -> m.startsWith("[Steelmill/MissingBinding]"));
+    assertNotWritten(compilation, "test.SteelmillHost");
+    assertNotWritten(compilation, "test.SteelmillLease");
+  }
+
+  // ---- generated names ------------------------------------------------------------------------
+
+  static Stream<Object[]> takenNames() {
+    return Stream.of(
+        new Object[] {
+          List.of(),
+          List.of(
+              source("test.Outer_App", "package test;", "@io.steelmill.Factory interface Outer_App {}"),
+              source("test.Outer", "package test;", "class Outer {", "  @io.steelmill.Factory interface App {}", "}")),
+          "interface App"
+        },
+        new Object[] {
+          List.of(),
+          List.of(
+              source("test.App", "package test;", "@io.steelmill.Factory interface App {}"),
+              source("test.SteelmillApp", "package test;", "public class SteelmillApp {}")),
+          "interface App"
+        },
+        new Object[] {
+          List.of("-Asteelmill.mode=simulation"),
+          List.of(
+              source("test.App", "package test;", "@io.steelmill.Factory interface App {}"),
+              source("test.SteelmillAppSim", "package test;", "public class SteelmillAppSim {}")),
+          "interface App"
+        });
+  }
+
+  @ParameterizedTest
+  @MethodSource("takenNames")
+  void takenGeneratedNameIsADiagnostic(List<String> options, List<JavaFileObject> sources, String line) {
+    Compilation compilation = compile(options, sources.toArray(JavaFileObject[]::new));
+
+    assertNoCrash(compilation);
+    Diagnostic<? extends JavaFileObject> error = only(compilation, ErrorCode.GeneratedNameTaken);
+    assertThat(error.getLineNumber()).isPositive();
+    assertThat(lineText(error)).contains(line);
+  }
+
+  // ---- options --------------------------------------------------------------------------------
+
+  static Stream<Object[]> wrongOptions() {
+    return Stream.of(
+        new Object[] {"-Asteelmill.mode=", ErrorCode.UnknownMode, "production and simulation"},
+        new Object[] {"-Asteelmill.mode", ErrorCode.UnknownMode, "production and simulation"},
+        new Object[] {"-Asteelmill.mode=PRODUCTION", ErrorCode.UnknownMode, "production and simulation"},
+        new Object[] {"-Asteelmill.mode= simulation", ErrorCode.UnknownMode, "production and simulation"},
+        new Object[] {"-Asteelmill.strict=yes", ErrorCode.InvalidOption, "false and true"},
+        new Object[] {"-Asteelmill.strict=TRUE", ErrorCode.InvalidOption, "false and true"},
+        new Object[] {"-Asteelmill.strict=", ErrorCode.InvalidOption, "false and true"},
+        new Object[] {"-Asteelmill.lint=ALL", ErrorCode.InvalidOption, "simulation and all"},
+        new Object[] {"-Asteelmill.lint=none", ErrorCode.InvalidOption, "simulation and all"},
+        new Object[] {"-Asteelmill.modes=simulation", ErrorCode.UnknownOption, "steelmill.mode"});
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("wrongOptions")
+  void everyOptionValueIsChecked(String option, ErrorCode code, String accepted) {
+    Compilation compilation =
+        compile(
+            List.of(option),
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Daemon class Store {}",
+                "@Factory interface App { Store store(); }"));
+
+    assertNoCrash(compilation);
+    assertThat(only(compilation, code).getMessage(null)).contains(accepted).contains("Fix: ");
+  }
+
+  // ---- types that cannot be keys --------------------------------------------------------------
+
+  static Stream<Object[]> notInjectable() {
+    return Stream.of(
+        new Object[] {"@Factory(injected = {int.class}) interface App {}", "interface App", "primitive"},
+        new Object[] {"@Factory(injected = void.class) interface App {}", "interface App", "void"},
+        new Object[] {"@Factory(injected = String[].class) interface App {}", "interface App", "array"},
+        new Object[] {"@Factory interface App { void run(); }", "void run()", "void"},
+        new Object[] {
+          "@Factory interface App { java.util.List<? extends Store> stores(); }", "stores()", "wildcard"
+        },
+        new Object[] {
+          "@Factory interface App { io.steelmill.runtime.Provider<?> any(); }", "any()", "wildcard"
+        },
+        new Object[] {"@Factory interface App<T> { T thing(); }", "interface App", "type parameters"},
+        new Object[] {
+          "interface Base<T> { T thing(); } @Factory interface App extends Base<Store> {}",
+          "interface App",
+          "type variable"
+        },
+        new Object[] {
+          "@Factory interface App { Store store(); @Provides static <T> T make() { return null; } }",
+          "static <T> T make()",
+          "type variable"
+        },
+        new Object[] {
+          "@Daemon class Box { Box(java.util.List<?> items) {} } @Factory interface App { Box box(); }",
+          "Box(java.util.List<?> items)",
+          "wildcard"
+        });
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("notInjectable")
+  void typesThatCannotBeKeysAreRejectedWhereWritten(String code, String line, String reason) {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Daemon class Store {}",
+                code));
+
+    assertNoCrash(compilation);
+    Diagnostic<? extends JavaFileObject> error = only(compilation, ErrorCode.TypeNotInjectable);
+    assertThat(error.getMessage(null)).contains(reason).contains("Fix: ");
+    assertThat(lineText(error)).contains(line);
+    assertNotWritten(compilation, "test.SteelmillApp");
+  }
+
+  @Test
+  void primitiveEntryPointWithABindingWorks() throws Exception {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Factory public interface App {",
+                "  int port();",
+                "  @Provides static int port0() { return 7; }",
+                "}"));
+
+    assertThat(compilation.errors()).isEmpty();
+    assertThat(written).contains("test.SteelmillApp");
+    Node node = create(compilation, "test.SteelmillApp");
+    assertThat(node.getClass().getMethod("port").invoke(node)).isEqualTo(7);
+  }
+
+  @Test
+  void ambientOnAnInterfaceWithoutDaemonIsRejected() {
+    Compilation compilation =
+        compile(
+            source("test.App", "package test;", "import io.steelmill.*;", "@Ambient interface Registry {}"));
+
+    assertThat(lineText(only(compilation, ErrorCode.AmbientWithoutDaemon))).contains("interface Registry");
+  }
+
+  // ---- null from a @Provides method -----------------------------------------------------------
+
+  @Test
+  void providesReturningNullFailsTheBuildNamingTheDaemon() throws Exception {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "@Daemon final class Store { Store(String name) {} }",
+                "@Factory public interface App {",
+                "  Store store();",
+                "  @Provides static String name() { return null; }",
+                "}"));
+    assertThat(compilation.errors()).isEmpty();
+    Node node = create(compilation, "test.SteelmillApp");
+
+    Throwable thrown = null;
+    try {
+      node.getClass().getMethod("store").invoke(node);
+    } catch (InvocationTargetException e) {
+      thrown = e.getCause();
+    }
+
+    assertThat(thrown).isInstanceOf(FactoryException.class);
+    FactoryException failure = (FactoryException) thrown;
+    assertThat(failure.daemon()).isEqualTo("String");
+    assertThat(failure.getMessage()).contains("returned null").contains("never injects null");
+    assertThat(node.builtDaemons()).isEmpty();
+  }
+
+  @Test
+  void nullableOnATypeUseIsRejectedToo() {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "import java.lang.annotation.*;",
+                "@Target(ElementType.TYPE_USE) @interface Nullable {}",
+                "@Factory interface App {",
+                "  String name();",
+                "  @Provides static @Nullable String name0() { return null; }",
+                "}"));
+
+    assertThat(lineText(only(compilation, ErrorCode.ProvidesNullable))).contains("String name0()");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static Node create(Compilation compilation, String factory) throws Exception {
+    ClassLoader loader = ClassFiles.loader(ClassFiles.of(compilation));
+    return (Node) loader.loadClass(factory).getMethod("create").invoke(null);
+  }
+
+  static List<String> messages(Compilation compilation) {
+    return compilation.errors().stream().map(DiagnosticsTest::text).toList();
+  }
+
+  static void assertNoCrash(Compilation compilation) {
+    assertThat(messages(compilation)).noneMatch(m -> m.contains("ProcessorCrash"));
+  }
+
+  /** The source files Steelmill created in the last compilation of this test. */
+  private List<String> written = List.of();
+
+  private Compilation compile(JavaFileObject... sources) {
+    return compile(List.of(), sources);
+  }
+
+  private Compilation compile(List<String> options, JavaFileObject... sources) {
+    RecordingProcessor steelmill = new RecordingProcessor(new SteelmillProcessor());
+    Compilation compilation = Compiler.compile(new Processor[] {steelmill}, options, sources);
+    written = steelmill.created();
+    return compilation;
+  }
+
+  private void assertNotWritten(Compilation compilation, String qualifiedName) {
+    assertThat(written).as("written").doesNotContain(qualifiedName);
+  }
+
+  private static Diagnostic<? extends JavaFileObject> only(Compilation compilation, ErrorCode code) {
+    List<Diagnostic<? extends JavaFileObject>> found =
+        compilation.errors().stream().filter(d -> DiagnosticsTest.text(d).startsWith(code.tag())).toList();
+    assertThat(found).as("%s in %s", code, messages(compilation)).hasSize(1);
+    return found.get(0);
+  }
+
+  private static String lineText(Diagnostic<? extends JavaFileObject> diagnostic) {
+    try {
+      assertThat(diagnostic.getSource()).as("file of " + diagnostic.getMessage(null)).isNotNull();
+      return diagnostic.getSource().getCharContent(true).toString().lines().toList()
+          .get((int) diagnostic.getLineNumber() - 1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
