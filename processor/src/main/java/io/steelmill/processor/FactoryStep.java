@@ -11,6 +11,7 @@ import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
+import io.steelmill.processor.writing.GraphPictureWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -82,6 +83,7 @@ final class FactoryStep {
     }
     BindingGraph graph = graphs.get(active);
     new FactoryWriter(graph).write().writeTo(filer);
+    new GraphPictureWriter(graphs).writeTo(filer);
     if (active == Mode.SIMULATION && graph.parent() == null) {
       new SimHarnessWriter(graph).write().writeTo(filer);
     }
