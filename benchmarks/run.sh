@@ -27,7 +27,7 @@ java="$home/bin/java" javac="$home/bin/javac"
 out=benchmarks/target/results
 mkdir -p "$out"
 
-./mvnw -q -B package -pl benchmarks -am -DskipTests
+./mvnw -q -B -Pbenchmarks package -pl benchmarks -am -DskipTests
 jar=benchmarks/target/benchmarks.jar
 
 # 1. JMH

@@ -11,6 +11,7 @@ import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
+import io.steelmill.processor.writing.GraphPictureWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
 import com.palantir.javapoet.JavaFile;
 import io.steelmill.processor.model.Binding;
@@ -115,6 +116,7 @@ final class FactoryStep {
     if (!write(factory, graph.factory().generatedName(), () -> new FactoryWriter(graph).write())) {
       return Outcome.FAILED;
     }
+    writePictures(factory, graphs);
     if (active == Mode.SIMULATION && graph.parent() == null) {
       String harness = graph.factory().generatedName() + "Sim";
       if (!write(factory, harness, () -> new SimHarnessWriter(graph).write())) {
@@ -241,6 +243,27 @@ final class FactoryStep {
               .text(),
           factory);
       return false;
+    }
+  }
+
+  /** Writes the factory's graph pictures; a refused write is reported like any generated file. */
+  private void writePictures(TypeElement factory, Map<Mode, BindingGraph> graphs) {
+    try {
+      new GraphPictureWriter(graphs).writeTo(filer);
+    } catch (IOException refused) {
+      String name = factory.getQualifiedName().toString();
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedFileNotWritten,
+                  factory,
+                  ErrorCode.GeneratedFileNotWritten.describe(
+                      "the graph pictures (.dot, .mmd)",
+                      factory.getSimpleName().toString(),
+                      refused.getMessage()),
+                  "",
+                  ErrorCode.GeneratedFileNotWritten.fix(name))
+              .text(),
+          factory);
     }
   }
 

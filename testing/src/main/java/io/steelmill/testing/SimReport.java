@@ -21,10 +21,8 @@ final class SimReport {
             + "\nReplay: " + replay(context, result.seed()) + "\n"
             + result.report();
     String file = write(context, result.seed(), text);
-    System.err.println(text + "Report: " + file);
-    AssertionError error =
-        new AssertionError(text + "Report: " + file, result.failure());
-    return error;
+    // the message is the whole report: surefire prints it once, nothing else goes to stderr
+    return new AssertionError(text + "Report: " + file, result.failure());
   }
 
   static AssertionError nondeterministic(ExtensionContext context, SimResult first, SimResult second) {
@@ -47,11 +45,12 @@ final class SimReport {
     return new AssertionError(text + "Report: " + file);
   }
 
+  /** The command for this project (see {@link ReplayCommand}). */
   static String replay(ExtensionContext context, long seed) {
-    String module = Path.of("").toAbsolutePath().getFileName().toString();
     String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
-    return "./mvnw -pl " + module + " -am test -Dtest=" + test + " -Dsteelmill.seed=" + seed
-        + " -Dsurefire.failIfNoSpecifiedTests=false";
+    SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
+    boolean simulationMode = settings == null || SimulationSetup.needsSimulationMode(settings);
+    return ReplayCommand.here().command(test, seed, simulationMode);
   }
 
   private static String write(ExtensionContext context, long seed, String text) {

@@ -34,6 +34,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
       ExtensionContext context) {
     SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
+    SimulationSetup.check(settings);
     String single = System.getProperty(SEED_PROPERTY);
     if (single != null && !single.isBlank()) {
       return Stream.of(new SeedContext(Long.parseLong(single.trim()), settings, false));

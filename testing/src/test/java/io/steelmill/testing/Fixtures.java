@@ -43,4 +43,11 @@ final class Fixtures {
       invocations++;
     }
   }
+
+  static class RunsAProductionFactory {
+    @SimulationTest(factory = ProductionBuilt.class, seeds = 2)
+    void run(Simulation sim) {
+      throw new AssertionError("never reached: the factory is production's");
+    }
+  }
 }

@@ -47,8 +47,9 @@ class SimulationExtensionTest {
     String message = failureMessage(failed);
     assertThat(message)
         .contains("Simulation failed: seed=3 at virtual time PT0.005S")
-        .contains("Replay: ./mvnw -pl testing -am test"
-            + " -Dtest=io.steelmill.testing.Fixtures$FailsForSeedThree#boom -Dsteelmill.seed=3")
+        .contains("Replay: ./mvnw -Psimulation -pl testing -am test"
+            + " '-Dtest=io.steelmill.testing.Fixtures$FailsForSeedThree#boom' -Dsteelmill.seed=3"
+            + " -Dsurefire.failIfNoSpecifiedTests=false\n")
         .contains("failure: java.lang.AssertionError: boom at seed 3")
         .contains("last trace events:");
     Path report = Path.of("target/steelmill-reports/io.steelmill.testing.Fixtures$FailsForSeedThree/boom/seed-3.txt");
@@ -95,5 +96,27 @@ class SimulationExtensionTest {
     } finally {
       System.clearProperty(SimulationExtension.SEEDS_PROPERTY);
     }
+  }
+
+  @Test
+  void aProductionFactorySaysSoInOneLine() {
+    Events events =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(Fixtures.RunsAProductionFactory.class))
+            .execute()
+            .allEvents();
+
+    Event failed = events.failed().list().get(0);
+    Throwable error =
+        failed.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+            .orElseThrow();
+    assertThat(error).isInstanceOf(SimulationSetupException.class);
+    assertThat(error.getMessage())
+        .isEqualTo("ProductionBuilt: this factory was generated for production mode; run with the"
+            + " simulation profile (-Psimulation), or compile with -Asteelmill.mode=simulation.")
+        .doesNotContain("\n");
+    assertThat(error.getStackTrace()).isEmpty();
+    assertThat(events.started().list()).noneMatch(e -> e.getTestDescriptor().getDisplayName().startsWith("seed="));
   }
 }

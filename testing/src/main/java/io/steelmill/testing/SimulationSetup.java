@@ -1,0 +1,55 @@
+package io.steelmill.testing;
+
+import java.lang.reflect.Field;
+import java.util.Optional;
+
+/**
+ * Checks, before any seed runs, what a simulation test needs from its build, so a mistake there
+ * reads as one line with its fix instead of an initializer error deep in the kernel.
+ */
+final class SimulationSetup {
+  static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
+
+  private SimulationSetup() {}
+
+  static void check(SimulationTest settings) {
+    int feature = Runtime.version().feature();
+    if (feature < 25) {
+      throw new SimulationSetupException("Steelmill simulation tests need JDK 25 or later; this is"
+          + " JDK " + Runtime.version() + ". Fix: run the tests on JDK 25 (the toolchains plugin"
+          + " with <version>[25,)</version> in the simulation profile picks one).");
+    }
+    if (!Object.class.getModule().isOpen("java.lang", SimulationSetup.class.getModule())) {
+      throw new SimulationSetupException("Steelmill simulation tests need the JVM option "
+          + ADD_OPENS + ". Fix: add it to the maven-surefire-plugin <argLine>.");
+    }
+    if (modeOf(settings.factory()).filter("production"::equals).isPresent()) {
+      throw new SimulationSetupException(settings.factory().getSimpleName() + ": this factory was"
+          + " generated for production mode; run with the simulation profile (-Psimulation), or"
+          + " compile with -Asteelmill.mode=simulation.");
+    }
+  }
+
+  /** Whether a replay needs the build's simulation mode: unless the factory is production's. */
+  static boolean needsSimulationMode(SimulationTest settings) {
+    return modeOf(settings.factory()).map("simulation"::equals).orElse(true);
+  }
+
+  /**
+   * The mode the factory's generated class was written for ({@code MODE}); empty without a
+   * factory, or when the class is missing (the cluster's own error explains that).
+   */
+  static Optional<String> modeOf(Class<?> factory) {
+    if (factory == void.class) {
+      return Optional.empty();
+    }
+    try {
+      Class<?> generated =
+          Class.forName(SimSession.generatedName(factory), false, factory.getClassLoader());
+      Field mode = generated.getField("MODE");
+      return Optional.of(String.valueOf(mode.get(null)));
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return Optional.empty();
+    }
+  }
+}
