@@ -272,7 +272,7 @@ public abstract class Node implements AutoCloseable {
   public final void stop() {
     requestStop("stop() on thread " + Thread.currentThread().getName());
     if (!isOwnThread()) {
-      awaitStopped();
+      awaitStopped(true);
     }
   }
 
@@ -292,7 +292,7 @@ public abstract class Node implements AutoCloseable {
     if (isOwnThread()) {
       return;
     }
-    awaitStopped();
+    awaitStopped(true);
     Optional<FactoryException> unthrown = errors.takeUnthrown();
     if (unthrown.isPresent()) {
       throw unthrown.get();
@@ -516,7 +516,7 @@ public abstract class Node implements AutoCloseable {
       child.requestStop("its parent " + name() + " stopping");
     }
     for (Node child : snapshot) {
-      child.awaitStopped();
+      child.awaitStopped(false);
     }
   }
 
@@ -572,24 +572,22 @@ public abstract class Node implements AutoCloseable {
   /**
    * Waits until the node terminated, at most the grace period plus a margin from when the stop
    * was asked for; then gives up on what still runs (reported, interrupted). An interrupt of the
-   * caller ends the wait early, and is kept.
+   * caller ends the wait early, and is kept. With {@code withOwnedParent}, it also waits for the
+   * parent made for this node alone (a standalone node's private ambient factory); never when
+   * that parent is the one waiting.
    */
-  private void awaitStopped() {
+  private void awaitStopped(boolean withOwnedParent) {
     Clock clock = clock();
     long deadline = stopRequestedAt + grace.toNanos() + margin().toNanos();
-    awaitUntil(clock, this::stoppedWithOwnedParent, deadline, true);
+    boolean both = withOwnedParent && ownsParent;
+    awaitUntil(clock, () -> terminated && (!both || parent.terminated), deadline, true);
     if (!terminated && !Thread.currentThread().isInterrupted()) {
       giveUpOnPending(clock);
     }
-    if (ownsParent && !parent.terminated && !Thread.currentThread().isInterrupted()) {
+    if (both && !parent.terminated && !Thread.currentThread().isInterrupted()) {
       parent.giveUpOnPending(clock);
     }
     adoptParentErrors();
-  }
-
-  /** Terminated, and so is the parent made for this node alone (a standalone node's ambient). */
-  private boolean stoppedWithOwnedParent() {
-    return terminated && (!ownsParent || parent.terminated);
   }
 
   /** A standalone node reports its private ambient factory's errors as its own. */
