@@ -5,6 +5,7 @@ import io.steelmill.Simulation;
 import io.steelmill.sim.SimClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * Time, as a node sees it. Daemon code uses this instead of {@code System.currentTimeMillis},
@@ -22,6 +23,31 @@ public interface Clock {
 
   /** Waits {@code duration}; honours interrupts. */
   void sleep(Duration duration) throws InterruptedException;
+
+  /**
+   * Waits until {@code ready} holds or {@code timeout} passes on this clock, whichever comes first,
+   * and says which: the one timed wait the runtime uses (a node's grace periods), so that in
+   * simulation it is virtual. {@code ready} is checked first and after every wake-up; whoever makes
+   * it true wakes the waiter with {@code LockSupport.unpark}. This default polls with {@link
+   * #sleep} every millisecond, for clocks that implement only {@code sleep}; the platform's
+   * clocks park instead.
+   *
+   * @param blocker what the caller waits on, as thread dumps and hang reports show it
+   * @return whether {@code ready} held
+   * @throws InterruptedException if the calling thread is interrupted while waiting
+   */
+  default boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
+      throws InterruptedException {
+    long end = monotonicNanos() + Math.max(0, timeout.toNanos());
+    while (!ready.getAsBoolean()) {
+      long left = end - monotonicNanos();
+      if (left <= 0) {
+        return ready.getAsBoolean();
+      }
+      sleep(Duration.ofNanos(Math.min(left, 1_000_000)));
+    }
+    return true;
+  }
 
   /** A deadline {@code timeout} from now, on the monotonic clock. */
   default Deadline deadlineIn(Duration timeout) {

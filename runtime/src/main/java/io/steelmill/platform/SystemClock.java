@@ -5,6 +5,8 @@ import io.steelmill.Daemon;
 import io.steelmill.Production;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /** The production {@link Clock}: the system clock, {@code System.nanoTime} and real sleeps. */
 @Ambient
@@ -26,5 +28,22 @@ public final class SystemClock implements Clock {
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     Thread.sleep(duration);
+  }
+
+  @Override
+  public boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
+      throws InterruptedException {
+    long end = System.nanoTime() + Math.max(0, timeout.toNanos());
+    while (!ready.getAsBoolean()) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return ready.getAsBoolean();
+      }
+      LockSupport.parkNanos(blocker, left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException("interrupted while waiting on " + blocker);
+      }
+    }
+    return true;
   }
 }

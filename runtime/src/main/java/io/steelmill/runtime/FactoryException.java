@@ -6,7 +6,8 @@ import java.util.List;
  * A failure of a daemon, naming the node, the daemon, the phase and, for construction, the path
  * of daemons being built when it happened (outermost first). The original error is the cause.
  * When several daemons fail (a failed start, a stop where several {@code stop()} calls throw), the
- * first is the cause and the others are {@linkplain #getSuppressed() suppressed}: none is lost.
+ * node throws the first, carrying the others as {@linkplain #getSuppressed() suppressed}
+ * exceptions: none is lost, and none is thrown twice.
  */
 public final class FactoryException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -15,6 +16,7 @@ public final class FactoryException extends RuntimeException {
   private final String daemon;
   private final Phase phase;
   private final List<String> path;
+  private transient boolean thrown; // guarded by this
 
   /**
    * Creates an exception for {@code daemon} of {@code node} failing in {@code phase}.
@@ -47,6 +49,17 @@ public final class FactoryException extends RuntimeException {
       text.append("\n    dependency path: ").append(String.join(" -> ", path));
     }
     return text.toString();
+  }
+
+  /**
+   * Marks this error as thrown to a caller of {@code start()} or {@code close()}; returns whether
+   * it already was. A node throws each error once, so a {@code close()} after a failed {@code
+   * start()} (the try-with-resources pattern) never rethrows, or suppresses, the same error.
+   */
+  synchronized boolean markThrown() {
+    boolean before = thrown;
+    thrown = true;
+    return before;
   }
 
   /** The name of the node whose daemon failed. */

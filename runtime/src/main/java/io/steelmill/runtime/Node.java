@@ -1,22 +1,23 @@
 package io.steelmill.runtime;
 
+import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
+import io.steelmill.runtime.internal.Clocks;
 import io.steelmill.runtime.internal.FactoryCore;
-import io.steelmill.runtime.internal.NodeContext;
+import io.steelmill.runtime.internal.Signal;
+import io.steelmill.runtime.internal.Unwinding;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * A running unit of daemons: what every generated factory is. A node builds its daemons lazily
@@ -26,10 +27,17 @@ import org.slf4j.MDC;
  * {@code @Provides} methods or handed in with {@link #inject} are not the node's to manage: they
  * may be shared, and belong to whoever made them.
  *
+ * <p>Every phase is bounded by the {@linkplain #setGracePeriod grace period}: daemon code runs on
+ * helper threads while the caller watches the node's {@linkplain #setClock clock}, so a hung
+ * {@code prepare()}, {@code stop()} or {@code run()} is reported with its thread's stack and
+ * interrupted, and the node goes on. No lock is held while daemon code runs: {@link #close()}
+ * from any thread, at any moment, returns within the grace period plus a small margin. Called
+ * from the node's own daemon threads, {@link #stop()} and {@link #close()} only ask for the stop.
+ *
  * <p>Nodes form a tree: an ambient factory is the root, each host node is its child, and a factory
  * that names a parent factory makes children of a host node (one per held lease or plugin). A node
  * stops its children before itself. A {@code run()} that throws stops the whole tree (the cluster),
- * and every error surfaces, named, from {@link #close()}.
+ * and every error surfaces, named and exactly once, from {@link #start()} or {@link #close()}.
  *
  * <p>{@code toString()} is {@code name [STATE]}.
  */
@@ -38,28 +46,40 @@ public abstract class Node implements AutoCloseable {
   private static final class Log {
     static final Logger LOGGER = LoggerFactory.getLogger(Node.class);
   }
+
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
+  private static final Duration MAX_MARGIN = Duration.ofSeconds(1);
+  /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
+  private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
   private final FactoryCore core;
   private final Node parent;
+  /** Guards state transitions only: never held while daemon code runs, nor while waiting. */
   private final ReentrantLock lifecycle = new ReentrantLock();
-  private final CountDownLatch terminated = new CountDownLatch(1);
+  private final Signal changed = new Signal(); // a call returned, a runner ended, the node ended
   private final Object childrenLock = new Object();
   private LinkedHashSet<Node> children; // created with the first child; guarded by childrenLock
-  private final List<FactoryException> errors = new ArrayList<>(0); // guarded by itself
+  private final NodeErrors errors = new NodeErrors();
   private volatile NodeState state = NodeState.NEW;
-  private volatile Duration stopGracePeriod;
+  private volatile Duration grace;
+  private volatile Clock clock; // null: the parent's, else Clocks.current()
   private volatile boolean ownsParent;
+  private volatile Node ownedBy; // the only child this node was made for, if any
   private volatile boolean crashed;
-  private List<Built> prepared = List.of(); // guarded by lifecycle
-  private List<Thread> runners = List.of(); // guarded by lifecycle
-  private Map<String, Duration> startupTimes = Map.of(); // guarded by lifecycle
+  private volatile boolean stopRequested; // written under lifecycle
+  private volatile long stopRequestedAt;
+  private volatile String stopOrigin = "";
+  private volatile boolean terminated;
+  private volatile List<Built> prepared = List.of();
+  private volatile List<Call> runners = List.of();
+  private volatile PhaseCalls active; // the prepare or stop phase in progress
+  private volatile Map<String, Duration> startupTimes = Map.of();
 
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
     this.core = core;
     this.parent = parent;
-    this.stopGracePeriod = parent == null ? DEFAULT_GRACE : parent.stopGracePeriod;
+    this.grace = parent == null ? DEFAULT_GRACE : parent.grace;
   }
 
   /** The node's name: a host name, a lease name, {@code "ambient"} for a root. */
@@ -86,15 +106,47 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * How long {@link #stop()} waits for {@code run()} calls to return after the last {@code
-   * stop()} before it reports the stragglers, with their stacks, as failures. Children created
+   * Bounds every lifecycle phase: each {@code prepare()} and {@code stop()} call, the wait for
+   * {@code run()} calls to return after the last {@code stop()}, and a construction still under
+   * way when {@link #start()} seals the node. Past it, the call is reported as a {@link
+   * FactoryException} with its thread's stack, and interrupted. {@link #stop()} and {@link
+   * #close()} wait at most this plus a margin of {@code min(grace, 1s)}. Children created
    * afterwards inherit it. The default is 30 seconds.
+   *
+   * @throws IllegalArgumentException if {@code grace} is zero or negative
    */
-  public final void setStopGracePeriod(Duration grace) {
-    if (grace.isNegative()) {
-      throw new IllegalArgumentException("negative stop grace period: " + grace);
+  public final void setGracePeriod(Duration grace) {
+    if (grace.isNegative() || grace.isZero()) {
+      throw new IllegalArgumentException(
+          "The grace period must be positive, not " + grace + ". Fix: pass a duration such as"
+              + " Duration.ofSeconds(30).");
     }
-    this.stopGracePeriod = grace;
+    this.grace = grace;
+  }
+
+  /**
+   * The same as {@link #setGracePeriod}: the grace period now bounds every phase, not only stop.
+   *
+   * @deprecated use {@link #setGracePeriod}
+   */
+  @Deprecated
+  public final void setStopGracePeriod(Duration grace) {
+    setGracePeriod(grace);
+  }
+
+  /** The grace period (see {@link #setGracePeriod}). */
+  public final Duration gracePeriod() {
+    return grace;
+  }
+
+  /**
+   * The clock the node measures its grace periods on and waits with; children inherit it. By
+   * default, the simulation's virtual clock when the node is driven from a simulated task, and
+   * the system clock otherwise: either way the same time its daemons' injected {@code Clock}
+   * reads.
+   */
+  public final void setClock(Clock clock) {
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
   /**
@@ -102,12 +154,7 @@ public abstract class Node implements AutoCloseable {
    * ServiceManager.startupTimes()}); empty before {@link #start()}.
    */
   public final Map<String, Duration> startupTimes() {
-    lifecycle.lock();
-    try {
-      return startupTimes;
-    } finally {
-      lifecycle.unlock();
-    }
+    return startupTimes;
   }
 
   /**
@@ -116,11 +163,16 @@ public abstract class Node implements AutoCloseable {
    * Works for unqualified, non-generic bindings this node owns (ambient ones are injected into
    * the ambient factory).
    *
+   * @throws NodeStoppingException if the node is stopping or stopped
    * @throws IllegalStateException if the node has started, or the binding is already built
    * @throws IllegalArgumentException if this node owns no such binding
    */
   public final <T> void inject(Class<T> type, T instance) {
     java.util.Objects.requireNonNull(instance, "instance");
+    if (stopRequested) {
+      throw new NodeStoppingException(name(), "Cannot inject " + type.getSimpleName() + " into "
+          + this + ": it is stopping, and a stopping node takes nothing new.");
+    }
     if (core.isSealed()) {
       throw new IllegalStateException(
           "Cannot inject " + type.getSimpleName() + " into " + this + ": a started node is sealed."
@@ -140,6 +192,7 @@ public abstract class Node implements AutoCloseable {
    */
   protected final void ownParent() {
     ownsParent = true;
+    parent.ownedBy = this;
   }
 
   /**
@@ -151,66 +204,98 @@ public abstract class Node implements AutoCloseable {
   /**
    * Seals the node, prepares its daemons in construction order, then starts each {@code run()} on
    * a virtual thread named {@code <node>/<daemon>}. A parent that is still {@code NEW} (an ambient
-   * factory) is started first.
+   * factory) is started first. Not interruptible, but every wait in it is bounded by the grace
+   * period; an interrupt is kept for the caller.
    *
    * @return this node
-   * @throws FactoryException if a {@code prepare()} threw; every daemon already prepared has then
-   *     been stopped, in reverse order, and the node is {@code FAILED}
+   * @throws FactoryException if a construction or a {@code prepare()} failed or hung; every
+   *     daemon already prepared has then been stopped, in reverse order, and the node is {@code
+   *     FAILED}. Further errors of that clean-up are suppressed in it.
+   * @throws NodeStoppingException if the node was asked to stop while it was starting (by
+   *     another thread, or by a daemon's {@code prepare()}); what was prepared has been stopped
    * @throws IllegalStateException if the node is not {@code NEW}, or its parent is not running
    */
   public final Node start() {
-    if (state != NodeState.NEW) {
-      throw new IllegalStateException("Expected " + this + " to be NEW, to start it");
+    if (state != NodeState.NEW || stopRequested) {
+      throw notNew();
     }
     if (parent != null) {
       parent.adopt(this);
     }
+    Clock clock = clock();
+    long begin = clock.monotonicNanos();
     lifecycle.lock();
     try {
-      if (state != NodeState.NEW) {
-        throw new IllegalStateException("Expected " + this + " to be NEW, to start it");
+      if (state != NodeState.NEW || stopRequested) {
+        throw notNew();
       }
       state = NodeState.STARTING;
-      core.seal();
-      prepareAll();
-      if (state == NodeState.FAILED) {
-        throw failure().orElseThrow();
-      }
-      state = NodeState.RUNNING;
-      runAll();
-      if (Log.LOGGER.isDebugEnabled()) {
-        MDC.put("node", name());
-        try {
-          Log.LOGGER.debug("{} started; prepare times: {}", this, startupTimes);
-        } finally {
-          MDC.remove("node");
-        }
-      }
-      return this;
     } finally {
       lifecycle.unlock();
     }
+    boolean allPrepared = prepareAll(clock);
+    boolean running;
+    lifecycle.lock();
+    try {
+      running = allPrepared && !stopRequested && !crashed;
+      if (running) {
+        state = NodeState.RUNNING;
+        runAll(clock);
+      } else if (!crashed) {
+        markStopping(clock, stopRequested ? stopOrigin : "a failed start");
+      }
+    } finally {
+      lifecycle.unlock();
+    }
+    changed.signalAll();
+    if (crashed) {
+      return this; // the machine died while starting: nothing to report to the starter
+    }
+    if (!running) {
+      shutdown(clock);
+      throw startFailure();
+    }
+    logInfo("node {} started in {} with {} daemons: {}", name(), millis(clock, begin),
+        prepared.size(), String.join(", ", prepared.stream().map(Built::daemon).toList()));
+    return this;
   }
 
   /**
    * Stops the node: its children first, then each daemon's {@code stop()} in reverse
-   * construction order, then waits (up to the {@linkplain #setStopGracePeriod grace period}) for
-   * every {@code run()} to return. Never throws for a daemon's error: errors are kept, and {@link
-   * #close()} or {@link #failure()} report them. Idempotent; a {@code NEW} node just terminates.
+   * construction order, then waits for every {@code run()} to return, each bounded by the grace
+   * period. Returns within the grace period plus a margin, even if a daemon hangs (it is reported
+   * and interrupted, and the node finishes stopping in the background); at once when called from
+   * one of the node's own daemon threads (it then only asks for the stop). Never throws for a
+   * daemon's error: {@link #close()} and {@link #failure()} report them. Idempotent; a {@code NEW}
+   * node just terminates.
    */
   public final void stop() {
-    lifecycle.lock();
-    try {
-      if (state == NodeState.TERMINATED || state == NodeState.FAILED) {
-        return;
-      }
-      state = NodeState.STOPPING;
-      stopChildren();
-      stopAll(prepared);
-      awaitRunners();
-      finish();
-    } finally {
-      lifecycle.unlock();
+    requestStop("stop() on thread " + Thread.currentThread().getName());
+    if (!isOwnThread()) {
+      awaitStopped(true);
+    }
+  }
+
+  /**
+   * Stops the node as {@link #stop()} does, then throws its errors that were not thrown before
+   * (by {@link #start()} or an earlier {@code close()}): the first, with the others suppressed. So
+   * in {@code try (node) { node.start(); }} a failed start surfaces as the original {@link
+   * FactoryException}, and {@code close()} adds nothing it already said. From one of the node's
+   * own daemon threads it only asks for the stop, and returns.
+   *
+   * @throws FactoryException if a daemon of this node or of its children failed, and the error
+   *     was not thrown yet
+   */
+  @Override
+  public final void close() {
+    requestStop("close() on thread " + Thread.currentThread().getName());
+    if (isOwnThread()) {
+      return;
+    }
+    awaitStopped(true);
+    Optional<FactoryException> unthrown = errors.takeUnthrown();
+    if (unthrown.isPresent()) {
+      throw unthrown.get();
     }
   }
 
@@ -222,18 +307,22 @@ public abstract class Node implements AutoCloseable {
    */
   public final void crash() {
     crashed = true;
-    List<Node> snapshot;
-    synchronized (childrenLock) {
-      snapshot = children == null ? List.of() : new ArrayList<>(children);
+    childrenSnapshot().forEach(Node::crash);
+    lifecycle.lock();
+    try {
+      if (terminated) {
+        return;
+      }
+      stopRequested = true;
+      core.markStopping();
+      state = NodeState.TERMINATED;
+      terminated = true;
+      prepared = List.of();
+      runners = List.of();
+    } finally {
+      lifecycle.unlock();
     }
-    snapshot.forEach(Node::crash);
-    if (state == NodeState.TERMINATED || state == NodeState.FAILED) {
-      return;
-    }
-    state = NodeState.TERMINATED;
-    prepared = List.of();
-    runners = List.of();
-    terminated.countDown();
+    changed.signalAll();
     if (parent != null) {
       parent.release(this);
     }
@@ -245,48 +334,23 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * Stops the node and waits for it, then throws its first error, with the others suppressed.
-   *
-   * @throws FactoryException if any daemon of this node or of its children failed in any phase
-   */
-  @Override
-  public final void close() {
-    stop();
-    Optional<FactoryException> failure = failure();
-    if (failure.isPresent()) {
-      throw failure.get();
-    }
-  }
-
-  /**
-   * Waits until the node has terminated, for example after a {@code run()} failure in its
-   * cluster broadcast a shutdown.
+   * Waits, on the node's clock, until the node has terminated, for example after a {@code run()}
+   * failure in its cluster broadcast a shutdown.
    *
    * @return whether it terminated within {@code timeout}
    */
   public final boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return terminated.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    return changed.await(clock(), () -> terminated, timeout.toNanos(), this);
   }
 
   /**
-   * The node's errors, or of its children's, as one exception: the first error itself, carrying
-   * the others as suppressed exceptions. Empty while nothing failed.
+   * The node's errors, and its children's, as one exception: the first error itself, carrying
+   * the others as suppressed exceptions. Empty while nothing failed. Observing does not count as
+   * throwing: {@link #close()} still throws what it did not throw before.
    */
   public final Optional<FactoryException> failure() {
-    List<FactoryException> all;
-    synchronized (errors) {
-      all = List.copyOf(errors);
-    }
-    if (all.isEmpty()) {
-      return Optional.empty();
-    }
-    FactoryException first = all.get(0);
-    for (FactoryException other : all.subList(1, all.size())) {
-      if (!List.of(first.getSuppressed()).contains(other)) {
-        first.addSuppressed(other);
-      }
-    }
-    return Optional.of(first);
+    adoptParentErrors();
+    return errors.summary();
   }
 
   @Override
@@ -294,156 +358,384 @@ public abstract class Node implements AutoCloseable {
     return name() + " [" + state + "]";
   }
 
-  // ---------------------------------------------------------------------------------------------
+  // ---- starting ---------------------------------------------------------------------------------
 
-  private void prepareAll() {
-    List<Built> done = new ArrayList<>();
-    Map<String, Duration> times = new LinkedHashMap<>();
+  private IllegalStateException notNew() {
+    return new IllegalStateException("Expected " + this + " to be NEW, to start it");
+  }
+
+  /** Seals and prepares; returns whether every daemon was prepared. */
+  private boolean prepareAll(Clock clock) {
+    if (!core.seal(clock, grace)) {
+      reportHungConstruction();
+      return false;
+    }
+    List<Built> daemons = new ArrayList<>();
     for (Built built : core.builtInOrder()) {
-      if (!built.managed() || !(built.instance() instanceof Lifecycle daemon)) {
-        continue;
+      if (built.managed() && built.instance() instanceof Lifecycle) {
+        daemons.add(built);
       }
-      long begin = System.nanoTime();
-      try {
-        withMdc(built, daemon::prepare);
-      } catch (Throwable e) {
-        record(built.daemon(), Phase.PREPARE, e);
-        prepared = done;
-        stopAll(done);
-        finish();
+    }
+    PhaseCalls calls =
+        new PhaseCalls(this, Phase.PREPARE, daemons, clock, grace, () -> stopRequested || crashed);
+    active = calls;
+    calls.run();
+    active = null;
+    prepared = calls.completed();
+    startupTimes = calls.times();
+    return prepared.size() == daemons.size();
+  }
+
+  private void reportHungConstruction() {
+    Thread builder = core.constructor();
+    String daemon = core.constructing();
+    StringBuilder text = new StringBuilder("its construction did not finish within " + grace
+        + " when start() sealed the node");
+    if (builder != null) {
+      text.append("; thread ").append(builder.getName()).append(" is at:");
+      for (StackTraceElement frame : builder.getStackTrace()) {
+        text.append("\n        at ").append(frame);
+      }
+      builder.interrupt();
+    }
+    text.append("\n    Fix: do not block in constructors; wait for peers or files in prepare().");
+    record(new FactoryException(
+        name(), daemon == null ? "(unknown)" : daemon, Phase.CONSTRUCT, List.of(), text.toString(),
+        null));
+  }
+
+  private RuntimeException startFailure() {
+    Optional<FactoryException> failure = errors.takeUnthrown();
+    if (failure.isPresent()) {
+      return failure.get();
+    }
+    return new NodeStoppingException(name(), "The start of node \"" + name() + "\" was cancelled:"
+        + " " + stopOrigin + " asked it to stop while it was starting; the daemons already"
+        + " prepared were stopped, in reverse order.");
+  }
+
+  private void runAll(Clock clock) {
+    List<Call> calls = new ArrayList<>(prepared.size());
+    for (Built built : prepared) {
+      Call[] call = new Call[1];
+      Thread thread =
+          Thread.ofVirtual()
+              .name(name() + "/" + built.daemon())
+              .unstarted(() -> runOne(built, call[0]));
+      call[0] = new Call(built.daemon(), Phase.RUN, thread, clock.monotonicNanos(), calls.size());
+      calls.add(call[0]);
+    }
+    runners = List.copyOf(calls);
+    calls.forEach(call -> call.thread.start());
+  }
+
+  private void runOne(Built built, Call call) {
+    OWNER.set(this);
+    Throwable error = null;
+    try {
+      invoke(built, Phase.RUN);
+    } catch (Throwable e) {
+      error = e;
+    }
+    if (error != null && call.running() && !isShutdownNoise(error)) {
+      record(built.daemon(), Phase.RUN, error);
+      root().requestStop("a failure in run() of " + built.daemon() + " on node " + name());
+    }
+    call.returned();
+    changed.signalAll();
+  }
+
+  /** What a run() throws because it is being stopped, crashed or unwound: not a failure. */
+  private boolean isShutdownNoise(Throwable error) {
+    return crashed
+        || Unwinding.isUnwinding(Thread.currentThread())
+        || (stopRequested
+            && (error instanceof InterruptedException || error instanceof CancellationException));
+  }
+
+  // ---- stopping ---------------------------------------------------------------------------------
+
+  /** Asks the node to stop, without waiting; the first request decides who stops it. */
+  private void requestStop(String origin) {
+    Clock clock = clock();
+    boolean newNode = false;
+    boolean running = false;
+    lifecycle.lock();
+    try {
+      if (stopRequested || terminated) {
         return;
       }
-      times.put(built.daemon(), Duration.ofNanos(System.nanoTime() - begin));
-      done.add(built);
+      newNode = state == NodeState.NEW;
+      running = state == NodeState.RUNNING;
+      markStopping(clock, origin); // a STARTING node is stopped by its start()
+    } finally {
+      lifecycle.unlock();
     }
-    prepared = List.copyOf(done);
-    startupTimes = Collections.unmodifiableMap(times);
-  }
-
-  private void runAll() {
-    List<Thread> threads = new ArrayList<>(prepared.size());
-    for (Built built : prepared) {
-      Lifecycle daemon = (Lifecycle) built.instance();
-      threads.add(
-          Thread.ofVirtual().name(name() + "/" + built.daemon()).start(() -> runOne(built, daemon)));
-    }
-    runners = threads;
-  }
-
-  private void runOne(Built built, Lifecycle daemon) {
-    try {
-      withMdc(built, daemon::run);
-    } catch (Throwable e) {
-      if (crashed
-          || io.steelmill.runtime.internal.Unwinding.isUnwinding(Thread.currentThread())
-          || (e instanceof InterruptedException && state != NodeState.RUNNING)) {
-        return; // a crash or a simulation unwinds it, or it ran past its stop deadline (reported)
-      }
-      record(built.daemon(), Phase.RUN, e);
-      Log.LOGGER.error("{}: {} failed in run(); stopping the cluster", this, built.daemon(), e);
-      Node root = root();
-      Thread.ofVirtual().name(root.name() + "/shutdown").start(root::stop);
+    changed.signalAll();
+    if (newNode) {
+      finish(clock, clock.monotonicNanos());
+    } else if (running) {
+      Thread.ofVirtual().name(name() + "/stopping").start(() -> {
+        OWNER.set(this);
+        shutdown(clock());
+      });
     }
   }
 
-  private void stopAll(List<Built> daemons) {
-    for (int i = daemons.size() - 1; i >= 0; i--) {
-      Built built = daemons.get(i);
-      try {
-        withMdc(built, ((Lifecycle) built.instance())::stop);
-      } catch (Throwable e) {
-        record(built.daemon(), Phase.STOP, e);
-      }
+  /** Under the lifecycle lock. */
+  private void markStopping(Clock clock, String origin) {
+    stopRequested = true;
+    stopRequestedAt = clock.monotonicNanos();
+    stopOrigin = origin;
+    core.markStopping();
+    if (state != NodeState.STARTING) {
+      state = NodeState.STOPPING;
     }
   }
 
-  private void awaitRunners() {
-    long deadline = System.nanoTime() + stopGracePeriod.toNanos();
-    boolean interrupted = false;
-    for (int i = 0; i < runners.size(); i++) {
-      Thread runner = runners.get(i);
-      try {
-        long left = Math.max(0, deadline - System.nanoTime());
-        if (!runner.join(Duration.ofNanos(left))) {
-          reportHung(prepared.get(i), runner);
-        }
-      } catch (InterruptedException e) {
-        interrupted = true;
-        reportHung(prepared.get(i), runner);
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void reportHung(Built built, Thread runner) {
-    StringBuilder stack = new StringBuilder();
-    for (StackTraceElement frame : runner.getStackTrace()) {
-      stack.append("\n        at ").append(frame);
-    }
-    keep(
-        new FactoryException(
-            name(),
-            built.daemon(),
-            Phase.STOP,
-            List.of(),
-            "run() did not return within "
-                + stopGracePeriod
-                + " after stop(); thread "
-                + runner.getName()
-                + " is at:"
-                + stack
-                + "\n    Fix: make stop() release whatever run() waits on.",
-            null));
-    runner.interrupt();
+  /** Stops children, then the prepared daemons in reverse, then awaits the runners. Runs once. */
+  private void shutdown(Clock clock) {
+    state = NodeState.STOPPING;
+    long begin = clock.monotonicNanos();
+    stopChildren();
+    List<Built> toStop = new ArrayList<>(prepared);
+    prepared = List.of();
+    java.util.Collections.reverse(toStop);
+    PhaseCalls calls = new PhaseCalls(this, Phase.STOP, toStop, clock, grace, () -> false);
+    active = calls;
+    calls.run();
+    active = null;
+    awaitRunners(clock);
+    finish(clock, begin);
   }
 
   private void stopChildren() {
-    List<Node> snapshot;
-    synchronized (childrenLock) {
-      snapshot = children == null ? List.of() : new ArrayList<>(children);
+    List<Node> snapshot = childrenSnapshot();
+    java.util.Collections.reverse(snapshot);
+    for (Node child : snapshot) {
+      child.requestStop("its parent " + name() + " stopping");
     }
-    for (int i = snapshot.size() - 1; i >= 0; i--) {
-      Node child = snapshot.get(i);
-      child.stop();
-      child.failure().ifPresent(this::keep);
+    for (Node child : snapshot) {
+      child.awaitStopped(false);
     }
   }
 
-  private void keep(FactoryException childError) {
-    synchronized (errors) {
-      if (!errors.contains(childError)) {
-        errors.add(childError);
+  private void awaitRunners(Clock clock) {
+    List<Call> calls = runners;
+    if (calls.isEmpty()) {
+      return;
+    }
+    long deadline = clock.monotonicNanos() + grace.toNanos();
+    awaitUntil(clock, () -> calls.stream().noneMatch(Call::running), deadline, false);
+    if (Unwinding.isUnwinding(Thread.currentThread())) {
+      return;
+    }
+    for (Call call : calls) {
+      if (call.running()) {
+        giveUp(call, "run() did not return within " + grace + " after stop()");
       }
     }
   }
 
-  private void finish() {
-    boolean failed;
-    synchronized (errors) {
-      failed = !errors.isEmpty();
+  private void finish(Clock clock, long begin) {
+    if (crashed) {
+      return;
     }
-    state = failed ? NodeState.FAILED : NodeState.TERMINATED;
-    prepared = List.of();
-    runners = List.of();
-    terminated.countDown();
     if (parent != null) {
       parent.release(this);
-      failure().ifPresent(parent::keep);
-      if (ownsParent) {
-        parent.stop();
+      if (ownsParent) { // not awaited here: the parent may be the one stopping this node
+        parent.requestStop("its only child " + name() + " stopping");
+      }
+    }
+    lifecycle.lock();
+    try {
+      state = errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
+      runners = List.of();
+      terminated = true;
+    } finally {
+      lifecycle.unlock();
+    }
+    changed.signalAll();
+    Node owner = ownedBy;
+    if (owner != null) {
+      owner.changed.signalAll(); // its close() waits for this node too
+    }
+    int failures = errors.all().size();
+    if (failures == 0) {
+      logInfo("node {} stopped in {}", name(), millis(clock, begin), null, null);
+    } else if (Log.LOGGER.isWarnEnabled()) {
+      Mdc.log(name(), null, () -> Log.LOGGER.warn("node {} stopped in {} with {} error(s)",
+          name(), millis(clock, begin), failures));
+    }
+  }
+
+  /**
+   * Waits until the node terminated, at most the grace period plus a margin from when the stop
+   * was asked for; then gives up on what still runs (reported, interrupted). An interrupt of the
+   * caller ends the wait early, and is kept. With {@code withOwnedParent}, it also waits for the
+   * parent made for this node alone (a standalone node's private ambient factory); never when
+   * that parent is the one waiting.
+   */
+  private void awaitStopped(boolean withOwnedParent) {
+    Clock clock = clock();
+    long deadline = stopRequestedAt + grace.toNanos() + margin().toNanos();
+    boolean both = withOwnedParent && ownsParent;
+    awaitUntil(clock, () -> terminated && (!both || parent.terminated), deadline, true);
+    if (!terminated && !Thread.currentThread().isInterrupted()) {
+      giveUpOnPending(clock);
+    }
+    if (both && !parent.terminated && !Thread.currentThread().isInterrupted()) {
+      parent.giveUpOnPending(clock);
+    }
+    adoptParentErrors();
+  }
+
+  /** A standalone node reports its private ambient factory's errors as its own. */
+  private void adoptParentErrors() {
+    if (ownsParent) {
+      parent.errors.all().forEach(errors::add);
+    }
+  }
+
+  private Duration margin() {
+    Duration current = grace;
+    return current.compareTo(MAX_MARGIN) < 0 ? current : MAX_MARGIN;
+  }
+
+  private void giveUpOnPending(Clock clock) {
+    String late = " was still running "
+        + Duration.ofNanos(clock.monotonicNanos() - stopRequestedAt)
+        + " after the stop was asked for (the grace period " + grace + " plus a margin of "
+        + margin() + ")";
+    PhaseCalls calls = active;
+    Call call = calls == null ? null : calls.current();
+    if (call != null) {
+      giveUp(call, call.method() + late);
+    }
+    for (Call runner : runners) {
+      if (runner.running()) {
+        giveUp(runner, "run()" + late);
+      }
+    }
+    for (Node child : childrenSnapshot()) {
+      if (!child.terminated) {
+        child.giveUpOnPending(clock);
       }
     }
   }
 
-  private void record(String daemon, Phase phase, Throwable error) {
-    if (error instanceof InterruptedException) {
-      Thread.currentThread().interrupt();
+  // ---- for PhaseCalls ---------------------------------------------------------------------------
+
+  /** Marks the calling thread as one of this node's own (a helper, a runner, the stopper). */
+  void ownThread() {
+    OWNER.set(this);
+  }
+
+  void signal() {
+    changed.signalAll();
+  }
+
+  /** Calls {@code phase} of {@code built}, with the MDC and the node context set. */
+  void invoke(Built built, Phase phase) throws Exception {
+    Lifecycle daemon = (Lifecycle) built.instance();
+    Mdc.Action action =
+        switch (phase) {
+          case PREPARE -> daemon::prepare;
+          case STOP -> daemon::stop;
+          default -> daemon::run;
+        };
+    Mdc.with(name(), built.daemon(), action);
+  }
+
+  /** Keeps {@code error}, thrown by {@code daemon} in {@code phase}, and logs it. */
+  void record(String daemon, Phase phase, Throwable error) {
+    if (crashed) {
+      return;
     }
-    synchronized (errors) {
-      errors.add(new FactoryException(name(), daemon, phase, List.of(), null, error));
+    record(new FactoryException(name(), daemon, phase, List.of(), null, error));
+    if (Log.LOGGER.isErrorEnabled()) {
+      String what = phase == Phase.RUN ? "failed in run(); stopping the cluster" : "failed in {}()";
+      Mdc.log(name(), daemon, () -> Log.LOGGER.error("{}: {} " + what, this, daemon, phase, error));
     }
+  }
+
+  /**
+   * Gives {@code call} up as hung: reports it (daemon, phase, thread, stack), then interrupts its
+   * thread. False if the call returned first, or was given up already.
+   */
+  boolean giveUp(Call call, String what) {
+    if (!call.giveUp()) {
+      return false;
+    }
+    String fix =
+        switch (call.phase) {
+          case PREPARE -> "make prepare() return within the grace period, and honour interrupts.";
+          case STOP -> "make stop() only signal run() to end; it must not wait for it.";
+          default -> "make stop() release whatever run() waits on.";
+        };
+    Phase phase = call.phase == Phase.RUN ? Phase.STOP : call.phase;
+    String text = what + "; thread " + call.thread.getName() + " is at:" + call.stack()
+        + "\n    Fix: " + fix;
+    FactoryException hung = new FactoryException(name(), call.daemon, phase, List.of(), text, null);
+    call.thread.interrupt();
+    record(hung);
+    if (Log.LOGGER.isErrorEnabled()) {
+      Mdc.log(name(), call.daemon, () -> Log.LOGGER.error("{}", hung.getMessage()));
+    }
+    changed.signalAll();
+    return true;
+  }
+
+  /**
+   * Waits on the node's signal until {@code ready} or {@code deadline} (on {@code clock}); returns
+   * whether {@code ready} held. An interrupt ends the wait if {@code interruptible} (or when a
+   * simulation unwinds the thread), else the wait goes on; the flag is kept either way.
+   */
+  boolean awaitUntil(Clock clock, BooleanSupplier ready, long deadline, boolean interruptible) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return changed.await(clock, ready, deadline - clock.monotonicNanos(), this);
+        } catch (InterruptedException e) {
+          interrupted = true;
+          if (interruptible || Unwinding.isUnwinding(Thread.currentThread())) {
+            return ready.getAsBoolean();
+          }
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  // ---- the tree ---------------------------------------------------------------------------------
+
+  /** Keeps {@code error} here and in every ancestor, once each. */
+  private void record(FactoryException error) {
+    for (Node node = this; node != null && node.errors.add(error); node = node.parent) {
+      // an ancestor that has it already has its ancestors informed too
+    }
+  }
+
+  private Clock clock() {
+    Clock own = clock;
+    if (own != null) {
+      return own;
+    }
+    return parent != null ? parent.clock() : Clocks.current();
+  }
+
+  /** Whether the current thread is a daemon, helper or stopper thread of this node or a child. */
+  private boolean isOwnThread() {
+    for (Node node = OWNER.get(); node != null; node = node.parent) {
+      if (node == this) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Registers a starting child; starts this node first if it is a NEW root (an ambient factory). */
@@ -455,7 +747,16 @@ public abstract class Node implements AutoCloseable {
         // another child started it concurrently; checked below
       }
     }
+    if (state == NodeState.STARTING) { // another child is starting it: wait, bounded
+      Clock clock = clock();
+      long deadline = clock.monotonicNanos() + grace.toNanos() + margin().toNanos();
+      awaitUntil(clock, () -> state != NodeState.STARTING, deadline, false);
+    }
     synchronized (childrenLock) {
+      if (stopRequested) {
+        throw new NodeStoppingException(name(), "Cannot start " + child.name() + ": its parent "
+            + this + " is stopping.");
+      }
       if (state != NodeState.RUNNING) {
         throw new IllegalStateException(
             "Expected " + this + " to be RUNNING, to start its child " + child.name());
@@ -475,6 +776,12 @@ public abstract class Node implements AutoCloseable {
     }
   }
 
+  private List<Node> childrenSnapshot() {
+    synchronized (childrenLock) {
+      return children == null ? new ArrayList<>() : new ArrayList<>(children);
+    }
+  }
+
   private Node root() {
     Node node = this;
     while (node.parent != null) {
@@ -483,21 +790,14 @@ public abstract class Node implements AutoCloseable {
     return node;
   }
 
-  private void withMdc(Built built, Action action) throws Exception {
-    MDC.put("node", name());
-    MDC.put("daemon", built.daemon());
-    String previous = NodeContext.enter(name());
-    try {
-      action.call();
-    } finally {
-      NodeContext.restore(previous);
-      MDC.remove("daemon");
-      MDC.remove("node");
+  private void logInfo(String format, Object a, Object b, Object c, Object d) {
+    if (Log.LOGGER.isInfoEnabled()) {
+      Mdc.log(name(), null, () -> Log.LOGGER.info(format, a, b, c, d));
     }
   }
 
-  @FunctionalInterface
-  private interface Action {
-    void call() throws Exception;
+  private static String millis(Clock clock, long begin) {
+    double ms = (clock.monotonicNanos() - begin) / 1e6;
+    return String.format(Locale.ROOT, "%.1f ms", ms);
   }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * The simulated {@link Clock}: virtual time of the running {@link Simulation}. The wall clock of
@@ -40,6 +41,13 @@ public final class SimClock implements Clock {
   @Override
   public void sleep(Duration duration) throws InterruptedException {
     Simulation.current().sleep(duration);
+  }
+
+  /** Waits in virtual time: the timeout is a timer of the simulation, never a real wait. */
+  @Override
+  public boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
+      throws InterruptedException {
+    return Simulation.current().await(ready, Math.max(0, timeout.toNanos()), blocker);
   }
 
   /**

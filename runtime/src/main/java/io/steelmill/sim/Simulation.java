@@ -37,6 +37,16 @@ import java.util.function.BooleanSupplier;
 public final class Simulation {
   private static final InheritableThreadLocal<Simulation> CURRENT = new InheritableThreadLocal<>();
   private static final int UNWIND_STEPS = 1_000_000;
+  private static final SimClock VIRTUAL_CLOCK = new SimClock();
+
+  static {
+    // nodes measure their grace periods on virtual time when they run on a simulated task
+    io.steelmill.runtime.internal.Clocks.whenSimulated(() -> {
+      Simulation simulation = CURRENT.get();
+      return simulation != null && simulation.mounted == Thread.currentThread()
+          ? VIRTUAL_CLOCK : null;
+    });
+  }
 
   private final long seed;
   private final Instant epoch;

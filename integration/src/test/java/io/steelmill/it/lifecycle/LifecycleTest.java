@@ -67,10 +67,13 @@ class LifecycleTest {
   }
 
   @Test
-  void aNegativeStopGracePeriodIsRefused() {
-    assertThatThrownBy(() -> SteelmillCluster.create().setStopGracePeriod(Duration.ofSeconds(-1)))
+  void aNegativeOrZeroGracePeriodIsRefused() {
+    assertThatThrownBy(() -> SteelmillCluster.create().setGracePeriod(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("negative stop grace period: PT-1S");
+        .hasMessageContaining("The grace period must be positive, not PT-1S");
+    assertThatThrownBy(() -> SteelmillCluster.create().setGracePeriod(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be positive, not PT0S");
   }
 
   @Test
@@ -159,7 +162,7 @@ class LifecycleTest {
   @Test
   void runThatIgnoresStopIsReportedWithItsStackAfterTheGracePeriod() {
     SteelmillFailing_Stubborn node = SteelmillFailing_Stubborn.create("slow");
-    node.setStopGracePeriod(Duration.ofMillis(200));
+    node.setGracePeriod(Duration.ofMillis(200));
     node.hung();
     node.start();
 

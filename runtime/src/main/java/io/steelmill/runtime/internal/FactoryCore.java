@@ -1,7 +1,10 @@
 package io.steelmill.runtime.internal;
 
+import io.steelmill.platform.Clock;
 import io.steelmill.runtime.FactoryException;
+import io.steelmill.runtime.NodeStoppingException;
 import io.steelmill.runtime.Phase;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,11 +39,23 @@ public final class FactoryCore {
   private static final int CYCLE_CHECK_DEPTH = 64;
 
   private final String node;
-  private final ReentrantLock lock = new ReentrantLock();
+  private final OwnedLock lock = new OwnedLock();
+  private final Signal idle = new Signal(); // signalled when an outermost construction ends
   private String[] building = new String[8]; // the daemons being built, a stack; guarded by lock
   private int depth; // guarded by lock
   private final List<Built> built = new ArrayList<>(); // guarded by lock
   private volatile boolean sealed;
+  private volatile boolean stopping;
+  private volatile String constructing; // the daemon being built, for hang reports
+
+  /** A lock that names its owner, so a construction that hangs can be reported with its thread. */
+  private static final class OwnedLock extends ReentrantLock {
+    private static final long serialVersionUID = 1L;
+
+    Thread owner() {
+      return getOwner();
+    }
+  }
 
   /** Creates the core of the node called {@code node}. */
   public FactoryCore(String node) {
@@ -81,12 +96,18 @@ public final class FactoryCore {
       building = java.util.Arrays.copyOf(building, depth * 2);
     }
     building[depth++] = daemon;
+    constructing = daemon;
   }
 
   /** Releases what {@link #enter(String)} took. */
   public void exit() {
     building[--depth] = null;
+    boolean outermost = depth == 0;
+    constructing = outermost ? null : building[depth - 1];
     lock.unlock();
+    if (outermost) {
+      idle.signalAll(); // a start() may wait to seal
+    }
   }
 
   private boolean isBuilding(String daemon) {
@@ -109,6 +130,16 @@ public final class FactoryCore {
    * @throws FactoryException naming the daemon that was asked for too late
    */
   public void checkOpen() {
+    if (stopping) {
+      String daemon = current();
+      throw new NodeStoppingException(
+          node,
+          daemon
+              + " was requested from node \""
+              + node
+              + "\" after it began to stop; a stopping node builds nothing new, so the request"
+              + " is cancelled.");
+    }
     if (sealed) {
       String daemon = current();
       throw new FactoryException(
@@ -174,6 +205,9 @@ public final class FactoryCore {
     if (thrown instanceof FactoryException e) {
       return e;
     }
+    if (thrown instanceof NodeStoppingException cancelled) {
+      throw cancelled; // a cancellation passes through every accessor unchanged
+    }
     if (thrown instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
@@ -205,14 +239,57 @@ public final class FactoryCore {
         null);
   }
 
-  /** Seals the factory: from now on {@link #checkOpen()} fails. */
-  public void seal() {
-    lock.lock();
+  /**
+   * Seals the factory once no construction is under way, waiting for one at most {@code grace} on
+   * {@code clock}: from then on {@link #checkOpen()} fails.
+   *
+   * @return whether it sealed; false if a construction did not end within {@code grace} (see
+   *     {@link #constructor()} and {@link #constructing()})
+   */
+  public boolean seal(Clock clock, Duration grace) {
+    long end = clock.monotonicNanos() + grace.toNanos();
+    boolean interrupted = false;
+    boolean locked = false;
     try {
+      while (!locked) { // bounded, not interruptible: an interrupt is kept for the caller
+        try {
+          locked = idle.await(clock, lock::tryLock, end - clock.monotonicNanos(), this);
+          if (!locked) {
+            locked = lock.tryLock();
+            if (!locked) {
+              return false;
+            }
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+          if (Unwinding.isUnwinding(Thread.currentThread())) {
+            return false;
+          }
+        }
+      }
       sealed = true;
-    } finally {
       lock.unlock();
+      return true;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
+  }
+
+  /** The thread building a daemon right now, or null. */
+  public Thread constructor() {
+    return lock.owner();
+  }
+
+  /** The daemon being built right now (for a hang report), or null. */
+  public String constructing() {
+    return constructing;
+  }
+
+  /** Marks the node as stopping: from now on {@link #checkOpen()} cancels requests. */
+  public void markStopping() {
+    stopping = true;
   }
 
   /** Whether the factory is sealed. */
