@@ -172,6 +172,16 @@ final class TcpEndpoint<M> implements Endpoint<M> {
     }
   }
 
+  /** The payload bytes waiting in the inbox. */
+  long queuedBytes() {
+    lock.lock();
+    try {
+      return inboxBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private boolean isFull(int bytes) {
     return inbox.size() >= limits.inboxMessages()
         || !inbox.isEmpty() && inboxBytes + bytes > limits.inboxBytes();
