@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "steelmill-examples",
     mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
     subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
@@ -23,7 +24,8 @@ public final class Main implements Runnable {
       System.setProperty("logback.configurationFile", "logback-json.xml");
     } else if (!"text".equalsIgnoreCase(format)) {
       throw new picocli.CommandLine.ParameterException(
-          new CommandLine(this), "--log-format must be text or json, not " + format);
+          new CommandLine(this), "--log-format must be text or json, not \"" + Cli.oneLine(format)
+              + "\"");
     }
   }
 
@@ -32,9 +34,14 @@ public final class Main implements Runnable {
     new CommandLine(this).usage(System.out);
   }
 
+  /** Runs the command line with its conventions ({@link Cli}); returns the exit code. */
+  public static int execute(String... args) {
+    return Cli.commandLine(new Main()).execute(args);
+  }
+
   /** Runs a subcommand; exits only when it failed, so exec:java keeps Maven alive on success. */
   public static void main(String[] args) {
-    int code = new CommandLine(new Main()).execute(args);
+    int code = execute(args);
     if (code != 0) {
       System.exit(code);
     }

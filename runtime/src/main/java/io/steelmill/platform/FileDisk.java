@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,6 +22,13 @@ import java.util.stream.Stream;
  * The production {@link Disk}: a directory per node under {@link DiskConfig#root()}, a {@link
  * FileChannel} per open file, {@link FileChannel#force(boolean)} for {@link #sync}, and an fsync
  * of the directory when a file is created or deleted, so the name is durable too.
+ *
+ * <p>Nothing is ever read or written outside the root. Node names and file names must each be one
+ * plain path segment ({@link Names}: no separator, no {@code ..}, no NUL, not empty, not too
+ * long, no reserved device name), checked before any path is built; as a second line of defence,
+ * every resolved path is normalized and must stay under the root, a node's directory must not be
+ * a symbolic link and must really lie under the root, and files are opened without following a
+ * symbolic link, so a link planted in the root cannot lead writes elsewhere.
  */
 @Ambient
 @Daemon
@@ -30,7 +38,7 @@ public final class FileDisk implements Disk, Lifecycle {
   private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
 
   public FileDisk(DiskConfig config) {
-    this.root = config.root();
+    this.root = config.root().toAbsolutePath().normalize();
   }
 
   @Override
@@ -57,8 +65,19 @@ public final class FileDisk implements Disk, Lifecycle {
 
   @Override
   public byte[] read(String file) throws IOException {
-    try {
-      return Files.readAllBytes(path(file));
+    Path path = path(file);
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ,
+        LinkOption.NOFOLLOW_LINKS)) {
+      long size = channel.size();
+      if (size > Integer.MAX_VALUE - 8) {
+        throw new IOException(path + " is too large to read whole (" + size + " bytes)");
+      }
+      ByteBuffer buffer = ByteBuffer.allocate((int) size);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // until full or the end
+      }
+      return buffer.position() == buffer.capacity() ? buffer.array()
+          : java.util.Arrays.copyOf(buffer.array(), buffer.position());
     } catch (NoSuchFileException e) {
       return new byte[0];
     }
@@ -67,7 +86,7 @@ public final class FileDisk implements Disk, Lifecycle {
   @Override
   public List<String> list() throws IOException {
     Path dir = nodeDir();
-    if (!Files.isDirectory(dir)) {
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
@@ -104,10 +123,10 @@ public final class FileDisk implements Disk, Lifecycle {
     synchronized (this) {
       channel = open.get(path);
       if (channel == null) {
-        Files.createDirectories(path.getParent());
-        boolean created = !Files.exists(path);
+        createNodeDirectory(path.getParent());
+        boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
         channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         if (created) {
           syncDirectory(path.getParent());
         }
@@ -118,10 +137,8 @@ public final class FileDisk implements Disk, Lifecycle {
   }
 
   private Path path(String file) {
-    if (file.isEmpty() || file.contains("/") || file.contains("\\") || file.startsWith(".")) {
-      throw new IllegalArgumentException("not a plain file name: \"" + file + "\"");
-    }
-    return nodeDir().resolve(file);
+    Names.checkFile(file);
+    return inside(nodeDir().resolve(file));
   }
 
   private Path nodeDir() {
@@ -129,7 +146,27 @@ public final class FileDisk implements Disk, Lifecycle {
     if (node == null) {
       throw new IllegalStateException("Disk used outside any node's code: call it from a daemon");
     }
-    return root.resolve(node);
+    return inside(root.resolve(Names.checkNode(node)));
+  }
+
+  /** The second line of defence: {@code path}, normalized, must stay under the root. */
+  private Path inside(Path path) {
+    Path normal = path.normalize();
+    if (!normal.startsWith(root) || normal.equals(root)) {
+      throw new IllegalArgumentException(path + " is outside the disk's root " + root);
+    }
+    return normal;
+  }
+
+  /** Creates a node's directory, refusing one that is a link or leads outside the root. */
+  private void createNodeDirectory(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    if (Files.isSymbolicLink(dir)) {
+      throw new IOException(dir + " is a symbolic link: refusing to follow it out of " + root);
+    }
+    if (!dir.toRealPath().startsWith(root.toRealPath())) {
+      throw new IOException(dir + " leads outside the disk's root " + root);
+    }
   }
 
   private static void syncDirectory(Path dir) throws IOException {

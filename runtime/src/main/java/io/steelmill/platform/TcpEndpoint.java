@@ -1,28 +1,47 @@
 package io.steelmill.platform;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** A service bound on a TCP node: a queue that the connection readers fill. */
+/**
+ * A service bound on a TCP node: a bounded inbox that the connection readers fill. When the inbox
+ * holds {@link TcpLimits#inboxMessages()} messages or {@link TcpLimits#inboxBytes()} payload
+ * bytes, a reader with one more message waits for room (it stops reading from its peer) for up to
+ * {@link TcpLimits#inboxWait()}, then drops the message.
+ */
 final class TcpEndpoint<M> implements Endpoint<M> {
-  private static final Envelope<Object> CLOSED = new Envelope<>(null, null);
+  private record Queued<M>(Envelope<M> envelope, int bytes) {}
 
   private final TcpNetwork network;
   private final Address address;
   private final Codec<M> codec;
-  private final LinkedBlockingQueue<Envelope<?>> inbox = new LinkedBlockingQueue<>();
+  private final TcpLimits limits;
+  private final TcpCounters counters;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition notEmpty = lock.newCondition();
+  private final Condition notFull = lock.newCondition();
+  private final ArrayDeque<Queued<M>> inbox = new ArrayDeque<>(); // guarded by lock
+  private long inboxBytes; // guarded by lock
   private volatile boolean closed;
-  private final java.util.concurrent.atomic.AtomicLong lastRequestId =
-      new java.util.concurrent.atomic.AtomicLong();
-  private final java.util.Map<Long, java.util.concurrent.CompletableFuture<M>> pending =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final AtomicLong lastRequestId = new AtomicLong();
+  private final Map<Long, CompletableFuture<M>> pending = new ConcurrentHashMap<>();
 
-  TcpEndpoint(TcpNetwork network, Address address, Codec<M> codec) {
+  TcpEndpoint(TcpNetwork network, Address address, Codec<M> codec, TcpCounters counters) {
     this.network = network;
     this.address = address;
     this.codec = codec;
+    this.limits = network.limits();
+    this.counters = counters;
   }
 
   @Override
@@ -32,26 +51,22 @@ final class TcpEndpoint<M> implements Endpoint<M> {
 
   @Override
   public void send(Address to, M message) {
-    if (closed) {
-      throw new IllegalStateException(address + " is closed");
-    }
+    ensureOpen();
     network.send(address, to, message, codec, 0, 0);
   }
 
   @Override
   public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
-    if (closed) {
-      throw new IllegalStateException(address + " is closed");
-    }
+    ensureOpen();
     long id = lastRequestId.incrementAndGet();
-    java.util.concurrent.CompletableFuture<M> reply = new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<M> reply = new CompletableFuture<>();
     pending.put(id, reply);
     try {
       network.send(address, to, request, codec, id, 0);
       return Optional.of(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       return Optional.empty();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException(address + " is closed", e.getCause());
     } finally {
       pending.remove(id);
@@ -68,45 +83,114 @@ final class TcpEndpoint<M> implements Endpoint<M> {
 
   @Override
   public Envelope<M> receive() throws InterruptedException {
-    return checked(inbox.take());
+    return take(Long.MAX_VALUE).orElseThrow();
   }
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
-    Envelope<?> next = inbox.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
-    return next == null ? Optional.empty() : Optional.of(checked(next));
+    return take(timeout.toNanos());
+  }
+
+  private Optional<Envelope<M>> take(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      long left = nanos;
+      while (inbox.isEmpty()) {
+        ensureOpen();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        left = nanos == Long.MAX_VALUE ? awaitForever() : notEmpty.awaitNanos(left);
+      }
+      Queued<M> next = inbox.poll();
+      inboxBytes -= next.bytes();
+      notFull.signal();
+      return Optional.of(next.envelope());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long awaitForever() throws InterruptedException {
+    notEmpty.await();
+    return Long.MAX_VALUE;
   }
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      network.unbind(address);
-      inbox.add(CLOSED);
-      pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed")));
+    if (closed) {
+      return;
     }
+    lock.lock();
+    try {
+      closed = true;
+      notEmpty.signalAll();
+      notFull.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    network.unbind(address, this);
+    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed")));
   }
 
-  /** Decodes and queues a payload; a malformed one is an {@link IllegalArgumentException}. */
-  void accept(Address from, byte[] payload, long requestId, long replyTo) {
+  /**
+   * Decodes and queues a payload, waiting up to the inbox wait for room; a malformed one is an
+   * {@link IllegalArgumentException} from the codec.
+   */
+  void deliver(Address from, byte[] payload, long requestId, long replyTo)
+      throws InterruptedException {
     M message = codec.decode(payload);
     if (replyTo != 0) {
-      java.util.concurrent.CompletableFuture<M> waiting = pending.get(replyTo);
+      CompletableFuture<M> waiting = pending.get(replyTo);
       if (waiting != null) {
         waiting.complete(message); // a late or duplicate reply finds nobody and is dropped
       }
       return;
     }
-    inbox.add(new Envelope<>(from, message, requestId));
+    lock.lock();
+    try {
+      boolean paused = false;
+      long left = limits.inboxWait().toNanos();
+      while (!closed && isFull(payload.length)) {
+        if (!paused) {
+          paused = true;
+          counters.inboxPauses.incrementAndGet();
+        }
+        if (left <= 0) {
+          counters.inboxDrops.incrementAndGet();
+          return;
+        }
+        left = notFull.awaitNanos(left);
+      }
+      if (!closed) {
+        inbox.add(new Queued<>(new Envelope<>(from, message, requestId), payload.length));
+        inboxBytes += payload.length;
+        notEmpty.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
   }
 
-  @SuppressWarnings("unchecked")
-  private Envelope<M> checked(Envelope<?> envelope) {
-    if (envelope == CLOSED) {
-      inbox.add(CLOSED); // wake every other receiver too
+  /** The payload bytes waiting in the inbox. */
+  long queuedBytes() {
+    lock.lock();
+    try {
+      return inboxBytes;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean isFull(int bytes) {
+    return inbox.size() >= limits.inboxMessages()
+        || !inbox.isEmpty() && inboxBytes + bytes > limits.inboxBytes();
+  }
+
+  private void ensureOpen() {
+    if (closed) {
       throw new IllegalStateException(address + " is closed");
     }
-    return (Envelope<M>) envelope;
   }
 
   @Override

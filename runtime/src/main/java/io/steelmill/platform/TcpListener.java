@@ -1,17 +1,23 @@
 package io.steelmill.platform;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Accepts connections for one local node and reads their frames, one virtual thread each. */
+/**
+ * Accepts connections for one local node, at most {@link TcpLimits#maxConnections()} at a time,
+ * and reads each on its own virtual thread ({@link TcpInbound}). A failing {@code accept} (file
+ * descriptors exhausted, say) is retried after a backoff that doubles from 1 ms up to {@link
+ * TcpLimits#acceptBackoffMax()}, and logged at most once per {@link
+ * TcpLimits#acceptLogInterval()} with the number of failures: it never spins.
+ */
 final class TcpListener {
   private static final Logger log = LoggerFactory.getLogger(TcpListener.class);
 
@@ -19,18 +25,52 @@ final class TcpListener {
   private final String node;
   private final ServerSocket server;
   private final InetSocketAddress address;
+  private final TcpLimits limits;
+  private final TcpCounters counters;
+  private final ByteBudget budget;
+  private final ThrottledLog acceptFailed;
+  private final ThrottledLog refused;
   private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+  private final Thread acceptor;
 
   TcpListener(TcpNetwork network, String node, ServerSocket server, InetSocketAddress address) {
     this.network = network;
     this.node = node;
     this.server = server;
     this.address = address;
-    Thread.ofVirtual().name(node + "/tcp-accept").start(this::acceptLoop);
+    this.limits = network.limits();
+    this.counters = network.counters();
+    this.budget = new ByteBudget(limits.listenerBufferBytes());
+    this.acceptFailed = new ThrottledLog(log, "accept failed, backing off",
+        limits.acceptLogInterval());
+    this.refused = new ThrottledLog(log, "connection refused",
+        limits.acceptLogInterval());
+    this.acceptor = Thread.ofVirtual().name(node + "/tcp-accept").start(this::acceptLoop);
   }
 
   InetSocketAddress address() {
     return address;
+  }
+
+  String node() {
+    return node;
+  }
+
+  TcpNetwork network() {
+    return network;
+  }
+
+  ByteBudget budget() {
+    return budget;
+  }
+
+  ThrottledLog acceptFailures() {
+    return acceptFailed;
+  }
+
+  /** How many connections are open now. */
+  int connections() {
+    return accepted.size();
   }
 
   void close() {
@@ -39,52 +79,65 @@ final class TcpListener {
     } catch (IOException e) {
       log.debug("{}: closing listener", node, e);
     }
+    acceptor.interrupt();
     accepted.forEach(TcpListener::closeQuietly);
   }
 
+  void closed(Socket socket) {
+    accepted.remove(socket);
+  }
+
   private void acceptLoop() {
+    long backoffNanos = 0;
     while (!server.isClosed()) {
+      Socket socket;
       try {
-        Socket socket = server.accept();
-        accepted.add(socket);
-        Thread.ofVirtual().name(node + "/tcp-read").start(() -> readLoop(socket));
-      } catch (IOException e) {
-        if (!server.isClosed()) {
-          log.warn("{}: accept failed", node, e);
+        socket = server.accept();
+        backoffNanos = 0;
+      } catch (IOException | RuntimeException e) {
+        if (server.isClosed()) {
+          return;
         }
+        counters.acceptFailures.incrementAndGet();
+        backoffNanos = Math.min(Math.max(2 * backoffNanos, TimeUnit.MILLISECONDS.toNanos(1)),
+            limits.acceptBackoffMax().toNanos());
+        acceptFailed.warn(node, e.toString() + "; retrying in "
+            + Duration.ofNanos(backoffNanos).toMillis() + " ms");
+        if (!sleep(backoffNanos)) {
+          return;
+        }
+        continue;
       }
+      admit(socket);
     }
   }
 
-  private void readLoop(Socket socket) {
-    try (socket) {
-      DataInputStream in = new DataInputStream(socket.getInputStream());
-      while (true) {
-        int length = in.readInt();
-        if (length < 0 || length > Frames.MAX_FRAME) {
-          throw new IllegalArgumentException("malformed frame: length " + length);
-        }
-        byte[] body = in.readNBytes(length);
-        if (body.length < length) {
-          throw new EOFException("connection closed inside a frame");
-        }
-        network.arrived(node, body);
-      }
-    } catch (EOFException e) {
-      // the peer closed the connection
-    } catch (IllegalArgumentException e) {
-      log.error("{}: closing the connection from {}: {}", node, socket.getRemoteSocketAddress(),
-          e.getMessage());
-    } catch (IOException e) {
-      if (!network.isStopped()) {
-        log.debug("{}: connection from {} failed", node, socket.getRemoteSocketAddress(), e);
-      }
-    } finally {
-      accepted.remove(socket);
+  private void admit(Socket socket) {
+    if (accepted.size() >= limits.maxConnections() || network.isStopped()) {
+      counters.connectionsRefused.incrementAndGet();
+      refused.warn(node, "already " + accepted.size() + " connections (TcpLimits.maxConnections)"
+          + ", closing the one from " + socket.getRemoteSocketAddress());
+      closeQuietly(socket);
+      return;
+    }
+    accepted.add(socket);
+    if (server.isClosed()) {
+      closeQuietly(socket);
+      return;
+    }
+    Thread.ofVirtual().name(node + "/tcp-read").start(new TcpInbound(this, socket));
+  }
+
+  private static boolean sleep(long nanos) {
+    try {
+      TimeUnit.NANOSECONDS.sleep(nanos);
+      return true;
+    } catch (InterruptedException e) {
+      return false;
     }
   }
 
-  private static void closeQuietly(Socket socket) {
+  static void closeQuietly(Socket socket) {
     try {
       socket.close();
     } catch (IOException e) {

@@ -68,7 +68,7 @@ class FileDiskTest {
     FileDisk disk = new FileDisk(new DiskConfig(root));
     assertThatThrownBy(() -> disk.append("../escape", utf8("x")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a plain file name");
+        .hasMessageContaining("not a safe file name");
     NodeContext.restore(null);
     assertThatThrownBy(() -> disk.read("x"))
         .isInstanceOf(IllegalStateException.class)

@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code cluster simulate ...} and {@code cluster run ...}: the fenced store. */
 @Command(
     name = "cluster",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.steelmill.examples.Cli.Version.class,
     description = "A lease-guarded, fenced store: simulated under faults, or run for real.",
     subcommands = {SimulateCommand.class, RunCommand.class})
 public final class ClusterCommand implements Runnable {

@@ -1,54 +1,81 @@
 package io.steelmill.examples.cluster;
 
+import io.steelmill.examples.Cli;
+import io.steelmill.runtime.NodeState;
 import io.steelmill.zookeeper.ZooKeeperConfig;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.curator.test.TestingServer;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cluster run --nodes 3 [--zookeeper host:port]}: the same store in production mode, on
- * real TCP over loopback and ZooKeeper leases; the leader is stopped midway and another takes
- * over.
+ * real TCP over loopback (peers authenticated with a secret generated for this run) and
+ * ZooKeeper leases; the leader is stopped midway and another takes over.
  */
-@Command(name = "run", description = "Run the store for real: TCP on loopback, ZooKeeper leases.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+    description = "Run the store for real: TCP on loopback, ZooKeeper leases.")
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--nodes", description = "Hosts (default 3).")
+  static final int MAX_NODES = 16;
+  static final int MAX_WRITES = 100_000;
+  static final Duration ZOOKEEPER_PATIENCE = Duration.ofSeconds(5);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--nodes", paramLabel = "N",
+      description = "Hosts, 2 to " + MAX_NODES + " (default 3): the leader is stopped midway, so"
+          + " another must take over.")
   int nodes = 3;
 
-  @Option(names = "--zookeeper", description = "An ensemble's connect string; default: an embedded server.")
+  @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
+      description = "An ensemble's connect string (host:port[,host:port...][/chroot]); default: an"
+          + " embedded server on the loopback interface.")
   String zookeeper;
 
-  @Option(names = "--writes", description = "Client writes (default 200).")
+  @Option(names = "--writes", paramLabel = "N",
+      description = "Client writes, 1 to " + MAX_WRITES + " (default 200).")
   int writes = 200;
 
   @Override
   public Integer call() throws Exception {
+    Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
+    Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
+    List<InetSocketAddress> servers = null;
+    if (zookeeper != null) {
+      try {
+        servers = ZooKeeperAddress.parse(zookeeper);
+      } catch (IllegalArgumentException e) {
+        throw Cli.mistake(spec, e.getMessage());
+      }
+    }
     if (!"production".equals(SteelmillStoreHost.MODE)) {
       System.out.println("cluster run runs in the production build: drop -Psimulation");
-      return 2;
+      return Cli.USAGE;
     }
-    TestingServer embedded = zookeeper == null ? new TestingServer(true) : null;
-    try {
-      String connect = zookeeper != null ? zookeeper : embedded.getConnectString();
-      System.out.println("zookeeper: " + (embedded != null ? "embedded at " : "") + connect);
-      return run(connect);
-    } finally {
-      if (embedded != null) {
-        embedded.close();
-      }
+    if (zookeeper != null) {
+      ZooKeeperAddress.probe(zookeeper, servers, ZOOKEEPER_PATIENCE);
+      System.out.println("zookeeper: " + zookeeper);
+      return run(zookeeper);
+    }
+    try (EmbeddedZooKeeper embedded = EmbeddedZooKeeper.start()) {
+      System.out.println("zookeeper: embedded at " + embedded.connectString());
+      return run(embedded.connectString());
     }
   }
 
   private int run(String connect) throws Exception {
-    List<String> hosts = java.util.stream.IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
+    List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
     SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
     ambient.inject(StoreSettings.class, new StoreSettings(true));
     ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
-    Map<String, SteelmillStoreHost> running = new java.util.LinkedHashMap<>();
+    Map<String, SteelmillStoreHost> running = new LinkedHashMap<>();
     try (ambient) {
       for (String name : hosts) {
         SteelmillStoreHost host = ambient.node(name);
@@ -56,6 +83,7 @@ public final class RunCommand implements Callable<Integer> {
         host.start();
         running.put(name, host);
       }
+      System.out.println("network: loopback TCP, peers authenticated with a per-run secret");
       SteelmillStoreHost any = running.values().iterator().next();
       WriterClient client = any.client();
       int acknowledged = 0;
@@ -65,7 +93,7 @@ public final class RunCommand implements Callable<Integer> {
           System.out.println("stopped the leader " + leader + "; the others compete for its lease");
         }
         List<String> alive = running.entrySet().stream()
-            .filter(e -> e.getValue().state() == io.steelmill.runtime.NodeState.RUNNING)
+            .filter(e -> e.getValue().state() == NodeState.RUNNING)
             .map(Map.Entry::getKey).toList();
         if (client.write(alive, "k" + i, "v" + i, Duration.ofSeconds(30))) {
           acknowledged++;
@@ -75,13 +103,15 @@ public final class RunCommand implements Callable<Integer> {
           .filter(w -> !w.getValue().equals(any.storage().get(w.getKey())))
           .count();
       System.out.println("acknowledged writes: " + acknowledged + ", lost: " + lost);
-      return lost == 0 && acknowledged == writes ? 0 : 1;
+      return lost == 0 && acknowledged == writes ? 0 : Cli.FAILURE;
     }
   }
 
-  /** Stops the host holding the lease (waiting for one to hold it); returns its name. */
-  private static String killLeader(Map<String, SteelmillStoreHost> running) throws InterruptedException {
-    while (true) {
+  /** Stops the host holding the lease (waiting up to a minute for one to hold it). */
+  private static String killLeader(Map<String, SteelmillStoreHost> running)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
       for (Map.Entry<String, SteelmillStoreHost> host : running.entrySet()) {
         if (host.getValue().leadership().holdsLease()) {
           host.getValue().close();
@@ -90,5 +120,6 @@ public final class RunCommand implements Callable<Integer> {
       }
       Thread.sleep(10);
     }
+    throw new IllegalStateException("no host acquired the lease within a minute");
   }
 }

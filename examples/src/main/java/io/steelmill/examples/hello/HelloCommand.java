@@ -11,6 +11,8 @@ import picocli.CommandLine.Option;
 /** {@code hello [--daemon alice] [--daemon bob]}: one node, the chosen guests, a lifecycle. */
 @Command(
     name = "hello",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.steelmill.examples.Cli.Version.class,
     description = "Alice and Bob sign a guest book that is built only if one of them needs it.")
 public final class HelloCommand implements Callable<Integer> {
   @Option(
@@ -23,8 +25,17 @@ public final class HelloCommand implements Callable<Integer> {
     return List.copyOf(daemons);
   }
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
+    for (String daemon : daemons) {
+      if (!List.of("alice", "bob").contains(daemon.toLowerCase(java.util.Locale.ROOT))) {
+        throw io.steelmill.examples.Cli.mistake(spec,
+            "--daemon must be alice or bob, not \"" + io.steelmill.examples.Cli.oneLine(daemon)
+                + "\"");
+      }
+    }
     return run(daemons, System.out);
   }
 

@@ -1,41 +1,60 @@
 package io.steelmill.examples.pingpong;
 
-import io.steelmill.sim.Durations;
+import io.steelmill.examples.Cli;
+import io.steelmill.examples.DurationConverter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code pingpong --nodes N --virtual 30m --seed S}: the simulated cluster, its figures. */
 @Command(
     name = "pingpong",
+    mixinStandardHelpOptions = true,
+    versionProvider = Cli.Version.class,
     description = "Nodes ping each other over the simulated network, with faults (simulation build).")
 public final class PingPongCommand implements Callable<Integer> {
-  @Option(names = "--nodes", description = "How many nodes (default 5).")
+  static final int MAX_NODES = 64;
+  static final Duration MAX_VIRTUAL = Duration.ofHours(24);
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--nodes", paramLabel = "N",
+      description = "How many nodes, 2 to " + MAX_NODES + " (default 5).")
   int nodes = 5;
 
-  @Option(names = "--virtual", description = "Virtual time to run: 30m, 90s, 1h (default 30m).")
-  String virtual = "30m";
+  @Option(names = "--virtual", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "Virtual time to run, up to 24h: 30m, 90s, 1h (default 30m).")
+  Duration virtual = Duration.ofMinutes(30);
 
   @Option(names = "--seed", description = "The seed (default 42).")
   long seed = 42;
 
   @Option(
       names = "--warmup",
-      description = "Unmeasured runs of the same seed first, so the figures are at steady state"
-          + " rather than include JIT compilation (default 0).")
+      paramLabel = "N",
+      description = "Unmeasured runs of the same seed first, 0 to 100, so the figures are at"
+          + " steady state rather than include JIT compilation (default 0).")
   int warmup = 0;
 
   @Override
   public Integer call() {
+    Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
+    Cli.range(spec, "--warmup", warmup, 0, 100);
+    if (virtual.compareTo(MAX_VIRTUAL) > 0) {
+      throw Cli.mistake(spec, "--virtual must be at most 24h, not " + virtual);
+    }
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
       System.out.println("pingpong runs in the simulation build: ./mvnw -q -Psimulation -pl examples"
           + " -am compile exec:java -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
       return 2;
     }
     for (int i = 0; i < warmup; i++) {
-      PingPongRun.run(seed, nodes, Durations.parse(virtual));
+      PingPongRun.run(seed, nodes, virtual);
     }
-    PingPongRun.Figures figures = PingPongRun.run(seed, nodes, Durations.parse(virtual));
+    PingPongRun.Figures figures = PingPongRun.run(seed, nodes, virtual);
     System.out.println(figures.render());
     return figures.failure() == null ? 0 : 1;
   }

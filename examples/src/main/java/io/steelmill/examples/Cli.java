@@ -1,0 +1,117 @@
+package io.steelmill.examples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The command line's conventions, in one place: a user mistake (a bad option, a value out of
+ * range, a path that cannot be written) is one line on stderr and exit code 2; a failure of the
+ * environment or of the run (ZooKeeper unreachable, a node failing) is one line naming what was
+ * tried, and exit code 1. Never a stack trace: the full one goes to the debug log.
+ */
+public final class Cli {
+  /** picocli's convention for invalid input. */
+  public static final int USAGE = 2;
+
+  /** A failure that is not the user's: the environment, or the run itself. */
+  public static final int FAILURE = 1;
+
+  private Cli() {}
+
+  /** A command line with the conventions installed. */
+  public static CommandLine commandLine(Object command) {
+    CommandLine cli = new CommandLine(command);
+    cli.setParameterExceptionHandler(Cli::userMistake);
+    cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line));
+    return cli;
+  }
+
+  private static int userMistake(ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    PrintWriter err = line.getErr();
+    err.println(line.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
+        + " (see --help)");
+    err.flush();
+    return USAGE;
+  }
+
+  private static int failure(Exception e, CommandLine line) {
+    LoggerFactory.getLogger(Cli.class).debug("{} failed", line.getCommandName(), e);
+    PrintWriter err = line.getErr();
+    err.println(line.getCommandSpec().qualifiedName() + " failed: " + describe(e));
+    err.flush();
+    return FAILURE;
+  }
+
+  /** The exception's message and, if different, its root cause's, on one line. */
+  static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String outer = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    String inner = root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    return oneLine(root == e || outer.contains(inner) ? outer : outer + ": " + inner);
+  }
+
+  /** {@code text} with its line breaks turned into spaces. */
+  public static String oneLine(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+  }
+
+  /** A user mistake about {@code option}: one line, exit code 2. */
+  public static ParameterException mistake(CommandLine.Model.CommandSpec spec, String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  /** Checks that {@code value} of {@code option} lies within {@code min..max}. */
+  public static void range(CommandLine.Model.CommandSpec spec, String option, long value,
+      long min, long max) {
+    if (value < min || value > max) {
+      throw mistake(spec, option + " must be between " + min + " and " + max + ", not " + value);
+    }
+  }
+
+  /** Checks, before a run, that {@code file} can be created or overwritten. */
+  public static void writableFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
+    Path absolute = file.toAbsolutePath();
+    Path parent = absolute.getParent();
+    if (Files.isDirectory(absolute)) {
+      throw mistake(spec, option + " " + file + " is a directory; name a file");
+    }
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw mistake(spec, option + " " + file + ": the folder " + parent + " does not exist");
+    }
+    boolean writable = Files.exists(absolute) ? Files.isWritable(absolute)
+        : Files.isWritable(parent);
+    if (!writable) {
+      throw mistake(spec, option + " " + file + " cannot be written (permission denied)");
+    }
+  }
+
+  /** {@code --version}: the version this build was made from. */
+  public static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      Properties properties = new Properties();
+      try (InputStream in = Cli.class.getResourceAsStream("/steelmill-examples.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      } catch (IOException e) {
+        // reported as unknown below
+      }
+      return new String[] {"steelmill-examples " + properties.getProperty("version", "unknown")
+          + " (" + properties.getProperty("mode", "unknown") + " build), Java "
+          + Runtime.version()};
+    }
+  }
+}
