@@ -3,6 +3,8 @@ package io.steelmill.processor.lint;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -46,7 +48,7 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         && method.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
       String name = method.getSimpleName().toString();
-      LintRule rule = ruleFor(type, name, method, node.getArguments().size());
+      LintRule rule = ruleFor(type, name, method, node.getArguments());
       if (rule != null) {
         reporter.report(rule, simple(type) + "." + name + "()", node, getCurrentPath());
       } else if (isHelperInThisCompilation(method, owner)) {
@@ -78,12 +80,47 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     new LintScanner(trees, helperUnordered, reporter, visitedHelpers).scan(helper, null);
   }
 
-  private static LintRule ruleFor(String type, String name, ExecutableElement method, int arguments) {
+  /**
+   * A method reference is a call made later: {@code System::currentTimeMillis} reads the clock as
+   * surely as the call does, and {@code Random::new} makes an unseeded generator.
+   */
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement owner) {
+      String type = owner.getQualifiedName().toString();
+      if (method.getKind() == ElementKind.CONSTRUCTOR) {
+        LintRule rule = constructionRule(type, method, method.getParameters().isEmpty());
+        if (rule != null) {
+          reporter.report(rule, simple(type) + "::new", node, getCurrentPath());
+        }
+      } else {
+        String name = method.getSimpleName().toString();
+        LintRule rule = ruleFor(type, name, method, null);
+        if (rule != null) {
+          reporter.report(rule, simple(type) + "::" + name, node, getCurrentPath());
+        }
+      }
+    }
+    return super.visitMemberReference(node, unused);
+  }
+
+  /** @param arguments the call's arguments, or null for a method reference */
+  private static LintRule ruleFor(
+      String type, String name, ExecutableElement method, List<? extends ExpressionTree> arguments) {
+    int count = arguments == null ? method.getParameters().size() : arguments.size();
     if (Calls.IO_CLASSES.contains(type) && method.getModifiers().contains(Modifier.STATIC)) {
       return LintRule.DirectIo;
     }
-    if (isAsyncWithoutExecutor(type, name, method)) {
+    if (isAsyncWithoutExecutor(type, name, method) || isParallelBulk(type, name, method, arguments)) {
       return LintRule.Async;
+    }
+    if (name.equals("now") && method.getParameters().stream()
+        .anyMatch(p -> p.asType().toString().equals("java.time.Clock"))) {
+      return null; // now(clock): the injected clock decides
+    }
+    if (type.equals("java.util.random.RandomGeneratorFactory") && count > 0) {
+      return null; // create(seed)
     }
     Map<String, LintRule> rules = Calls.METHODS.get(type);
     LintRule rule = rules == null ? null : rules.get(name);
@@ -97,10 +134,29 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if (type.equals("java.util.concurrent.Executors") && hasExecutorOrFactory) {
       return null;
     }
-    if (name.equals("shuffle") && arguments > 1) {
+    if (name.equals("shuffle") && count > 1) {
       return null; // shuffle(list, random): the random decides
     }
     return rule;
+  }
+
+  /**
+   * Work split over the common pool: {@code StreamSupport.stream(spliterator, true)} (unless the
+   * flag is the literal {@code false}) and {@code ConcurrentHashMap}'s bulk operations, whose
+   * first parameter is a parallelism threshold.
+   */
+  private static boolean isParallelBulk(
+      String type, String name, ExecutableElement method, List<? extends ExpressionTree> arguments) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (type.equals("java.util.stream.StreamSupport") && !parameters.isEmpty()) {
+      int last = parameters.size() - 1;
+      boolean flag = parameters.get(last).asType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN;
+      return flag && (arguments == null || !(arguments.get(last) instanceof LiteralTree literal
+          && Boolean.FALSE.equals(literal.getValue())));
+    }
+    return type.equals("java.util.concurrent.ConcurrentHashMap")
+        && !parameters.isEmpty()
+        && parameters.get(0).asType().getKind() == javax.lang.model.type.TypeKind.LONG;
   }
 
   /** {@code thenApplyAsync(fn)}: an async stage without an executor runs on the common pool. */
@@ -124,13 +180,31 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
         && constructor.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
-      LintRule rule = Calls.CONSTRUCTORS.get(type);
-      boolean seeded = type.equals("java.util.Random") && !node.getArguments().isEmpty();
-      if (rule != null && !seeded) {
+      LintRule rule = constructionRule(type, constructor, node.getArguments().isEmpty());
+      if (rule != null) {
         reporter.report(rule, "new " + simple(type) + "(...)", node, getCurrentPath());
       }
     }
     return super.visitNewClass(node, unused);
+  }
+
+  /**
+   * The rule a construction breaks: seeded generators and given dates are fine, and so are thread
+   * pools that take a thread factory (as for {@code Executors}).
+   */
+  private static LintRule constructionRule(
+      String type, ExecutableElement constructor, boolean withoutArguments) {
+    LintRule rule = Calls.CONSTRUCTORS.get(type);
+    if (rule == null
+        || (Calls.ONLY_WITHOUT_ARGUMENTS.contains(type) && !withoutArguments)) {
+      return null;
+    }
+    if (Calls.UNLESS_THREAD_FACTORY.contains(type)
+        && constructor.getParameters().stream()
+            .anyMatch(p -> p.asType().toString().endsWith("ThreadFactory"))) {
+      return null;
+    }
+    return rule;
   }
 
   @Override
@@ -153,9 +227,14 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     return super.visitEnhancedForLoop(node, unused);
   }
 
-  /** A Set.of/Map.of call, a variable holding one, or one of its keySet/values/entrySet views. */
+  /**
+   * A Set.of/Map.of call, a hash collection keyed by identity hash codes, a variable holding one,
+   * or one of its keySet/values/entrySet views.
+   */
   private boolean isUnordered(ExpressionTree expression) {
-    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)) {
+    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)
+        || HashOrder.isIdentityOrdered(
+            trees.getTypeMirror(new TreePath(getCurrentPath(), expression)))) {
       return true;
     }
     if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
