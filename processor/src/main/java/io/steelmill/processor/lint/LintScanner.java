@@ -107,12 +107,16 @@ final class LintScanner extends TreePathScanner<Void, Void> {
 
   /** @param arguments the call's arguments, or null for a method reference */
   private static LintRule ruleFor(
-      String type, String name, ExecutableElement method, List<? extends ExpressionTree> arguments) {
+      String type,
+      String name,
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments) {
     int count = arguments == null ? method.getParameters().size() : arguments.size();
     if (Calls.IO_CLASSES.contains(type) && method.getModifiers().contains(Modifier.STATIC)) {
       return LintRule.DirectIo;
     }
-    if (isAsyncWithoutExecutor(type, name, method) || isParallelBulk(type, name, method, arguments)) {
+    if (isAsyncWithoutExecutor(type, name, method)
+        || isParallelBulk(type, name, method, arguments)) {
       return LintRule.Async;
     }
     if (name.equals("now") && method.getParameters().stream()
@@ -146,11 +150,15 @@ final class LintScanner extends TreePathScanner<Void, Void> {
    * first parameter is a parallelism threshold.
    */
   private static boolean isParallelBulk(
-      String type, String name, ExecutableElement method, List<? extends ExpressionTree> arguments) {
+      String type,
+      String name,
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments) {
     List<? extends VariableElement> parameters = method.getParameters();
     if (type.equals("java.util.stream.StreamSupport") && !parameters.isEmpty()) {
       int last = parameters.size() - 1;
-      boolean flag = parameters.get(last).asType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN;
+      boolean flag =
+          parameters.get(last).asType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN;
       return flag && (arguments == null || !(arguments.get(last) instanceof LiteralTree literal
           && Boolean.FALSE.equals(literal.getValue())));
     }
