@@ -121,7 +121,14 @@ class DeterminismLintTest {
         new Case(LintRule.UnorderedIteration, "    for (Thread t : new HashSet<Thread>()) { fine.add(t.getName()); } // here"),
         new Case(LintRule.UnorderedIteration, "    Map<Object, String> m = new HashMap<>(); for (String s : m.values()) { fine.add(s); } // here"),
         new Case(LintRule.UnorderedIteration, "    new HashMap<TimeUnit, String>().forEach((k, v) -> fine.add(v)); // here"),
-        new Case(LintRule.UnorderedIteration, "    new IdentityHashMap<String, String>().keySet().forEach(fine::add); // here"));
+        new Case(LintRule.UnorderedIteration, "    new IdentityHashMap<String, String>().keySet().forEach(fine::add); // here"),
+        new Case(LintRule.UnorderedIteration, "    List<Thread> l = new ArrayList<>(new HashSet<Thread>()); // here"),
+        new Case(LintRule.UnorderedIteration, "    List<String> l = List.copyOf(Set.of(\"a\", \"b\")); // here"),
+        new Case(LintRule.UnorderedIteration, "    fine.addAll(Map.of(\"a\", \"b\").keySet()); // here"),
+        new Case(LintRule.UnorderedIteration, "    String j = String.join(\",\", Set.of(\"a\", \"b\")); // here"),
+        new Case(LintRule.Identity, "    int h = Thread.currentThread().hashCode(); // here"),
+        new Case(LintRule.Identity, "    int h = TimeUnit.SECONDS.hashCode(); // here"),
+        new Case(LintRule.Identity, "    String t = new Object().toString(); // here"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -224,7 +231,10 @@ class DeterminismLintTest {
         "    new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),",
         "        Thread.ofVirtual().factory()).shutdown();",
         "    new ConcurrentHashMap<String, Integer>().forEach((k, v) -> {});",
-        "    java.util.function.Supplier<List<String>> copy = ArrayList::new;"));
+        "    java.util.function.Supplier<List<String>> copy = ArrayList::new;",
+        "    List<String> sorted = new ArrayList<>(new TreeSet<>(Set.of(\"a\")));",
+        "    Set<String> again = new HashSet<>(Set.of(\"a\"));",
+        "    int h = \"text\".hashCode() + fine.hashCode() + TimeUnit.SECONDS.toString().length();"));
     assertThat(compilation.warnings()).isEmpty();
   }
 

@@ -134,6 +134,13 @@ final class Calls {
       Set.of("java.util.HashMap", "java.util.HashSet", "java.util.WeakHashMap",
           "java.util.Hashtable", "java.util.concurrent.ConcurrentHashMap");
 
+  /** Collections that keep the order of a collection they copy: an unordered one leaks in. */
+  static final Set<String> ORDER_KEEPING_CLASSES =
+      Set.of("java.util.ArrayList", "java.util.LinkedList", "java.util.ArrayDeque",
+          "java.util.LinkedHashSet", "java.util.LinkedHashMap", "java.util.Vector",
+          "java.util.concurrent.CopyOnWriteArrayList", "java.util.concurrent.LinkedBlockingQueue",
+          "java.util.concurrent.ConcurrentLinkedQueue");
+
   /** Iterated in identity-hash order whatever the keys. */
   static final String IDENTITY_HASH_MAP = "java.util.IdentityHashMap";
 

@@ -56,9 +56,59 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
           && isUnordered(member.getExpression())) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
+      } else if (keepsOrder(name, type, node) && copiesUnordered(node.getArguments())) {
+        reporter.report(LintRule.UnorderedIteration, name + "() copying it", node, getCurrentPath());
+      } else if (isIdentityObjectMethod(name, owner, node)) {
+        reporter.report(LintRule.Identity, name + "() of " + receiverName(node), node, getCurrentPath());
       }
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /**
+   * {@code List.copyOf(c)}, {@code String.join(",", c)}, and {@code addAll}/{@code putAll} into a
+   * list or an insertion-ordered collection: calls whose result keeps the argument's order.
+   */
+  private boolean keepsOrder(String name, String owner, MethodInvocationTree node) {
+    return switch (name) {
+      case "copyOf" -> owner.equals("java.util.List");
+      case "join" -> owner.equals("java.lang.String");
+      case "addAll", "putAll" -> node.getMethodSelect() instanceof MemberSelectTree member
+          && trees.getTypeMirror(new TreePath(getCurrentPath(), member.getExpression()))
+              instanceof javax.lang.model.type.DeclaredType receiver
+          && receiver.asElement() instanceof TypeElement element
+          && (Calls.ORDER_KEEPING_CLASSES.contains(element.getQualifiedName().toString())
+              || element.getQualifiedName().contentEquals("java.util.List"));
+      default -> false;
+    };
+  }
+
+  /** Whether an argument is an unordered collection, whose order the call keeps. */
+  private boolean copiesUnordered(List<? extends ExpressionTree> arguments) {
+    return arguments.stream().anyMatch(this::isUnordered);
+  }
+
+  /**
+   * {@code thread.hashCode()} or {@code object.toString()} where the receiver's class keeps
+   * {@code Object}'s (or {@code Enum}'s) version: the identity hash code, in the value or its text.
+   */
+  private boolean isIdentityObjectMethod(String name, TypeElement owner, MethodInvocationTree node) {
+    String type = owner.getQualifiedName().toString();
+    boolean hash = name.equals("hashCode")
+        && (type.equals("java.lang.Object") || type.equals("java.lang.Enum"));
+    boolean text = name.equals("toString") && type.equals("java.lang.Object");
+    return (hash || text)
+        && node.getArguments().isEmpty()
+        && node.getMethodSelect() instanceof MemberSelectTree member
+        && HashOrder.hasIdentityHash(
+            trees.getTypeMirror(new TreePath(getCurrentPath(), member.getExpression())));
+  }
+
+  private String receiverName(MethodInvocationTree node) {
+    String type = trees.getTypeMirror(
+        new TreePath(getCurrentPath(), ((MemberSelectTree) node.getMethodSelect()).getExpression()))
+        .toString();
+    return simple(type);
   }
 
   /**
@@ -191,6 +241,9 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       LintRule rule = constructionRule(type, constructor, node.getArguments().isEmpty());
       if (rule != null) {
         reporter.report(rule, "new " + simple(type) + "(...)", node, getCurrentPath());
+      } else if (Calls.ORDER_KEEPING_CLASSES.contains(type) && copiesUnordered(node.getArguments())) {
+        reporter.report(LintRule.UnorderedIteration, "new " + simple(type) + "(...) copying it",
+            node, getCurrentPath());
       }
     }
     return super.visitNewClass(node, unused);
