@@ -4,37 +4,30 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.Dependency;
+import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryDescriptor;
 import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.model.Resolution;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
-import io.steelmill.processor.writing.GraphPictureWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
-import com.palantir.javapoet.JavaFile;
-import io.steelmill.processor.model.Binding;
-import io.steelmill.processor.model.Dependency;
-import io.steelmill.processor.model.EntryPoint;
-import io.steelmill.processor.model.Resolution;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
-import javax.tools.JavaFileObject;
 
 /**
  * Takes one valid {@code @Factory} interface through the pipeline: resolve its graph in both
@@ -52,10 +45,7 @@ final class FactoryStep {
   private final FactoryReader reader;
   private final GraphBuilder builder;
   private final Diagnostics diagnostics;
-  private final Filer filer;
-  private final Elements elements;
-  /** Qualified names of the classes written in this compilation, and the factory of each. */
-  private final Map<String, String> written = new HashMap<>();
+  private final GeneratedFiles files;
 
   FactoryStep(
       FactoryReader reader,
@@ -66,8 +56,7 @@ final class FactoryStep {
     this.reader = reader;
     this.builder = builder;
     this.diagnostics = diagnostics;
-    this.filer = filer;
-    this.elements = elements;
+    this.files = new GeneratedFiles(filer, elements, diagnostics);
   }
 
   /**
@@ -113,13 +102,14 @@ final class FactoryStep {
       return Outcome.FAILED;
     }
     BindingGraph graph = graphs.get(active);
-    if (!write(factory, graph.factory().generatedName(), () -> new FactoryWriter(graph).write())) {
+    String name = graph.factory().generatedName();
+    if (!files.write(factory, name, () -> new FactoryWriter(graph).write())) {
       return Outcome.FAILED;
     }
-    writePictures(factory, graphs);
+    files.writePictures(factory, graphs);
     if (active == Mode.SIMULATION && graph.parent() == null) {
       String harness = graph.factory().generatedName() + "Sim";
-      if (!write(factory, harness, () -> new SimHarnessWriter(graph).write())) {
+      if (!files.write(factory, harness, () -> new SimHarnessWriter(graph).write())) {
         return Outcome.FAILED;
       }
     }
@@ -198,93 +188,6 @@ final class FactoryStep {
     }
     return false;
   }
-
-  /**
-   * Writes the class {@code simpleName} for {@code factory}, unless the name is taken: by a class
-   * written earlier in this compilation ({@code Outer.App} and {@code Outer_App} both generate
-   * {@code SteelmillOuter_App}) or by a source file. A write the filer refuses is reported too.
-   */
-  private boolean write(TypeElement factory, String simpleName, Supplier<JavaFile> file) {
-    String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
-    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
-    String factoryName = factory.getQualifiedName().toString();
-    String holder = written.get(qualified);
-    if (holder == null && isSourceType(qualified)) {
-      holder = "the class " + simpleName + " in your sources";
-    } else if (holder != null) {
-      holder = "the generated class of the factory " + holder;
-    }
-    String shortName = factoryName.substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
-    if (holder != null) {
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.GeneratedNameTaken,
-                  factory,
-                  ErrorCode.GeneratedNameTaken.describe(shortName, simpleName, holder),
-                  "",
-                  ErrorCode.GeneratedNameTaken.fix(shortName, simpleName))
-              .text(),
-          factory);
-      return false;
-    }
-    try {
-      file.get().writeTo(filer);
-      written.put(qualified, shortName);
-      return true;
-    } catch (IOException refused) {
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.GeneratedFileNotWritten,
-                  factory,
-                  ErrorCode.GeneratedFileNotWritten.describe(
-                      simpleName, shortName, refused.getMessage()),
-                  "",
-                  ErrorCode.GeneratedFileNotWritten.fix(qualified))
-              .text(),
-          factory);
-      return false;
-    }
-  }
-
-  /** Writes the factory's graph pictures; a refused write is reported like any generated file. */
-  private void writePictures(TypeElement factory, Map<Mode, BindingGraph> graphs) {
-    try {
-      new GraphPictureWriter(graphs).writeTo(filer);
-    } catch (IOException refused) {
-      String name = factory.getQualifiedName().toString();
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.GeneratedFileNotWritten,
-                  factory,
-                  ErrorCode.GeneratedFileNotWritten.describe(
-                      "the graph pictures (.dot, .mmd)",
-                      factory.getSimpleName().toString(),
-                      refused.getMessage()),
-                  "",
-                  ErrorCode.GeneratedFileNotWritten.fix(name))
-              .text(),
-          factory);
-    }
-  }
-
-  /**
-   * Whether a type of this name comes from a source file of this compilation that Steelmill did
-   * not generate (a stale generated file from an earlier build is not a clash: the filer decides).
-   */
-  private boolean isSourceType(String qualified) {
-    TypeElement existing = elements.getTypeElement(qualified);
-    if (existing == null) {
-      return false;
-    }
-    JavaFileObject file = elements.getFileObjectOf(existing);
-    if (file == null || file.getKind() != JavaFileObject.Kind.SOURCE) {
-      return false;
-    }
-    AnnotationMirror generated = Annotations.find(existing, GENERATED);
-    return generated == null || !generated.toString().contains(SteelmillProcessor.class.getName());
-  }
-
-  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   /** The graph of {@code factory} with its ancestors'; null after reporting a parent cycle. */
   private BindingGraph graph(TypeElement factory, Mode mode, Set<TypeElement> chain) {

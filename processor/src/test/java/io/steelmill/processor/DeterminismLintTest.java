@@ -69,7 +69,66 @@ class DeterminismLintTest {
         new Case(LintRule.UnorderedIteration, "    Map.of(\"a\", 1).keySet().forEach(fine::add); // here"),
         new Case(LintRule.DirectIo, "    new java.net.Socket(); // here"),
         new Case(LintRule.DirectIo, "    java.nio.file.Files.readString(java.nio.file.Path.of(\"x\")); // here"),
-        new Case(LintRule.DirectIo, "    new java.io.FileOutputStream(\"x\").close(); // here"));
+        new Case(LintRule.DirectIo, "    new java.io.FileOutputStream(\"x\").close(); // here"),
+        // issue 14, item 8: the constructs the lint used to miss, and their relatives
+        new Case(LintRule.WallClock, "    java.util.function.LongSupplier s = System::currentTimeMillis; // here"),
+        new Case(LintRule.WallClock, "    java.util.function.LongSupplier s = System::nanoTime; // here"),
+        new Case(LintRule.WallClock, "    Date d = new Date(); // here"),
+        new Case(LintRule.WallClock, "    java.util.function.Supplier<Date> d = Date::new; // here"),
+        new Case(LintRule.WallClock, "    Calendar c = Calendar.getInstance(); // here"),
+        new Case(LintRule.WallClock, "    Calendar c = java.util.Calendar.getInstance(Locale.ROOT); // here"),
+        new Case(LintRule.WallClock, "    Calendar c = new GregorianCalendar(); // here"),
+        new Case(LintRule.WallClock, "    Object i = java.time.InstantSource.system(); // here"),
+        new Case(LintRule.WallClock, "    Object y = java.time.Year.now(); // here"),
+        new Case(LintRule.WallClock, "    java.util.function.Supplier<java.time.Instant> n = java.time.Instant::now; // here"),
+        new Case(LintRule.Random, "    SplittableRandom r = new SplittableRandom(); // here"),
+        new Case(LintRule.Random, "    java.util.function.Supplier<SplittableRandom> r = SplittableRandom::new; // here"),
+        new Case(LintRule.Random, "    java.util.function.Supplier<Random> r = Random::new; // here"),
+        new Case(LintRule.Random, "    Object g = java.util.random.RandomGenerator.getDefault(); // here"),
+        new Case(LintRule.Random, "    Object g = java.util.random.RandomGenerator.of(\"L64X128MixRandom\"); // here"),
+        new Case(LintRule.Random, "    Object g = java.util.random.RandomGeneratorFactory.getDefault().create(); // here"),
+        new Case(LintRule.Random, "    Object g = java.security.SecureRandom.getInstanceStrong(); // here"),
+        new Case(LintRule.Async, "    long c = java.util.stream.IntStream.range(0, 9).parallel().sum(); // here"),
+        new Case(LintRule.Async, "    long c = java.util.stream.LongStream.range(0, 9).parallel().sum(); // here"),
+        new Case(LintRule.Async, "    long c = fine.stream().parallel().count(); // here"),
+        new Case(LintRule.Async, "    java.util.function.Supplier<java.util.stream.Stream<String>> p = fine::parallelStream; // here"),
+        new Case(LintRule.Async, "    Arrays.parallelSort(new int[] {3, 1}); // here"),
+        new Case(LintRule.Async, "    Arrays.parallelSetAll(new int[2], i -> i); // here"),
+        new Case(LintRule.Async, "    java.util.stream.StreamSupport.stream(fine.spliterator(), true).count(); // here"),
+        new Case(LintRule.Async, "    new ConcurrentHashMap<String, Integer>().forEach(1L, (k, v) -> {}); // here"),
+        new Case(LintRule.Async, "    new RecursiveAction() { protected void compute() {} }.fork(); // here"),
+        new Case(LintRule.Thread, "    ForkJoinPool p = new ForkJoinPool(); // here"),
+        new Case(LintRule.Thread, "    ForkJoinPool p = new ForkJoinPool(4); // here"),
+        new Case(LintRule.Thread, "    java.util.function.Supplier<ForkJoinPool> p = ForkJoinPool::new; // here"),
+        new Case(LintRule.Thread, "    new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>()); // here"),
+        new Case(LintRule.Thread, "    new ScheduledThreadPoolExecutor(1); // here"),
+        new Case(LintRule.Thread, "    ThreadFactory f = Executors.defaultThreadFactory(); // here"),
+        new Case(LintRule.Thread, "    java.util.function.Function<Runnable, Thread> t = Thread::new; // here"),
+        new Case(LintRule.Identity, "    long id = Thread.currentThread().threadId(); // here"),
+        new Case(LintRule.Identity, "    java.util.function.ToLongFunction<Thread> id = Thread::threadId; // here"),
+        new Case(LintRule.Identity, "    int h = System.identityHashCode(fine); // here"),
+        new Case(LintRule.Identity, "    java.util.function.ToIntFunction<Object> h = System::identityHashCode; // here"),
+        new Case(LintRule.Environment, "    Object z = java.time.ZoneId.systemDefault(); // here"),
+        new Case(LintRule.Environment, "    Object z = TimeZone.getDefault(); // here"),
+        new Case(LintRule.Environment, "    int n = Runtime.getRuntime().availableProcessors(); // here"),
+        new Case(LintRule.Environment, "    String v = System.getenv(\"HOME\"); // here"),
+        new Case(LintRule.DirectIo, "    String[] names = new java.io.File(\".\").list(); // here"),
+        new Case(LintRule.DirectIo, "    java.io.File[] files = new java.io.File(\".\").listFiles(); // here"),
+        new Case(LintRule.DirectIo, "    boolean e = new java.io.File(\"x\").exists(); // here"),
+        new Case(LintRule.DirectIo, "    java.util.function.Function<java.io.File, String[]> l = java.io.File::list; // here"),
+        new Case(LintRule.Monitor, "    synchronized (this) { wait(10); } // here"),
+        new Case(LintRule.Monitor, "    synchronized (fine) { fine.wait(); } // here"),
+        new Case(LintRule.UnorderedIteration, "    for (Thread t : new HashSet<Thread>()) { fine.add(t.getName()); } // here"),
+        new Case(LintRule.UnorderedIteration, "    Map<Object, String> m = new HashMap<>(); for (String s : m.values()) { fine.add(s); } // here"),
+        new Case(LintRule.UnorderedIteration, "    new HashMap<TimeUnit, String>().forEach((k, v) -> fine.add(v)); // here"),
+        new Case(LintRule.UnorderedIteration, "    new IdentityHashMap<String, String>().keySet().forEach(fine::add); // here"),
+        new Case(LintRule.UnorderedIteration, "    List<Thread> l = new ArrayList<>(new HashSet<Thread>()); // here"),
+        new Case(LintRule.UnorderedIteration, "    List<String> l = List.copyOf(Set.of(\"a\", \"b\")); // here"),
+        new Case(LintRule.UnorderedIteration, "    fine.addAll(Map.of(\"a\", \"b\").keySet()); // here"),
+        new Case(LintRule.UnorderedIteration, "    String j = String.join(\",\", Set.of(\"a\", \"b\")); // here"),
+        new Case(LintRule.Identity, "    int h = Thread.currentThread().hashCode(); // here"),
+        new Case(LintRule.Identity, "    int h = TimeUnit.SECONDS.hashCode(); // here"),
+        new Case(LintRule.Identity, "    String t = new Object().toString(); // here"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -161,8 +220,44 @@ class DeterminismLintTest {
         "    Collections.shuffle(fine, new Random(7));",
         "    CompletableFuture.supplyAsync(() -> 1, Runnable::run).join();",
         "    for (String s : new LinkedHashSet<>(fine)) { fine.add(s); }",
-        "    Thread.ofVirtual().start(() -> {});"));
+        "    Thread.ofVirtual().start(() -> {});",
+        "    new Date(0L);",
+        "    new SplittableRandom(42).nextInt();",
+        "    java.util.random.RandomGeneratorFactory.getDefault().create(42L);",
+        "    java.time.Instant.now(java.time.Clock.fixed(java.time.Instant.EPOCH, java.time.ZoneOffset.UTC));",
+        "    for (String s : new HashSet<String>(fine)) { fine.add(s); }",
+        "    for (TimeUnit u : EnumSet.allOf(TimeUnit.class)) { fine.add(u.name()); }",
+        "    java.util.stream.StreamSupport.stream(fine.spliterator(), false).count();",
+        "    new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),",
+        "        Thread.ofVirtual().factory()).shutdown();",
+        "    new ConcurrentHashMap<String, Integer>().forEach((k, v) -> {});",
+        "    java.util.function.Supplier<List<String>> copy = ArrayList::new;",
+        "    List<String> sorted = new ArrayList<>(new TreeSet<>(Set.of(\"a\")));",
+        "    Set<String> again = new HashSet<>(Set.of(\"a\"));",
+        "    int h = \"text\".hashCode() + fine.hashCode() + TimeUnit.SECONDS.toString().length();"));
     assertThat(compilation.warnings()).isEmpty();
+  }
+
+  /** Static imports and fully qualified names resolve to the same methods. */
+  @Test
+  void staticImportsAreSeen() {
+    Compilation compilation = compile(SIMULATION, source("test.Worker", "package test;",
+        "import static java.lang.System.currentTimeMillis;",
+        "import static java.util.Arrays.parallelSort;",
+        "import static java.time.ZoneId.systemDefault;",
+        "@io.steelmill.Daemon", "final class Worker {", "  Worker() {}",
+        "  long a() { return currentTimeMillis(); }",
+        "  void b(int[] values) { parallelSort(values); }",
+        "  Object c() { return systemDefault(); }",
+        "  Object d() { return java.util.Calendar.getInstance(); }", "}"));
+    assertThat(compilation.warnings().stream().map(d -> d.getLineNumber()).toList())
+        .containsExactly(8L, 9L, 10L, 11L);
+    assertThat(compilation.warnings().stream().map(DiagnosticsTest::text).toList())
+        .satisfiesExactly(
+            m -> assertThat(m).startsWith(LintRule.WallClock.tag()),
+            m -> assertThat(m).startsWith(LintRule.Async.tag()),
+            m -> assertThat(m).startsWith(LintRule.Environment.tag()),
+            m -> assertThat(m).startsWith(LintRule.WallClock.tag()));
   }
 
   @Test

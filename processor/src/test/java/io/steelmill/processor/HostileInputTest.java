@@ -141,6 +141,24 @@ class HostileInputTest {
     assertNotWritten(compilation, "test.SteelmillLease");
   }
 
+  @Test
+  void privateFactoryOrPrivateOuterIsRejectedNotGenerated() {
+    for (String[] shape :
+        new String[][] {
+          {"class Outer {", "  @Factory private interface App {}", "}"},
+          {"class Outer {", "  private static class Inner {", "    @Factory interface App {}", "  }", "}"}
+        }) {
+      List<String> lines = new ArrayList<>(List.of("package test;", "import io.steelmill.*;"));
+      lines.addAll(List.of(shape));
+      Compilation compilation = compile(source("test.Outer", lines.toArray(String[]::new)));
+
+      assertNoCrash(compilation);
+      assertThat(lineText(only(compilation, ErrorCode.TypeNotVisible))).contains("interface App");
+      assertThat(messages(compilation)).hasSize(1);
+      assertThat(written).isEmpty();
+    }
+  }
+
   // ---- generated names ------------------------------------------------------------------------
 
   static Stream<Object[]> takenNames() {
@@ -319,7 +337,7 @@ class HostileInputTest {
     assertThat(thrown).isInstanceOf(FactoryException.class);
     FactoryException failure = (FactoryException) thrown;
     assertThat(failure.daemon()).isEqualTo("String");
-    assertThat(failure.getMessage()).contains("returned null").contains("never injects null");
+    assertThat(failure.getMessage()).contains("String").contains("returned null");
     assertThat(node.builtDaemons()).isEmpty();
   }
 

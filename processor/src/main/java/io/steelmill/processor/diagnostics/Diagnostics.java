@@ -65,7 +65,7 @@ public final class Diagnostics {
     return elementsWithErrors.contains(identity(element));
   }
 
-  /** {@code a.b.Store}, {@code a.b.Store#Store(a.b.Disk)}, {@code a.b.Store#Store(a.b.Disk)#disk}. */
+  /** {@code a.b.Store}, {@code a.b.Store#Store(a.b.Disk)}, {@code ...#Store(a.b.Disk)#disk}. */
   private static String identity(Element element) {
     if (element instanceof javax.lang.model.element.QualifiedNameable named) {
       return named.getQualifiedName().toString();

@@ -23,8 +23,21 @@ public enum LintRule {
       "pass an executor from io.steelmill.platform.Daemons (executor(name)) to *Async calls and"
           + " timeouts, and use sequential streams."),
   UnorderedIteration(
-      "%s iterates a Set.of/Map.of collection, whose order changes from one JVM start to the next.",
-      "iterate a List, a LinkedHashSet/LinkedHashMap or a TreeMap instead."),
+      "%s iterates a collection whose order changes from one JVM start to the next.",
+      "iterate a List, a LinkedHashSet/LinkedHashMap, a TreeMap or an EnumMap/EnumSet instead."),
+  Identity(
+      "%s returns a value the JVM assigns (an identity hash code or a thread id), which no seed"
+          + " controls.",
+      "name and order things by what the daemon knows (a key, a counter of its own)."),
+  Environment(
+      "%s reads the machine (time zone, locale, processors, memory, environment), which differs"
+          + " between machines and runs.",
+      "pass the value in: a @Provides method or @Factory(injected = ...) makes it part of the"
+          + " node's setup, which a simulation fixes."),
+  Monitor(
+      "%s blocks a thread on a Java monitor, which the simulation can neither see nor time.",
+      "wait with a java.util.concurrent lock, condition or queue, or Simulation.await in a"
+          + " primitive of your own."),
   MutableStatic(
       "%s is a mutable static field: it is shared by every simulated node and leaks between seeds.",
       "keep the state in the daemon instance; the factory makes one per node."),

@@ -3,6 +3,8 @@ package io.steelmill.processor.lint;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
@@ -46,7 +48,7 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         && method.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
       String name = method.getSimpleName().toString();
-      LintRule rule = ruleFor(type, name, method, node.getArguments().size());
+      LintRule rule = ruleFor(type, name, method, node.getArguments());
       if (rule != null) {
         reporter.report(rule, simple(type) + "." + name + "()", node, getCurrentPath());
       } else if (isHelperInThisCompilation(method, owner)) {
@@ -54,9 +56,59 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
           && isUnordered(member.getExpression())) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
+      } else if (keepsOrder(name, type, node) && copiesUnordered(node.getArguments())) {
+        reporter.report(LintRule.UnorderedIteration, name + "() copying it", node, getCurrentPath());
+      } else if (isIdentityObjectMethod(name, owner, node)) {
+        reporter.report(LintRule.Identity, name + "() of " + receiverName(node), node, getCurrentPath());
       }
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /**
+   * {@code List.copyOf(c)}, {@code String.join(",", c)}, and {@code addAll}/{@code putAll} into a
+   * list or an insertion-ordered collection: calls whose result keeps the argument's order.
+   */
+  private boolean keepsOrder(String name, String owner, MethodInvocationTree node) {
+    return switch (name) {
+      case "copyOf" -> owner.equals("java.util.List");
+      case "join" -> owner.equals("java.lang.String");
+      case "addAll", "putAll" -> node.getMethodSelect() instanceof MemberSelectTree member
+          && trees.getTypeMirror(new TreePath(getCurrentPath(), member.getExpression()))
+              instanceof javax.lang.model.type.DeclaredType receiver
+          && receiver.asElement() instanceof TypeElement element
+          && (Calls.ORDER_KEEPING_CLASSES.contains(element.getQualifiedName().toString())
+              || element.getQualifiedName().contentEquals("java.util.List"));
+      default -> false;
+    };
+  }
+
+  /** Whether an argument is an unordered collection, whose order the call keeps. */
+  private boolean copiesUnordered(List<? extends ExpressionTree> arguments) {
+    return arguments.stream().anyMatch(this::isUnordered);
+  }
+
+  /**
+   * {@code thread.hashCode()} or {@code object.toString()} where the receiver's class keeps
+   * {@code Object}'s (or {@code Enum}'s) version: the identity hash code, in the value or its text.
+   */
+  private boolean isIdentityObjectMethod(String name, TypeElement owner, MethodInvocationTree node) {
+    String type = owner.getQualifiedName().toString();
+    boolean hash = name.equals("hashCode")
+        && (type.equals("java.lang.Object") || type.equals("java.lang.Enum"));
+    boolean text = name.equals("toString") && type.equals("java.lang.Object");
+    return (hash || text)
+        && node.getArguments().isEmpty()
+        && node.getMethodSelect() instanceof MemberSelectTree member
+        && HashOrder.hasIdentityHash(
+            trees.getTypeMirror(new TreePath(getCurrentPath(), member.getExpression())));
+  }
+
+  private String receiverName(MethodInvocationTree node) {
+    String type = trees.getTypeMirror(
+        new TreePath(getCurrentPath(), ((MemberSelectTree) node.getMethodSelect()).getExpression()))
+        .toString();
+    return simple(type);
   }
 
   /**
@@ -78,12 +130,51 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     new LintScanner(trees, helperUnordered, reporter, visitedHelpers).scan(helper, null);
   }
 
-  private static LintRule ruleFor(String type, String name, ExecutableElement method, int arguments) {
+  /**
+   * A method reference is a call made later: {@code System::currentTimeMillis} reads the clock as
+   * surely as the call does, and {@code Random::new} makes an unseeded generator.
+   */
+  @Override
+  public Void visitMemberReference(MemberReferenceTree node, Void unused) {
+    if (trees.getElement(getCurrentPath()) instanceof ExecutableElement method
+        && method.getEnclosingElement() instanceof TypeElement owner) {
+      String type = owner.getQualifiedName().toString();
+      if (method.getKind() == ElementKind.CONSTRUCTOR) {
+        LintRule rule = constructionRule(type, method, method.getParameters().isEmpty());
+        if (rule != null) {
+          reporter.report(rule, simple(type) + "::new", node, getCurrentPath());
+        }
+      } else {
+        String name = method.getSimpleName().toString();
+        LintRule rule = ruleFor(type, name, method, null);
+        if (rule != null) {
+          reporter.report(rule, simple(type) + "::" + name, node, getCurrentPath());
+        }
+      }
+    }
+    return super.visitMemberReference(node, unused);
+  }
+
+  /** @param arguments the call's arguments, or null for a method reference */
+  private static LintRule ruleFor(
+      String type,
+      String name,
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments) {
+    int count = arguments == null ? method.getParameters().size() : arguments.size();
     if (Calls.IO_CLASSES.contains(type) && method.getModifiers().contains(Modifier.STATIC)) {
       return LintRule.DirectIo;
     }
-    if (isAsyncWithoutExecutor(type, name, method)) {
+    if (isAsyncWithoutExecutor(type, name, method)
+        || isParallelBulk(type, name, method, arguments)) {
       return LintRule.Async;
+    }
+    if (name.equals("now") && method.getParameters().stream()
+        .anyMatch(p -> p.asType().toString().equals("java.time.Clock"))) {
+      return null; // now(clock): the injected clock decides
+    }
+    if (type.equals("java.util.random.RandomGeneratorFactory") && count > 0) {
+      return null; // create(seed)
     }
     Map<String, LintRule> rules = Calls.METHODS.get(type);
     LintRule rule = rules == null ? null : rules.get(name);
@@ -97,10 +188,33 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if (type.equals("java.util.concurrent.Executors") && hasExecutorOrFactory) {
       return null;
     }
-    if (name.equals("shuffle") && arguments > 1) {
+    if (name.equals("shuffle") && count > 1) {
       return null; // shuffle(list, random): the random decides
     }
     return rule;
+  }
+
+  /**
+   * Work split over the common pool: {@code StreamSupport.stream(spliterator, true)} (unless the
+   * flag is the literal {@code false}) and {@code ConcurrentHashMap}'s bulk operations, whose
+   * first parameter is a parallelism threshold.
+   */
+  private static boolean isParallelBulk(
+      String type,
+      String name,
+      ExecutableElement method,
+      List<? extends ExpressionTree> arguments) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    if (type.equals("java.util.stream.StreamSupport") && !parameters.isEmpty()) {
+      int last = parameters.size() - 1;
+      boolean flag =
+          parameters.get(last).asType().getKind() == javax.lang.model.type.TypeKind.BOOLEAN;
+      return flag && (arguments == null || !(arguments.get(last) instanceof LiteralTree literal
+          && Boolean.FALSE.equals(literal.getValue())));
+    }
+    return type.equals("java.util.concurrent.ConcurrentHashMap")
+        && !parameters.isEmpty()
+        && parameters.get(0).asType().getKind() == javax.lang.model.type.TypeKind.LONG;
   }
 
   /** {@code thenApplyAsync(fn)}: an async stage without an executor runs on the common pool. */
@@ -124,13 +238,34 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
         && constructor.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
-      LintRule rule = Calls.CONSTRUCTORS.get(type);
-      boolean seeded = type.equals("java.util.Random") && !node.getArguments().isEmpty();
-      if (rule != null && !seeded) {
+      LintRule rule = constructionRule(type, constructor, node.getArguments().isEmpty());
+      if (rule != null) {
         reporter.report(rule, "new " + simple(type) + "(...)", node, getCurrentPath());
+      } else if (Calls.ORDER_KEEPING_CLASSES.contains(type) && copiesUnordered(node.getArguments())) {
+        reporter.report(LintRule.UnorderedIteration, "new " + simple(type) + "(...) copying it",
+            node, getCurrentPath());
       }
     }
     return super.visitNewClass(node, unused);
+  }
+
+  /**
+   * The rule a construction breaks: seeded generators and given dates are fine, and so are thread
+   * pools that take a thread factory (as for {@code Executors}).
+   */
+  private static LintRule constructionRule(
+      String type, ExecutableElement constructor, boolean withoutArguments) {
+    LintRule rule = Calls.CONSTRUCTORS.get(type);
+    if (rule == null
+        || (Calls.ONLY_WITHOUT_ARGUMENTS.contains(type) && !withoutArguments)) {
+      return null;
+    }
+    if (Calls.UNLESS_THREAD_FACTORY.contains(type)
+        && constructor.getParameters().stream()
+            .anyMatch(p -> p.asType().toString().endsWith("ThreadFactory"))) {
+      return null;
+    }
+    return rule;
   }
 
   @Override
@@ -153,9 +288,14 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     return super.visitEnhancedForLoop(node, unused);
   }
 
-  /** A Set.of/Map.of call, a variable holding one, or one of its keySet/values/entrySet views. */
+  /**
+   * A Set.of/Map.of call, a hash collection keyed by identity hash codes, a variable holding one,
+   * or one of its keySet/values/entrySet views.
+   */
   private boolean isUnordered(ExpressionTree expression) {
-    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)) {
+    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)
+        || HashOrder.isIdentityOrdered(
+            trees.getTypeMirror(new TreePath(getCurrentPath(), expression)))) {
       return true;
     }
     if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {

@@ -4,6 +4,7 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.FactoryReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -47,6 +49,22 @@ public final class FactoryValidator {
       return out;
     }
     TypeElement factory = (TypeElement) element;
+    for (Element e = factory; e.getKind().isClass() || e.getKind().isInterface();
+        e = e.getEnclosingElement()) {
+      if (e.getModifiers().contains(Modifier.PRIVATE)) {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.TypeNotVisible,
+                factory,
+                ErrorCode.TypeNotVisible.describe(
+                    name, "its own package", FactoryReader.generatedName(factory),
+                    e.getSimpleName() + " is private"),
+                "",
+                ErrorCode.TypeNotVisible.fix(
+                    ((PackageElement) packageOf(factory)).getQualifiedName())));
+        return out;
+      }
+    }
     if (!factory.getTypeParameters().isEmpty()) {
       out.add(
           Diagnostic.of(
@@ -91,6 +109,14 @@ public final class FactoryValidator {
       }
     }
     return out;
+  }
+
+  private static Element packageOf(Element element) {
+    Element e = element;
+    while (!(e instanceof PackageElement)) {
+      e = e.getEnclosingElement();
+    }
+    return e;
   }
 
   /**

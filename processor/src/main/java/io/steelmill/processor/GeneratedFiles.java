@@ -1,0 +1,124 @@
+package io.steelmill.processor;
+
+import com.palantir.javapoet.JavaFile;
+import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.diagnostics.Diagnostics;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.writing.GraphPictureWriter;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.annotation.processing.Filer;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.JavaFileObject;
+
+/**
+ * Writes generated classes through the filer, and turns every way a write can fail into an error
+ * on the factory: a name already taken, or a write the filer refuses. Never a {@code
+ * FilerException} escaping to javac.
+ */
+final class GeneratedFiles {
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private final Filer filer;
+  private final Elements elements;
+  private final Diagnostics diagnostics;
+  /** Qualified names of the classes written in this compilation, and the factory of each. */
+  private final Map<String, String> written = new HashMap<>();
+
+  GeneratedFiles(Filer filer, Elements elements, Diagnostics diagnostics) {
+    this.filer = filer;
+    this.elements = elements;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * Writes the class {@code simpleName} for {@code factory}, unless the name is taken: by a class
+   * written earlier in this compilation ({@code Outer.App} and {@code Outer_App} both generate
+   * {@code SteelmillOuter_App}) or by a source file. A write the filer refuses is reported too.
+   */
+  boolean write(TypeElement factory, String simpleName, Supplier<JavaFile> file) {
+    String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    String factoryName = factory.getQualifiedName().toString();
+    String holder = written.get(qualified);
+    if (holder == null && isSourceType(qualified)) {
+      holder = "the class " + simpleName + " in your sources";
+    } else if (holder != null) {
+      holder = "the generated class of the factory " + holder;
+    }
+    String shortName = factoryName.substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
+    if (holder != null) {
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedNameTaken,
+                  factory,
+                  ErrorCode.GeneratedNameTaken.describe(shortName, simpleName, holder),
+                  "",
+                  ErrorCode.GeneratedNameTaken.fix(shortName, simpleName))
+              .text(),
+          factory);
+      return false;
+    }
+    try {
+      file.get().writeTo(filer);
+      written.put(qualified, shortName);
+      return true;
+    } catch (IOException refused) {
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedFileNotWritten,
+                  factory,
+                  ErrorCode.GeneratedFileNotWritten.describe(
+                      simpleName, shortName, refused.getMessage()),
+                  "",
+                  ErrorCode.GeneratedFileNotWritten.fix(qualified))
+              .text(),
+          factory);
+      return false;
+    }
+  }
+
+  /** Writes the factory's graph pictures; a refused write is reported like any generated file. */
+  void writePictures(TypeElement factory, Map<Mode, BindingGraph> graphs) {
+    try {
+      new GraphPictureWriter(graphs).writeTo(filer);
+    } catch (IOException refused) {
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.GeneratedFileNotWritten,
+                  factory,
+                  ErrorCode.GeneratedFileNotWritten.describe(
+                      "the graph pictures (.dot, .mmd)",
+                      factory.getSimpleName().toString(),
+                      refused.getMessage()),
+                  "",
+                  ErrorCode.GeneratedFileNotWritten.fix(factory.getQualifiedName().toString()))
+              .text(),
+          factory);
+    }
+  }
+
+  /**
+   * Whether a type of this name comes from a source file of this compilation that Steelmill did
+   * not generate (a stale generated file from an earlier build is not a clash: the filer decides).
+   */
+  private boolean isSourceType(String qualified) {
+    TypeElement existing = elements.getTypeElement(qualified);
+    if (existing == null) {
+      return false;
+    }
+    JavaFileObject file = elements.getFileObjectOf(existing);
+    if (file == null || file.getKind() != JavaFileObject.Kind.SOURCE) {
+      return false;
+    }
+    AnnotationMirror generated = Annotations.find(existing, GENERATED);
+    return generated == null || !generated.toString().contains(SteelmillProcessor.class.getName());
+  }
+}
