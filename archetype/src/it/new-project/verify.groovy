@@ -27,7 +27,14 @@ assert new File(generated, 'SteelmillApp.dot').text.contains('digraph')
 assert new File(generated, 'SteelmillApp.mmd').text.contains('flowchart')
 
 // the BOM: every module of the root build that is deployed must be listed
-def root = new File(basedir, '../../../..').canonicalFile
+// basedir is <root>/archetype/<build directory>/it/new-project; the build directory is target,
+// or target/simulation under -Psimulation, for every module alike
+def root = basedir.canonicalFile
+while (!new File(root, 'bom/pom.xml').isFile()) {
+  root = root.parentFile
+  assert root != null : "no bom/pom.xml above ${basedir}"
+}
+def buildDirectory = new File(root, 'archetype').toPath().relativize(basedir.canonicalFile.parentFile.parentFile.toPath()).toString()
 def bom = new XmlSlurper().parse(new File(root, 'bom/pom.xml'))
 def listed = bom.dependencyManagement.dependencies.dependency*.artifactId*.text() as Set
 def parent = new XmlSlurper().parse(new File(root, 'pom.xml'))
@@ -39,4 +46,17 @@ def published = parent.modules.module*.text().findAll { module ->
 }.collect { new XmlSlurper().parse(new File(root, "${it}/pom.xml")).artifactId.text() }
 def missing = published.findAll { !listed.contains(it) }
 assert missing.isEmpty() : "bom/pom.xml does not list ${missing}"
+
+// every library jar names its Java module
+parent.modules.module*.text().each { module ->
+  def pom = new XmlSlurper().parse(new File(root, "${module}/pom.xml"))
+  if (!published.contains(pom.artifactId.text())) {
+    return
+  }
+  def jar = new File(root, "${module}/${buildDirectory}/${pom.artifactId.text()}-${parent.version.text()}.jar")
+  assert jar.isFile() : "${jar} was not built before the archetype"
+  def manifest = new java.util.jar.JarFile(jar).withCloseable { it.manifest.mainAttributes }
+  def name = manifest.getValue('Automatic-Module-Name')
+  assert name ==~ /io\.steelmill(\.[a-z]+)*/ : "${jar.name}: Automatic-Module-Name is ${name}"
+}
 return true

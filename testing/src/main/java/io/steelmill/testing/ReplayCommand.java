@@ -47,7 +47,7 @@ final class ReplayCommand {
       command.append(" -Psimulation");
     }
     if (multiModule) {
-      command.append(" -pl ").append(relative(root, module)).append(" -am");
+      command.append(" -pl ").append(quoted(relative(root, module))).append(" -am");
     }
     command.append(" test ").append(quoted("-Dtest=" + test)).append(" -Dsteelmill.seed=").append(seed);
     if (multiModule) {
@@ -94,7 +94,9 @@ final class ReplayCommand {
 
   /** A shell would expand {@code $Inner} of a nested class's name: quote such an argument. */
   private static String quoted(String argument) {
-    return argument.matches("[A-Za-z0-9_.#=,*/:+-]*") ? argument : "'" + argument + "'";
+    return argument.matches("[A-Za-z0-9_.#=,*/:+-]*")
+        ? argument
+        : "'" + argument.replace("'", "'\\''") + "'";
   }
 
   private static String read(Path pom) {

@@ -93,6 +93,16 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aModuleFolderWithASpaceIsQuoted() throws IOException {
+    pom(dir, modules("my store"));
+    Path store = dir.resolve("my store");
+    pom(store, "");
+
+    assertThat(new ReplayCommand(store).command(TEST, 9, false))
+        .startsWith("mvn -pl 'my store' -am test ");
+  }
+
+  @Test
   void noPomAtAllStillGivesACommand() {
     assertThat(new ReplayCommand(dir.resolve("missing")).command(TEST, 2, true))
         .isEqualTo("mvn test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=2");

@@ -24,7 +24,8 @@ final class GraphFormats {
     out.append("// The Steelmill graph of ").append(picture.title())
         .append(", both modes. Generated; render with: dot -Tsvg -O <this file>\n");
     out.append("digraph \"").append(dotEscape(picture.title())).append("\" {\n");
-    out.append("  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n");
+    out.append("  rankdir=LR;\n  graph [fontname=\"Helvetica\"];\n");
+    out.append("  node [shape=box, fontname=\"Helvetica\"];\n");
     out.append("  edge [fontname=\"Helvetica\", fontsize=10];\n");
     for (Group group : Group.values()) {
       List<Node> members = members(picture, group);

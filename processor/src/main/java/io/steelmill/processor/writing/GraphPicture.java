@@ -1,6 +1,5 @@
 package io.steelmill.processor.writing;
 
-import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Dependency;
@@ -188,7 +187,7 @@ final class GraphPicture {
 
     Node build() {
       List<String> lines = new ArrayList<>();
-      lines.add(key.isQualified() ? key.displayName() : TypeNames.simple(key.typeName()));
+      lines.add(key.displayName());
       if (fromParent) {
         lines.add("from the parent");
       } else if (how.size() == 2 && !how.get(Mode.PRODUCTION).equals(how.get(Mode.SIMULATION))) {
