@@ -255,8 +255,9 @@ public abstract class Node implements AutoCloseable {
       shutdown(clock);
       throw startFailure();
     }
+    List<String> names = prepared.stream().map(Built::daemon).toList();
     logInfo("node {} started in {} with {} daemons: {}", name(), millis(clock, begin),
-        prepared.size(), String.join(", ", prepared.stream().map(Built::daemon).toList()));
+        names.size(), names.isEmpty() ? "(none)" : String.join(", ", names));
     return this;
   }
 
@@ -473,7 +474,7 @@ public abstract class Node implements AutoCloseable {
     }
     changed.signalAll();
     if (newNode) {
-      finish(clock, clock.monotonicNanos());
+      finish(clock, clock.monotonicNanos(), false); // never started: nothing to log
     } else if (running) {
       Thread.ofVirtual().name(name() + "/stopping").start(() -> {
         OWNER.set(this);
@@ -506,7 +507,7 @@ public abstract class Node implements AutoCloseable {
     calls.run();
     active = null;
     awaitRunners(clock);
-    finish(clock, begin);
+    finish(clock, begin, true);
   }
 
   private void stopChildren() {
@@ -537,7 +538,8 @@ public abstract class Node implements AutoCloseable {
     }
   }
 
-  private void finish(Clock clock, long begin) {
+  /** Ends the stop, which began at {@code begin} on {@code clock}; logs it if it had started. */
+  private void finish(Clock clock, long begin, boolean started) {
     if (crashed) {
       return;
     }
@@ -546,6 +548,13 @@ public abstract class Node implements AutoCloseable {
       if (ownsParent) { // not awaited here: the parent may be the one stopping this node
         parent.requestStop("its only child " + name() + " stopping");
       }
+    }
+    int failures = errors.all().size();
+    if (started && failures == 0) { // logged before anyone waiting for the end can look
+      logInfo("node {} stopped in {}", name(), millis(clock, begin), null, null);
+    } else if (started && Log.LOGGER.isWarnEnabled()) {
+      Mdc.log(name(), null, () -> Log.LOGGER.warn("node {} stopped in {} with {} error(s)",
+          name(), millis(clock, begin), failures));
     }
     lifecycle.lock();
     try {
@@ -559,13 +568,6 @@ public abstract class Node implements AutoCloseable {
     Node owner = ownedBy;
     if (owner != null) {
       owner.changed.signalAll(); // its close() waits for this node too
-    }
-    int failures = errors.all().size();
-    if (failures == 0) {
-      logInfo("node {} stopped in {}", name(), millis(clock, begin), null, null);
-    } else if (Log.LOGGER.isWarnEnabled()) {
-      Mdc.log(name(), null, () -> Log.LOGGER.warn("node {} stopped in {} with {} error(s)",
-          name(), millis(clock, begin), failures));
     }
   }
 
