@@ -20,16 +20,20 @@ final class NodeLog {
   }
 
   static void started(Node node, Clock clock, long begin, List<String> daemons) {
+    String took = since(clock, begin); // before the first log call, which may set up logging
     if (Holder.LOGGER.isInfoEnabled()) {
-      String took = since(clock, begin);
       String names = daemons.isEmpty() ? "(none)" : String.join(", ", daemons);
       Mdc.log(node.name(), null, () -> Holder.LOGGER.info(
           "node {} started in {} with {} daemons: {}", node.name(), took, daemons.size(), names));
     }
+    if (Holder.LOGGER.isDebugEnabled()) {
+      Mdc.log(node.name(), null, () -> Holder.LOGGER.debug(
+          "{} started; prepare times: {}", node, node.startupTimes()));
+    }
   }
 
   static void stopped(Node node, Clock clock, long begin, int failures) {
-    String took = since(clock, begin);
+    String took = since(clock, begin); // before the first log call, which may set up logging
     if (failures == 0 && Holder.LOGGER.isInfoEnabled()) {
       Mdc.log(node.name(), null,
           () -> Holder.LOGGER.info("node {} stopped in {}", node.name(), took));
