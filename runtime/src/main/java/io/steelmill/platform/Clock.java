@@ -38,7 +38,7 @@ public interface Clock {
    */
   default boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
       throws InterruptedException {
-    long end = monotonicNanos() + Math.max(0, timeout.toNanos());
+    long end = monotonicNanos() + io.steelmill.runtime.internal.Clocks.boundedNanos(timeout);
     while (!ready.getAsBoolean()) {
       long left = end - monotonicNanos();
       if (left <= 0) {

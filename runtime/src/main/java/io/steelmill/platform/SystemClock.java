@@ -3,6 +3,7 @@ package io.steelmill.platform;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.Production;
+import io.steelmill.runtime.internal.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
@@ -33,7 +34,7 @@ public final class SystemClock implements Clock {
   @Override
   public boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
       throws InterruptedException {
-    long end = System.nanoTime() + Math.max(0, timeout.toNanos());
+    long end = System.nanoTime() + Clocks.boundedNanos(timeout);
     while (!ready.getAsBoolean()) {
       long left = end - System.nanoTime();
       if (left <= 0) {

@@ -50,12 +50,32 @@ final class Call {
     return phase + "()";
   }
 
-  /** The thread's stack, one indented frame a line. */
-  String stack() {
-    StringBuilder text = new StringBuilder();
-    for (StackTraceElement frame : thread.getStackTrace()) {
-      text.append("\n        at ").append(frame);
+  /**
+   * The report of this call given up as hung, on node {@code node}: {@code what} happened, the
+   * thread and its stack, and a fix. A {@code run()} that outlives its stop is a failure of the
+   * stop phase.
+   */
+  FactoryException hangReport(String node, String what) {
+    String fix =
+        switch (phase) {
+          case PREPARE -> "make prepare() return within the grace period, and honour interrupts.";
+          case STOP -> "make stop() only signal run() to end; it must not wait for it.";
+          default -> "make stop() release whatever run() waits on.";
+        };
+    return report(node, daemon, phase == Phase.RUN ? Phase.STOP : phase, what, thread, fix);
+  }
+
+  /** A hang report: {@code what}, then the thread's stack (if known), then the fix. */
+  static FactoryException report(
+      String node, String daemon, Phase phase, String what, Thread thread, String fix) {
+    StringBuilder text = new StringBuilder(what);
+    if (thread != null) {
+      text.append("; thread ").append(thread.getName()).append(" is at:");
+      for (StackTraceElement frame : thread.getStackTrace()) {
+        text.append("\n        at ").append(frame);
+      }
     }
-    return text.toString();
+    text.append("\n    Fix: ").append(fix);
+    return new FactoryException(node, daemon, phase, java.util.List.of(), text.toString(), null);
   }
 }

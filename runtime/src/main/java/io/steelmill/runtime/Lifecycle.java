@@ -20,6 +20,12 @@ package io.steelmill.runtime;
  * <p>A {@code run()} that throws stops its node, and every node of its cluster. A {@code
  * prepare()} that throws stops, in reverse order, every daemon already prepared. Every error is
  * kept, wrapped in a {@link FactoryException} naming the node, the daemon and the phase.
+ *
+ * <p>Each call is bounded by the node's {@linkplain Node#setGracePeriod grace period}: a {@code
+ * prepare()} or {@code stop()} that has not returned by then, or a {@code run()} that has not
+ * returned that long after its {@code stop()}, is reported with its thread's stack and
+ * interrupted, and the node goes on without it. Honour interrupts, and never wait in {@code
+ * stop()} for {@code run()} to return.
  */
 public interface Lifecycle {
 

@@ -8,16 +8,12 @@ import io.steelmill.runtime.internal.Signal;
 import io.steelmill.runtime.internal.Unwinding;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A running unit of daemons: what every generated factory is. A node builds its daemons lazily
@@ -42,13 +38,9 @@ import org.slf4j.LoggerFactory;
  * <p>{@code toString()} is {@code name [STATE]}.
  */
 public abstract class Node implements AutoCloseable {
-  /** Created on first use: building a graph never logs, and SLF4J's start-up costs milliseconds. */
-  private static final class Log {
-    static final Logger LOGGER = LoggerFactory.getLogger(Node.class);
-  }
-
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
   private static final Duration MAX_MARGIN = Duration.ofSeconds(1);
+  private static final Duration MAX_GRACE = Duration.ofDays(1);
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
@@ -57,8 +49,7 @@ public abstract class Node implements AutoCloseable {
   /** Guards state transitions only: never held while daemon code runs, nor while waiting. */
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final Signal changed = new Signal(); // a call returned, a runner ended, the node ended
-  private final Object childrenLock = new Object();
-  private LinkedHashSet<Node> children; // created with the first child; guarded by childrenLock
+  private final Children children = new Children();
   private final NodeErrors errors = new NodeErrors();
   private volatile NodeState state = NodeState.NEW;
   private volatile Duration grace;
@@ -113,13 +104,13 @@ public abstract class Node implements AutoCloseable {
    * #close()} wait at most this plus a margin of {@code min(grace, 1s)}. Children created
    * afterwards inherit it. The default is 30 seconds.
    *
-   * @throws IllegalArgumentException if {@code grace} is zero or negative
+   * @throws IllegalArgumentException if {@code grace} is zero, negative, or more than a day
    */
   public final void setGracePeriod(Duration grace) {
-    if (grace.isNegative() || grace.isZero()) {
+    if (grace.isNegative() || grace.isZero() || grace.compareTo(MAX_GRACE) > 0) {
       throw new IllegalArgumentException(
-          "The grace period must be positive, not " + grace + ". Fix: pass a duration such as"
-              + " Duration.ofSeconds(30).");
+          "The grace period must be positive and at most " + MAX_GRACE + ", not " + grace
+              + ". Fix: pass a duration such as Duration.ofSeconds(30).");
     }
     this.grace = grace;
   }
@@ -255,8 +246,7 @@ public abstract class Node implements AutoCloseable {
       shutdown(clock);
       throw startFailure();
     }
-    logInfo("node {} started in {} with {} daemons: {}", name(), millis(clock, begin),
-        prepared.size(), String.join(", ", prepared.stream().map(Built::daemon).toList()));
+    NodeLog.started(this, clock, begin, prepared.stream().map(Built::daemon).toList());
     return this;
   }
 
@@ -340,7 +330,7 @@ public abstract class Node implements AutoCloseable {
    * @return whether it terminated within {@code timeout}
    */
   public final boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return changed.await(clock(), () -> terminated, timeout.toNanos(), this);
+    return changed.await(clock(), () -> terminated, Clocks.boundedNanos(timeout), this);
   }
 
   /**
@@ -389,19 +379,15 @@ public abstract class Node implements AutoCloseable {
   private void reportHungConstruction() {
     Thread builder = core.constructor();
     String daemon = core.constructing();
-    StringBuilder text = new StringBuilder("its construction did not finish within " + grace
-        + " when start() sealed the node");
+    FactoryException hung = Call.report(name(), daemon == null ? "(unknown)" : daemon,
+        Phase.CONSTRUCT, "its construction did not finish within " + grace + " when start()"
+            + " sealed the node", builder, "do not block in constructors; wait for peers or files"
+            + " in prepare().");
     if (builder != null) {
-      text.append("; thread ").append(builder.getName()).append(" is at:");
-      for (StackTraceElement frame : builder.getStackTrace()) {
-        text.append("\n        at ").append(frame);
-      }
       builder.interrupt();
     }
-    text.append("\n    Fix: do not block in constructors; wait for peers or files in prepare().");
-    record(new FactoryException(
-        name(), daemon == null ? "(unknown)" : daemon, Phase.CONSTRUCT, List.of(), text.toString(),
-        null));
+    record(hung);
+    NodeLog.hung(this, hung);
   }
 
   private RuntimeException startFailure() {
@@ -473,7 +459,7 @@ public abstract class Node implements AutoCloseable {
     }
     changed.signalAll();
     if (newNode) {
-      finish(clock, clock.monotonicNanos());
+      finish(clock, clock.monotonicNanos(), false); // never started: nothing to log
     } else if (running) {
       Thread.ofVirtual().name(name() + "/stopping").start(() -> {
         OWNER.set(this);
@@ -506,7 +492,7 @@ public abstract class Node implements AutoCloseable {
     calls.run();
     active = null;
     awaitRunners(clock);
-    finish(clock, begin);
+    finish(clock, begin, true);
   }
 
   private void stopChildren() {
@@ -537,7 +523,8 @@ public abstract class Node implements AutoCloseable {
     }
   }
 
-  private void finish(Clock clock, long begin) {
+  /** Ends the stop, which began at {@code begin} on {@code clock}; logs it if it had started. */
+  private void finish(Clock clock, long begin, boolean started) {
     if (crashed) {
       return;
     }
@@ -546,6 +533,9 @@ public abstract class Node implements AutoCloseable {
       if (ownsParent) { // not awaited here: the parent may be the one stopping this node
         parent.requestStop("its only child " + name() + " stopping");
       }
+    }
+    if (started) { // logged before anyone waiting for the end can look
+      NodeLog.stopped(this, clock, begin, errors.all().size());
     }
     lifecycle.lock();
     try {
@@ -559,13 +549,6 @@ public abstract class Node implements AutoCloseable {
     Node owner = ownedBy;
     if (owner != null) {
       owner.changed.signalAll(); // its close() waits for this node too
-    }
-    int failures = errors.all().size();
-    if (failures == 0) {
-      logInfo("node {} stopped in {}", name(), millis(clock, begin), null, null);
-    } else if (Log.LOGGER.isWarnEnabled()) {
-      Mdc.log(name(), null, () -> Log.LOGGER.warn("node {} stopped in {} with {} error(s)",
-          name(), millis(clock, begin), failures));
     }
   }
 
@@ -653,10 +636,7 @@ public abstract class Node implements AutoCloseable {
       return;
     }
     record(new FactoryException(name(), daemon, phase, List.of(), null, error));
-    if (Log.LOGGER.isErrorEnabled()) {
-      String what = phase == Phase.RUN ? "failed in run(); stopping the cluster" : "failed in {}()";
-      Mdc.log(name(), daemon, () -> Log.LOGGER.error("{}: {} " + what, this, daemon, phase, error));
-    }
+    NodeLog.failed(this, daemon, phase, error);
   }
 
   /**
@@ -667,21 +647,10 @@ public abstract class Node implements AutoCloseable {
     if (!call.giveUp()) {
       return false;
     }
-    String fix =
-        switch (call.phase) {
-          case PREPARE -> "make prepare() return within the grace period, and honour interrupts.";
-          case STOP -> "make stop() only signal run() to end; it must not wait for it.";
-          default -> "make stop() release whatever run() waits on.";
-        };
-    Phase phase = call.phase == Phase.RUN ? Phase.STOP : call.phase;
-    String text = what + "; thread " + call.thread.getName() + " is at:" + call.stack()
-        + "\n    Fix: " + fix;
-    FactoryException hung = new FactoryException(name(), call.daemon, phase, List.of(), text, null);
+    FactoryException hung = call.hangReport(name(), what); // the stack before the interrupt
     call.thread.interrupt();
     record(hung);
-    if (Log.LOGGER.isErrorEnabled()) {
-      Mdc.log(name(), call.daemon, () -> Log.LOGGER.error("{}", hung.getMessage()));
-    }
+    NodeLog.hung(this, hung);
     changed.signalAll();
     return true;
   }
@@ -752,7 +721,7 @@ public abstract class Node implements AutoCloseable {
       long deadline = clock.monotonicNanos() + grace.toNanos() + margin().toNanos();
       awaitUntil(clock, () -> state != NodeState.STARTING, deadline, false);
     }
-    synchronized (childrenLock) {
+    children.add(child, () -> {
       if (stopRequested) {
         throw new NodeStoppingException(name(), "Cannot start " + child.name() + ": its parent "
             + this + " is stopping.");
@@ -761,25 +730,15 @@ public abstract class Node implements AutoCloseable {
         throw new IllegalStateException(
             "Expected " + this + " to be RUNNING, to start its child " + child.name());
       }
-      if (children == null) {
-        children = new LinkedHashSet<>();
-      }
-      children.add(child);
-    }
+    });
   }
 
   private void release(Node child) {
-    synchronized (childrenLock) {
-      if (children != null) {
-        children.remove(child);
-      }
-    }
+    children.remove(child);
   }
 
   private List<Node> childrenSnapshot() {
-    synchronized (childrenLock) {
-      return children == null ? new ArrayList<>() : new ArrayList<>(children);
-    }
+    return children.snapshot();
   }
 
   private Node root() {
@@ -788,16 +747,5 @@ public abstract class Node implements AutoCloseable {
       node = node.parent;
     }
     return node;
-  }
-
-  private void logInfo(String format, Object a, Object b, Object c, Object d) {
-    if (Log.LOGGER.isInfoEnabled()) {
-      Mdc.log(name(), null, () -> Log.LOGGER.info(format, a, b, c, d));
-    }
-  }
-
-  private static String millis(Clock clock, long begin) {
-    double ms = (clock.monotonicNanos() - begin) / 1e6;
-    return String.format(Locale.ROOT, "%.1f ms", ms);
   }
 }

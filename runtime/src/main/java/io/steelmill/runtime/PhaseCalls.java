@@ -89,8 +89,8 @@ final class PhaseCalls {
   private Call watch(Worker helper) {
     while (true) {
       Call call = helper.current;
-      long deadline =
-          call == null ? clock.monotonicNanos() + grace.toNanos() : call.startNanos + grace.toNanos();
+      long since = call == null ? clock.monotonicNanos() : call.startNanos;
+      long deadline = since + grace.toNanos();
       node.awaitUntil(
           clock, () -> helper.finished || (call != null && call.givenUp()), deadline, false);
       if (helper.finished || Unwinding.isUnwinding(Thread.currentThread())) {

@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.platform.Clock;
+import io.steelmill.runtime.internal.Clocks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -47,7 +48,7 @@ public final class SimClock implements Clock {
   @Override
   public boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
       throws InterruptedException {
-    return Simulation.current().await(ready, Math.max(0, timeout.toNanos()), blocker);
+    return Simulation.current().await(ready, Clocks.boundedNanos(timeout), blocker);
   }
 
   /**

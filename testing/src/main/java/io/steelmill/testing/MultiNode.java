@@ -104,7 +104,7 @@ public final class MultiNode<N extends Node> {
     for (Spawned<N> s : spawned) {
       Throwable error = s.error()[0];
       boolean causedByShutdown = error instanceof InterruptedException && !errors.isEmpty();
-      if (error != null && !causedByShutdown) {
+      if (error != null && !causedByShutdown && !alreadyReported(error, errors)) {
         errors.add(new AssertionError("body of node \"" + s.name() + "\" failed: " + error, error));
       }
     }
@@ -115,6 +115,15 @@ public final class MultiNode<N extends Node> {
               "still running after the deadline of " + deadline + ":\n" + String.join("\n", hung)));
     }
     failWith(errors);
+  }
+
+  /** A body that threw its node's own error (a failed start()): the cluster's failure has it. */
+  private static boolean alreadyReported(Throwable error, List<Throwable> errors) {
+    if (errors.isEmpty()) {
+      return false;
+    }
+    Throwable summary = errors.get(0);
+    return error == summary || List.of(summary.getSuppressed()).contains(error);
   }
 
   /** The node spawned as {@code name}. */

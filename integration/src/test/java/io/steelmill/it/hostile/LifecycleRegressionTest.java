@@ -233,6 +233,8 @@ class LifecycleRegressionTest {
     assertThat(lines).anyMatch(l -> l.startsWith("ERROR {")
         && l.contains("node=h") && l.contains("daemon=Hostile.D1")
         && l.endsWith(": Hostile.D1 failed in run(); stopping the cluster"));
+    assertThat(lines).anyMatch(l -> l.matches("INFO \\{node=ambient} node ambient started in [0-9.]+"
+        + " ms with 0 daemons: \\(none\\)"));
     assertThat(lines).anyMatch(l -> l.matches("WARN \\{node=h} node h stopped in [0-9.]+ ms with 1"
         + " error\\(s\\)"));
   }

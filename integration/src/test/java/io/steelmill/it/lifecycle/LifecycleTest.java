@@ -70,10 +70,13 @@ class LifecycleTest {
   void aNegativeOrZeroGracePeriodIsRefused() {
     assertThatThrownBy(() -> SteelmillCluster.create().setGracePeriod(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("The grace period must be positive, not PT-1S");
+        .hasMessageContaining("The grace period must be positive and at most PT24H, not PT-1S");
     assertThatThrownBy(() -> SteelmillCluster.create().setGracePeriod(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must be positive, not PT0S");
+        .hasMessageContaining("at most PT24H, not PT0S");
+    assertThatThrownBy(() -> SteelmillCluster.create().setGracePeriod(Duration.ofDays(2)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most PT24H, not PT48H");
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.steelmill.runtime.internal;
 
 import io.steelmill.platform.Clock;
 import io.steelmill.platform.SystemClock;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +22,18 @@ public final class Clocks {
    */
   public static void whenSimulated(Supplier<Clock> lookup) {
     simulated = lookup;
+  }
+
+  /**
+   * {@code timeout} in nanoseconds, between zero and about 73 years: far enough to mean "no
+   * timeout", near enough that adding it to a clock reading cannot overflow.
+   */
+  public static long boundedNanos(Duration timeout) {
+    long most = Long.MAX_VALUE / 4;
+    if (timeout.isNegative()) {
+      return 0;
+    }
+    return timeout.compareTo(Duration.ofNanos(most)) > 0 ? most : timeout.toNanos();
   }
 
   /** The clock of the calling thread: virtual on a simulated task, else the system's. */

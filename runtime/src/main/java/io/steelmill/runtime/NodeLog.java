@@ -1,0 +1,64 @@
+package io.steelmill.runtime;
+
+import io.steelmill.platform.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A node's lifecycle log lines, each with the node (and the daemon, where there is one) in the
+ * MDC: started (daemons, startup time) and stopped (duration) at INFO, a stop with errors at WARN,
+ * every daemon failure and hang at ERROR. The logger is created on first use: building a graph
+ * never logs, and SLF4J's start-up costs milliseconds.
+ */
+final class NodeLog {
+  private NodeLog() {}
+
+  private static final class Holder {
+    static final Logger LOGGER = LoggerFactory.getLogger(Node.class);
+  }
+
+  static void started(Node node, Clock clock, long begin, List<String> daemons) {
+    String took = since(clock, begin); // before the first log call, which may set up logging
+    if (Holder.LOGGER.isInfoEnabled()) {
+      String names = daemons.isEmpty() ? "(none)" : String.join(", ", daemons);
+      Mdc.log(node.name(), null, () -> Holder.LOGGER.info(
+          "node {} started in {} with {} daemons: {}", node.name(), took, daemons.size(), names));
+    }
+    if (Holder.LOGGER.isDebugEnabled()) {
+      Mdc.log(node.name(), null, () -> Holder.LOGGER.debug(
+          "{} started; prepare times: {}", node, node.startupTimes()));
+    }
+  }
+
+  static void stopped(Node node, Clock clock, long begin, int failures) {
+    String took = since(clock, begin); // before the first log call, which may set up logging
+    if (failures == 0 && Holder.LOGGER.isInfoEnabled()) {
+      Mdc.log(node.name(), null,
+          () -> Holder.LOGGER.info("node {} stopped in {}", node.name(), took));
+    } else if (failures > 0 && Holder.LOGGER.isWarnEnabled()) {
+      Mdc.log(node.name(), null, () -> Holder.LOGGER.warn(
+          "node {} stopped in {} with {} error(s)", node.name(), took, failures));
+    }
+  }
+
+  static void failed(Node node, String daemon, Phase phase, Throwable error) {
+    if (Holder.LOGGER.isErrorEnabled()) {
+      String what = phase == Phase.RUN ? "failed in run(); stopping the cluster" : "failed in {}()";
+      Mdc.log(node.name(), daemon,
+          () -> Holder.LOGGER.error("{}: {} " + what, node, daemon, phase, error));
+    }
+  }
+
+  static void hung(Node node, FactoryException report) {
+    if (Holder.LOGGER.isErrorEnabled()) {
+      Mdc.log(node.name(), report.daemon(),
+          () -> Holder.LOGGER.error("{}", report.getMessage()));
+    }
+  }
+
+  private static String since(Clock clock, long begin) {
+    return String.format(Locale.ROOT, "%.1f ms", (clock.monotonicNanos() - begin) / 1e6);
+  }
+}
