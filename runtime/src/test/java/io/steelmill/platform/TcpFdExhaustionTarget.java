@@ -26,6 +26,10 @@ public final class TcpFdExhaustionTarget {
     TcpNetwork network = new TcpNetwork(config);
     int port = network.listenAddress("server").getPort();
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    // load now what is used later: loading a class from the class path needs a descriptor
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    os.getProcessCpuTime();
+    System.out.print(network.stats().toString().isEmpty() ? "?" : "");
     List<FileChannel> hogs = new ArrayList<>();
     String exhausted = "none";
     try {
@@ -40,8 +44,6 @@ public final class TcpFdExhaustionTarget {
     System.out.flush();
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.equals("measure")) {
-        var os = (com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean();
         long failures = network.stats().acceptFailures();
         long cpu = os.getProcessCpuTime();
         Thread.sleep(2_000);
