@@ -25,9 +25,11 @@ public final class TcpFdExhaustionTarget {
         .withAcceptBackoff(Duration.ofMillis(200), Duration.ofSeconds(10)));
     TcpNetwork network = new TcpNetwork(config);
     int port = network.listenAddress("server").getPort();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     // load now what is used later: loading a class from the class path needs a descriptor
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     os.getProcessCpuTime();
     System.out.print(network.stats().toString().isEmpty() ? "?" : "");
     List<FileChannel> hogs = new ArrayList<>();

@@ -20,7 +20,8 @@ class EmbeddedZooKeeperTest {
     try (EmbeddedZooKeeper server = EmbeddedZooKeeper.start()) {
       assertThat(server.connectString()).startsWith("127.0.0.1:");
       try (Socket socket = new Socket()) {
-        socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5_000);
+        socket.connect(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port()), 5_000);
         assertThat(socket.isConnected()).isTrue();
       }
       assertThatThrownBy(() -> {
