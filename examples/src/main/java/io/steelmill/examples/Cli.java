@@ -90,10 +90,23 @@ public final class Cli {
     if (parent == null || !Files.isDirectory(parent)) {
       throw mistake(spec, option + " " + file + ": the folder " + parent + " does not exist");
     }
-    boolean writable = Files.exists(absolute) ? Files.isWritable(absolute)
-        : Files.isWritable(parent);
-    if (!writable) {
-      throw mistake(spec, option + " " + file + " cannot be written (permission denied)");
+    // really open it (permissions, a read-only file system, root's privileges all apply), but
+    // change nothing: an existing file is opened for appending, a new one removed again
+    boolean existed = Files.exists(absolute);
+    try (var channel = java.nio.channels.FileChannel.open(absolute,
+        java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND,
+        java.nio.file.StandardOpenOption.CREATE)) {
+      channel.size();
+    } catch (IOException | UnsupportedOperationException e) {
+      throw mistake(spec, option + " " + file + " cannot be written: " + describe(e));
+    } finally {
+      if (!existed) {
+        try {
+          Files.deleteIfExists(absolute);
+        } catch (IOException e) {
+          // it was created only to check; the run overwrites it anyway
+        }
+      }
     }
   }
 

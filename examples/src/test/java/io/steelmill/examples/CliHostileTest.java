@@ -62,6 +62,8 @@ class CliHostileTest {
         missing});
     cases.add(new String[] {"is a directory", "cluster", "simulate", "--seed", "1", "--trace",
         folder.toString()});
+    cases.add(new String[] {"cannot be written", "cluster", "simulate", "--seed", "1", "--trace",
+        "/proc/self/newfile"});
     cases.add(new String[] {"add --seed", "cluster", "simulate", "--trace",
         temp.resolve("t.txt").toString()});
     cases.add(new String[] {"--seed", "cluster", "simulate", "--seed", "abc"});

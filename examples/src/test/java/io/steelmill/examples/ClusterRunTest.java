@@ -35,6 +35,7 @@ class ClusterRunTest {
     assertThat(code).as(out).isZero();
     assertThat(out)
         .containsPattern("zookeeper: embedded at 127\\.0\\.0\\.1:\\d+")
+        .contains("network: loopback TCP, peers authenticated with a per-run secret")
         .containsPattern("stopped the leader n\\d")
         .contains("acknowledged writes: 60, lost: 0");
   }

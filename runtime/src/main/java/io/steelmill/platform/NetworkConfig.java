@@ -41,6 +41,16 @@ public final class NetworkConfig {
   }
 
   /**
+   * Known node addresses, local nodes listening on {@code bindAddress}, with a secret generated
+   * here: only nodes of this process can authenticate, so the nodes of other processes listed in
+   * {@code nodes} cannot talk to them. For a cluster spread over processes, use {@link
+   * #of(InetAddress, Map, ClusterSecret)} with the secret they share.
+   */
+  public static NetworkConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes) {
+    return of(bindAddress, nodes, ClusterSecret.generate());
+  }
+
+  /**
    * Known node addresses (other processes), local nodes listening on {@code bindAddress}, every
    * connection authenticated with {@code secret}, which every node of the cluster must share.
    */

@@ -12,8 +12,8 @@ import java.time.Duration;
  *   <li>{@code maxConnections}: a listener accepting one more connection closes it at once
  *       (counted as {@code connectionsRefused}).
  *   <li>{@code maxFrameBytes}: a frame whose length prefix is larger closes its connection
- *       ({@code framesRejected}); the sender's own frames larger than this are dropped before
- *       they are sent ({@code sendsDropped}).
+ *       ({@code framesRejected}); sending a larger message is an {@link
+ *       IllegalArgumentException} at {@link Endpoint#send}, since it could never arrive.
  *   <li>{@code connectionBufferBytes}: what one connection may hold of a frame in progress
  *       without asking for more; beyond it, the bytes come from {@code listenerBufferBytes},
  *       shared by the listener's connections. A reader that cannot get its bytes within {@code

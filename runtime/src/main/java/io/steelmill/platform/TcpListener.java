@@ -94,7 +94,7 @@ final class TcpListener {
       try {
         socket = server.accept();
         backoffNanos = 0;
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) { // also an Error: out of memory, or a class that cannot load
         if (server.isClosed()) {
           return;
         }

@@ -36,10 +36,15 @@ final class ThrottledLog {
       lastLogged = now;
       lines++;
     }
-    if (count == 0) {
-      log.warn("{}: {}: {}", node, what, detail);
-    } else {
-      log.warn("{}: {}: {} ({} more since the last report)", node, what, detail, count);
+    try {
+      if (count == 0) {
+        log.warn("{}: {}: {}", node, what, detail);
+      } else {
+        log.warn("{}: {}: {} ({} more since the last report)", node, what, detail, count);
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // a logger that fails (it may need a file descriptor when none is left) must not stop
+      // the caller, which is busy surviving exactly that
     }
   }
 

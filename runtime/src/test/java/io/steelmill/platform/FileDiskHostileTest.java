@@ -49,7 +49,8 @@ class FileDiskHostileTest {
         assertThatThrownBy(() -> disk.append(name, utf8("x")), name)
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageContaining("not a safe file name");
-        assertThatThrownBy(() -> disk.read(name), name).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> disk.read(name), name)
+            .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> disk.delete(name), name)
             .isInstanceOf(IllegalArgumentException.class);
         NodeContext.enter(name);

@@ -11,8 +11,8 @@ import java.time.Duration;
 
 /**
  * A node under attack, run by {@link TcpFloodTest} in its own small-heap JVM: it serves an echo
- * service, prints its port and secret, learns where the honest peer listens, answers {@code stats} on stdin with its counters and its
- * peak heap use, and exits at the end of stdin.
+ * service, prints its port and secret, learns where the honest peer listens, answers {@code
+ * stats} on stdin with its counters and its peak heap use, and exits at the end of stdin.
  */
 public final class TcpFloodTarget {
   private TcpFloodTarget() {}
@@ -38,7 +38,8 @@ public final class TcpFloodTarget {
     System.out.println("port " + network.listenAddress("server").getPort());
     System.out.println("secret " + config.secret().toBase64());
     System.out.flush();
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     for (String line = in.readLine(); line != null; line = in.readLine()) {
       if (line.startsWith("peer ")) { // peer <node> <port>: where a node of another process is
         String[] peer = line.split(" ");

@@ -32,6 +32,12 @@ public final class Frontend implements Lifecycle {
       while (true) {
         Envelope<String> request = endpoint.receive();
         String[] put = request.message().split(" ", 3);
+        if (put.length < 3 || !put[0].equals("put") || !request.isRequest()) {
+          if (request.isRequest()) {
+            endpoint.reply(request, "malformed"); // a peer's bug must not stop this host
+          }
+          continue;
+        }
         LeaderService leader = slot.current();
         String answer =
             leader == null ? "not-leader" : leader.write(put[1], put[2]) ? "ok" : "failed";

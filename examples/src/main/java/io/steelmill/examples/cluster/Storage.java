@@ -49,6 +49,13 @@ public final class Storage implements Lifecycle {
       while (true) {
         Envelope<String> request = endpoint.receive();
         String[] put = request.message().split(" ", 4);
+        if (put.length < 4 || !put[0].equals("put") || !put[1].matches("\\d{1,18}")
+            || !request.isRequest()) {
+          if (request.isRequest()) {
+            endpoint.reply(request, "malformed"); // a peer's bug must not stop the storage
+          }
+          continue;
+        }
         long token = Long.parseLong(put[1]);
         endpoint.reply(request, apply(token, put[2], put[3]) ? "ok" : "stale");
       }

@@ -13,7 +13,8 @@ import java.util.List;
  * is a usage error and an unreachable ensemble one clear line rather than a node failing.
  */
 final class ZooKeeperAddress {
-  private static final String HOST = "(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)";
+  private static final String HOST =
+      "(\\[[0-9a-fA-F:.]+\\]|[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?)";
 
   private ZooKeeperAddress() {}
 
@@ -58,7 +59,8 @@ final class ZooKeeperAddress {
     String last = "no attempt";
     while (true) {
       for (InetSocketAddress server : servers) {
-        InetSocketAddress resolved = new InetSocketAddress(server.getHostString(), server.getPort());
+        InetSocketAddress resolved =
+            new InetSocketAddress(server.getHostString(), server.getPort());
         try (Socket socket = new Socket()) {
           if (resolved.isUnresolved()) {
             throw new IOException("unknown host " + server.getHostString());
