@@ -56,6 +56,8 @@ public final class Simulation {
   private final List<java.util.function.Consumer<String>> crashListeners = new ArrayList<>();
   private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
   private final List<Task> held = new ArrayList<>();
+  /** Tasks being unwound: what they throw is the unwinding (see {@code Unwinding}). */
+  private final java.util.Set<Thread> unwound = new java.util.HashSet<>();
   private final Duration runawayLimit;
 
   private volatile Thread carrier;
@@ -69,6 +71,7 @@ public final class Simulation {
   private boolean unwinding;
   private Throwable failure;
   private Thread mainThread;
+  private Task poolUser; // the first task seen submitting to a fork-join pool
 
   private Simulation(Builder builder) {
     this.seed = builder.seed;
@@ -324,11 +327,14 @@ public final class Simulation {
       Thread.currentThread().interrupt();
     }
     long wall = System.nanoTime() - wallStart;
-    if (failure == null && commonPool.wasUsed()) {
-      fail(new SimulationException("Tasks ran on the common ForkJoinPool during the run: real"
-          + " threads, outside the simulation (CompletableFuture.*Async without an executor,"
-          + " parallel streams, orTimeout). Fix: pass the injected Daemons executor to *Async"
-          + " calls, and use sequential streams in simulated code."));
+    for (Task task : live.values()) {
+      notePoolUse(task);
+    }
+    if (failure == null && poolUser != null && commonPool.wasUsed()) {
+      fail(new SimulationException("Task " + poolUser + " put work on the common ForkJoinPool"
+          + " during the run: real threads, outside the simulation (CompletableFuture.*Async"
+          + " without an executor, parallel streams, orTimeout). Fix: pass the injected Daemons"
+          + " executor to *Async calls, and use sequential streams in simulated code."));
     }
     List<String> leaked = live.values().stream().map(Task::toString).toList();
     return new SimResult(
@@ -401,6 +407,7 @@ public final class Simulation {
 
   private void loop(Body body) {
     CURRENT.set(this);
+    io.steelmill.runtime.internal.Unwinding.install(unwound::contains);
     mainThread =
         scheduler.builder().name("main").unstarted(() -> {
           try {
@@ -439,6 +446,7 @@ public final class Simulation {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
+    io.steelmill.runtime.internal.Unwinding.uninstall();
     CURRENT.remove();
   }
 
@@ -464,9 +472,8 @@ public final class Simulation {
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
       tasks.remove(task.continuation);
-      if (unwinding) {
-        io.steelmill.runtime.internal.Unwinding.unmark(task.thread);
-      }
+      unwound.remove(task.thread);
+      notePoolUse(task);
     }
     if (!unwinding) {
       checkInvariants();
@@ -544,8 +551,14 @@ public final class Simulation {
     unwinding = true;
     trace.event(now, "unwind " + live.size() + " tasks");
     for (Task task : List.copyOf(live.values())) {
-      io.steelmill.runtime.internal.Unwinding.mark(task.thread);
+      unwound.add(task.thread);
       task.thread.interrupt();
+    }
+  }
+
+  private void notePoolUse(Task task) {
+    if (poolUser == null && CommonPoolWatch.submittedWork(task.thread)) {
+      poolUser = task;
     }
   }
 
