@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -47,7 +46,7 @@ public final class Simulation {
   private final SplitMix64 schedulerRandom;
   private final SimScheduler scheduler = new SimScheduler(this);
   private final ArrayList<Task> runQueue = new ArrayList<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
+  private final TimerHeap timers = new TimerHeap();
   private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
   private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
   private final Map<Integer, Task> live = new LinkedHashMap<>();
@@ -172,15 +171,9 @@ public final class Simulation {
     if (ready.getAsBoolean()) {
       return true;
     }
-    Thread self = Thread.currentThread();
-    boolean[] expired = {false};
+    checkAlive();
     Timer timer =
-        timeoutNanos < 0
-            ? null
-            : schedule(timeoutNanos, () -> {
-              expired[0] = true;
-              LockSupport.unpark(self);
-            });
+        timeoutNanos < 0 ? null : addTimer(timeoutNanos, null, Thread.currentThread(), false);
     try {
       while (true) {
         LockSupport.park(blocker);
@@ -191,7 +184,7 @@ public final class Simulation {
         if (ready.getAsBoolean()) {
           return true;
         }
-        if (expired[0]) {
+        if (timer != null && timer.isFired()) {
           return false;
         }
       }
@@ -265,13 +258,21 @@ public final class Simulation {
   public Timer schedule(long delayNanos, Runnable action) {
     checkInside();
     checkAlive();
-    return addTimer(delayNanos, action, false);
+    return addTimer(delayNanos, action, null, false);
   }
 
-  private Timer addTimer(long delayNanos, Runnable action, boolean jdk) {
-    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, jdk);
+  /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */
+  private Timer addTimer(long delayNanos, Runnable action, Thread wakes, boolean jdk) {
+    Timer timer =
+        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, wakes, mountedTask, jdk);
     timers.add(timer);
     return timer;
+  }
+
+  /** How many timers are pending (cancelled ones leave at once). */
+  public int pendingTimers() {
+    checkInside();
+    return timers.size();
   }
 
   /** Appends an event line to the trace. */
@@ -488,11 +489,22 @@ public final class Simulation {
   private Timer nextTimer() {
     Timer timer;
     while ((timer = timers.poll()) != null) {
-      if (!timer.isCancelled()) {
+      if (!timer.isCancelled()) { // one cancelled by a thread outside the simulation
         return timer;
       }
     }
     return null;
+  }
+
+  /**
+   * A timer was cancelled: it leaves the heap at once, so the heap holds only live timers. The
+   * heap belongs to the carrier; a cancel from any other thread only marks the timer.
+   */
+  void cancelled(Timer timer) {
+    Thread caller = Thread.currentThread();
+    if (caller == carrier || caller == mounted) {
+      timers.remove(timer);
+    }
   }
 
   private void fire(Timer timer) {
@@ -582,7 +594,7 @@ public final class Simulation {
   }
 
   Timer scheduleJdkTimer(Runnable action, long delayNanos) {
-    return addTimer(delayNanos, action, true);
+    return addTimer(delayNanos, action, null, true);
   }
 
   private Task register(Runnable continuation) {
