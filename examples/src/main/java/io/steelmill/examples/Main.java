@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "steelmill-examples",
     mixinStandardHelpOptions = true,
-    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class},
+    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class,
+        io.steelmill.examples.sweep.MergeResultsCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
   @picocli.CommandLine.Option(

@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--trace FILE]}: runs seeds
- * until one breaks an invariant (then prints it, its replay command, and exits 1) or all pass.
+ * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--trace FILE] [--jobs J]
+ * [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds, several at once, until one breaks
+ * an invariant (then prints it, its replay command, and exits 1) or all pass.
  */
 @Command(name = "simulate", description = "Run the store under simulation, seed after seed.")
 public final class SimulateCommand implements Callable<Integer> {
@@ -34,6 +35,20 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "Write the full trace of --seed to this file.")
   Path trace;
 
+  @Option(names = "--jobs", description = "Seeds run at once (default: the available cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--shard", description = "Run only shard I/N: the seeds s with s mod N = I.")
+  String shard;
+
+  @Option(names = "--report-dir", description = "Write results.json, failing-seeds.json and"
+      + " junit.xml here (merge shards with merge-results).")
+  Path reportDir;
+
+  @Option(names = "--keep-going", description = "Run every seed, reporting each violation,"
+      + " instead of stopping at the first.")
+  boolean keepGoing;
+
   @Override
   public Integer call() throws IOException {
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
@@ -42,7 +57,22 @@ public final class SimulateCommand implements Callable<Integer> {
       return 2;
     }
     Duration perSeed = io.steelmill.sim.Durations.parse(virtual);
-    return seed != null ? one(seed, perSeed, System.out) : many(perSeed, System.out);
+    if (seed != null) {
+      return one(seed, perSeed, System.out);
+    }
+    io.steelmill.sim.Shard part;
+    try {
+      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      System.err.println("--shard: " + e.getMessage());
+      return 2;
+    }
+    if (jobs < 1 || jobs > 1024) {
+      System.err.println("--jobs must be between 1 and 1024, not " + jobs);
+      return 2;
+    }
+    return new ClusterSweep(nodes, seeds, unfenced, virtual, jobs, part, keepGoing, reportDir)
+        .run(System.out);
   }
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
@@ -59,35 +89,5 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.println("trace sha256: " + outcome.result().traceSha256());
     return outcome.result().succeeded() ? 0 : 1;
-  }
-
-  private int many(Duration perSeed, PrintStream out) {
-    long started = System.nanoTime();
-    long acknowledged = 0;
-    long rejected = 0;
-    for (long s = 1; s <= seeds; s++) {
-      ClusterSimulation.Outcome outcome = ClusterSimulation.run(s, nodes, !unfenced, perSeed, Trace.Level.TAIL);
-      acknowledged += outcome.acknowledged();
-      rejected += outcome.rejected();
-      double rate = s / ((System.nanoTime() - started) / 1e9);
-      System.err.printf("\r  seeds: %d/%d  (%.1f seeds/s)  violations: %d", s, seeds, rate,
-          outcome.result().succeeded() ? 0 : 1);
-      if (!outcome.result().succeeded()) {
-        System.err.println();
-        out.println("violations: 1");
-        out.println("violation at seed " + s + ": " + outcome.result().failure().getMessage());
-        out.println("trace sha256: " + outcome.result().traceSha256());
-        out.println("replay: ./mvnw -q -Psimulation -pl examples -am compile exec:java"
-            + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
-            + (unfenced ? " --unfenced" : "") + (virtual.equals("20s") ? "" : " --virtual " + virtual)
-            + "\"");
-        return 1;
-      }
-    }
-    System.err.println();
-    out.println("seeds: " + seeds + ", acknowledged writes: " + acknowledged
-        + ", stale writes rejected: " + rejected);
-    out.println("violations: 0");
-    return 0;
   }
 }
