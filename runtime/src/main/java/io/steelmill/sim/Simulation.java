@@ -58,6 +58,7 @@ public final class Simulation {
   /** Tasks being unwound: what they throw is the unwinding (see {@code Unwinding}). */
   private final java.util.Set<Thread> unwound = new java.util.HashSet<>();
   private final Duration runawayLimit;
+  private final Duration pinnedLimit;
 
   private volatile Thread carrier;
   private volatile Thread mounted;
@@ -81,6 +82,7 @@ public final class Simulation {
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
     this.runawayLimit = builder.runawayLimit;
+    this.pinnedLimit = builder.pinnedLimit;
   }
 
   public static Builder builder() {
@@ -344,15 +346,24 @@ public final class Simulation {
   }
 
   /**
-   * Watches the carrier from the thread that called {@link #run}, in real time: a step that parks
-   * the carrier itself (a virtual thread pinned: a park inside a class initializer, a native
-   * frame) or never yields is a failure the run loop itself could never report.
+   * Watches the carrier from the thread that called {@link #run}: a step that parks the carrier
+   * itself (a virtual thread pinned: a park inside a class initializer, a native frame) for the
+   * pinned limit of real time, or runs without yielding for the runaway limit of the carrier's CPU
+   * time, is a failure the run loop itself could never report. CPU time, not real time, so that
+   * a loaded machine (other simulations, other processes) never makes a slow step a runaway.
    */
   private final class Watchdog {
-    private static final long PINNED_NANOS = Duration.ofMillis(500).toNanos();
+    private final java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     private long blockedSince;
     private long lastStep = -1;
-    private long lastStepSeen;
+    private long lastStepCpu;
+
+    /** The carrier's CPU time, or real time where the JVM cannot measure it. */
+    private long carrierNanos(Thread loop) {
+      long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(loop.threadId()) : -1;
+      return cpu >= 0 ? cpu : System.nanoTime();
+    }
 
     SimulationException check(Thread loop) {
       Thread task = mounted; // volatile: makes the carrier's step count before it visible
@@ -362,17 +373,17 @@ public final class Simulation {
         lastStep = -1;
         return null;
       }
+      long cpuNanos = carrierNanos(loop);
       if (steps != lastStep) { // a new step since the last look: it started about now
         lastStep = steps;
-        lastStepSeen = nowNanos;
+        lastStepCpu = cpuNanos;
       }
-      long started = lastStepSeen;
       Thread.State state = loop.getState();
       boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
           || state == Thread.State.BLOCKED;
       if (parked) {
         blockedSince = blockedSince == 0 ? nowNanos : blockedSince;
-        if (nowNanos - blockedSince > PINNED_NANOS) {
+        if (nowNanos - blockedSince > pinnedLimit.toNanos()) {
           return stuck("Pinned: task " + task.getName() + " blocked the carrier thread itself ("
               + state + ") instead of unmounting: a park inside a class initializer or a native"
               + " frame, or a real blocking call. Fix: no blocking in static initializers; use"
@@ -381,9 +392,9 @@ public final class Simulation {
       } else {
         blockedSince = 0;
       }
-      if (nowNanos - started > runawayLimit.toNanos()) {
+      if (cpuNanos - lastStepCpu > runawayLimit.toNanos()) {
         return stuck("Runaway step: task " + task.getName() + " ran " + runawayLimit
-            + " of real time without yielding (a busy loop?). Fix: wait with the platform's"
+            + " of CPU time without yielding (a busy loop?). Fix: wait with the platform's"
             + " primitives (Clock.sleep, Endpoint.receive) instead of spinning.", loop, task);
       }
       return null;
@@ -632,12 +643,23 @@ public final class Simulation {
     private Trace.Level traceLevel = Trace.Level.TAIL;
     private int traceTail = 200;
     private Duration runawayLimit = Duration.ofSeconds(10);
+    private Duration pinnedLimit = Duration.ofSeconds(2);
 
     private Builder() {}
 
-    /** Real time one step may run before the watchdog reports a runaway (default 10 s). */
+    /** CPU time one step may take before the watchdog reports a runaway (default 10 s). */
     public Builder runawayLimit(Duration limit) {
       this.runawayLimit = limit;
+      return this;
+    }
+
+    /**
+     * Real time the carrier itself may stay blocked in one step before the watchdog reports the
+     * task as pinned (default 2 s: class initialization shared with simulations running beside
+     * it can take a while on a loaded machine).
+     */
+    public Builder pinnedLimit(Duration limit) {
+      this.pinnedLimit = limit;
       return this;
     }
 
