@@ -4,15 +4,22 @@ import java.util.Arrays;
 
 /**
  * The pending timers of a simulation, earliest first by (deadline, creation sequence): a binary
- * heap in which every timer knows its slot, so a cancelled timer leaves at once instead of
- * staying until its deadline. Most timers are cancelled (a receive that got its message, a call
- * that got its reply), and leaving them in the heap made every sift longer. Carrier thread only.
+ * heap in which every timer knows its position, so a cancelled timer leaves at once instead of
+ * staying until its deadline (most timers are cancelled: a receive that got its message, a call
+ * that got its reply, and leaving them made every sift longer). The heap itself is primitive
+ * arrays (deadline, sequence, slot); the timers sit in a slot table written once per timer, so a
+ * sift moves numbers only, with none of the garbage collector's barriers on reference stores.
+ * Carrier thread only.
  */
 final class TimerHeap {
-  private Timer[] heap = new Timer[256];
-  /** Each slot's deadline and sequence, beside the timers: sifts compare without loading them. */
-  private long[] deadlines = new long[256];
-  private long[] sequences = new long[256];
+  private long[] deadlines = new long[64];
+  private long[] sequences = new long[64];
+  /** The slot of the timer at each heap position. */
+  private int[] slotAt = new int[64];
+  private Timer[] slots = new Timer[64];
+  private int[] freeSlots = new int[64];
+  private int free;
+  private int usedSlots;
   private int size;
 
   boolean isEmpty() {
@@ -24,12 +31,15 @@ final class TimerHeap {
   }
 
   void add(Timer timer) {
-    if (size == heap.length) {
-      heap = Arrays.copyOf(heap, size * 2);
-      deadlines = Arrays.copyOf(deadlines, size * 2);
-      sequences = Arrays.copyOf(sequences, size * 2);
+    if (size == deadlines.length) {
+      int capacity = size * 2;
+      deadlines = Arrays.copyOf(deadlines, capacity);
+      sequences = Arrays.copyOf(sequences, capacity);
+      slotAt = Arrays.copyOf(slotAt, capacity);
     }
-    siftUp(size++, timer);
+    int slot = takeSlot();
+    slots[slot] = timer;
+    siftUp(size++, timer.deadline, timer.sequence, slot);
   }
 
   /** Removes and returns the earliest timer, or null. */
@@ -37,7 +47,7 @@ final class TimerHeap {
     if (size == 0) {
       return null;
     }
-    Timer first = heap[0];
+    Timer first = slots[slotAt[0]];
     removeAt(0);
     return first;
   }
@@ -45,28 +55,42 @@ final class TimerHeap {
   /** Removes {@code timer} if it is still pending. */
   void remove(Timer timer) {
     int index = timer.heapIndex;
-    if (index >= 0 && index < size && heap[index] == timer) {
+    if (index >= 0 && index < size && slots[slotAt[index]] == timer) {
       removeAt(index);
     }
   }
 
   private void removeAt(int index) {
-    Timer removed = heap[index];
+    int slot = slotAt[index];
+    Timer removed = slots[slot];
     removed.heapIndex = -1;
-    Timer last = heap[--size];
-    heap[size] = null;
-    if (index == size) {
+    slots[slot] = null;
+    freeSlots[free++] = slot;
+    int last = --size;
+    if (index == last) {
       return;
     }
-    siftDown(index, last);
-    if (heap[index] == last) {
-      siftUp(index, last);
+    long deadline = deadlines[last];
+    long sequence = sequences[last];
+    int lastSlot = slotAt[last];
+    siftDown(index, deadline, sequence, lastSlot);
+    if (slotAt[index] == lastSlot) {
+      siftUp(index, deadline, sequence, lastSlot);
     }
   }
 
-  private void siftUp(int index, Timer timer) {
-    long deadline = timer.deadline;
-    long sequence = timer.sequence;
+  private int takeSlot() {
+    if (free > 0) {
+      return freeSlots[--free];
+    }
+    if (usedSlots == slots.length) {
+      slots = Arrays.copyOf(slots, usedSlots * 2);
+      freeSlots = Arrays.copyOf(freeSlots, usedSlots * 2);
+    }
+    return usedSlots++;
+  }
+
+  private void siftUp(int index, long deadline, long sequence, int slot) {
     while (index > 0) {
       int parent = (index - 1) >>> 1;
       if (!before(deadline, sequence, parent)) {
@@ -75,12 +99,10 @@ final class TimerHeap {
       move(parent, index);
       index = parent;
     }
-    place(index, timer);
+    place(index, deadline, sequence, slot);
   }
 
-  private void siftDown(int index, Timer timer) {
-    long deadline = timer.deadline;
-    long sequence = timer.sequence;
+  private void siftDown(int index, long deadline, long sequence, int slot) {
     int half = size >>> 1;
     while (index < half) {
       int child = 2 * index + 1;
@@ -94,26 +116,26 @@ final class TimerHeap {
       move(child, index);
       index = child;
     }
-    place(index, timer);
+    place(index, deadline, sequence, slot);
   }
 
   private void move(int from, int to) {
-    Timer timer = heap[from];
-    heap[to] = timer;
     deadlines[to] = deadlines[from];
     sequences[to] = sequences[from];
-    timer.heapIndex = to;
+    int slot = slotAt[from];
+    slotAt[to] = slot;
+    slots[slot].heapIndex = to;
   }
 
-  private void place(int index, Timer timer) {
-    heap[index] = timer;
-    deadlines[index] = timer.deadline;
-    sequences[index] = timer.sequence;
-    timer.heapIndex = index;
+  private void place(int index, long deadline, long sequence, int slot) {
+    deadlines[index] = deadline;
+    sequences[index] = sequence;
+    slotAt[index] = slot;
+    slots[slot].heapIndex = index;
   }
 
   /**
-   * Whether a timer of this deadline and sequence fires before the one in slot {@code index}:
+   * Whether a timer of this deadline and sequence fires before the one at {@code index}:
    * deadline first, then creation order, so equal deadlines fire deterministically.
    */
   private boolean before(long deadline, long sequence, int index) {
