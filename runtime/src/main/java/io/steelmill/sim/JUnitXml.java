@@ -17,7 +17,8 @@ final class JUnitXml {
     for (SeedResult result : results) {
       suites.computeIfAbsent(result.suite(), s -> new java.util.ArrayList<>()).add(result);
     }
-    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    StringBuilder out =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
     for (Map.Entry<String, List<SeedResult>> suite : suites.entrySet()) {
       List<SeedResult> cases = suite.getValue();
       long failures = cases.stream().filter(r -> !r.passed()).count();

@@ -99,7 +99,8 @@ public final class SeedSweep {
         }
       }
     } catch (ExecutionException e) {
-      throw new SimulationException("seed " + seed + " could not be run: " + e.getCause(), e.getCause());
+      throw new SimulationException(
+          "seed " + seed + " could not be run: " + e.getCause(), e.getCause());
     } catch (CancellationException e) {
       throw new SimulationException("seed " + seed + " was cancelled", e);
     } finally {

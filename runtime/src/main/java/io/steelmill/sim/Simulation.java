@@ -361,7 +361,8 @@ public final class Simulation {
 
     /** The carrier's CPU time, or real time where the JVM cannot measure it. */
     private long carrierNanos(Thread loop) {
-      long cpu = threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(loop.threadId()) : -1;
+      long cpu =
+          threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(loop.threadId()) : -1;
       return cpu >= 0 ? cpu : System.nanoTime();
     }
 

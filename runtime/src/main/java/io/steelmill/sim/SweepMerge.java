@@ -25,7 +25,8 @@ public final class SweepMerge {
    */
   public static SweepReport merge(List<Path> paths, boolean partial) throws IOException {
     if (paths.isEmpty()) {
-      throw new IllegalArgumentException("nothing to merge: name the report directories of the shards");
+      throw new IllegalArgumentException(
+          "nothing to merge: name the report directories of the shards");
     }
     Map<Shard, Path> seen = new LinkedHashMap<>();
     List<SweepReport> reports = new ArrayList<>();

@@ -136,7 +136,8 @@ public final class SweepReport {
   private static SweepReport fromJson(Object document) {
     Map<String, Object> root = (Map<String, Object>) document;
     if (!FORMAT.equals(root.get("format"))) {
-      throw new IllegalArgumentException("format is " + root.get("format") + ", expected " + FORMAT);
+      throw new IllegalArgumentException(
+          "format is " + root.get("format") + ", expected " + FORMAT);
     }
     List<Shard> shards = new ArrayList<>();
     for (Object shard : (List<Object>) root.get("shards")) {

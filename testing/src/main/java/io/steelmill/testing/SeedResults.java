@@ -49,7 +49,8 @@ final class SeedResults implements AutoCloseable {
   }
 
   static String suite(ExtensionContext context) {
-    return context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+    return context.getRequiredTestClass().getName() + "#"
+        + context.getRequiredTestMethod().getName();
   }
 
   @Override

@@ -37,13 +37,15 @@ final class PingPongSweep {
     SeedSweep.run(chosen, jobs, s -> PingPongRun.run(s, nodes, length), figures -> {
       delivered[0] += figures.delivered();
       String replay = "./mvnw -q -Psimulation -pl examples -am compile exec:java -Dexec.args=\""
-          + "pingpong --nodes " + nodes + " --virtual " + virtual + " --seed " + figures.seed() + "\"";
+          + "pingpong --nodes " + nodes + " --virtual " + virtual + " --seed " + figures.seed()
+          + "\"";
       report.add(new SeedResult(suite, figures.seed(), figures.failure() == null,
           figures.traceSha256(), figures.failure() == null ? null : figures.failure().toString(),
           figures.failure() == null ? null : replay, figures.wallNanos()));
       out.println("seed " + figures.seed() + ": delivered " + figures.delivered() + ", answered "
           + figures.answered() + ", timeouts " + figures.timeouts() + ", trace sha256 "
-          + figures.traceSha256() + (figures.failure() == null ? "" : ", FAILED: " + figures.failure()));
+          + figures.traceSha256()
+          + (figures.failure() == null ? "" : ", FAILED: " + figures.failure()));
       if (figures.failure() != null) {
         failed[0]++;
         out.println("  replay: " + replay);

@@ -13,7 +13,8 @@ import java.util.List;
 final class MergeResults {
   private MergeResults() {}
 
-  static int run(List<Path> reports, Path out, boolean partial, PrintStream stdout, PrintStream stderr) {
+  static int run(
+      List<Path> reports, Path out, boolean partial, PrintStream stdout, PrintStream stderr) {
     SweepReport merged;
     try {
       merged = SweepMerge.merge(reports, partial);
