@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "steelmill-examples",
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
-    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class},
+    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class,
+        io.steelmill.examples.sweep.MergeResultsCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
   @picocli.CommandLine.Option(

@@ -16,6 +16,8 @@ import java.util.Map;
 public final class SimRandom implements RandomSource {
   private final Map<String, SplitMix64> perNode = new HashMap<>();
   private final String purpose;
+  private String lastNode;
+  private SplitMix64 lastStream;
 
   public SimRandom() {
     this("random");
@@ -27,7 +29,14 @@ public final class SimRandom implements RandomSource {
 
   private SplitMix64 stream() {
     Simulation sim = Simulation.current();
-    return perNode.computeIfAbsent(sim.node(), node -> sim.random(purpose + "/" + node));
+    String node = sim.node();
+    if (node == lastNode) { // the same node as last time: most calls, no map lookup
+      return lastStream;
+    }
+    SplitMix64 stream = perNode.computeIfAbsent(node, n -> sim.random(purpose + "/" + n));
+    lastNode = node;
+    lastStream = stream;
+    return stream;
   }
 
   @Override

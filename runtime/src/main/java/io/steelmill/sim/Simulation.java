@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -57,7 +56,7 @@ public final class Simulation {
   private final SplitMix64 schedulerRandom;
   private final SimScheduler scheduler = new SimScheduler(this);
   private final ArrayList<Task> runQueue = new ArrayList<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>(Timer.ORDER);
+  private final TimerHeap timers = new TimerHeap();
   private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
   private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
   private final Map<Integer, Task> live = new LinkedHashMap<>();
@@ -66,7 +65,10 @@ public final class Simulation {
   private final List<java.util.function.Consumer<String>> crashListeners = new ArrayList<>();
   private final Map<String, Long> pausedUntil = new java.util.HashMap<>();
   private final List<Task> held = new ArrayList<>();
+  /** Tasks being unwound: what they throw is the unwinding (see {@code Unwinding}). */
+  private final java.util.Set<Thread> unwound = new java.util.HashSet<>();
   private final Duration runawayLimit;
+  private final Duration pinnedLimit;
 
   private volatile Thread carrier;
   private volatile Thread mounted;
@@ -79,6 +81,7 @@ public final class Simulation {
   private boolean unwinding;
   private Throwable failure;
   private Thread mainThread;
+  private Task poolUser; // the first task seen submitting to a fork-join pool
 
   private Simulation(Builder builder) {
     this.seed = builder.seed;
@@ -89,6 +92,7 @@ public final class Simulation {
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
     this.runawayLimit = builder.runawayLimit;
+    this.pinnedLimit = builder.pinnedLimit;
   }
 
   public static Builder builder() {
@@ -179,15 +183,9 @@ public final class Simulation {
     if (ready.getAsBoolean()) {
       return true;
     }
-    Thread self = Thread.currentThread();
-    boolean[] expired = {false};
+    checkAlive();
     Timer timer =
-        timeoutNanos < 0
-            ? null
-            : schedule(timeoutNanos, () -> {
-              expired[0] = true;
-              LockSupport.unpark(self);
-            });
+        timeoutNanos < 0 ? null : addTimer(timeoutNanos, null, Thread.currentThread(), false);
     try {
       while (true) {
         LockSupport.park(blocker);
@@ -198,7 +196,7 @@ public final class Simulation {
         if (ready.getAsBoolean()) {
           return true;
         }
-        if (expired[0]) {
+        if (timer != null && timer.isFired()) {
           return false;
         }
       }
@@ -272,13 +270,21 @@ public final class Simulation {
   public Timer schedule(long delayNanos, Runnable action) {
     checkInside();
     checkAlive();
-    return addTimer(delayNanos, action, false);
+    return addTimer(delayNanos, action, null, false);
   }
 
-  private Timer addTimer(long delayNanos, Runnable action, boolean jdk) {
-    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, mountedTask, jdk);
+  /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */
+  private Timer addTimer(long delayNanos, Runnable action, Thread wakes, boolean jdk) {
+    Timer timer =
+        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, wakes, mountedTask, jdk);
     timers.add(timer);
     return timer;
+  }
+
+  /** How many timers are pending (cancelled ones leave at once). */
+  public int pendingTimers() {
+    checkInside();
+    return timers.size();
   }
 
   /** Appends an event line to the trace. */
@@ -334,11 +340,14 @@ public final class Simulation {
       Thread.currentThread().interrupt();
     }
     long wall = System.nanoTime() - wallStart;
-    if (failure == null && commonPool.wasUsed()) {
-      fail(new SimulationException("Tasks ran on the common ForkJoinPool during the run: real"
-          + " threads, outside the simulation (CompletableFuture.*Async without an executor,"
-          + " parallel streams, orTimeout). Fix: pass the injected Daemons executor to *Async"
-          + " calls, and use sequential streams in simulated code."));
+    for (Task task : live.values()) {
+      notePoolUse(task);
+    }
+    if (failure == null && poolUser != null && commonPool.wasUsed()) {
+      fail(new SimulationException("Task " + poolUser + " put work on the common ForkJoinPool"
+          + " during the run: real threads, outside the simulation (CompletableFuture.*Async"
+          + " without an executor, parallel streams, orTimeout). Fix: pass the injected Daemons"
+          + " executor to *Async calls, and use sequential streams in simulated code."));
     }
     List<String> leaked = live.values().stream().map(Task::toString).toList();
     return new SimResult(
@@ -347,15 +356,25 @@ public final class Simulation {
   }
 
   /**
-   * Watches the carrier from the thread that called {@link #run}, in real time: a step that parks
-   * the carrier itself (a virtual thread pinned: a park inside a class initializer, a native
-   * frame) or never yields is a failure the run loop itself could never report.
+   * Watches the carrier from the thread that called {@link #run}: a step that parks the carrier
+   * itself (a virtual thread pinned: a park inside a class initializer, a native frame) for the
+   * pinned limit of real time, or runs without yielding for the runaway limit of the carrier's CPU
+   * time, is a failure the run loop itself could never report. CPU time, not real time, so that
+   * a loaded machine (other simulations, other processes) never makes a slow step a runaway.
    */
   private final class Watchdog {
-    private static final long PINNED_NANOS = Duration.ofMillis(500).toNanos();
+    private final java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     private long blockedSince;
     private long lastStep = -1;
-    private long lastStepSeen;
+    private long lastStepCpu;
+
+    /** The carrier's CPU time, or real time where the JVM cannot measure it. */
+    private long carrierNanos(Thread loop) {
+      long cpu =
+          threads.isThreadCpuTimeSupported() ? threads.getThreadCpuTime(loop.threadId()) : -1;
+      return cpu >= 0 ? cpu : System.nanoTime();
+    }
 
     SimulationException check(Thread loop) {
       Thread task = mounted; // volatile: makes the carrier's step count before it visible
@@ -365,17 +384,17 @@ public final class Simulation {
         lastStep = -1;
         return null;
       }
+      long cpuNanos = carrierNanos(loop);
       if (steps != lastStep) { // a new step since the last look: it started about now
         lastStep = steps;
-        lastStepSeen = nowNanos;
+        lastStepCpu = cpuNanos;
       }
-      long started = lastStepSeen;
       Thread.State state = loop.getState();
       boolean parked = state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING
           || state == Thread.State.BLOCKED;
       if (parked) {
         blockedSince = blockedSince == 0 ? nowNanos : blockedSince;
-        if (nowNanos - blockedSince > PINNED_NANOS) {
+        if (nowNanos - blockedSince > pinnedLimit.toNanos()) {
           return stuck("Pinned: task " + task.getName() + " blocked the carrier thread itself ("
               + state + ") instead of unmounting: a park inside a class initializer or a native"
               + " frame, or a real blocking call. Fix: no blocking in static initializers; use"
@@ -384,9 +403,9 @@ public final class Simulation {
       } else {
         blockedSince = 0;
       }
-      if (nowNanos - started > runawayLimit.toNanos()) {
+      if (cpuNanos - lastStepCpu > runawayLimit.toNanos()) {
         return stuck("Runaway step: task " + task.getName() + " ran " + runawayLimit
-            + " of real time without yielding (a busy loop?). Fix: wait with the platform's"
+            + " of CPU time without yielding (a busy loop?). Fix: wait with the platform's"
             + " primitives (Clock.sleep, Endpoint.receive) instead of spinning.", loop, task);
       }
       return null;
@@ -411,6 +430,7 @@ public final class Simulation {
 
   private void loop(Body body) {
     CURRENT.set(this);
+    io.steelmill.runtime.internal.Unwinding.install(unwound::contains);
     mainThread =
         scheduler.builder().name("main").unstarted(() -> {
           try {
@@ -449,6 +469,7 @@ public final class Simulation {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
+    io.steelmill.runtime.internal.Unwinding.uninstall();
     CURRENT.remove();
   }
 
@@ -474,9 +495,8 @@ public final class Simulation {
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
       tasks.remove(task.continuation);
-      if (unwinding) {
-        io.steelmill.runtime.internal.Unwinding.unmark(task.thread);
-      }
+      unwound.remove(task.thread);
+      notePoolUse(task);
     }
     if (!unwinding) {
       checkInvariants();
@@ -491,11 +511,22 @@ public final class Simulation {
   private Timer nextTimer() {
     Timer timer;
     while ((timer = timers.poll()) != null) {
-      if (!timer.isCancelled()) {
+      if (!timer.isCancelled()) { // one cancelled by a thread outside the simulation
         return timer;
       }
     }
     return null;
+  }
+
+  /**
+   * A timer was cancelled: it leaves the heap at once, so the heap holds only live timers. The
+   * heap belongs to the carrier; a cancel from any other thread only marks the timer.
+   */
+  void cancelled(Timer timer) {
+    Thread caller = Thread.currentThread();
+    if (caller == carrier || caller == mounted) {
+      timers.remove(timer);
+    }
   }
 
   private void fire(Timer timer) {
@@ -554,8 +585,14 @@ public final class Simulation {
     unwinding = true;
     trace.event(now, "unwind " + live.size() + " tasks");
     for (Task task : List.copyOf(live.values())) {
-      io.steelmill.runtime.internal.Unwinding.mark(task.thread);
+      unwound.add(task.thread);
       task.thread.interrupt();
+    }
+  }
+
+  private void notePoolUse(Task task) {
+    if (poolUser == null && CommonPoolWatch.submittedWork(task.thread)) {
+      poolUser = task;
     }
   }
 
@@ -579,7 +616,7 @@ public final class Simulation {
   }
 
   Timer scheduleJdkTimer(Runnable action, long delayNanos) {
-    return addTimer(delayNanos, action, true);
+    return addTimer(delayNanos, action, null, true);
   }
 
   private Task register(Runnable continuation) {
@@ -617,12 +654,23 @@ public final class Simulation {
     private Trace.Level traceLevel = Trace.Level.TAIL;
     private int traceTail = 200;
     private Duration runawayLimit = Duration.ofSeconds(10);
+    private Duration pinnedLimit = Duration.ofSeconds(2);
 
     private Builder() {}
 
-    /** Real time one step may run before the watchdog reports a runaway (default 10 s). */
+    /** CPU time one step may take before the watchdog reports a runaway (default 10 s). */
     public Builder runawayLimit(Duration limit) {
       this.runawayLimit = limit;
+      return this;
+    }
+
+    /**
+     * Real time the carrier itself may stay blocked in one step before the watchdog reports the
+     * task as pinned (default 2 s: class initialization shared with simulations running beside
+     * it can take a while on a loaded machine).
+     */
+    public Builder pinnedLimit(Duration limit) {
+      this.pinnedLimit = limit;
       return this;
     }
 

@@ -11,34 +11,42 @@ import java.util.concurrent.TimeUnit;
  * determinism violation, cancelling it (the task was woken in time) is fine.
  */
 final class Timer implements ScheduledFuture<Object> {
-  /** Deadline first, then creation order: equal deadlines fire deterministically. */
-  static final java.util.Comparator<Timer> ORDER =
-      (a, b) ->
-          a.deadline != b.deadline
-              ? Long.compare(a.deadline, b.deadline)
-              : Long.compare(a.sequence, b.sequence);
-
   final long deadline;
   final long sequence;
   final Runnable action;
+  /** The task a timeout wakes, when there is no action (the common case: no lambda per wait). */
+  private final Thread wakes;
   final Task owner;
   final boolean jdk;
   private final Simulation simulation;
   private boolean cancelled;
   private boolean fired;
+  /** Its slot in the simulation's {@link TimerHeap}; -1 when not pending. */
+  int heapIndex = -1;
 
-  Timer(Simulation simulation, long deadline, long sequence, Runnable action, Task owner, boolean jdk) {
+  Timer(
+      Simulation simulation, long deadline, long sequence, Runnable action, Thread wakes,
+      Task owner, boolean jdk) {
     this.simulation = simulation;
     this.deadline = deadline;
     this.sequence = sequence;
     this.action = action;
+    this.wakes = wakes;
     this.owner = owner;
     this.jdk = jdk;
   }
 
   void fire() {
     fired = true;
-    action.run();
+    if (action != null) {
+      action.run();
+    } else {
+      java.util.concurrent.locks.LockSupport.unpark(wakes);
+    }
+  }
+
+  boolean isFired() {
+    return fired;
   }
 
   @Override
@@ -47,6 +55,7 @@ final class Timer implements ScheduledFuture<Object> {
       return false;
     }
     cancelled = true;
+    simulation.cancelled(this);
     return true;
   }
 

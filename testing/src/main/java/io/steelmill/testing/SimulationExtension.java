@@ -1,6 +1,7 @@
 package io.steelmill.testing;
 
 import io.steelmill.sim.Durations;
+import io.steelmill.sim.Shard;
 import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
@@ -24,6 +25,44 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 public final class SimulationExtension implements TestTemplateInvocationContextProvider {
   static final String SEED_PROPERTY = "steelmill.seed";
   static final String SEEDS_PROPERTY = "steelmill.seeds";
+  static final String SHARD_PROPERTY = "steelmill.shard";
+
+  /**
+   * A setting from the JUnit configuration parameters (launcher, {@code
+   * junit-platform.properties}) or else a system property; {@code fallback} when neither has it.
+   */
+  static String setting(ExtensionContext context, String key, String fallback) {
+    String value = context.getConfigurationParameter(key).orElse(System.getProperty(key));
+    return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static long number(String key, String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + key + " must be a whole number, not \"" + text + "\"");
+    }
+  }
+
+  /** The shard this run takes ({@code -Dsteelmill.shard=I/N}): seeds s with s mod N = I. */
+  static Shard shard(ExtensionContext context) {
+    String text = setting(context, SHARD_PROPERTY, null);
+    if (text == null) {
+      return Shard.ALL;
+    }
+    try {
+      return Shard.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + SHARD_PROPERTY + ": " + e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean mayReturnZeroTestTemplateInvocationContexts(ExtensionContext context) {
+    return true; // a shard may hold none of a method's seeds
+  }
 
   @Override
   public boolean supportsTestTemplate(ExtensionContext context) {
@@ -35,15 +74,27 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       ExtensionContext context) {
     SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
     SimulationSetup.check(settings);
-    String single = System.getProperty(SEED_PROPERTY);
-    if (single != null && !single.isBlank()) {
-      return Stream.of(new SeedContext(Long.parseLong(single.trim()), settings, false));
+    String single = setting(context, SEED_PROPERTY, null);
+    if (single != null) {
+      return Stream.of(new SeedContext(number(SEED_PROPERTY, single), settings, false));
     }
-    String count = System.getProperty(SEEDS_PROPERTY);
-    int seeds = count == null || count.isBlank() ? settings.seeds() : Integer.parseInt(count.trim());
+    String count = setting(context, SEEDS_PROPERTY, null);
+    long seeds = count == null ? settings.seeds() : number(SEEDS_PROPERTY, count);
+    if (seeds < 1) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + SEEDS_PROPERTY + " must be at least 1, not " + seeds);
+    }
+    Shard shard = shard(context);
+    // the first seed of each shard is the one run twice, so every shard checks determinism
+    boolean[] first = {settings.checkDeterminism()};
     return LongStream.rangeClosed(1, seeds)
-        .mapToObj(
-            i -> new SeedContext(settings.baseSeed() + i, settings, i == 1 && settings.checkDeterminism()));
+        .map(i -> settings.baseSeed() + i)
+        .filter(shard::contains)
+        .mapToObj(seed -> {
+          boolean check = first[0];
+          first[0] = false;
+          return new SeedContext(seed, settings, check);
+        });
   }
 
   static Simulation simulation(long seed, SimulationTest settings, boolean fullTrace) {
@@ -110,15 +161,21 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
           throw new IllegalStateException(t);
         }
       }));
+      SeedResults results = SeedResults.of(context, shard(context));
       if (!first.succeeded()) {
+        results.add(context, first, null);
         throw SimReport.failure(context, first);
       }
       if (checkDeterminism) {
         SimResult second = rerun(call);
         if (!first.traceSha256().equals(second.traceSha256())) {
+          results.add(context, first, "Determinism check failed: two runs of seed " + seed
+              + " gave different traces (" + first.traceSha256() + " and "
+              + second.traceSha256() + ")");
           throw SimReport.nondeterministic(context, first, second);
         }
       }
+      results.add(context, first, null);
     }
 
     /** Runs the method again in a fresh simulation of the same seed, with fresh parameters. */

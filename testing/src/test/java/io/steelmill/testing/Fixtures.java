@@ -1,5 +1,6 @@
 package io.steelmill.testing;
 
+import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.Simulation;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -48,6 +49,34 @@ final class Fixtures {
     @SimulationTest(factory = ProductionBuilt.class, seeds = 2)
     void run(Simulation sim) {
       throw new AssertionError("never reached: the factory is production's");
+    }
+  }
+
+  /** Two seeds that can only pass if they run at the same time: each waits for the other. */
+  static class MeetAtABarrier {
+    static final java.util.concurrent.CyclicBarrier BARRIER = new java.util.concurrent.CyclicBarrier(2);
+
+    @org.junit.jupiter.api.BeforeEach
+    void meet() throws Exception {
+      BARRIER.await(60, java.util.concurrent.TimeUnit.SECONDS); // outside the simulation
+    }
+
+    @SimulationTest(seeds = 2, checkDeterminism = false)
+    void meets(Simulation sim) throws Exception {
+      sim.sleep(Duration.ofMillis(5));
+    }
+  }
+
+  /** A cluster under a nemesis: traces with many steps, crashes and restarts. */
+  static class BusyCluster {
+    @SimulationTest(factory = Echo.class, nodes = 3, seeds = 6, checkDeterminism = false)
+    void echoes(Simulation sim, SimCluster<?, ?> cluster) throws Exception {
+      io.steelmill.sim.Nemesis.on(cluster)
+          .network(((SteelmillEcho.Ambient) cluster.ambient()).getSimNetwork())
+          .crashes(Duration.ofMillis(300), Duration.ofMillis(100))
+          .partitions(Duration.ofMillis(200), Duration.ofMillis(50))
+          .start();
+      sim.sleep(Duration.ofSeconds(2));
     }
   }
 }

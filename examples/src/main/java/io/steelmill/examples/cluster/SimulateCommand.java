@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--trace FILE]}: runs seeds
- * until one breaks an invariant (then prints it, its replay command, and exits 1) or all pass.
+ * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--trace FILE] [--jobs J]
+ * [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds, several at once, until one breaks
+ * an invariant (then prints it, its replay command, and exits 1) or all pass.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Run the store under simulation, seed after seed.")
@@ -52,6 +53,20 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write the full trace of --seed to this file (its folder must exist).")
   Path trace;
 
+  @Option(names = "--jobs", paramLabel = "J", description = "Seeds run at once (default: the available cores).")
+  int jobs = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--shard", description = "Run only shard I/N: the seeds s with s mod N = I.")
+  String shard;
+
+  @Option(names = "--report-dir", description = "Write results.json, failing-seeds.json and"
+      + " junit.xml here (merge shards with merge-results).")
+  Path reportDir;
+
+  @Option(names = "--keep-going", description = "Run every seed, reporting each violation,"
+      + " instead of stopping at the first.")
+  boolean keepGoing;
+
   @Override
   public Integer call() throws IOException {
     Cli.range(spec, "--nodes", nodes, 1, MAX_NODES);
@@ -65,13 +80,26 @@ public final class SimulateCommand implements Callable<Integer> {
     if (trace != null) {
       Cli.writableFile(spec, "--trace", trace);
     }
+    Cli.range(spec, "--jobs", jobs, 1, 1024);
+    io.steelmill.sim.Shard part;
+    try {
+      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw Cli.mistake(spec, "--shard: " + e.getMessage());
+    }
+    if (reportDir != null && seed != null) {
+      throw Cli.mistake(spec, "--report-dir records a sweep: drop --seed, or drop --report-dir");
+    }
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
       System.out.println("cluster simulate runs in the simulation build: ./mvnw -q -Psimulation -pl"
           + " examples -am compile exec:java -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
       return 2;
     }
-    Duration perSeed = virtual;
-    return seed != null ? one(seed, perSeed, System.out) : many(perSeed, System.out);
+    if (seed != null) {
+      return one(seed, virtual, System.out);
+    }
+    return new ClusterSweep(nodes, seeds, unfenced, virtual, jobs, part, keepGoing, reportDir)
+        .run(System.out);
   }
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
@@ -88,37 +116,5 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     out.println("trace sha256: " + outcome.result().traceSha256());
     return outcome.result().succeeded() ? 0 : 1;
-  }
-
-  private int many(Duration perSeed, PrintStream out) {
-    long started = System.nanoTime();
-    Progress progress = new Progress(System.err, seeds);
-    long acknowledged = 0;
-    long rejected = 0;
-    for (long s = 1; s <= seeds; s++) {
-      ClusterSimulation.Outcome outcome = ClusterSimulation.run(s, nodes, !unfenced, perSeed, Trace.Level.TAIL);
-      acknowledged += outcome.acknowledged();
-      rejected += outcome.rejected();
-      double rate = s / ((System.nanoTime() - started) / 1e9);
-      progress.update(s, String.format("  seeds: %d/%d  (%.1f seeds/s)  violations: %d", s, seeds,
-          rate, outcome.result().succeeded() ? 0 : 1));
-      if (!outcome.result().succeeded()) {
-        progress.finish();
-        out.println("violations: 1");
-        out.println("violation at seed " + s + ": " + outcome.result().failure().getMessage());
-        out.println("trace sha256: " + outcome.result().traceSha256());
-        out.println("replay: ./mvnw -q -Psimulation -pl examples -am compile exec:java"
-            + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
-            + (unfenced ? " --unfenced" : "")
-            + (virtual.equals(Duration.ofSeconds(20)) ? "" : " --virtual " + virtual)
-            + "\"");
-        return 1;
-      }
-    }
-    progress.finish();
-    out.println("seeds: " + seeds + ", acknowledged writes: " + acknowledged
-        + ", stale writes rejected: " + rejected);
-    out.println("violations: 0");
-    return 0;
   }
 }

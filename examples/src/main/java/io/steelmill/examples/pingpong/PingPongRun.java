@@ -13,6 +13,8 @@ import java.util.List;
 final class PingPongRun {
   /** What one run measured. */
   record Figures(
+      long seed,
+      long wallNanos,
       long delivered, long answered, long timeouts, double messagesPerSecond, double compression,
       String traceSha256, String chaos, String stats, Throwable failure) {
 
@@ -62,6 +64,8 @@ final class PingPongRun {
     double wallSeconds = result.wallNanos() / 1e9;
     long delivered = stats == null ? 0 : stats.delivered();
     return new Figures(
+        seed,
+        result.wallNanos(),
         delivered,
         stats == null ? 0 : stats.answered(),
         stats == null ? 0 : stats.timeouts(),

@@ -1,27 +1,41 @@
 package io.steelmill.runtime.internal;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
- * Threads that a simulation is unwinding (interrupting at the end of a run or after a failure):
- * what they throw is the unwinding, not a daemon failure, so nodes do not report it. The runtime
- * reads it without depending on the simulation kernel.
+ * Whether a thread is being unwound by the simulation it belongs to (interrupted at the end of a
+ * run or after a failure): what it throws then is the unwinding, not a daemon failure, so nodes
+ * do not report it. The runtime reads it without depending on the simulation kernel.
+ *
+ * <p>There is no JVM-wide registry: a simulation installs its own answer on its carrier thread
+ * ({@link #install}), and every task it starts inherits it, so two simulations running at once
+ * each answer for their own threads only.
  */
 public final class Unwinding {
-  private static final Set<Thread> THREADS = ConcurrentHashMap.newKeySet();
+  private static final InheritableThreadLocal<Predicate<Thread>> SCOPE =
+      new InheritableThreadLocal<>();
 
   private Unwinding() {}
 
-  public static void mark(Thread thread) {
-    THREADS.add(thread);
+  /**
+   * Installs, on the calling thread and every thread it starts from now on, which threads are
+   * unwinding. A simulation calls it on its carrier before it starts the first task.
+   */
+  public static void install(Predicate<Thread> unwinding) {
+    SCOPE.set(unwinding);
   }
 
-  public static void unmark(Thread thread) {
-    THREADS.remove(thread);
+  /** Removes what {@link #install} set on the calling thread. */
+  public static void uninstall() {
+    SCOPE.remove();
   }
 
+  /**
+   * Whether {@code thread} is being unwound, as the simulation of the calling thread sees it;
+   * false outside any simulation. Call it with the current thread or a task of its simulation.
+   */
   public static boolean isUnwinding(Thread thread) {
-    return THREADS.contains(thread);
+    Predicate<Thread> unwinding = SCOPE.get();
+    return unwinding != null && unwinding.test(thread);
   }
 }

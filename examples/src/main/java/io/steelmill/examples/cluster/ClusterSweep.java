@@ -1,0 +1,139 @@
+package io.steelmill.examples.cluster;
+
+import io.steelmill.examples.Progress;
+import io.steelmill.sim.SeedResult;
+import io.steelmill.sim.SeedSweep;
+import io.steelmill.sim.Shard;
+import io.steelmill.sim.SweepReport;
+import io.steelmill.sim.Trace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Seeds {@code 1..seeds} of the fenced store (those of one shard), several at once; results are
+ * printed in seed order whatever order they finish in, so the output is the same for any number
+ * of jobs. Stops at the first violation, in seed order, unless told to keep going.
+ */
+final class ClusterSweep {
+  private final int nodes;
+  private final int seeds;
+  private final boolean unfenced;
+  private final Duration virtual;
+  private final int jobs;
+  private final Shard shard;
+  private final boolean keepGoing;
+  private final Path reportDir;
+  private long acknowledged;
+  private long rejected;
+  private int handed;
+  private int violations;
+
+  ClusterSweep(int nodes, int seeds, boolean unfenced, Duration virtual, int jobs, Shard shard,
+      boolean keepGoing, Path reportDir) {
+    this.nodes = nodes;
+    this.seeds = seeds;
+    this.unfenced = unfenced;
+    this.virtual = virtual;
+    this.jobs = jobs;
+    this.shard = shard;
+    this.keepGoing = keepGoing;
+    this.reportDir = reportDir;
+  }
+
+  int run(PrintStream out) {
+    Duration perSeed = virtual;
+    List<Long> chosen = new ArrayList<>();
+    for (long s = 1; s <= seeds; s++) {
+      if (shard.contains(s)) {
+        chosen.add(s);
+      }
+    }
+    if (reportDir != null && !writable(reportDir)) {
+      return 2; // before hours of seeds, not after
+    }
+    SweepReport report = new SweepReport(shard);
+    long started = System.nanoTime();
+    Progress progress = new Progress(System.err, chosen.size());
+    SeedSweep.run(
+        chosen,
+        jobs,
+        s -> ClusterSimulation.run(s, nodes, !unfenced, perSeed, Trace.Level.TAIL),
+        outcome -> {
+          handed++;
+          acknowledged += outcome.acknowledged();
+          rejected += outcome.rejected();
+          report.add(SeedResult.of(suite(), outcome.result(), replay(outcome.result().seed())));
+          if (!outcome.result().succeeded()) {
+            violations++;
+            printViolation(out, outcome);
+          }
+          double rate = handed / ((System.nanoTime() - started) / 1e9);
+          progress.update(handed, String.format("  seeds: %d/%d  (%.1f seeds/s)  violations: %d",
+              handed, chosen.size(), rate, violations));
+        },
+        outcome -> !outcome.result().succeeded() && !keepGoing);
+    progress.finish();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    System.err.printf("  %d seeds in %.2f s with %d jobs: %.2f seeds/s%n", handed, seconds, jobs,
+        handed / seconds);
+    if (reportDir != null) {
+      try {
+        report.write(reportDir);
+      } catch (IOException e) {
+        System.err.println("--report-dir: cannot write the report into " + reportDir + ": " + e);
+        return 2;
+      }
+    }
+    if (violations == 0 || keepGoing) {
+      out.println("seeds: " + handed + (shard.isAll() ? "" : " (shard " + shard + ")")
+          + ", acknowledged writes: " + acknowledged + ", stale writes rejected: " + rejected);
+      out.println("violations: " + violations);
+    }
+    return violations == 0 ? 0 : 1;
+  }
+
+  private static boolean writable(Path directory) {
+    try {
+      java.nio.file.Files.createDirectories(directory);
+      if (java.nio.file.Files.isWritable(directory)) {
+        return true;
+      }
+      System.err.println("--report-dir: " + directory + " is not writable");
+    } catch (IOException | RuntimeException e) {
+      System.err.println("--report-dir: cannot create " + directory + ": " + e);
+    }
+    return false;
+  }
+
+  private void printViolation(PrintStream out, ClusterSimulation.Outcome outcome) {
+    if (!keepGoing) {
+      out.println("violations: 1");
+    }
+    long s = outcome.result().seed();
+    out.println("violation at seed " + s + ": " + outcome.result().failure().getMessage());
+    out.println("trace sha256: " + outcome.result().traceSha256());
+    out.println("replay: " + replay(s));
+  }
+
+  /** What was swept: the options that decide a seed's trace. */
+  private String suite() {
+    return "cluster simulate --nodes " + nodes + (unfenced ? " --unfenced" : "")
+        + virtualOption();
+  }
+
+  /** The --virtual option as typed again, or nothing for the default. */
+  private String virtualOption() {
+    return virtual.equals(Duration.ofSeconds(20)) ? "" : " --virtual " + virtual;
+  }
+
+  private String replay(long s) {
+    return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
+        + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
+        + (unfenced ? " --unfenced" : "") + virtualOption()
+        + "\"";
+  }
+}

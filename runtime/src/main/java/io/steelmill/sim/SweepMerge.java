@@ -1,0 +1,107 @@
+package io.steelmill.sim;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Combines the reports of a sweep's shards into the report of the whole sweep. It refuses what
+ * would give a wrong total: shards of different splits ({@code 1/4} beside {@code 1/3}), a shard
+ * reported twice, a seed reported twice, and, unless a partial merge is asked for, a missing
+ * shard.
+ */
+public final class SweepMerge {
+  private SweepMerge() {}
+
+  /**
+   * Reads and merges the reports in {@code paths}.
+   *
+   * @param partial merge even when some shards are missing (they are named in {@link
+   *     #missing})
+   * @throws IllegalArgumentException with a one-line message naming the offending report
+   */
+  public static SweepReport merge(List<Path> paths, boolean partial) throws IOException {
+    if (paths.isEmpty()) {
+      throw new IllegalArgumentException(
+          "nothing to merge: name the report directories of the shards");
+    }
+    Map<Shard, Path> seen = new LinkedHashMap<>();
+    List<SweepReport> reports = new ArrayList<>();
+    int count = -1;
+    Path first = null;
+    for (Path path : paths) {
+      SweepReport report = SweepReport.read(path);
+      for (Shard shard : report.shards()) {
+        if (count == -1) {
+          count = shard.count();
+          first = path;
+        } else if (shard.count() != count) {
+          throw new IllegalArgumentException(path + " holds shard " + shard + ", but " + first
+              + " is of a split into " + count + ": merge the shards of one sweep only");
+        }
+        Path before = seen.putIfAbsent(shard, path);
+        if (before != null) {
+          throw new IllegalArgumentException("shard " + shard + " is in both " + before + " and "
+              + path + ": pass each shard's report once");
+        }
+      }
+      reports.add(report);
+    }
+    SweepReport merged = new SweepReport(List.copyOf(seen.keySet()));
+    List<Shard> missing = missing(merged);
+    if (!missing.isEmpty() && !partial) {
+      throw new IllegalArgumentException("missing " + (missing.size() == 1 ? "shard " : "shards ")
+          + join(missing) + " of " + count + ": merge the reports of every shard, or ask for a"
+          + " partial merge (merge-results --partial)");
+    }
+    for (int i = 0; i < reports.size(); i++) {
+      for (SeedResult result : reports.get(i).results()) {
+        check(result, reports.get(i), paths.get(i));
+        try {
+          merged.add(result);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(paths.get(i) + ": " + e.getMessage()
+              + " (also in an earlier report)", e);
+        }
+      }
+    }
+    return merged;
+  }
+
+  private static void check(SeedResult result, SweepReport report, Path path) {
+    for (Shard shard : report.shards()) {
+      if (shard.contains(result.seed())) {
+        return;
+      }
+    }
+    throw new IllegalArgumentException(path + ": seed " + result.seed() + " does not belong to"
+        + " its report's shards " + report.shards() + " (seed s belongs to shard s mod N)");
+  }
+
+  /** The shards of the split that {@code report} does not hold. */
+  public static List<Shard> missing(SweepReport report) {
+    List<Shard> shards = report.shards();
+    List<Shard> missing = new ArrayList<>();
+    if (shards.isEmpty()) {
+      return missing;
+    }
+    int count = shards.get(0).count();
+    for (int i = 0; i < count; i++) {
+      if (!shards.contains(new Shard(i, count))) {
+        missing.add(new Shard(i, count));
+      }
+    }
+    return missing;
+  }
+
+  private static String join(List<Shard> shards) {
+    List<String> names = new ArrayList<>();
+    for (Shard shard : shards) {
+      names.add(shard.toString());
+    }
+    return String.join(", ", names);
+  }
+}

@@ -1,0 +1,156 @@
+package io.steelmill.sim;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The machine-readable result of a sweep or of one shard of it, written to a directory:
+ * {@code results.json} (every seed with its trace hash), {@code failing-seeds.json} (the failing
+ * ones with their replay commands) and {@code junit.xml} (for CI test reports). {@link
+ * SweepMerge} combines the reports of all shards into the report of the whole sweep. Results are
+ * kept in (suite, seed) order, so a report does not depend on the order seeds finished in.
+ * Thread-safe: parallel seeds may {@link #add} at once.
+ */
+public final class SweepReport {
+  static final String RESULTS = "results.json";
+  static final String FAILING = "failing-seeds.json";
+  static final String JUNIT = "junit.xml";
+  static final String FORMAT = "steelmill-sweep/1";
+
+  private final TreeSet<Shard> shards = new TreeSet<>(
+      Comparator.comparingInt(Shard::count).thenComparingInt(Shard::index));
+  private final Map<SeedResult, SeedResult> results = new TreeMap<>(
+      Comparator.comparing(SeedResult::suite).thenComparingLong(SeedResult::seed));
+
+  /** An empty report of {@code shards} (one, or all of a merged sweep). */
+  public SweepReport(List<Shard> shards) {
+    this.shards.addAll(shards);
+  }
+
+  public SweepReport(Shard shard) {
+    this(List.of(shard));
+  }
+
+  /**
+   * Adds one seed's result.
+   *
+   * @throws IllegalArgumentException if the report already holds this suite's seed
+   */
+  public synchronized void add(SeedResult result) {
+    SeedResult before = results.putIfAbsent(result, result);
+    if (before != null) {
+      throw new IllegalArgumentException(
+          "seed " + result.seed() + " of \"" + result.suite() + "\" is reported twice");
+    }
+  }
+
+  public synchronized List<Shard> shards() {
+    return List.copyOf(shards);
+  }
+
+  /** Every result, by suite, then seed. */
+  public synchronized List<SeedResult> results() {
+    return List.copyOf(results.values());
+  }
+
+  public synchronized List<SeedResult> failing() {
+    return results.values().stream().filter(r -> !r.passed()).toList();
+  }
+
+  /** Writes the three files into {@code directory} (created if needed), each atomically. */
+  public synchronized void write(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    List<SeedResult> all = List.copyOf(results.values());
+    writeAtomically(directory.resolve(RESULTS), json("results", all));
+    writeAtomically(directory.resolve(FAILING),
+        json("failing", all.stream().filter(r -> !r.passed()).toList()));
+    writeAtomically(directory.resolve(JUNIT), JUnitXml.render(all));
+  }
+
+  private String json(String field, List<SeedResult> entries) {
+    StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n  \"shards\": [");
+    int i = 0;
+    for (Shard shard : shards) {
+      out.append(i++ == 0 ? "" : ", ").append(SweepJson.quote(shard.toString()));
+    }
+    out.append("],\n  \"").append(field).append("\": [");
+    for (int e = 0; e < entries.size(); e++) {
+      SeedResult r = entries.get(e);
+      out.append(e == 0 ? "\n" : ",\n")
+          .append("    {\"suite\": ").append(SweepJson.quote(r.suite()))
+          .append(", \"seed\": ").append(r.seed())
+          .append(", \"passed\": ").append(r.passed())
+          .append(", \"traceSha256\": ").append(SweepJson.quote(r.traceSha256()))
+          .append(", \"failure\": ").append(SweepJson.quote(r.failure()))
+          .append(", \"replay\": ").append(SweepJson.quote(r.replay()))
+          .append(", \"wallMillis\": ").append(r.wallNanos() / 1_000_000)
+          .append('}');
+    }
+    return out.append(entries.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
+  }
+
+  private static void writeAtomically(Path file, String text) throws IOException {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
+    try {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+          StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /**
+   * Reads the report in {@code path}: a directory holding {@code results.json}, or the file.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong with it
+   */
+  public static SweepReport read(Path path) throws IOException {
+    Path file = Files.isDirectory(path) ? path.resolve(RESULTS) : path;
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException(file + ": no such file (a sweep writes " + RESULTS
+          + " into its --report-dir)");
+    }
+    try {
+      return fromJson(SweepJson.parse(text));
+    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+      throw new IllegalArgumentException(file + ": not a sweep report (" + e.getMessage() + ")", e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static SweepReport fromJson(Object document) {
+    Map<String, Object> root = (Map<String, Object>) document;
+    if (!FORMAT.equals(root.get("format"))) {
+      throw new IllegalArgumentException(
+          "format is " + root.get("format") + ", expected " + FORMAT);
+    }
+    List<Shard> shards = new ArrayList<>();
+    for (Object shard : (List<Object>) root.get("shards")) {
+      shards.add(Shard.parse((String) shard));
+    }
+    SweepReport report = new SweepReport(shards);
+    for (Object entry : (List<Object>) root.get("results")) {
+      Map<String, Object> r = (Map<String, Object>) entry;
+      report.add(new SeedResult(
+          (String) r.get("suite"), (Long) r.get("seed"), (Boolean) r.get("passed"),
+          (String) r.get("traceSha256"), (String) r.get("failure"), (String) r.get("replay"),
+          ((Long) r.get("wallMillis")) * 1_000_000));
+    }
+    return report;
+  }
+}

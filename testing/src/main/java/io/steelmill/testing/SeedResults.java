@@ -1,0 +1,65 @@
+package io.steelmill.testing;
+
+import io.steelmill.sim.SeedResult;
+import io.steelmill.sim.Shard;
+import io.steelmill.sim.SimResult;
+import io.steelmill.sim.SweepReport;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Every seed that simulation tests ran in one test run (one JVM), written when the run ends as a
+ * sweep report: {@code results.json}, {@code failing-seeds.json} (with replay commands) and
+ * {@code junit.xml}, in {@code target/steelmill-reports/sweep} or {@code -Dsteelmill.reportDir}.
+ * The reports of a run's shards combine with {@code merge-results}. Seeds running in parallel
+ * add to it at once; it is kept in the root context's store, so the run closes it once.
+ */
+final class SeedResults implements AutoCloseable {
+  static final String REPORT_DIR_PROPERTY = "steelmill.reportDir";
+  private static final ExtensionContext.Namespace NAMESPACE =
+      ExtensionContext.Namespace.create(SeedResults.class);
+
+  private final SweepReport report;
+  private final Path directory;
+
+  private SeedResults(Shard shard, Path directory) {
+    this.report = new SweepReport(shard);
+    this.directory = directory;
+  }
+
+  /** The results of the run {@code context} belongs to. */
+  static SeedResults of(ExtensionContext context, Shard shard) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        SeedResults.class,
+        key -> new SeedResults(shard, Path.of(SimulationExtension.setting(context,
+            REPORT_DIR_PROPERTY, "target/steelmill-reports/sweep"))),
+        SeedResults.class);
+  }
+
+  /** Records a seed's run; {@code failure}, when not null, fails it even if the run passed. */
+  void add(ExtensionContext context, SimResult result, String failure) {
+    String replay = SimReport.replay(context, result.seed());
+    SeedResult seed = SeedResult.of(suite(context), result, replay);
+    if (failure != null) {
+      seed = new SeedResult(seed.suite(), seed.seed(), false, seed.traceSha256(), failure, replay,
+          seed.wallNanos());
+    }
+    report.add(seed);
+  }
+
+  static String suite(ExtensionContext context) {
+    return context.getRequiredTestClass().getName() + "#"
+        + context.getRequiredTestMethod().getName();
+  }
+
+  @Override
+  public void close() {
+    try {
+      report.write(directory);
+    } catch (IOException e) {
+      System.err.println("steelmill: could not write the seed report into "
+          + directory.toAbsolutePath() + ": " + e);
+    }
+  }
+}
