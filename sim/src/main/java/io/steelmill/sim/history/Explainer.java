@@ -9,17 +9,20 @@ import java.util.List;
  * shortest failing prefix (binary search: making a prefix longer never makes it linearizable,
  * because operations still in flight at the cut count as optional); its last event completes
  * the operation that cannot be placed. Then, chunk by chunk and down to single operations, every
- * other operation is made optional (may or may not have taken effect) as long as the history
- * still fails. What stays mandatory is a set of operations that cannot be linearized together
+ * other operation is made optional (may or may not have taken effect; an optional read is simply
+ * dropped) as long as the history still fails. Each trial search has a small budget, and the
+ * whole explanation a time limit: optional writes widen the search, so a large core may stay
+ * unminimized (the violation says so). What stays mandatory is a set of operations that cannot be linearized together
  * whatever the others did: a sound certificate, not a guess.
  */
 final class Explainer {
   /** One trial search may take this long; a trial that times out keeps its operations. */
-  private static final long TRIAL_NANOS = 200_000_000L;
+  private static final long TRIAL_NANOS = 50_000_000L;
 
   private final Model model;
   private final long deadline;
   private boolean outOfTime;
+  private boolean trialsTimedOut;
 
   Explainer(Model model, long deadlineNanos) {
     this.model = model;
@@ -49,8 +52,8 @@ final class Explainer {
     for (Operation op : failing) {
       optional[op.id()] = op.optional();
     }
-    relaxBefore(failing, optional, stuck.id());
-    minimize(failing, optional, stuck.id());
+    minimize(failing, optional, stuck.id(), true);
+    minimize(failing, optional, stuck.id(), false);
     List<Operation> relaxed = relax(failing, optional);
     LinearizationSearch explained = new LinearizationSearch(model, relaxed, true);
     explained.run(Math.max(deadline, System.nanoTime() + 500_000_000L));
@@ -62,7 +65,8 @@ final class Explainer {
       }
     }
     return new Violation(partition, core, relaxed.get(stuckId),
-        explained.refusedStates(stuckId), explained.longestLinearization(), !outOfTime);
+        explained.refusedStates(stuckId), explained.longestLinearization(),
+        !outOfTime && !trialsTimedOut);
   }
 
   /** The operations invoked at or before {@code cut}; those completing after it are optional. */
@@ -84,45 +88,13 @@ final class Explainer {
   }
 
   /**
-   * Binary search for the latest position before which every operation can be optional while
-   * the history still fails (more optional operations only ever allow more orders, so this is
-   * monotone): violations are usually local, and this cuts most of a long prefix at once.
+   * ddmin-style: make chunks of mandatory operations optional while the history still fails.
+   * Reads go first: dropping them shrinks the search, while an optional write widens it.
    */
-  private void relaxBefore(List<Operation> ops, boolean[] optional, int stuck) {
-    long[] returns = ops.stream().filter(op -> !op.optional() && op.id() != stuck)
-        .mapToLong(Operation::ret).sorted().toArray();
-    int low = 0;
-    int high = returns.length;
-    while (low < high && !outOfTime) {
-      int mid = (low + high + 1) >>> 1;
-      if (search(relax(ops, upTo(ops, optional, returns[mid - 1])))
-          == LinearizationSearch.Outcome.ILLEGAL) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    if (low > 0) {
-      boolean[] relaxed = upTo(ops, optional, returns[low - 1]);
-      System.arraycopy(relaxed, 0, optional, 0, optional.length);
-    }
-  }
-
-  private static boolean[] upTo(List<Operation> ops, boolean[] optional, long position) {
-    boolean[] out = Arrays.copyOf(optional, optional.length);
-    for (Operation op : ops) {
-      if (!op.optional() && op.ret() <= position) {
-        out[op.id()] = true;
-      }
-    }
-    return out;
-  }
-
-  /** ddmin-style: make chunks of mandatory operations optional while the history still fails. */
-  private void minimize(List<Operation> ops, boolean[] optional, int stuck) {
+  private void minimize(List<Operation> ops, boolean[] optional, int stuck, boolean reads) {
     List<Integer> mandatory = new ArrayList<>();
     for (int i = 0; i < ops.size(); i++) {
-      if (!optional[i] && i != stuck) {
+      if (!optional[i] && i != stuck && model.readOnly(ops.get(i)) == reads) {
         mandatory.add(i);
       }
     }
@@ -170,7 +142,10 @@ final class Explainer {
     long trialDeadline = Math.min(deadline, System.nanoTime() + TRIAL_NANOS);
     LinearizationSearch.Outcome outcome =
         new LinearizationSearch(model, ops, false).run(trialDeadline);
-    outOfTime |= outcome == LinearizationSearch.Outcome.TIMEOUT;
+    if (outcome == LinearizationSearch.Outcome.TIMEOUT) {
+      trialsTimedOut = true;
+      outOfTime |= System.nanoTime() - deadline > 0;
+    }
     return outcome;
   }
 

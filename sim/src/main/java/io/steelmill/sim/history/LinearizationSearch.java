@@ -2,7 +2,7 @@ package io.steelmill.sim.history;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +17,12 @@ import java.util.Set;
  * before: the set is a bitset with an incrementally maintained Zobrist hash, so a cache probe
  * costs no allocation. Optional operations (unknown outcome) have no return entry: they may be
  * linearized or left out, and the search succeeds once every completed operation is linearized.
+ *
+ * <p>Optional operations get a stronger rule than equality: a node is skipped when a node with
+ * the same completed operations, the same state and a subset of its optional operations was seen
+ * (that node can do everything this one can, since optional operations never force anything).
+ * Without it, a history whose completed operations cannot be linearized explores every subset of
+ * its unknown writes; with it, the search stays polynomial in practice.
  */
 final class LinearizationSearch {
   /** How a search ended. */
@@ -37,7 +43,9 @@ final class LinearizationSearch {
   private int[] deepestOrder = new int[0];
   private final Map<Integer, Set<Object>> refusedStates = new LinkedHashMap<>();
   private final long[] linearized;
-  private final Set<CacheKey> cache = new HashSet<>();
+  private final long[] optionalLinearized;
+  private final boolean[] isOptional;
+  private final Map<CacheKey, Object> cache = new HashMap<>();
   private final CacheKey probe;
   private final int[] stackEntry;
   private final Object[] stackState;
@@ -91,6 +99,11 @@ final class LinearizationSearch {
       zobrist[i] = z ^ (z >>> 31);
     }
     linearized = new long[(n + 63) >>> 6];
+    optionalLinearized = new long[(n + 63) >>> 6];
+    isOptional = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      isOptional[i] = ops.get(i).optional();
+    }
     probe = new CacheKey(linearized, null, 0);
     stackEntry = new int[n];
     stackState = new Object[n];
@@ -154,14 +167,14 @@ final class LinearizationSearch {
       }
       return false;
     }
-    linearized[op >>> 6] |= 1L << op;
-    long newHash = hash ^ zobrist[op];
+    long[] bits = isOptional[op] ? optionalLinearized : linearized;
+    bits[op >>> 6] |= 1L << op;
+    long newHash = isOptional[op] ? hash : hash ^ zobrist[op];
     probe.reset(after, newHash);
-    if (cache.contains(probe)) {
-      linearized[op >>> 6] &= ~(1L << op);
+    if (!remember()) {
+      bits[op >>> 6] &= ~(1L << op);
       return false;
     }
-    cache.add(new CacheKey(linearized.clone(), after, newHash));
     stackEntry[depth] = entry;
     stackState[depth++] = state;
     if (!ops.get(op).optional()) {
@@ -177,14 +190,59 @@ final class LinearizationSearch {
     return true;
   }
 
+  /**
+   * Records the current (completed set, state, optional set) and says whether it is new: false
+   * when a node with the same completed set and state and a subset of the optional set was seen.
+   */
+  private boolean remember() {
+    Object seen = cache.get(probe);
+    if (seen == null) {
+      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist),
+          optionalLinearized.clone());
+      return true;
+    }
+    if (seen instanceof long[] one) {
+      if (subset(one, optionalLinearized)) {
+        return false;
+      }
+      List<long[]> sets = new ArrayList<>();
+      sets.add(one);
+      sets.add(optionalLinearized.clone());
+      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist), sets);
+      return true;
+    }
+    @SuppressWarnings("unchecked")
+    List<long[]> sets = (List<long[]>) seen;
+    for (long[] set : sets) {
+      if (subset(set, optionalLinearized)) {
+        return false;
+      }
+    }
+    sets.add(optionalLinearized.clone());
+    return true;
+  }
+
+  private static boolean subset(long[] small, long[] large) {
+    for (int i = 0; i < small.length; i++) {
+      if ((small[i] & ~large[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Undoes the most recent linearization and moves past it. */
   private void backtrack() {
     entry = stackEntry[--depth];
     state = stackState[depth];
     stackState[depth] = null;
     int op = entryOp[entry];
-    linearized[op >>> 6] &= ~(1L << op);
-    hash ^= zobrist[op];
+    if (isOptional[op]) {
+      optionalLinearized[op >>> 6] &= ~(1L << op);
+    } else {
+      linearized[op >>> 6] &= ~(1L << op);
+      hash ^= zobrist[op];
+    }
     if (!ops.get(op).optional()) {
       remaining++;
     }
@@ -265,6 +323,7 @@ final class LinearizationSearch {
   private static final class CacheKey {
     private final long[] words;
     private Object state;
+    private long zobrist;
     private int hash;
 
     CacheKey(long[] words, Object state, long zobristHash) {
@@ -274,6 +333,7 @@ final class LinearizationSearch {
 
     void reset(Object newState, long zobristHash) {
       state = newState;
+      zobrist = zobristHash;
       long h = zobristHash * 31 + (newState == null ? 0 : newState.hashCode());
       hash = (int) (h ^ (h >>> 32));
     }

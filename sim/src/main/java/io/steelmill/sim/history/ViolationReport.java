@@ -14,8 +14,10 @@ final class ViolationReport {
     String where = v.partition() == null ? "" : " on key " + EdnWriter.write(v.partition());
     out.append("  ").append(v.core().size()).append(" operation")
         .append(v.core().size() == 1 ? "" : "s").append(where)
-        .append(v.minimal() ? " that cannot be linearized together, whatever the others did:"
-            : " that cannot be linearized (not minimized within the time limit):")
+        .append(v.core().size() == 1 ? " that cannot be linearized" : " that cannot be"
+            + " linearized together")
+        .append(v.minimal() ? ", whatever the others did:"
+            : " (not minimized within the time limit):")
         .append('\n');
     appendOps(out, model, v.core(), v.stuck());
     out.append("  cannot place: ").append(line(model, v.stuck())).append('\n');
