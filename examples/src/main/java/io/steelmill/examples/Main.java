@@ -1,5 +1,6 @@
 package io.steelmill.examples;
 
+import io.steelmill.examples.check.CheckCommand;
 import io.steelmill.examples.cluster.ClusterCommand;
 import io.steelmill.examples.hello.HelloCommand;
 import io.steelmill.examples.pingpong.PingPongCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "steelmill-examples",
     mixinStandardHelpOptions = true,
-    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class},
+    subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class,
+        CheckCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
   @picocli.CommandLine.Option(
