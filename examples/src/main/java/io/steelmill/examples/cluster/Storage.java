@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store: applies {@code put <token> <key> <value>} requests, rejecting those whose fencing
+ * The store: answers {@code get <token> <key>} and applies {@code put <token> <key> <value>}
+ * requests, rejecting those whose fencing
  * token is older than one it has seen (unless unfenced). It also watches itself: a write accepted
  * with an older token than an earlier accepted one is a violation.
  */
@@ -48,9 +49,14 @@ public final class Storage implements Lifecycle {
     try {
       while (true) {
         Envelope<String> request = endpoint.receive();
-        String[] put = request.message().split(" ", 4);
-        long token = Long.parseLong(put[1]);
-        endpoint.reply(request, apply(token, put[2], put[3]) ? "ok" : "stale");
+        String[] parts = request.message().split(" ", 4);
+        long token = Long.parseLong(parts[1]);
+        if (parts[0].equals("get")) {
+          String value = read(token, parts[2]);
+          endpoint.reply(request, value == null ? "stale" : "value " + value);
+        } else {
+          endpoint.reply(request, apply(token, parts[2], parts[3]) ? "ok" : "stale");
+        }
       }
     } catch (IllegalStateException closed) {
       // stopped
@@ -70,6 +76,15 @@ public final class Storage implements Lifecycle {
     data.put(key, value);
     accepted++;
     return true;
+  }
+
+  /** The value of {@code key} ("" when absent), or null for a fenced-off token. */
+  private synchronized String read(long token, String key) {
+    if (settings.fenced() && !fence.admit(token)) {
+      rejected++;
+      return null;
+    }
+    return data.getOrDefault(key, "");
   }
 
   @Override
