@@ -112,6 +112,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       if (!first.succeeded()) {
         throw SimReport.failure(context, first);
       }
+      HistoryCheck.verify(context, settings, first, session.recordedHistory());
       if (checkDeterminism) {
         SimResult second = rerun(call);
         if (!first.traceSha256().equals(second.traceSha256())) {
