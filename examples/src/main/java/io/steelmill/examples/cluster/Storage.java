@@ -55,7 +55,10 @@ public final class Storage implements Lifecycle {
           String value = read(token, parts[2]);
           endpoint.reply(request, value == null ? "stale" : "value " + value);
         } else {
-          endpoint.reply(request, apply(token, parts[2], parts[3]) ? "ok" : "stale");
+          boolean applied = apply(token, parts[2], parts[3]);
+          if (request.isRequest()) {
+            endpoint.reply(request, applied ? "ok" : "stale");
+          }
         }
       }
     } catch (IllegalStateException closed) {
