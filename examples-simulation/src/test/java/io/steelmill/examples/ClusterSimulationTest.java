@@ -45,7 +45,8 @@ class ClusterSimulationTest {
 
   @Test
   void theHistoryCheckerFindsAStaleReadAndTheSavedHistoryChecksTheSame() throws Exception {
-    Run search = run("cluster", "simulate", "--nodes", "5", "--seeds", "300", "--bug", "stale-read");
+    Run search =
+        run("cluster", "simulate", "--nodes", "5", "--seeds", "300", "--bug", "stale-read");
     assertThat(search.code()).as(search.out()).isEqualTo(1);
     String seed = group(search.out(), "violation at seed (\\d+): ");
     assertThat(search.out()).contains("client history not linearizable")

@@ -132,7 +132,7 @@ class CheckCommandTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "--model,queue                  | unknown model \"queue\"; use --model register, cas-register, kv",
+      "--model,queue                  | unknown model \"queue\"; use --model register, cas-regi",
       "--timeout,10s                  | --model is required",
       "--model,kv,--timeout,soon      | --timeout: not a duration: \"soon\"",
       "--model,kv,--timeout,0s        | --timeout must be positive, not 0s",

@@ -73,7 +73,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
     Trace.Level level = trace == null ? Trace.Level.TAIL : Trace.Level.FULL;
-    ClusterSimulation.Outcome outcome = ClusterSimulation.run(chosen, nodes, settings, perSeed, level);
+    ClusterSimulation.Outcome outcome =
+        ClusterSimulation.run(chosen, nodes, settings, perSeed, level);
     if (trace != null) {
       Files.write(trace, outcome.result().fullTrace());
     }
@@ -98,7 +99,8 @@ public final class SimulateCommand implements Callable<Integer> {
     long rejected = 0;
     long operations = 0;
     for (long s = 1; s <= seeds; s++) {
-      ClusterSimulation.Outcome outcome = ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL);
+      ClusterSimulation.Outcome outcome =
+          ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL);
       acknowledged += outcome.acknowledged();
       rejected += outcome.rejected();
       operations += outcome.check().operations();

@@ -56,7 +56,7 @@ final class Explainer {
     minimize(failing, optional, stuck.id(), false);
     List<Operation> relaxed = relax(failing, optional);
     LinearizationSearch explained = new LinearizationSearch(model, relaxed, true);
-    explained.run(Math.max(deadline, System.nanoTime() + 500_000_000L));
+    explained.run(Math.max(deadline, System.nanoTime() + 100_000_000L));
     int stuckId = indexOf(relaxed, stuck);
     List<Operation> core = new ArrayList<>();
     for (Operation op : relaxed) {
