@@ -144,11 +144,11 @@ public final class EdnReader {
       Object key = readForm();
       skipBlank();
       if (pos >= text.length() || text.charAt(pos) == '}') {
-        throw error("the map key " + EdnWriter.write(key) + " has no value");
+        throw error("the map key " + EdnWriter.preview(key) + " has no value");
       }
       Object value = readForm();
       if (map.containsKey(key)) {
-        throw new EdnException("duplicate map key " + EdnWriter.write(key), keyLine, keyColumn);
+        throw new EdnException("duplicate map key " + EdnWriter.preview(key), keyLine, keyColumn);
       }
       map.put(key, value);
     }
@@ -252,7 +252,7 @@ public final class EdnReader {
           yield name.charAt(0);
         }
         pos = start;
-        throw error("unknown character literal '\\" + name + "'");
+        throw error("unknown character literal \\" + EdnWriter.preview(new Symbol(name)));
       }
     };
   }
@@ -286,7 +286,7 @@ public final class EdnReader {
       return Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
     } catch (NumberFormatException e) {
       pos = start;
-      throw error("malformed or out-of-range number '" + token + "'");
+      throw error("malformed or out-of-range number " + EdnWriter.preview(new Symbol(token)));
     }
   }
 

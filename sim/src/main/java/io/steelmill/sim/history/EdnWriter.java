@@ -16,6 +16,20 @@ public final class EdnWriter {
     return out.toString();
   }
 
+  /**
+   * The EDN text of {@code value} for an error message: at most 60 characters, anything
+   * unprintable (a binary file read as text) shown as {@code ?}.
+   */
+  public static String preview(Object value) {
+    String text = write(value);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length() && out.length() < 60; i++) {
+      char c = text.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f || Character.isLetterOrDigit(c) ? c : '?');
+    }
+    return out.length() < text.length() ? out + "..." : out.toString();
+  }
+
   /** Appends the EDN text of {@code value} to {@code out}. */
   public static void append(StringBuilder out, Object value) {
     switch (value) {

@@ -59,7 +59,7 @@ public final class HistoryFormat {
   private static void addEvent(History history, Object form, int line, int column) {
     if (!(form instanceof Map<?, ?> map)) {
       throw new EdnException("expected an operation map such as {:process 0, :type :invoke, :f"
-          + " :read, :value nil}, found " + EdnWriter.write(form), line, column);
+          + " :read, :value nil}, found " + EdnWriter.preview(form), line, column);
     }
     Object process = map.get(PROCESS);
     if (process instanceof Keyword || process instanceof EdnReader.Symbol) {
@@ -67,23 +67,23 @@ public final class HistoryFormat {
     }
     if (!(process instanceof Long processId)) {
       throw new EdnException(map.containsKey(PROCESS)
-          ? ":process must be an integer, not " + EdnWriter.write(process)
+          ? ":process must be an integer, not " + EdnWriter.preview(process)
           : "the operation has no :process", line, column);
     }
     EventType type = map.get(TYPE) instanceof Keyword k ? EventType.named(k.name()) : null;
     if (type == null) {
       throw new EdnException(":type must be one of :invoke, :ok, :fail, :info, not "
-          + (map.containsKey(TYPE) ? EdnWriter.write(map.get(TYPE)) : "missing"), line, column);
+          + (map.containsKey(TYPE) ? EdnWriter.preview(map.get(TYPE)) : "missing"), line, column);
     }
     String f = functionName(map.get(F));
     if (f == null) {
       throw new EdnException(":f must be a keyword such as :read, not "
-          + (map.containsKey(F) ? EdnWriter.write(map.get(F)) : "missing"), line, column);
+          + (map.containsKey(F) ? EdnWriter.preview(map.get(F)) : "missing"), line, column);
     }
     Object time = map.get(TIME);
     if (time != null && !(time instanceof Long)) {
       throw new EdnException(":time must be an integer (nanoseconds), not "
-          + EdnWriter.write(time), line, column);
+          + EdnWriter.preview(time), line, column);
     }
     try {
       history.append(new Event(processId, type, f, map.get(VALUE), map.get(KEY),

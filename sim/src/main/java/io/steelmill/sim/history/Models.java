@@ -63,7 +63,7 @@ public final class Models {
             ? "the register model has no :cas (use --model cas-register)"
             : op.input() instanceof List<?> pair && pair.size() == 2
                 ? null
-                : ":cas needs a value [expected new], not " + EdnWriter.write(op.input());
+                : ":cas needs a value [expected new], not " + EdnWriter.preview(op.input());
         default -> "the " + name() + " model has no :" + op.f() + " (it knows :read, :write"
             + (cas ? ", :cas)" : ")");
       };
@@ -78,9 +78,9 @@ public final class Models {
     public String describe(Operation op) {
       String result = op.optional() ? " -> ?" : "";
       return switch (op.f()) {
-        case "read" -> "read -> " + (op.optional() ? "?" : EdnWriter.write(op.output()));
-        case "write" -> "write " + EdnWriter.write(op.input()) + result;
-        default -> "cas " + EdnWriter.write(op.input()) + (op.optional() ? " -> ?" : " -> ok");
+        case "read" -> "read -> " + (op.optional() ? "?" : EdnWriter.preview(op.output()));
+        case "write" -> "write " + EdnWriter.preview(op.input()) + result;
+        default -> "cas " + EdnWriter.preview(op.input()) + (op.optional() ? " -> ?" : " -> ok");
       };
     }
   }
@@ -110,13 +110,13 @@ public final class Models {
     @Override
     public String validate(Operation op) {
       if (!(op.key() instanceof String) && !(op.key() instanceof Long)) {
-        return "the kv model needs a :key (a string), not " + EdnWriter.write(op.key());
+        return "the kv model needs a :key (a string), not " + EdnWriter.preview(op.key());
       }
       return switch (op.f()) {
         case "get" -> op.optional() || op.output() == null || op.output() instanceof String
-            ? null : ":get must return a string or nil, not " + EdnWriter.write(op.output());
+            ? null : ":get must return a string or nil, not " + EdnWriter.preview(op.output());
         case "put", "append" -> op.input() instanceof String ? null
-            : ":" + op.f() + " needs a string value, not " + EdnWriter.write(op.input());
+            : ":" + op.f() + " needs a string value, not " + EdnWriter.preview(op.input());
         default -> "the kv model has no :" + op.f() + " (it knows :get, :put, :append)";
       };
     }
@@ -133,11 +133,11 @@ public final class Models {
 
     @Override
     public String describe(Operation op) {
-      String key = EdnWriter.write(op.key());
+      String key = EdnWriter.preview(op.key());
       return switch (op.f()) {
         case "get" -> "get " + key + " -> "
-            + (op.optional() ? "?" : EdnWriter.write(op.output()));
-        default -> op.f() + " " + key + " " + EdnWriter.write(op.input())
+            + (op.optional() ? "?" : EdnWriter.preview(op.output()));
+        default -> op.f() + " " + key + " " + EdnWriter.preview(op.input())
             + (op.optional() ? " -> ?" : "");
       };
     }

@@ -85,6 +85,20 @@ class HistoryFormatTest {
   }
 
   @Test
+  void aBinaryFileGivesAShortPrintableMessage() {
+    StringBuilder garbage = new StringBuilder();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 5000; i++) {
+      char c = (char) random.nextInt(1, 0xD7FF);
+      garbage.append(c == '"' || c == ';' || Character.isWhitespace(c) ? 'x' : c);
+    }
+    assertThatThrownBy(() -> HistoryFormat.parse(garbage.toString()))
+        .isInstanceOf(EdnException.class)
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(220)
+            .doesNotContainPattern("[\\p{Cntrl}]"));
+  }
+
+  @Test
   void doubleInvocationAndMismatchedCompletionNameTheLine() {
     assertThatThrownBy(() -> HistoryFormat.parse("{:process 1, :type :invoke, :f :read}\n\n"
         + "  {:process 1, :type :invoke, :f :write, :value 1}"))
