@@ -1,5 +1,6 @@
 package io.steelmill.examples;
 
+import io.steelmill.examples.check.CheckCommand;
 import io.steelmill.examples.cluster.ClusterCommand;
 import io.steelmill.examples.hello.HelloCommand;
 import io.steelmill.examples.pingpong.PingPongCommand;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Cli.Version.class,
     subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class,
-        io.steelmill.examples.sweep.MergeResultsCommand.class},
+        CheckCommand.class, io.steelmill.examples.sweep.MergeResultsCommand.class},
     description = "Runnable Steelmill examples.")
 public final class Main implements Runnable {
   @picocli.CommandLine.Option(

@@ -30,6 +30,15 @@ public record SeedResult(
         result.succeeded() ? null : replay, result.wallNanos());
   }
 
+  /**
+   * A seed whose run completed but whose outcome failed a check made after it (a client history
+   * that is not linearizable, say): {@code failure} says why.
+   */
+  public static SeedResult failed(String suite, SimResult result, String failure, String replay) {
+    return new SeedResult(suite, result.seed(), false, result.traceSha256(), firstLine(failure),
+        replay, result.wallNanos());
+  }
+
   /** What must be equal between two sweeps of the same seeds: all but the timing. */
   public String identity() {
     return suite + " seed=" + seed + " " + (passed ? "passed" : "FAILED") + " " + traceSha256;

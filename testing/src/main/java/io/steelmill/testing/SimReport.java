@@ -53,10 +53,14 @@ final class SimReport {
     return ReplayCommand.here().command(test, seed, simulationMode);
   }
 
+  /** Where this test method's reports go. */
+  static Path directory(ExtensionContext context) {
+    return Path.of("target", "steelmill-reports", context.getRequiredTestClass().getName(),
+        context.getRequiredTestMethod().getName());
+  }
+
   private static String write(ExtensionContext context, long seed, String text) {
-    Path file =
-        Path.of("target", "steelmill-reports", context.getRequiredTestClass().getName(),
-            context.getRequiredTestMethod().getName(), "seed-" + seed + ".txt");
+    Path file = directory(context).resolve("seed-" + seed + ".txt");
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, text);

@@ -3,6 +3,7 @@ package io.steelmill.testing;
 import io.steelmill.runtime.Node;
 import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.Simulation;
+import io.steelmill.sim.history.History;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -19,6 +20,7 @@ final class SimSession {
   final Simulation simulation;
   private final SimulationTest settings;
   private SimCluster<Node, Node> cluster;
+  private History history;
 
   SimSession(Simulation simulation, SimulationTest settings) {
     this.simulation = simulation;
@@ -29,6 +31,7 @@ final class SimSession {
     Class<?> type = parameter.getType();
     return type == Simulation.class
         || type == SimCluster.class
+        || type == History.class
         || parameter.isAnnotationPresent(Host.class);
   }
 
@@ -39,6 +42,9 @@ final class SimSession {
     }
     if (type == SimCluster.class) {
       return cluster();
+    }
+    if (type == History.class) {
+      return history();
     }
     String host = parameter.getAnnotation(Host.class).value();
     Node node = cluster().node(host);
@@ -59,6 +65,19 @@ final class SimSession {
     throw new ParameterResolutionException(
         "@Host(\"" + host + "\") " + type.getSimpleName() + ": no entry point of "
             + settings.factory().getSimpleName() + " returns it. Fix: add one, or inject the node.");
+  }
+
+  /** The client history of this run, stamped with virtual time; created on first use. */
+  History history() {
+    if (history == null) {
+      history = new History(simulation::nanoTime);
+    }
+    return history;
+  }
+
+  /** The history if the test asked for one, else null. */
+  History recordedHistory() {
+    return history;
   }
 
   /** The cluster, built (not started) on first use; null when the test names no factory. */

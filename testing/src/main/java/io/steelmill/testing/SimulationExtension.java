@@ -166,6 +166,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         results.add(context, first, null);
         throw SimReport.failure(context, first);
       }
+      HistoryCheck.verify(context, settings, first, session.recordedHistory());
       if (checkDeterminism) {
         SimResult second = rerun(call);
         if (!first.traceSha256().equals(second.traceSha256())) {

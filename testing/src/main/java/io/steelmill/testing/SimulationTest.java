@@ -53,4 +53,15 @@ public @interface SimulationTest {
 
   /** How many hosts, named {@code n0, n1, ...}. */
   int nodes() default 3;
+
+  /**
+   * The model ({@code register}, {@code cas-register}, {@code kv}) that the history recorded
+   * through a {@code History} parameter is checked against after each seed; empty: no check. A
+   * history that is not linearizable (or not decided within {@link #checkTimeout()}) fails the
+   * seed, and its EDN and the verdict are written beside the report.
+   */
+  String linearizable() default "";
+
+  /** How long the linearizability check of one seed's history may take. */
+  String checkTimeout() default "60s";
 }

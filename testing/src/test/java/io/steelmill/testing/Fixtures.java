@@ -9,6 +9,18 @@ import java.util.concurrent.LinkedBlockingQueue;
 final class Fixtures {
   private Fixtures() {}
 
+  static class StaleReadAtSeedTwo {
+    @SimulationTest(seeds = 2, checkDeterminism = false, linearizable = "register")
+    void staleRead(Simulation sim, io.steelmill.sim.history.History history) throws Exception {
+      history.invoke(0, "write", 1L);
+      sim.sleep(Duration.ofMillis(1));
+      history.ok(0, 1L);
+      history.invoke(1, "read", null);
+      sim.sleep(Duration.ofMillis(1));
+      history.ok(1, sim.seed() == 2 ? null : 1L);
+    }
+  }
+
   static class FailsForSeedThree {
     @SimulationTest(seeds = 4, checkDeterminism = false)
     void boom(Simulation sim) throws Exception {

@@ -57,6 +57,26 @@ class SimulationExtensionTest {
   }
 
   @Test
+  void aHistoryThatIsNotLinearizableFailsTheSeedAndIsWrittenBesideTheReport() throws Exception {
+    Events events = run(Fixtures.StaleReadAtSeedTwo.class);
+
+    events.assertStatistics(stats -> stats.started(2).succeeded(1).failed(1));
+    Event failed = events.failed().list().get(0);
+    assertThat(failed.getTestDescriptor().getDisplayName()).isEqualTo("seed=2");
+    assertThat(failureMessage(failed))
+        .contains("History check failed: seed=2, model register, 4 events: not linearizable")
+        .contains("cannot place: process 1: read -> nil")
+        .contains("-Dtest=io.steelmill.testing.Fixtures$StaleReadAtSeedTwo#staleRead"
+            + " -Dsteelmill.seed=2");
+    Path dir = Path.of("target/steelmill-reports/io.steelmill.testing.Fixtures$StaleReadAtSeedTwo"
+        + "/staleRead");
+    assertThat(io.steelmill.sim.history.HistoryFormat.read(dir.resolve("seed-2.history.edn"))
+        .events()).hasSize(4);
+    assertThat(Files.readString(dir.resolve("seed-2.verdict.txt"))).startsWith("not linearizable");
+    assertThat(dir.resolve("seed-1.history.edn")).doesNotExist();
+  }
+
+  @Test
   void aWallClockReadFailsTheDeterminismCheckWithTheFirstDifference() {
     Events events = run(Fixtures.ReadsTheWallClock.class);
 

@@ -22,6 +22,8 @@ final class ClusterSweep {
   private final int nodes;
   private final int seeds;
   private final boolean unfenced;
+  private final StoreSettings settings;
+  private final String bug;
   private final Duration virtual;
   private final int jobs;
   private final Shard shard;
@@ -29,14 +31,17 @@ final class ClusterSweep {
   private final Path reportDir;
   private long acknowledged;
   private long rejected;
+  private long operations;
   private int handed;
   private int violations;
 
-  ClusterSweep(int nodes, int seeds, boolean unfenced, Duration virtual, int jobs, Shard shard,
-      boolean keepGoing, Path reportDir) {
+  ClusterSweep(int nodes, int seeds, StoreSettings settings, String bug, Duration virtual,
+      int jobs, Shard shard, boolean keepGoing, Path reportDir) {
     this.nodes = nodes;
     this.seeds = seeds;
-    this.unfenced = unfenced;
+    this.unfenced = !settings.fenced();
+    this.settings = settings;
+    this.bug = bug;
     this.virtual = virtual;
     this.jobs = jobs;
     this.shard = shard;
@@ -61,13 +66,18 @@ final class ClusterSweep {
     SeedSweep.run(
         chosen,
         jobs,
-        s -> ClusterSimulation.run(s, nodes, !unfenced, perSeed, Trace.Level.TAIL),
+        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL),
         outcome -> {
           handed++;
           acknowledged += outcome.acknowledged();
           rejected += outcome.rejected();
-          report.add(SeedResult.of(suite(), outcome.result(), replay(outcome.result().seed())));
-          if (!outcome.result().succeeded()) {
+          operations += outcome.check().operations();
+          long seed = outcome.result().seed();
+          report.add(outcome.passed() || !outcome.result().succeeded()
+              ? SeedResult.of(suite(), outcome.result(), replay(seed))
+              : SeedResult.failed(suite(), outcome.result(), SimulateCommand.failure(outcome),
+                  replay(seed)));
+          if (!outcome.passed()) {
             violations++;
             printViolation(out, outcome);
           }
@@ -75,7 +85,7 @@ final class ClusterSweep {
           progress.update(handed, String.format("  seeds: %d/%d  (%.1f seeds/s)  violations: %d",
               handed, chosen.size(), rate, violations));
         },
-        outcome -> !outcome.result().succeeded() && !keepGoing);
+        outcome -> !outcome.passed() && !keepGoing);
     progress.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
     System.err.printf("  %d seeds in %.2f s with %d jobs: %.2f seeds/s%n", handed, seconds, jobs,
@@ -91,6 +101,8 @@ final class ClusterSweep {
     if (violations == 0 || keepGoing) {
       out.println("seeds: " + handed + (shard.isAll() ? "" : " (shard " + shard + ")")
           + ", acknowledged writes: " + acknowledged + ", stale writes rejected: " + rejected);
+      out.println("histories: " + (handed - violations) + " linearizable (" + operations
+          + " operations checked)");
       out.println("violations: " + violations);
     }
     return violations == 0 ? 0 : 1;
@@ -114,15 +126,19 @@ final class ClusterSweep {
       out.println("violations: 1");
     }
     long s = outcome.result().seed();
-    out.println("violation at seed " + s + ": " + outcome.result().failure().getMessage());
+    out.println("violation at seed " + s + ": " + SimulateCommand.failure(outcome));
     out.println("trace sha256: " + outcome.result().traceSha256());
     out.println("replay: " + replay(s));
   }
 
   /** What was swept: the options that decide a seed's trace. */
   private String suite() {
-    return "cluster simulate --nodes " + nodes + (unfenced ? " --unfenced" : "")
+    return "cluster simulate --nodes " + nodes + (unfenced ? " --unfenced" : "") + bugOption()
         + virtualOption();
+  }
+
+  private String bugOption() {
+    return bug.equals("none") ? "" : " --bug " + bug;
   }
 
   /** The --virtual option as typed again, or nothing for the default. */
@@ -133,7 +149,7 @@ final class ClusterSweep {
   private String replay(long s) {
     return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
         + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
-        + (unfenced ? " --unfenced" : "") + virtualOption()
-        + "\"";
+        + (unfenced ? " --unfenced" : "") + bugOption() + virtualOption() + " --history seed-" + s
+        + ".edn\"";
   }
 }

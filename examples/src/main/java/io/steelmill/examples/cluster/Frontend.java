@@ -7,7 +7,10 @@ import io.steelmill.platform.Envelope;
 import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 
-/** Takes clients' {@code put <key> <value>} and hands them to the leader, if this host has it. */
+/**
+ * Takes clients' {@code put <key> <value>} and {@code get <key>} and hands them to the leader,
+ * if this host has it.
+ */
 @Daemon
 public final class Frontend implements Lifecycle {
   static final String SERVICE = "frontend";
@@ -31,21 +34,36 @@ public final class Frontend implements Lifecycle {
     try {
       while (true) {
         Envelope<String> request = endpoint.receive();
-        String[] put = request.message().split(" ", 3);
-        if (put.length < 3 || !put[0].equals("put") || !request.isRequest()) {
+        String[] parts = request.message().split(" ", 3);
+        if (!request.isRequest() || !wellFormed(parts)) {
           if (request.isRequest()) {
             endpoint.reply(request, "malformed"); // a peer's bug must not stop this host
           }
           continue;
         }
-        LeaderService leader = slot.current();
-        String answer =
-            leader == null ? "not-leader" : leader.write(put[1], put[2]) ? "ok" : "failed";
-        endpoint.reply(request, answer);
+        endpoint.reply(request, answer(parts));
       }
     } catch (IllegalStateException closed) {
       // stopped
     }
+  }
+
+  /** {@code get KEY} or {@code put KEY VALUE}. */
+  private static boolean wellFormed(String[] request) {
+    return request.length == 2 && request[0].equals("get")
+        || request.length == 3 && request[0].equals("put");
+  }
+
+  private String answer(String[] request) throws InterruptedException {
+    LeaderService leader = slot.current();
+    if (leader == null) {
+      return "not-leader";
+    }
+    if (request[0].equals("get")) {
+      String value = leader.read(request[1]);
+      return value == null ? "failed" : "value " + value;
+    }
+    return leader.write(request[1], request[2]) ? "ok" : "failed";
   }
 
   @Override

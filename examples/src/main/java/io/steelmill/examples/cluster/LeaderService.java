@@ -9,6 +9,8 @@ import io.steelmill.platform.Lease;
 import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,13 +27,17 @@ public final class LeaderService implements Lifecycle {
   private final Network network;
   private final Clock clock;
   private final LeaderSlot slot;
+  private final StoreSettings settings;
+  private final Map<String, String> copy = new HashMap<>();
   private Endpoint<String> endpoint;
 
-  LeaderService(Lease lease, Network network, Clock clock, LeaderSlot slot) {
+  LeaderService(Lease lease, Network network, Clock clock, LeaderSlot slot,
+      StoreSettings settings) {
     this.lease = lease;
     this.network = network;
     this.clock = clock;
     this.slot = slot;
+    this.settings = settings;
   }
 
   @Override
@@ -46,12 +52,53 @@ public final class LeaderService implements Lifecycle {
       return false;
     }
     clock.sleep(PREPARE);
+    String put = "put " + token() + " " + key + " " + value;
+    if (settings.bug() == StoreSettings.Bug.EARLY_ACK) {
+      endpoint.send(new Address(Topology.STORAGE_NODE, Storage.SERVICE), put);
+      return true;
+    }
     Optional<String> reply =
-        endpoint.call(
-            new Address(Topology.STORAGE_NODE, Storage.SERVICE),
-            "put " + lease.fencingToken() + " " + key + " " + value,
+        endpoint.call(new Address(Topology.STORAGE_NODE, Storage.SERVICE), put,
             Duration.ofMillis(100));
-    return reply.isPresent() && reply.get().equals("ok");
+    boolean applied = reply.isPresent() && reply.get().equals("ok");
+    if (applied) {
+      synchronized (copy) {
+        copy.put(key, value);
+      }
+    }
+    return applied;
+  }
+
+  /**
+   * Reads {@code key} from the storage with this lease's token (the storage refuses a token
+   * older than one it has seen, so a deposed leader cannot read); null when it cannot answer.
+   */
+  String read(String key) throws InterruptedException {
+    if (settings.bug() == StoreSettings.Bug.STALE_READ) {
+      synchronized (copy) {
+        if (copy.containsKey(key)) {
+          return copy.get(key);
+        }
+      }
+    }
+    if (!lease.isValid()) {
+      return null;
+    }
+    Optional<String> reply =
+        endpoint.call(new Address(Topology.STORAGE_NODE, Storage.SERVICE),
+            "get " + token() + " " + key, Duration.ofMillis(100));
+    if (reply.isEmpty() || !reply.get().startsWith("value ")) {
+      return null;
+    }
+    String value = reply.get().substring("value ".length());
+    synchronized (copy) {
+      copy.put(key, value);
+    }
+    return value;
+  }
+
+  private long token() {
+    return lease.fencingToken();
   }
 
   @Override

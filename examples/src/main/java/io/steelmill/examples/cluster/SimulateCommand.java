@@ -4,6 +4,7 @@ import io.steelmill.examples.Cli;
 import io.steelmill.examples.DurationConverter;
 import io.steelmill.examples.Progress;
 import io.steelmill.sim.Trace;
+import io.steelmill.sim.history.HistoryFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -16,9 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--trace FILE] [--jobs J]
- * [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds, several at once, until one breaks
- * an invariant (then prints it, its replay command, and exits 1) or all pass.
+ * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--bug B] [--trace FILE]
+ * [--history FILE] [--jobs J] [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds,
+ * several at once, until one breaks an invariant or its client history is not linearizable (then
+ * prints it, its replay command, and exits 1) or all pass.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Run the store under simulation, seed after seed.")
@@ -67,6 +69,13 @@ public final class SimulateCommand implements Callable<Integer> {
       + " instead of stopping at the first.")
   boolean keepGoing;
 
+  @Option(names = "--bug", description = "Plant a mistake: none, stale-read, early-ack.")
+  String bug = "none";
+
+  @Option(names = "--history",
+      description = "Write the client history of --seed (Jepsen EDN) to this file.")
+  Path history;
+
   @Override
   public Integer call() throws IOException {
     Cli.range(spec, "--nodes", nodes, 1, MAX_NODES);
@@ -90,6 +99,17 @@ public final class SimulateCommand implements Callable<Integer> {
     if (reportDir != null && seed != null) {
       throw Cli.mistake(spec, "--report-dir records a sweep: drop --seed, or drop --report-dir");
     }
+    StoreSettings.Bug planted = StoreSettings.Bug.named(bug);
+    if (planted == null) {
+      throw Cli.mistake(spec, "unknown --bug \"" + bug + "\"; use none, stale-read or early-ack");
+    }
+    if (history != null && seed == null) {
+      throw Cli.mistake(spec, "--history writes the history of one seed: add --seed S");
+    }
+    if (history != null) {
+      Cli.writableFile(spec, "--history", history);
+    }
+    settings = new StoreSettings(!unfenced, planted);
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
       System.out.println("cluster simulate runs in the simulation build: ./mvnw -q -Psimulation -pl"
           + " examples -am compile exec:java -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
@@ -98,23 +118,39 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed != null) {
       return one(seed, virtual, System.out);
     }
-    return new ClusterSweep(nodes, seeds, unfenced, virtual, jobs, part, keepGoing, reportDir)
+    return new ClusterSweep(nodes, seeds, settings, bug, virtual, jobs, part, keepGoing, reportDir)
         .run(System.out);
+  }
+
+  private StoreSettings settings;
+
+  /** Why a seed failed: the run's own failure, or the history check's verdict. */
+  private static String failure(ClusterSimulation.Outcome outcome) {
+    if (!outcome.result().succeeded()) {
+      return outcome.result().failure().getMessage();
+    }
+    return "client history " + outcome.check().describe();
   }
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
     Trace.Level level = trace == null ? Trace.Level.TAIL : Trace.Level.FULL;
-    ClusterSimulation.Outcome outcome = ClusterSimulation.run(chosen, nodes, !unfenced, perSeed, level);
+    ClusterSimulation.Outcome outcome =
+        ClusterSimulation.run(chosen, nodes, settings, perSeed, level);
     if (trace != null) {
       Files.write(trace, outcome.result().fullTrace());
     }
+    if (history != null) {
+      HistoryFormat.write(outcome.history(), history);
+    }
     out.println("seed: " + chosen + ", acknowledged writes: " + outcome.acknowledged()
         + ", stale writes rejected: " + outcome.rejected());
-    out.println("violations: " + (outcome.result().succeeded() ? 0 : 1));
-    if (!outcome.result().succeeded()) {
-      out.println("violation: " + outcome.result().failure().getMessage());
+    out.println("history: " + outcome.history().size() + " events, " + outcome.check().describe()
+        .lines().findFirst().orElse(""));
+    out.println("violations: " + (outcome.passed() ? 0 : 1));
+    if (!outcome.passed()) {
+      out.println("violation: " + failure(outcome));
     }
     out.println("trace sha256: " + outcome.result().traceSha256());
-    return outcome.result().succeeded() ? 0 : 1;
+    return outcome.passed() ? 0 : 1;
   }
 }

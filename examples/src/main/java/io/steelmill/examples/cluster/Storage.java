@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store: applies {@code put <token> <key> <value>} requests, rejecting those whose fencing
+ * The store: answers {@code get <token> <key>} and applies {@code put <token> <key> <value>}
+ * requests, rejecting those whose fencing
  * token is older than one it has seen (unless unfenced). It also watches itself: a write accepted
  * with an older token than an earlier accepted one is a violation.
  */
@@ -48,16 +49,23 @@ public final class Storage implements Lifecycle {
     try {
       while (true) {
         Envelope<String> request = endpoint.receive();
-        String[] put = request.message().split(" ", 4);
-        if (put.length < 4 || !put[0].equals("put") || !put[1].matches("\\d{1,18}")
-            || !request.isRequest()) {
+        String[] parts = request.message().split(" ", 4);
+        if (!wellFormed(parts)) {
           if (request.isRequest()) {
             endpoint.reply(request, "malformed"); // a peer's bug must not stop the storage
           }
           continue;
         }
-        long token = Long.parseLong(put[1]);
-        endpoint.reply(request, apply(token, put[2], put[3]) ? "ok" : "stale");
+        long token = Long.parseLong(parts[1]);
+        if (parts[0].equals("get")) {
+          String value = read(token, parts[2]);
+          endpoint.reply(request, value == null ? "stale" : "value " + value);
+        } else {
+          boolean applied = apply(token, parts[2], parts[3]);
+          if (request.isRequest()) {
+            endpoint.reply(request, applied ? "ok" : "stale");
+          }
+        }
       }
     } catch (IllegalStateException closed) {
       // stopped
@@ -77,6 +85,22 @@ public final class Storage implements Lifecycle {
     data.put(key, value);
     accepted++;
     return true;
+  }
+
+  /** The value of {@code key} ("" when absent), or null for a fenced-off token. */
+  private synchronized String read(long token, String key) {
+    if (settings.fenced() && !fence.admit(token)) {
+      rejected++;
+      return null;
+    }
+    return data.getOrDefault(key, "");
+  }
+
+  /** {@code get TOKEN KEY} or {@code put TOKEN KEY VALUE}, the token a non-negative number. */
+  private static boolean wellFormed(String[] request) {
+    boolean shaped = request.length == 3 && request[0].equals("get")
+        || request.length == 4 && request[0].equals("put");
+    return shaped && request[1].matches("\\d{1,18}");
   }
 
   @Override

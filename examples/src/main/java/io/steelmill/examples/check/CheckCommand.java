@@ -1,0 +1,130 @@
+package io.steelmill.examples.check;
+
+import io.steelmill.sim.Durations;
+import io.steelmill.sim.history.CheckResult;
+import io.steelmill.sim.history.EdnException;
+import io.steelmill.sim.history.History;
+import io.steelmill.sim.history.HistoryFormat;
+import io.steelmill.sim.history.LinearizabilityChecker;
+import io.steelmill.sim.history.Model;
+import io.steelmill.sim.history.Models;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code check --model register|cas-register|kv [--timeout D] FILE...}: one verdict line per
+ * Jepsen EDN history file. Exits 0 when every file is linearizable, 1 when one is not, else 2
+ * when one is unknown within the time limit or cannot be read (a one-line reason, no stack).
+ */
+@Command(name = "check", description = "Check Jepsen EDN histories for linearizability.")
+public final class CheckCommand implements Callable<Integer> {
+  @Option(names = "--model", description = "register, cas-register or kv.")
+  String model;
+
+  @Option(names = "--timeout", description = "Time limit per file (default 60s).")
+  String timeout = "60s";
+
+  @Option(names = "--explain-timeout",
+      description = "Time spent shrinking a violation to its smallest part (default 1s).")
+  String explainTimeout = "1s";
+
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "EDN history files.")
+  List<Path> files = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    return run(model, timeout, explainTimeout, files, System.out);
+  }
+
+  /** Checks {@code files}; returns the exit code. */
+  public static int run(String modelName, String timeoutText, String explainText, List<Path> files,
+      PrintStream out) {
+    Model model = modelName == null ? null : Models.named(modelName);
+    if (model == null) {
+      out.println("check: " + (modelName == null ? "--model is required" : "unknown model \""
+          + modelName + "\"") + "; use --model " + String.join(", ", Models.NAMES));
+      return 2;
+    }
+    Duration timeout;
+    Duration explain;
+    try {
+      timeout = positive("--timeout", timeoutText);
+      explain = positive("--explain-timeout", explainText);
+    } catch (IllegalArgumentException e) {
+      out.println("check: " + e.getMessage());
+      return 2;
+    }
+    if (files.isEmpty()) {
+      out.println("check: no history file given; usage: check --model NAME [--timeout D] FILE...");
+      return 2;
+    }
+    LinearizabilityChecker checker = new LinearizabilityChecker(model, timeout, explain);
+    int code = 0;
+    for (Path file : files) {
+      code = worst(code, checkOne(checker, file, out));
+    }
+    return code;
+  }
+
+  private static int checkOne(LinearizabilityChecker checker, Path file, PrintStream out) {
+    History history;
+    try {
+      if (Files.isDirectory(file)) {
+        out.println(file + ": error: is a directory, not a history file");
+        return 2;
+      }
+      history = HistoryFormat.read(file);
+    } catch (NoSuchFileException e) {
+      out.println(file + ": error: no such file");
+      return 2;
+    } catch (IOException e) {
+      out.println(file + ": error: cannot read: " + e.getMessage());
+      return 2;
+    } catch (EdnException e) {
+      out.println(file + ": error: " + e.getMessage());
+      return 2;
+    }
+    CheckResult result;
+    try {
+      result = checker.check(history);
+    } catch (IllegalArgumentException e) {
+      out.println(file + ": error: " + e.getMessage());
+      return 2;
+    }
+    out.println(file + ": " + result.describe());
+    return switch (result.verdict()) {
+      case LINEARIZABLE -> 0;
+      case NOT_LINEARIZABLE -> 1;
+      case UNKNOWN -> 2;
+    };
+  }
+
+  /** A file that is not linearizable decides the exit code; otherwise unknown or error does. */
+  private static int worst(int a, int b) {
+    return a == 1 || b == 1 ? 1 : Math.max(a, b);
+  }
+
+  private static Duration positive(String option, String text) {
+    Duration duration;
+    try {
+      duration = Durations.parse(text);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(option + ": not a duration: \"" + text
+          + "\"; write 500ms, 30s, 10m, 2h or PT10M");
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(option + " must be positive, not " + text);
+    }
+    return duration;
+  }
+}

@@ -1,0 +1,32 @@
+package io.steelmill.sim.history;
+
+import java.time.Duration;
+
+/**
+ * The outcome of checking one history: the verdict, the violation when not linearizable, and
+ * what the check covered.
+ *
+ * @param verdict linearizable, not linearizable or unknown
+ * @param violation the smallest non-linearizable part, or null
+ * @param model the model's name
+ * @param operations operations checked (after dropping failed ones and unknown reads)
+ * @param partitions how many independent partitions
+ * @param searched wall-clock time to reach the verdict
+ * @param elapsed wall-clock time including the search for the smallest violation
+ */
+public record CheckResult(Verdict verdict, Violation violation, Model model, int operations,
+    int partitions, Duration searched, Duration elapsed) {
+
+  public boolean linearizable() {
+    return verdict == Verdict.LINEARIZABLE;
+  }
+
+  /** A readable report: the verdict and, for a violation, its operations and states. */
+  public String describe() {
+    if (verdict != Verdict.NOT_LINEARIZABLE) {
+      return verdict == Verdict.LINEARIZABLE ? "linearizable"
+          : "unknown (no verdict within the time limit; " + operations + " operations)";
+    }
+    return "not linearizable\n" + ViolationReport.format(model, violation);
+  }
+}

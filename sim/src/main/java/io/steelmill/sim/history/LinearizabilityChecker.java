@@ -1,0 +1,84 @@
+package io.steelmill.sim.history;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a history for linearizability against a {@link Model}: the Wing-Gong-Lowe search with
+ * memoization of (linearized set, state), run partition by partition (keys are independent for
+ * a key-value model, as in Porcupine). Depends on nothing but the history: it checks recorded
+ * simulations and Jepsen files alike.
+ */
+public final class LinearizabilityChecker {
+  /** Steps a partition's search runs before the next partition's turn. */
+  private static final long SLICE_STEPS = 20_000;
+
+  private final Model model;
+  private final Duration timeout;
+  private final Duration explainTimeout;
+
+  /** A checker for {@code model} that gives up with {@link Verdict#UNKNOWN} after {@code timeout}. */
+  public LinearizabilityChecker(Model model, Duration timeout) {
+    this(model, timeout, Duration.ofSeconds(1));
+  }
+
+  /** As above; {@code explainTimeout} bounds the search for the smallest violation. */
+  public LinearizabilityChecker(Model model, Duration timeout, Duration explainTimeout) {
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the timeout must be positive, not " + timeout);
+    }
+    this.model = model;
+    this.timeout = timeout;
+    this.explainTimeout = explainTimeout;
+  }
+
+  /** Checks {@code history}. */
+  public CheckResult check(History history) {
+    return check(history.events());
+  }
+
+  /**
+   * Checks {@code events}.
+   *
+   * @throws IllegalArgumentException naming the event when an operation does not fit the model
+   */
+  public CheckResult check(List<Event> events) {
+    long started = System.nanoTime();
+    long deadline = started + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
+    Map<Object, List<Operation>> partitions = Operations.partitioned(events, model);
+    int operations = partitions.values().stream().mapToInt(List::size).sum();
+    List<Object> keys = new ArrayList<>(partitions.keySet());
+    List<LinearizationSearch> searches = new ArrayList<>();
+    for (List<Operation> ops : partitions.values()) {
+      searches.add(new LinearizationSearch(model, ops, false));
+    }
+    boolean unknown = false;
+    while (!searches.isEmpty()) {
+      for (int i = 0; i < searches.size(); i++) {
+        LinearizationSearch.Outcome outcome = searches.get(i).resume(SLICE_STEPS, deadline);
+        if (outcome == LinearizationSearch.Outcome.ILLEGAL) {
+          long searched = System.nanoTime() - started;
+          Violation violation = new Explainer(model, System.nanoTime() + explainTimeout.toNanos())
+              .explain(keys.get(i), partitions.get(keys.get(i)));
+          return result(Verdict.NOT_LINEARIZABLE, violation, operations, partitions, started,
+              searched);
+        }
+        if (outcome != LinearizationSearch.Outcome.PAUSED) {
+          unknown |= outcome == LinearizationSearch.Outcome.TIMEOUT;
+          searches.remove(i);
+          keys.remove(i--);
+        }
+      }
+    }
+    return result(unknown ? Verdict.UNKNOWN : Verdict.LINEARIZABLE, null, operations, partitions,
+        started, System.nanoTime() - started);
+  }
+
+  private CheckResult result(Verdict verdict, Violation violation, int operations,
+      Map<Object, List<Operation>> partitions, long started, long searched) {
+    return new CheckResult(verdict, violation, model, operations, partitions.size(),
+        Duration.ofNanos(searched), Duration.ofNanos(System.nanoTime() - started));
+  }
+}

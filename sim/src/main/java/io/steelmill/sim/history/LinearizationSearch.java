@@ -1,0 +1,352 @@
+package io.steelmill.sim.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Wing-Gong-Lowe search over one partition. Calls and returns sit in a doubly linked list in
+ * history order; the search linearizes a call at the head of the list (steps the model, lifts the
+ * call and its return out of the list), and backtracks when it meets a return whose call is not
+ * linearized. Lowe's memoization skips any (set of linearized operations, model state) pair seen
+ * before: the set is a bitset with an incrementally maintained Zobrist hash, so a cache probe
+ * costs no allocation. Optional operations (unknown outcome) have no return entry: they may be
+ * linearized or left out, and the search succeeds once every completed operation is linearized.
+ *
+ * <p>Optional operations get a stronger rule than equality: a node is skipped when a node with
+ * the same completed operations, the same state and a subset of its optional operations was seen
+ * (that node can do everything this one can, since optional operations never force anything).
+ * Without it, a history whose completed operations cannot be linearized explores every subset of
+ * its unknown writes; with it, the search stays polynomial in practice.
+ */
+final class LinearizationSearch {
+  /** How a search ended. */
+  enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, PAUSED }
+
+  private static final int NONE = -1;
+
+  private final Model model;
+  private final List<Operation> ops;
+  private final int head;
+  private final int[] next;
+  private final int[] prev;
+  private final int[] entryOp;
+  private final int[] returnOf;
+  private final long[] zobrist;
+  private final boolean explain;
+  private int deepest = -1;
+  private int[] deepestOrder = new int[0];
+  private final Map<Integer, Set<Object>> refusedStates = new LinkedHashMap<>();
+  private final long[] linearized;
+  private final long[] optionalLinearized;
+  private final boolean[] isOptional;
+  private final Map<CacheKey, Object> cache = new HashMap<>();
+  private final CacheKey probe;
+  private final int[] stackEntry;
+  private final Object[] stackState;
+  private long hash;
+  private int remaining;
+  private int depth;
+  private Object state;
+  private int entry;
+
+  LinearizationSearch(Model model, List<Operation> ops, boolean explain) {
+    this.model = model;
+    this.ops = ops;
+    this.explain = explain;
+    int n = ops.size();
+    long[] keys = new long[2 * n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      Operation op = ops.get(i);
+      keys[m++] = entryKey(op.call(), i, true);
+      if (!op.optional()) {
+        keys[m++] = entryKey(op.ret(), i, false);
+      }
+    }
+    long[] sorted = Arrays.copyOf(keys, m);
+    Arrays.sort(sorted);
+    head = m;
+    next = new int[m + 1];
+    prev = new int[m + 1];
+    entryOp = new int[m];
+    returnOf = new int[n];
+    Arrays.fill(returnOf, NONE);
+    for (int e = 0; e < m; e++) {
+      int op = (int) ((sorted[e] >>> 1) & 0xFFFFF);
+      entryOp[e] = op;
+      if ((sorted[e] & 1) == 1) {
+        returnOf[op] = e;
+      }
+    }
+    for (int e = 0; e < m; e++) {
+      next[e] = e + 1 < m ? e + 1 : NONE;
+      prev[e] = e == 0 ? head : e - 1;
+    }
+    next[head] = m > 0 ? 0 : NONE;
+    zobrist = new long[n];
+    long seed = 0x9E3779B97F4A7C15L;
+    for (int i = 0; i < n; i++) {
+      seed += 0x9E3779B97F4A7C15L;
+      long z = seed;
+      z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+      z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+      zobrist[i] = z ^ (z >>> 31);
+    }
+    linearized = new long[(n + 63) >>> 6];
+    optionalLinearized = new long[(n + 63) >>> 6];
+    isOptional = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      isOptional[i] = ops.get(i).optional();
+    }
+    probe = new CacheKey(linearized, null, 0);
+    stackEntry = new int[n];
+    stackState = new Object[n];
+    for (Operation op : ops) {
+      remaining += op.optional() ? 0 : 1;
+    }
+    state = model.initial();
+    entry = next[head];
+  }
+
+  /** Position-ordered key: event position, then operation, then call (0) before return (1). */
+  private static long entryKey(long position, int op, boolean call) {
+    if (op >= (1 << 20) || position >= (1L << 41)) {
+      throw new IllegalArgumentException("partition too large: " + op + " operations");
+    }
+    return (position << 21) | ((long) op << 1) | (call ? 0 : 1);
+  }
+
+  /** Runs the search until it decides or {@code deadlineNanos} (System.nanoTime) passes. */
+  Outcome run(long deadlineNanos) {
+    Outcome outcome;
+    do {
+      outcome = resume(Long.MAX_VALUE, deadlineNanos);
+    } while (outcome == Outcome.PAUSED);
+    return outcome;
+  }
+
+  /**
+   * Continues the search for at most {@code maxSteps} steps ({@link Outcome#PAUSED} when they
+   * run out), so that a checker can interleave partitions: one that is not linearizable is then
+   * found even when another partition's search is slow.
+   */
+  Outcome resume(long maxSteps, long deadlineNanos) {
+    for (long steps = 1; remaining > 0; steps++) {
+      if ((steps & 0x3FF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+        return Outcome.TIMEOUT;
+      }
+      if (steps > maxSteps) {
+        return Outcome.PAUSED;
+      }
+      if (entry != NONE && returnOf[entryOp[entry]] != entry) {
+        if (!tryLinearize()) {
+          entry = next[entry];
+        }
+      } else if (depth == 0) {
+        return Outcome.ILLEGAL;
+      } else {
+        backtrack();
+      }
+    }
+    return Outcome.LINEARIZABLE;
+  }
+
+  /** Linearizes the call at {@code entry} unless the model refuses it or the cache has it. */
+  private boolean tryLinearize() {
+    int op = entryOp[entry];
+    Object after = model.step(state, ops.get(op));
+    if (after == Model.ILLEGAL) {
+      if (explain) {
+        refused(op, state);
+      }
+      return false;
+    }
+    long[] bits = isOptional[op] ? optionalLinearized : linearized;
+    bits[op >>> 6] |= 1L << op;
+    long newHash = isOptional[op] ? hash : hash ^ zobrist[op];
+    probe.reset(after, newHash);
+    if (!remember()) {
+      bits[op >>> 6] &= ~(1L << op);
+      return false;
+    }
+    stackEntry[depth] = entry;
+    stackState[depth++] = state;
+    if (!ops.get(op).optional()) {
+      remaining--;
+    }
+    state = after;
+    hash = newHash;
+    lift(entry);
+    if (explain && depth > deepest) {
+      recordDeepest();
+    }
+    entry = next[head];
+    return true;
+  }
+
+  /**
+   * Records the current (completed set, state, optional set) and says whether it is new: false
+   * when a node with the same completed set and state and a subset of the optional set was seen.
+   */
+  private boolean remember() {
+    Object seen = cache.get(probe);
+    if (seen == null) {
+      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist),
+          optionalLinearized.clone());
+      return true;
+    }
+    if (seen instanceof long[] one) {
+      if (subset(one, optionalLinearized)) {
+        return false;
+      }
+      List<long[]> sets = new ArrayList<>();
+      sets.add(one);
+      sets.add(optionalLinearized.clone());
+      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist), sets);
+      return true;
+    }
+    @SuppressWarnings("unchecked")
+    List<long[]> sets = (List<long[]>) seen;
+    for (long[] set : sets) {
+      if (subset(set, optionalLinearized)) {
+        return false;
+      }
+    }
+    sets.add(optionalLinearized.clone());
+    return true;
+  }
+
+  private static boolean subset(long[] small, long[] large) {
+    for (int i = 0; i < small.length; i++) {
+      if ((small[i] & ~large[i]) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Undoes the most recent linearization and moves past it. */
+  private void backtrack() {
+    entry = stackEntry[--depth];
+    state = stackState[depth];
+    stackState[depth] = null;
+    int op = entryOp[entry];
+    if (isOptional[op]) {
+      optionalLinearized[op >>> 6] &= ~(1L << op);
+    } else {
+      linearized[op >>> 6] &= ~(1L << op);
+      hash ^= zobrist[op];
+    }
+    if (!ops.get(op).optional()) {
+      remaining++;
+    }
+    unlift(entry);
+    entry = next[entry];
+  }
+
+  private void lift(int call) {
+    remove(call);
+    int ret = returnOf[entryOp[call]];
+    if (ret != NONE) {
+      remove(ret);
+    }
+  }
+
+  private void unlift(int call) {
+    int ret = returnOf[entryOp[call]];
+    if (ret != NONE) {
+      restore(ret);
+    }
+    restore(call);
+  }
+
+  private void remove(int e) {
+    next[prev[e]] = next[e];
+    if (next[e] != NONE) {
+      prev[next[e]] = prev[e];
+    }
+  }
+
+  private void restore(int e) {
+    next[prev[e]] = e;
+    if (next[e] != NONE) {
+      prev[next[e]] = e;
+    }
+  }
+
+  private void recordDeepest() {
+    deepest = depth;
+    deepestOrder = new int[depth];
+    for (int i = 0; i < depth; i++) {
+      deepestOrder[i] = entryOp[stackEntry[i]];
+    }
+  }
+
+  private void refused(int op, Object state) {
+    Set<Object> states = refusedStates.computeIfAbsent(op, k -> new LinkedHashSet<>());
+    if (states.size() < 8) {
+      states.add(state == null ? NullState.NIL : state);
+    }
+  }
+
+  /** The longest sequence of operations the search linearized (explain mode). */
+  List<Operation> longestLinearization() {
+    List<Operation> order = new ArrayList<>();
+    for (int op : deepestOrder) {
+      order.add(ops.get(op));
+    }
+    return order;
+  }
+
+  /** The states in which the model refused {@code op} (explain mode; at most 8). */
+  Set<Object> refusedStates(int op) {
+    return refusedStates.getOrDefault(op, Set.of());
+  }
+
+  /** Stands for a null state in sets of states. */
+  enum NullState {
+    NIL;
+
+    @Override
+    public String toString() {
+      return "nil";
+    }
+  }
+
+  /** (linearized set, state) with a precomputed hash; the probe instance is reused. */
+  private static final class CacheKey {
+    private final long[] words;
+    private Object state;
+    private long zobrist;
+    private int hash;
+
+    CacheKey(long[] words, Object state, long zobristHash) {
+      this.words = words;
+      reset(state, zobristHash);
+    }
+
+    void reset(Object newState, long zobristHash) {
+      state = newState;
+      zobrist = zobristHash;
+      long h = zobristHash * 31 + (newState == null ? 0 : newState.hashCode());
+      hash = (int) (h ^ (h >>> 32));
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CacheKey key && key.hash == hash
+          && java.util.Objects.equals(key.state, state) && Arrays.equals(key.words, words);
+    }
+  }
+}
