@@ -60,6 +60,21 @@ public abstract class Node implements AutoCloseable {
     this.core = core;
     this.parent = parent;
     this.stopGracePeriod = parent == null ? DEFAULT_GRACE : parent.stopGracePeriod;
+    core.constructWith(new Dispatch(this));
+  }
+
+  /** The node's dispatch, handed to its core without exposing {@link #construct} publicly. */
+  private static final class Dispatch implements FactoryCore.Construction {
+    private final Node node;
+
+    Dispatch(Node node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object construct(int id) throws Throwable {
+      return node.construct(id);
+    }
   }
 
   /** The node's name: a host name, a lease name, {@code "ambient"} for a root. */
@@ -126,7 +141,7 @@ public abstract class Node implements AutoCloseable {
           "Cannot inject " + type.getSimpleName() + " into " + this + ": a started node is sealed."
               + " Fix: inject before start().");
     }
-    if (!bind(type, type.cast(instance))) {
+    if (!core.inject(type, type.cast(instance))) {
       throw new IllegalArgumentException(
           "Node \"" + name() + "\" owns no binding for " + type.getName()
               + ". Fix: inject ambient daemons into the ambient factory; only unqualified,"
@@ -143,10 +158,31 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * For generated factories: stores {@code instance} as the binding of {@code type}, if this node
-   * owns one; returns whether it did.
+   * For generated factories: constructs the instance of binding {@code id} (one case of the
+   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)}.
    */
-  protected abstract boolean bind(Class<?> type, Object instance);
+  protected abstract Object construct(int id) throws Throwable;
+
+  /** For generated factories: the instance of binding {@code id}, built on first use. */
+  protected final Object get(int id) {
+    return core.get(id);
+  }
+
+  /** For generated child creators: hands in the instance of the injected binding {@code id}. */
+  protected final void injectAt(int id, Object instance) {
+    java.util.Objects.requireNonNull(instance, "instance");
+    if (core.isSealed()) {
+      throw new IllegalStateException("Cannot inject into " + this + ": a started node is sealed.");
+    }
+    core.inject(id, instance);
+  }
+
+  /**
+   * For generated factories: builds, before the node seals, every binding that its declared
+   * child factories (or, for an ambient factory, its hosts) can reach, so that a child created
+   * at any time finds them built and prepared.
+   */
+  protected void buildForChildren() {}
 
   /**
    * Seals the node, prepares its daemons in construction order, then starts each {@code run()} on
@@ -171,6 +207,13 @@ public abstract class Node implements AutoCloseable {
         throw new IllegalStateException("Expected " + this + " to be NEW, to start it");
       }
       state = NodeState.STARTING;
+      try {
+        buildForChildren();
+      } catch (FactoryException e) {
+        keep(e);
+        finish();
+        throw e;
+      }
       core.seal();
       prepareAll();
       if (state == NodeState.FAILED) {
