@@ -37,7 +37,7 @@ final class ClusterSimulation {
     List<String> hosts = SimCluster.names("n", nodes);
     SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
     ambient.inject(StoreSettings.class, new StoreSettings(fenced));
-    var cluster = SimCluster.of(ambient, SteelmillStoreHost.Ambient::node, Hosts::setUp, hosts);
+    var cluster = SteelmillStoreHostSim.cluster(ambient, hosts);
     cluster.start();
     SteelmillStoreHost any = cluster.node(hosts.get(0));
     Storage storage = any.storage();
