@@ -40,7 +40,11 @@ public abstract class Node implements AutoCloseable {
   }
   private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
 
+  private static final java.lang.invoke.VarHandle SLOTS =
+      java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
+
   private final FactoryCore core;
+  private final Object[] slots; // the core's instances by binding id: the lookup's fast path
   private final Node parent;
   private final ReentrantLock lifecycle = new ReentrantLock();
   private final CountDownLatch terminated = new CountDownLatch(1);
@@ -58,6 +62,7 @@ public abstract class Node implements AutoCloseable {
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
     this.core = core;
+    this.slots = core.slots();
     this.parent = parent;
     this.stopGracePeriod = parent == null ? DEFAULT_GRACE : parent.stopGracePeriod;
     core.constructWith(new Dispatch(this));
@@ -165,7 +170,8 @@ public abstract class Node implements AutoCloseable {
 
   /** For generated factories: the instance of binding {@code id}, built on first use. */
   protected final Object get(int id) {
-    return core.get(id);
+    Object instance = SLOTS.getAcquire(slots, id); // pairs with the core's release on build
+    return instance != null ? instance : core.get(id);
   }
 
   /** For generated child creators: hands in the instance of the injected binding {@code id}. */

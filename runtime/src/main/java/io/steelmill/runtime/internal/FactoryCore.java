@@ -54,6 +54,14 @@ public final class FactoryCore {
     this.construction = construction;
   }
 
+  /**
+   * The instances by binding id, for the node's lookup fast path: read each slot with acquire
+   * semantics ({@link #get(int)} does), and never write one.
+   */
+  public Object[] slots() {
+    return slots;
+  }
+
   /** The instance of binding {@code id}, built (with what it needs) on first use. */
   public Object get(int id) {
     Object instance = SLOTS.getAcquire(slots, id);
