@@ -175,27 +175,36 @@ public final class GenerateGraphs {
   }
 
   /** Builds each contender's whole graph (and a child over it), the same way for all. */
+  /**
+   * {@code <name>()}: creates the graph with {@code create} and requests every class with {@code
+   * request}, in methods of {@value #STATEMENTS_PER_METHOD} requests, so that no contender's
+   * measured code is a method over HotSpot's 8,000-byte limit, which would run interpreted.
+   */
+  private static void requests(
+      StringBuilder out, int size, String name, String type, String create, String request) {
+    out.append("  public static ").append(type).append(" ").append(name).append("() {\n    ")
+        .append(type).append(" graph = ").append(create).append(";\n");
+    for (int start = 0; start < size; start += STATEMENTS_PER_METHOD) {
+      out.append("    ").append(name).append(start / STATEMENTS_PER_METHOD).append("(graph);\n");
+    }
+    out.append("    return graph;\n  }\n\n");
+    for (int start = 0; start < size; start += STATEMENTS_PER_METHOD) {
+      out.append("  private static void ").append(name).append(start / STATEMENTS_PER_METHOD)
+          .append("(").append(type).append(" graph) {\n");
+      for (int i = start; i < Math.min(size, start + STATEMENTS_PER_METHOD); i++) {
+        out.append("    ").append(String.format(request, i)).append(";\n");
+      }
+      out.append("  }\n\n");
+    }
+  }
+
   private static String contenders(String pkg, int size) {
     StringBuilder out = new StringBuilder("package " + pkg + ";\n\n/** Each contender builds the whole graph of size " + size + ". */\n"
         + "public final class Contenders" + size + " {\n  private Contenders" + size + "() {}\n\n");
     out.append("  public static HandWritten").append(size).append(" handWritten() {\n    return new HandWritten").append(size).append("();\n  }\n\n");
-    out.append("  public static SteelmillGraph").append(size).append(" steelmill() {\n    SteelmillGraph").append(size)
-        .append(" graph = SteelmillGraph").append(size).append(".create();\n");
-    for (int i = 0; i < size; i++) {
-      out.append("    graph.c").append(i).append("();\n");
-    }
-    out.append("    return graph;\n  }\n\n");
-    out.append("  public static Graph").append(size).append("Component dagger() {\n    Graph").append(size)
-        .append("Component graph = DaggerGraph").append(size).append("Component.create();\n");
-    for (int i = 0; i < size; i++) {
-      out.append("    graph.c").append(i).append("();\n");
-    }
-    out.append("    return graph;\n  }\n\n");
-    out.append("  public static com.google.inject.Injector guice() {\n    com.google.inject.Injector graph = com.google.inject.Guice.createInjector();\n");
-    for (int i = 0; i < size; i++) {
-      out.append("    graph.getInstance(C").append(i).append(".class);\n");
-    }
-    out.append("    return graph;\n  }\n\n");
+    requests(out, size, "steelmill", "SteelmillGraph" + size, "SteelmillGraph" + size + ".create()", "graph.c%d()");
+    requests(out, size, "dagger", "Graph" + size + "Component", "DaggerGraph" + size + "Component.create()", "graph.c%d()");
+    requests(out, size, "guice", "com.google.inject.Injector", "com.google.inject.Guice.createInjector()", "graph.getInstance(C%d.class)");
     out.append("  public static Object handChild(HandWritten").append(size).append(" parent) {\n    return new HandChild").append(size).append("(parent);\n  }\n\n");
     out.append("  public static Object steelmillChild(SteelmillGraph").append(size).append(" parent) {\n    SteelmillChild").append(size)
         .append(" child = SteelmillChild").append(size).append(".create(parent, \"child\");\n");
@@ -256,20 +265,36 @@ public final class GenerateGraphs {
     return out.append("}\n").toString();
   }
 
-  /** The floor: every class constructed once, in topological order, by hand. */
+  /** Statements per hand-written method: far below HotSpot's 8,000-byte HugeMethodLimit. */
+  private static final int STATEMENTS_PER_METHOD = 100;
+
+  /**
+   * The floor: every class constructed once, in topological order, by hand. Split into methods of
+   * {@value #STATEMENTS_PER_METHOD} statements, as a person would write it: one constructor of
+   * 1,000 statements is over 17,000 bytes of bytecode, which HotSpot never JIT-compiles, and the
+   * floor would run interpreted.
+   */
   private static String handWritten(String pkg, int size, List<List<Integer>> deps) {
     StringBuilder out = new StringBuilder("package " + pkg + ";\n\n/** The graph wired by hand, in topological order. */\npublic final class HandWritten" + size + " {\n");
     for (int i = 0; i < size; i++) {
-      out.append("  public final C").append(i).append(" c").append(i).append(";\n");
+      out.append("  public C").append(i).append(" c").append(i).append(";\n");
     }
     out.append("\n  public HandWritten").append(size).append("() {\n");
-    for (int i = 0; i < size; i++) {
-      StringBuilder args = new StringBuilder();
-      for (int d : deps.get(i)) {
-        args.append(args.isEmpty() ? "" : ", ").append("c").append(d);
-      }
-      out.append("    c").append(i).append(" = new C").append(i).append("(").append(args).append(");\n");
+    for (int start = 0; start < size; start += STATEMENTS_PER_METHOD) {
+      out.append("    build").append(start / STATEMENTS_PER_METHOD).append("();\n");
     }
-    return out.append("  }\n}\n").toString();
+    out.append("  }\n");
+    for (int start = 0; start < size; start += STATEMENTS_PER_METHOD) {
+      out.append("\n  private void build").append(start / STATEMENTS_PER_METHOD).append("() {\n");
+      for (int i = start; i < Math.min(size, start + STATEMENTS_PER_METHOD); i++) {
+        StringBuilder args = new StringBuilder();
+        for (int d : deps.get(i)) {
+          args.append(args.isEmpty() ? "" : ", ").append("c").append(d);
+        }
+        out.append("    c").append(i).append(" = new C").append(i).append("(").append(args).append(");\n");
+      }
+      out.append("  }\n");
+    }
+    return out.append("}\n").toString();
   }
 }

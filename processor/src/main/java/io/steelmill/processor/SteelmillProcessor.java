@@ -126,10 +126,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
       }
     }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
+    FactoryReader factories = new FactoryReader(processingEnv.getElementUtils(), bindings);
     factoryStep =
         new FactoryStep(
-            new FactoryReader(processingEnv.getElementUtils(), bindings),
-            new GraphBuilder(bindings),
+            factories,
+            new GraphBuilder(bindings, factories),
             diagnostics,
             processingEnv.getFiler(),
             processingEnv.getElementUtils());

@@ -45,6 +45,65 @@ final class ClassFiles {
     };
   }
 
+  /**
+   * The bytecode length of each method of a class file, by name and descriptor: HotSpot never
+   * JIT-compiles a method over 8,000 bytes ({@code -XX:HugeMethodLimit}).
+   */
+  static Map<String, Integer> methodCodeLengths(byte[] classFile) throws IOException {
+    DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+    in.skipBytes(8);
+    int count = in.readUnsignedShort();
+    Map<Integer, String> utf8 = new HashMap<>();
+    for (int i = 1; i < count; i++) {
+      int tag = in.readUnsignedByte();
+      switch (tag) {
+        case 1 -> utf8.put(i, in.readUTF());
+        case 7, 8, 16, 19, 20 -> in.skipBytes(2);
+        case 15 -> in.skipBytes(3);
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipBytes(4);
+        case 5, 6 -> {
+          in.skipBytes(8);
+          i++;
+        }
+        default -> throw new IOException("unknown constant pool tag " + tag);
+      }
+    }
+    in.skipBytes(6); // access flags, this class, super class
+    in.skipBytes(2 * in.readUnsignedShort()); // interfaces
+    int fields = in.readUnsignedShort();
+    for (int f = 0; f < fields; f++) {
+      in.skipBytes(6);
+      skipAttributes(in);
+    }
+    Map<String, Integer> lengths = new HashMap<>();
+    int methods = in.readUnsignedShort();
+    for (int m = 0; m < methods; m++) {
+      in.skipBytes(2);
+      String name = utf8.get(in.readUnsignedShort()) + utf8.get(in.readUnsignedShort());
+      int attributes = in.readUnsignedShort();
+      for (int a = 0; a < attributes; a++) {
+        String attribute = utf8.get(in.readUnsignedShort());
+        int length = in.readInt();
+        if (attribute.equals("Code")) {
+          in.skipBytes(4); // max stack, max locals
+          lengths.put(name, in.readInt());
+          in.skipBytes(length - 8);
+        } else {
+          in.skipBytes(length);
+        }
+      }
+    }
+    return lengths;
+  }
+
+  private static void skipAttributes(DataInputStream in) throws IOException {
+    int attributes = in.readUnsignedShort();
+    for (int a = 0; a < attributes; a++) {
+      in.skipBytes(2);
+      in.skipBytes(in.readInt());
+    }
+  }
+
   /** The UTF-8 entries of a class file's constant pool: every name it refers to is one. */
   static Set<String> constantPoolStrings(byte[] classFile) throws IOException {
     DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));

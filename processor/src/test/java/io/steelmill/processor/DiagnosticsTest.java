@@ -275,6 +275,22 @@ class DiagnosticsTest {
             "interface App",
             "@Factory(parent = String.class): String is not a @Factory interface."),
         new Case(
+            ErrorCode.ChildOutsidePackage,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory public interface App {}"),
+                source(
+                    "other.Plugin",
+                    "package other;",
+                    "import io.steelmill.*;",
+                    "@Factory(parent = test.App.class) interface Plugin {}")),
+            "interface Plugin",
+            "Child factory Plugin is in package other, but its parent App is in package test"),
+        new Case(
             ErrorCode.UnknownMode,
             List.of("-Asteelmill.mode=staging"),
             List.of(

@@ -101,6 +101,7 @@ class GoldenTest {
                 "  }",
                 "}"));
     assertThat(compilation).succeededWithoutWarnings();
+    assertGolden(test, compilation, "test.SteelmillHost");
     assertGolden(test, compilation, "test.SteelmillHost_Leader");
   }
 

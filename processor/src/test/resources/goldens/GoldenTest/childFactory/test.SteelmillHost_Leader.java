@@ -1,16 +1,18 @@
 package test;
 
 import io.steelmill.runtime.Node;
+import io.steelmill.runtime.internal.Bindings;
 import io.steelmill.runtime.internal.FactoryCore;
 import javax.annotation.processing.Generated;
 
 /**
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
- * <p>Each {@code get...()} method is a binding accessor: it returns the node's instance,
- * building it (and what it needs) on first use, once, also under concurrent first use.
- * After that it is a plain field read. The entry points of the interface delegate to
- * them; child factories call them to share this node's daemons.
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
+ * says how each id is made. Each {@code get...()} accessor returns the node's
+ * instance: the runtime builds it (and what it needs) on first use, once, also under
+ * concurrent first use; after that it is an array read. Entry points delegate to
+ * them, and child factories call them to share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -22,17 +24,15 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
    */
   public static final String MODE = "production";
 
-  private final FactoryCore core;
+  private static final Bindings BINDINGS = Bindings.of("""
+  daemon test.Writer Writer
+  injected test.Lease Lease
+  """);
 
   private final SteelmillHost parentFactory;
 
-  private volatile Writer writer;
-
-  private volatile Lease lease;
-
-  private SteelmillHost_Leader(FactoryCore core, SteelmillHost parentFactory) {
-    super(core, parentFactory);
-    this.core = core;
+  private SteelmillHost_Leader(String name, SteelmillHost parentFactory) {
+    super(new FactoryCore(name, BINDINGS), parentFactory);
     this.parentFactory = parentFactory;
   }
 
@@ -41,7 +41,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
    * It may inject every binding of the parent's graph, and stops before it.
    */
   public static SteelmillHost_Leader create(SteelmillHost parent, String name) {
-    return new SteelmillHost_Leader(new FactoryCore(name), parent);
+    return new SteelmillHost_Leader(name, parent);
   }
 
   @Override
@@ -49,81 +49,51 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
     return getWriter();
   }
 
-  /**
-   * Binding accessor: {@code Writer}.
-   */
-  public Writer getWriter() {
-    Writer instance = writer;
-    return instance != null ? instance : buildWriter();
+  Writer getWriter() {
+    return (Writer) get(0);
   }
 
-  private Writer buildWriter() {
-    core.enter("Writer");
-    try {
-      if (writer == null) {
-        core.checkOpen();
-        writer = core.constructed(new Writer(getStorage(), getLease()));
-      }
-      return writer;
-    } catch (Throwable t) {
-      throw core.failure(t);
-    } finally {
-      core.exit();
-    }
-  }
-
-  /**
-   * Binding accessor: {@code Storage}, from the parent node.
-   */
-  public Storage getStorage() {
+  Storage getStorage() {
     return parentFactory.getStorage();
   }
 
-  /**
-   * Binding accessor: {@code Lease}.
-   */
-  public Lease getLease() {
-    Lease instance = lease;
-    if (instance == null) {
-      throw core.notInjected("Lease");
-    }
-    return instance;
+  Lease getLease() {
+    return (Lease) get(1);
   }
 
   @Override
-  protected boolean bind(Class<?> type, Object instance) {
-    if (type == Writer.class) {
-      return bindWriter((Writer) instance);
-    }
-    if (type == Lease.class) {
-      return bindLease((Lease) instance);
-    }
-    return false;
+  protected Object construct(int id) throws Throwable {
+    return switch (id) {
+      case 0 -> new Writer(getStorage(), getLease());
+      default -> throw new IndexOutOfBoundsException(id);
+    };
   }
 
-  private boolean bindWriter(Writer instance) {
-    core.enter("Writer");
-    try {
-      if (writer != null) {
-        throw core.alreadyBuilt("Writer");
-      }
-      writer = core.injected(instance);
-      return true;
-    } finally {
-      core.exit();
-    }
-  }
+  /**
+   * Creates children of a running {@link SteelmillHost} node: inject it into a daemon of the parent.
+   */
+  public static final class Creator {
+    private final SteelmillHost parent;
 
-  private boolean bindLease(Lease instance) {
-    core.enter("Lease");
-    try {
-      if (lease != null) {
-        throw core.alreadyBuilt("Lease");
-      }
-      lease = core.injected(instance);
-      return true;
-    } finally {
-      core.exit();
+    Creator(SteelmillHost parent) {
+      this.parent = parent;
+    }
+
+    /**
+     * A new child node named {@code name}, not started, with its injected instances:
+     * request what it runs, then start it (it stops before its parent).
+     */
+    public SteelmillHost_Leader create(String name, Lease lease) {
+      SteelmillHost_Leader child = new SteelmillHost_Leader(name, parent);
+      child.injectAt(1, lease);
+      return child;
+    }
+
+    /**
+     * The parent node's name: a child that runs on its parent's host takes it.
+     */
+    public String parentName() {
+      return parent.name();
     }
   }
 }

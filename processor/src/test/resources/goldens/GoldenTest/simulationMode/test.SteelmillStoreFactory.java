@@ -1,16 +1,18 @@
 package test;
 
 import io.steelmill.runtime.Node;
+import io.steelmill.runtime.internal.Bindings;
 import io.steelmill.runtime.internal.FactoryCore;
 import javax.annotation.processing.Generated;
 
 /**
  * The Steelmill factory for {@link StoreFactory}, generated for simulation mode.
  *
- * <p>Each {@code get...()} method is a binding accessor: it returns the node's instance,
- * building it (and what it needs) on first use, once, also under concurrent first use.
- * After that it is a plain field read. The entry points of the interface delegate to
- * them; child factories call them to share this node's daemons.
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
+ * says how each id is made. Each {@code get...()} accessor returns the node's
+ * instance: the runtime builds it (and what it needs) on first use, once, also under
+ * concurrent first use; after that it is an array read. Entry points delegate to
+ * them, and child factories call them to share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -22,21 +24,17 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
    */
   public static final String MODE = "simulation";
 
-  private final FactoryCore core;
+  private static final Bindings BINDINGS = Bindings.of("""
+  daemon test.Store Store
+  provided - @Named("wal") String
+  daemon test.Index Index
+  injected test.Config Config
+  """);
 
   private final Ambient ambient;
 
-  private volatile Store store;
-
-  private volatile String stringNamedWal;
-
-  private volatile Index index;
-
-  private volatile Config config;
-
-  private SteelmillStoreFactory(FactoryCore core, Ambient ambient) {
-    super(core, ambient);
-    this.core = core;
+  private SteelmillStoreFactory(String name, Ambient ambient) {
+    super(new FactoryCore(name, BINDINGS), ambient);
     this.ambient = ambient;
   }
 
@@ -74,220 +72,76 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     return getClock();
   }
 
-  /**
-   * Binding accessor: {@code Store}.
-   */
-  public Store getStore() {
-    Store instance = store;
-    return instance != null ? instance : buildStore();
+  Store getStore() {
+    return (Store) get(0);
   }
 
-  private Store buildStore() {
-    core.enter("Store");
-    try {
-      if (store == null) {
-        core.checkOpen();
-        store = core.constructed(new Store(getClock(), getStringNamedWal(), this::getIndex));
-      }
-      return store;
-    } catch (Throwable t) {
-      throw core.failure(t);
-    } finally {
-      core.exit();
-    }
-  }
-
-  /**
-   * Binding accessor: {@code Clock}.
-   */
-  public Clock getClock() {
+  Clock getClock() {
     return getSimClock();
   }
 
-  /**
-   * Binding accessor: {@code @Named("wal") String}.
-   */
-  public String getStringNamedWal() {
-    String instance = stringNamedWal;
-    return instance != null ? instance : buildStringNamedWal();
+  String getStringNamedWal() {
+    return (String) get(1);
   }
 
-  private String buildStringNamedWal() {
-    core.enter("@Named(\"wal\") String");
-    try {
-      if (stringNamedWal == null) {
-        core.checkOpen();
-        stringNamedWal = core.provided(Paths.walPath(getConfig()));
-      }
-      return stringNamedWal;
-    } catch (Throwable t) {
-      throw core.failure(t);
-    } finally {
-      core.exit();
-    }
+  Index getIndex() {
+    return (Index) get(2);
   }
 
-  /**
-   * Binding accessor: {@code Index}.
-   */
-  public Index getIndex() {
-    Index instance = index;
-    return instance != null ? instance : buildIndex();
-  }
-
-  private Index buildIndex() {
-    core.enter("Index");
-    try {
-      if (index == null) {
-        core.checkOpen();
-        index = core.constructed(new Index());
-      }
-      return index;
-    } catch (Throwable t) {
-      throw core.failure(t);
-    } finally {
-      core.exit();
-    }
-  }
-
-  /**
-   * Binding accessor: {@code SimClock}.
-   */
-  public SimClock getSimClock() {
+  SimClock getSimClock() {
     return ambient.getSimClock();
   }
 
-  /**
-   * Binding accessor: {@code Config}.
-   */
-  public Config getConfig() {
-    Config instance = config;
-    if (instance == null) {
-      throw core.notInjected("Config");
-    }
-    return instance;
+  Config getConfig() {
+    return (Config) get(3);
   }
 
   @Override
-  protected boolean bind(Class<?> type, Object instance) {
-    if (type == Store.class) {
-      return bindStore((Store) instance);
-    }
-    if (type == Index.class) {
-      return bindIndex((Index) instance);
-    }
-    if (type == Config.class) {
-      return bindConfig((Config) instance);
-    }
-    return false;
-  }
-
-  private boolean bindStore(Store instance) {
-    core.enter("Store");
-    try {
-      if (store != null) {
-        throw core.alreadyBuilt("Store");
-      }
-      store = core.injected(instance);
-      return true;
-    } finally {
-      core.exit();
-    }
-  }
-
-  private boolean bindIndex(Index instance) {
-    core.enter("Index");
-    try {
-      if (index != null) {
-        throw core.alreadyBuilt("Index");
-      }
-      index = core.injected(instance);
-      return true;
-    } finally {
-      core.exit();
-    }
-  }
-
-  private boolean bindConfig(Config instance) {
-    core.enter("Config");
-    try {
-      if (config != null) {
-        throw core.alreadyBuilt("Config");
-      }
-      config = core.injected(instance);
-      return true;
-    } finally {
-      core.exit();
-    }
+  protected Object construct(int id) throws Throwable {
+    return switch (id) {
+      case 0 -> new Store(getClock(), getStringNamedWal(), this::getIndex);
+      case 1 -> Paths.walPath(getConfig());
+      case 2 -> new Index();
+      default -> throw new IndexOutOfBoundsException(id);
+    };
   }
 
   /**
    * The ambient factory of {@link SteelmillStoreFactory}: the root of a cluster. It owns the {@code @Ambient}
-   * daemons, which every node created by {@link #node(String)} shares, and starts with the first node.
+   * daemons, which every node created by {@link #node(String)} shares; it builds them all and
+   * starts with the first node, so a node created later finds each one running.
    */
   public static final class Ambient extends Node {
-    private final FactoryCore core;
-
-    private volatile SimClock simClock;
+    private static final Bindings BINDINGS = Bindings.of("""
+    daemon test.SimClock SimClock
+    """);
 
     private Ambient() {
-      this(new FactoryCore("ambient"));
-    }
-
-    private Ambient(FactoryCore core) {
-      super(core, null);
-      this.core = core;
+      super(new FactoryCore("ambient", BINDINGS), null);
     }
 
     /**
      * Creates a node named {@code name} (a host) that shares this factory's daemons.
      */
     public SteelmillStoreFactory node(String name) {
-      return new SteelmillStoreFactory(new FactoryCore(name), this);
+      return new SteelmillStoreFactory(name, this);
     }
 
-    /**
-     * Binding accessor: {@code SimClock}.
-     */
-    public SimClock getSimClock() {
-      SimClock instance = simClock;
-      return instance != null ? instance : buildSimClock();
-    }
-
-    private SimClock buildSimClock() {
-      core.enter("SimClock");
-      try {
-        if (simClock == null) {
-          core.checkOpen();
-          simClock = core.constructed(new SimClock());
-        }
-        return simClock;
-      } catch (Throwable t) {
-        throw core.failure(t);
-      } finally {
-        core.exit();
-      }
+    SimClock getSimClock() {
+      return (SimClock) get(0);
     }
 
     @Override
-    protected boolean bind(Class<?> type, Object instance) {
-      if (type == SimClock.class) {
-        return bindSimClock((SimClock) instance);
-      }
-      return false;
+    protected Object construct(int id) throws Throwable {
+      return switch (id) {
+        case 0 -> new SimClock();
+        default -> throw new IndexOutOfBoundsException(id);
+      };
     }
 
-    private boolean bindSimClock(SimClock instance) {
-      core.enter("SimClock");
-      try {
-        if (simClock != null) {
-          throw core.alreadyBuilt("SimClock");
-        }
-        simClock = core.injected(instance);
-        return true;
-      } finally {
-        core.exit();
-      }
+    @Override
+    protected void buildForChildren() {
+      getSimClock();
     }
   }
 }

@@ -25,6 +25,22 @@ public final class SteelmillStoreFactorySim {
   }
 
   /**
+   * Hosts {@code hosts} of {@code ambient} (an ambient factory with its instances injected),
+   * every entry point requested.
+   */
+  public static SimCluster<SteelmillStoreFactory.Ambient, SteelmillStoreFactory> cluster(
+      SteelmillStoreFactory.Ambient ambient, List<String> hosts) {
+    return SimCluster.of(
+      ambient,
+      SteelmillStoreFactory.Ambient::node,
+      node -> {
+        node.store();
+        node.clock();
+      },
+      hosts);
+  }
+
+  /**
    * Hosts {@code hosts}; {@code beforeStart} runs on each new node first (to inject instances),
    * then every entry point is requested.
    */

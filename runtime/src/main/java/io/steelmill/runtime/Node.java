@@ -44,7 +44,11 @@ public abstract class Node implements AutoCloseable {
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
+  private static final java.lang.invoke.VarHandle SLOTS =
+      java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
+
   private final FactoryCore core;
+  private final Object[] slots; // the core's instances by binding id: the lookup's fast path
   private final Node parent;
   /** Guards state transitions only: never held while daemon code runs, nor while waiting. */
   private final ReentrantLock lifecycle = new ReentrantLock();
@@ -69,8 +73,24 @@ public abstract class Node implements AutoCloseable {
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
     this.core = core;
+    this.slots = core.slots();
     this.parent = parent;
     this.grace = parent == null ? DEFAULT_GRACE : parent.grace;
+    core.constructWith(new Dispatch(this));
+  }
+
+  /** The node's dispatch, handed to its core without exposing {@link #construct} publicly. */
+  private static final class Dispatch implements FactoryCore.Construction {
+    private final Node node;
+
+    Dispatch(Node node) {
+      this.node = node;
+    }
+
+    @Override
+    public Object construct(int id) throws Throwable {
+      return node.construct(id);
+    }
   }
 
   /** The node's name: a host name, a lease name, {@code "ambient"} for a root. */
@@ -169,7 +189,7 @@ public abstract class Node implements AutoCloseable {
           "Cannot inject " + type.getSimpleName() + " into " + this + ": a started node is sealed."
               + " Fix: inject before start().");
     }
-    if (!bind(type, type.cast(instance))) {
+    if (!core.inject(type, type.cast(instance))) {
       throw new IllegalArgumentException(
           "Node \"" + name() + "\" owns no binding for " + type.getName()
               + ". Fix: inject ambient daemons into the ambient factory; only unqualified,"
@@ -187,10 +207,32 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * For generated factories: stores {@code instance} as the binding of {@code type}, if this node
-   * owns one; returns whether it did.
+   * For generated factories: constructs the instance of binding {@code id} (one case of the
+   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)}.
    */
-  protected abstract boolean bind(Class<?> type, Object instance);
+  protected abstract Object construct(int id) throws Throwable;
+
+  /** For generated factories: the instance of binding {@code id}, built on first use. */
+  protected final Object get(int id) {
+    Object instance = SLOTS.getAcquire(slots, id); // pairs with the core's release on build
+    return instance != null ? instance : core.get(id);
+  }
+
+  /** For generated child creators: hands in the instance of the injected binding {@code id}. */
+  protected final void injectAt(int id, Object instance) {
+    java.util.Objects.requireNonNull(instance, "instance");
+    if (core.isSealed()) {
+      throw new IllegalStateException("Cannot inject into " + this + ": a started node is sealed.");
+    }
+    core.inject(id, instance);
+  }
+
+  /**
+   * For generated factories: builds, before the node seals, every binding that its declared
+   * child factories (or, for an ambient factory, its hosts) can reach, so that a child created
+   * at any time finds them built and prepared.
+   */
+  protected void buildForChildren() {}
 
   /**
    * Seals the node, prepares its daemons in construction order, then starts each {@code run()} on
@@ -224,7 +266,7 @@ public abstract class Node implements AutoCloseable {
     } finally {
       lifecycle.unlock();
     }
-    boolean allPrepared = prepareAll(clock);
+    boolean allPrepared = builtForChildren() && prepareAll(clock);
     boolean running;
     lifecycle.lock();
     try {
@@ -355,6 +397,19 @@ public abstract class Node implements AutoCloseable {
   }
 
   /** Seals and prepares; returns whether every daemon was prepared. */
+  /** Runs {@link #buildForChildren()}; false (the error kept) if a construction failed. */
+  private boolean builtForChildren() {
+    try {
+      buildForChildren();
+      return true;
+    } catch (FactoryException e) {
+      record(e);
+      return false;
+    } catch (NodeStoppingException cancelled) {
+      return false; // a stop came first: start() reports it
+    }
+  }
+
   private boolean prepareAll(Clock clock) {
     if (!core.seal(clock, grace)) {
       reportHungConstruction();

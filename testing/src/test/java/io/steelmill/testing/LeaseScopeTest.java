@@ -2,7 +2,6 @@ package io.steelmill.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.steelmill.platform.Lease;
 import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.SimLeaseService;
 import io.steelmill.sim.SimNetwork;
@@ -16,12 +15,7 @@ class LeaseScopeTest {
   @SimulationTest(seeds = 5)
   void childFollowsTheLease(Simulation sim) throws Exception {
     SimCluster<SteelmillLeased.Ambient, SteelmillLeased> cluster =
-        SteelmillLeasedSim.cluster(List.of("h0"), host -> host.holder().attach(lease -> {
-          SteelmillLeased_Term term = SteelmillLeased_Term.create(host, host.name());
-          term.inject(Lease.class, lease);
-          term.worker();
-          return term;
-        }));
+        SteelmillLeasedSim.cluster(List.of("h0"), host -> {});
     cluster.start();
     SteelmillLeased host = cluster.node("h0");
     List<String> events = host.journal().events;

@@ -25,17 +25,17 @@ public interface Leased {
     Journal() {}
   }
 
+  /** Holds the lease; creates a {@link Term} child per lease from its injected creator. */
   @Daemon
   final class Holder implements Lifecycle {
-    private final LeaseService leases;
-    LeaseScope scope;
+    final LeaseScope scope;
 
-    Holder(LeaseService leases) {
-      this.leases = leases;
-    }
-
-    void attach(LeaseScope.Children children) {
-      scope = new LeaseScope(leases, "resource", Duration.ofMillis(300), children);
+    Holder(LeaseService leases, SteelmillLeased_Term.Creator terms) {
+      scope = new LeaseScope(leases, "resource", Duration.ofMillis(300), lease -> {
+        SteelmillLeased_Term term = terms.create(terms.parentName(), lease);
+        term.worker();
+        return term;
+      });
     }
 
     @Override

@@ -59,7 +59,13 @@ final class ClusterSimulation {
     List<String> hosts = SimCluster.names("n", nodes);
     SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
     ambient.inject(StoreSettings.class, settings);
-    var cluster = SimCluster.of(ambient, SteelmillStoreHost.Ambient::node, Hosts::setUp, hosts);
+    // every host runs these; its leadership creates a leader child per lease it wins
+    var cluster = SimCluster.of(ambient, SteelmillStoreHost.Ambient::node, host -> {
+      host.frontend();
+      host.storage();
+      host.client();
+      host.leadership();
+    }, hosts);
     cluster.start();
     SteelmillStoreHost any = cluster.node(hosts.get(0));
     Storage storage = any.storage();

@@ -6,34 +6,28 @@ import io.steelmill.platform.LeaseService;
 import io.steelmill.runtime.Lifecycle;
 
 /**
- * The host's bid for the store's lease: while held, a {@link Leader} child runs with it. The host
- * attaches how to build the child before it starts (the child's factory needs the host node).
+ * The host's bid for the store's lease: while held, a {@link Leader} child runs with it, created
+ * from the injected creator (the host node makes it, so nothing needs attaching before start).
  */
 @Daemon
 public final class Leadership implements Lifecycle {
-  private final LeaseService leases;
-  private LeaseScope scope;
+  private final LeaseScope scope;
 
-  Leadership(LeaseService leases) {
-    this.leases = leases;
-  }
-
-  /** Sets how a {@link Leader} child is built for each new lease. */
-  public void attach(LeaseScope.Children children) {
-    scope = new LeaseScope(leases, Topology.RESOURCE, Topology.LEASE_TTL, children);
+  Leadership(LeaseService leases, SteelmillLeader.Creator leaders) {
+    this.scope =
+        new LeaseScope(leases, Topology.RESOURCE, Topology.LEASE_TTL, lease -> {
+          // the child takes its host's name: it runs on the same machine, so the simulator's
+          // faults for that host (crash, pause, partition) apply to the leader's daemons too
+          SteelmillLeader leader = leaders.create(leaders.parentName(), lease);
+          leader.leader();
+          return leader;
+        });
   }
 
   /** Whether this host holds the store's lease right now. */
   public boolean holdsLease() {
-    var lease = scope == null ? null : scope.current();
+    var lease = scope.current();
     return lease != null && lease.isValid();
-  }
-
-  @Override
-  public void prepare() {
-    if (scope == null) {
-      throw new IllegalStateException("Leadership.attach(...) was not called before start()");
-    }
   }
 
   @Override

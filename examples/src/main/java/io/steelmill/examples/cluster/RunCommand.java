@@ -79,7 +79,10 @@ public final class RunCommand implements Callable<Integer> {
     try (ambient) {
       for (String name : hosts) {
         SteelmillStoreHost host = ambient.node(name);
-        Hosts.setUp(host);
+        host.frontend(); // what each host runs; its leadership creates a leader child per lease
+        host.storage();
+        host.client();
+        host.leadership();
         host.start();
         running.put(name, host);
       }

@@ -13,11 +13,11 @@ import io.steelmill.zookeeper.ZooKeeperLeaseService;
 public interface StoreHost {
   Frontend frontend();
 
-  Leadership leadership();
-
   Storage storage();
 
   WriterClient client();
+
+  Leadership leadership();
 
   /** Production hosts of one JVM talk over loopback TCP. */
   @Provides

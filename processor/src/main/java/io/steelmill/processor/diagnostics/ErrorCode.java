@@ -71,6 +71,11 @@ public enum ErrorCode {
   ParentNotFactory(
       "@Factory(parent = %s): %s is not a @Factory interface.",
       "name a @Factory interface as the parent, or remove parent."),
+  ChildOutsidePackage(
+      "Child factory %s is in package %s, but its parent %s is in package %s: a parent's"
+          + " generated factory builds, before it starts, what its children can reach, and it"
+          + " knows only the children in its own package.",
+      "move %s into package %s (top level, or nested in %s)."),
   UnknownMode(
       "-Asteelmill.mode=%s is not a mode; the accepted values are production and simulation.",
       "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param parent the parent factory's graph in the same mode, or null
  * @param ambientKeys keys of a root factory that live in its ambient factory
  * @param hasUndefinedTypes whether a reachable type is not defined yet (processing is deferred)
+ * @param childReach the keys of this graph that its child factories take from it: the node
+ *     builds them before it starts, so a child created at any time finds them ready
  */
 public record BindingGraph(
     FactoryDescriptor factory,
@@ -21,7 +23,8 @@ public record BindingGraph(
     Map<Key, Resolution> resolutions,
     Map<Key, PathStep> paths,
     Set<Key> ambientKeys,
-    boolean hasUndefinedTypes) {
+    boolean hasUndefinedTypes,
+    Set<Key> childReach) {
 
   /**
    * Whether this graph has a binding for {@code key} that a child factory can inject: one it

@@ -9,5 +9,10 @@ public enum BindingKind {
   /** An interface bound to its implementation by {@code @Production/@Simulation(Impl.class)}. */
   ALIAS,
   /** An instance handed in with {@code inject}, declared in {@code @Factory(injected = ...)}. */
-  INJECTED
+  INJECTED,
+  /**
+   * The generated creator of a child factory ({@code SteelmillLeader.Creator}), made by the
+   * parent node for a daemon that creates children. Not memoized: a creator holds only its parent.
+   */
+  CREATOR
 }

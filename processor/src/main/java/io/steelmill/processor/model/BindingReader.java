@@ -94,4 +94,9 @@ public final class BindingReader {
   public Binding injectedBinding(Key key, TypeElement factory) {
     return new Binding(key, BindingKind.INJECTED, factory, null, List.of(), Binding.BOTH, false);
   }
+
+  /** The creator of {@code child}, a child factory of the factory being resolved. */
+  public Binding creatorBinding(Key key, TypeElement child) {
+    return new Binding(key, BindingKind.CREATOR, child, null, List.of(), Binding.BOTH, false);
+  }
 }

@@ -12,6 +12,8 @@ import javax.lang.model.type.TypeMirror;
  * @param packageName the package of the interface and of the generated class
  * @param generatedName {@code Steelmill<Name>}, nested names joined with {@code _}
  * @param parent the parent factory interface, or null
+ * @param children the child factories declared in this factory's package that name it as their
+ *     parent: the generated factory builds what they can reach before it starts
  */
 public record FactoryDescriptor(
     TypeElement element,
@@ -21,7 +23,8 @@ public record FactoryDescriptor(
     List<TypeElement> modules,
     List<ExecutableElement> providesMethods,
     List<TypeMirror> injected,
-    TypeElement parent) {
+    TypeElement parent,
+    List<TypeElement> children) {
 
   /** The interface's simple name, nesting joined with {@code .}: {@code Outer.Inner}. */
   public String displayName() {

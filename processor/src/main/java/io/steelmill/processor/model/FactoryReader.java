@@ -44,7 +44,37 @@ public final class FactoryReader {
         modules,
         provides,
         Annotations.classValues(annotation, "injected"),
-        parent == null ? null : Annotations.typeElement(parent));
+        parent == null ? null : Annotations.typeElement(parent),
+        children(factory));
+  }
+
+  /**
+   * The child factories of {@code factory}: the {@code @Factory} interfaces of its package (top
+   * level or nested) whose parent it is. A child elsewhere is a compile error (see {@code
+   * ChildOutsidePackage}): the parent's generated code must know every child to serve it.
+   */
+  public List<TypeElement> children(TypeElement factory) {
+    List<TypeElement> children = new ArrayList<>();
+    collectChildren(elements.getPackageOf(factory), factory, children);
+    return children;
+  }
+
+  private static void collectChildren(Element scope, TypeElement parent, List<TypeElement> into) {
+    for (Element element : scope.getEnclosedElements()) {
+      if (!(element instanceof TypeElement type)) {
+        continue;
+      }
+      if (type.getKind() == javax.lang.model.element.ElementKind.INTERFACE
+          && Annotations.has(type, Annotations.FACTORY)) {
+        TypeMirror declared =
+            Annotations.classValue(Annotations.find(type, Annotations.FACTORY), "parent");
+        TypeElement named = declared == null ? null : Annotations.typeElement(declared);
+        if (named != null && named.getQualifiedName().equals(parent.getQualifiedName())) {
+          into.add(type);
+        }
+      }
+      collectChildren(type, parent, into);
+    }
   }
 
   /** {@code Steelmill<Name>}, or {@code Steelmill<Outer>_<Inner>} for a nested interface. */

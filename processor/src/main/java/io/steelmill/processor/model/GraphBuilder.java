@@ -26,12 +26,20 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class GraphBuilder {
   private final BindingReader reader;
+  private final FactoryReader factories;
 
-  public GraphBuilder(BindingReader reader) {
+  public GraphBuilder(BindingReader reader, FactoryReader factories) {
     this.reader = reader;
+    this.factories = factories;
   }
 
   public BindingGraph build(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
+    return build(factory, mode, parent, new HashSet<>());
+  }
+
+  /** {@code below}: the factories whose children are being resolved, against a parent cycle. */
+  private BindingGraph build(
+      FactoryDescriptor factory, Mode mode, BindingGraph parent, Set<String> below) {
     Map<Key, Resolution> resolutions = new LinkedHashMap<>();
     Map<Key, PathStep> paths = new LinkedHashMap<>();
     Set<String> implementations = new HashSet<>();
@@ -47,8 +55,8 @@ public final class GraphBuilder {
       if (resolutions.containsKey(key)) {
         continue;
       }
-      undefined |= key.type().getKind() == TypeKind.ERROR;
       Resolution resolution = resolve(factory, mode, parent, key, implementations);
+      undefined |= key.type().getKind() == TypeKind.ERROR && !isCreator(resolution);
       resolutions.put(key, resolution);
       for (Binding binding : resolution.candidates()) {
         if (binding.kind() == BindingKind.ALIAS) {
@@ -61,12 +69,52 @@ public final class GraphBuilder {
       }
     }
     Set<Key> ambient = parent == null ? ambientClosure(resolutions) : Set.of();
-    return new BindingGraph(factory, mode, parent, resolutions, paths, ambient, undefined);
+    BindingGraph graph =
+        new BindingGraph(factory, mode, parent, resolutions, paths, ambient, undefined, Set.of());
+    if (factory.children().isEmpty() || !below.add(factory.element().getQualifiedName().toString())) {
+      return graph;
+    }
+    Set<Key> reach = new LinkedHashSet<>();
+    for (TypeElement child : factory.children()) {
+      BindingGraph childGraph = build(factories.read(child), mode, graph, below);
+      undefined |= childGraph.hasUndefinedTypes();
+      for (Resolution resolution : childGraph.resolutions().values()) {
+        if (resolution.fromParent()) {
+          reach.add(resolution.key());
+        }
+      }
+    }
+    return new BindingGraph(
+        factory, mode, parent, resolutions, paths, ambient, undefined, java.util.Collections.unmodifiableSet(reach));
+  }
+
+  private static boolean isCreator(Resolution resolution) {
+    return resolution.candidates().size() == 1
+        && resolution.candidates().get(0).kind() == BindingKind.CREATOR;
+  }
+
+  /**
+   * The creator of a child factory of {@code factory}, if {@code key} names one: {@code
+   * Steelmill<Child>.Creator}, possibly not generated yet (an error type spelled as written).
+   */
+  private List<Binding> creator(FactoryDescriptor factory, Key key) {
+    if (key.isQualified() || !key.typeName().endsWith(".Creator")) {
+      return List.of();
+    }
+    String owner = key.typeName().substring(0, key.typeName().length() - ".Creator".length());
+    for (TypeElement child : factory.children()) {
+      String generated = FactoryReader.generatedName(child);
+      if (owner.equals(generated) || owner.endsWith("." + generated)) {
+        return List.of(reader.creatorBinding(key, child));
+      }
+    }
+    return List.of();
   }
 
   private Resolution resolve(
       FactoryDescriptor factory, Mode mode, BindingGraph parent, Key key, Set<String> impls) {
-    List<Binding> local = explicit(factory, mode, key);
+    List<Binding> local = new ArrayList<>(explicit(factory, mode, key));
+    local.addAll(creator(factory, key));
     if (local.isEmpty() && parent != null && parent.resolves(key)) {
       return new Resolution(key, List.of(), true, List.of());
     }

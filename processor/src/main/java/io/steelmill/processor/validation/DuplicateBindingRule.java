@@ -36,6 +36,7 @@ final class DuplicateBindingRule implements GraphRule {
       case PROVIDES -> "@Provides " + TraceFormatter.site(binding);
       case ALIAS -> TraceFormatter.site(binding);
       case INJECTED -> "@Factory(injected = " + binding.key().displayName() + ".class)";
+      case CREATOR -> "the creator of child factory " + binding.element().getSimpleName();
     };
   }
 }

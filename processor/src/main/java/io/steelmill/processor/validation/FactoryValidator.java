@@ -25,7 +25,7 @@ public final class FactoryValidator {
       Set.of(
           "name", "parent", "state", "builtDaemons", "startupTimes", "start", "stop", "close",
           "failure", "inject", "bind", "create", "ambient", "node", "hashCode", "toString",
-          "getClass", "notify", "notifyAll", "wait", "crash", "isCrashed");
+          "getClass", "notify", "notifyAll", "wait", "crash", "isCrashed", "buildForChildren");
 
   public List<Diagnostic> validate(Element element) {
     List<Diagnostic> out = new ArrayList<>();

@@ -17,6 +17,7 @@ public interface GraphRule {
         new DependencyCycleRule(),
         new AmbientScopeRule(),
         new VisibilityRule(),
-        new EntryPointClashRule());
+        new EntryPointClashRule(),
+        new ChildPackageRule());
   }
 }

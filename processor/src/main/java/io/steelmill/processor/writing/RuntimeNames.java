@@ -8,6 +8,7 @@ import com.palantir.javapoet.ClassName;
  */
 final class RuntimeNames {
   static final ClassName NODE = ClassName.get("io.steelmill.runtime", "Node");
+  static final ClassName BINDINGS = ClassName.get("io.steelmill.runtime.internal", "Bindings");
   static final ClassName FACTORY_CORE = ClassName.get("io.steelmill.runtime.internal", "FactoryCore");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   static final String PROCESSOR = "io.steelmill.processor.SteelmillProcessor";

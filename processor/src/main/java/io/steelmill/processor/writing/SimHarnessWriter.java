@@ -63,6 +63,30 @@ public final class SimHarnessWriter {
             .addMethod(
                 MethodSpec.methodBuilder("cluster")
                     .addJavadoc(
+                        "Hosts {@code hosts} of {@code ambient} (an ambient factory with its"
+                            + " instances injected),\nevery entry point requested.\n")
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .returns(cluster)
+                    .addParameter(ambient, "ambient")
+                    .addParameter(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "hosts")
+                    .addCode(
+                        CodeBlock.builder()
+                            .add("return $T.of(\n", SIM_CLUSTER)
+                            .indent()
+                            .add("ambient,\n")
+                            .add("$T::node,\n", this.ambient)
+                            .add("node -> {\n")
+                            .indent()
+                            .add(requests.build())
+                            .unindent()
+                            .add("},\n")
+                            .add("hosts);\n")
+                            .unindent()
+                            .build())
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("cluster")
+                    .addJavadoc(
                         "Hosts {@code hosts}; {@code beforeStart} runs on each new node first (to"
                             + " inject instances),\nthen every entry point is requested.\n")
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)

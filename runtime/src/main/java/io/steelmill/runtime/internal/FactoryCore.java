@@ -4,41 +4,41 @@ import io.steelmill.platform.Clock;
 import io.steelmill.runtime.FactoryException;
 import io.steelmill.runtime.NodeStoppingException;
 import io.steelmill.runtime.Phase;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The construction side of one factory: the lock that makes concurrent first requests build
- * exactly one instance, the stack of daemons being built (for cycle checks through providers and
- * for the path in error messages), the construction order, and the seal.
+ * The construction side of one factory: its instances by binding id, the lock that makes
+ * concurrent first requests build exactly one instance, the stack of daemons being built (for
+ * cycle checks through providers and for the path in error messages), the construction order,
+ * and the seal.
  *
- * <p>Generated accessors read their volatile field without a lock and call in here only when it is
- * still {@code null}:
- *
- * <pre>{@code
- * core.enter("GuestBook");
- * try {
- *   if (guestBook == null) {
- *     core.checkOpen();
- *     guestBook = core.constructed(new GuestBook());
- *   }
- *   return guestBook;
- * } catch (Throwable t) {
- *   throw core.failure(t);
- * } finally {
- *   core.exit();
- * }
- * }</pre>
+ * <p>Generated code holds no state and no protocol: each binding accessor is one line, {@code
+ * return (Store) get(0);}, and a dispatch {@code construct(int id)} says how to make each id.
+ * {@link #get(int)} is an acquire read of the slot; only when it is still empty does {@link
+ * #build(int)} run the whole protocol: lock, cycle check, seal check, construct, record in
+ * construction order, publish, and wrap any failure with the daemon and its path.
  *
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
  * recorded order a true topological order, with no lock-ordering hazards between bindings.
  */
 public final class FactoryCore {
+  /** Constructs the instance of one binding id: the generated factory's dispatch. */
+  public interface Construction {
+    Object construct(int id) throws Throwable;
+  }
+
   private static final int CYCLE_CHECK_DEPTH = 64;
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   private final String node;
+  private final Bindings bindings;
+  private final Object[] slots; // written under lock with release, read with acquire
+  private Construction construction;
   private final OwnedLock lock = new OwnedLock();
   private final Signal idle = new Signal(); // signalled when an outermost construction ends
   private String[] building = new String[8]; // the daemons being built, a stack; guarded by lock
@@ -57,9 +57,95 @@ public final class FactoryCore {
     }
   }
 
-  /** Creates the core of the node called {@code node}. */
-  public FactoryCore(String node) {
+  /** Creates the core of the node called {@code node}, owning {@code bindings}. */
+  public FactoryCore(String node, Bindings bindings) {
     this.node = node;
+    this.bindings = bindings;
+    this.slots = new Object[bindings.size()];
+  }
+
+  /** Sets how ids are constructed; called once, by the node, before anything is requested. */
+  public void constructWith(Construction construction) {
+    this.construction = construction;
+  }
+
+  /**
+   * The instances by binding id, for the node's lookup fast path: read each slot with acquire
+   * semantics ({@link #get(int)} does), and never write one.
+   */
+  public Object[] slots() {
+    return slots;
+  }
+
+  /** The instance of binding {@code id}, built (with what it needs) on first use. */
+  public Object get(int id) {
+    Object instance = SLOTS.getAcquire(slots, id);
+    return instance != null ? instance : build(id);
+  }
+
+  /**
+   * The build protocol, in one place: under the factory's lock, builds binding {@code id} unless
+   * another thread did meanwhile, records it in construction order and publishes it.
+   *
+   * @throws FactoryException naming the node, the daemon and its path: the node is sealed, a
+   *     cycle closed through a {@code Provider}, an injected instance is missing, or the
+   *     constructor or provides method threw or returned null
+   */
+  private Object build(int id) {
+    String daemon = bindings.name(id);
+    enter(daemon);
+    try {
+      Object instance = slots[id];
+      if (instance == null) {
+        byte kind = bindings.kind(id);
+        if (kind == Bindings.INJECTED) {
+          throw notInjected(daemon);
+        }
+        checkOpen();
+        instance = construction.construct(id);
+        if (instance == null) {
+          throw new NullPointerException(
+              daemon + ": its @Provides method returned null. Fix: return an instance.");
+        }
+        built.add(new Built(daemon, instance, false, kind == Bindings.DAEMON));
+        SLOTS.setRelease(slots, id, instance);
+      }
+      return instance;
+    } catch (Throwable t) {
+      throw failure(t);
+    } finally {
+      exit();
+    }
+  }
+
+  /**
+   * Hands in {@code instance} for the binding whose injectable class is {@code type}; returns
+   * false if this factory owns none.
+   *
+   * @throws IllegalStateException if that binding is already built or injected
+   */
+  public boolean inject(Class<?> type, Object instance) {
+    int id = bindings.idOf(type);
+    if (id < 0) {
+      return false;
+    }
+    inject(id, instance);
+    return true;
+  }
+
+  /** Hands in {@code instance} for binding {@code id} (a generated child creator's parameters). */
+  public void inject(int id, Object instance) {
+    String daemon = bindings.name(id);
+    enter(daemon);
+    try {
+      if (slots[id] != null) {
+        throw alreadyBuilt(daemon);
+      }
+      built.add(new Built(daemon, instance, true, false));
+      SLOTS.setRelease(slots, id, instance);
+    } finally {
+      exit();
+    }
   }
 
   /** The node's name. */
@@ -74,7 +160,7 @@ public final class FactoryCore {
    * @throws FactoryException if {@code daemon} is already being built on this thread: a cycle
    *     closed at run time through a {@code Provider}
    */
-  public void enter(String daemon) {
+  private void enter(String daemon) {
     lock.lock();
     // a cycle closed at run time recurses without end: looking for it only in deep stacks keeps
     // the common case free of a scan, and still reports it long before the stack overflows
@@ -100,7 +186,7 @@ public final class FactoryCore {
   }
 
   /** Releases what {@link #enter(String)} took. */
-  public void exit() {
+  private void exit() {
     building[--depth] = null;
     boolean outermost = depth == 0;
     constructing = outermost ? null : building[depth - 1];
@@ -129,7 +215,7 @@ public final class FactoryCore {
    *
    * @throws FactoryException naming the daemon that was asked for too late
    */
-  public void checkOpen() {
+  private void checkOpen() {
     if (stopping) {
       String daemon = current();
       throw new NodeStoppingException(
@@ -155,53 +241,10 @@ public final class FactoryCore {
   }
 
   /**
-   * Records {@code instance}, constructed from a {@code @Daemon} class, in construction order:
-   * the node manages its lifecycle. Returns it.
-   */
-  public <T> T constructed(T instance) {
-    built.add(new Built(current(), instance, false, true));
-    return instance;
-  }
-
-  /**
-   * Records {@code instance}, returned by a {@code @Provides} method, in construction order. Its
-   * lifecycle is not the node's: the method may return an instance that lives elsewhere.
-   */
-  public <T> T provided(T instance) {
-    return provided(instance, "its @Provides method");
-  }
-
-  /**
-   * As {@link #provided(Object)}, naming the method ({@code Storage.disk()}) if it returned null:
-   * Steelmill never injects null, so null fails the build of the daemon that asked for it.
-   *
-   * @throws NullPointerException if {@code instance} is null, naming the daemon and the method;
-   *     {@link #failure(Throwable)} wraps it with the node, the phase and the path
-   */
-  public <T> T provided(T instance, String method) {
-    if (instance == null) {
-      throw new NullPointerException(
-          current()
-              + " is bound by "
-              + method
-              + ", which returned null; Steelmill never injects null. Fix: return an instance"
-              + " (provide an Optional to model an absent value).");
-    }
-    built.add(new Built(current(), instance, false, false));
-    return instance;
-  }
-
-  /** Records {@code instance}, handed in with {@code inject}, in construction order. */
-  public <T> T injected(T instance) {
-    built.add(new Built(current(), instance, true, false));
-    return instance;
-  }
-
-  /**
    * Turns whatever a constructor or provides method threw into a {@link FactoryException} naming
    * the daemon and its path; one that already is one (from a dependency) passes unchanged.
    */
-  public FactoryException failure(Throwable thrown) {
+  private FactoryException failure(Throwable thrown) {
     if (thrown instanceof FactoryException e) {
       return e;
     }
@@ -215,7 +258,7 @@ public final class FactoryCore {
   }
 
   /** The error for {@code inject} on a binding that is already built. */
-  public IllegalStateException alreadyBuilt(String daemon) {
+  private IllegalStateException alreadyBuilt(String daemon) {
     return new IllegalStateException(
         daemon
             + " is already built in node \""
@@ -225,7 +268,7 @@ public final class FactoryCore {
   }
 
   /** The error for an {@code @Factory(injected = ...)} binding requested before injection. */
-  public FactoryException notInjected(String daemon) {
+  private FactoryException notInjected(String daemon) {
     return new FactoryException(
         node,
         daemon,

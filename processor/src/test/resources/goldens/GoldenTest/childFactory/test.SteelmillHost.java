@@ -1,0 +1,109 @@
+package test;
+
+import io.steelmill.runtime.Node;
+import io.steelmill.runtime.internal.Bindings;
+import io.steelmill.runtime.internal.FactoryCore;
+import javax.annotation.processing.Generated;
+
+/**
+ * The Steelmill factory for {@link Host}, generated for production mode.
+ *
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
+ * says how each id is made. Each {@code get...()} accessor returns the node's
+ * instance: the runtime builds it (and what it needs) on first use, once, also under
+ * concurrent first use; after that it is an array read. Entry points delegate to
+ * them, and child factories call them to share this node's daemons.
+ */
+@Generated(
+    value = "io.steelmill.processor.SteelmillProcessor",
+    comments = "mode=production; https://github.com/steelmill/steelmill-java#readme"
+)
+public final class SteelmillHost extends Node implements Host {
+  /**
+   * The build mode this factory was generated for.
+   */
+  public static final String MODE = "production";
+
+  private static final Bindings BINDINGS = Bindings.of("""
+  daemon test.Storage Storage
+  """);
+
+  private final Ambient ambient;
+
+  private SteelmillHost(String name, Ambient ambient) {
+    super(new FactoryCore(name, BINDINGS), ambient);
+    this.ambient = ambient;
+  }
+
+  /**
+   * Creates a node named {@code "main"} with an ambient factory of its own.
+   */
+  public static SteelmillHost create() {
+    return create("main");
+  }
+
+  /**
+   * Creates a node named {@code name} with an ambient factory of its own, which stops with
+   * it.
+   */
+  public static SteelmillHost create(String name) {
+    SteelmillHost node = ambient().node(name);
+    node.ownParent();
+    return node;
+  }
+
+  /**
+   * Creates an ambient factory: the root of a cluster, whose nodes share its {@code @Ambient} daemons.
+   */
+  public static Ambient ambient() {
+    return new Ambient();
+  }
+
+  @Override
+  public Storage storage() {
+    return getStorage();
+  }
+
+  Storage getStorage() {
+    return (Storage) get(0);
+  }
+
+  @Override
+  protected Object construct(int id) throws Throwable {
+    return switch (id) {
+      case 0 -> new Storage();
+      default -> throw new IndexOutOfBoundsException(id);
+    };
+  }
+
+  @Override
+  protected void buildForChildren() {
+    getStorage();
+  }
+
+  /**
+   * The ambient factory of {@link SteelmillHost}: the root of a cluster. It owns the {@code @Ambient}
+   * daemons, which every node created by {@link #node(String)} shares; it builds them all and
+   * starts with the first node, so a node created later finds each one running.
+   */
+  public static final class Ambient extends Node {
+    private static final Bindings BINDINGS = Bindings.of("""
+    """);
+
+    private Ambient() {
+      super(new FactoryCore("ambient", BINDINGS), null);
+    }
+
+    /**
+     * Creates a node named {@code name} (a host) that shares this factory's daemons.
+     */
+    public SteelmillHost node(String name) {
+      return new SteelmillHost(name, this);
+    }
+
+    @Override
+    protected Object construct(int id) throws Throwable {
+      throw new IndexOutOfBoundsException(id);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+package io.steelmill.runtime.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The bindings a generated factory owns, by id: what each is called in errors and {@code built:}
+ * lists, how it is made, and the class {@code inject} accepts for it. One table per generated
+ * class, parsed once from a text block so that no generated method grows with the graph:
+ *
+ * <pre>{@code
+ * daemon test.Store Store
+ * provided - @Named("wal") String
+ * injected test.Config Config
+ * }</pre>
+ *
+ * <p>One line per id: the kind ({@code daemon}: built from a {@code @Daemon} class, the node
+ * manages its lifecycle; {@code provided}: returned by a {@code @Provides} method; {@code
+ * injected}: handed in with {@code inject}), the binary name of the class {@code inject} accepts
+ * for it or {@code -}, and the name people see.
+ */
+public final class Bindings {
+  static final byte DAEMON = 0;
+  static final byte PROVIDED = 1;
+  static final byte INJECTED = 2;
+
+  private final String[] names;
+  private final String[] types;
+  private final byte[] kinds;
+
+  private Bindings(List<String> lines) {
+    int size = lines.size();
+    names = new String[size];
+    types = new String[size];
+    kinds = new byte[size];
+    for (int id = 0; id < size; id++) {
+      String line = lines.get(id);
+      int first = line.indexOf(' ');
+      int second = line.indexOf(' ', first + 1);
+      if (first < 0 || second < 0) {
+        throw new IllegalArgumentException("malformed binding line " + id + ": " + line);
+      }
+      kinds[id] = kind(line.substring(0, first));
+      String type = line.substring(first + 1, second);
+      types[id] = type.equals("-") ? null : type;
+      names[id] = line.substring(second + 1);
+    }
+  }
+
+  /** Parses the table: text blocks of one line per id, in id order. */
+  public static Bindings of(String... parts) {
+    List<String> lines = new ArrayList<>();
+    for (String part : parts) {
+      for (String line : part.split("\n")) {
+        if (!line.isBlank()) {
+          lines.add(line.strip());
+        }
+      }
+    }
+    return new Bindings(lines);
+  }
+
+  private static byte kind(String word) {
+    return switch (word) {
+      case "daemon" -> DAEMON;
+      case "provided" -> PROVIDED;
+      case "injected" -> INJECTED;
+      default -> throw new IllegalArgumentException("unknown binding kind: " + word);
+    };
+  }
+
+  int size() {
+    return names.length;
+  }
+
+  String name(int id) {
+    return names[id];
+  }
+
+  byte kind(int id) {
+    return kinds[id];
+  }
+
+  /** The id whose injectable class is {@code type}, or -1. */
+  int idOf(Class<?> type) {
+    String name = type.getName();
+    for (int id = 0; id < types.length; id++) {
+      if (name.equals(types[id])) {
+        return id;
+      }
+    }
+    return -1;
+  }
+}
