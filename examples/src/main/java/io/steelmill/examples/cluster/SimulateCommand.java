@@ -90,12 +90,6 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     Cli.range(spec, "--jobs", jobs, 1, 1024);
-    io.steelmill.sim.Shard part;
-    try {
-      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
-    } catch (IllegalArgumentException e) {
-      throw Cli.mistake(spec, "--shard: " + e.getMessage());
-    }
     if (reportDir != null && seed != null) {
       throw Cli.mistake(spec, "--report-dir records a sweep: drop --seed, or drop --report-dir");
     }
@@ -115,6 +109,13 @@ public final class SimulateCommand implements Callable<Integer> {
           + " examples -am compile exec:java -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
       return 2;
     }
+    // the simulator's classes are loaded only in the simulation build
+    io.steelmill.sim.Shard part;
+    try {
+      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw Cli.mistake(spec, "--shard: " + e.getMessage());
+    }
     if (seed != null) {
       return one(seed, virtual, System.out);
     }
@@ -125,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer> {
   private StoreSettings settings;
 
   /** Why a seed failed: the run's own failure, or the history check's verdict. */
-  private static String failure(ClusterSimulation.Outcome outcome) {
+  static String failure(ClusterSimulation.Outcome outcome) {
     if (!outcome.result().succeeded()) {
       return outcome.result().failure().getMessage();
     }

@@ -59,13 +59,30 @@ public final class PingPongCommand implements Callable<Integer> {
     if (virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be at most 24h, not " + virtual);
     }
+    if (shard != null && seeds == null) {
+      throw Cli.mistake(spec, "--shard splits a sweep: add --seeds K");
+    }
+    if (reportDir != null && seeds == null) {
+      throw Cli.mistake(spec, "--report-dir records a sweep: add --seeds K");
+    }
+    if (seeds != null) {
+      Cli.range(spec, "--seeds", seeds, 1, 1_000_000);
+    }
+    Cli.range(spec, "--jobs", jobs, 1, 1024);
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
       System.out.println("pingpong runs in the simulation build: ./mvnw -q -Psimulation -pl examples"
           + " -am compile exec:java -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
       return 2;
     }
-    if (seeds != null || shard != null) {
-      return sweep();
+    // the simulator's classes are loaded only in the simulation build
+    io.steelmill.sim.Shard part;
+    try {
+      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw Cli.mistake(spec, "--shard: " + e.getMessage());
+    }
+    if (seeds != null) {
+      return sweep(part);
     }
     for (int i = 0; i < warmup; i++) {
       PingPongRun.run(seed, nodes, virtual);
@@ -75,23 +92,7 @@ public final class PingPongCommand implements Callable<Integer> {
     return figures.failure() == null ? 0 : 1;
   }
 
-  private int sweep() {
-    if (seeds == null || seeds < 1) {
-      System.err.println("--seeds must be at least 1"
-          + (seeds == null ? " when --shard is given" : ", not " + seeds));
-      return 2;
-    }
-    if (jobs < 1 || jobs > 1024) {
-      System.err.println("--jobs must be between 1 and 1024, not " + jobs);
-      return 2;
-    }
-    io.steelmill.sim.Shard part;
-    try {
-      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
-    } catch (IllegalArgumentException e) {
-      System.err.println("--shard: " + e.getMessage());
-      return 2;
-    }
+  private int sweep(io.steelmill.sim.Shard part) {
     return PingPongSweep.run(seeds, nodes, virtual, jobs, part, reportDir, System.out);
   }
 }

@@ -20,9 +20,9 @@ import java.util.List;
 final class PingPongSweep {
   private PingPongSweep() {}
 
-  static int run(int seeds, int nodes, String virtual, int jobs, Shard shard, Path reportDir,
+  static int run(int seeds, int nodes, Duration virtual, int jobs, Shard shard, Path reportDir,
       PrintStream out) {
-    Duration length = io.steelmill.sim.Durations.parse(virtual);
+    Duration length = virtual;
     List<Long> chosen = new ArrayList<>();
     for (long s = 1; s <= seeds; s++) {
       if (shard.contains(s)) {

@@ -163,6 +163,7 @@ final class GraphPicture {
             case PROVIDES -> Shape.PROVIDES;
             case ALIAS -> Shape.INTERFACE;
             case INJECTED -> Shape.INJECTED;
+            case CREATOR -> Shape.FACTORY;
           };
       how.put(mode, describe(binding));
     }
@@ -182,6 +183,7 @@ final class GraphPicture {
                     ? "?"
                     : binding.dependencies().get(0).key().displayName());
         case INJECTED -> "injected";
+        case CREATOR -> "creates child factories";
       };
     }
 
