@@ -66,7 +66,7 @@ class SimulationExtensionTest {
     assertThat(failureMessage(failed))
         .contains("History check failed: seed=2, model register, 4 events: not linearizable")
         .contains("cannot place: process 1: read -> nil")
-        .contains("-Dtest=io.steelmill.testing.Fixtures$StaleReadAtSeedTwo#staleRead"
+        .contains("'-Dtest=io.steelmill.testing.Fixtures$StaleReadAtSeedTwo#staleRead'"
             + " -Dsteelmill.seed=2");
     Path dir = Path.of("target/steelmill-reports/io.steelmill.testing.Fixtures$StaleReadAtSeedTwo"
         + "/staleRead");
