@@ -289,6 +289,11 @@ class RandomProgramPropertyTest {
             file("InClock", "abstract class InBase implements InClock {}",
                 "@Simulation(InBase.class) interface InClock {}");
         case UndefinedType -> file("UtLater", "@Factory interface UtLater { Nowhere nowhere(); }");
+        case ChildOutsidePackage -> {
+          file("CopParent", "@Factory public interface CopParent {}");
+          files.put("q.CopChild", List.of("package q;",
+              "@io.steelmill.Factory(parent = p.CopParent.class) public interface CopChild {}"));
+        }
         case AmbientWithoutDaemon -> file("AwdRegistry", "@Ambient final class AwdRegistry {}");
         case GeneratedNameTaken ->
             files.put("p.SteelmillSide", List.of("package p;", "public final class SteelmillSide {}"));
