@@ -59,6 +59,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be between 1s and 1h, not " + virtual);
     }
+    if (seed != null && spec.commandLine().getParseResult().hasMatchedOption("--seeds")) {
+      throw Cli.mistake(spec, "--seed runs one seed and --seeds many: give only one of them");
+    }
     if (trace != null && seed == null) {
       throw Cli.mistake(spec, "--trace writes the trace of one seed: add --seed S");
     }
@@ -66,9 +69,9 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
-      System.out.println("cluster simulate runs in the simulation build: ./mvnw -q -Psimulation -pl"
-          + " examples -am compile exec:java -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
-      return 2;
+      return Cli.wrongBuild(spec, "cluster simulate runs in the simulation build: ./mvnw -q"
+          + " -Psimulation -pl examples -am compile exec:java"
+          + " -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
     }
     Duration perSeed = virtual;
     return seed != null ? one(seed, perSeed, System.out) : many(perSeed, System.out);
