@@ -157,4 +157,21 @@ class CliRedTeamTest {
       });
     }
   }
+
+  /**
+   * Progress asks about stderr itself, where it writes: {@code 2> log} with stdin and stdout on a
+   * terminal still gets plain lines. (The test JVM's stderr is a pipe to the build.)
+   */
+  @Test
+  void progressRedrawsOnlyWhenStderrItselfIsATerminal() {
+    for (String tty : List.of("/dev/pts/0", "/dev/pts/17", "/dev/tty1", "/dev/ttyS0",
+        "/dev/console")) {
+      assertThat(Progress.isTerminalDevice(tty)).as(tty).isTrue();
+    }
+    for (String other : List.of("pipe:[4711]", "socket:[99]", "/tmp/run.log", "/dev/null",
+        "/dev/pts", "/home/u/dev/pts/1", "anon_inode:[eventfd]")) {
+      assertThat(Progress.isTerminalDevice(other)).as(other).isFalse();
+    }
+    assertThat(Progress.isTerminal()).as("stderr of a forked test JVM").isFalse();
+  }
 }
