@@ -80,8 +80,28 @@ public final class Cli {
     }
   }
 
+  /** A command run in the build that cannot run it: one line on stderr, exit code 2. */
+  public static int wrongBuild(CommandLine.Model.CommandSpec spec, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(message);
+    err.flush();
+    return USAGE;
+  }
+
+  /** A command that needs a subcommand, run without one: one line on stderr, exit code 2. */
+  public static int missingSubcommand(CommandLine.Model.CommandSpec spec) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(spec.qualifiedName() + ": missing subcommand, one of "
+        + String.join(", ", spec.subcommands().keySet()) + " (see --help)");
+    err.flush();
+    return USAGE;
+  }
+
   /** Checks, before a run, that {@code file} can be created or overwritten. */
   public static void writableFile(CommandLine.Model.CommandSpec spec, String option, Path file) {
+    if (file.toString().isBlank()) {
+      throw mistake(spec, option + " needs a file name, not \"" + oneLine(file.toString()) + "\"");
+    }
     Path absolute = file.toAbsolutePath();
     Path parent = absolute.getParent();
     if (Files.isDirectory(absolute)) {

@@ -15,7 +15,9 @@ import picocli.CommandLine.Command;
     subcommands = {HelloCommand.class, PingPongCommand.class, ClusterCommand.class,
         CheckCommand.class, io.steelmill.examples.sweep.MergeResultsCommand.class},
     description = "Runnable Steelmill examples.")
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @picocli.CommandLine.Option(
       names = "--log-format",
       description = "text (default) or json: JSON lines with node and daemon on stderr.",
@@ -31,9 +33,10 @@ public final class Main implements Runnable {
     }
   }
 
+  /** No subcommand is a usage mistake: one line and exit code 2, as for any other. */
   @Override
-  public void run() {
-    new CommandLine(this).usage(System.out);
+  public Integer call() {
+    return Cli.missingSubcommand(spec);
   }
 
   /** Runs the command line with its conventions ({@link Cli}); returns the exit code. */

@@ -181,7 +181,7 @@ class CliHostileTest {
         .hasSize(3).last().asString().contains("seeds: 3/3");
   }
 
-  private static Result child(String... args) throws Exception {
+  static Result child(String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = new ArrayList<>(List.of(java,
         "--add-opens", "java.base/java.lang=ALL-UNNAMED",
@@ -195,7 +195,7 @@ class CliHostileTest {
         new String(err, StandardCharsets.UTF_8));
   }
 
-  private static void assertNoStackTrace(Result result, String label) {
+  static void assertNoStackTrace(Result result, String label) {
     for (String text : List.of(result.out(), result.err())) {
       assertThat(text).as(label).doesNotContain("\tat ").doesNotContain("Exception in thread")
           .doesNotContain("Caused by:");

@@ -18,18 +18,23 @@ class ClusterRunTest {
   @Test
   void productionRunLosesNoAcknowledgedWrite() {
     PrintStream original = System.out;
+    PrintStream originalErr = System.err;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
     System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
     int code;
     try {
       code = new CommandLine(new Main()).execute("cluster", "run", "--nodes", "3", "--writes", "60");
     } finally {
       System.setOut(original);
+      System.setErr(originalErr);
     }
     String out = bytes.toString(StandardCharsets.UTF_8);
     if ("simulation".equals(SteelmillStoreHost.MODE)) {
       assertThat(code).isEqualTo(2);
-      assertThat(out).contains("cluster run runs in the production build");
+      assertThat(errBytes.toString(StandardCharsets.UTF_8))
+          .contains("cluster run runs in the production build");
       return;
     }
     assertThat(code).as(out).isZero();

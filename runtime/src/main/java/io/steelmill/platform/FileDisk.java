@@ -86,9 +86,10 @@ public final class FileDisk implements Disk, Lifecycle {
   @Override
   public List<String> list() throws IOException {
     Path dir = nodeDir();
-    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
+    checkNodeDirectory(dir);
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(p -> p.getFileName().toString()).sorted().toList();
     }
@@ -115,11 +116,12 @@ public final class FileDisk implements Disk, Lifecycle {
   }
 
   private FileChannel channel(String file) throws IOException {
-    Path path = path(file);
-    FileChannel channel = open.get(path);
+    Names.checkFile(file);
+    FileChannel channel = open.get(inside(nodeDir().resolve(file)));
     if (channel != null) {
-      return channel;
+      return channel; // opened, with every check, before: it holds that file whatever happens
     }
+    Path path = path(file);
     synchronized (this) {
       channel = open.get(path);
       if (channel == null) {
@@ -136,9 +138,13 @@ public final class FileDisk implements Disk, Lifecycle {
     }
   }
 
-  private Path path(String file) {
+  private Path path(String file) throws IOException {
     Names.checkFile(file);
-    return inside(nodeDir().resolve(file));
+    Path dir = nodeDir();
+    if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      checkNodeDirectory(dir); // a read or a delete must not follow a planted link either
+    }
+    return inside(dir.resolve(file));
   }
 
   private Path nodeDir() {
@@ -160,9 +166,20 @@ public final class FileDisk implements Disk, Lifecycle {
 
   /** Creates a node's directory, refusing one that is a link or leads outside the root. */
   private void createNodeDirectory(Path dir) throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(dir);
+    }
+    checkNodeDirectory(dir);
+  }
+
+  /** A node's directory must be a real directory (not a link, not a file) under the root. */
+  private void checkNodeDirectory(Path dir) throws IOException {
     if (Files.isSymbolicLink(dir)) {
       throw new IOException(dir + " is a symbolic link: refusing to follow it out of " + root);
+    }
+    if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IOException(dir + " is not a directory: the node's folder under " + root
+          + " is taken by a file; move it away");
     }
     if (!dir.toRealPath().startsWith(root.toRealPath())) {
       throw new IOException(dir + " leads outside the disk's root " + root);

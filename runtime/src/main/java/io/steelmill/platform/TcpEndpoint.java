@@ -17,10 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * A service bound on a TCP node: a bounded inbox that the connection readers fill. When the inbox
  * holds {@link TcpLimits#inboxMessages()} messages or {@link TcpLimits#inboxBytes()} payload
  * bytes, a reader with one more message waits for room (it stops reading from its peer) for up to
- * {@link TcpLimits#inboxWait()}, then drops the message.
+ * {@link TcpLimits#inboxWait()}, then drops the message. A reply completes a waiting {@link
+ * #call} only if it comes from the address that was called; any other is counted as forged.
  */
 final class TcpEndpoint<M> implements Endpoint<M> {
   private record Queued<M>(Envelope<M> envelope, int bytes) {}
+
+  /** A call waiting for its reply, which only the called address may give. */
+  private record Pending<M>(Address callee, CompletableFuture<M> reply) {}
 
   private final TcpNetwork network;
   private final Address address;
@@ -34,7 +38,7 @@ final class TcpEndpoint<M> implements Endpoint<M> {
   private long inboxBytes; // guarded by lock
   private volatile boolean closed;
   private final AtomicLong lastRequestId = new AtomicLong();
-  private final Map<Long, CompletableFuture<M>> pending = new ConcurrentHashMap<>();
+  private final Map<Long, Pending<M>> pending = new ConcurrentHashMap<>();
 
   TcpEndpoint(TcpNetwork network, Address address, Codec<M> codec, TcpCounters counters) {
     this.network = network;
@@ -60,7 +64,7 @@ final class TcpEndpoint<M> implements Endpoint<M> {
     ensureOpen();
     long id = lastRequestId.incrementAndGet();
     CompletableFuture<M> reply = new CompletableFuture<>();
-    pending.put(id, reply);
+    pending.put(id, new Pending<>(to, reply));
     try {
       network.send(address, to, request, codec, id, 0);
       return Optional.of(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
@@ -130,7 +134,8 @@ final class TcpEndpoint<M> implements Endpoint<M> {
       lock.unlock();
     }
     network.unbind(address, this);
-    pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("closed")));
+    pending.values().forEach(
+        p -> p.reply().completeExceptionally(new IllegalStateException("closed")));
   }
 
   /**
@@ -141,9 +146,14 @@ final class TcpEndpoint<M> implements Endpoint<M> {
       throws InterruptedException {
     M message = codec.decode(payload);
     if (replyTo != 0) {
-      CompletableFuture<M> waiting = pending.get(replyTo);
+      Pending<M> waiting = pending.get(replyTo);
+      if (waiting != null && !waiting.callee().equals(from)) {
+        // request ids are guessable: another authenticated peer must not answer for the callee
+        counters.forgedSenders.incrementAndGet();
+        return;
+      }
       if (waiting != null) {
-        waiting.complete(message); // a late or duplicate reply finds nobody and is dropped
+        waiting.reply().complete(message); // a late or duplicate reply finds nobody: dropped
       }
       return;
     }

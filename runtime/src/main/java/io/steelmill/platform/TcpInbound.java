@@ -48,12 +48,16 @@ final class TcpInbound implements Runnable {
         peer = Handshake.accept(in, socket.getOutputStream(), node,
             listener.network().secret());
       } catch (IOException e) {
+        if (listener.wasEvicted(socket)) {
+          return; // closed to make room, and counted as refused
+        }
         counters.handshakesFailed.incrementAndGet();
         hostile.warn(node, "handshake with " + socket.getRemoteSocketAddress() + " failed: "
             + (e instanceof SocketTimeoutException ? "not done within "
                 + limits.handshakeTimeout().toMillis() + " ms" : e.getMessage()));
         return;
       }
+      listener.authenticated(socket);
       counters.connectionsAccepted.incrementAndGet();
       readFrames(in, peer);
     } catch (IOException e) {

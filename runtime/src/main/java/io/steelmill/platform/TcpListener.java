@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * and reads each on its own virtual thread ({@link TcpInbound}). A failing {@code accept} (file
  * descriptors exhausted, say) is retried after a backoff that doubles from 1 ms up to {@link
  * TcpLimits#acceptBackoffMax()}, and logged at most once per {@link
- * TcpLimits#acceptLogInterval()} with the number of failures: it never spins.
+ * TcpLimits#acceptLogInterval()} with the number of failures: it never spins. When every slot is
+ * taken, the oldest connection still in its handshake is closed to admit the new one, so
+ * connections that never authenticate cannot lock honest peers out.
  */
 final class TcpListener {
   private static final Logger log = LoggerFactory.getLogger(TcpListener.class);
@@ -31,6 +34,10 @@ final class TcpListener {
   private final ThrottledLog acceptFailed;
   private final ThrottledLog refused;
   private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
+  /** Accepted sockets still in their handshake, oldest first; guarded by itself. */
+  private final LinkedHashSet<Socket> handshaking = new LinkedHashSet<>();
+  /** Sockets closed to make room: counted as refused, not again as failed handshakes. */
+  private final Set<Socket> evicted = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
 
   TcpListener(TcpNetwork network, String node, ServerSocket server, InetSocketAddress address) {
@@ -84,7 +91,45 @@ final class TcpListener {
   }
 
   void closed(Socket socket) {
+    authenticated(socket);
+    evicted.remove(socket);
     accepted.remove(socket);
+  }
+
+  /** Whether {@code socket} was closed to make room for a newer connection. */
+  boolean wasEvicted(Socket socket) {
+    return evicted.contains(socket);
+  }
+
+  /** {@code socket} finished its handshake: it no longer risks being evicted for a newcomer. */
+  void authenticated(Socket socket) {
+    synchronized (handshaking) {
+      handshaking.remove(socket);
+    }
+  }
+
+  /**
+   * Makes room for a new connection by closing the oldest one still in its handshake: idle or
+   * half-open connections (a slowloris) cannot hold every slot for a handshake timeout at a time,
+   * because an honest peer's handshake takes a round trip and the newest survive.
+   */
+  private boolean evictOldestHandshake() {
+    Socket oldest;
+    synchronized (handshaking) {
+      if (handshaking.isEmpty()) {
+        return false;
+      }
+      oldest = handshaking.iterator().next();
+      handshaking.remove(oldest);
+    }
+    evicted.add(oldest);
+    counters.connectionsRefused.incrementAndGet();
+    refused.warn(node, "all " + limits.maxConnections() + " connections taken (TcpLimits"
+        + ".maxConnections): closing the oldest still in its handshake, from "
+        + oldest.getRemoteSocketAddress());
+    closeQuietly(oldest);
+    accepted.remove(oldest);
+    return true;
   }
 
   private void acceptLoop() {
@@ -113,6 +158,9 @@ final class TcpListener {
   }
 
   private void admit(Socket socket) {
+    if (accepted.size() >= limits.maxConnections() && !network.isStopped()) {
+      evictOldestHandshake();
+    }
     if (accepted.size() >= limits.maxConnections() || network.isStopped()) {
       counters.connectionsRefused.incrementAndGet();
       refused.warn(node, "already " + accepted.size() + " connections (TcpLimits.maxConnections)"
@@ -121,6 +169,9 @@ final class TcpListener {
       return;
     }
     accepted.add(socket);
+    synchronized (handshaking) {
+      handshaking.add(socket);
+    }
     if (server.isClosed()) {
       closeQuietly(socket);
       return;

@@ -7,8 +7,9 @@ package io.steelmill.platform;
  * inboxDrops} mean a consumer is slower than its senders.
  *
  * @param connectionsAccepted connections that passed the handshake
- * @param connectionsRefused connections closed at once: the listener was at {@code
- *     maxConnections}
+ * @param connectionsRefused connections closed because the listener was at {@code
+ *     maxConnections}: a newcomer refused, or the oldest connection still in its handshake
+ *     evicted to admit it
  * @param acceptFailures failed {@code accept} calls (for example, file descriptors exhausted)
  * @param handshakesFailed connections that did not authenticate (wrong secret, garbage, timeout)
  * @param forgedSenders frames naming a sender other than the authenticated peer (connection

@@ -9,9 +9,12 @@ import picocli.CommandLine.Command;
     versionProvider = io.steelmill.examples.Cli.Version.class,
     description = "A lease-guarded, fenced store: simulated under faults, or run for real.",
     subcommands = {SimulateCommand.class, RunCommand.class})
-public final class ClusterCommand implements Runnable {
+public final class ClusterCommand implements java.util.concurrent.Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** No subcommand is a usage mistake: one line and exit code 2. */
   @Override
-  public void run() {
-    new picocli.CommandLine(this).usage(System.out);
+  public Integer call() {
+    return io.steelmill.examples.Cli.missingSubcommand(spec);
   }
 }

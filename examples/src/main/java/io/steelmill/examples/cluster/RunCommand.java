@@ -49,6 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
     List<InetSocketAddress> servers = null;
     if (zookeeper != null) {
+      zookeeper = zookeeper.strip();
       try {
         servers = ZooKeeperAddress.parse(zookeeper);
       } catch (IllegalArgumentException e) {
@@ -56,8 +57,7 @@ public final class RunCommand implements Callable<Integer> {
       }
     }
     if (!"production".equals(SteelmillStoreHost.MODE)) {
-      System.out.println("cluster run runs in the production build: drop -Psimulation");
-      return Cli.USAGE;
+      return Cli.wrongBuild(spec, "cluster run runs in the production build: drop -Psimulation");
     }
     if (zookeeper != null) {
       ZooKeeperAddress.probe(zookeeper, servers, ZOOKEEPER_PATIENCE);

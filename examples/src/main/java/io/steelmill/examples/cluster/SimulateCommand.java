@@ -83,6 +83,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be between 1s and 1h, not " + virtual);
     }
+    if (seed != null && spec.commandLine().getParseResult().hasMatchedOption("--seeds")) {
+      throw Cli.mistake(spec, "--seed runs one seed and --seeds many: give only one of them");
+    }
     if (trace != null && seed == null) {
       throw Cli.mistake(spec, "--trace writes the trace of one seed: add --seed S");
     }
@@ -105,9 +108,9 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     settings = new StoreSettings(!unfenced, planted);
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
-      System.out.println("cluster simulate runs in the simulation build: ./mvnw -q -Psimulation -pl"
-          + " examples -am compile exec:java -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
-      return 2;
+      return Cli.wrongBuild(spec, "cluster simulate runs in the simulation build: ./mvnw -q"
+          + " -Psimulation -pl examples -am compile exec:java"
+          + " -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
     }
     // the simulator's classes are loaded only in the simulation build
     io.steelmill.sim.Shard part;

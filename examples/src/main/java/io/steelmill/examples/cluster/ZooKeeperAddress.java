@@ -6,6 +6,10 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 
 /**
  * A ZooKeeper connect string as {@code cluster run --zookeeper} takes it, {@code
@@ -66,9 +70,17 @@ final class ZooKeeperAddress {
             throw new IOException("unknown host " + server.getHostString());
           }
           socket.connect(resolved, 1_000);
-          return;
+          last = null;
         } catch (IOException e) {
           last = server.getHostString() + ":" + server.getPort() + ": " + e.getMessage();
+        }
+      }
+      if (last == null) {
+        // something listens; only a ZooKeeper session proves it is an ensemble that answers
+        last = session(connect, Duration.ofNanos(Math.max(deadline - System.nanoTime(),
+            TimeUnit.SECONDS.toNanos(1))));
+        if (last == null) {
+          return;
         }
       }
       if (System.nanoTime() > deadline) {
@@ -77,6 +89,18 @@ final class ZooKeeperAddress {
             + ". Fix: start the ensemble, or correct --zookeeper");
       }
       Thread.sleep(250);
+    }
+  }
+
+  /** Opens and closes a ZooKeeper session within {@code patience}: null, or what went wrong. */
+  private static String session(String connect, Duration patience) throws InterruptedException {
+    int millis = (int) Math.min(patience.toMillis(), Integer.MAX_VALUE);
+    try (CuratorFramework client = CuratorFrameworkFactory.builder().connectString(connect)
+        .connectionTimeoutMs(millis).sessionTimeoutMs(Math.max(millis, 4_000))
+        .retryPolicy(new RetryOneTime(100)).build()) {
+      client.start();
+      return client.blockUntilConnected(millis, TimeUnit.MILLISECONDS) ? null
+          : connect + " accepts connections but no ZooKeeper session opened";
     }
   }
 }

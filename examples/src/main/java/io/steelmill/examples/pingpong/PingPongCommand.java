@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     description = "Nodes ping each other over the simulated network, with faults (simulation build).")
 public final class PingPongCommand implements Callable<Integer> {
   static final int MAX_NODES = 64;
+  static final Duration MIN_VIRTUAL = Duration.ofSeconds(1);
   static final Duration MAX_VIRTUAL = Duration.ofHours(24);
 
   @Spec CommandSpec spec;
@@ -26,7 +27,7 @@ public final class PingPongCommand implements Callable<Integer> {
   int nodes = 5;
 
   @Option(names = "--virtual", paramLabel = "DURATION", converter = DurationConverter.class,
-      description = "Virtual time to run, up to 24h: 30m, 90s, 1h (default 30m).")
+      description = "Virtual time to run, 1s to 24h: 30m, 90s, 1h (default 30m).")
   Duration virtual = Duration.ofMinutes(30);
 
   @Option(names = "--seed", description = "The seed (default 42).")
@@ -56,8 +57,8 @@ public final class PingPongCommand implements Callable<Integer> {
   public Integer call() {
     Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
     Cli.range(spec, "--warmup", warmup, 0, 100);
-    if (virtual.compareTo(MAX_VIRTUAL) > 0) {
-      throw Cli.mistake(spec, "--virtual must be at most 24h, not " + virtual);
+    if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
+      throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + virtual);
     }
     if (shard != null && seeds == null) {
       throw Cli.mistake(spec, "--shard splits a sweep: add --seeds K");
@@ -70,9 +71,9 @@ public final class PingPongCommand implements Callable<Integer> {
     }
     Cli.range(spec, "--jobs", jobs, 1, 1024);
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
-      System.out.println("pingpong runs in the simulation build: ./mvnw -q -Psimulation -pl examples"
-          + " -am compile exec:java -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
-      return 2;
+      return Cli.wrongBuild(spec, "pingpong runs in the simulation build: ./mvnw -q -Psimulation"
+          + " -pl examples -am compile exec:java"
+          + " -Dexec.args=\"pingpong --nodes 5 --virtual 30m --seed 42\"");
     }
     // the simulator's classes are loaded only in the simulation build
     io.steelmill.sim.Shard part;
