@@ -66,7 +66,7 @@ class SweepCommandsTest {
     Run second = finish(two);
     if (!SIMULATION) {
       assertThat(first.exit()).isEqualTo(2);
-      assertThat(first.out()).contains("runs in the simulation build");
+      assertThat(first.err()).contains("runs in the simulation build");
       return;
     }
     assertThat(first.out()).contains("seeds: 4,").isEqualTo(second.out());
