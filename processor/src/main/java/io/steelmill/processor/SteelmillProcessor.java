@@ -193,11 +193,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
   }
 
   private void validateModal(Element element, ModeAnnotationValidator modes) {
-    if (element.getKind() == ElementKind.INTERFACE) {
+    ModeAnnotationValidator.withoutEffect(element).forEach(diagnostics::add);
+    if (element.getKind() == ElementKind.INTERFACE
+        && !Annotations.has(element, Annotations.FACTORY)) {
       modes.validateInterface((TypeElement) element).forEach(diagnostics::add);
-    } else if (!Annotations.has(element, Annotations.DAEMON)
-        && !Annotations.has(element, Annotations.PROVIDES)) {
-      ModeAnnotationValidator.validateBinding(element).forEach(diagnostics::add);
     }
   }
 

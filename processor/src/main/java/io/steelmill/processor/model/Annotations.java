@@ -54,15 +54,23 @@ public final class Annotations {
 
   /** The first qualifier annotation on {@code element}, or null. */
   public static AnnotationMirror qualifierOf(Element element) {
+    java.util.List<AnnotationMirror> all = qualifiersOf(element);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** Every qualifier annotation on {@code element}; more than one is an error to report. */
+  public static java.util.List<AnnotationMirror> qualifiersOf(Element element) {
+    java.util.List<AnnotationMirror> found = new java.util.ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       Element type = mirror.getAnnotationType().asElement();
       for (AnnotationMirror meta : type.getAnnotationMirrors()) {
         if (QUALIFIER.contains(nameOf(meta))) {
-          return mirror;
+          found.add(mirror);
+          break;
         }
       }
     }
-    return null;
+    return found;
   }
 
   /** A class-valued member ({@code value}, {@code parent}); null when absent or {@code void}. */
