@@ -15,6 +15,7 @@ import io.steelmill.processor.validation.DaemonValidator;
 import io.steelmill.processor.validation.FactoryValidator;
 import io.steelmill.processor.validation.ModeAnnotationValidator;
 import io.steelmill.processor.validation.ProvidesValidator;
+import io.steelmill.processor.validation.QualifierPlacement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
         Annotations.PROVIDES,
         Annotations.FACTORY,
         Annotations.PRODUCTION,
-        Annotations.SIMULATION);
+        Annotations.SIMULATION,
+        Annotations.NAMED);
   }
 
   @Override
@@ -173,6 +175,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
     modal.addAll(annotated(round, Annotations.SIMULATION));
     for (Element element : modal) {
       guard(element, () -> validateModal(element, modes));
+    }
+    for (Element element : annotated(round, Annotations.NAMED)) {
+      guard(element, () -> QualifierPlacement.check(element).forEach(diagnostics::add));
     }
     FactoryValidator factories = new FactoryValidator();
     for (Element element : annotated(round, Annotations.FACTORY)) {

@@ -443,6 +443,18 @@ class DiagnosticsTest {
             "App inherits the entry point store() twice, returning Base and Store: its generated"
                 + " class can implement only one."),
         new Case(
+            ErrorCode.QualifierWithoutEffect,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class X { @Named(\"x\") static String name() { return \"x\"; } }")),
+            "static String name()",
+            "@Named on name has no effect: only a @Provides method or an entry point of a @Factory"
+                + " interface has a key."),
+        new Case(
             ErrorCode.ModeWithoutEffect,
             List.of(),
             List.of(

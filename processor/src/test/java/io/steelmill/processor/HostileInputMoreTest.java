@@ -51,7 +51,7 @@ class HostileInputMoreTest {
 
   static Stream<Program> programs() {
     return Stream.of(wrongElementKinds(), providesShapes(), keysAndQualifiers(), hierarchies(),
-            modes(), names(), missingTypes())
+            modes(), names(), missingTypes(), more())
         .flatMap(List::stream);
   }
 
@@ -408,6 +408,52 @@ class HostileInputMoreTest {
   }
 
   /** Daemons each needing the one before; with {@code closed}, the first needs the last. */
+  static List<Program> more() {
+    return List.of(
+        ok("daemon named like the generated nested class",
+            "@Daemon class Ambient {}\n@Daemon class Store { Store(Ambient a) {} }\n"
+                + "@Factory interface App { Store store(); }"),
+        ok("daemon named like the factory's generated class",
+            "@Daemon class SteelmillHost {}\n@Factory interface App { SteelmillHost h(); }"),
+        wrong("provides needing its own factory", ErrorCode.MissingBinding,
+            "@Factory interface App { String s(); @Provides static String a(App app) { return \"\"; } }"),
+        wrong("provides in a nested class that no factory lists", ErrorCode.ProvidesNotListed,
+            "@Factory interface App { class Inner { @Provides static String a() { return \"\"; } } }"),
+        ok("provides in a generic module",
+            "class Module<T> { @Provides static String a() { return \"\"; } }\n"
+                + "@Factory(modules = Module.class) interface App { String s(); }"),
+        ok("provides per mode for one key",
+            "@Factory interface App { String s();\n"
+                + "  @Production @Provides static String real() { return \"r\"; }\n"
+                + "  @Simulation @Provides static String fake() { return \"f\"; } }"),
+        wrong("daemon in both modes and a provides in one", ErrorCode.DuplicateBinding,
+            "@Daemon class Store {}\n@Factory interface App { Store s();\n"
+                + "  @Simulation @Provides static Store fake() { return new Store(); } }"),
+        wrong("inject constructor private next to a public one", ErrorCode.NoUsableConstructor,
+            "@Daemon class Store { @jakarta.inject.Inject private Store() {} public Store(int i) {} }\n"
+                + "@Factory interface App { Store s(); }"),
+        wrong("two inject constructors", ErrorCode.AmbiguousConstructor,
+            "@Daemon class Store { @jakarta.inject.Inject Store() {}"
+                + " @jakarta.inject.Inject Store(String s) {} }\n@Factory interface App { Store s(); }"),
+        ok("daemon extending another daemon",
+            "@Daemon class Base {}\n@Daemon class Store extends Base { Store(Base b) {} }\n"
+                + "@Factory interface App { Store s(); Base b(); }"),
+        wrong("ambient daemon needing a per-node daemon", ErrorCode.AmbientDependsOnNode,
+            "@Daemon class Disk {}\n@Ambient @Daemon class Pool { Pool(Disk d) {} }\n"
+                + "@Factory interface App { Pool pool(); }"),
+        ok("raw injected type",
+            "@Factory(injected = java.util.List.class) interface App { java.util.List list(); }"),
+        wrong("entry point requesting the factory itself", ErrorCode.MissingBinding,
+            "@Factory interface App { App self(); }"),
+        wrong("named qualifier on a plain method", ErrorCode.QualifierWithoutEffect,
+            "class Util { @Named(\"x\") static String name() { return \"\"; } }\n"
+                + "@Factory interface App {}"),
+        ok("qualified parameter of a provides method",
+            "@Factory interface App { String s();\n"
+                + "  @Provides @Named(\"a\") static String a() { return \"a\"; }\n"
+                + "  @Provides static String s(@Named(\"a\") String a) { return a; } }"));
+  }
+
   private static String chain(int length, boolean closed) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < length; i++) {

@@ -283,6 +283,8 @@ class RandomProgramPropertyTest {
         }
         case BothModes -> file("BmX", "@Production @Simulation @Daemon final class BmX {}");
         case ModeValueMisplaced -> file("MvmX", "@Production(S.class) @Daemon final class MvmX {}");
+        case QualifierWithoutEffect ->
+            file("QweUtil", "final class QweUtil { @Named(\"q\") int port; }");
         case ModeWithoutEffect ->
             file("MweUtil", "final class MweUtil { @Simulation static int one() { return 1; } }");
         case EntryPointInheritedTwice ->

@@ -93,6 +93,9 @@ public enum ErrorCode {
   ModeWithoutEffect(
       "@%s on %s has no effect: %s.",
       "%s"),
+  QualifierWithoutEffect(
+      "@%s on %s has no effect: %s.",
+      "%s"),
   ModeValueMisplaced(
       "@%s(%s.class) names an implementation, which only an interface can have; %s is not one.",
       "remove the value, or move the annotation to the interface %s implements."),

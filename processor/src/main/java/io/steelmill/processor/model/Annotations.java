@@ -24,6 +24,7 @@ public final class Annotations {
   public static final String FACTORY = "io.steelmill.Factory";
   public static final String PRODUCTION = "io.steelmill.Production";
   public static final String SIMULATION = "io.steelmill.Simulation";
+  public static final String NAMED = "io.steelmill.Named";
   private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "javax.inject.Inject");
   private static final Set<String> QUALIFIER =
       Set.of("io.steelmill.Qualifier", "jakarta.inject.Qualifier", "javax.inject.Qualifier");
