@@ -108,8 +108,12 @@ final class GeneratedFiles {
     if (shadowed.isEmpty()) {
       return file;
     }
-    TypeSpec type = file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
-    return JavaFile.builder(file.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+    TypeSpec type =
+        file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
+    return JavaFile.builder(file.packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   /** Writes the factory's graph pictures; a refused write is reported like any generated file. */

@@ -70,7 +70,8 @@ class HostileInputMoreTest {
         ok("record daemon", "@Daemon record Store(Clock clock) {}\n@Daemon class Clock {}\n"
             + "@Factory interface App { Store store(); }"),
         ok("daemon implementing a sealed interface",
-            "sealed interface Shape permits Store {}\n@Daemon final class Store implements Shape {}\n"
+            "sealed interface Shape permits Store {}\n@Daemon final class Store implements"
+                + " Shape {}\n"
                 + "@Factory interface App { Store store(); }"),
         wrong("generic daemon requested raw", ErrorCode.DaemonNotConstructible,
             "@Daemon class Box<T> {}\n@Factory interface App { Box box(); }"),
@@ -107,7 +108,8 @@ class HostileInputMoreTest {
   static List<Program> providesShapes() {
     return List.of(
         wrong("provides on a default method", ErrorCode.ProvidesNotStatic,
-            "@Factory interface App { String s(); @Provides default String make() { return \"\"; } }"),
+            "@Factory interface App { String s(); @Provides default String make() { return"
+                + " \"\"; } }"),
         wrong("provides on an abstract method", ErrorCode.ProvidesNotStatic,
             "@Factory interface App { @Provides String s(); }"),
         wrong("provides on a private static interface method", ErrorCode.TypeNotVisible,
@@ -151,7 +153,8 @@ class HostileInputMoreTest {
         ok("injected listed twice",
             "@Factory(injected = {String.class, String.class}) interface App { String s(); }"),
         wrong("injected type that is also a daemon", ErrorCode.DuplicateBinding,
-            "@Daemon class Store {}\n@Factory(injected = Store.class) interface App { Store s(); }"),
+            "@Daemon class Store {}\n@Factory(injected = Store.class) interface App { Store"
+                + " s(); }"),
         wrong("two provides of one key", ErrorCode.DuplicateBinding,
             "@Factory interface App { String s();\n"
                 + "  @Provides static String a() { return \"\"; }\n"
@@ -193,7 +196,8 @@ class HostileInputMoreTest {
             "@Daemon class Disk {}\n@Daemon class Store { Store(Provider d) {} }\n"
                 + "@Factory interface App { Store store(); }"),
         wrong("daemon depending on itself", ErrorCode.DependencyCycle,
-            "@Daemon class Store { Store(Store self) {} }\n@Factory interface App { Store store(); }"),
+            "@Daemon class Store { Store(Store self) {} }\n@Factory interface App { Store"
+                + " store(); }"),
         ok("cycle broken by a provider",
             "@Daemon class A { A(Provider<B> b) {} }\n@Daemon class B { B(A a) {} }\n"
                 + "@Factory interface App { A a(); B b(); }"),
@@ -231,7 +235,8 @@ class HostileInputMoreTest {
         ok("generic keys with the same simple name",
             "@Factory interface App { java.util.List<String> a(); java.util.List<Integer> b();\n"
                 + "  @Provides static java.util.List<String> x() { return java.util.List.of(); }\n"
-                + "  @Provides static java.util.List<Integer> y() { return java.util.List.of(); } }"));
+                + "  @Provides static java.util.List<Integer> y() { return java.util.List.of();"
+                + " } }"));
   }
 
   static List<Program> hierarchies() {
@@ -258,7 +263,8 @@ class HostileInputMoreTest {
         wrong("entry point with a parameter", ErrorCode.EntryPointHasParameters,
             "@Daemon class Store {}\n@Factory interface App { Store store(String name); }"),
         wrong("overloaded entry points", ErrorCode.EntryPointHasParameters,
-            "@Daemon class Store {}\n@Factory interface App { Store store(); Store store(int i); }"),
+            "@Daemon class Store {}\n@Factory interface App { Store store(); Store store(int"
+                + " i); }"),
         wrong("generic entry point", ErrorCode.EntryPointHasParameters,
             "@Factory interface App { <T> T any(); }"),
         javacRejects("inherited entry points with incompatible return types",
@@ -272,7 +278,8 @@ class HostileInputMoreTest {
             "class Base {}\n@Daemon class Store extends Base {}\ninterface A { Base x(); }\n"
                 + "@Factory interface App extends A { Store x(); }"),
         ok("factory extending another factory",
-            "@Daemon class Store {}\n@Daemon class Disk {}\n@Factory interface Base { Store store(); }\n"
+            "@Daemon class Store {}\n@Daemon class Disk {}\n@Factory interface Base { Store"
+                + " store(); }\n"
                 + "@Factory interface App extends Base { Disk disk(); }"),
         ok("same entry point from two superinterfaces",
             "@Daemon class Store {}\ninterface A { Store s(); }\ninterface B { Store s(); }\n"
@@ -281,7 +288,8 @@ class HostileInputMoreTest {
             "@Daemon class Store {}\n@Factory interface App { Store start(); }"),
         wrong("entry point inherited from a non-factory with parameters",
             ErrorCode.EntryPointHasParameters,
-            "@Daemon class Store {}\ninterface A { Store s(int i); }\n@Factory interface App extends A {}"),
+            "@Daemon class Store {}\ninterface A { Store s(int i); }\n@Factory interface App"
+                + " extends A {}"),
         ok("child with parent in another package",
             "//FILE test.Store\npackage test;\n@io.steelmill.Daemon public class Store {}\n"
                 + "//FILE test.Host\npackage test;\n"
@@ -330,7 +338,8 @@ class HostileInputMoreTest {
                 + "class Real implements Disk { Real(StringBuilder b) {} }\n"
                 + "@Factory interface App { Disk disk(); }"),
         wrong("both modes on a daemon", ErrorCode.BothModes,
-            "@Production @Simulation @Daemon class Store {}\n@Factory interface App { Store s(); }"),
+            "@Production @Simulation @Daemon class Store {}\n@Factory interface App { Store"
+                + " s(); }"),
         wrong("mode on a method that is not provides", ErrorCode.ModeWithoutEffect,
             "class Util { @Production static String name() { return \"\"; } }\n"
                 + "@Factory interface App {}"),
@@ -343,7 +352,8 @@ class HostileInputMoreTest {
         wrong("mode on a factory", ErrorCode.ModeWithoutEffect,
             "@Simulation @Factory interface App {}"),
         wrong("value on a daemon's mode", ErrorCode.ModeValueMisplaced,
-            "@Production(Store.class) @Daemon class Store {}\n@Factory interface App { Store s(); }"));
+            "@Production(Store.class) @Daemon class Store {}\n@Factory interface App { Store"
+                + " s(); }"));
   }
 
   static List<Program> names() {
@@ -394,9 +404,11 @@ class HostileInputMoreTest {
   static List<Program> missingTypes() {
     return List.of(
         javacRejects("constructor parameter of an undefined type",
-            "@Daemon class Store { Store(Missing m) {} }\n@Factory interface App { Store store(); }"),
+            "@Daemon class Store { Store(Missing m) {} }\n@Factory interface App { Store"
+                + " store(); }"),
         javacRejects("provides returning an undefined type",
-            "@Factory interface App { Missing m(); @Provides static Missing make() { return null; } }"),
+            "@Factory interface App { Missing m(); @Provides static Missing make() { return"
+                + " null; } }"),
         javacRejects("module that is undefined",
             "@Factory(modules = Missing.class) interface App {}"),
         javacRejects("parent that is undefined",
@@ -416,9 +428,11 @@ class HostileInputMoreTest {
         ok("daemon named like the factory's generated class",
             "@Daemon class SteelmillHost {}\n@Factory interface App { SteelmillHost h(); }"),
         wrong("provides needing its own factory", ErrorCode.MissingBinding,
-            "@Factory interface App { String s(); @Provides static String a(App app) { return \"\"; } }"),
+            "@Factory interface App { String s(); @Provides static String a(App app) { return"
+                + " \"\"; } }"),
         wrong("provides in a nested class that no factory lists", ErrorCode.ProvidesNotListed,
-            "@Factory interface App { class Inner { @Provides static String a() { return \"\"; } } }"),
+            "@Factory interface App { class Inner { @Provides static String a() { return \"\";"
+                + " } } }"),
         ok("provides in a generic module",
             "class Module<T> { @Provides static String a() { return \"\"; } }\n"
                 + "@Factory(modules = Module.class) interface App { String s(); }"),
@@ -430,11 +444,13 @@ class HostileInputMoreTest {
             "@Daemon class Store {}\n@Factory interface App { Store s();\n"
                 + "  @Simulation @Provides static Store fake() { return new Store(); } }"),
         wrong("inject constructor private next to a public one", ErrorCode.NoUsableConstructor,
-            "@Daemon class Store { @jakarta.inject.Inject private Store() {} public Store(int i) {} }\n"
+            "@Daemon class Store { @jakarta.inject.Inject private Store() {} public Store(int"
+                + " i) {} }\n"
                 + "@Factory interface App { Store s(); }"),
         wrong("two inject constructors", ErrorCode.AmbiguousConstructor,
             "@Daemon class Store { @jakarta.inject.Inject Store() {}"
-                + " @jakarta.inject.Inject Store(String s) {} }\n@Factory interface App { Store s(); }"),
+                + " @jakarta.inject.Inject Store(String s) {} }\n@Factory interface App { Store"
+                + " s(); }"),
         ok("daemon extending another daemon",
             "@Daemon class Base {}\n@Daemon class Store extends Base { Store(Base b) {} }\n"
                 + "@Factory interface App { Store s(); Base b(); }"),
