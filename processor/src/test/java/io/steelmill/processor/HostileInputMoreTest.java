@@ -464,6 +464,14 @@ class HostileInputMoreTest {
         wrong("named qualifier on a plain method", ErrorCode.QualifierWithoutEffect,
             "class Util { @Named(\"x\") static String name() { return \"\"; } }\n"
                 + "@Factory interface App {}"),
+        wrong("named qualifier on a field", ErrorCode.QualifierWithoutEffect,
+            "@Daemon class Store { @Named(\"x\") String name; }\n"
+                + "@Factory interface App { Store s(); }"),
+        wrong("named qualifier on a plain method's parameter", ErrorCode.QualifierWithoutEffect,
+            "class Util { static void use(@Named(\"x\") String s) {} }\n@Factory interface App {}"),
+        wrong("ambient daemon requested only by a child", null,
+            "@Ambient @Daemon class Pool {}\n@Factory interface Host {}\n"
+                + "@Factory(parent = Host.class) interface Lease { Pool pool(); }"),
         ok("qualified parameter of a provides method",
             "@Factory interface App { String s();\n"
                 + "  @Provides @Named(\"a\") static String a() { return \"a\"; }\n"
