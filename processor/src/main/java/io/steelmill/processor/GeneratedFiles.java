@@ -1,6 +1,7 @@
 package io.steelmill.processor;
 
 import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
@@ -9,11 +10,15 @@ import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.writing.GraphPictureWriter;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.tools.JavaFileObject;
@@ -67,7 +72,7 @@ final class GeneratedFiles {
       return false;
     }
     try {
-      file.get().writeTo(filer);
+      qualifyShadowed(file.get()).writeTo(filer);
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {
@@ -83,6 +88,32 @@ final class GeneratedFiles {
           factory);
       return false;
     }
+  }
+
+  /**
+   * The file with every {@code java.lang} name the package shadows written in full: a user class
+   * {@code test.String} next to the factory would otherwise take the generated {@code String}.
+   */
+  private JavaFile qualifyShadowed(JavaFile file) {
+    List<String> shadowed = new ArrayList<>();
+    PackageElement own = elements.getPackageElement(file.packageName());
+    if (own != null) {
+      for (Element type : own.getEnclosedElements()) {
+        String name = type.getSimpleName().toString();
+        if (elements.getTypeElement("java.lang." + name) != null) {
+          shadowed.add(name);
+        }
+      }
+    }
+    if (shadowed.isEmpty()) {
+      return file;
+    }
+    TypeSpec type =
+        file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
+    return JavaFile.builder(file.packageName(), type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .build();
   }
 
   /** Writes the factory's graph pictures; a refused write is reported like any generated file. */

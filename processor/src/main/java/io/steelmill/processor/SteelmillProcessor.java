@@ -15,6 +15,7 @@ import io.steelmill.processor.validation.DaemonValidator;
 import io.steelmill.processor.validation.FactoryValidator;
 import io.steelmill.processor.validation.ModeAnnotationValidator;
 import io.steelmill.processor.validation.ProvidesValidator;
+import io.steelmill.processor.validation.QualifierPlacement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,7 +69,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
         Annotations.PROVIDES,
         Annotations.FACTORY,
         Annotations.PRODUCTION,
-        Annotations.SIMULATION);
+        Annotations.SIMULATION,
+        Annotations.NAMED);
   }
 
   @Override
@@ -175,6 +177,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
     for (Element element : modal) {
       guard(element, () -> validateModal(element, modes));
     }
+    for (Element element : annotated(round, Annotations.NAMED)) {
+      guard(element, () -> QualifierPlacement.check(element).forEach(diagnostics::add));
+    }
     FactoryValidator factories = new FactoryValidator();
     for (Element element : annotated(round, Annotations.FACTORY)) {
       sawFactory = true;
@@ -194,11 +199,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
   }
 
   private void validateModal(Element element, ModeAnnotationValidator modes) {
-    if (element.getKind() == ElementKind.INTERFACE) {
+    ModeAnnotationValidator.withoutEffect(element).forEach(diagnostics::add);
+    if (element.getKind() == ElementKind.INTERFACE
+        && !Annotations.has(element, Annotations.FACTORY)) {
       modes.validateInterface((TypeElement) element).forEach(diagnostics::add);
-    } else if (!Annotations.has(element, Annotations.DAEMON)
-        && !Annotations.has(element, Annotations.PROVIDES)) {
-      ModeAnnotationValidator.validateBinding(element).forEach(diagnostics::add);
     }
   }
 

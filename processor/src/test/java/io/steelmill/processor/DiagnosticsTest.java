@@ -443,6 +443,46 @@ class DiagnosticsTest {
             "class X",
             "X is marked both @Production and @Simulation."),
         new Case(
+            ErrorCode.EntryPointInheritedTwice,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class Base {}",
+                    "@Daemon class Store extends Base {}",
+                    "interface Reads { Base store(); }",
+                    "interface Writes { Store store(); }",
+                    "@Factory interface App extends Reads, Writes {}")),
+            "interface App extends",
+            "App inherits the entry point store() twice, returning Base and Store: its generated"
+                + " class can implement only one."),
+        new Case(
+            ErrorCode.QualifierWithoutEffect,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class X { @Named(\"x\") static String name() { return \"x\"; } }")),
+            "static String name()",
+            "@Named on name has no effect: only a @Provides method or an entry point of a @Factory"
+                + " interface has a key."),
+        new Case(
+            ErrorCode.ModeWithoutEffect,
+            List.of(),
+            List.of(
+                source(
+                    "test.X",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "class X { @Simulation static String name() { return \"x\"; } }")),
+            "static String name()",
+            "@Simulation on name has no effect: only a @Daemon class, a @Provides method or an"
+                + " interface naming its implementation exists in one mode."),
+        new Case(
             ErrorCode.ModeValueMisplaced,
             List.of(),
             List.of(

@@ -283,6 +283,14 @@ class RandomProgramPropertyTest {
         }
         case BothModes -> file("BmX", "@Production @Simulation @Daemon final class BmX {}");
         case ModeValueMisplaced -> file("MvmX", "@Production(S.class) @Daemon final class MvmX {}");
+        case QualifierWithoutEffect ->
+            file("QweUtil", "final class QweUtil { @Named(\"q\") int port; }");
+        case ModeWithoutEffect ->
+            file("MweUtil", "final class MweUtil { @Simulation static int one() { return 1; } }");
+        case EntryPointInheritedTwice ->
+            file("Eit", "class EitBase {}", "@Daemon final class EitStore extends EitBase {}",
+                "interface EitA { EitBase eit(); }", "interface EitB { EitStore eit(); }",
+                "@Factory interface Eit extends EitA, EitB {}");
         case ImplementationMismatch ->
             file("ImClock", "final class ImOther {}", "@Production(ImOther.class) interface ImClock {}");
         case ImplementationNotConstructible ->

@@ -61,6 +61,10 @@ public enum ErrorCode {
   EntryPointNameClash(
       "Entry point %s clashes with %s of the generated factory.",
       "rename the entry point."),
+  EntryPointInheritedTwice(
+      "%s inherits the entry point %s() twice, returning %s: its generated class can implement"
+          + " only one.",
+      "redeclare %s() in %s returning the type it should build (one that all of them accept)."),
   TypeNotInjectable(
       "%s cannot be %s: %s.",
       "%s"),
@@ -91,6 +95,12 @@ public enum ErrorCode {
   BothModes(
       "%s is marked both @Production and @Simulation.",
       "remove one of them; a binding without either exists in both modes."),
+  ModeWithoutEffect(
+      "@%s on %s has no effect: %s.",
+      "%s"),
+  QualifierWithoutEffect(
+      "@%s on %s has no effect: %s.",
+      "%s"),
   ModeValueMisplaced(
       "@%s(%s.class) names an implementation, which only an interface can have; %s is not one.",
       "remove the value, or move the annotation to the interface %s implements."),

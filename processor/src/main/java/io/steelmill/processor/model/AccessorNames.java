@@ -25,7 +25,9 @@ public final class AccessorNames {
     }
     for (Key key : graph.resolutions().keySet()) {
       String name = shortName(key);
-      result.names.put(key, counts.get(name) > 1 ? camel(key.typeName() + " " + qualifier(key)) : name);
+      name = counts.get(name) > 1 ? camel(key.typeName() + " " + qualifier(key)) : name;
+      // getClass() is Object's own, final method: a class named Class gets getClassInstance().
+      result.names.put(key, name.equals("Class") ? "ClassInstance" : name);
     }
     return result;
   }
@@ -35,13 +37,16 @@ public final class AccessorNames {
     return "get" + names.get(key);
   }
 
-  /** {@code guestBook}, never one of the generated class's own field names. */
+  /**
+   * {@code guestBook}, never one of the generated class's own field names, nor a keyword (a
+   * daemon class {@code Switch} gets the field {@code switchInstance}).
+   */
   public String field(Key key) {
     String upper = names.get(key);
     String field = Character.toLowerCase(upper.charAt(0)) + upper.substring(1);
     return switch (field) {
       case "core", "ambient", "parentFactory" -> field + "Instance";
-      default -> field;
+      default -> javax.lang.model.SourceVersion.isName(field) ? field : field + "Instance";
     };
   }
 

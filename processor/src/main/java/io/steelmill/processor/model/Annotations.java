@@ -24,6 +24,7 @@ public final class Annotations {
   public static final String FACTORY = "io.steelmill.Factory";
   public static final String PRODUCTION = "io.steelmill.Production";
   public static final String SIMULATION = "io.steelmill.Simulation";
+  public static final String NAMED = "io.steelmill.Named";
   private static final Set<String> INJECT = Set.of("jakarta.inject.Inject", "javax.inject.Inject");
   private static final Set<String> QUALIFIER =
       Set.of("io.steelmill.Qualifier", "jakarta.inject.Qualifier", "javax.inject.Qualifier");
@@ -54,15 +55,23 @@ public final class Annotations {
 
   /** The first qualifier annotation on {@code element}, or null. */
   public static AnnotationMirror qualifierOf(Element element) {
+    java.util.List<AnnotationMirror> all = qualifiersOf(element);
+    return all.isEmpty() ? null : all.get(0);
+  }
+
+  /** Every qualifier annotation on {@code element}; more than one is an error to report. */
+  public static java.util.List<AnnotationMirror> qualifiersOf(Element element) {
+    java.util.List<AnnotationMirror> found = new java.util.ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       Element type = mirror.getAnnotationType().asElement();
       for (AnnotationMirror meta : type.getAnnotationMirrors()) {
         if (QUALIFIER.contains(nameOf(meta))) {
-          return mirror;
+          found.add(mirror);
+          break;
         }
       }
     }
-    return null;
+    return found;
   }
 
   /** A class-valued member ({@code value}, {@code parent}); null when absent or {@code void}. */

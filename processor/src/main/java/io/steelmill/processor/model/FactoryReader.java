@@ -26,7 +26,8 @@ public final class FactoryReader {
     List<TypeElement> modules = new ArrayList<>();
     for (TypeMirror module : Annotations.classValues(annotation, "modules")) {
       TypeElement element = Annotations.typeElement(module);
-      if (element != null) {
+      // A module listed twice, or the factory listing itself, adds its methods once.
+      if (element != null && !element.equals(factory) && !modules.contains(element)) {
         modules.add(element);
       }
     }
@@ -43,7 +44,7 @@ public final class FactoryReader {
         entryPoints(factory),
         modules,
         provides,
-        Annotations.classValues(annotation, "injected"),
+        distinct(Annotations.classValues(annotation, "injected")),
         parent == null ? null : Annotations.typeElement(parent),
         children(factory));
   }
@@ -116,6 +117,15 @@ public final class FactoryReader {
   private static String signature(ExecutableElement method) {
     return method.getSimpleName()
         + method.getParameters().stream().map(p -> p.asType().toString()).toList().toString();
+  }
+
+  /** The types once each, by name: a type injected twice is one binding, not a duplicate. */
+  private static List<TypeMirror> distinct(List<TypeMirror> types) {
+    java.util.Map<String, TypeMirror> byName = new java.util.LinkedHashMap<>();
+    for (TypeMirror type : types) {
+      byName.putIfAbsent(type.toString(), type);
+    }
+    return List.copyOf(byName.values());
   }
 
   private static List<ExecutableElement> providesIn(TypeElement type) {

@@ -3,6 +3,9 @@ package io.steelmill.processor.model;
 import io.steelmill.processor.diagnostics.TypeNames;
 import java.util.Objects;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -14,12 +17,33 @@ public final class Key {
   private final String typeName;
   private final AnnotationMirror qualifier;
   private final String qualifierText;
+  private final String qualifierIdentity;
 
   public Key(TypeMirror type, AnnotationMirror qualifier) {
     this.type = type;
     this.typeName = type.toString();
     this.qualifier = qualifier;
     this.qualifierText = qualifier == null ? "" : qualifier.toString();
+    this.qualifierIdentity = qualifier == null ? "" : identity(qualifier);
+  }
+
+  /**
+   * The qualifier with every member spelled out, defaults included: {@code @Tier} and {@code
+   * @Tier("gold")} are one key when {@code "gold"} is the default.
+   */
+  private static String identity(AnnotationMirror qualifier) {
+    StringBuilder text = new StringBuilder("@").append(qualifier.getAnnotationType()).append('(');
+    for (ExecutableElement member :
+        ElementFilter.methodsIn(qualifier.getAnnotationType().asElement().getEnclosedElements())) {
+      AnnotationValue value = member.getDefaultValue();
+      for (var entry : qualifier.getElementValues().entrySet()) {
+        if (entry.getKey().getSimpleName().equals(member.getSimpleName())) {
+          value = entry.getValue();
+        }
+      }
+      text.append(member.getSimpleName()).append('=').append(value).append(',');
+    }
+    return text.append(')').toString();
   }
 
   public TypeMirror type() {
@@ -53,12 +77,12 @@ public final class Key {
   public boolean equals(Object other) {
     return other instanceof Key key
         && typeName.equals(key.typeName)
-        && qualifierText.equals(key.qualifierText);
+        && qualifierIdentity.equals(key.qualifierIdentity);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(typeName, qualifierText);
+    return Objects.hash(typeName, qualifierIdentity);
   }
 
   @Override

@@ -30,6 +30,10 @@ public final class DaemonValidator {
                 parameter,
                 type.getSimpleName() + "(" + parameter.getSimpleName() + ")",
                 "injected");
+        if (wrong == null) {
+          wrong = InjectableTypes.checkQualifiers(
+              parameter, parameter, type.getSimpleName() + "(" + parameter.getSimpleName() + ")");
+        }
         if (wrong != null) {
           out.add(wrong);
         }

@@ -8,6 +8,7 @@ import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.PathStep;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,38 +29,73 @@ final class DependencyCycleRule implements GraphRule {
     Map<Key, Color> colors = new HashMap<>();
     Set<Set<Key>> seen = new HashSet<>();
     for (Key key : graph.resolutions().keySet()) {
-      visit(graph, key, colors, new ArrayList<>(), seen, out);
+      visit(graph, key, colors, seen, out);
     }
   }
 
+  /** A binding being visited, and the index of its next dependency. */
+  private static final class Frame {
+    final List<Dependency> dependencies;
+    int next;
+
+    Frame(List<Dependency> dependencies) {
+      this.dependencies = dependencies;
+    }
+  }
+
+  /**
+   * Depth-first from {@code root} with an explicit stack, not recursion: a chain of thousands of
+   * daemons must not overflow the compiler's thread stack.
+   */
   private void visit(
-      BindingGraph graph,
-      Key key,
-      Map<Key, Color> colors,
-      List<Dependency> stack,
-      Set<Set<Key>> seen,
+      BindingGraph graph, Key root, Map<Key, Color> colors, Set<Set<Key>> seen,
       List<Diagnostic> out) {
-    if (colors.get(key) == Color.BLACK) {
+    List<Dependency> path = new ArrayList<>();
+    ArrayDeque<Frame> frames = new ArrayDeque<>();
+    ArrayDeque<Key> keys = new ArrayDeque<>();
+    if (!enter(graph, root, colors, frames, keys)) {
       return;
     }
-    if (colors.get(key) == Color.GREY) {
-      report(graph, key, stack, seen, out);
-      return;
+    while (!frames.isEmpty()) {
+      Frame frame = frames.peek();
+      if (frame.next == frame.dependencies.size()) {
+        colors.put(keys.pop(), Color.BLACK);
+        frames.pop();
+        if (!frames.isEmpty()) {
+          path.remove(path.size() - 1);
+        }
+        continue;
+      }
+      Dependency dependency = frame.dependencies.get(frame.next++);
+      if (dependency.isProvider() || colors.get(dependency.key()) == Color.BLACK) {
+        continue;
+      }
+      path.add(dependency);
+      if (colors.get(dependency.key()) == Color.GREY) {
+        report(graph, dependency.key(), path, seen, out);
+        path.remove(path.size() - 1);
+      } else if (!enter(graph, dependency.key(), colors, frames, keys)) {
+        path.remove(path.size() - 1);
+      }
+    }
+  }
+
+  /** Marks {@code key} in progress and pushes its frame; false when it has nothing to visit. */
+  private static boolean enter(
+      BindingGraph graph, Key key, Map<Key, Color> colors, ArrayDeque<Frame> frames,
+      ArrayDeque<Key> keys) {
+    if (colors.containsKey(key)) {
+      return false;
     }
     Binding binding = binding(graph, key);
     if (binding == null) {
       colors.put(key, Color.BLACK);
-      return;
+      return false;
     }
     colors.put(key, Color.GREY);
-    for (Dependency dependency : binding.dependencies()) {
-      if (!dependency.isProvider()) {
-        stack.add(dependency);
-        visit(graph, dependency.key(), colors, stack, seen, out);
-        stack.remove(stack.size() - 1);
-      }
-    }
-    colors.put(key, Color.BLACK);
+    frames.push(new Frame(binding.dependencies()));
+    keys.push(key);
+    return true;
   }
 
   private void report(

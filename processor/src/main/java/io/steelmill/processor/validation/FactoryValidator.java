@@ -15,6 +15,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
@@ -82,11 +83,17 @@ public final class FactoryValidator {
     for (ExecutableElement method : entryPoints(factory)) {
       checkEntryPoint(factory, method, out);
     }
+    inheritedTwice(factory, out);
     AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
     for (TypeMirror injected : Annotations.classValues(annotation, "injected")) {
       Diagnostic wrong = InjectableTypes.checkInjected(injected, factory);
       if (wrong != null) {
         out.add(wrong);
+      }
+    }
+    for (TypeMirror module : Annotations.classValues(annotation, "modules")) {
+      if (Annotations.typeElement(module) == null && module.getKind() != TypeKind.ERROR) {
+        out.add(InjectableTypes.notAModule(module, factory));
       }
     }
     TypeMirror parent = Annotations.classValue(annotation, "parent");
@@ -151,9 +158,50 @@ public final class FactoryValidator {
     Diagnostic wrong =
         InjectableTypes.check(
             method.getReturnType(), site, "returned by entry point " + entry, "requested");
+    if (wrong == null) {
+      wrong = InjectableTypes.checkQualifiers(method, site, "entry point " + entry);
+    }
     if (wrong != null) {
       out.add(wrong);
     }
+  }
+
+  /**
+   * An entry point the factory does not declare but inherits from two superinterfaces with
+   * different return types: the generated class would implement the first and miss the other.
+   */
+  private static void inheritedTwice(TypeElement factory, List<Diagnostic> out) {
+    java.util.Map<String, Set<String>> returns = new java.util.TreeMap<>();
+    for (TypeMirror superinterface : factory.getInterfaces()) {
+      TypeElement element = Annotations.typeElement(superinterface);
+      if (element != null) {
+        List<ExecutableElement> inherited = new ArrayList<>();
+        collect(element, inherited, new java.util.HashSet<>());
+        for (ExecutableElement method : inherited) {
+          if (method.getParameters().isEmpty()) {
+            returns.computeIfAbsent(method.getSimpleName().toString(),
+                n -> new java.util.LinkedHashSet<>()).add(method.getReturnType().toString());
+          }
+        }
+      }
+    }
+    for (ExecutableElement own : ElementFilter.methodsIn(factory.getEnclosedElements())) {
+      returns.remove(own.getSimpleName().toString());
+    }
+    String name = factory.getSimpleName().toString();
+    returns.forEach((method, types) -> {
+      if (types.size() > 1) {
+        List<String> shown = types.stream().map(TypeNames::simple).toList();
+        out.add(
+            Diagnostic.of(
+                ErrorCode.EntryPointInheritedTwice,
+                factory,
+                ErrorCode.EntryPointInheritedTwice.describe(
+                    name, method, String.join(" and ", shown)),
+                "",
+                ErrorCode.EntryPointInheritedTwice.fix(method, name)));
+      }
+    });
   }
 
   /** The abstract methods of {@code factory} and its superinterfaces, each name once. */

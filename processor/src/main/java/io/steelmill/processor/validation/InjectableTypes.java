@@ -3,6 +3,10 @@ package io.steelmill.processor.validation;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TypeNames;
+import io.steelmill.processor.model.Annotations;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -77,6 +81,44 @@ final class InjectableTypes {
         ErrorCode.TypeNotInjectable.describe(shown, "handed in", reason),
         "",
         ErrorCode.TypeNotInjectable.fix(fix));
+  }
+
+  /**
+   * The error for {@code annotated} carrying two qualifiers, or null: a key has one, and taking the
+   * first silently would bind something the user did not mean.
+   */
+  static Diagnostic checkQualifiers(Element annotated, Element site, String subject) {
+    List<AnnotationMirror> qualifiers = Annotations.qualifiersOf(annotated);
+    if (qualifiers.size() < 2) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    for (AnnotationMirror qualifier : qualifiers) {
+      names.add(TypeNames.simple(qualifier.toString()));
+    }
+    return Diagnostic.of(
+        ErrorCode.TypeNotInjectable,
+        site,
+        ErrorCode.TypeNotInjectable.describe(
+            subject, "qualified twice",
+            "it carries " + String.join(" and ", names) + ", and a key has at most one qualifier"),
+        "",
+        ErrorCode.TypeNotInjectable.fix("keep one qualifier; to combine two meanings, declare a"
+            + " qualifier annotation with two members."));
+  }
+
+  /** The error for a type listed in {@code @Factory(modules = ...)} that is not a class. */
+  static Diagnostic notAModule(TypeMirror type, Element factory) {
+    String shown =
+        TypeNames.simple(type.toString()) + " (in @Factory(modules = ...) of "
+            + factory.getSimpleName() + ")";
+    return Diagnostic.of(
+        ErrorCode.TypeNotInjectable,
+        factory,
+        ErrorCode.TypeNotInjectable.describe(
+            shown, "a module", "a module is a class or interface holding @Provides methods"),
+        "",
+        ErrorCode.TypeNotInjectable.fix("list the class that declares the @Provides methods."));
   }
 
   private static boolean contains(TypeMirror type, TypeKind kind) {

@@ -57,6 +57,51 @@ public final class ModeAnnotationValidator {
     return out;
   }
 
+  /**
+   * For any element carrying a mode annotation: an error for each one that would change nothing.
+   * Only a {@code @Daemon} class, a {@code @Provides} method and an interface naming its
+   * implementation exist per mode; anywhere else the annotation would be silently ignored.
+   */
+  public static List<Diagnostic> withoutEffect(Element element) {
+    List<Diagnostic> out = new ArrayList<>();
+    if (Annotations.has(element, Annotations.DAEMON)
+        || Annotations.has(element, Annotations.PROVIDES)) {
+      return out;
+    }
+    String name = element.getSimpleName().toString();
+    for (Mode mode : Mode.values()) {
+      AnnotationMirror annotation = Annotations.modeAnnotation(element, mode);
+      if (annotation == null) {
+        continue;
+      }
+      String reason;
+      String fix;
+      if (Annotations.has(element, Annotations.FACTORY)) {
+        reason = "a factory is generated for the build's mode (-Asteelmill.mode) and checked in"
+            + " both";
+        fix = "remove @" + mode.annotationName() + "; mark the bindings that differ instead.";
+      } else if (element.getKind() == ElementKind.INTERFACE) {
+        if (Annotations.classValue(annotation, "value") != null) {
+          continue;
+        }
+        reason = "on an interface it must name the implementation to use in that mode";
+        fix = "write @" + mode.annotationName() + "(Impl.class), or remove it.";
+      } else {
+        reason = "only a @Daemon class, a @Provides method or an interface naming its"
+            + " implementation exists in one mode";
+        fix = "add @Daemon (or @Provides to the method), or remove @" + mode.annotationName() + ".";
+      }
+      out.add(
+          Diagnostic.of(
+              ErrorCode.ModeWithoutEffect,
+              element,
+              ErrorCode.ModeWithoutEffect.describe(mode.annotationName(), name, reason),
+              "",
+              ErrorCode.ModeWithoutEffect.fix(fix)));
+    }
+    return out;
+  }
+
   /** For any element carrying a mode annotation that is an interface. */
   public List<Diagnostic> validateInterface(TypeElement iface) {
     List<Diagnostic> out = new ArrayList<>();

@@ -43,9 +43,17 @@ public final class ProvidesValidator {
           InjectableTypes.check(
               parameter.asType(), parameter, name + " parameter " + parameter.getSimpleName(),
               "injected");
+      if (wrong == null) {
+        wrong = InjectableTypes.checkQualifiers(
+            parameter, parameter, name + " parameter " + parameter.getSimpleName());
+      }
       if (wrong != null) {
         out.add(wrong);
       }
+    }
+    Diagnostic qualified = InjectableTypes.checkQualifiers(method, method, name);
+    if (qualified != null) {
+      out.add(qualified);
     }
     String nullable = nullableAnnotation(method);
     if (nullable != null) {
