@@ -76,6 +76,11 @@ public final class FactoryException extends RuntimeException {
     return before;
   }
 
+  /** Whether this error was thrown to a caller already (see {@link #markThrown}). */
+  synchronized boolean wasThrown() {
+    return thrown;
+  }
+
   /** The name of the node whose daemon failed. */
   public String node() {
     return node;

@@ -303,6 +303,48 @@ class LifecycleProbeTest {
     assertThat(probe.entered("stop")).containsExactly("C", "P1", "P0", "A");
   }
 
+  @Test
+  void lookingAtTheFailureBeforeCloseNeverMakesAnErrorReportedTwice() throws Exception {
+    CountDownLatch startReturned = new CountDownLatch(1);
+    Probe probe = new Probe()
+        .on("P1", "prepare", () -> {
+          throw new IllegalStateException("P1 cannot prepare");
+        })
+        .on("A", "stop", () -> {
+          startReturned.await(100, TimeUnit.MILLISECONDS); // fails after start() threw
+          throw new IllegalStateException("A cannot stop");
+        });
+    SteelmillProbed node = host(probe);
+    List<Throwable> thrown = new ArrayList<>();
+    try {
+      node.start();
+    } catch (FactoryException e) {
+      thrown.add(e);
+    }
+    startReturned.countDown();
+    assertThat(node.parent().orElseThrow().awaitTermination(Duration.ofMinutes(1))).isTrue();
+    assertThat(node.failure()).isPresent(); // observing: must not change what was thrown
+    try {
+      node.close();
+    } catch (FactoryException e) {
+      thrown.add(e);
+    }
+    checkEachOnce(thrown, 2);
+    assertThat(probe.entered("stop")).containsExactly("P0", "A");
+  }
+
+  /** {@code thrown} and their suppressed hold {@code expected} errors, none twice. */
+  private static void checkEachOnce(List<Throwable> thrown, int expected) {
+    Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+    List<Throwable> queue = new ArrayList<>(thrown);
+    while (!queue.isEmpty()) {
+      Throwable next = queue.remove(0);
+      assertThat(seen.put(next, true)).as("reported twice: " + next).isNull();
+      queue.addAll(List.of(next.getSuppressed()));
+    }
+    assertThat(seen).hasSize(expected);
+  }
+
   // ---- threads ----------------------------------------------------------------------------
 
   @Test
