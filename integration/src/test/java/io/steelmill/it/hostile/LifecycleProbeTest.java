@@ -402,6 +402,92 @@ class LifecycleProbeTest {
     }
   }
 
+  @Test
+  void closersRacingAStartReplayIdenticallyAndStopEachDaemonOnceUnderSimulation() {
+    SplitMix64 random = new SplitMix64(SEED);
+    for (int round = 0; round < 10; round++) {
+      long seed = random.nextLong();
+      int closers = 2 + random.nextInt(6);
+      List<String> hashes = new ArrayList<>();
+      List<List<String>> stops = new ArrayList<>();
+      for (int run = 0; run < 2; run++) {
+        SimResult result = Simulation.builder().seed(seed).build().run(() -> {
+          Simulation sim = Simulation.current();
+          Probe probe = new Probe().on("P0", "prepare", () -> sim.sleep(Duration.ofMillis(3)));
+          SteelmillProbed node = host(probe);
+          List<Thread> tasks = new ArrayList<>();
+          for (int i = 0; i < closers; i++) {
+            Duration after = Duration.ofMillis(i);
+            tasks.add(sim.spawn("closer-" + i, () -> {
+              try {
+                sim.sleep(after);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              node.close();
+            }));
+          }
+          try {
+            node.start();
+          } catch (IllegalStateException cancelled) {
+            sim.trace("start: " + cancelled.getClass().getSimpleName());
+          }
+          node.close();
+          for (Thread task : tasks) {
+            try {
+              task.join();
+            } catch (InterruptedException e) {
+              throw new AssertionError(e);
+            }
+          }
+          List<String> prepared = new ArrayList<>(probe.entered("prepare"));
+          Collections.reverse(prepared);
+          assertThat(probe.entered("stop")).isEqualTo(prepared);
+          stops.add(probe.entered("stop"));
+        });
+        assertThat(result.failure()).as("seed " + seed).isNull();
+        hashes.add(result.traceSha256());
+      }
+      assertThat(hashes.get(1)).as("seed " + seed).isEqualTo(hashes.get(0));
+      assertThat(stops.get(1)).as("seed " + seed).isEqualTo(stops.get(0));
+    }
+  }
+
+  @Test
+  void aStopThatThrowsWhileItsRunIgnoresTheStopIsReportedTwiceOverOnceEach() {
+    CountDownLatch release = new CountDownLatch(1);
+    Probe probe = new Probe()
+        .on("P0", "run", () -> {
+          while (release.getCount() > 0) {
+            try {
+              release.await();
+            } catch (InterruptedException ignored) {
+              // a hostile run(): it ignores the stop and the interrupt
+            }
+          }
+        })
+        .on("P0", "stop", () -> {
+          throw new IllegalStateException("P0 cannot stop");
+        });
+    SteelmillProbed node = host(probe);
+    node.start();
+    List<Throwable> thrown = new ArrayList<>();
+    try {
+      node.close();
+    } catch (FactoryException e) {
+      thrown.add(e);
+    } finally {
+      release.countDown();
+    }
+    checkEachOnce(thrown, 2);
+    FactoryException first = (FactoryException) thrown.get(0);
+    FactoryException second = (FactoryException) first.getSuppressed()[0];
+    assertThat(List.of(first.getMessage(), second.getMessage()))
+        .anyMatch(m -> m.contains("Probed.P0") && m.contains("P0 cannot stop"))
+        .anyMatch(m -> m.contains("Probed.P0") && m.contains("run() did not return"));
+    assertThat(probe.entered("stop")).containsExactly("P1", "P0", "A");
+  }
+
   // ---- run() ends on its own --------------------------------------------------------------
 
   @Test
