@@ -40,15 +40,29 @@ public final class FactoryException extends RuntimeException {
     if (detail != null) {
       text.append(detail);
     } else if (cause != null) {
-      text.append(cause.getClass().getSimpleName());
-      if (cause.getMessage() != null) {
-        text.append(": ").append(cause.getMessage());
+      String type = cause.getClass().getSimpleName();
+      text.append(type.isEmpty() ? cause.getClass().getName() : type); // anonymous: Outer$1
+      String said = messageOf(cause);
+      if (said != null) {
+        text.append(": ").append(said);
       }
     }
     if (path.size() > 1) {
       text.append("\n    dependency path: ").append(String.join(" -> ", path));
     }
     return text.toString();
+  }
+
+  /**
+   * What {@code cause} says, or a note if its {@code getMessage()} throws: user code must not turn
+   * the report of its failure into a second, unnamed failure.
+   */
+  private static String messageOf(Throwable cause) {
+    try {
+      return cause.getMessage();
+    } catch (RuntimeException | Error e) {
+      return "(its getMessage() threw " + e.getClass().getName() + ")";
+    }
   }
 
   /**
@@ -60,6 +74,11 @@ public final class FactoryException extends RuntimeException {
     boolean before = thrown;
     thrown = true;
     return before;
+  }
+
+  /** Whether this error was thrown to a caller already (see {@link #markThrown}). */
+  synchronized boolean wasThrown() {
+    return thrown;
   }
 
   /** The name of the node whose daemon failed. */

@@ -125,8 +125,14 @@ public abstract class Node implements AutoCloseable {
    * afterwards inherit it. The default is 30 seconds.
    *
    * @throws IllegalArgumentException if {@code grace} is zero, negative, or more than a day
+   * @throws NullPointerException if {@code grace} is null
    */
   public final void setGracePeriod(Duration grace) {
+    if (grace == null) {
+      throw new NullPointerException(
+          "The grace period of " + this + " cannot be null. Fix: pass a duration such as"
+              + " Duration.ofSeconds(30).");
+    }
     if (grace.isNegative() || grace.isZero() || grace.compareTo(MAX_GRACE) > 0) {
       throw new IllegalArgumentException(
           "The grace period must be positive and at most " + MAX_GRACE + ", not " + grace
@@ -253,7 +259,7 @@ public abstract class Node implements AutoCloseable {
       throw notNew();
     }
     if (parent != null) {
-      parent.adopt(this);
+      adoptedBy(parent);
     }
     Clock clock = clock();
     long begin = clock.monotonicNanos();
@@ -445,7 +451,28 @@ public abstract class Node implements AutoCloseable {
     NodeLog.hung(this, hung);
   }
 
+  /**
+   * Registers with the parent. A standalone node whose private ambient factory already failed
+   * (an ambient daemon's {@code run()} threw as it started) throws that failure, not the refusal
+   * it caused.
+   */
+  private void adoptedBy(Node parent) {
+    try {
+      parent.adopt(this);
+    } catch (NodeStoppingException refused) {
+      if (ownsParent) {
+        adoptParentErrors();
+        Optional<FactoryException> failure = errors.takeUnthrown();
+        if (failure.isPresent()) {
+          throw failure.get();
+        }
+      }
+      throw refused;
+    }
+  }
+
   private RuntimeException startFailure() {
+    adoptParentErrors(); // a private ambient's daemon that failed is why the start was cancelled
     Optional<FactoryException> failure = errors.takeUnthrown();
     if (failure.isPresent()) {
       return failure.get();
@@ -589,6 +616,7 @@ public abstract class Node implements AutoCloseable {
         parent.requestStop("its only child " + name() + " stopping");
       }
     }
+    adoptParentErrors();
     if (started) { // logged before anyone waiting for the end can look
       NodeLog.stopped(this, clock, begin, errors.all().size());
     }
@@ -603,7 +631,25 @@ public abstract class Node implements AutoCloseable {
     changed.signalAll();
     Node owner = ownedBy;
     if (owner != null) {
+      owner.failWithParent(); // its private ambient's errors are its own
       owner.changed.signalAll(); // its close() waits for this node too
+    }
+  }
+
+  /**
+   * A standalone node whose private ambient factory ended with errors after the node itself
+   * terminated (an ambient daemon's {@code stop()} failed, say) ends {@code FAILED} too, as its
+   * {@code close()} throws them.
+   */
+  private void failWithParent() {
+    adoptParentErrors();
+    lifecycle.lock();
+    try {
+      if (terminated && !errors.isEmpty()) {
+        state = NodeState.FAILED;
+      }
+    } finally {
+      lifecycle.unlock();
     }
   }
 

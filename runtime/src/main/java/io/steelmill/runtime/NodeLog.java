@@ -20,6 +20,36 @@ final class NodeLog {
   }
 
   static void started(Node node, Clock clock, long begin, List<String> daemons) {
+    safely(() -> logStarted(node, clock, begin, daemons));
+  }
+
+  static void stopped(Node node, Clock clock, long begin, int failures) {
+    safely(() -> logStopped(node, clock, begin, failures));
+  }
+
+  static void failed(Node node, String daemon, Phase phase, Throwable error) {
+    safely(() -> logFailed(node, daemon, phase, error));
+  }
+
+  static void hung(Node node, FactoryException report) {
+    safely(() -> logHung(node, report));
+  }
+
+  /**
+   * Runs a log call, and drops whatever it throws: a logging backend that fails (or a daemon's
+   * exception whose {@code toString()} throws while it is printed) must not keep the node from
+   * recording the error, stopping its other daemons or ending the phase. The error itself is
+   * kept by the node and thrown from {@code start()} or {@code close()} either way.
+   */
+  private static void safely(Runnable line) {
+    try {
+      line.run();
+    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+      // the log line is lost; the error it described is not
+    }
+  }
+
+  private static void logStarted(Node node, Clock clock, long begin, List<String> daemons) {
     String took = since(clock, begin); // before the first log call, which may set up logging
     if (Holder.LOGGER.isInfoEnabled()) {
       String names = daemons.isEmpty() ? "(none)" : String.join(", ", daemons);
@@ -32,7 +62,7 @@ final class NodeLog {
     }
   }
 
-  static void stopped(Node node, Clock clock, long begin, int failures) {
+  private static void logStopped(Node node, Clock clock, long begin, int failures) {
     String took = since(clock, begin); // before the first log call, which may set up logging
     if (failures == 0 && Holder.LOGGER.isInfoEnabled()) {
       Mdc.log(node.name(), null,
@@ -43,7 +73,7 @@ final class NodeLog {
     }
   }
 
-  static void failed(Node node, String daemon, Phase phase, Throwable error) {
+  private static void logFailed(Node node, String daemon, Phase phase, Throwable error) {
     if (Holder.LOGGER.isErrorEnabled()) {
       String what = phase == Phase.RUN ? "failed in run(); stopping the cluster" : "failed in {}()";
       Mdc.log(node.name(), daemon,
@@ -51,7 +81,7 @@ final class NodeLog {
     }
   }
 
-  static void hung(Node node, FactoryException report) {
+  private static void logHung(Node node, FactoryException report) {
     if (Holder.LOGGER.isErrorEnabled()) {
       Mdc.log(node.name(), report.daemon(),
           () -> Holder.LOGGER.error("{}", report.getMessage()));
