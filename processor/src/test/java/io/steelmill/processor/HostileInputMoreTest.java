@@ -290,7 +290,7 @@ class HostileInputMoreTest {
             ErrorCode.EntryPointHasParameters,
             "@Daemon class Store {}\ninterface A { Store s(int i); }\n@Factory interface App"
                 + " extends A {}"),
-        ok("child with parent in another package",
+        wrong("child with parent in another package", ErrorCode.ChildOutsidePackage,
             "//FILE test.Store\npackage test;\n@io.steelmill.Daemon public class Store {}\n"
                 + "//FILE test.Host\npackage test;\n"
                 + "@io.steelmill.Factory public interface Host { Store store(); }\n"
