@@ -175,7 +175,7 @@ class CliHostileTest {
       return;
     }
     Result run = child("cluster", "simulate", "--nodes", "3", "--seeds", "3", "--virtual", "2s");
-    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.code()).as(run.err() + run.out()).isZero();
     assertThat(run.err()).doesNotContain("\r");
     assertThat(run.err().lines().filter(l -> l.contains("seeds: ")).toList())
         .hasSize(3).last().asString().contains("seeds: 3/3");

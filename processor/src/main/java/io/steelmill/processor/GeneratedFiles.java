@@ -76,16 +76,7 @@ final class GeneratedFiles {
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.GeneratedFileNotWritten,
-                  factory,
-                  ErrorCode.GeneratedFileNotWritten.describe(
-                      simpleName, shortName, refused.getMessage()),
-                  "",
-                  ErrorCode.GeneratedFileNotWritten.fix(qualified))
-              .text(),
-          factory);
+      notWritten(factory, simpleName, shortName, refused, qualified);
       return false;
     }
   }
@@ -121,19 +112,23 @@ final class GeneratedFiles {
     try {
       new GraphPictureWriter(graphs).writeTo(filer);
     } catch (IOException refused) {
-      diagnostics.error(
-          Diagnostic.of(
-                  ErrorCode.GeneratedFileNotWritten,
-                  factory,
-                  ErrorCode.GeneratedFileNotWritten.describe(
-                      "the graph pictures (.dot, .mmd)",
-                      factory.getSimpleName().toString(),
-                      refused.getMessage()),
-                  "",
-                  ErrorCode.GeneratedFileNotWritten.fix(factory.getQualifiedName().toString()))
-              .text(),
-          factory);
+      notWritten(factory, "the graph pictures (.dot, .mmd)", factory.getSimpleName().toString(),
+          refused, factory.getQualifiedName().toString());
     }
+  }
+
+  /** Reports that the filer refused {@code file}, written for {@code factory}. */
+  private void notWritten(
+      TypeElement factory, String file, String factoryName, IOException refused, String target) {
+    diagnostics.error(
+        Diagnostic.of(
+                ErrorCode.GeneratedFileNotWritten,
+                factory,
+                ErrorCode.GeneratedFileNotWritten.describe(file, factoryName, refused.getMessage()),
+                "",
+                ErrorCode.GeneratedFileNotWritten.fix(target))
+            .text(),
+        factory);
   }
 
   /**

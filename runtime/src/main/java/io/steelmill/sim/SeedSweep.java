@@ -44,13 +44,24 @@ public final class SeedSweep {
     // SLF4J initializes on first use; seeds starting at once would race into it, and it would
     // queue their log calls and replay them with a warning. Initialize it once, first.
     org.slf4j.LoggerFactory.getILoggerFactory();
+    if (seeds.isEmpty()) {
+      return 0;
+    }
+    // The first seed runs alone: it initializes the classes a run needs. A task of one seed that
+    // blocks on a class another seed's task is initializing waits on a monitor no task of its
+    // own simulation holds, which its kernel would report as a hang.
+    R first = run.apply(seeds.get(0));
+    inOrder.accept(first);
+    if (stop.test(first)) {
+      return 1;
+    }
     int window = jobs * 2; // started but not yet handed over: bounds the results held in memory
     ExecutorService workers =
         Executors.newFixedThreadPool(
             jobs, Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory());
     ArrayDeque<Future<R>> pending = new ArrayDeque<>();
-    int next = 0;
-    int handed = 0;
+    int next = 1;
+    int handed = 1;
     try {
       while (next < seeds.size() || !pending.isEmpty()) {
         while (next < seeds.size() && pending.size() < window) {

@@ -45,7 +45,8 @@ final class TaskReport {
     StringBuilder text = new StringBuilder();
     for (var entry : Thread.getAllStackTraces().entrySet()) {
       Thread thread = entry.getKey();
-      if (thread.threadId() > carrierId && !thread.isVirtual() && thread.isAlive()) {
+      if (thread.threadId() > carrierId && !thread.isVirtual() && thread.isAlive()
+          && !isOurs(thread)) {
         text.append("\n  ").append(thread.getName()).append(" ").append(thread.getState());
         StackTraceElement[] stack = entry.getValue();
         for (int i = 0; i < Math.min(FRAMES, stack.length); i++) {
@@ -59,6 +60,17 @@ final class TaskReport {
             + " executor with a default thread factory, the common pool); use the injected"
             + " Daemons instead:"
             + text;
+  }
+
+  /**
+   * Platform threads that are not an escape: other simulations' carriers and sweep workers (seeds
+   * run side by side) and the JDK's own unblocker, which it starts on first use.
+   */
+  private static boolean isOurs(Thread thread) {
+    String name = thread.getName();
+    return name.startsWith("steelmill-sim-carrier-")
+        || name.startsWith("steelmill-sweep-")
+        || name.equals("VirtualThread-unblocker");
   }
 
   /** What a task waits on, as people read it. */
