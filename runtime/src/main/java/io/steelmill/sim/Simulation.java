@@ -57,6 +57,8 @@ public final class Simulation {
   private final SimScheduler scheduler = new SimScheduler(this);
   private final ArrayList<Task> runQueue = new ArrayList<>();
   private final TimerHeap timers = new TimerHeap();
+  /** How long a step waits, in real time, for a monitor held outside the simulation. */
+  private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
   private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
   private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
   private final Map<Integer, Task> live = new LinkedHashMap<>();
@@ -490,14 +492,8 @@ public final class Simulation {
     }
     steps++;
     trace.step(now, task.id);
-    mountedTask = task;
-    mounted = task.thread;
-    try {
-      task.continuation.run();
-    } finally {
-      mounted = null;
-      mountedTask = null;
-    }
+    mountAndRun(task);
+    settleMonitor(task);
     if (task.thread.getState() == Thread.State.TERMINATED) {
       live.remove(task.id);
       tasks.remove(task.continuation);
@@ -511,6 +507,51 @@ public final class Simulation {
             + " time advancing (tasks spinning with Thread.yield() or busy waits?).\n"
             + TaskReport.describe(live.values())));
       }
+    }
+  }
+
+  private void mountAndRun(Task task) {
+    mountedTask = task;
+    mounted = task.thread;
+    try {
+      task.continuation.run();
+    } finally {
+      mounted = null;
+      mountedTask = null;
+    }
+  }
+
+  /**
+   * A task that blocked on a monitor held outside the simulation (a logger's lock another thread
+   * holds, a class another thread initializes) is handed the monitor back by a JDK thread, not by
+   * a task: the step waits for that wake-up and goes on with the same task, so the block costs
+   * wall time but never changes the schedule or the trace. A monitor held by a parked task of
+   * this simulation cannot be released while the carrier waits: after {@link
+   * #MONITOR_SETTLE_NANOS} the step ends, and the wake-up that comes later is reported.
+   */
+  private void settleMonitor(Task task) {
+    if (task.thread.getState() != Thread.State.BLOCKED) {
+      return;
+    }
+    List<Runnable> others = new ArrayList<>();
+    long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
+    try {
+      while (System.nanoTime() < deadline) {
+        Runnable next = foreign.poll();
+        if (next == null) {
+          LockSupport.parkNanos(20_000);
+        } else if (next != task.continuation) {
+          others.add(next);
+        } else {
+          mountAndRun(task);
+          if (task.thread.getState() != Thread.State.BLOCKED) {
+            return;
+          }
+          deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
+        }
+      }
+    } finally {
+      foreign.addAll(others);
     }
   }
 

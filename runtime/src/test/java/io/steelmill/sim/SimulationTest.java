@@ -164,6 +164,47 @@ class SimulationTest {
         .hasMessageContaining("Thread.sleep");
   }
 
+  /** A lock an outside thread holds for a while, then releases; the thread ends by itself. */
+  private static Object heldOutside(java.util.concurrent.CountDownLatch held) {
+    Object lock = new Object();
+    Thread holder = new Thread(() -> {
+      synchronized (lock) {
+        held.countDown();
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    });
+    holder.setDaemon(true);
+    holder.start();
+    return lock;
+  }
+
+  @Test
+  void aMonitorHeldOutsideTheSimulationCostsTimeButNotTheSchedule() throws Exception {
+    java.util.List<String> hashes = new java.util.ArrayList<>();
+    for (boolean contended : new boolean[] {true, false}) {
+      java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+      Object lock = contended ? heldOutside(held) : new Object();
+      if (contended) {
+        held.await(); // the outside thread holds it when the task asks for it
+      }
+      SimResult result = run(5, () -> {
+        Simulation sim = Simulation.current();
+        sim.sleep(java.time.Duration.ofMillis(1));
+        synchronized (lock) { // a logger's lock, say, that a thread outside holds
+          sim.sleep(java.time.Duration.ofMillis(1));
+        }
+      });
+      assertThat(result.failure()).as("contended=" + contended).isNull();
+      hashes.add(result.traceSha256());
+    }
+    assertThat(hashes.get(0)).as("blocked on the monitor or not, the same trace")
+        .isEqualTo(hashes.get(1));
+  }
+
   @Test
   void aPlatformThreadIsCaught() {
     SimResult result = run(8, () -> {
