@@ -54,6 +54,15 @@ class CliRedTeamTest {
       unknown.add("--seeds=5=6");
       cases.add(with("--seeds", unknown)); // both commands sweep seeds
     }
+    // the sweep options, one mixin for both commands: checked before any seed runs
+    cases.add(new String[] {"--shard splits a sweep", "pingpong", "--shard", "0/2"});
+    cases.add(new String[] {"--report-dir records a sweep", "pingpong", "--report-dir",
+        "target/never"});
+    cases.add(new String[] {"--report-dir records a sweep", "cluster", "simulate", "--seed", "1",
+        "--report-dir", "target/never"});
+    cases.add(new String[] {"--report-dir: cannot create", "cluster", "simulate", "--seeds", "2",
+        "--report-dir", "pom.xml/reports"});
+    cases.add(new String[] {"--jobs", "pingpong", "--seeds", "2", "--jobs", "0"});
     cases.add(new String[] {"give only one", "cluster", "simulate", "--seed", "1", "--seeds",
         "5"});
     cases.add(new String[] {"needs a file name", "cluster", "simulate", "--seed", "1", "--trace",

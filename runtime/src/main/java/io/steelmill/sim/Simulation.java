@@ -493,8 +493,11 @@ public final class Simulation {
     steps++;
     trace.step(now, task.id);
     mountAndRun(task);
-    settleMonitor(task);
-    if (task.thread.getState() == Thread.State.TERMINATED) {
+    Thread.State state = task.thread.getState(); // read once per step: the loop is hot
+    if (state == Thread.State.BLOCKED) {
+      state = settleMonitor(task);
+    }
+    if (state == Thread.State.TERMINATED) {
       live.remove(task.id);
       tasks.remove(task.continuation);
       unwound.remove(task.thread);
@@ -528,11 +531,11 @@ public final class Simulation {
    * wall time but never changes the schedule or the trace. A monitor held by a parked task of
    * this simulation cannot be released while the carrier waits: after {@link
    * #MONITOR_SETTLE_NANOS} the step ends, and the wake-up that comes later is reported.
+   *
+   * @return the task's state when the step ends
    */
-  private void settleMonitor(Task task) {
-    if (task.thread.getState() != Thread.State.BLOCKED) {
-      return;
-    }
+  private Thread.State settleMonitor(Task task) {
+    Thread.State state = Thread.State.BLOCKED;
     List<Runnable> others = new ArrayList<>();
     long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
     try {
@@ -544,8 +547,9 @@ public final class Simulation {
           others.add(next);
         } else {
           mountAndRun(task);
-          if (task.thread.getState() != Thread.State.BLOCKED) {
-            return;
+          state = task.thread.getState();
+          if (state != Thread.State.BLOCKED) {
+            return state;
           }
           deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
         }
@@ -553,6 +557,7 @@ public final class Simulation {
     } finally {
       foreign.addAll(others);
     }
+    return state;
   }
 
   private Timer nextTimer() {

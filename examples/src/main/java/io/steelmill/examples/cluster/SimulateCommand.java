@@ -3,6 +3,7 @@ package io.steelmill.examples.cluster;
 import io.steelmill.examples.Cli;
 import io.steelmill.examples.DurationConverter;
 import io.steelmill.examples.Progress;
+import io.steelmill.examples.SweepOptions;
 import io.steelmill.sim.Trace;
 import io.steelmill.sim.history.HistoryFormat;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -55,15 +57,7 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Write the full trace of --seed to this file (its folder must exist).")
   Path trace;
 
-  @Option(names = "--jobs", paramLabel = "J", description = "Seeds run at once (default: the available cores).")
-  int jobs = Runtime.getRuntime().availableProcessors();
-
-  @Option(names = "--shard", description = "Run only shard I/N: the seeds s with s mod N = I.")
-  String shard;
-
-  @Option(names = "--report-dir", description = "Write results.json, failing-seeds.json and"
-      + " junit.xml here (merge shards with merge-results).")
-  Path reportDir;
+  @Mixin SweepOptions sweep;
 
   @Option(names = "--keep-going", description = "Run every seed, reporting each violation,"
       + " instead of stopping at the first.")
@@ -92,10 +86,7 @@ public final class SimulateCommand implements Callable<Integer> {
     if (trace != null) {
       Cli.writableFile(spec, "--trace", trace);
     }
-    Cli.range(spec, "--jobs", jobs, 1, 1024);
-    if (reportDir != null && seed != null) {
-      throw Cli.mistake(spec, "--report-dir records a sweep: drop --seed, or drop --report-dir");
-    }
+    sweep.validate(spec, seed == null, "drop --seed");
     StoreSettings.Bug planted = StoreSettings.Bug.named(bug);
     if (planted == null) {
       throw Cli.mistake(spec, "unknown --bug \"" + bug + "\"; use none, stale-read or early-ack");
@@ -115,15 +106,17 @@ public final class SimulateCommand implements Callable<Integer> {
     // the simulator's classes are loaded only in the simulation build
     io.steelmill.sim.Shard part;
     try {
-      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+      part = sweep.shard() == null
+          ? io.steelmill.sim.Shard.ALL
+          : io.steelmill.sim.Shard.parse(sweep.shard());
     } catch (IllegalArgumentException e) {
       throw Cli.mistake(spec, "--shard: " + e.getMessage());
     }
     if (seed != null) {
       return one(seed, virtual, System.out);
     }
-    return new ClusterSweep(nodes, seeds, settings, bug, virtual, jobs, part, keepGoing, reportDir)
-        .run(System.out);
+    return new ClusterSweep(nodes, seeds, settings, bug, virtual, sweep.jobs(), part, keepGoing,
+        sweep.reportDir()).run(System.out);
   }
 
   private StoreSettings settings;

@@ -2,9 +2,11 @@ package io.steelmill.examples.pingpong;
 
 import io.steelmill.examples.Cli;
 import io.steelmill.examples.DurationConverter;
+import io.steelmill.examples.SweepOptions;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,15 +45,7 @@ public final class PingPongCommand implements Callable<Integer> {
   @Option(names = "--seeds", description = "Sweep seeds 1..K instead of one seed, a line each.")
   Integer seeds;
 
-  @Option(names = "--jobs", description = "Seeds of a sweep run at once (default: the cores).")
-  int jobs = Runtime.getRuntime().availableProcessors();
-
-  @Option(names = "--shard", description = "Sweep only shard I/N: the seeds s with s mod N = I.")
-  String shard;
-
-  @Option(names = "--report-dir", description = "Write the sweep's results.json,"
-      + " failing-seeds.json and junit.xml here.")
-  java.nio.file.Path reportDir;
+  @Mixin SweepOptions sweep;
 
   @Override
   public Integer call() {
@@ -60,16 +54,10 @@ public final class PingPongCommand implements Callable<Integer> {
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + virtual);
     }
-    if (shard != null && seeds == null) {
-      throw Cli.mistake(spec, "--shard splits a sweep: add --seeds K");
-    }
-    if (reportDir != null && seeds == null) {
-      throw Cli.mistake(spec, "--report-dir records a sweep: add --seeds K");
-    }
     if (seeds != null) {
       Cli.range(spec, "--seeds", seeds, 1, 1_000_000);
     }
-    Cli.range(spec, "--jobs", jobs, 1, 1024);
+    sweep.validate(spec, seeds != null, "add --seeds K");
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
       return Cli.wrongBuild(spec, "pingpong runs in the simulation build: ./mvnw -q -Psimulation"
           + " -pl examples -am compile exec:java"
@@ -93,10 +81,13 @@ public final class PingPongCommand implements Callable<Integer> {
   private int sweep() {
     io.steelmill.sim.Shard part;
     try {
-      part = shard == null ? io.steelmill.sim.Shard.ALL : io.steelmill.sim.Shard.parse(shard);
+      part = sweep.shard() == null
+          ? io.steelmill.sim.Shard.ALL
+          : io.steelmill.sim.Shard.parse(sweep.shard());
     } catch (IllegalArgumentException e) {
       throw Cli.mistake(spec, "--shard: " + e.getMessage());
     }
-    return PingPongSweep.run(seeds, nodes, virtual, jobs, part, reportDir, System.out);
+    return PingPongSweep.run(seeds, nodes, virtual, sweep.jobs(), part, sweep.reportDir(),
+        System.out);
   }
 }

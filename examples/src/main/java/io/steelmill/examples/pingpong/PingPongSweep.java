@@ -6,7 +6,6 @@ import io.steelmill.sim.Shard;
 import io.steelmill.sim.SweepReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,7 +57,6 @@ final class PingPongSweep {
         chosen.size(), seconds, jobs, chosen.size() / seconds, delivered[0] / seconds);
     if (reportDir != null) {
       try {
-        Files.createDirectories(reportDir);
         report.write(reportDir);
       } catch (IOException e) {
         System.err.println("--report-dir: cannot write the report into " + reportDir + ": " + e);
