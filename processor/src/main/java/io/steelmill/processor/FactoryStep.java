@@ -3,9 +3,11 @@ package io.steelmill.processor;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.TraceFormatter;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryDescriptor;
@@ -13,6 +15,7 @@ import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.model.Resolution;
+import io.steelmill.processor.model.SimulatorModule;
 import io.steelmill.processor.validation.GraphRule;
 import io.steelmill.processor.writing.FactoryWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
@@ -46,6 +49,7 @@ final class FactoryStep {
   private final GraphBuilder builder;
   private final Diagnostics diagnostics;
   private final GeneratedFiles files;
+  private boolean simulatorReported;
 
   FactoryStep(
       FactoryReader reader,
@@ -98,6 +102,9 @@ final class FactoryStep {
     for (BindingGraph graph : graphs.values()) {
       failed |= usesElementWithError(graph);
     }
+    if (!failed && active == Mode.SIMULATION) {
+      failed = simulatorMissing(factory, graphs.get(active));
+    }
     if (failed || active == null) {
       return Outcome.FAILED;
     }
@@ -114,6 +121,39 @@ final class FactoryStep {
       }
     }
     return Outcome.WRITTEN;
+  }
+
+  /**
+   * Whether the simulation graph needs a platform binding of the absent simulator. Reported once
+   * per compilation, on the first factory that needs it: one missing dependency is one error,
+   * however many factories and interfaces it breaks.
+   */
+  private boolean simulatorMissing(TypeElement factory, BindingGraph graph) {
+    for (BindingGraph g = graph; g != null; g = g.parent()) {
+      for (Resolution resolution : g.resolutions().values()) {
+        Binding binding = resolution.binding();
+        if (binding == null || binding.kind() != BindingKind.SIMULATOR) {
+          continue;
+        }
+        if (!simulatorReported) {
+          simulatorReported = true;
+          String name = factory.getSimpleName().toString();
+          String key = resolution.key().displayName();
+          diagnostics.error(
+              Diagnostic.of(
+                      ErrorCode.SimulatorMissing,
+                      factory,
+                      ErrorCode.SimulatorMissing.describe(
+                          name, key, SimulatorModule.ARTIFACT, SimulatorModule.NAME),
+                      TraceFormatter.trace(g, resolution.key()),
+                      ErrorCode.SimulatorMissing.fix(SimulatorModule.ARTIFACT))
+                  .text(),
+              factory);
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Codes about one element, not one mode: reported once, without a mode prefix. */

@@ -11,6 +11,7 @@ import io.steelmill.processor.model.BindingReader;
 import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.model.SimulatorModule;
 import io.steelmill.processor.validation.DaemonValidator;
 import io.steelmill.processor.validation.FactoryValidator;
 import io.steelmill.processor.validation.ModeAnnotationValidator;
@@ -132,7 +133,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
     factoryStep =
         new FactoryStep(
             factories,
-            new GraphBuilder(bindings, factories),
+            new GraphBuilder(
+                bindings,
+                factories,
+                new SimulatorModule(processingEnv.getElementUtils(), bindings)),
             diagnostics,
             processingEnv.getFiler(),
             processingEnv.getElementUtils());

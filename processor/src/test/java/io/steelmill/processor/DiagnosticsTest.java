@@ -521,6 +521,27 @@ class DiagnosticsTest {
             "@Simulation(BaseClock.class) on Clock names a class a factory cannot construct: it is"
                 + " an abstract class."),
         new Case(
+            ErrorCode.SimulatorMissing,
+            List.of("-Asteelmill.mode=simulation", "-classpath", ClassPaths.withoutSimulator()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "import io.steelmill.platform.Clock;",
+                    "@Daemon class Store { Store(Clock clock) {} }",
+                    "@Factory interface App { Store store(); }")),
+            "interface App",
+            "This is a simulation build (-Asteelmill.mode=simulation), but the simulator is not on"
+                + " the class path: App needs the simulated Clock, which io.steelmill:steelmill-sim"
+                + " supplies (its class io.steelmill.sim.SimulatedPlatform is missing).\n"
+                + "    Clock is injected at\n"
+                + "        [App] Store(Clock clock)\n"
+                + "    Store is requested at\n"
+                + "        [App] App.store()\n"
+                + "Fix: add the dependency io.steelmill:steelmill-sim (the same version as"
+                + " steelmill-runtime) to the simulation build"),
+        new Case(
             ErrorCode.UndefinedType,
             List.of(),
             List.of(

@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import io.steelmill.Production;
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -13,7 +12,7 @@ import java.util.function.BooleanSupplier;
  * each node's wall clock can be skewed, and sleeping costs no real time.
  */
 @Production(SystemClock.class)
-@Simulation(SimClock.class)
+@Simulation(bySimulator = true)
 public interface Clock {
   /** The wall-clock time of the calling node; may jump, and may differ between nodes. */
   Instant now();

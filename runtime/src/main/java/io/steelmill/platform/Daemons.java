@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import io.steelmill.Production;
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimDaemons;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 
@@ -12,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
  * threads. Pass {@link #executor(String)} to every {@code *Async} call.
  */
 @Production(VirtualDaemons.class)
-@Simulation(SimDaemons.class)
+@Simulation(bySimulator = true)
 public interface Daemons {
   /** Starts {@code body} on a new thread named {@code name}. */
   Thread start(String name, Runnable body);

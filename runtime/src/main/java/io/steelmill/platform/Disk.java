@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import io.steelmill.Production;
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimDisk;
 import java.io.IOException;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
  * disk loses it at every crash, as a real disk can.
  */
 @Production(FileDisk.class)
-@Simulation(SimDisk.class)
+@Simulation(bySimulator = true)
 public interface Disk {
   /** Writes {@code data} at {@code position} of {@code file}, creating it; not yet durable. */
   void write(String file, long position, byte[] data) throws IOException;

@@ -1,7 +1,6 @@
 package io.steelmill.platform;
 
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimLeaseService;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -10,7 +9,7 @@ import java.util.Optional;
  * simulated service lives in {@code io.steelmill.sim}; the production one is ZooKeeper, in the
  * {@code steelmill-zookeeper} module (bind it with a {@code @Production @Provides} method).
  */
-@Simulation(SimLeaseService.class)
+@Simulation(bySimulator = true)
 public interface LeaseService {
   /** Waits until the calling node holds {@code resource}; the holder renews it automatically. */
   default Lease acquire(String resource, Duration ttl) throws InterruptedException {

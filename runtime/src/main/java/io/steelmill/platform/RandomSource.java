@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import io.steelmill.Production;
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimRandom;
 
 /**
  * Randomness, instead of {@code new Random}, {@code Math.random}, {@code ThreadLocalRandom} and
@@ -10,7 +9,7 @@ import io.steelmill.sim.SimRandom;
  * node and purpose, so a seed replays exactly.
  */
 @Production(SystemRandom.class)
-@Simulation(SimRandom.class)
+@Simulation(bySimulator = true)
 public interface RandomSource {
   long nextLong();
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.steelmill.runtime.internal.NodeContext;
-import io.steelmill.sim.SplitMix64;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -50,7 +49,7 @@ class TcpFrameFuzzTest {
     Endpoint<String> inbox = bind("server", "inbox");
     Thread.ofVirtual().start(() -> collect(inbox));
     InetSocketAddress at = network.listenAddress("server");
-    SplitMix64 random = new SplitMix64(SEED);
+    TestRandom random = new TestRandom(SEED);
     Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
     int valid = 0;
     for (int i = 0; i < SOCKET_CASES; i++) {
@@ -89,7 +88,7 @@ class TcpFrameFuzzTest {
   /** The frame decoder alone: any bytes give a frame with safe names or a clear rejection. */
   @Test
   void theDecoderRejectsOrReturnsSafeNamesForAnyBytes() {
-    SplitMix64 random = new SplitMix64(SEED + 1);
+    TestRandom random = new TestRandom(SEED + 1);
     byte[] valid = body(TcpPeers.frame("inbox", new Address("fuzzer", "svc"), "payload"));
     int rejected = 0;
     for (int i = 0; i < DECODER_CASES; i++) {
@@ -110,7 +109,7 @@ class TcpFrameFuzzTest {
     assertThat(rejected).isPositive().isLessThan(DECODER_CASES);
   }
 
-  private void play(Kind kind, int i, Socket socket, SplitMix64 random) throws IOException {
+  private void play(Kind kind, int i, Socket socket, TestRandom random) throws IOException {
     var out = socket.getOutputStream();
     switch (kind) {
       case GARBAGE -> out.write(bytes(random, random.nextInt(300)));
@@ -170,7 +169,7 @@ class TcpFrameFuzzTest {
   }
 
   /** Bit flips, a truncation, random bytes appended, or a length prefix replaced. */
-  static byte[] mutate(byte[] original, SplitMix64 random) {
+  static byte[] mutate(byte[] original, TestRandom random) {
     byte[] bytes = original.clone();
     switch (random.nextInt(4)) {
       case 0 -> {
@@ -199,7 +198,7 @@ class TcpFrameFuzzTest {
     }
   }
 
-  private static byte[] bytes(SplitMix64 random, int length) {
+  private static byte[] bytes(TestRandom random, int length) {
     byte[] bytes = new byte[length];
     for (int i = 0; i < length; i++) {
       bytes[i] = (byte) random.nextLong();

@@ -110,6 +110,12 @@ public enum ErrorCode {
   ImplementationNotConstructible(
       "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
       "name a concrete class with one non-private (or one @Inject) constructor."),
+  SimulatorMissing(
+      "This is a simulation build (-Asteelmill.mode=simulation), but the simulator is not on the"
+          + " class path: %s needs the simulated %s, which %s supplies (its class %s is missing).",
+      "add the dependency %s (the same version as steelmill-runtime) to the simulation build,"
+          + " e.g. in the Maven profile that sets steelmill.mode=simulation; production builds"
+          + " do not need it."),
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),

@@ -90,6 +90,21 @@ public final class Annotations {
     return null;
   }
 
+  /** A boolean member ({@code bySimulator}); false when absent or not boolean. */
+  public static boolean booleanValue(AnnotationMirror mirror, String member) {
+    if (mirror == null) {
+      return false;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(member)
+          && entry.getValue().getValue() instanceof Boolean value) {
+        return value;
+      }
+    }
+    return false;
+  }
+
   /** A class-array member ({@code modules}, {@code injected}); empty when absent. */
   public static java.util.List<TypeMirror> classValues(AnnotationMirror mirror, String member) {
     java.util.List<TypeMirror> types = new java.util.ArrayList<>();

@@ -14,5 +14,11 @@ public enum BindingKind {
    * The generated creator of a child factory ({@code SteelmillLeader.Creator}), made by the
    * parent node for a daemon that creates children. Not memoized: a creator holds only its parent.
    */
-  CREATOR
+  CREATOR,
+  /**
+   * The simulated binding of a platform interface that the simulator supplies, standing in when
+   * {@code steelmill-sim} is not on the class path: valid in a production build, which only
+   * validates the simulation graph; a simulation build reports it ({@code SimulatorMissing}).
+   */
+  SIMULATOR
 }

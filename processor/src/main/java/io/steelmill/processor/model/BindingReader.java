@@ -91,6 +91,12 @@ public final class BindingReader {
         key, BindingKind.ALIAS, iface, null, List.of(target), EnumSet.of(mode), false);
   }
 
+  /** The stand-in for a simulated binding the absent simulator would supply. */
+  public Binding simulatorBinding(Key key, TypeElement iface) {
+    return new Binding(
+        key, BindingKind.SIMULATOR, iface, null, List.of(), EnumSet.of(Mode.SIMULATION), false);
+  }
+
   public Binding injectedBinding(Key key, TypeElement factory) {
     return new Binding(key, BindingKind.INJECTED, factory, null, List.of(), Binding.BOTH, false);
   }

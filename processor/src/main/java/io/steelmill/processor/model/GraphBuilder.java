@@ -21,16 +21,19 @@ import javax.lang.model.type.TypeMirror;
  *
  * <p>A key resolves, in this order, to: the factory's own {@code @Provides} methods and {@code
  * injected} types; else the parent factory's binding; else its {@code @Daemon} class, or the
- * implementation its interface names for the mode, or (when an interface named it) an
+ * implementation its interface names for the mode (in simulation, for Steelmill's platform
+ * interfaces, the simulator's {@link SimulatorModule}), or (when an interface named it) an
  * implementation class. Several candidates are a duplicate; none is a missing binding.
  */
 public final class GraphBuilder {
   private final BindingReader reader;
   private final FactoryReader factories;
+  private final SimulatorModule simulator;
 
-  public GraphBuilder(BindingReader reader, FactoryReader factories) {
+  public GraphBuilder(BindingReader reader, FactoryReader factories, SimulatorModule simulator) {
     this.reader = reader;
     this.factories = factories;
+    this.simulator = simulator;
   }
 
   public BindingGraph build(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
@@ -154,6 +157,9 @@ public final class GraphBuilder {
       return List.of();
     }
     if (type.getKind() == ElementKind.INTERFACE) {
+      if (mode == Mode.SIMULATION && SimulatorModule.suppliesSimulationOf(type)) {
+        return simulator.bindings(key, type);
+      }
       TypeMirror implementation =
           Annotations.classValue(Annotations.modeAnnotation(type, mode), "value");
       return implementation == null

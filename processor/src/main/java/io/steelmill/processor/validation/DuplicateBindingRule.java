@@ -37,6 +37,7 @@ final class DuplicateBindingRule implements GraphRule {
       case ALIAS -> TraceFormatter.site(binding);
       case INJECTED -> "@Factory(injected = " + binding.key().displayName() + ".class)";
       case CREATOR -> "the creator of child factory " + binding.element().getSimpleName();
+      case SIMULATOR -> "the simulator's binding of " + binding.key().displayName();
     };
   }
 }

@@ -81,7 +81,8 @@ public final class ModeAnnotationValidator {
             + " both";
         fix = "remove @" + mode.annotationName() + "; mark the bindings that differ instead.";
       } else if (element.getKind() == ElementKind.INTERFACE) {
-        if (Annotations.classValue(annotation, "value") != null) {
+        if (Annotations.classValue(annotation, "value") != null
+            || Annotations.booleanValue(annotation, "bySimulator")) {
           continue;
         }
         reason = "on an interface it must name the implementation to use in that mode";

@@ -164,6 +164,7 @@ final class GraphPicture {
             case ALIAS -> Shape.INTERFACE;
             case INJECTED -> Shape.INJECTED;
             case CREATOR -> Shape.FACTORY;
+            case SIMULATOR -> Shape.INTERFACE;
           };
       how.put(mode, describe(binding));
     }
@@ -183,6 +184,7 @@ final class GraphPicture {
                     ? "?"
                     : binding.dependencies().get(0).key().displayName());
         case INJECTED -> "injected";
+        case SIMULATOR -> "from steelmill-sim";
         case CREATOR -> "creates child factories";
       };
     }
