@@ -61,6 +61,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private boolean broken;
   /** Factories whose own declaration is wrong: their graph would mean nothing. */
   private final Set<String> invalidFactories = new LinkedHashSet<>();
+  /** The simulator's platform module, looked up once per compilation. */
+  private SimulatorModule simulator;
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -130,13 +132,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
     }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
     FactoryReader factories = new FactoryReader(processingEnv.getElementUtils(), bindings);
+    simulator = new SimulatorModule(processingEnv.getElementUtils(), bindings);
     factoryStep =
         new FactoryStep(
             factories,
-            new GraphBuilder(
-                bindings,
-                factories,
-                new SimulatorModule(processingEnv.getElementUtils(), bindings)),
+            new GraphBuilder(bindings, factories, simulator),
             diagnostics,
             processingEnv.getFiler(),
             processingEnv.getElementUtils());
@@ -175,7 +175,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
                 });
           });
     }
-    ModeAnnotationValidator modes = new ModeAnnotationValidator(processingEnv.getTypeUtils());
+    ModeAnnotationValidator modes = new ModeAnnotationValidator(processingEnv.getTypeUtils(), simulator);
     Set<Element> modal = new LinkedHashSet<>(annotated(round, Annotations.PRODUCTION));
     modal.addAll(annotated(round, Annotations.SIMULATION));
     for (Element element : modal) {

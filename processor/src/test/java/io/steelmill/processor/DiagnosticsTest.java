@@ -542,6 +542,21 @@ class DiagnosticsTest {
                 + "Fix: add the dependency io.steelmill:steelmill-sim (the same version as"
                 + " steelmill-runtime) to the simulation build"),
         new Case(
+            ErrorCode.SimulatorLacksBinding,
+            List.of(),
+            List.of(
+                source(
+                    "test.Mailer",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Simulation(bySimulator = true) interface Mailer {}")),
+            "interface Mailer",
+            "@Simulation(bySimulator = true) on Mailer cannot be honoured:"
+                + " io.steelmill.sim.SimulatedPlatform has no @Simulation @Provides method"
+                + " returning it.\n"
+                + "Fix: write @Simulation(Impl.class) on Mailer, naming your simulated"
+                + " implementation; bySimulator is for Steelmill's own platform interfaces."),
+        new Case(
             ErrorCode.UndefinedType,
             List.of(),
             List.of(

@@ -40,8 +40,9 @@ class RandomProgramPropertyTest {
   private static final Set<ErrorCode> NOT_INJECTED =
       EnumSet.of(
           ErrorCode.ProcessorCrash,
-          // a class path without steelmill-sim: DiagnosticsTest and SimulatorModuleTest
-          ErrorCode.SimulatorMissing);
+          // the simulator's platform module: DiagnosticsTest and SimulatorModuleTest
+          ErrorCode.SimulatorMissing,
+          ErrorCode.SimulatorLacksBinding);
 
   /** Mistakes on the second factory, Side, which keep it from being written. */
   private static final Set<ErrorCode> SIDE =

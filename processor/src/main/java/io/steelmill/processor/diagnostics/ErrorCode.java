@@ -116,6 +116,10 @@ public enum ErrorCode {
       "add the dependency %s (the same version as steelmill-runtime) to the simulation build,"
           + " e.g. in the Maven profile that sets steelmill.mode=simulation; production builds"
           + " do not need it."),
+  SimulatorLacksBinding(
+      "@Simulation(bySimulator = true) on %s cannot be honoured: %s.",
+      "write @Simulation(Impl.class) on %s, naming your simulated implementation; bySimulator"
+          + " is for Steelmill's own platform interfaces."),
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),

@@ -4,8 +4,12 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.BindingKind;
+import io.steelmill.processor.model.BindingReader;
 import io.steelmill.processor.model.ConstructorChoice;
+import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.model.SimulatorModule;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
@@ -21,9 +25,11 @@ import javax.lang.model.util.Types;
  */
 public final class ModeAnnotationValidator {
   private final Types types;
+  private final SimulatorModule simulator;
 
-  public ModeAnnotationValidator(Types types) {
+  public ModeAnnotationValidator(Types types, SimulatorModule simulator) {
     this.types = types;
+    this.simulator = simulator;
   }
 
   /** For a {@code @Daemon} class or a {@code @Provides} method. */
@@ -39,6 +45,19 @@ public final class ModeAnnotationValidator {
               ErrorCode.BothModes.describe(name),
               "",
               ErrorCode.BothModes.fix()));
+    }
+    if (Annotations.booleanValue(
+        Annotations.modeAnnotation(element, Mode.SIMULATION), "bySimulator")) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.ModeWithoutEffect,
+              element,
+              ErrorCode.ModeWithoutEffect.describe(
+                  "Simulation(bySimulator = true)",
+                  name,
+                  "only an interface's simulated binding can come from the simulator"),
+              "",
+              ErrorCode.ModeWithoutEffect.fix("write @Simulation without bySimulator.")));
     }
     for (Mode mode : Mode.values()) {
       AnnotationMirror annotation = Annotations.modeAnnotation(element, mode);
@@ -103,9 +122,52 @@ public final class ModeAnnotationValidator {
     return out;
   }
 
+  /**
+   * {@code @Simulation(bySimulator = true)} on an interface being compiled: right only when the
+   * simulator's module binds it, which it does only for Steelmill's own platform interfaces (and
+   * the runtime that declares them is not compiled with this processor).
+   */
+  private void bySimulator(TypeElement iface, List<Diagnostic> out) {
+    String name = iface.getSimpleName().toString();
+    AnnotationMirror annotation = Annotations.modeAnnotation(iface, Mode.SIMULATION);
+    if (Annotations.classValue(annotation, "value") != null) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.SimulatorLacksBinding,
+              iface,
+              ErrorCode.SimulatorLacksBinding.describe(
+                  name, "it also names an implementation, and a binding comes from one place"),
+              "",
+              ErrorCode.SimulatorLacksBinding.fix(name)));
+      return;
+    }
+    Key key = new BindingReader(types).key(iface.asType(), null);
+    boolean bound =
+        simulator.module() != null
+            && simulator.bindings(key, iface).stream()
+                .anyMatch(binding -> binding.kind() == BindingKind.PROVIDES);
+    if (!bound) {
+      String reason =
+          simulator.module() == null
+              ? "the simulator (" + SimulatorModule.ARTIFACT + ") is not on the class path, and"
+                  + " it binds only Steelmill's own platform interfaces"
+              : SimulatorModule.NAME + " has no @Simulation @Provides method returning it";
+      out.add(
+          Diagnostic.of(
+              ErrorCode.SimulatorLacksBinding,
+              iface,
+              ErrorCode.SimulatorLacksBinding.describe(name, reason),
+              "",
+              ErrorCode.SimulatorLacksBinding.fix(name)));
+    }
+  }
+
   /** For any element carrying a mode annotation that is an interface. */
   public List<Diagnostic> validateInterface(TypeElement iface) {
     List<Diagnostic> out = new ArrayList<>();
+    if (SimulatorModule.suppliesSimulationOf(iface)) {
+      bySimulator(iface, out);
+    }
     for (Mode mode : Mode.values()) {
       AnnotationMirror annotation = Annotations.modeAnnotation(iface, mode);
       TypeMirror value = Annotations.classValue(annotation, "value");
