@@ -4,6 +4,7 @@ import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
 import io.steelmill.runtime.internal.Clocks;
 import io.steelmill.runtime.internal.FactoryCore;
+import io.steelmill.runtime.internal.NodeThreads;
 import io.steelmill.runtime.internal.Signal;
 import io.steelmill.runtime.internal.Unwinding;
 import java.time.Duration;
@@ -96,6 +97,11 @@ public abstract class Node implements AutoCloseable {
   /** The node's name: a host name, a lease name, {@code "ambient"} for a root. */
   public final String name() {
     return core.node();
+  }
+
+  /** The node's identity, assigned when it was created; its threads and tasks carry it. */
+  public final NodeId id() {
+    return core.id();
   }
 
   /** The node this one is a child of, if any. */
@@ -486,10 +492,7 @@ public abstract class Node implements AutoCloseable {
     List<Call> calls = new ArrayList<>(prepared.size());
     for (Built built : prepared) {
       Call[] call = new Call[1];
-      Thread thread =
-          Thread.ofVirtual()
-              .name(name() + "/" + built.daemon())
-              .unstarted(() -> runOne(built, call[0]));
+      Thread thread = NodeThreads.unstarted(id(), built.daemon(), () -> runOne(built, call[0]));
       call[0] = new Call(built.daemon(), Phase.RUN, thread, clock.monotonicNanos(), calls.size());
       calls.add(call[0]);
     }
@@ -543,10 +546,10 @@ public abstract class Node implements AutoCloseable {
     if (newNode) {
       finish(clock, clock.monotonicNanos(), false); // never started: nothing to log
     } else if (running) {
-      Thread.ofVirtual().name(name() + "/stopping").start(() -> {
+      NodeThreads.unstarted(id(), "stopping", () -> {
         OWNER.set(this);
         shutdown(clock());
-      });
+      }).start();
     }
   }
 

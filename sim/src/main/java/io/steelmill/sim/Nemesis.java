@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,9 @@ import java.util.Set;
  * }</pre>
  */
 public final class Nemesis {
+  /** The node the nemesis's own tasks work for: not a host, so no fault ever hits it. */
+  public static final NodeId NEMESIS = NodeId.of("nemesis");
+
   private final SimCluster<?, ?> cluster;
   private final List<String> applied = new ArrayList<>();
   private SimNetwork network;
@@ -100,7 +104,7 @@ public final class Nemesis {
   public Nemesis start() {
     Simulation sim = Simulation.current();
     random = sim.random("nemesis");
-    task = sim.spawn("nemesis/faults", this::loop);
+    task = sim.spawn(NEMESIS, "faults", this::loop);
     return this;
   }
 
@@ -172,7 +176,7 @@ public final class Nemesis {
     note("crash " + host);
     cluster.crash(host);
     Duration down = Duration.ofNanos(1 + random.nextLong(2 * downtime.toNanos()));
-    Simulation.current().spawn("nemesis/restart-" + host, () -> {
+    Simulation.current().spawn(NEMESIS, "restart-" + host, () -> {
       try {
         Simulation.current().sleep(down);
         note("restart " + host);
@@ -198,7 +202,7 @@ public final class Nemesis {
     note("partition " + side + " | " + others);
     network.partition(side, others);
     Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
-    Simulation.current().spawn("nemesis/heal", () -> {
+    Simulation.current().spawn(NEMESIS, "heal", () -> {
       try {
         Simulation.current().sleep(length);
         note("heal");

@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import io.steelmill.runtime.Node;
+import io.steelmill.runtime.NodeId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class SimCluster<A extends Node, N extends Node> {
   public <T> T call(String name, java.util.concurrent.Callable<T> work) throws Exception {
     Object[] result = new Object[1];
     Throwable[] failure = new Throwable[1];
-    Thread task = Simulation.current().spawn(name + "/call", () -> {
+    Thread task = Simulation.current().spawn(NodeId.of(name), "call", () -> {
       try {
         result[0] = work.call();
       } catch (Throwable e) {

@@ -8,8 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 
 /**
- * The simulated {@link Daemons}: every thread is a task of the running simulation, tagged with
- * the calling task's node.
+ * The simulated {@link Daemons}: every thread is a task of the running simulation that carries
+ * the calling code's {@link io.steelmill.runtime.NodeId}, named {@code node/name}.
  */
 @Ambient
 @Daemon
@@ -20,22 +20,17 @@ public final class SimDaemons implements Daemons {
   @Override
   public Thread start(String name, Runnable body) {
     Simulation sim = Simulation.current();
-    return sim.spawn(qualified(sim, name), body);
+    return sim.spawn(sim.nodeId(), name, body);
   }
 
   @Override
   public ThreadFactory threadFactory(String prefix) {
     Simulation sim = Simulation.current();
-    return sim.threadFactory(qualified(sim, prefix));
+    return sim.threadFactory(sim.nodeId(), prefix);
   }
 
   @Override
   public ExecutorService executor(String name) {
     return Executors.newThreadPerTaskExecutor(threadFactory(name));
-  }
-
-  private static String qualified(Simulation sim, String name) {
-    String node = sim.node();
-    return node.isEmpty() || name.contains("/") ? name : node + "/" + name;
   }
 }

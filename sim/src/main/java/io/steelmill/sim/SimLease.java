@@ -2,6 +2,7 @@ package io.steelmill.sim;
 
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseState;
+import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class SimLease implements Lease {
   }
 
   void startRenewing(String node) {
-    Simulation.current().spawn(node + "/lease-" + resource, this::renewLoop);
+    Simulation.current().spawn(NodeId.of(node), "lease-" + resource, this::renewLoop);
   }
 
   private void renewLoop() {

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +46,12 @@ public final class Simulation {
       return simulation != null && simulation.mounted == Thread.currentThread()
           ? VIRTUAL_CLOCK : null;
     });
+    // a node's own threads (a daemon's run(), its stop) are tasks that carry the node's id
+    io.steelmill.runtime.internal.NodeThreads.whenSimulated((node, what, body) -> {
+      Simulation simulation = CURRENT.get();
+      return simulation != null && simulation.mounted == Thread.currentThread()
+          ? simulation.unstartedTask(node, what, body) : null;
+    });
   }
 
   private final long seed;
@@ -61,6 +68,8 @@ public final class Simulation {
   private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
   private final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
   private final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
+  /** The node of each thread created for one but not yet scheduled: its task carries it. */
+  private final IdentityHashMap<Thread, NodeId> nodesOfNewThreads = new IdentityHashMap<>();
   private final Map<Integer, Task> live = new LinkedHashMap<>();
   private final List<Runnable> invariants = new ArrayList<>();
   private final List<String> invariantNames = new ArrayList<>();
@@ -131,17 +140,23 @@ public final class Simulation {
     return epoch;
   }
 
-  /**
-   * The node the calling code works for: the node whose lifecycle call is running (see {@code
-   * Node}), else the task's node (the part of its thread name before {@code /}, or its parent's).
-   */
+  /** The name of the {@linkplain #nodeId() node the calling code works for}. */
   public String node() {
+    return nodeId().name();
+  }
+
+  /**
+   * The node the calling code works for: the node whose construction or lifecycle call is running
+   * (see {@code Node}), else the node the task was created for, or its parent task's; {@link
+   * NodeId#NONE} for the simulation's own tasks.
+   */
+  public NodeId nodeId() {
     checkInside();
-    String context = io.steelmill.runtime.internal.NodeContext.current();
+    NodeId context = io.steelmill.runtime.internal.NodeContext.currentId();
     if (context != null) {
       return context;
     }
-    return mountedTask == null ? "" : mountedTask.node;
+    return mountedTask == null ? NodeId.NONE : mountedTask.node;
   }
 
   /** An independent random stream for {@code purpose}: the same for the same seed and purpose. */
@@ -149,18 +164,44 @@ public final class Simulation {
     return root.fork(purpose);
   }
 
-  /** Starts a task; a name {@code node/what} tags it with its node. */
+  /** Starts a task named {@code name} on the calling task's node. */
   public Thread spawn(String name, Runnable body) {
     checkInside();
     checkAlive();
     return scheduler.builder().name(name).start(body);
   }
 
-  /** A thread factory for simulated tasks named {@code prefix-N}. */
+  /**
+   * Starts a task that works for {@code node}, named {@code node/what}: crashing or pausing the
+   * node crashes or pauses it, and the platform's bindings act on that node when it calls them.
+   */
+  public Thread spawn(NodeId node, String what, Runnable body) {
+    checkInside();
+    checkAlive();
+    Thread thread = unstartedTask(node, what, body);
+    thread.start();
+    return thread;
+  }
+
+  /** A thread factory for tasks of {@code node} named {@code node/prefix-N}. */
+  public java.util.concurrent.ThreadFactory threadFactory(NodeId node, String prefix) {
+    checkInside();
+    int[] count = {0};
+    return body -> unstartedTask(node, prefix + "-" + count[0]++, body);
+  }
+
+  /** A thread factory for simulated tasks named {@code prefix-N}, on the calling task's node. */
   public java.util.concurrent.ThreadFactory threadFactory(String prefix) {
     checkInside();
     int[] count = {0};
     return body -> scheduler.builder().name(prefix + "-" + count[0]++).unstarted(body);
+  }
+
+  /** A task of {@code node}, not started: its id is known from before its first step. */
+  Thread unstartedTask(NodeId node, String what, Runnable body) {
+    Thread thread = scheduler.builder().name(node.threadName(what)).unstarted(body);
+    nodesOfNewThreads.put(thread, node);
+    return thread;
   }
 
   /** Parks the calling task for {@code duration} of virtual time. */
@@ -217,8 +258,9 @@ public final class Simulation {
   public void crash(String node) {
     checkInside();
     trace.event(now, "fault crash " + node);
+    NodeId id = NodeId.of(node);
     for (Task task : List.copyOf(live.values())) {
-      if (task.node.equals(node) && !task.killed) {
+      if (task.node.equals(id) && !task.killed) {
         task.killed = true;
         if (task != mountedTask) {
           task.thread.interrupt();
@@ -261,7 +303,7 @@ public final class Simulation {
   public void checkAlive() {
     Task task = mountedTask;
     if (task != null && task.killed && Thread.currentThread() == task.thread) {
-      throw new NodeCrashed(task.node);
+      throw new NodeCrashed(task.node.name());
     }
   }
 
@@ -486,7 +528,7 @@ public final class Simulation {
     Task task = runQueue.get(index);
     runQueue.set(index, runQueue.get(runQueue.size() - 1));
     runQueue.remove(runQueue.size() - 1);
-    if (!pausedUntil.isEmpty() && pausedUntil.getOrDefault(task.node, 0L) > now) {
+    if (!pausedUntil.isEmpty() && pausedUntil.getOrDefault(task.node.name(), 0L) > now) {
       held.add(task); // its node is paused: runs when the pause ends
       return;
     }
@@ -677,14 +719,13 @@ public final class Simulation {
       return task;
     }
     Thread thread = SimScheduler.threadOf(continuation);
-    String name = thread == null ? "" : thread.getName();
-    int slash = name.indexOf('/');
-    String node = slash > 0 ? name.substring(0, slash) : mountedTask == null ? "" : mountedTask.node;
+    NodeId given = thread == null ? null : nodesOfNewThreads.remove(thread);
+    NodeId node = given != null ? given : mountedTask == null ? NodeId.NONE : mountedTask.node;
     task = new Task(nextTaskId++, thread, node, continuation);
     task.killed = mountedTask != null && mountedTask.killed && mountedTask.node.equals(node);
     tasks.put(continuation, task);
     live.put(task.id, task);
-    trace.event(now, "spawn " + task + (node.isEmpty() ? "" : " on " + node));
+    trace.event(now, "spawn " + task + (node == NodeId.NONE ? "" : " on " + node.name()));
     return task;
   }
 

@@ -1,18 +1,21 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
+
 /**
  * A simulated task: one virtual thread on the kernel's scheduler, with a deterministic id and the
- * node it works for (the part of its name before {@code /}, or its parent's node).
+ * node it works for, given when it was created (see {@link Simulation#spawn(NodeId, String,
+ * Runnable)}), else its parent's node.
  */
 final class Task {
   final int id;
   final Thread thread;
-  final String node;
+  final NodeId node;
   final Runnable continuation;
   /** Set when its node crashed: every primitive it touches throws {@link NodeCrashed}. */
   boolean killed;
 
-  Task(int id, Thread thread, String node, Runnable continuation) {
+  Task(int id, Thread thread, NodeId node, Runnable continuation) {
     this.id = id;
     this.thread = thread;
     this.node = node;

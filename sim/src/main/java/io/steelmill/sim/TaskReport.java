@@ -15,7 +15,7 @@ final class TaskReport {
     for (Task task : tasks) {
       Thread thread = task.thread;
       text.append("\n  ").append(task)
-          .append(task.node.isEmpty() ? "" : " (node " + task.node + ")");
+          .append(task.node.name().isEmpty() ? "" : " (node " + task.node + ")");
       if (thread == null) {
         continue;
       }

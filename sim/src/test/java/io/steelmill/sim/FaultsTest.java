@@ -2,6 +2,7 @@ package io.steelmill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.steelmill.runtime.NodeId;
 import io.steelmill.runtime.internal.NodeContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class FaultsTest {
     SimResult result = Simulation.builder().seed(1).build().run(() -> {
       Simulation sim = Simulation.current();
       for (String node : List.of("a", "b")) {
-        sim.spawn(node + "/ticker", () -> {
+        sim.spawn(NodeId.of(node), "ticker", () -> {
           try {
             for (int i = 0; i < 10; i++) {
               sim.sleep(Duration.ofMillis(100));

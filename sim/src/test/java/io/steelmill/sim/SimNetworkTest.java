@@ -6,6 +6,7 @@ import io.steelmill.platform.Address;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Envelope;
+import io.steelmill.runtime.NodeId;
 import io.steelmill.runtime.internal.NodeContext;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class SimNetworkTest {
 
   /** An echo server on {@code node}, until interrupted. */
   private static void echo(Simulation sim, Endpoint<String> server) {
-    sim.spawn(server.address().node() + "/echo", () -> {
+    sim.spawn(NodeId.of(server.address().node()), "echo", () -> {
       try {
         while (true) {
           Envelope<String> request = server.receive();
@@ -149,7 +150,7 @@ class SimNetworkTest {
       Simulation sim = Simulation.current();
       SimNetwork network = new SimNetwork();
       Endpoint<String> server = bind(network, "server", "rpc");
-      sim.spawn("server/loop", () -> {
+      sim.spawn(NodeId.of("server"), "loop", () -> {
         try {
           while (true) {
             Envelope<String> request = server.receive();
@@ -184,7 +185,7 @@ class SimNetworkTest {
       Endpoint<String> inbox = bind(network, "server", "work");
       List<Thread> workers = new ArrayList<>();
       for (int w = 0; w < 2; w++) {
-        workers.add(sim.spawn("server/worker" + w, () -> {
+        workers.add(sim.spawn(NodeId.of("server"), "worker" + w, () -> {
           try {
             got.add(inbox.receive().message());
           } catch (InterruptedException e) {

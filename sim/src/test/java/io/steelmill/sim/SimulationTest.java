@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.steelmill.runtime.NodeId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -69,8 +70,8 @@ class SimulationTest {
       CompletableFuture<String> a = new CompletableFuture<>();
       CompletableFuture<String> b = new CompletableFuture<>();
       Simulation sim = Simulation.current();
-      sim.spawn("alice/waiter", () -> a.complete(b.join()));
-      sim.spawn("bob/waiter", () -> b.complete(a.join()));
+      sim.spawn(NodeId.of("alice"), "waiter", () -> a.complete(b.join()));
+      sim.spawn(NodeId.of("bob"), "waiter", () -> b.complete(a.join()));
       a.join();
     });
     assertThat(result.failure())
@@ -87,8 +88,8 @@ class SimulationTest {
       ReentrantLock second = new ReentrantLock();
       Simulation sim = Simulation.current();
       CountDownLatch both = new CountDownLatch(2);
-      Thread a = sim.spawn("a/locker", () -> inOrder(first, second, both));
-      Thread b = sim.spawn("b/locker", () -> inOrder(second, first, both));
+      Thread a = sim.spawn(NodeId.of("a"), "locker", () -> inOrder(first, second, both));
+      Thread b = sim.spawn(NodeId.of("b"), "locker", () -> inOrder(second, first, both));
       a.join();
       b.join();
     });
@@ -128,8 +129,8 @@ class SimulationTest {
     SimResult result = run(5, () -> {
       Simulation sim = Simulation.current();
       CountDownLatch both = new CountDownLatch(2);
-      Thread a = sim.spawn("a/sync", () -> nested(left, right, both));
-      Thread b = sim.spawn("b/sync", () -> nested(right, left, both));
+      Thread a = sim.spawn(NodeId.of("a"), "sync", () -> nested(left, right, both));
+      Thread b = sim.spawn(NodeId.of("b"), "sync", () -> nested(right, left, both));
       a.join();
       b.join();
     });
@@ -239,7 +240,7 @@ class SimulationTest {
   void aTaskDyingOfAnUncaughtErrorFailsTheRun() {
     SimResult result = run(13, () -> {
       Simulation sim = Simulation.current();
-      sim.spawn("n1/worker", () -> {
+      sim.spawn(NodeId.of("n1"), "worker", () -> {
         throw new IllegalStateException("worker broke");
       });
       sim.sleep(Duration.ofSeconds(1));
@@ -280,7 +281,7 @@ class SimulationTest {
     SimResult result = run(11, () -> {
       Simulation sim = Simulation.current();
       for (int i = 0; i < 10; i++) {
-        sim.spawn("n" + i + "/daemon", () -> {
+        sim.spawn(NodeId.of("n" + i), "daemon", () -> {
           try {
             new LinkedBlockingQueue<String>().take();
           } catch (InterruptedException e) {

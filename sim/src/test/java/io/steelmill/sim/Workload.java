@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ final class Workload {
     List<Thread> threads = new ArrayList<>();
     for (int n = 0; n < nodes; n++) {
       int self = n;
-      threads.add(sim.spawn("node" + n + "/server", () -> {
+      threads.add(sim.spawn(NodeId.of("node" + n), "server", () -> {
         try {
           while (true) {
             String message = mailboxes.get(self).take();
@@ -43,7 +44,7 @@ final class Workload {
         }
       }));
       SplitMix64 random = sim.random("client/" + n);
-      threads.add(sim.spawn("node" + n + "/client", () -> {
+      threads.add(sim.spawn(NodeId.of("node" + n), "client", () -> {
         try {
           for (int i = 0; ; i++) {
             sim.sleep(Duration.ofNanos(100_000L + random.nextInt(5_000_000)));

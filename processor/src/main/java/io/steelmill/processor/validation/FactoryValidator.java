@@ -26,7 +26,8 @@ public final class FactoryValidator {
       Set.of(
           "name", "parent", "state", "builtDaemons", "startupTimes", "start", "stop", "close",
           "failure", "inject", "bind", "create", "ambient", "node", "hashCode", "toString",
-          "getClass", "notify", "notifyAll", "wait", "crash", "isCrashed", "buildForChildren");
+          "getClass", "notify", "notifyAll", "wait", "crash", "isCrashed", "buildForChildren",
+          "id");
 
   public List<Diagnostic> validate(Element element) {
     List<Diagnostic> out = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.steelmill.runtime.internal;
 
 import io.steelmill.platform.Clock;
 import io.steelmill.runtime.FactoryException;
+import io.steelmill.runtime.NodeId;
 import io.steelmill.runtime.NodeStoppingException;
 import io.steelmill.runtime.Phase;
 import java.lang.invoke.MethodHandles;
@@ -36,6 +37,7 @@ public final class FactoryCore {
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   private final String node;
+  private final NodeId id;
   private final Bindings bindings;
   private final Object[] slots; // written under lock with release, read with acquire
   private Construction construction;
@@ -60,6 +62,7 @@ public final class FactoryCore {
   /** Creates the core of the node called {@code node}, owning {@code bindings}. */
   public FactoryCore(String node, Bindings bindings) {
     this.node = node;
+    this.id = NodeId.of(node);
     this.bindings = bindings;
     this.slots = new Object[bindings.size()];
   }
@@ -102,7 +105,7 @@ public final class FactoryCore {
           throw notInjected(daemon);
         }
         checkOpen();
-        instance = construction.construct(id);
+        instance = constructOnNode(id);
         if (instance == null) {
           throw new NullPointerException(
               daemon + ": its @Provides method returned null. Fix: return an instance.");
@@ -115,6 +118,20 @@ public final class FactoryCore {
       throw failure(t);
     } finally {
       exit();
+    }
+  }
+
+  /**
+   * Constructs binding {@code id} as this node's code: a constructor or provides method that asks
+   * for "the calling node" (binding an endpoint, opening its disk) gets this node, whichever
+   * thread asked for the instance.
+   */
+  private Object constructOnNode(int id) throws Throwable {
+    String previous = NodeContext.enter(this.id);
+    try {
+      return construction.construct(id);
+    } finally {
+      NodeContext.restore(previous);
     }
   }
 
@@ -151,6 +168,11 @@ public final class FactoryCore {
   /** The node's name. */
   public String node() {
     return node;
+  }
+
+  /** The node's identity, assigned when it was created. */
+  public NodeId id() {
+    return id;
   }
 
   /**
