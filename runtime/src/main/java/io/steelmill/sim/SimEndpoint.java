@@ -18,7 +18,6 @@ final class SimEndpoint<M> implements Endpoint<M> {
   private final Map<Long, Reply<M>> pending = new HashMap<>();
   private final SimCondition arrivals = new SimCondition(this);
   private boolean closed;
-  private long lastRequestId;
 
   /** The reply a call waits for. */
   private static final class Reply<M> {
@@ -48,7 +47,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
   public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
     Simulation.current().checkAlive();
     checkOpen();
-    long id = ++lastRequestId;
+    long id = network.nextRequestId();
     Reply<M> reply = new Reply<>();
     pending.put(id, reply);
     try {

@@ -31,6 +31,7 @@ public final class SimNetwork implements Network {
   private long sent;
   private long delivered;
   private long dropped;
+  private long lastRequestId;
 
   public SimNetwork() {}
 
@@ -161,6 +162,14 @@ public final class SimNetwork implements Network {
       return;
     }
     delivered++;
+  }
+
+  /**
+   * A request id no other call on this network had: a reply to a crashed incarnation's call then
+   * never answers a call of the node's next incarnation, which binds the same address.
+   */
+  long nextRequestId() {
+    return ++lastRequestId;
   }
 
   void unbind(Address address) {

@@ -70,9 +70,12 @@ final class StableNames {
    * synchronizer ({@code ReentrantLock$NonfairSync}) goes by its lock's class.
    */
   static String className(Class<?> type) {
-    if (type.getEnclosingClass() != null
-        && java.util.concurrent.locks.AbstractOwnableSynchronizer.class.isAssignableFrom(type)) {
-      type = type.getEnclosingClass();
+    Class<?> outer = type.getEnclosingClass();
+    if (outer != null
+        && java.util.concurrent.locks.AbstractOwnableSynchronizer.class.isAssignableFrom(type)
+        && (java.util.concurrent.locks.Lock.class.isAssignableFrom(outer)
+            || java.util.concurrent.locks.ReadWriteLock.class.isAssignableFrom(outer))) {
+      type = outer;
     }
     String name = type.getName();
     int slash = name.indexOf('/');
