@@ -73,6 +73,12 @@ final class LockCycles {
     this.names = names;
   }
 
+  /** The thread holding {@code lock} exclusively, if it is such a lock and held; else null. */
+  static Thread ownerOf(Object lock) {
+    return OWNER != null && lock instanceof AbstractOwnableSynchronizer
+        ? (Thread) read(OWNER, lock) : null;
+  }
+
   /** Whether detection works on this JDK (the self-test of the internals it reads). */
   static boolean available() {
     return OWNER != null && SNAPSHOT_OF != null;

@@ -312,7 +312,7 @@ public final class Simulation {
   /** Fails the run with {@code error}; the run unwinds and reports it. */
   public void fail(Throwable error) {
     if (failure == null) {
-      failure = error;
+      failure = trace.stable(error);
       trace.event(now, "failure " + error);
     }
   }

@@ -11,25 +11,33 @@ import java.util.regex.Pattern;
  * into the trace, shown in a report) is the same in every run of a seed, in any JVM: identity
  * hash codes ({@code ReentrantLock$NonfairSync@1b3d0e12}) become a per-run ordinal by order of
  * first appearance ({@code ReentrantLock$NonfairSync#1}); thread ids ({@code VirtualThread[#31,}),
- * a JVM-wide counter, likewise; the addresses in hidden class names ({@code
+ * a JVM-wide counter, likewise, and so do the numbers in the JVM's default thread and pool
+ * names ({@code Thread-7}, {@code pool-3-thread-1}); the addresses in hidden class names ({@code
  * Main$$Lambda/0x000071c4}) go. Objects the kernel names itself get the same kind of name
  * ({@link #of}).
  */
 final class StableNames {
   /** {@code pkg.Class@hex}: the last segment starts upper case, so {@code bob@cafe} stays. */
-  private static final Pattern IDENTITY =
-      Pattern.compile("\\b((?:[A-Za-z_][\\w$]*\\.)*[A-Z_$][\\w$]*)@([0-9a-f]{1,8})\\b");
+  private static final Pattern IDENTITY = Pattern.compile(
+      "((?<![\\w$.])(?:[A-Za-z_][\\w$]*\\.)*[A-Z_$][\\w$]*|\\[+(?:[ZBCSIJFD]|L[\\w$.]+;))"
+          + "@([0-9a-f]{1,8})\\b");
+  /** Names the JVM numbers with counters of its own: {@code Thread-7}, {@code pool-3-thread-1}. */
+  private static final Pattern JVM_COUNTER = Pattern.compile(
+      "\\b(Thread-|pool-(?=\\d+-thread-)|ForkJoinPool-(?=\\d+-worker-)|commonPool-worker-)"
+          + "(\\d+)\\b");
   private static final Pattern HIDDEN_CLASS = Pattern.compile("(\\$\\$Lambda)?(\\$\\d+)?/0x[0-9a-f]+");
   private static final Pattern THREAD_ID = Pattern.compile("(Thread\\[#)(\\d+)");
 
   private final Map<String, Integer> perClass = new HashMap<>();
   private final Map<String, String> identities = new HashMap<>();
   private final Map<String, String> threadIds = new HashMap<>();
+  private final Map<String, String> counters = new HashMap<>();
   private final Map<Object, String> objects = new IdentityHashMap<>();
 
   /** Whether {@code text} may hold something to rewrite: a cheap test before the regexes. */
   static boolean mayNeedRewrite(String text) {
-    return text.indexOf('@') >= 0 || text.contains("/0x") || text.contains("Thread[#");
+    return text.indexOf('@') >= 0 || text.contains("/0x") || text.contains("Thread[#")
+        || text.contains("Thread-") || text.contains("pool-") || text.contains("Pool-");
   }
 
   /** {@code text} with identity hashes, thread ids and hidden class addresses made stable. */
@@ -42,8 +50,11 @@ final class StableNames {
     result = identity.replaceAll(match -> Matcher.quoteReplacement(
         identities.computeIfAbsent(match.group(), key -> nextName(match.group(1)))));
     Matcher thread = THREAD_ID.matcher(result);
-    return thread.replaceAll(match -> Matcher.quoteReplacement(match.group(1)
+    result = thread.replaceAll(match -> Matcher.quoteReplacement(match.group(1)
         + threadIds.computeIfAbsent(match.group(2), id -> "t" + (threadIds.size() + 1))));
+    Matcher counter = JVM_COUNTER.matcher(result);
+    return counter.replaceAll(match -> Matcher.quoteReplacement(match.group(1)
+        + counters.computeIfAbsent(match.group(), key -> "n" + (counters.size() + 1))));
   }
 
   /**

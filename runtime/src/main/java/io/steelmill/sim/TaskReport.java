@@ -23,6 +23,10 @@ final class TaskReport {
       Object blocker = LockSupport.getBlocker(thread);
       if (blocker != null) {
         text.append(", blocked on ").append(blocker(blocker));
+        Thread owner = LockCycles.ownerOf(blocker);
+        if (owner != null) {
+          text.append(", held by ").append(taskOf(owner, tasks));
+        }
       }
       StackTraceElement[] stack = thread.getStackTrace();
       int shown = 0;
@@ -35,6 +39,16 @@ final class TaskReport {
       }
     }
     return text.toString();
+  }
+
+  /** The task of {@code thread} among {@code tasks}, or the thread's name. */
+  private static String taskOf(Thread thread, Collection<Task> tasks) {
+    for (Task task : tasks) {
+      if (task.thread == thread) {
+        return task.toString();
+      }
+    }
+    return "thread " + thread.getName() + " (not a task of this run)";
   }
 
   /**

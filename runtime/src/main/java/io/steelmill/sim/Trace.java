@@ -92,6 +92,21 @@ public final class Trace {
     return names.rewrite(text);
   }
 
+  /**
+   * {@code error} with a stable message, when the kernel made it (its reports name blockers by
+   * their {@code toString}, identity hashes included); anything else as it is.
+   */
+  Throwable stable(Throwable error) {
+    if (error.getClass() != SimulationException.class || error.getMessage() == null
+        || !StableNames.mayNeedRewrite(error.getMessage())) {
+      return error;
+    }
+    SimulationException stable =
+        new SimulationException(names.rewrite(error.getMessage()), error.getCause());
+    stable.setStackTrace(error.getStackTrace());
+    return stable;
+  }
+
   /** A stable name for an object the kernel reports on (a lock, a monitor). */
   String nameOf(Object object) {
     return names.of(object);

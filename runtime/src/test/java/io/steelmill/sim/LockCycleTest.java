@@ -256,4 +256,30 @@ class LockCycleTest {
       assertThat(result.failure()).as("seed " + seed).isNull();
     }
   }
+
+  @Test
+  void aHangOnAHeldLockNamesItsHolder() {
+    SimResult result = Simulation.builder().seed(7).build().run(() -> {
+      ReentrantLock lock = new ReentrantLock();
+      java.util.concurrent.LinkedBlockingQueue<String> never = new java.util.concurrent.LinkedBlockingQueue<>();
+      Simulation sim = Simulation.current();
+      sim.spawn("a/holder", () -> {
+        lock.lock();
+        try {
+          never.take(); // waits for a queue, not a lock: no cycle, a hang
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } finally {
+          lock.unlock();
+        }
+      });
+      sim.sleep(Duration.ofMillis(1));
+      lock.lock();
+    });
+    assertThat(failure(result)).startsWith("Hang:")
+        .contains("#0 main WAITING, blocked on java.util.concurrent.locks.ReentrantLock$NonfairSync")
+        .contains(", held by #1 a/holder")
+        .contains("ReentrantLock$NonfairSync#1").doesNotContainPattern("Sync@[0-9a-f]");
+    assertThat(result.report()).contains("ReentrantLock$NonfairSync#1");
+  }
 }
