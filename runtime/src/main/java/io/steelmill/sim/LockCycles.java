@@ -61,7 +61,7 @@ final class LockCycles {
   }
 
   /** One edge of the wait-for graph: a task waits for {@code lock}, which {@code owner} holds. */
-  private record Wait(Task task, Object lock, boolean monitor, Task owner) {}
+  private record Wait(Task task, Object lock, boolean monitor, Task owner, Thread ownerThread) {}
 
   private final Collection<Task> live;
   private final Trace names;
@@ -109,6 +109,10 @@ final class LockCycles {
     Task current = start;
     while (cycle.size() <= live.size()) {
       Wait wait = waitOf(current);
+      if (wait != null && wait.owner == null && wait.ownerThread != null
+          && wait.ownerThread.getState() == Thread.State.TERMINATED) {
+        return abandoned(cycle, wait);
+      }
       if (wait == null || wait.owner == null) {
         return null;
       }
@@ -134,8 +138,8 @@ final class LockCycles {
       if (!(blocker instanceof AbstractOwnableSynchronizer)) {
         return null;
       }
-      Object owner = read(OWNER, blocker);
-      return new Wait(task, blocker, false, owner == null ? null : tasks().get((Thread) owner));
+      Thread owner = (Thread) read(OWNER, blocker);
+      return new Wait(task, blocker, false, owner == null ? null : tasks().get(owner), owner);
     }
     if (state != Thread.State.BLOCKED) {
       return null;
@@ -146,10 +150,10 @@ final class LockCycles {
     }
     for (Task candidate : live) {
       if (candidate != task && holds(candidate, monitor)) {
-        return new Wait(task, monitor, true, candidate);
+        return new Wait(task, monitor, true, candidate, candidate.thread);
       }
     }
-    return new Wait(task, monitor, true, null);
+    return new Wait(task, monitor, true, null, null);
   }
 
   private boolean holds(Task task, Object monitor) {
@@ -186,6 +190,31 @@ final class LockCycles {
     }
     return text.append("\nFix: take the locks in one order in every task (or never wait for")
         .append(" one lock while holding another).").toString();
+  }
+
+  /**
+   * A lock whose owner ended without releasing it: no one can ever release it, so every task in
+   * the chain waits forever, whatever timers are pending.
+   */
+  private String abandoned(List<Wait> chain, Wait last) {
+    List<Wait> waits = new ArrayList<>(chain);
+    waits.add(last);
+    StringBuilder text = new StringBuilder("Deadlock: ").append(describe(last))
+        .append(" is held by thread ").append(last.ownerThread.getName())
+        .append(", which ended without releasing it; ").append(waits.size())
+        .append(waits.size() == 1 ? " task waits" : " tasks wait").append(" for it forever:");
+    for (Wait wait : waits) {
+      text.append("\n  ").append(wait.task)
+          .append(wait.task.node.isEmpty() ? "" : " (node " + wait.task.node + ")")
+          .append("\n    wants ").append(describe(wait)).append(", held by ")
+          .append(wait.owner == null ? "thread " + wait.ownerThread.getName() : wait.owner);
+      StackTraceElement[] stack = wait.task.thread.getStackTrace();
+      for (int frame = 0; frame < Math.min(FRAMES, stack.length); frame++) {
+        text.append("\n        at ").append(stack[frame]);
+      }
+    }
+    return text.append("\nFix: release every lock in a finally block (lock(); try { ... }")
+        .append(" finally { unlock(); }).").toString();
   }
 
   private String describe(Wait wait) {

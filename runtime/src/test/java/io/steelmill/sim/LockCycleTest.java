@@ -282,4 +282,21 @@ class LockCycleTest {
         .contains("ReentrantLock$NonfairSync#1").doesNotContainPattern("Sync@[0-9a-f]");
     assertThat(result.report()).contains("ReentrantLock$NonfairSync#1");
   }
+
+  @Test
+  void aLockWhoseOwnerEndedWithoutReleasingItIsReportedAtOnce() {
+    SimResult result = run(8, () -> {
+      ReentrantLock leaked = new ReentrantLock();
+      Simulation sim = Simulation.current();
+      sim.spawn("a/leaker", leaked::lock).join(); // ends holding it
+      Thread waiter = sim.spawn("b/waiter", leaked::lock);
+      waiter.join();
+    });
+    assertThat(result.virtualTime()).isLessThan(Duration.ofMillis(1));
+    assertThat(failure(result))
+        .startsWith("Deadlock: ReentrantLock#1 is held by thread a/leaker, which ended without"
+            + " releasing it; 1 task waits for it forever:")
+        .contains("b/waiter (node b)\n    wants ReentrantLock#1, held by thread a/leaker")
+        .contains("Fix: release every lock in a finally block");
+  }
 }
