@@ -27,6 +27,14 @@ public final class SimDisk implements Disk {
   private static final class SimFile {
     byte[] durable;
     byte[] current = new byte[0];
+    /** The bytes written since the last sync: {@code [dirtyFrom, dirtyTo)}, empty if equal. */
+    int dirtyFrom = Integer.MAX_VALUE;
+    int dirtyTo;
+
+    void clean() {
+      dirtyFrom = Integer.MAX_VALUE;
+      dirtyTo = 0;
+    }
   }
 
   @Override
@@ -37,6 +45,8 @@ public final class SimDisk implements Disk {
       f.current = Arrays.copyOf(f.current, end);
     }
     System.arraycopy(data, 0, f.current, (int) position, data.length);
+    f.dirtyFrom = Math.min(f.dirtyFrom, (int) position);
+    f.dirtyTo = Math.max(f.dirtyTo, end);
   }
 
   @Override
@@ -46,10 +56,21 @@ public final class SimDisk implements Disk {
     return start;
   }
 
+  /**
+   * Makes the file durable, and hashes what became durable into the trace: the bytes written
+   * since the last sync, where they lie and the new length. Files only grow or change in place,
+   * so these digests in order pin the durable content down, at the cost of the bytes written.
+   */
   @Override
   public void sync(String file) {
     SimFile f = file(file, true);
     f.durable = f.current.clone();
+    int from = Math.min(f.dirtyFrom, f.dirtyTo);
+    long digest = DataDigest.of(f.current, from, f.dirtyTo - from)
+        ^ ((long) from << 40) ^ ((long) f.current.length << 8);
+    f.clean();
+    Simulation sim = Simulation.current();
+    sim.traceData(() -> "sync " + sim.node() + ":" + file, digest);
   }
 
   @Override
@@ -65,7 +86,10 @@ public final class SimDisk implements Disk {
 
   @Override
   public void delete(String file) {
-    files().remove(file);
+    if (files().remove(file) != null) {
+      Simulation sim = Simulation.current();
+      sim.traceData(() -> "delete " + sim.node() + ":" + file, 0);
+    }
   }
 
   private SimFile file(String name, boolean create) {
@@ -97,6 +121,7 @@ public final class SimDisk implements Disk {
     files.values().removeIf(f -> f.durable == null);
     for (SimFile f : files.values()) {
       f.current = f.durable.clone();
+      f.clean();
     }
     Simulation.current().trace("fault lost-unsynced-writes " + node);
   }

@@ -13,11 +13,11 @@ import java.util.Map;
 final class SimEndpoint<M> implements Endpoint<M> {
   private final SimNetwork network;
   private final Address address;
+  private final io.steelmill.platform.Codec<M> codec;
   private final ArrayDeque<Envelope<M>> mailbox = new ArrayDeque<>();
   private final Map<Long, Reply<M>> pending = new HashMap<>();
   private final SimCondition arrivals = new SimCondition(this);
   private boolean closed;
-  private long lastRequestId;
 
   /** The reply a call waits for. */
   private static final class Reply<M> {
@@ -25,9 +25,10 @@ final class SimEndpoint<M> implements Endpoint<M> {
     boolean answered;
   }
 
-  SimEndpoint(SimNetwork network, Address address) {
+  SimEndpoint(SimNetwork network, Address address, io.steelmill.platform.Codec<M> codec) {
     this.network = network;
     this.address = address;
+    this.codec = codec;
   }
 
   @Override
@@ -39,18 +40,18 @@ final class SimEndpoint<M> implements Endpoint<M> {
   public void send(Address to, M message) {
     Simulation.current().checkAlive();
     checkOpen();
-    network.send(address, to, message, 0, 0);
+    network.send(address, to, message, 0, 0, DataDigest.ofMessage(codec, message));
   }
 
   @Override
   public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
     Simulation.current().checkAlive();
     checkOpen();
-    long id = ++lastRequestId;
+    long id = network.nextRequestId();
     Reply<M> reply = new Reply<>();
     pending.put(id, reply);
     try {
-      network.send(address, to, request, id, 0);
+      network.send(address, to, request, id, 0, DataDigest.ofMessage(codec, request));
       arrivals.await(() -> reply.answered || closed, timeout.toNanos());
       checkOpen();
       return reply.answered ? Optional.of(reply.message) : Optional.empty();
@@ -65,7 +66,8 @@ final class SimEndpoint<M> implements Endpoint<M> {
     if (!request.isRequest()) {
       throw new IllegalArgumentException("not a request: " + request);
     }
-    network.send(address, request.from(), response, 0, request.requestId());
+    network.send(address, request.from(), response, 0, request.requestId(),
+        DataDigest.ofMessage(codec, response));
   }
 
   @Override

@@ -25,10 +25,13 @@ public final class SimNetwork implements Network {
   private final NetworkFaults allLinks = new NetworkFaults();
   private final Map<String, NetworkFaults> links = new HashMap<>();
   private final Set<String> cut = new LinkedHashSet<>();
+  /** Each node's incarnation as the network sees it: a crash starts a new one. */
+  private final Map<String, Integer> incarnations = new java.util.TreeMap<>();
   private SplitMix64 random;
   private long sent;
   private long delivered;
   private long dropped;
+  private long lastRequestId;
 
   public SimNetwork() {}
 
@@ -44,7 +47,7 @@ public final class SimNetwork implements Network {
     if (endpoints.containsKey(address)) {
       throw new IllegalStateException(address + " is already bound");
     }
-    SimEndpoint<M> endpoint = new SimEndpoint<>(this, address);
+    SimEndpoint<M> endpoint = new SimEndpoint<>(this, address, codec);
     endpoints.put(address, endpoint);
     sim.trace("bind " + address);
     return endpoint;
@@ -65,15 +68,20 @@ public final class SimNetwork implements Network {
     return links.computeIfAbsent(from + "->" + to, k -> allLinks.copy());
   }
 
-  /** Cuts every link between {@code side} and the other nodes, both ways. */
+  /**
+   * Cuts every link between {@code side} and the other nodes, both ways. The sets may iterate in
+   * any order (a {@code Set.of} iterates in an order salted per JVM): they are read sorted.
+   */
   public void partition(Set<String> side, Set<String> others) {
-    for (String a : side) {
-      for (String b : others) {
+    java.util.SortedSet<String> sides = new java.util.TreeSet<>(side);
+    java.util.SortedSet<String> rest = new java.util.TreeSet<>(others);
+    for (String a : sides) {
+      for (String b : rest) {
         cut.add(a + "->" + b);
         cut.add(b + "->" + a);
       }
     }
-    Simulation.current().trace("fault partition " + side + " | " + others);
+    Simulation.current().trace("fault partition " + sides + " | " + rest);
   }
 
   /** Cuts messages from {@code from} to {@code to} only. */
@@ -114,9 +122,11 @@ public final class SimNetwork implements Network {
 
   // ---- used by SimEndpoint ----------------------------------------------------------------------
 
-  <M> void send(Address from, Address to, M message, long requestId, long replyTo) {
+  <M> void send(
+      Address from, Address to, M message, long requestId, long replyTo, long digest) {
     Simulation sim = Simulation.current();
     sent++;
+    sim.traceData(() -> "send " + from + "->" + to, digest);
     NetworkFaults faults = allLinks;
     boolean isCut = false;
     if (!links.isEmpty() || !cut.isEmpty()) {
@@ -129,29 +139,49 @@ public final class SimNetwork implements Network {
       return;
     }
     int copies = random.chance(faults.duplicate) ? 2 : 1;
+    int incarnation = incarnations.getOrDefault(to.node(), 0);
     for (int i = 0; i < copies; i++) {
       long span = faults.maxDelayNanos - faults.minDelayNanos;
       long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-      sim.schedule(delay, () -> deliver(from, to, message, requestId, replyTo));
+      sim.schedule(delay, () -> deliver(from, to, incarnation, message, requestId, replyTo));
     }
   }
 
+  /**
+   * Delivers a message to the incarnation of its destination that was current when it was sent:
+   * one that crashed meanwhile never gets it, even when its node restarted and bound the same
+   * address again (a reply to the old incarnation's call must not answer the new one's).
+   */
   @SuppressWarnings("unchecked")
-  private <M> void deliver(Address from, Address to, M message, long requestId, long replyTo) {
+  private <M> void deliver(
+      Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
-    if (endpoint == null || !endpoint.accept(from, message, requestId, replyTo)) {
+    if (endpoint == null || incarnations.getOrDefault(to.node(), 0) != incarnation
+        || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
       return;
     }
     delivered++;
   }
 
+  /**
+   * A request id no other call on this network had: a reply to a crashed incarnation's call then
+   * never answers a call of the node's next incarnation, which binds the same address.
+   */
+  long nextRequestId() {
+    return ++lastRequestId;
+  }
+
   void unbind(Address address) {
     endpoints.remove(address);
   }
 
-  /** A crashed node's endpoints vanish; messages to it, also those in flight, are dropped. */
+  /**
+   * A crashed node's endpoints vanish; messages to it, also those in flight, are dropped, and
+   * stay dropped when a new incarnation of the node binds the same address before they arrive.
+   */
   private void crashed(String node) {
+    incarnations.merge(node, 1, Integer::sum);
     for (SimEndpoint<?> endpoint : List.copyOf(endpoints.values())) {
       if (endpoint.address().node().equals(node)) {
         endpoint.close();

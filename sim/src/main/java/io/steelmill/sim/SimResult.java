@@ -46,7 +46,9 @@ public record SimResult(
     text.append("seed ").append(seed).append(", virtual time ").append(virtualTime())
         .append(", ").append(steps).append(" steps, trace sha256 ").append(traceSha256).append('\n');
     if (failure != null) {
-      text.append("failure: ").append(failure).append('\n');
+      // identity hashes and thread ids rewritten, so a seed's report reads the same in any JVM
+      text.append("failure: ").append(new StableNames().rewrite(String.valueOf(failure)))
+          .append('\n');
     }
     if (!leaked.isEmpty()) {
       text.append("tasks that did not unwind: ").append(leaked).append('\n');

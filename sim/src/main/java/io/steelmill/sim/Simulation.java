@@ -336,6 +336,14 @@ public final class Simulation {
     trace.event(now, text);
   }
 
+  /**
+   * Hashes data the run produced into the trace by its digest (see {@link DataDigest}); {@code
+   * what} names it in a FULL trace and is not called otherwise.
+   */
+  void traceData(java.util.function.Supplier<String> what, long digest) {
+    trace.data(now, trace.keepsEveryLine() ? what.get() : "", digest);
+  }
+
   /** Checks {@code check} after every step; a throw fails the run, naming the invariant. */
   public void invariant(String name, Runnable check) {
     checkInside();
@@ -346,7 +354,7 @@ public final class Simulation {
   /** Fails the run with {@code error}; the run unwinds and reports it. */
   public void fail(Throwable error) {
     if (failure == null) {
-      failure = error;
+      failure = trace.stable(error);
       trace.event(now, "failure " + error);
     }
   }
@@ -501,7 +509,9 @@ public final class Simulation {
       }
       Timer timer = nextTimer();
       if (timer != null) {
+        int queued = runQueue.size();
         fire(timer);
+        RunQueueOrder.canonical(runQueue, queued);
         continue;
       }
       if (unwinding) {
@@ -534,10 +544,18 @@ public final class Simulation {
     }
     steps++;
     trace.step(now, task.id);
+    int queued = runQueue.size();
     mountAndRun(task);
+    RunQueueOrder.canonical(runQueue, queued);
     Thread.State state = task.thread.getState(); // read once per step: the loop is hot
     if (state == Thread.State.BLOCKED) {
       state = settleMonitor(task);
+    }
+    if (!unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
+      String cycle = LockCycles.closedBy(task, state, live.values(), trace);
+      if (cycle != null) {
+        fail(new SimulationException(cycle));
+      }
     }
     if (state == Thread.State.TERMINATED) {
       live.remove(task.id);

@@ -23,6 +23,10 @@ final class TaskReport {
       Object blocker = LockSupport.getBlocker(thread);
       if (blocker != null) {
         text.append(", blocked on ").append(blocker(blocker));
+        Thread owner = LockCycles.ownerOf(blocker);
+        if (owner != null) {
+          text.append(", held by ").append(taskOf(owner, tasks));
+        }
       }
       StackTraceElement[] stack = thread.getStackTrace();
       int shown = 0;
@@ -37,21 +41,36 @@ final class TaskReport {
     return text.toString();
   }
 
+  /** The task of {@code thread} among {@code tasks}, or the thread's name. */
+  private static String taskOf(Thread thread, Collection<Task> tasks) {
+    for (Task task : tasks) {
+      if (task.thread == thread) {
+        return task.toString();
+      }
+    }
+    return "thread " + thread.getName() + " (not a task of this run)";
+  }
+
   /**
    * Platform threads started after the carrier (their ids are higher): real threads that escaped
    * the simulation, and are often what a hung task waits for. Empty when there are none.
    */
   static String escapedThreads(long carrierId) {
     StringBuilder text = new StringBuilder();
+    // sorted by name: the JVM's map of threads iterates in an order of its own
+    var threads = new java.util.TreeMap<String, StackTraceElement[]>();
     for (var entry : Thread.getAllStackTraces().entrySet()) {
       Thread thread = entry.getKey();
       if (thread.threadId() > carrierId && !thread.isVirtual() && thread.isAlive()
-          && !isOurs(thread)) {
-        text.append("\n  ").append(thread.getName()).append(" ").append(thread.getState());
-        StackTraceElement[] stack = entry.getValue();
-        for (int i = 0; i < Math.min(FRAMES, stack.length); i++) {
-          text.append("\n        at ").append(stack[i]);
-        }
+          && !isOurs(thread) && !isJdkInternal(thread)) {
+        threads.put(thread.getName() + " " + thread.getState(), entry.getValue());
+      }
+    }
+    for (var entry : threads.entrySet()) {
+      text.append("\n  ").append(entry.getKey());
+      StackTraceElement[] stack = entry.getValue();
+      for (int i = 0; i < Math.min(FRAMES, stack.length); i++) {
+        text.append("\n        at ").append(stack[i]);
       }
     }
     return text.isEmpty()
@@ -64,13 +83,26 @@ final class TaskReport {
 
   /**
    * Platform threads that are not an escape: other simulations' carriers and sweep workers (seeds
-   * run side by side) and the JDK's own unblocker, which it starts on first use.
+   * run side by side).
    */
   private static boolean isOurs(Thread thread) {
     String name = thread.getName();
-    return name.startsWith("steelmill-sim-carrier-")
-        || name.startsWith("steelmill-sweep-")
-        || name.equals("VirtualThread-unblocker");
+    return name.startsWith("steelmill-sim-carrier-") || name.startsWith("steelmill-sweep-");
+  }
+
+  /**
+   * Threads the JDK starts for itself when first needed (the virtual-thread unblocker, the
+   * cleaner, JFR, the attach listener, the process reaper): they live in the system thread group,
+   * or have no group once gone. Common-pool workers are not among them: work put there escaped.
+   */
+  static boolean isJdkInternal(Thread thread) {
+    if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+      return false;
+    }
+    ThreadGroup group = thread.getThreadGroup();
+    return group == null || group.getParent() == null
+        || thread.getClass().getName().startsWith("jdk.internal.")
+        || thread.getName().equals("VirtualThread-unblocker");
   }
 
   /** What a task waits on, as people read it. */

@@ -30,6 +30,7 @@ public final class Trace {
   private final byte[] steps = new byte[4096];
   private int stepBytes;
   private long events;
+  private final StableNames names = new StableNames();
 
   Trace(Level level, int tailSize) {
     try {
@@ -62,9 +63,61 @@ public final class Trace {
     stepBytes = 0;
   }
 
-  /** Records an event line: {@code t=<ns> <text>}. */
+  /**
+   * Records data the run produced (a message payload, bytes made durable) by its digest: 16
+   * bytes of the hash, so a value that is not the seed's (a wall-clock read sent in a message)
+   * changes the hash even when the schedule does not; FULL also keeps a line naming it.
+   *
+   * @param what what the data is, for the FULL line ({@code send a/x->b/y}); not hashed
+   */
+  void data(long now, String what, long digest) {
+    if (level == Level.FULL) {
+      full.add("t=" + now + " " + what + " data " + Long.toHexString(digest));
+    }
+    if (stepBytes == steps.length) {
+      flushSteps();
+    }
+    putLong(-1, stepBytes); // never a time: a step record cannot look like a data record
+    putLong(digest, stepBytes + 8);
+    stepBytes += 16;
+  }
+
+  /** Whether the trace keeps every line (then callers may spend on describing data). */
+  boolean keepsEveryLine() {
+    return level == Level.FULL;
+  }
+
+  /** {@code text} with what the JVM decides (identity hashes, thread ids) made stable. */
+  String stable(String text) {
+    return names.rewrite(text);
+  }
+
+  /**
+   * {@code error} with a stable message, when the kernel made it (its reports name blockers by
+   * their {@code toString}, identity hashes included); anything else as it is.
+   */
+  Throwable stable(Throwable error) {
+    if (error.getClass() != SimulationException.class || error.getMessage() == null
+        || !StableNames.mayNeedRewrite(error.getMessage())) {
+      return error;
+    }
+    SimulationException stable =
+        new SimulationException(names.rewrite(error.getMessage()), error.getCause());
+    stable.setStackTrace(error.getStackTrace());
+    return stable;
+  }
+
+  /** A stable name for an object the kernel reports on (a lock, a monitor). */
+  String nameOf(Object object) {
+    return names.of(object);
+  }
+
+  /**
+   * Records an event line: {@code t=<ns> <text>}, with identity hash codes, thread ids and hidden
+   * class addresses in the text rewritten to per-run ordinals (see {@link StableNames}).
+   */
   void event(long now, String text) {
-    String line = "t=" + now + " " + text;
+    String line = "t=" + now + " " + names.rewrite(text);
     flushSteps();
     digest.update(line.getBytes(StandardCharsets.UTF_8));
     digest.update((byte) '\n');

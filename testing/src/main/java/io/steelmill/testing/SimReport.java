@@ -25,7 +25,8 @@ final class SimReport {
     return new AssertionError(text + "Report: " + file, result.failure());
   }
 
-  static AssertionError nondeterministic(ExtensionContext context, SimResult first, SimResult second) {
+  static AssertionError nondeterministic(
+      ExtensionContext context, SimResult first, SimResult second, String where) {
     List<String> a = first.fullTrace();
     List<String> b = second.fullTrace();
     int index = 0;
@@ -33,14 +34,17 @@ final class SimReport {
       index++;
     }
     String text =
-        "Determinism check failed: seed=" + first.seed() + " gave two different traces ("
-            + first.traceSha256() + " and " + second.traceSha256() + ").\n"
+        "Determinism check failed: seed=" + first.seed() + " run again " + where
+            + " gave a different trace (" + first.traceSha256() + " and "
+            + second.traceSha256() + ").\n"
             + "First difference, at event " + index + ":\n"
             + "  first run:  " + (index < a.size() ? a.get(index) : "(end of trace)") + "\n"
             + "  second run: " + (index < b.size() ? b.get(index) : "(end of trace)") + "\n"
-            + "Usual causes: a wall-clock read (System.currentTimeMillis, Instant.now), iteration"
-            + " over a HashMap/HashSet of objects with identity hash codes, static state shared"
-            + " between runs, Set.of/Map.of order.\nReplay: " + replay(context, first.seed()) + "\n";
+            + "Usual causes: a wall-clock read (System.currentTimeMillis, Instant.now) or a value"
+            + " derived from one sent or written to disk, iteration over a HashMap/HashSet of"
+            + " objects with identity hash codes (threads, enums) or keyed by thread ids, static"
+            + " state shared between runs, Set.of/Map.of order (salted per JVM).\nReplay: "
+            + replay(context, first.seed()) + "\n";
     String file = write(context, first.seed(), text);
     return new AssertionError(text + "Report: " + file);
   }

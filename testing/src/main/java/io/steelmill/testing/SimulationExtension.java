@@ -116,7 +116,8 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       this.seed = seed;
       this.settings = settings;
       this.checkDeterminism = checkDeterminism;
-      this.session = new SimSession(simulation(seed, settings, checkDeterminism), settings);
+      this.session = new SimSession(
+          simulation(seed, settings, checkDeterminism || FreshJvmCheck.isChild()), settings);
     }
 
     @Override
@@ -151,7 +152,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     public void interceptTestTemplateMethod(
         Invocation<Void> invocation,
         ReflectiveInvocationContext<Method> call,
-        ExtensionContext context) {
+        ExtensionContext context) throws Throwable {
       SimResult first = session.simulation.run(() -> body(session, () -> {
         try {
           invocation.proceed();
@@ -161,6 +162,10 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
           throw new IllegalStateException(t);
         }
       }));
+      if (FreshJvmCheck.isChild()) {
+        FreshJvmCheck.record(first); // the parent compares and reports
+        return;
+      }
       SeedResults results = SeedResults.of(context, shard(context));
       if (!first.succeeded()) {
         results.add(context, first, null);
@@ -169,18 +174,34 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       HistoryCheck.verify(context, settings, first, session.recordedHistory());
       if (checkDeterminism) {
         SimResult second = rerun(call);
-        if (!first.traceSha256().equals(second.traceSha256())) {
-          results.add(context, first, "Determinism check failed: two runs of seed " + seed
-              + " gave different traces (" + first.traceSha256() + " and "
-              + second.traceSha256() + ")");
-          throw SimReport.nondeterministic(context, first, second);
+        compare(context, results, first, second, "in this JVM (thread ids and identity hashes moved)");
+        if (FreshJvmCheck.enabled(context)) {
+          long limit = Math.max(120_000, 20 * first.wallNanos() / 1_000_000);
+          SimResult fresh = FreshJvmCheck.run(context, seed, limit);
+          if (fresh != null) {
+            compare(context, results, first, fresh, "in a fresh JVM");
+          }
         }
       }
       results.add(context, first, null);
     }
 
-    /** Runs the method again in a fresh simulation of the same seed, with fresh parameters. */
-    private SimResult rerun(ReflectiveInvocationContext<Method> call) {
+    private void compare(ExtensionContext context, SeedResults results, SimResult first,
+        SimResult second, String where) {
+      if (!first.traceSha256().equals(second.traceSha256())) {
+        results.add(context, first, "Determinism check failed: seed " + seed + " run again "
+            + where + " gave a different trace (" + first.traceSha256() + " and "
+            + second.traceSha256() + ")");
+        throw SimReport.nondeterministic(context, first, second, where);
+      }
+    }
+
+    /**
+     * Runs the method again in a fresh simulation of the same seed, with fresh parameters, after
+     * moving what the seed does not decide ({@link JvmPerturbation}).
+     */
+    private SimResult rerun(ReflectiveInvocationContext<Method> call) throws InterruptedException {
+      JvmPerturbation.apply(seed);
       SimSession again = new SimSession(simulation(seed, settings, true), settings);
       Method method = call.getExecutable();
       Parameter[] parameters = method.getParameters();

@@ -82,7 +82,7 @@ class SimulationExtensionTest {
 
     events.assertStatistics(stats -> stats.failed(1));
     assertThat(failureMessage(events.failed().list().get(0)))
-        .contains("Determinism check failed: seed=1 gave two different traces")
+        .contains("Determinism check failed: seed=1 run again in this JVM")
         .contains("First difference, at event")
         .contains("first run:  t=0 tick")
         .contains("wall-clock read");

@@ -1,0 +1,80 @@
+package io.steelmill.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.junit.platform.testkit.engine.Events;
+
+/**
+ * The determinism self-check catches orders the JVM decides in user code: identity hashes and
+ * thread ids (moved before the second run in this JVM), and the per-JVM salt of {@code Set.of}
+ * and {@code Map.of} (seen only by the run in a fresh JVM). Issue 14, item 3.
+ */
+class JvmOrderTest {
+
+  private static Events run(Class<?> fixture) {
+    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(fixture)).execute().testEvents();
+  }
+
+  private static String failureMessage(Event event) {
+    return event.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+        .map(Throwable::getMessage)
+        .orElse("");
+  }
+
+  private static String theFailure(Class<?> fixture) {
+    Events events = run(fixture);
+    events.assertStatistics(stats -> stats.started(1).failed(1));
+    String message = failureMessage(events.failed().list().get(0));
+    assertThat(message).contains("Determinism check failed: seed=1 run again")
+        .contains("First difference, at event");
+    return message;
+  }
+
+  @Test
+  void aHashSetOfThreadsIsCaughtInThisJvm() {
+    assertThat(theFailure(JvmOrderFixtures.IteratesAHashSetOfThreads.class))
+        .contains("in this JVM (thread ids and identity hashes moved)")
+        .containsPattern("first run: +t=\\d+ visit n\\d+/task");
+  }
+
+  @Test
+  void aMapKeyedByThreadIdsIsCaught() {
+    assertThat(theFailure(JvmOrderFixtures.IteratesAMapKeyedByThreadId.class))
+        .containsPattern("first run: +t=\\d+ visit n\\d+/task");
+  }
+
+  @Test
+  void setOfOrderIsCaughtByTheRunInAFreshJvm() {
+    assertThat(theFailure(JvmOrderFixtures.IteratesSetOf.class))
+        .contains("in a fresh JVM")
+        .containsPattern("first run: +t=\\d+ order host-");
+  }
+
+  @Test
+  void mapOfOrderIsCaughtByTheRunInAFreshJvm() {
+    assertThat(theFailure(JvmOrderFixtures.IteratesMapOfEntries.class))
+        .contains("in a fresh JVM")
+        .contains("first run:  t=0 order k");
+  }
+
+  @Test
+  void codeThatSortsWhatItIteratesPassesBothRuns() {
+    run(JvmOrderFixtures.SortsWhatItIterates.class)
+        .assertStatistics(stats -> stats.started(2).succeeded(2));
+  }
+
+  @Test
+  void theRunInAFreshJvmCanBeTurnedOff() {
+    System.setProperty(FreshJvmCheck.PROPERTY, "false");
+    try {
+      run(JvmOrderFixtures.IteratesSetOf.class).assertStatistics(stats -> stats.succeeded(1));
+    } finally {
+      System.clearProperty(FreshJvmCheck.PROPERTY);
+    }
+  }
+}
