@@ -106,6 +106,7 @@ public final class Echo {
         }))
         .addMethod(WAIT, ServerCalls.asyncUnaryCall((request, out) -> {
           Context context = Context.current();
+          cancelled.accept("Wait started " + (context.getDeadline() != null));
           context.addListener(c -> cancelled.accept("Wait " + (context.getDeadline() != null)),
               Runnable::run);
         }))

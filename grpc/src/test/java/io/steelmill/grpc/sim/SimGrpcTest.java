@@ -267,7 +267,7 @@ class SimGrpcTest {
       assertThat(code).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
       assertThat(world.sim.nanoTime() - before).isEqualTo(Duration.ofMillis(700).toNanos());
       world.sleep(10);
-      assertThat(world.cancelled).contains("Wait true"); // the server's context had the deadline
+      assertThat(world.cancelled).containsExactly("Wait started true", "Wait true"); // the server's context had the deadline
       // gRPC's own withDeadlineAfter (the system ticker): rounded up to whole virtual ms
       before = world.sim.nanoTime();
       Status.Code plain = as("c", () -> {
