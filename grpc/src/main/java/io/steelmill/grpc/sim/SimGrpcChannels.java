@@ -5,6 +5,7 @@ import io.grpc.Deadline;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.grpc.GrpcChannels;
+import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.Simulation;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -29,6 +30,11 @@ public final class SimGrpcChannels implements GrpcChannels {
     }
     NodeTransport transport = hub.transportOfCallingNode();
     return new SimChannel(hub, transport.node, node);
+  }
+
+  /** The simulated network the calls cross: hand it to a nemesis to act on them. */
+  public SimNetwork network() {
+    return hub.network();
   }
 
   @Override

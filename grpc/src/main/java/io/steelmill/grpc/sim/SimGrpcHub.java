@@ -3,6 +3,7 @@ package io.steelmill.grpc.sim;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.platform.Network;
+import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.Simulation;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,15 @@ public final class SimGrpcHub {
 
   public SimGrpcHub(Network network) {
     this.network = network;
+  }
+
+  /** The simulated network (the simulation build binds no other). */
+  SimNetwork network() {
+    if (network instanceof SimNetwork simulated) {
+      return simulated;
+    }
+    throw new IllegalStateException("the simulated gRPC transport runs on the simulated network,"
+        + " not on " + network.getClass().getName());
   }
 
   /** The calling node's transport, created (and bound) if it has none. */
