@@ -61,7 +61,7 @@ public final class ClusterCertificates {
       KeyPair keys = newKeyPair();
       byte[] name = Der.commonName("steelmill cluster authority");
       X509Certificate certificate = sign(name, name, keys.getPublic().getEncoded(), keys.getPrivate(),
-          true);
+          null);
       return new ClusterCertificates(certificate, keys);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot generate the cluster's certificate authority: "
@@ -124,6 +124,25 @@ public final class ClusterCertificates {
     return identities.computeIfAbsent(node, this::issue);
   }
 
+  /**
+   * {@code node}'s certificate, for tools and other gRPC clients that present it.
+   *
+   * @throws IllegalStateException if this configuration has none for it (loaded, not listed)
+   */
+  public X509Certificate certificate(String node) {
+    return identity(node).certificate();
+  }
+
+  /**
+   * {@code node}'s private key: this process's own identity, for a client that must present it
+   * (never send it anywhere).
+   *
+   * @throws IllegalStateException if this configuration has none for it (loaded, not listed)
+   */
+  public PrivateKey privateKey(String node) {
+    return identity(node).key();
+  }
+
   /** The node name a certificate of this cluster names, or null for any other certificate. */
   static String nodeName(X509Certificate certificate) {
     return Der.readCommonName(certificate.getSubjectX500Principal().getEncoded());
@@ -134,7 +153,7 @@ public final class ClusterCertificates {
       KeyPair keys = newKeyPair();
       X509Certificate certificate = sign(Der.commonName(node),
           authority.getSubjectX500Principal().getEncoded(), keys.getPublic().getEncoded(),
-          authorityKeys.getPrivate(), false);
+          authorityKeys.getPrivate(), node);
       return new NodeIdentity(keys.getPrivate(), certificate);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot issue a certificate for node " + node + ": "
@@ -148,9 +167,15 @@ public final class ClusterCertificates {
     return generator.generateKeyPair();
   }
 
-  /** An X.509 v3 certificate, signed with ecdsa-with-SHA256. */
+  /**
+   * An X.509 v3 certificate, signed with ecdsa-with-SHA256: the authority's ({@code node} null),
+   * or a node's, which also names the node as a DNS subject alternative name when it is a valid
+   * host name label, so that plain gRPC clients (with {@code overrideAuthority(node)}) and tools
+   * can verify it too.
+   */
   private static X509Certificate sign(byte[] subject, byte[] issuer, byte[] publicKeyInfo,
-      PrivateKey signer, boolean authority) throws GeneralSecurityException {
+      PrivateKey signer, String node) throws GeneralSecurityException {
+    boolean authority = node == null;
     byte[] algorithm = Der.sequence(Der.oid(1, 2, 840, 10045, 4, 3, 2));
     ZonedDateTime now = ZonedDateTime.now();
     byte[] serial = new byte[16];
@@ -168,7 +193,11 @@ public final class ClusterCertificates {
         Der.sequence(Der.time(now.minusHours(1)), Der.time(now.plus(VALIDITY))),
         subject,
         publicKeyInfo,
-        Der.explicit(3, Der.sequence(basicConstraints, keyUsage)));
+        Der.explicit(3, node != null && node.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")
+            ? Der.sequence(basicConstraints, keyUsage, Der.sequence(Der.oid(2, 5, 29, 17),
+                Der.octets(Der.sequence(Der.tagged(0x82,
+                    node.getBytes(StandardCharsets.US_ASCII))))))
+            : Der.sequence(basicConstraints, keyUsage)));
     Signature signature = Signature.getInstance("SHA256withECDSA");
     signature.initSign(signer);
     signature.update(tbs);
