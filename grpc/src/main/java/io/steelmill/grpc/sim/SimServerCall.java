@@ -146,7 +146,10 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
     try {
       callback.run();
     } catch (RuntimeException e) {
-      close(Status.UNKNOWN.withDescription("the handler threw " + e).withCause(e), new Metadata());
+      if (!closed) { // as gRPC's server: an exception from the handler ends the call UNKNOWN
+        close(Status.UNKNOWN.withDescription("the handler threw " + e).withCause(e),
+            new Metadata());
+      }
     } finally {
       context.detach(previous);
     }
