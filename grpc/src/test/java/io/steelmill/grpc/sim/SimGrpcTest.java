@@ -305,6 +305,77 @@ class SimGrpcTest {
   }
 
   @Test
+  void interceptorsAndHeadersCrossTheTransportAndAThrowingHandlerEndsUnknown() {
+    run(11, () -> {
+      World world = new World();
+      io.grpc.Metadata.Key<String> token =
+          io.grpc.Metadata.Key.of("x-token", io.grpc.Metadata.ASCII_STRING_MARSHALLER);
+      var say = io.grpc.MethodDescriptor.<String, String>newBuilder()
+          .setType(io.grpc.MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName("test.Guarded/Say").setRequestMarshaller(Echo.UTF8)
+          .setResponseMarshaller(Echo.UTF8).build();
+      io.grpc.ServerServiceDefinition guarded = io.grpc.ServerInterceptors.intercept(
+          io.grpc.ServerServiceDefinition.builder("test.Guarded")
+              .addMethod(say, io.grpc.stub.ServerCalls.asyncUnaryCall((request, out) -> {
+                if (request.equals("boom")) {
+                  throw new IllegalStateException("boom");
+                }
+                out.onNext("ok " + request);
+                out.onCompleted();
+              })).build(),
+          new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+                io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers,
+                io.grpc.ServerCallHandler<Q, R> next) {
+              if (!"secret".equals(headers.get(token))) {
+                call.close(Status.PERMISSION_DENIED.withDescription("no token"),
+                    new io.grpc.Metadata());
+                return new io.grpc.ServerCall.Listener<>() {};
+              }
+              return next.startCall(call, headers);
+            }
+          });
+      as("s", () -> world.servers.register(guarded));
+      io.grpc.Metadata headers = new io.grpc.Metadata();
+      headers.put(token, "secret");
+      Channel withToken = io.grpc.ClientInterceptors.intercept(world.channel,
+          io.grpc.stub.MetadataUtils.newAttachHeadersInterceptor(headers));
+      assertThat(as("c", () -> ClientCalls.blockingUnaryCall(withToken, say, CallOptions.DEFAULT,
+          "x"))).isEqualTo("ok x");
+      StatusRuntimeException denied = org.junit.jupiter.api.Assertions.assertThrows(
+          StatusRuntimeException.class, () -> as("c", () -> ClientCalls.blockingUnaryCall(
+              world.channel, say, CallOptions.DEFAULT, "x")));
+      assertThat(denied.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+      StatusRuntimeException boom = org.junit.jupiter.api.Assertions.assertThrows(
+          StatusRuntimeException.class, () -> as("c", () -> ClientCalls.blockingUnaryCall(
+              withToken, say, CallOptions.DEFAULT, "boom")));
+      assertThat(boom.getStatus().getCode()).isEqualTo(Status.Code.UNKNOWN);
+    });
+  }
+
+  @Test
+  void aCrashedClientsCallIsCancelledOnTheServerByKeepalive() {
+    run(12, () -> {
+      World world = new World();
+      world.sim.spawn("c/waiter", () -> {
+        try {
+          ClientCalls.blockingUnaryCall(world.channel, Echo.WAIT, CallOptions.DEFAULT, "w");
+        } catch (StatusRuntimeException e) {
+          world.cancelled.add("client saw " + e.getStatus().getCode());
+        }
+      });
+      world.sleep(100);
+      assertThat(world.cancelled).containsExactly("Wait started false");
+      world.sim.crash("c");
+      world.sleep(14_000);
+      assertThat(world.cancelled).doesNotContain("Wait false"); // keepalive has not given up
+      world.sleep(2_000);
+      assertThat(world.cancelled).contains("Wait false"); // 10 s + 5 s of silence: cancelled
+    });
+  }
+
+  @Test
   void theSameSeedGivesTheSameTraceAndAnotherSeedAnother() {
     String first = GrpcWorkload.run(42).traceSha256();
     assertThat(GrpcWorkload.run(42).traceSha256()).isEqualTo(first);
