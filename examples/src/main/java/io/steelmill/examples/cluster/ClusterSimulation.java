@@ -42,11 +42,23 @@ final class ClusterSimulation {
 
   static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
       Trace.Level trace) {
+    return run(seed, nodes, settings, virtual, trace, false);
+  }
+
+  /** {@code grpc}: the store whose parts talk gRPC ({@link GrpcClusterSimulation}). */
+  static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
+      Trace.Level trace, boolean grpc) {
     long[] counts = new long[2];
     History[] history = new History[1];
     SimResult result =
         Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5)).trace(trace).build()
-            .run(() -> scenario(nodes, settings, virtual, counts, history));
+            .run(() -> {
+              if (grpc) {
+                GrpcClusterSimulation.scenario(nodes, settings, virtual, counts, history);
+              } else {
+                scenario(nodes, settings, virtual, counts, history);
+              }
+            });
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
     CheckResult check =
         new LinearizabilityChecker(Models.named("kv"), Duration.ofSeconds(30)).check(recorded);

@@ -29,6 +29,7 @@ final class ClusterSweep {
   private final Shard shard;
   private final boolean keepGoing;
   private final Path reportDir;
+  private final boolean grpc;
   private long acknowledged;
   private long rejected;
   private long operations;
@@ -36,7 +37,7 @@ final class ClusterSweep {
   private int violations;
 
   ClusterSweep(int nodes, int seeds, StoreSettings settings, String bug, Duration virtual,
-      int jobs, Shard shard, boolean keepGoing, Path reportDir) {
+      int jobs, Shard shard, boolean keepGoing, Path reportDir, boolean grpc) {
     this.nodes = nodes;
     this.seeds = seeds;
     this.unfenced = !settings.fenced();
@@ -47,6 +48,7 @@ final class ClusterSweep {
     this.shard = shard;
     this.keepGoing = keepGoing;
     this.reportDir = reportDir;
+    this.grpc = grpc;
   }
 
   int run(PrintStream out) {
@@ -63,7 +65,7 @@ final class ClusterSweep {
     SeedSweep.run(
         chosen,
         jobs,
-        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL),
+        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL, grpc),
         outcome -> {
           handed++;
           acknowledged += outcome.acknowledged();
@@ -122,7 +124,7 @@ final class ClusterSweep {
   }
 
   private String bugOption() {
-    return bug.equals("none") ? "" : " --bug " + bug;
+    return (bug.equals("none") ? "" : " --bug " + bug) + (grpc ? " --transport grpc" : "");
   }
 
   /** The --virtual option as typed again, or nothing for the default. */

@@ -43,10 +43,18 @@ public final class RunCommand implements Callable<Integer> {
       description = "Client writes, 1 to " + MAX_WRITES + " (default 200).")
   int writes = 200;
 
+  @Option(names = "--transport", paramLabel = "T",
+      description = "How the store's parts talk: tcp (the Network interface, default) or grpc"
+          + " (gRPC-java over mutual TLS).")
+  String transport = "tcp";
+
   @Override
   public Integer call() throws Exception {
     Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
     Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
+    if (!transport.equals("tcp") && !transport.equals("grpc")) {
+      throw Cli.mistake(spec, "unknown --transport \"" + transport + "\"; use tcp or grpc");
+    }
     List<InetSocketAddress> servers = null;
     if (zookeeper != null) {
       zookeeper = zookeeper.strip();
@@ -71,6 +79,9 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int run(String connect) throws Exception {
+    if (transport.equals("grpc")) {
+      return GrpcClusterRun.run(nodes, connect, writes);
+    }
     List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
     SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
     ambient.inject(StoreSettings.class, new StoreSettings(true));

@@ -66,6 +66,11 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--bug", description = "Plant a mistake: none, stale-read, early-ack.")
   String bug = "none";
 
+  @Option(names = "--transport", paramLabel = "T",
+      description = "How the store's parts talk: tcp (the Network interface, default) or grpc"
+          + " (gRPC-java services and stubs).")
+  String transport = "tcp";
+
   @Option(names = "--history",
       description = "Write the client history of --seed (Jepsen EDN) to this file.")
   Path history;
@@ -97,6 +102,9 @@ public final class SimulateCommand implements Callable<Integer> {
     if (history != null) {
       Cli.writableFile(spec, "--history", history);
     }
+    if (!transport.equals("tcp") && !transport.equals("grpc")) {
+      throw Cli.mistake(spec, "unknown --transport \"" + transport + "\"; use tcp or grpc");
+    }
     settings = new StoreSettings(!unfenced, planted);
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
       return Cli.wrongBuild(spec, "cluster simulate runs in the simulation build: ./mvnw -q"
@@ -116,7 +124,7 @@ public final class SimulateCommand implements Callable<Integer> {
       return one(seed, virtual, System.out);
     }
     return new ClusterSweep(nodes, seeds, settings, bug, virtual, sweep.jobs(), part, keepGoing,
-        sweep.reportDir()).run(System.out);
+        sweep.reportDir(), transport.equals("grpc")).run(System.out);
   }
 
   private StoreSettings settings;
@@ -132,7 +140,7 @@ public final class SimulateCommand implements Callable<Integer> {
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
     Trace.Level level = trace == null ? Trace.Level.TAIL : Trace.Level.FULL;
     ClusterSimulation.Outcome outcome =
-        ClusterSimulation.run(chosen, nodes, settings, perSeed, level);
+        ClusterSimulation.run(chosen, nodes, settings, perSeed, level, transport.equals("grpc"));
     if (trace != null) {
       Files.write(trace, outcome.result().fullTrace());
     }

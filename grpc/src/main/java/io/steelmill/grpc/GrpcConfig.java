@@ -1,0 +1,98 @@
+package io.steelmill.grpc;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where the gRPC servers of a production cluster listen, the certificates they authenticate each
+ * other with, and the connection timings (the simulated transport uses the same timings, so a
+ * partition ends a call the same way in both). A node serving in this process without an entry
+ * listens on an ephemeral port of {@link #bindAddress()} and is added here, so nodes of one JVM
+ * find each other with no configuration. Provide it with {@code @Factory(injected =
+ * GrpcConfig.class)} or a {@code @Provides} method; the simulation build needs none.
+ */
+public final class GrpcConfig {
+  private final InetAddress bindAddress;
+  private final ClusterCertificates certificates;
+  private final GrpcTimings timings;
+  private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
+
+  private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
+      ClusterCertificates certificates, GrpcTimings timings) {
+    this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
+    this.certificates = Objects.requireNonNull(certificates, "certificates");
+    this.timings = Objects.requireNonNull(timings, "timings");
+    nodes.forEach((node, address) ->
+        this.nodes.put(node, Objects.requireNonNull(address, "address of " + node)));
+  }
+
+  /** Every node on the loopback interface, with a certificate authority generated for the run. */
+  public static GrpcConfig loopback() {
+    return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
+        ClusterCertificates.generate(), GrpcTimings.defaults());
+  }
+
+  /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
+  public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
+      ClusterCertificates certificates) {
+    return new GrpcConfig(bindAddress, nodes, certificates, GrpcTimings.defaults());
+  }
+
+  /** The same configuration with other timings. */
+  public GrpcConfig withTimings(GrpcTimings newTimings) {
+    GrpcConfig copy = new GrpcConfig(bindAddress, nodes, certificates, newTimings);
+    return copy;
+  }
+
+  public InetAddress bindAddress() {
+    return bindAddress;
+  }
+
+  public ClusterCertificates certificates() {
+    return certificates;
+  }
+
+  public GrpcTimings timings() {
+    return timings;
+  }
+
+  /** Where {@code node} listens, or null if unknown. */
+  public InetSocketAddress addressOf(String node) {
+    return nodes.get(node);
+  }
+
+  void register(String node, InetSocketAddress address) {
+    nodes.put(node, address);
+  }
+
+  /** Timings of connections: how soon a silent peer counts as gone. */
+  public record GrpcTimings(Duration connectTimeout, Duration keepAliveTime,
+      Duration keepAliveTimeout) {
+    /** gRPC's floor for client keepalive pings (Netty refuses faster ones). */
+    static final Duration MIN_KEEPALIVE = Duration.ofSeconds(10);
+
+    public GrpcTimings {
+      positive("connectTimeout", connectTimeout);
+      positive("keepAliveTimeout", keepAliveTimeout);
+      if (keepAliveTime.compareTo(MIN_KEEPALIVE) < 0) {
+        throw new IllegalArgumentException("keepAliveTime " + keepAliveTime
+            + " is below gRPC's floor of " + MIN_KEEPALIVE);
+      }
+    }
+
+    /** Connect within 2 s; ping a silent connection with calls after 10 s, give up 5 s later. */
+    public static GrpcTimings defaults() {
+      return new GrpcTimings(Duration.ofSeconds(2), MIN_KEEPALIVE, Duration.ofSeconds(5));
+    }
+
+    private static void positive(String what, Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(what + " must be positive, not " + value);
+      }
+    }
+  }
+}

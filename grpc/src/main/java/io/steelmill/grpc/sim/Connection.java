@@ -1,0 +1,248 @@
+package io.steelmill.grpc.sim;
+
+import io.grpc.Status;
+import io.steelmill.sim.Simulation;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A simulated gRPC connection between a client node and a server node, with TCP's guarantees
+ * built over the simulated network's datagrams: every op is numbered, acknowledged and resent
+ * until acknowledged, and delivered once and in order (so a dropped frame costs a retransmission,
+ * a duplicate is discarded, and reordering is undone). A peer that stays silent is declared gone
+ * as gRPC's keepalive would (and, before it ever answered, after the connect timeout): every call
+ * on the connection then ends {@code UNAVAILABLE}. A restarted server resets a connection it no
+ * longer knows.
+ */
+final class Connection {
+  final long id;
+  final String clientNode;
+  final String peer;
+  final boolean client;
+  private final NodeTransport transport;
+  private final Timings timings;
+  private final Simulation sim;
+  private final TreeMap<Long, Sent> unacked = new TreeMap<>();
+  private final TreeMap<Long, Op> early = new TreeMap<>();
+  private final Map<Long, SimClientCall<?, ?>> clientCalls = new LinkedHashMap<>();
+  private final Map<Long, SimServerCall<?, ?>> serverCalls = new LinkedHashMap<>();
+  private long nextSeq = 1;
+  private long expected = 1;
+  private long lastCall;
+  private long lastHeard;
+  private long pingSeq;
+  private boolean established;
+  private boolean dead;
+  private boolean ticking;
+
+  /** An op sent and not yet acknowledged. */
+  private static final class Sent {
+    final Op op;
+    long at;
+
+    Sent(Op op, long at) {
+      this.op = op;
+      this.at = at;
+    }
+  }
+
+  Connection(NodeTransport transport, long id, String clientNode, String peer, boolean client) {
+    this.transport = transport;
+    this.timings = transport.timings;
+    this.id = id;
+    this.clientNode = clientNode;
+    this.peer = peer;
+    this.client = client;
+    this.sim = Simulation.current();
+    this.lastHeard = sim.nanoTime();
+    this.established = !client;
+  }
+
+  boolean isDead() {
+    return dead;
+  }
+
+  NodeTransport transport() {
+    return transport;
+  }
+
+  long newCall(SimClientCall<?, ?> call) {
+    long callId = ++lastCall;
+    clientCalls.put(callId, call);
+    return callId;
+  }
+
+  void ended(long call) {
+    clientCalls.remove(call);
+    serverCalls.remove(call);
+  }
+
+  // ---- sending --------------------------------------------------------------------------------
+
+  /** Sends {@code op} reliably; false if the connection is dead. */
+  boolean send(Op op) {
+    if (dead) {
+      return false;
+    }
+    if (unacked.size() >= timings.maxUnacked()) {
+      die(Status.UNAVAILABLE.withDescription("connection to " + peer + ": more than "
+          + timings.maxUnacked() + " frames unacknowledged"));
+      return false;
+    }
+    long seq = nextSeq++;
+    unacked.put(seq, new Sent(op, sim.nanoTime()));
+    transmit(seq, op);
+    tick();
+    return true;
+  }
+
+  private void transmit(long seq, Op op) {
+    transport.send(peer, new Frame(id, clientNode, client && !established, false, seq,
+        expected - 1, op));
+  }
+
+  // ---- receiving ------------------------------------------------------------------------------
+
+  void receive(Frame frame) {
+    if (dead) {
+      return;
+    }
+    if (frame.reset()) {
+      die(Status.UNAVAILABLE.withDescription("connection reset by " + peer
+          + (established ? " (it restarted)" : " (it serves nothing)")));
+      return;
+    }
+    lastHeard = sim.nanoTime();
+    established = true;
+    unacked.headMap(frame.ack(), true).clear();
+    if (frame.seq() == 0) {
+      return;
+    }
+    if (frame.seq() >= expected && early.size() < timings.maxBuffered()) {
+      early.putIfAbsent(frame.seq(), frame.op());
+    }
+    Op next;
+    while (!dead && (next = early.remove(expected)) != null) {
+      expected++;
+      deliver(next);
+    }
+    transport.send(peer, Frame.ack(id, clientNode, expected - 1));
+    tick();
+  }
+
+  private void deliver(Op op) {
+    if (op.kind() == Op.Kind.PING) {
+      return; // the acknowledgement answers it
+    }
+    if (client) {
+      SimClientCall<?, ?> call = clientCalls.get(op.call());
+      if (call != null) {
+        call.inbound(op);
+      }
+    } else if (op.kind() == Op.Kind.OPEN) {
+      SimServerCall.open(this, op);
+    } else {
+      SimServerCall<?, ?> call = serverCalls.get(op.call());
+      if (call != null) {
+        call.inbound(op);
+      }
+    }
+  }
+
+  void accepted(long call, SimServerCall<?, ?> serverCall) {
+    serverCalls.put(call, serverCall);
+  }
+
+  /** Client-to-server op on the server side: whether {@code call} is in flight. */
+  boolean hasServerCall(long call) {
+    return serverCalls.containsKey(call);
+  }
+
+  // ---- timers ---------------------------------------------------------------------------------
+
+  /** Arms the connection's one timer if something needs watching and it is not armed. */
+  private void tick() {
+    if (ticking || dead) {
+      return;
+    }
+    ticking = true;
+    transport.timers().after(timings.retransmitNanos(), () -> {
+      ticking = false;
+      if (!dead) {
+        onTick();
+      }
+    });
+  }
+
+  private void onTick() {
+    long now = sim.nanoTime();
+    boolean busy = !clientCalls.isEmpty() || !serverCalls.isEmpty();
+    long silence = now - lastHeard;
+    long limit = established ? timings.keepAliveNanos() + timings.keepAliveTimeoutNanos()
+        : timings.connectNanos();
+    if ((busy || !unacked.isEmpty()) && silence > limit) {
+      die(Status.UNAVAILABLE.withDescription(established
+          ? "connection to " + peer + " lost: keepalive timed out after "
+              + (silence / 1_000_000) + " ms of silence"
+          : "cannot connect to " + peer + ": no answer within "
+              + (timings.connectNanos() / 1_000_000) + " ms"));
+      return;
+    }
+    for (Map.Entry<Long, Sent> entry : unacked.entrySet()) {
+      if (now - entry.getValue().at >= timings.retransmitNanos()) {
+        entry.getValue().at = now;
+        transmit(entry.getKey(), entry.getValue().op);
+      }
+    }
+    if (client && busy && silence >= timings.keepAliveNanos() && !unacked.containsKey(pingSeq)) {
+      pingSeq = nextSeq;
+      send(Op.ping());
+    }
+    if (busy || !unacked.isEmpty()) {
+      tick();
+    }
+  }
+
+  // ---- the end --------------------------------------------------------------------------------
+
+  /** Ends the connection and every call on it with {@code status}. */
+  void die(Status status) {
+    if (dead) {
+      return;
+    }
+    dead = true;
+    transport.forget(this);
+    List<SimClientCall<?, ?>> calls = new ArrayList<>(clientCalls.values());
+    List<SimServerCall<?, ?>> served = new ArrayList<>(serverCalls.values());
+    clientCalls.clear();
+    serverCalls.clear();
+    for (SimClientCall<?, ?> call : calls) {
+      call.closeLocally(status, null);
+    }
+    for (SimServerCall<?, ?> call : served) {
+      call.cancelled(status);
+    }
+  }
+
+  /** The own node crashed: everything is gone, nothing is said or called back. */
+  void vanish() {
+    dead = true;
+    clientCalls.clear();
+    serverCalls.clear();
+  }
+
+  void cancelServerCalls(String service) {
+    for (Iterator<SimServerCall<?, ?>> it = serverCalls.values().iterator(); it.hasNext(); ) {
+      SimServerCall<?, ?> call = it.next();
+      if (call.serviceName().equals(service)) {
+        it.remove();
+        call.withdrawn(Status.UNAVAILABLE.withDescription(service + " stopped serving on "
+            + transport.node));
+      }
+    }
+  }
+}

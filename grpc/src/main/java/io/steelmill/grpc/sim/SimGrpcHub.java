@@ -1,0 +1,85 @@
+package io.steelmill.grpc.sim;
+
+import io.steelmill.Ambient;
+import io.steelmill.Daemon;
+import io.steelmill.platform.Network;
+import io.steelmill.sim.SimNetwork;
+import io.steelmill.sim.Simulation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The simulated gRPC transport of a whole simulation: per node, a {@link NodeTransport} bound on
+ * the simulated {@link Network} (so every fault of the network acts on gRPC calls), created when
+ * the node first uses gRPC and dropped when it crashes; its restarted daemons create a fresh one.
+ * Shared by {@link SimGrpcChannels} and {@link SimGrpcServers}.
+ */
+@Ambient
+@Daemon
+@io.steelmill.Simulation
+public final class SimGrpcHub {
+  /** The network service every node's transport binds. */
+  static final String SERVICE = "steelmill-grpc";
+
+  private final Network network;
+  private final Map<String, NodeTransport> transports = new LinkedHashMap<>();
+  private final Map<String, Integer> incarnations = new LinkedHashMap<>();
+  private final Timings timings = Timings.DEFAULT;
+  private Simulation listening;
+  private long lastConnection;
+
+  public SimGrpcHub(Network network) {
+    this.network = network;
+  }
+
+  /** The simulated network (the simulation build binds no other). */
+  SimNetwork network() {
+    if (network instanceof SimNetwork simulated) {
+      return simulated;
+    }
+    throw new IllegalStateException("the simulated gRPC transport runs on the simulated network,"
+        + " not on " + network.getClass().getName());
+  }
+
+  /** The calling node's transport, created (and bound) if it has none. */
+  NodeTransport transportOfCallingNode() {
+    Simulation sim = Simulation.current();
+    if (listening != sim) {
+      listening = sim;
+      sim.onCrash(this::crashed);
+    }
+    String node = sim.node();
+    if (node.isEmpty()) {
+      throw new IllegalStateException("gRPC used outside any node's code: call it from a daemon's"
+          + " constructor, prepare() or run(), or from a simulated task of a node");
+    }
+    NodeTransport transport = transports.get(node);
+    if (transport == null) {
+      transport = new NodeTransport(this, node, network, timings);
+      transports.put(node, transport);
+    }
+    return transport;
+  }
+
+  /** {@code node}'s live transport, or null (it never used gRPC, or crashed since). */
+  NodeTransport transport(String node) {
+    return transports.get(node);
+  }
+
+  /** How often {@code node} crashed: a timer set before a crash must not act after it. */
+  int incarnation(String node) {
+    return incarnations.getOrDefault(node, 0);
+  }
+
+  long nextConnectionId() {
+    return ++lastConnection;
+  }
+
+  private void crashed(String node) {
+    incarnations.merge(node, 1, Integer::sum);
+    NodeTransport transport = transports.remove(node);
+    if (transport != null) {
+      transport.crashed();
+    }
+  }
+}

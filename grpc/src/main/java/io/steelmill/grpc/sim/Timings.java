@@ -1,0 +1,14 @@
+package io.steelmill.grpc.sim;
+
+import java.time.Duration;
+
+/**
+ * The connection timings of the simulated transport: those of {@code GrpcConfig.GrpcTimings}'s
+ * defaults (connect timeout, keepalive time and timeout), and TCP's retransmission timeout.
+ */
+record Timings(long connectNanos, long keepAliveNanos, long keepAliveTimeoutNanos,
+    long retransmitNanos, int maxUnacked, int maxBuffered) {
+  static final Timings DEFAULT = new Timings(Duration.ofSeconds(2).toNanos(),
+      Duration.ofSeconds(10).toNanos(), Duration.ofSeconds(5).toNanos(),
+      Duration.ofMillis(200).toNanos(), 10_000, 10_000);
+}
