@@ -43,10 +43,17 @@ public final class RunCommand implements Callable<Integer> {
       description = "Client writes, 1 to " + MAX_WRITES + " (default 200).")
   int writes = 200;
 
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "Which store: fenced (default) or replicated (primary-backup replicas).")
+  String store = "fenced";
+
   @Override
   public Integer call() throws Exception {
     Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
     Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
+    if (!StoreChoice.STORES.contains(store)) {
+      throw Cli.mistake(spec, "unknown --store \"" + store + "\"; use fenced or replicated");
+    }
     List<InetSocketAddress> servers = null;
     if (zookeeper != null) {
       zookeeper = zookeeper.strip();
@@ -71,6 +78,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int run(String connect) throws Exception {
+    if (store.equals("replicated")) {
+      return io.steelmill.examples.replicated.ReplicatedRun.run(nodes, writes, connect, System.out)
+          ? 0 : Cli.FAILURE;
+    }
     List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
     SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
     ambient.inject(StoreSettings.class, new StoreSettings(true));

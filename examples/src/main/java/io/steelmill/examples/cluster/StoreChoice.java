@@ -1,0 +1,83 @@
+package io.steelmill.examples.cluster;
+
+import io.steelmill.examples.replicated.ReplicatedSettings;
+import io.steelmill.sim.Trace;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Which store {@code cluster simulate} runs, and how: {@code --store fenced} (the default: one
+ * storage behind a fence, {@code --unfenced} and the bugs {@code stale-read}, {@code early-ack})
+ * or {@code --store replicated} (primary-backup replicas on the lease, the bugs {@code
+ * stale-read}, {@code early-ack}, {@code stale-term}). One place turns the options into a run
+ * of one seed and back into the options that replay it.
+ */
+final class StoreChoice {
+  /** The {@code --store} values. */
+  static final List<String> STORES = List.of("fenced", "replicated");
+
+  private final boolean replicated;
+  private final boolean unfenced;
+  private final String bug;
+  private final StoreSettings fencedSettings;
+  private final ReplicatedSettings.Bug replicatedBug;
+
+  private StoreChoice(boolean replicated, boolean unfenced, String bug) {
+    this.replicated = replicated;
+    this.unfenced = unfenced;
+    this.bug = bug;
+    this.fencedSettings = replicated ? null : new StoreSettings(!unfenced,
+        StoreSettings.Bug.named(bug));
+    this.replicatedBug = replicated ? ReplicatedSettings.Bug.named(bug) : null;
+  }
+
+  /**
+   * The choice for {@code store}, {@code unfenced} and {@code bug}.
+   *
+   * @throws IllegalArgumentException with a one-line message for the user when they do not fit
+   */
+  static StoreChoice of(String store, boolean unfenced, String bug) {
+    if (!STORES.contains(store)) {
+      throw new IllegalArgumentException("unknown --store \"" + store + "\"; use fenced or"
+          + " replicated");
+    }
+    boolean replicated = store.equals("replicated");
+    if (replicated && unfenced) {
+      throw new IllegalArgumentException("--unfenced is an option of the fenced store; the"
+          + " replicated store's fence is its replicas' epochs (try --bug stale-term)");
+    }
+    List<String> bugs = replicated
+        ? Arrays.stream(ReplicatedSettings.Bug.values()).map(ReplicatedSettings.Bug::option)
+            .toList()
+        : Arrays.stream(StoreSettings.Bug.values()).map(StoreSettings.Bug::option).toList();
+    if (!bugs.contains(bug)) {
+      String known = String.join(", ", bugs.subList(0, bugs.size() - 1)) + " or "
+          + bugs.get(bugs.size() - 1);
+      if (!replicated && ReplicatedSettings.Bug.named(bug) != null) {
+        throw new IllegalArgumentException("--bug " + bug + " needs the replicated store: add"
+            + " --store replicated (the fenced store knows " + known + ")");
+      }
+      throw new IllegalArgumentException("unknown --bug \"" + bug + "\"; use " + known);
+    }
+    return new StoreChoice(replicated, unfenced, bug);
+  }
+
+  /** Runs seed {@code seed} of this store and checks its history. */
+  ClusterSimulation.Outcome run(long seed, int nodes, Duration virtual, Trace.Level trace) {
+    return replicated
+        ? ClusterSimulation.runReplicated(seed, nodes, replicatedBug, virtual, trace)
+        : ClusterSimulation.run(seed, nodes, fencedSettings, virtual, trace);
+  }
+
+  /** The options that select this store again, e.g. {@code " --store replicated --bug x"}. */
+  String options() {
+    return (replicated ? " --store replicated" : "") + (unfenced ? " --unfenced" : "")
+        + (bug.equals("none") ? "" : " --bug " + bug);
+  }
+
+  /** What the rejected count counts. */
+  String rejectedLabel() {
+    return replicated ? "stale-epoch messages refused" : "stale writes rejected";
+  }
+}
