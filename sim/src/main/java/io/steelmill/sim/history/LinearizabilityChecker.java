@@ -21,7 +21,7 @@ public final class LinearizabilityChecker {
 
   /** A checker for {@code model} that gives up with {@link Verdict#UNKNOWN} after {@code timeout}. */
   public LinearizabilityChecker(Model model, Duration timeout) {
-    this(model, timeout, Duration.ofSeconds(1));
+    this(model, timeout, Duration.ofSeconds(60));
   }
 
   /** As above; {@code explainTimeout} bounds the search for the smallest violation. */
