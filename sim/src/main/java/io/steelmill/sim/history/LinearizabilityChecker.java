@@ -47,8 +47,11 @@ public final class LinearizabilityChecker {
   public CheckResult check(List<Event> events) {
     long started = System.nanoTime();
     long deadline = started + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
-    Map<Object, List<Operation>> partitions = Operations.partitioned(events, model);
+    Map<Object, List<Operation>> partitions = Operations.partitioned(events, model, false);
+    // counted before the optional writes nobody observes are left out: what the history holds
     int operations = partitions.values().stream().mapToInt(List::size).sum();
+    partitions.replaceAll((key, ops) ->
+        Operations.renumbered(Operations.withoutUnobservedWrites(ops, model)));
     List<Object> keys = new ArrayList<>(partitions.keySet());
     List<LinearizationSearch> searches = new ArrayList<>();
     for (List<Operation> ops : partitions.values()) {
