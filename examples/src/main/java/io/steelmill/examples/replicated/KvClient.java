@@ -55,7 +55,9 @@ public final class KvClient implements Lifecycle {
     }
   }
 
-  /** Writes {@code key=value} in {@code session}; true once acknowledged within {@code patience}. */
+  /**
+   * Writes {@code key=value} in {@code session}; true once acknowledged within {@code patience}.
+   */
   public boolean write(int session, List<String> hosts, int start, String key, String value,
       Duration patience) throws InterruptedException {
     return attempt(session, hosts, start, "put", key, value, patience) != null;

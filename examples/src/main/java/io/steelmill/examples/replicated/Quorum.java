@@ -52,7 +52,7 @@ final class Quorum {
     this.clock = clock;
   }
 
-  /** Sends {@code verb RID rest} to every replica and waits up to {@code timeout} for a majority. */
+  /** Sends {@code verb RID rest} to every replica; waits up to {@code timeout} for a majority. */
   Answers ask(String verb, String rest, Duration timeout) throws InterruptedException {
     long request = tell(verb, rest);
     String id = Long.toString(request);
