@@ -69,6 +69,18 @@ class CliHostileTest {
     cases.add(new String[] {"--seed", "cluster", "simulate", "--seed", "abc"});
     cases.add(new String[] {"Unknown option", "cluster", "simulate", "--bogus"});
     cases.add(new String[] {"Unmatched argument", "cluster", "simulate", "extra"});
+    for (String store : List.of("", "raft", "Replicated", "replicated ", "fenced,replicated")) {
+      cases.add(new String[] {"--store", "cluster", "simulate", "--store", store});
+      cases.add(new String[] {"--store", "cluster", "run", "--store", store});
+    }
+    for (String bug : List.of("", "stale_read", "STALE-READ", "stale-term,early-ack")) {
+      cases.add(new String[] {"--bug", "cluster", "simulate", "--store", "replicated", "--bug",
+          bug});
+    }
+    cases.add(new String[] {"--bug stale-term needs the replicated store", "cluster", "simulate",
+        "--bug", "stale-term"});
+    cases.add(new String[] {"--unfenced is an option of the fenced store", "cluster", "simulate",
+        "--store", "replicated", "--unfenced"});
     for (String nodes : List.of("1", "0", "-3", "17", "100000", "many")) {
       cases.add(new String[] {"--nodes", "cluster", "run", "--nodes", nodes});
     }

@@ -44,4 +44,33 @@ class ClusterRunTest {
         .containsPattern("stopped the leader n\\d")
         .contains("acknowledged writes: 60, lost: 0");
   }
+
+  @Test
+  void theReplicatedStoreLosesNoAcknowledgedWriteWhenItsPrimaryStops() {
+    PrintStream original = System.out;
+    PrintStream originalErr = System.err;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = new CommandLine(new Main()).execute("cluster", "run", "--store", "replicated",
+          "--nodes", "3", "--writes", "40");
+    } finally {
+      System.setOut(original);
+      System.setErr(originalErr);
+    }
+    String out = bytes.toString(StandardCharsets.UTF_8);
+    if ("simulation".equals(SteelmillStoreHost.MODE)) {
+      assertThat(code).isEqualTo(2);
+      return;
+    }
+    assertThat(code).as(out + errBytes).isZero();
+    assertThat(out)
+        .contains("replicas: one folder per host under a temporary directory, fsync'd")
+        .containsPattern("stopped the primary n\\d")
+        .containsPattern("acknowledged writes: 40, takeovers: [2-9]\\d*, keys read back: 10,"
+            + " lost: 0");
+  }
 }

@@ -35,8 +35,10 @@ public final class CheckCommand implements Callable<Integer> {
   String timeout = "60s";
 
   @Option(names = "--explain-timeout",
-      description = "Time spent shrinking a violation to its smallest part (default 1s).")
-  String explainTimeout = "1s";
+      description = "Wall-clock cap on shrinking a violation to its smallest part (default 60s);"
+          + " shrinking is bounded by search steps first, so its result does not depend on the"
+          + " machine unless this cap is reached.")
+  String explainTimeout = "60s";
 
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "EDN history files.")
   List<Path> files = new ArrayList<>();

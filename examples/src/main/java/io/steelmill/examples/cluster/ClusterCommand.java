@@ -2,12 +2,13 @@ package io.steelmill.examples.cluster;
 
 import picocli.CommandLine.Command;
 
-/** {@code cluster simulate ...} and {@code cluster run ...}: the fenced store. */
+/** {@code cluster simulate ...} and {@code cluster run ...}: the fenced or the replicated store. */
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
     versionProvider = io.steelmill.examples.Cli.Version.class,
-    description = "A lease-guarded, fenced store: simulated under faults, or run for real.",
+    description = "A lease-guarded store (fenced, or replicated with --store replicated):"
+        + " simulated under faults, or run for real.",
     subcommands = {SimulateCommand.class, RunCommand.class})
 public final class ClusterCommand implements java.util.concurrent.Callable<Integer> {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,7 @@
 package io.steelmill.examples.cluster;
 
+import io.steelmill.examples.replicated.ReplicatedSettings;
+import io.steelmill.examples.replicated.ReplicatedSimulation;
 import io.steelmill.sim.Nemesis;
 import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
@@ -60,9 +62,20 @@ final class ClusterSimulation {
               }
             });
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
-    CheckResult check =
-        new LinearizabilityChecker(Models.named("kv"), Duration.ofSeconds(30)).check(recorded);
-    return new Outcome(result, recorded, check, counts[0], counts[1]);
+    return new Outcome(result, recorded, check(recorded), counts[0], counts[1]);
+  }
+
+  /** One seed of the replicated store ({@code --store replicated}), its history checked. */
+  static Outcome runReplicated(long seed, int nodes, ReplicatedSettings.Bug bug, Duration virtual,
+      Trace.Level trace) {
+    ReplicatedSimulation.Outcome run = ReplicatedSimulation.run(seed, nodes, bug, virtual, trace);
+    return new Outcome(run.result(), run.history(), check(run.history()), run.acknowledged(),
+        run.rejected());
+  }
+
+  /** The history's verdict under the {@code kv} model (after the run, outside virtual time). */
+  private static CheckResult check(History history) {
+    return new LinearizabilityChecker(Models.named("kv"), Duration.ofSeconds(30)).check(history);
   }
 
   private static void scenario(int nodes, StoreSettings settings, Duration virtual, long[] counts,

@@ -14,41 +14,35 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Seeds {@code 1..seeds} of the fenced store (those of one shard), several at once; results are
+ * Seeds {@code 1..seeds} of a store (those of one shard), several at once; results are
  * printed in seed order whatever order they finish in, so the output is the same for any number
  * of jobs. Stops at the first violation, in seed order, unless told to keep going.
  */
 final class ClusterSweep {
   private final int nodes;
   private final int seeds;
-  private final boolean unfenced;
-  private final StoreSettings settings;
-  private final String bug;
+  private final StoreChoice store;
   private final Duration virtual;
   private final int jobs;
   private final Shard shard;
   private final boolean keepGoing;
   private final Path reportDir;
-  private final boolean grpc;
   private long acknowledged;
   private long rejected;
   private long operations;
   private int handed;
   private int violations;
 
-  ClusterSweep(int nodes, int seeds, StoreSettings settings, String bug, Duration virtual,
-      int jobs, Shard shard, boolean keepGoing, Path reportDir, boolean grpc) {
+  ClusterSweep(int nodes, int seeds, StoreChoice store, Duration virtual, int jobs, Shard shard,
+      boolean keepGoing, Path reportDir) {
     this.nodes = nodes;
     this.seeds = seeds;
-    this.unfenced = !settings.fenced();
-    this.settings = settings;
-    this.bug = bug;
+    this.store = store;
     this.virtual = virtual;
     this.jobs = jobs;
     this.shard = shard;
     this.keepGoing = keepGoing;
     this.reportDir = reportDir;
-    this.grpc = grpc;
   }
 
   int run(PrintStream out) {
@@ -65,7 +59,7 @@ final class ClusterSweep {
     SeedSweep.run(
         chosen,
         jobs,
-        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL, grpc),
+        s -> store.run(s, nodes, perSeed, Trace.Level.TAIL),
         outcome -> {
           handed++;
           acknowledged += outcome.acknowledged();
@@ -99,7 +93,8 @@ final class ClusterSweep {
     }
     if (violations == 0 || keepGoing) {
       out.println("seeds: " + handed + (shard.isAll() ? "" : " (shard " + shard + ")")
-          + ", acknowledged writes: " + acknowledged + ", stale writes rejected: " + rejected);
+          + ", acknowledged writes: " + acknowledged + ", " + store.rejectedLabel() + ": "
+          + rejected);
       out.println("histories: " + (handed - violations) + " linearizable (" + operations
           + " operations checked)");
       out.println("violations: " + violations);
@@ -119,12 +114,7 @@ final class ClusterSweep {
 
   /** What was swept: the options that decide a seed's trace. */
   private String suite() {
-    return "cluster simulate --nodes " + nodes + (unfenced ? " --unfenced" : "") + bugOption()
-        + virtualOption();
-  }
-
-  private String bugOption() {
-    return (bug.equals("none") ? "" : " --bug " + bug) + (grpc ? " --transport grpc" : "");
+    return "cluster simulate --nodes " + nodes + store.options() + virtualOption();
   }
 
   /** The --virtual option as typed again, or nothing for the default. */
@@ -134,8 +124,7 @@ final class ClusterSweep {
 
   private String replay(long s) {
     return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
-        + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
-        + (unfenced ? " --unfenced" : "") + bugOption() + virtualOption() + " --history seed-" + s
-        + ".edn\"";
+        + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s + store.options()
+        + virtualOption() + " --history seed-" + s + ".edn\"";
   }
 }

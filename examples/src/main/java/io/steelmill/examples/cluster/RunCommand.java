@@ -48,12 +48,23 @@ public final class RunCommand implements Callable<Integer> {
           + " (gRPC-java over mutual TLS).")
   String transport = "tcp";
 
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "Which store: fenced (default) or replicated (primary-backup replicas).")
+  String store = "fenced";
+
   @Override
   public Integer call() throws Exception {
     Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
     Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
-    if (!transport.equals("tcp") && !transport.equals("grpc")) {
+    if (!StoreChoice.TRANSPORTS.contains(transport)) {
       throw Cli.mistake(spec, "unknown --transport \"" + transport + "\"; use tcp or grpc");
+    }
+    if (!StoreChoice.STORES.contains(store)) {
+      throw Cli.mistake(spec, "unknown --store \"" + store + "\"; use fenced or replicated");
+    }
+    if (store.equals("replicated") && transport.equals("grpc")) {
+      throw Cli.mistake(spec, "--transport grpc is an option of the fenced store; the replicated"
+          + " store talks over the Network interface (drop --transport)");
     }
     List<InetSocketAddress> servers = null;
     if (zookeeper != null) {
@@ -79,6 +90,10 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int run(String connect) throws Exception {
+    if (store.equals("replicated")) {
+      return io.steelmill.examples.replicated.ReplicatedRun.run(nodes, writes, connect, System.out)
+          ? 0 : Cli.FAILURE;
+    }
     if (transport.equals("grpc")) {
       return GrpcClusterRun.run(nodes, connect, writes);
     }

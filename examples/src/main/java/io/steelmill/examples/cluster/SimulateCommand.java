@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cluster simulate --nodes N --seeds K [--seed S] [--unfenced] [--bug B] [--trace FILE]
+ * {@code cluster simulate --nodes N --seeds K [--seed S] [--store fenced|replicated] [--unfenced]
+ * [--bug B] [--trace FILE]
  * [--history FILE] [--jobs J] [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds,
  * several at once, until one breaks an invariant or its client history is not linearizable (then
  * prints it, its replay command, and exits 1) or all pass.
@@ -63,7 +64,13 @@ public final class SimulateCommand implements Callable<Integer> {
       + " instead of stopping at the first.")
   boolean keepGoing;
 
-  @Option(names = "--bug", description = "Plant a mistake: none, stale-read, early-ack.")
+  @Option(names = "--store", paramLabel = "STORE",
+      description = "Which store: fenced (default; one storage behind a fence) or replicated"
+          + " (primary-backup replicas on the lease).")
+  String store = "fenced";
+
+  @Option(names = "--bug", paramLabel = "BUG", description = "Plant a mistake: none, stale-read,"
+      + " early-ack (both stores), stale-term (--store replicated).")
   String bug = "none";
 
   @Option(names = "--transport", paramLabel = "T",
@@ -92,9 +99,10 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     sweep.validate(spec, seed == null, "drop --seed");
-    StoreSettings.Bug planted = StoreSettings.Bug.named(bug);
-    if (planted == null) {
-      throw Cli.mistake(spec, "unknown --bug \"" + bug + "\"; use none, stale-read or early-ack");
+    try {
+      choice = StoreChoice.of(store, unfenced, bug, transport);
+    } catch (IllegalArgumentException e) {
+      throw Cli.mistake(spec, e.getMessage());
     }
     if (history != null && seed == null) {
       throw Cli.mistake(spec, "--history writes the history of one seed: add --seed S");
@@ -102,10 +110,6 @@ public final class SimulateCommand implements Callable<Integer> {
     if (history != null) {
       Cli.writableFile(spec, "--history", history);
     }
-    if (!transport.equals("tcp") && !transport.equals("grpc")) {
-      throw Cli.mistake(spec, "unknown --transport \"" + transport + "\"; use tcp or grpc");
-    }
-    settings = new StoreSettings(!unfenced, planted);
     if (!"simulation".equals(SteelmillStoreHost.MODE)) {
       return Cli.wrongBuild(spec, "cluster simulate runs in the simulation build: ./mvnw -q"
           + " -Psimulation -pl examples -am compile exec:java"
@@ -123,11 +127,11 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed != null) {
       return one(seed, virtual, System.out);
     }
-    return new ClusterSweep(nodes, seeds, settings, bug, virtual, sweep.jobs(), part, keepGoing,
-        sweep.reportDir(), transport.equals("grpc")).run(System.out);
+    return new ClusterSweep(nodes, seeds, choice, virtual, sweep.jobs(), part, keepGoing,
+        sweep.reportDir()).run(System.out);
   }
 
-  private StoreSettings settings;
+  private StoreChoice choice;
 
   /** Why a seed failed: the run's own failure, or the history check's verdict. */
   static String failure(ClusterSimulation.Outcome outcome) {
@@ -139,8 +143,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
     Trace.Level level = trace == null ? Trace.Level.TAIL : Trace.Level.FULL;
-    ClusterSimulation.Outcome outcome =
-        ClusterSimulation.run(chosen, nodes, settings, perSeed, level, transport.equals("grpc"));
+    ClusterSimulation.Outcome outcome = choice.run(chosen, nodes, perSeed, level);
     if (trace != null) {
       Files.write(trace, outcome.result().fullTrace());
     }
@@ -148,7 +151,7 @@ public final class SimulateCommand implements Callable<Integer> {
       HistoryFormat.write(outcome.history(), history);
     }
     out.println("seed: " + chosen + ", acknowledged writes: " + outcome.acknowledged()
-        + ", stale writes rejected: " + outcome.rejected());
+        + ", " + choice.rejectedLabel() + ": " + outcome.rejected());
     out.println("history: " + outcome.history().size() + " events, " + outcome.check().describe()
         .lines().findFirst().orElse(""));
     out.println("violations: " + (outcome.passed() ? 0 : 1));

@@ -4,6 +4,8 @@
  * {@link io.steelmill.examples.cluster.Storage} with its fencing token, which the storage checks.
  * {@code cluster simulate} runs it under a nemesis and checks, after every step, that no stale
  * write was accepted and no acknowledged write was lost; {@code --unfenced} turns the check in
- * the storage off, and the simulator finds the classic stale-lease bug.
+ * the storage off, and the simulator finds the classic stale-lease bug. {@code --store replicated}
+ * runs the replicated store of {@code io.steelmill.examples.replicated} instead (see
+ * {@code StoreChoice}).
  */
 package io.steelmill.examples.cluster;

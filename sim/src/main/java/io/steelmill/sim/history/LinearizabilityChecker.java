@@ -21,7 +21,7 @@ public final class LinearizabilityChecker {
 
   /** A checker for {@code model} that gives up with {@link Verdict#UNKNOWN} after {@code timeout}. */
   public LinearizabilityChecker(Model model, Duration timeout) {
-    this(model, timeout, Duration.ofSeconds(1));
+    this(model, timeout, Duration.ofSeconds(60));
   }
 
   /** As above; {@code explainTimeout} bounds the search for the smallest violation. */
@@ -47,8 +47,11 @@ public final class LinearizabilityChecker {
   public CheckResult check(List<Event> events) {
     long started = System.nanoTime();
     long deadline = started + Math.min(timeout.toNanos(), Long.MAX_VALUE / 4);
-    Map<Object, List<Operation>> partitions = Operations.partitioned(events, model);
+    Map<Object, List<Operation>> partitions = Operations.partitioned(events, model, false);
+    // counted before the optional writes nobody observes are left out: what the history holds
     int operations = partitions.values().stream().mapToInt(List::size).sum();
+    partitions.replaceAll((key, ops) ->
+        Operations.renumbered(Operations.withoutUnobservedWrites(ops, model)));
     List<Object> keys = new ArrayList<>(partitions.keySet());
     List<LinearizationSearch> searches = new ArrayList<>();
     for (List<Operation> ops : partitions.values()) {

@@ -50,6 +50,7 @@ final class LinearizationSearch {
   private final int[] stackEntry;
   private final Object[] stackState;
   private long hash;
+  private long steps;
   private int remaining;
   private int depth;
   private Object state;
@@ -137,11 +138,11 @@ final class LinearizationSearch {
    * found even when another partition's search is slow.
    */
   Outcome resume(long maxSteps, long deadlineNanos) {
-    for (long steps = 1; remaining > 0; steps++) {
-      if ((steps & 0x3FF) == 0 && System.nanoTime() - deadlineNanos > 0) {
+    for (long taken = 1; remaining > 0; taken++, steps++) {
+      if ((taken & 0x3FF) == 0 && System.nanoTime() - deadlineNanos > 0) {
         return Outcome.TIMEOUT;
       }
-      if (steps > maxSteps) {
+      if (taken > maxSteps) {
         return Outcome.PAUSED;
       }
       if (entry != NONE && returnOf[entryOp[entry]] != entry) {
@@ -293,6 +294,11 @@ final class LinearizationSearch {
     if (states.size() < 8) {
       states.add(state == null ? NullState.NIL : state);
     }
+  }
+
+  /** Search steps taken so far, over every {@link #resume}. */
+  long steps() {
+    return steps;
   }
 
   /** The longest sequence of operations the search linearized (explain mode). */

@@ -42,4 +42,24 @@ public interface Model {
 
   /** A short description of an operation, e.g. {@code cas(1, 2) -> ok}. */
   String describe(Operation op);
+
+  /**
+   * True when {@code op} replaces the whole state with its input whatever the state was (a
+   * register's write, a put). Such an operation with an unknown outcome whose value no other
+   * operation of its partition {@linkplain #observes observes} can be left out: placing it
+   * nowhere is always allowed, and no operation could tell whether it happened. The checker then
+   * drops it, which keeps the search small for histories with many timed-out writes.
+   */
+  default boolean overwrites(Operation op) {
+    return false;
+  }
+
+  /**
+   * The state values whose presence {@code op} can observe (a read's output, a compare-and-set's
+   * expected value), or null when it may observe any (an append reads the whole state). Only
+   * consulted for models with {@linkplain #overwrites overwriting} operations.
+   */
+  default java.util.List<Object> observes(Operation op) {
+    return null;
+  }
 }

@@ -75,6 +75,20 @@ public final class Models {
     }
 
     @Override
+    public boolean overwrites(Operation op) {
+      return op.f().equals("write");
+    }
+
+    @Override
+    public List<Object> observes(Operation op) {
+      return switch (op.f()) {
+        case "read" -> java.util.Collections.singletonList(op.output());
+        case "write" -> List.of();
+        default -> java.util.Collections.singletonList(((List<?>) op.input()).get(0));
+      };
+    }
+
+    @Override
     public String describe(Operation op) {
       String result = op.optional() ? " -> ?" : "";
       return switch (op.f()) {
@@ -124,6 +138,20 @@ public final class Models {
     @Override
     public boolean readOnly(Operation op) {
       return op.f().equals("get");
+    }
+
+    @Override
+    public boolean overwrites(Operation op) {
+      return op.f().equals("put");
+    }
+
+    @Override
+    public List<Object> observes(Operation op) {
+      return switch (op.f()) {
+        case "get" -> List.of(op.output() == null ? "" : op.output());
+        case "put" -> List.of();
+        default -> null;
+      };
     }
 
     @Override

@@ -21,6 +21,15 @@ final class Operations {
    * @throws IllegalArgumentException naming the event when an operation does not fit the model
    */
   static Map<Object, List<Operation>> partitioned(List<Event> events, Model model) {
+    return partitioned(events, model, true);
+  }
+
+  /**
+   * As above; {@code prune} drops the optional writes nobody observes ({@link
+   * #withoutUnobservedWrites}), which the checker always does and an oracle in a test must not.
+   */
+  static Map<Object, List<Operation>> partitioned(List<Event> events, Model model,
+      boolean prune) {
     Map<Long, Integer> pendingByProcess = new HashMap<>();
     List<Operation> all = new ArrayList<>();
     List<Boolean> failed = new ArrayList<>();
@@ -57,11 +66,36 @@ final class Operations {
       if (failed.get(i) || (op.optional() && model.readOnly(op))) {
         continue;
       }
-      List<Operation> partition =
-          partitions.computeIfAbsent(model.partition(op), k -> new ArrayList<>());
-      partition.add(op.withId(partition.size()));
+      partitions.computeIfAbsent(model.partition(op), k -> new ArrayList<>()).add(op);
     }
+    partitions.replaceAll((key, ops) ->
+        renumbered(prune ? withoutUnobservedWrites(ops, model) : ops));
     return partitions;
+  }
+
+  /**
+   * {@code ops} without the optional overwriting operations whose value no operation observes
+   * (see {@link Model#overwrites}); all of them when some operation may observe anything.
+   */
+  static List<Operation> withoutUnobservedWrites(List<Operation> ops, Model model) {
+    java.util.Set<Object> observed = new java.util.HashSet<>();
+    for (Operation op : ops) {
+      if (op.optional() && model.readOnly(op)) {
+        continue;
+      }
+      List<Object> values = model.observes(op);
+      if (values == null) {
+        return ops;
+      }
+      observed.addAll(values);
+    }
+    List<Operation> kept = new ArrayList<>(ops.size());
+    for (Operation op : ops) {
+      if (!op.optional() || !model.overwrites(op) || observed.contains(op.input())) {
+        kept.add(op);
+      }
+    }
+    return kept;
   }
 
   /** Renumbers {@code ops} 0..n-1 in order. */

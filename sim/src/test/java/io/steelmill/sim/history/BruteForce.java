@@ -13,7 +13,7 @@ final class BruteForce {
   private BruteForce() {}
 
   static boolean linearizable(Model model, List<Event> events) {
-    for (List<Operation> ops : Operations.partitioned(events, model).values()) {
+    for (List<Operation> ops : Operations.partitioned(events, model, false).values()) {
       if (!search(model, ops, new boolean[ops.size()], model.initial())) {
         return false;
       }

@@ -1,0 +1,126 @@
+package io.steelmill.examples.replicated;
+
+import io.steelmill.platform.DiskConfig;
+import io.steelmill.runtime.NodeState;
+import io.steelmill.zookeeper.ZooKeeperConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * {@code cluster run --store replicated}: the replicated store in production mode, each host's
+ * replica in its own folder under a fresh temporary directory (fsync'd files), leases from
+ * ZooKeeper, hosts over loopback TCP. The primary is stopped midway; another takes over with
+ * every acknowledged write, which the client reads back at the end.
+ */
+public final class ReplicatedRun {
+  /** Times a write is sent again after an unknown outcome (the same value: idempotent). */
+  static final int ATTEMPTS = 5;
+
+  private ReplicatedRun() {}
+
+  /** Runs {@code nodes} hosts and {@code writes} writes; true when nothing was lost. */
+  public static boolean run(int nodes, int writes, String zookeeper, PrintStream out)
+      throws Exception {
+    Path root = Files.createTempDirectory("steelmill-replicas");
+    try {
+      return run(nodes, writes, zookeeper, root, out);
+    } finally {
+      deleteTree(root);
+    }
+  }
+
+  private static boolean run(int nodes, int writes, String zookeeper, Path root, PrintStream out)
+      throws Exception {
+    List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
+    SteelmillReplicatedHost.Ambient ambient = SteelmillReplicatedHost.ambient();
+    ambient.inject(ReplicatedSettings.class,
+        ReplicatedSettings.of(hosts, ReplicatedSettings.Bug.NONE));
+    ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(zookeeper));
+    ambient.inject(DiskConfig.class, new DiskConfig(root));
+    Map<String, SteelmillReplicatedHost> running = new LinkedHashMap<>();
+    try (ambient) {
+      for (String name : hosts) {
+        SteelmillReplicatedHost host = ambient.node(name);
+        host.frontend();
+        host.replica();
+        host.bid();
+        host.client();
+        host.tally();
+        host.start();
+        running.put(name, host);
+      }
+      out.println("network: loopback TCP, peers authenticated with a per-run secret");
+      out.println("replicas: one folder per host under a temporary directory, fsync'd");
+      KvClient client = running.values().iterator().next().client();
+      Map<String, String> acknowledged = new LinkedHashMap<>();
+      for (int i = 0; i < writes; i++) {
+        if (i == writes / 2) {
+          out.println("stopped the primary " + stopPrimary(running)
+              + "; the others compete for its lease");
+        }
+        String key = "k" + (i % 10);
+        write(client, alive(running), key, "v" + i);
+        acknowledged.put(key, "v" + i);
+      }
+      long lost = 0;
+      for (Map.Entry<String, String> write : acknowledged.entrySet()) {
+        String read = client.read(0, alive(running), 0, write.getKey(), Duration.ofSeconds(30));
+        lost += write.getValue().equals(read) ? 0 : 1;
+      }
+      out.println("acknowledged writes: " + writes + ", takeovers: "
+          + running.values().iterator().next().tally().takeovers() + ", keys read back: "
+          + acknowledged.size() + ", lost: " + lost);
+      return lost == 0;
+    }
+  }
+
+  private static boolean write(KvClient client, List<String> alive, String key, String value)
+      throws InterruptedException {
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      if (client.write(0, alive, 0, key, value, Duration.ofSeconds(30))) {
+        return true;
+      }
+    }
+    throw new IllegalStateException("the store did not acknowledge " + key + "=" + value
+        + " in " + ATTEMPTS + " attempts");
+  }
+
+  private static List<String> alive(Map<String, SteelmillReplicatedHost> running) {
+    return running.entrySet().stream()
+        .filter(e -> e.getValue().state() == NodeState.RUNNING)
+        .map(Map.Entry::getKey).toList();
+  }
+
+  /** Stops the host holding the primary lease (waiting up to a minute for one to hold it). */
+  private static String stopPrimary(Map<String, SteelmillReplicatedHost> running)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (System.nanoTime() < deadline) {
+      for (Map.Entry<String, SteelmillReplicatedHost> host : running.entrySet()) {
+        if (host.getValue().bid().holdsLease()) {
+          host.getValue().close();
+          return host.getKey();
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new IllegalStateException("no host acquired the primary lease within a minute");
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
