@@ -124,26 +124,45 @@ public final class SimNetwork implements Network {
       faults = links.getOrDefault(link, allLinks);
       isCut = cut.contains(link);
     }
-    if (isCut || random.chance(faults.drop)) {
+    FaultLedger ledger = sim.faults();
+    Timeline timeline = ledger.timeline();
+    Timeline.Message recorded = timeline == null ? null : timeline.sent(sim.nanoTime(), from, to, message);
+    if (isCut || random.chance(faults.drop)
+        && ledger.admit(FaultLedger.Kind.DROP, from.node(), "drop " + from + " -> " + to)) {
       dropped++;
+      Timeline.lost(recorded, isCut ? "cut by a partition" : "dropped " + ledger.lastId(FaultLedger.Kind.DROP));
       return;
     }
-    int copies = random.chance(faults.duplicate) ? 2 : 1;
+    int copies = random.chance(faults.duplicate)
+        && ledger.admit(FaultLedger.Kind.DUPLICATE, from.node(), "duplicate " + from + " -> " + to)
+        ? 2 : 1;
     for (int i = 0; i < copies; i++) {
       long span = faults.maxDelayNanos - faults.minDelayNanos;
       long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-      sim.schedule(delay, () -> deliver(from, to, message, requestId, replyTo));
+      if (timeline == null) {
+        sim.schedule(delay, () -> deliver(from, to, message, requestId, replyTo));
+      } else {
+        Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
+        sim.schedule(delay, () -> {
+          if (deliver(from, to, message, requestId, replyTo)) {
+            Timeline.delivered(copy, sim.nanoTime());
+          } else {
+            Timeline.lost(copy, "no endpoint at " + to);
+          }
+        });
+      }
     }
   }
 
   @SuppressWarnings("unchecked")
-  private <M> void deliver(Address from, Address to, M message, long requestId, long replyTo) {
+  private <M> boolean deliver(Address from, Address to, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
     if (endpoint == null || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
-      return;
+      return false;
     }
     delivered++;
+    return true;
   }
 
   void unbind(Address address) {
