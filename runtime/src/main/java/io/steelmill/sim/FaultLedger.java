@@ -156,6 +156,11 @@ public final class FaultLedger {
     return applies;
   }
 
+  /** Uses up the next ordinal of {@code kind} for a decision that was no fault this time. */
+  void skip(Kind kind) {
+    ordinals[kind.ordinal()]++;
+  }
+
   /** The id the last admitted fault of {@code kind} got. */
   String lastId(Kind kind) {
     return String.valueOf(kind.letter) + ordinals[kind.ordinal()];

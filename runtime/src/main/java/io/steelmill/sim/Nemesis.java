@@ -201,7 +201,8 @@ public final class Nemesis {
       return;
     }
     Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
-    var fault = begin("partition", List.copyOf(cluster.names()), "partition " + side + " | " + others);
+    var fault =
+        begin("partition", List.copyOf(cluster.names()), "partition " + side + " | " + others);
     if (fault == null) {
       return;
     }

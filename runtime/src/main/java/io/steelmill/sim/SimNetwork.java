@@ -26,6 +26,8 @@ public final class SimNetwork implements Network {
   private final Map<String, NetworkFaults> links = new HashMap<>();
   private final Set<String> cut = new LinkedHashSet<>();
   private SplitMix64 random;
+  /** Drop and duplicate decisions: their own stream, one draw each per message (see send). */
+  private SplitMix64 fates;
   private long sent;
   private long delivered;
   private long dropped;
@@ -38,6 +40,7 @@ public final class SimNetwork implements Network {
     sim.checkAlive();
     if (random == null) {
       random = sim.random("network");
+      fates = sim.random("network-fates");
       sim.onCrash(this::crashed);
     }
     Address address = new Address(sim.node(), service);
@@ -126,23 +129,33 @@ public final class SimNetwork implements Network {
     }
     FaultLedger ledger = sim.faults();
     Timeline timeline = ledger.timeline();
-    Timeline.Message recorded = timeline == null ? null : timeline.sent(sim.nanoTime(), from, to, message);
-    if (isCut || random.chance(faults.drop)
+    Timeline.Message recorded =
+        timeline == null ? null : timeline.sent(sim.nanoTime(), from, to, message);
+    // Both fates are drawn for every message, cut or not, and a drop decided for a cut message
+    // still takes its ordinal: a replay that leaves out a partition or a drop then sees the same
+    // later decisions, under the same fault ids.
+    boolean lose = fates.chance(faults.drop);
+    boolean twice = fates.chance(faults.duplicate);
+    if (lose && isCut) {
+      ledger.skip(FaultLedger.Kind.DROP);
+    }
+    if (isCut || lose
         && ledger.admit(FaultLedger.Kind.DROP, from.node(), "drop " + from + " -> " + to)) {
       dropped++;
-      Timeline.lost(recorded, isCut ? "cut by a partition" : "dropped " + ledger.lastId(FaultLedger.Kind.DROP));
+      Timeline.lost(recorded, isCut ? "cut by a partition"
+          : "dropped (" + ledger.lastId(FaultLedger.Kind.DROP) + ")");
       return;
     }
-    int copies = random.chance(faults.duplicate)
-        && ledger.admit(FaultLedger.Kind.DUPLICATE, from.node(), "duplicate " + from + " -> " + to)
-        ? 2 : 1;
+    int copies = twice && ledger.admit(FaultLedger.Kind.DUPLICATE, from.node(),
+        "duplicate " + from + " -> " + to) ? 2 : 1;
     for (int i = 0; i < copies; i++) {
       long span = faults.maxDelayNanos - faults.minDelayNanos;
       long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
       if (timeline == null) {
         sim.schedule(delay, () -> deliver(from, to, message, requestId, replyTo));
       } else {
-        Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
+        Timeline.Message copy =
+            i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
         sim.schedule(delay, () -> {
           if (deliver(from, to, message, requestId, replyTo)) {
             Timeline.delivered(copy, sim.nanoTime());
