@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Every fault a run injects, each with an identity that is stable within its seed: the kind's
- * letter and the ordinal of the decision within that kind ({@code n3}: the nemesis's third
+ * letter and the ordinal of the decision within that kind ({@code f3}: the nemesis's third
  * fault). The ledger also applies the run's {@link FaultMask}: a fault the mask leaves out is
  * counted (so later faults keep their ordinals) but not applied, and the trace says so. The
  * nemesis, the simulated network and {@link SimBuggify} ask it before each fault.
@@ -19,7 +19,7 @@ public final class FaultLedger {
   /** The kinds of injected faults and their letters in fault ids. */
   public enum Kind {
     /** A nemesis event: crash, partition, pause, clock skew, lease expiry. */
-    NEMESIS('n'),
+    NEMESIS('f'),
     /** A BUGGIFY site firing. */
     BUGGIFY('b'),
     /** A message lost by the network's drop probability. */
@@ -61,7 +61,7 @@ public final class FaultLedger {
   /**
    * One injected fault.
    *
-   * @param id the identity, e.g. {@code n3}
+   * @param id the identity, e.g. {@code f3}
    * @param kind its kind
    * @param time virtual nanoseconds when it was injected
    * @param node the node it struck ("" for cluster-wide faults)

@@ -8,7 +8,7 @@ import java.util.TreeSet;
 
 /**
  * Which injected faults a run may apply: all of them (a normal run), or only those listed by
- * identity ({@code n3,b7,d12}: the kind's letter and its ordinal within the seed, see {@link
+ * identity ({@code f3,b7,d12}: the kind's letter and its ordinal within the seed, see {@link
  * FaultLedger.Kind}). Every other fault the run would inject is suppressed: the nemesis skips
  * it, the message goes through, the BUGGIFY site does not fire. Replaying a seed with the faults
  * a shrinker kept reproduces the shrunk run.
@@ -37,7 +37,7 @@ public final class FaultMask {
 
   /**
    * Parses {@code all}, {@code none} or a comma-separated list of identities such as {@code
-   * n3,b7,d12}.
+   * f3,b7,d12}.
    *
    * @throws IllegalArgumentException with a one-line reason for anything else
    */
@@ -50,7 +50,7 @@ public final class FaultMask {
       return only(List.of());
     }
     if (trimmed.isEmpty()) {
-      throw new IllegalArgumentException("empty fault list; give ids such as n3,b7 (or none, all)");
+      throw new IllegalArgumentException("empty fault list; give ids such as f3,b7 (or none, all)");
     }
     List<String> ids = new ArrayList<>();
     for (String part : trimmed.split(",", -1)) {
@@ -66,7 +66,7 @@ public final class FaultMask {
     if (id == null || !id.matches("[a-z][1-9][0-9]{0,8}")
         || FaultLedger.Kind.of(id.charAt(0)) == null) {
       throw new IllegalArgumentException("\"" + id + "\" is not a fault id: a kind letter ("
-          + FaultLedger.Kind.letters() + ") and an ordinal from 1, e.g. n3");
+          + FaultLedger.Kind.letters() + ") and an ordinal from 1, e.g. f3");
     }
     return id;
   }

@@ -109,7 +109,7 @@ public final class Timeline {
       return what;
     }
 
-    /** Its identity in the run's {@link FaultLedger}, e.g. {@code n3}. */
+    /** Its identity in the run's {@link FaultLedger}, e.g. {@code f3}. */
     public String faultId() {
       return faultId;
     }

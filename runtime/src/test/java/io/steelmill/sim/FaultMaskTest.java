@@ -10,37 +10,37 @@ import org.junit.jupiter.api.Test;
 class FaultMaskTest {
   @Test
   void parsesAndPrintsIdsInKindThenOrdinalOrder() {
-    FaultMask mask = FaultMask.parse(" n10, b2 ,n3,d1,n3");
+    FaultMask mask = FaultMask.parse(" f10, b2 ,f3,d1,f3");
 
-    assertThat(mask.toString()).isEqualTo("b2,d1,n3,n10");
+    assertThat(mask.toString()).isEqualTo("b2,d1,f3,f10");
     assertThat(FaultMask.parse(mask.toString())).isEqualTo(mask);
-    assertThat(mask.allows("n3")).isTrue();
-    assertThat(mask.allows("n4")).isFalse();
+    assertThat(mask.allows("f3")).isTrue();
+    assertThat(mask.allows("f4")).isFalse();
     assertThat(FaultMask.parse("all").isAll()).isTrue();
-    assertThat(FaultMask.parse("none").allows("n1")).isFalse();
+    assertThat(FaultMask.parse("none").allows("f1")).isFalse();
     assertThat(FaultMask.parse("none").toString()).isEqualTo("none");
   }
 
   @Test
   void refusesAnythingElseWithOneLineNamingTheBadPart() {
-    for (String bad : List.of("", " ", "n0", "x3", "3", "n-1", "n3,,b2", "n3;b2", "N3", "n01",
-        "n12345678901", "n3,", "all,n3", "n 3", "\u0000")) {
+    for (String bad : List.of("", " ", "n0", "x3", "3", "n-1", "f3,,b2", "f3;b2", "F3", "f01",
+        "f12345678901", "f3,", "all,f3", "f 3", "n3", "\u0000")) {
       assertThatThrownBy(() -> FaultMask.parse(bad))
           .as("input \"%s\"", bad)
           .isInstanceOf(IllegalArgumentException.class)
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
-    assertThatThrownBy(() -> FaultMask.parse("n3,q9"))
+    assertThatThrownBy(() -> FaultMask.parse("f3,q9"))
         .hasMessageContaining("\"q9\" is not a fault id")
-        .hasMessageContaining("n nemesis");
+        .hasMessageContaining("f nemesis");
     assertThatThrownBy(() -> FaultMask.parse(null)).hasMessageContaining("empty fault list");
   }
 
   @Test
   void refusesAListLongerThanItsBudget() {
-    StringBuilder many = new StringBuilder("n1");
+    StringBuilder many = new StringBuilder("f1");
     for (int i = 2; i <= FaultMask.MAX_IDS + 1; i++) {
-      many.append(",n").append(i);
+      many.append(",f").append(i);
     }
     assertThatThrownBy(() -> FaultMask.parse(many.toString()))
         .hasMessageContaining("more than " + FaultMask.MAX_IDS);

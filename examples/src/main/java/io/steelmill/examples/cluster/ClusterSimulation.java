@@ -1,5 +1,7 @@
 package io.steelmill.examples.cluster;
 
+import io.steelmill.sim.FaultLedger;
+import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Nemesis;
 import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
@@ -31,7 +33,7 @@ final class ClusterSimulation {
    * verdict (checked after the run, outside virtual time), and the counts.
    */
   record Outcome(SimResult result, History history, CheckResult check, long acknowledged,
-      long rejected) {
+      long rejected, FaultLedger faults, List<String> hosts) {
     /** True when the run and the history check both passed. */
     boolean passed() {
       return result.succeeded() && check.verdict() == Verdict.LINEARIZABLE;
@@ -42,15 +44,23 @@ final class ClusterSimulation {
 
   static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
       Trace.Level trace) {
+    return run(seed, nodes, settings, virtual, trace,
+        new FaultLedger.Options(FaultMask.ALL, false, false));
+  }
+
+  /** One seed with {@code faults}: a replay mask, BUGGIFY on or off, a timeline or not. */
+  static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
+      Trace.Level trace, FaultLedger.Options faults) {
     long[] counts = new long[2];
     History[] history = new History[1];
-    SimResult result =
-        Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5)).trace(trace).build()
-            .run(() -> scenario(nodes, settings, virtual, counts, history));
+    Simulation simulation = Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5))
+        .trace(trace).faults(faults).build();
+    SimResult result = simulation.run(() -> scenario(nodes, settings, virtual, counts, history));
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
     CheckResult check =
         new LinearizabilityChecker(Models.named("kv"), Duration.ofSeconds(30)).check(recorded);
-    return new Outcome(result, recorded, check, counts[0], counts[1]);
+    return new Outcome(result, recorded, check, counts[0], counts[1], simulation.faults(),
+        SimCluster.names("n", nodes));
   }
 
   private static void scenario(int nodes, StoreSettings settings, Duration virtual, long[] counts,

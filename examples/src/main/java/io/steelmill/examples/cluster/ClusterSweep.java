@@ -29,6 +29,8 @@ final class ClusterSweep {
   private final Shard shard;
   private final boolean keepGoing;
   private final Path reportDir;
+  private final FaultOptions faultOptions;
+  private final io.steelmill.sim.FaultLedger.Options faults;
   private long acknowledged;
   private long rejected;
   private long operations;
@@ -36,7 +38,10 @@ final class ClusterSweep {
   private int violations;
 
   ClusterSweep(int nodes, int seeds, StoreSettings settings, String bug, Duration virtual,
-      int jobs, Shard shard, boolean keepGoing, Path reportDir) {
+      int jobs, Shard shard, boolean keepGoing, Path reportDir, FaultOptions faultOptions,
+      io.steelmill.sim.FaultLedger.Options faults) {
+    this.faultOptions = faultOptions;
+    this.faults = faults;
     this.nodes = nodes;
     this.seeds = seeds;
     this.unfenced = !settings.fenced();
@@ -63,7 +68,7 @@ final class ClusterSweep {
     SeedSweep.run(
         chosen,
         jobs,
-        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL),
+        s -> ClusterSimulation.run(s, nodes, settings, perSeed, Trace.Level.TAIL, faults),
         outcome -> {
           handed++;
           acknowledged += outcome.acknowledged();
@@ -113,6 +118,8 @@ final class ClusterSweep {
     out.println("violation at seed " + s + ": " + SimulateCommand.failure(outcome));
     out.println("trace sha256: " + outcome.result().traceSha256());
     out.println("replay: " + replay(s));
+    SweepFailure.handle(s, outcome, new FailingSeed(nodes, settings, virtual, faultOptions,
+        FailingSeed.replayPrefix(nodes, settings, virtual)), faultOptions.shrink, reportDir, out);
   }
 
   /** What was swept: the options that decide a seed's trace. */
@@ -133,7 +140,8 @@ final class ClusterSweep {
   private String replay(long s) {
     return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
         + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s
-        + (unfenced ? " --unfenced" : "") + bugOption() + virtualOption() + " --history seed-" + s
+        + (unfenced ? " --unfenced" : "") + bugOption() + virtualOption()
+        + faultOptions.replayOptions() + " --history seed-" + s
         + ".edn\"";
   }
 }

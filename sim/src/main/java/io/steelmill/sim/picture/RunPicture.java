@@ -88,17 +88,19 @@ public final class RunPicture {
   }
 
   /**
-   * The virtual time shown: around the operations that cannot be linearized (padded by a quarter
-   * of their span and at least 200 ms), else the two seconds before the failure, else all.
+   * The virtual time shown: around the end of the violation (the operation that cannot be placed
+   * and the two core operations that started last before it, which it conflicts with), padded
+   * by a quarter of that and at least 100 ms; else the two seconds before the failure; else all.
+   * The whole violation stays shaded; a long one would make every arrow unreadable.
    */
   private long[] window(List<ClientOp> ops) {
+    List<ClientOp> core = ops.stream().filter(ClientOp::core).toList();
+    int from = Math.max(0, core.size() - 3);
     long start = Long.MAX_VALUE;
     long end = Long.MIN_VALUE;
-    for (ClientOp op : ops) {
-      if (op.core()) {
-        start = Math.min(start, op.start());
-        end = Math.max(end, op.end() < 0 ? op.start() : op.end());
-      }
+    for (ClientOp op : core.subList(from, core.size())) {
+      start = Math.min(start, op.start());
+      end = Math.max(end, op.end() < 0 ? op.start() : op.end());
     }
     if (start == Long.MAX_VALUE && settings.failureTime >= 0) {
       start = settings.failureTime - 2_000_000_000L;
@@ -107,7 +109,7 @@ public final class RunPicture {
     if (start == Long.MAX_VALUE) {
       return new long[] {0, Math.max(1, settings.runEnd)};
     }
-    long pad = Math.max(200_000_000L, (end - start) / 4);
+    long pad = Math.max(100_000_000L, (end - start) / 4);
     return new long[] {Math.max(0, start - pad), Math.max(end + pad, start + 1)};
   }
 

@@ -21,12 +21,12 @@ public record ShrinkResult(List<String> original, List<String> kept, int replays
     kept = List.copyOf(kept);
   }
 
-  /** The kept faults as a {@code --faults} value: {@code n3,b7}, or {@code none}. */
+  /** The kept faults as a {@code --faults} value: {@code f3,b7}, or {@code none}. */
   public String faults() {
     return FaultMask.only(kept).toString();
   }
 
-  /** One line: {@code 2 of 31 faults (n3,b7), 14 replays, 1-minimal}. */
+  /** One line: {@code 2 of 31 faults (f3,b7), 14 replays, 1-minimal}. */
   public String summary() {
     if (!reproduced) {
       return "not shrunk: the replay with all " + original.size() + " faults passed ("

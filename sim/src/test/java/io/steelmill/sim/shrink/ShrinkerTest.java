@@ -20,7 +20,7 @@ class ShrinkerTest {
   private static List<String> faults(int count) {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      ids.add((i % 3 == 0 ? "b" : i % 3 == 1 ? "n" : "d") + i);
+      ids.add((i % 3 == 0 ? "b" : i % 3 == 1 ? "f" : "d") + i);
     }
     return ids;
   }
@@ -37,14 +37,14 @@ class ShrinkerTest {
   void findsExactlyTheTwoFaultsABugNeeds() {
     List<String> all = faults(40);
     List<FaultMask> log = new ArrayList<>();
-    ShrinkResult result = new Shrinker(200).shrink(all, needs(List.of(List.of("n7", "b33")), log));
+    ShrinkResult result = new Shrinker(200).shrink(all, needs(List.of(List.of("f7", "b33")), log));
 
-    assertThat(result.kept()).containsExactly("n7", "b33");
-    assertThat(result.faults()).isEqualTo("b33,n7");
+    assertThat(result.kept()).containsExactly("f7", "b33");
+    assertThat(result.faults()).isEqualTo("b33,f7");
     assertThat(result.minimal()).isTrue();
     assertThat(result.reproduced()).isTrue();
     assertThat(result.replays()).isEqualTo(log.size()).isLessThan(40);
-    assertThat(result.summary()).startsWith("2 of 40 faults (b33,n7), " + log.size()
+    assertThat(result.summary()).startsWith("2 of 40 faults (b33,f7), " + log.size()
         + " replays, 1-minimal");
     assertThat(new HashSet<>(log)).as("no mask replayed twice").hasSize(log.size());
   }
@@ -53,8 +53,8 @@ class ShrinkerTest {
   void theSameInputTriesTheSameMasksInTheSameOrder() {
     List<FaultMask> first = new ArrayList<>();
     List<FaultMask> second = new ArrayList<>();
-    new Shrinker(200).shrink(faults(25), needs(List.of(List.of("d5", "n22", "b12")), first));
-    new Shrinker(200).shrink(faults(25), needs(List.of(List.of("d5", "n22", "b12")), second));
+    new Shrinker(200).shrink(faults(25), needs(List.of(List.of("d5", "f22", "b12")), first));
+    new Shrinker(200).shrink(faults(25), needs(List.of(List.of("d5", "f22", "b12")), second));
 
     assertThat(first).isNotEmpty().isEqualTo(second);
   }
@@ -81,11 +81,11 @@ class ShrinkerTest {
   void aSpentBudgetStopsWithASmallerFailingSetAndSaysItMayNotBeMinimal() {
     List<FaultMask> log = new ArrayList<>();
     ShrinkResult result = new Shrinker(10).shrink(faults(64),
-        needs(List.of(List.of("n1", "d62")), log));
+        needs(List.of(List.of("f1", "d62")), log));
 
     assertThat(log).hasSize(10);
     assertThat(result.minimal()).isFalse();
-    assertThat(result.kept()).contains("n1", "d62").hasSizeLessThan(64);
+    assertThat(result.kept()).contains("f1", "d62").hasSizeLessThan(64);
     assertThat(result.summary()).contains("may not be minimal");
   }
 
