@@ -115,7 +115,8 @@ class ClusterShrinkTest {
       run("cluster", "simulate", "--nodes", "5", "--seed", "" + seed, "--virtual", "5s",
           "--buggify", "--trace", trace.toString());
       fired = Files.readAllLines(trace).stream()
-          .anyMatch(line -> line.matches("t=\\d+ buggify (storage|frontend)\\.[a-z-]+.* \\[b\\d+]"));
+          .anyMatch(line ->
+              line.matches("t=\\d+ buggify (storage|frontend)\\.[a-z-]+.* \\[b\\d+]"));
     }
     assertThat(fired).as("a BUGGIFY firing in the traces of seeds 1..12").isTrue();
   }

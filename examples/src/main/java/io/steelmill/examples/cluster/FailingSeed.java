@@ -93,7 +93,7 @@ final class FailingSeed {
         + (faults.equals("all") ? "" : " --faults " + faults) + "\"";
   }
 
-  /** Replays {@code seed} with {@code mask}, recording its timeline, and draws it to {@code file}. */
+  /** Replays {@code seed} with {@code mask}, recording its timeline, and draws it to a file. */
   void draw(long seed, FaultMask mask, Path file, String failure) throws IOException {
     ClusterSimulation.Outcome outcome = replay(seed, mask, true);
     draw(seed, outcome, file, failure, command(seed, mask.toString()));

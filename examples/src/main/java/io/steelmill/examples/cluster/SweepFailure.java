@@ -40,9 +40,11 @@ final class SweepFailure {
         failing.draw(seed, FaultMask.only(shrunk.kept()),
             reportDir.resolve("seed-" + seed + "-shrunk.html"), failure);
       }
-      out.println("report: " + reportDir.resolve("seed-" + seed + ".txt") + " and its picture");
+      // stderr, as the sweep's progress: stdout stays the same whatever the report folder
+      System.err.println("report: " + reportDir.resolve("seed-" + seed + ".txt")
+          + " and its picture");
     } catch (IOException e) {
-      out.println("report: cannot write into " + reportDir + ": " + e.getMessage());
+      System.err.println("report: cannot write into " + reportDir + ": " + e.getMessage());
     }
   }
 }
