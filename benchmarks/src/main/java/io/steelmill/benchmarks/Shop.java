@@ -6,4 +6,6 @@ import io.steelmill.Factory;
 @Factory
 public interface Shop {
   Checkout checkout();
+
+  BuggifiedCheckout buggifiedCheckout();
 }

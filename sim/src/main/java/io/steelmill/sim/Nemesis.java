@@ -173,13 +173,18 @@ public final class Nemesis {
     if (host == null || cluster.names().size() < 2) {
       return;
     }
+    Duration down = Duration.ofNanos(1 + random.nextLong(2 * downtime.toNanos()));
+    var fault = begin("crash", List.of(host), "crash " + host);
+    if (fault == null) {
+      return;
+    }
     note("crash " + host);
     cluster.crash(host);
-    Duration down = Duration.ofNanos(1 + random.nextLong(2 * downtime.toNanos()));
     Simulation.current().spawn(NEMESIS, "restart-" + host, () -> {
       try {
         Simulation.current().sleep(down);
         note("restart " + host);
+        fault.end();
         cluster.restart(host);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -199,13 +204,19 @@ public final class Nemesis {
     if (side.isEmpty() || others.isEmpty()) {
       return;
     }
+    Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
+    var fault =
+        begin("partition", List.copyOf(cluster.names()), "partition " + side + " | " + others);
+    if (fault == null) {
+      return;
+    }
     note("partition " + side + " | " + others);
     network.partition(side, others);
-    Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
     Simulation.current().spawn(NEMESIS, "heal", () -> {
       try {
         Simulation.current().sleep(length);
         note("heal");
+        fault.end();
         network.heal();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -217,6 +228,11 @@ public final class Nemesis {
     String host = anyHost(true);
     if (host != null) {
       Duration length = Duration.ofNanos(1 + random.nextLong(maxPause.toNanos()));
+      var fault = begin("pause", List.of(host), "pause " + host + " " + length);
+      if (fault == null) {
+        return;
+      }
+      fault.endAt(Simulation.current().nanoTime() + length.toNanos());
       note("pause " + host + " " + length);
       Simulation.current().pause(host, length);
     }
@@ -227,6 +243,9 @@ public final class Nemesis {
     if (host != null && clock != null) {
       long max = maxSkew.toNanos();
       Duration offset = Duration.ofNanos(random.nextLong(2 * max + 1) - max);
+      if (begin("skew", List.of(host), "skew " + host + " " + offset) == null) {
+        return;
+      }
       note("skew " + host + " " + offset);
       clock.skew(host, offset);
     }
@@ -234,9 +253,17 @@ public final class Nemesis {
 
   private void expireLease() {
     if (leases != null && leases.currentToken(leaseResource) != 0) {
+      if (begin("lease-expiry", List.of(), "lease-expiry " + leaseResource) == null) {
+        return;
+      }
       note("lease-expiry " + leaseResource);
       leases.expire(leaseResource);
     }
+  }
+
+  /** Asks the run's fault ledger (ids, replay mask, timeline); null: leave this fault out. */
+  private static FaultLedger.Ongoing begin(String type, List<String> nodes, String what) {
+    return Simulation.current().faults().begin(type, nodes, what);
   }
 
   private void note(String fault) {

@@ -28,6 +28,8 @@ public final class SimNetwork implements Network {
   /** Each node's incarnation as the network sees it: a crash starts a new one. */
   private final Map<String, Integer> incarnations = new java.util.TreeMap<>();
   private SplitMix64 random;
+  /** Drop and duplicate decisions: their own stream, one draw each per message (see send). */
+  private SplitMix64 fates;
   private long sent;
   private long delivered;
   private long dropped;
@@ -41,6 +43,7 @@ public final class SimNetwork implements Network {
     sim.checkAlive();
     if (random == null) {
       random = sim.random("network");
+      fates = sim.random("network-fates");
       sim.onCrash(this::crashed);
     }
     Address address = new Address(sim.node(), service);
@@ -134,16 +137,44 @@ public final class SimNetwork implements Network {
       faults = links.getOrDefault(link, allLinks);
       isCut = cut.contains(link);
     }
-    if (isCut || random.chance(faults.drop)) {
+    FaultLedger ledger = sim.faults();
+    Timeline timeline = ledger.timeline();
+    Timeline.Message recorded =
+        timeline == null ? null : timeline.sent(sim.nanoTime(), from, to, message);
+    // Both fates are drawn for every message, cut or not, and a drop decided for a cut message
+    // still takes its ordinal: a replay that leaves out a partition or a drop then sees the same
+    // later decisions, under the same fault ids.
+    boolean lose = fates.chance(faults.drop);
+    boolean twice = fates.chance(faults.duplicate);
+    if (lose && isCut) {
+      ledger.skip(FaultLedger.Kind.DROP);
+    }
+    if (isCut || lose
+        && ledger.admit(FaultLedger.Kind.DROP, from.node(), "drop " + from + " -> " + to)) {
       dropped++;
+      Timeline.lost(recorded, isCut ? "cut by a partition"
+          : "dropped (" + ledger.lastId(FaultLedger.Kind.DROP) + ")");
       return;
     }
-    int copies = random.chance(faults.duplicate) ? 2 : 1;
+    int copies = twice && ledger.admit(FaultLedger.Kind.DUPLICATE, from.node(),
+        "duplicate " + from + " -> " + to) ? 2 : 1;
     int incarnation = incarnations.getOrDefault(to.node(), 0);
     for (int i = 0; i < copies; i++) {
       long span = faults.maxDelayNanos - faults.minDelayNanos;
       long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-      sim.schedule(delay, () -> deliver(from, to, incarnation, message, requestId, replyTo));
+      if (timeline == null) {
+        sim.schedule(delay, () -> deliver(from, to, incarnation, message, requestId, replyTo));
+      } else {
+        Timeline.Message copy =
+            i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
+        sim.schedule(delay, () -> {
+          if (deliver(from, to, incarnation, message, requestId, replyTo)) {
+            Timeline.delivered(copy, sim.nanoTime());
+          } else {
+            Timeline.lost(copy, "no endpoint at " + to);
+          }
+        });
+      }
     }
   }
 
@@ -153,15 +184,16 @@ public final class SimNetwork implements Network {
    * address again (a reply to the old incarnation's call must not answer the new one's).
    */
   @SuppressWarnings("unchecked")
-  private <M> void deliver(
+  private <M> boolean deliver(
       Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
     if (endpoint == null || incarnations.getOrDefault(to.node(), 0) != incarnation
         || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
-      return;
+      return false;
     }
     delivered++;
+    return true;
   }
 
   /**

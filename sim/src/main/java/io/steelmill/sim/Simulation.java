@@ -80,6 +80,7 @@ public final class Simulation {
   private final java.util.Set<Thread> unwound = new java.util.HashSet<>();
   private final Duration runawayLimit;
   private final Duration pinnedLimit;
+  private final FaultLedger faults;
 
   private volatile Thread carrier;
   private volatile Thread mounted;
@@ -104,6 +105,7 @@ public final class Simulation {
     this.schedulerRandom = root.fork("scheduler");
     this.runawayLimit = builder.runawayLimit;
     this.pinnedLimit = builder.pinnedLimit;
+    this.faults = new FaultLedger(this, builder.faults);
   }
 
   public static Builder builder() {
@@ -162,6 +164,11 @@ public final class Simulation {
   /** An independent random stream for {@code purpose}: the same for the same seed and purpose. */
   public SplitMix64 random(String purpose) {
     return root.fork(purpose);
+  }
+
+  /** The faults of this run: their ids, the replay mask, BUGGIFY sites, the timeline. */
+  public FaultLedger faults() {
+    return faults;
   }
 
   /** Starts a task named {@code name} on the calling task's node. */
@@ -766,8 +773,15 @@ public final class Simulation {
     private int traceTail = 200;
     private Duration runawayLimit = Duration.ofSeconds(10);
     private Duration pinnedLimit = Duration.ofSeconds(2);
+    private FaultLedger.Options faults = FaultLedger.Options.DEFAULT;
 
     private Builder() {}
+
+    /** Which faults apply, whether BUGGIFY fires, whether to record a timeline. */
+    public Builder faults(FaultLedger.Options options) {
+      this.faults = java.util.Objects.requireNonNull(options, "options");
+      return this;
+    }
 
     /** CPU time one step may take before the watchdog reports a runaway (default 10 s). */
     public Builder runawayLimit(Duration limit) {

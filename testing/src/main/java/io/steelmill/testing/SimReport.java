@@ -16,9 +16,14 @@ final class SimReport {
   private SimReport() {}
 
   static AssertionError failure(ExtensionContext context, SimResult result) {
+    return failure(context, result, "");
+  }
+
+  /** The report, with {@code shrunk} (what shrinking found, or "") after the replay command. */
+  static AssertionError failure(ExtensionContext context, SimResult result, String shrunk) {
     String text =
         "Simulation failed: seed=" + result.seed() + " at virtual time " + result.virtualTime()
-            + "\nReplay: " + replay(context, result.seed()) + "\n"
+            + "\nReplay: " + replay(context, result.seed()) + "\n" + shrunk
             + result.report();
     String file = write(context, result.seed(), text);
     // the message is the whole report: surefire prints it once, nothing else goes to stderr

@@ -2,6 +2,7 @@ package io.steelmill.testing;
 
 import io.steelmill.runtime.Node;
 import io.steelmill.sim.SimCluster;
+import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
 import io.steelmill.sim.history.History;
 import java.lang.reflect.Method;
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
  */
 final class SimSession {
   final Simulation simulation;
+  /** The result of a rerun's simulation (set by the extension); null for the first run. */
+  SimResult result;
   private final SimulationTest settings;
   private SimCluster<Node, Node> cluster;
   private History history;
@@ -78,6 +81,11 @@ final class SimSession {
   /** The history if the test asked for one, else null. */
   History recordedHistory() {
     return history;
+  }
+
+  /** The hosts of the cluster, for a picture's lanes; empty when the test names no factory. */
+  List<String> clusterNames() {
+    return cluster == null ? List.of() : cluster.names();
   }
 
   /** The cluster, built (not started) on first use; null when the test names no factory. */

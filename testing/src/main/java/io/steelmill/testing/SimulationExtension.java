@@ -1,6 +1,8 @@
 package io.steelmill.testing;
 
 import io.steelmill.sim.Durations;
+import io.steelmill.sim.FaultLedger;
+import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Shard;
 import io.steelmill.sim.SimCluster;
 import io.steelmill.sim.SimResult;
@@ -26,6 +28,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
   static final String SEED_PROPERTY = "steelmill.seed";
   static final String SEEDS_PROPERTY = "steelmill.seeds";
   static final String SHARD_PROPERTY = "steelmill.shard";
+  static final String FAULTS_PROPERTY = "steelmill.faults";
 
   /**
    * A setting from the JUnit configuration parameters (launcher, {@code
@@ -74,9 +77,10 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       ExtensionContext context) {
     SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
     SimulationSetup.check(settings);
+    FaultMask mask = FailureShrink.mask(setting(context, FAULTS_PROPERTY, null));
     String single = setting(context, SEED_PROPERTY, null);
     if (single != null) {
-      return Stream.of(new SeedContext(number(SEED_PROPERTY, single), settings, false));
+      return Stream.of(new SeedContext(number(SEED_PROPERTY, single), settings, false, mask));
     }
     String count = setting(context, SEEDS_PROPERTY, null);
     long seeds = count == null ? settings.seeds() : number(SEEDS_PROPERTY, count);
@@ -93,15 +97,22 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         .mapToObj(seed -> {
           boolean check = first[0];
           first[0] = false;
-          return new SeedContext(seed, settings, check);
+          return new SeedContext(seed, settings, check, mask);
         });
   }
 
   static Simulation simulation(long seed, SimulationTest settings, boolean fullTrace) {
+    return simulation(seed, settings, fullTrace, FailureShrink.options(settings, FaultMask.ALL,
+        false));
+  }
+
+  static Simulation simulation(long seed, SimulationTest settings, boolean fullTrace,
+      FaultLedger.Options faults) {
     return Simulation.builder()
         .seed(seed)
         .maxVirtualTime(Durations.parse(settings.maxVirtualTime()))
         .trace(fullTrace ? Trace.Level.FULL : Trace.Level.TAIL)
+        .faults(faults)
         .build();
   }
 
@@ -111,13 +122,16 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     private final SimulationTest settings;
     private final boolean checkDeterminism;
     private final SimSession session;
+    private final FaultMask mask;
 
-    SeedContext(long seed, SimulationTest settings, boolean checkDeterminism) {
+    SeedContext(long seed, SimulationTest settings, boolean checkDeterminism, FaultMask mask) {
       this.seed = seed;
       this.settings = settings;
       this.checkDeterminism = checkDeterminism;
-      this.session = new SimSession(
-          simulation(seed, settings, checkDeterminism || FreshJvmCheck.isChild()), settings);
+      this.mask = mask;
+      this.session = new SimSession(simulation(seed, settings,
+          checkDeterminism || FreshJvmCheck.isChild(), FailureShrink.options(settings, mask, false)),
+          settings);
     }
 
     @Override
@@ -127,7 +141,8 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
 
     @Override
     public List<Extension> getAdditionalExtensions() {
-      return List.of(new Resolver(session), new Runner(seed, settings, checkDeterminism, session));
+      return List.of(new Resolver(session),
+          new Runner(seed, settings, checkDeterminism, session, mask));
     }
   }
 
@@ -145,8 +160,8 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
   }
 
   /** Runs the body as the simulation's main task, checks determinism, reports failures. */
-  private record Runner(long seed, SimulationTest settings, boolean checkDeterminism, SimSession session)
-      implements InvocationInterceptor {
+  private record Runner(long seed, SimulationTest settings, boolean checkDeterminism,
+      SimSession session, FaultMask mask) implements InvocationInterceptor {
 
     @Override
     public void interceptTestTemplateMethod(
@@ -167,11 +182,22 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         return;
       }
       SeedResults results = SeedResults.of(context, shard(context));
+      FailureShrink shrink = new FailureShrink(context, settings, seed, session.simulation.faults(),
+          options -> {
+            SimSession again = rerunSession(call, options);
+            return new FailureShrink.Outcome(again.result, again.simulation.faults(),
+                again.recordedHistory(), again.clusterNames());
+          });
       if (!first.succeeded()) {
         results.add(context, first, null);
-        throw SimReport.failure(context, first);
+        throw SimReport.failure(context, first, shrink.report(first, null));
       }
-      HistoryCheck.verify(context, settings, first, session.recordedHistory());
+      try {
+        HistoryCheck.verify(context, settings, first, session.recordedHistory());
+      } catch (AssertionError failed) {
+        throw new AssertionError(failed.getMessage() + "\n"
+            + shrink.report(first, session.recordedHistory()), failed.getCause());
+      }
       if (checkDeterminism) {
         SimResult second = rerun(call);
         compare(context, results, first, second, "in this JVM (thread ids and identity hashes moved)");
@@ -202,11 +228,17 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
      */
     private SimResult rerun(ReflectiveInvocationContext<Method> call) throws InterruptedException {
       JvmPerturbation.apply(seed);
-      SimSession again = new SimSession(simulation(seed, settings, true), settings);
+      return rerunSession(call, FailureShrink.options(settings, mask, false)).result;
+    }
+
+    /** A fresh run of the method with {@code faults}; its session holds the result. */
+    private SimSession rerunSession(ReflectiveInvocationContext<Method> call,
+        FaultLedger.Options faults) {
+      SimSession again = new SimSession(simulation(seed, settings, true, faults), settings);
       Method method = call.getExecutable();
       Parameter[] parameters = method.getParameters();
       List<Object> original = call.getArguments();
-      return again.simulation.run(() -> {
+      again.result = again.simulation.run(() -> {
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
           args[i] = again.supports(parameters[i]) ? again.resolve(parameters[i]) : original.get(i);
@@ -223,6 +255,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
           }
         });
       });
+      return again;
     }
 
     private static void body(SimSession session, Simulation.Body test) throws Exception {

@@ -23,6 +23,10 @@ final class SimulationSetup {
       throw new SimulationSetupException("Steelmill simulation tests need the JVM option "
           + ADD_OPENS + ". Fix: add it to the maven-surefire-plugin <argLine>.");
     }
+    if (settings.shrinkBudget() < 0 || settings.shrinkBudget() > 10_000) {
+      throw new SimulationSetupException("@SimulationTest(shrinkBudget = "
+          + settings.shrinkBudget() + "): give 0 (no shrinking) to 10000 replays.");
+    }
     if (modeOf(settings.factory()).filter("production"::equals).isPresent()) {
       throw new SimulationSetupException(settings.factory().getSimpleName() + ": this factory was"
           + " generated for production mode; run with the simulation profile (-Psimulation), or"

@@ -64,4 +64,18 @@ public @interface SimulationTest {
 
   /** How long the linearizability check of one seed's history may take. */
   String checkTimeout() default "60s";
+
+  /**
+   * Whether BUGGIFY sites may fire (each seed switches on a quarter of the sites its code calls,
+   * see {@code io.steelmill.platform.Buggify}).
+   */
+  boolean buggify() default true;
+
+  /**
+   * Replays a failing seed may use to shrink its faults (0: no shrinking). The report then names
+   * the fewest faults that still fail it the same way, and the command that replays just those
+   * ({@code -Dsteelmill.faults=f3,b7}); a picture of that run ({@code seed-N.html}) is written
+   * beside the report.
+   */
+  int shrinkBudget() default 100;
 }

@@ -2,6 +2,8 @@ package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.replicated.ReplicatedSettings;
 import io.steelmill.examples.replicated.ReplicatedSimulation;
+import io.steelmill.sim.FaultLedger;
+import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Nemesis;
 import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
@@ -33,44 +35,53 @@ final class ClusterSimulation {
    * verdict (checked after the run, outside virtual time), and the counts.
    */
   record Outcome(SimResult result, History history, CheckResult check, long acknowledged,
-      long rejected) {
+      long rejected, FaultLedger faults, List<String> hosts) {
     /** True when the run and the history check both passed. */
     boolean passed() {
       return result.succeeded() && check.verdict() == Verdict.LINEARIZABLE;
     }
   }
 
+  /** No replay mask, no BUGGIFY, no timeline: a plain run of the seed. */
+  static final FaultLedger.Options NO_FAULT_OPTIONS =
+      new FaultLedger.Options(FaultMask.ALL, false, false);
+
   private ClusterSimulation() {}
 
   static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
       Trace.Level trace) {
-    return run(seed, nodes, settings, virtual, trace, false);
+    return run(seed, nodes, settings, virtual, trace, false, NO_FAULT_OPTIONS);
   }
 
-  /** {@code grpc}: the store whose parts talk gRPC ({@link GrpcClusterSimulation}). */
+  /**
+   * One seed of the fenced store, its history checked: {@code grpc} for the store whose parts talk
+   * gRPC ({@link GrpcClusterSimulation}), {@code faults} for a replay mask, BUGGIFY and a timeline.
+   */
   static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
-      Trace.Level trace, boolean grpc) {
+      Trace.Level trace, boolean grpc, FaultLedger.Options faults) {
     long[] counts = new long[2];
     History[] history = new History[1];
-    SimResult result =
-        Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5)).trace(trace).build()
-            .run(() -> {
-              if (grpc) {
-                GrpcClusterSimulation.scenario(nodes, settings, virtual, counts, history);
-              } else {
-                scenario(nodes, settings, virtual, counts, history);
-              }
-            });
+    Simulation simulation = Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5))
+        .trace(trace).faults(faults).build();
+    SimResult result = simulation.run(() -> {
+      if (grpc) {
+        GrpcClusterSimulation.scenario(nodes, settings, virtual, counts, history);
+      } else {
+        scenario(nodes, settings, virtual, counts, history);
+      }
+    });
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
-    return new Outcome(result, recorded, check(recorded), counts[0], counts[1]);
+    return new Outcome(result, recorded, check(recorded), counts[0], counts[1],
+        simulation.faults(), SimCluster.names("n", nodes));
   }
 
   /** One seed of the replicated store ({@code --store replicated}), its history checked. */
   static Outcome runReplicated(long seed, int nodes, ReplicatedSettings.Bug bug, Duration virtual,
-      Trace.Level trace) {
-    ReplicatedSimulation.Outcome run = ReplicatedSimulation.run(seed, nodes, bug, virtual, trace);
+      Trace.Level trace, FaultLedger.Options faults) {
+    ReplicatedSimulation.Outcome run =
+        ReplicatedSimulation.run(seed, nodes, bug, virtual, trace, faults);
     return new Outcome(run.result(), run.history(), check(run.history()), run.acknowledged(),
-        run.rejected());
+        run.rejected(), run.faults(), SimCluster.names("n", nodes));
   }
 
   /** The history's verdict under the {@code kv} model (after the run, outside virtual time). */

@@ -27,6 +27,8 @@ final class ClusterSweep {
   private final Shard shard;
   private final boolean keepGoing;
   private final Path reportDir;
+  private final FaultOptions faultOptions;
+  private final io.steelmill.sim.FaultLedger.Options faults;
   private long acknowledged;
   private long rejected;
   private long operations;
@@ -34,7 +36,10 @@ final class ClusterSweep {
   private int violations;
 
   ClusterSweep(int nodes, int seeds, StoreChoice store, Duration virtual, int jobs, Shard shard,
-      boolean keepGoing, Path reportDir) {
+      boolean keepGoing, Path reportDir, FaultOptions faultOptions,
+      io.steelmill.sim.FaultLedger.Options faults) {
+    this.faultOptions = faultOptions;
+    this.faults = faults;
     this.nodes = nodes;
     this.seeds = seeds;
     this.store = store;
@@ -59,7 +64,7 @@ final class ClusterSweep {
     SeedSweep.run(
         chosen,
         jobs,
-        s -> store.run(s, nodes, perSeed, Trace.Level.TAIL),
+        s -> store.run(s, nodes, perSeed, Trace.Level.TAIL, faults),
         outcome -> {
           handed++;
           acknowledged += outcome.acknowledged();
@@ -110,6 +115,8 @@ final class ClusterSweep {
     out.println("violation at seed " + s + ": " + SimulateCommand.failure(outcome));
     out.println("trace sha256: " + outcome.result().traceSha256());
     out.println("replay: " + replay(s));
+    SweepFailure.handle(s, outcome, new FailingSeed(nodes, store, virtual, faultOptions),
+        faultOptions.shrink, reportDir, out);
   }
 
   /** What was swept: the options that decide a seed's trace. */
@@ -125,6 +132,6 @@ final class ClusterSweep {
   private String replay(long s) {
     return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
         + " -Dexec.args=\"cluster simulate --nodes " + nodes + " --seed " + s + store.options()
-        + virtualOption() + " --history seed-" + s + ".edn\"";
+        + virtualOption() + faultOptions.replayOptions() + " --history seed-" + s + ".edn\"";
   }
 }

@@ -1,11 +1,14 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.Daemon;
+import io.steelmill.platform.Buggify;
+import io.steelmill.platform.Clock;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Envelope;
 import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
+import java.time.Duration;
 
 /**
  * Takes clients' {@code put <key> <value>} and {@code get <key>} and hands them to the leader,
@@ -17,11 +20,15 @@ public final class Frontend implements Lifecycle {
 
   private final Network network;
   private final LeaderSlot slot;
+  private final Clock clock;
+  private final Buggify buggify;
   private Endpoint<String> endpoint;
 
-  Frontend(Network network, LeaderSlot slot) {
+  Frontend(Network network, LeaderSlot slot, Clock clock, Buggify buggify) {
     this.network = network;
     this.slot = slot;
+    this.clock = clock;
+    this.buggify = buggify;
   }
 
   @Override
@@ -58,6 +65,11 @@ public final class Frontend implements Lifecycle {
     LeaderService leader = slot.current();
     if (leader == null) {
       return "not-leader";
+    }
+    if (buggify.fires("frontend.slow-dispatch", 0.2)) {
+      // a slow hand-off (a GC pause, a busy thread) between finding the leader and asking it:
+      // the leader may lose its lease meanwhile, and must then refuse to answer
+      clock.sleep(Duration.ofMillis(150));
     }
     if (request[0].equals("get")) {
       String value = leader.read(request[1]);

@@ -60,6 +60,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Mixin SweepOptions sweep;
 
+  @Mixin FaultOptions faultOptions;
+
   @Option(names = "--keep-going", description = "Run every seed, reporting each violation,"
       + " instead of stopping at the first.")
   boolean keepGoing;
@@ -99,6 +101,7 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     sweep.validate(spec, seed == null, "drop --seed");
+    faultOptions.validate(spec, seed != null);
     try {
       choice = StoreChoice.of(store, unfenced, bug, transport);
     } catch (IllegalArgumentException e) {
@@ -128,7 +131,8 @@ public final class SimulateCommand implements Callable<Integer> {
       return one(seed, virtual, System.out);
     }
     return new ClusterSweep(nodes, seeds, choice, virtual, sweep.jobs(), part, keepGoing,
-        sweep.reportDir()).run(System.out);
+        sweep.reportDir(), faultOptions, FailingSeed.options(spec, faultOptions, false))
+        .run(System.out);
   }
 
   private StoreChoice choice;
@@ -143,7 +147,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
   private int one(long chosen, Duration perSeed, PrintStream out) throws IOException {
     Trace.Level level = trace == null ? Trace.Level.TAIL : Trace.Level.FULL;
-    ClusterSimulation.Outcome outcome = choice.run(chosen, nodes, perSeed, level);
+    var faults = FailingSeed.options(spec, faultOptions, faultOptions.picture != null);
+    ClusterSimulation.Outcome outcome = choice.run(chosen, nodes, perSeed, level, faults);
     if (trace != null) {
       Files.write(trace, outcome.result().fullTrace());
     }
@@ -159,6 +164,19 @@ public final class SimulateCommand implements Callable<Integer> {
       out.println("violation: " + failure(outcome));
     }
     out.println("trace sha256: " + outcome.result().traceSha256());
+    FailingSeed failing = new FailingSeed(nodes, choice, perSeed, faultOptions);
+    out.println("faults: " + outcome.faults().applied() + " injected"
+        + (outcome.faults().suppressed() == 0 ? ""
+            : ", " + outcome.faults().suppressed() + " left out by --faults"));
+    if (faultOptions.picture != null) {
+      FailingSeed.draw(chosen, outcome, faultOptions.picture,
+          outcome.passed() ? null : failure(outcome),
+          failing.command(chosen, faults.mask().toString()));
+      out.println("picture: " + faultOptions.picture);
+    }
+    if (!outcome.passed() && faultOptions.shrink) {
+      failing.shrink(chosen, outcome, out);
+    }
     return outcome.passed() ? 0 : 1;
   }
 }

@@ -2,6 +2,7 @@ package io.steelmill.examples.cluster;
 
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
+import io.steelmill.platform.Buggify;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Envelope;
@@ -26,6 +27,7 @@ public final class Storage implements Lifecycle {
 
   private final Network network;
   private final StoreSettings settings;
+  private final Buggify buggify;
   private final Fence fence = new Fence();
   private final Map<String, String> data = new LinkedHashMap<>();
   private final List<String> violations = new ArrayList<>();
@@ -34,9 +36,10 @@ public final class Storage implements Lifecycle {
   private long rejected;
   private Endpoint<String> endpoint;
 
-  Storage(Network network, StoreSettings settings) {
+  Storage(Network network, StoreSettings settings, Buggify buggify) {
     this.network = network;
     this.settings = settings;
+    this.buggify = buggify;
   }
 
   @Override
@@ -55,6 +58,9 @@ public final class Storage implements Lifecycle {
             endpoint.reply(request, "malformed"); // a peer's bug must not stop the storage
           }
           continue;
+        }
+        if (buggify.fires("storage.shed-load", 0.05)) {
+          continue; // overloaded: the request is dropped unanswered, as a real server may
         }
         long token = Long.parseLong(parts[1]);
         if (parts[0].equals("get")) {

@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.replicated.ReplicatedSettings;
+import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.Trace;
 import java.time.Duration;
 import java.util.Arrays;
@@ -78,11 +79,15 @@ final class StoreChoice {
     return new StoreChoice(replicated, unfenced, bug, grpc);
   }
 
-  /** Runs seed {@code seed} of this store and checks its history. */
-  ClusterSimulation.Outcome run(long seed, int nodes, Duration virtual, Trace.Level trace) {
+  /**
+   * Runs seed {@code seed} of this store with {@code faults} (a replay mask, BUGGIFY, a timeline)
+   * and checks its history.
+   */
+  ClusterSimulation.Outcome run(long seed, int nodes, Duration virtual, Trace.Level trace,
+      FaultLedger.Options faults) {
     return replicated
-        ? ClusterSimulation.runReplicated(seed, nodes, replicatedBug, virtual, trace)
-        : ClusterSimulation.run(seed, nodes, fencedSettings, virtual, trace, grpc);
+        ? ClusterSimulation.runReplicated(seed, nodes, replicatedBug, virtual, trace, faults)
+        : ClusterSimulation.run(seed, nodes, fencedSettings, virtual, trace, grpc, faults);
   }
 
   /** The options that select this store again, e.g. {@code " --store replicated --bug x"}. */

@@ -1,5 +1,8 @@
 package io.steelmill.examples.replicated;
 
+import io.steelmill.sim.FaultLedger;
+import io.steelmill.sim.FaultMask;
+
 import io.steelmill.sim.Nemesis;
 import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
@@ -35,20 +38,28 @@ public final class ReplicatedSimulation {
    * @param acknowledged writes acknowledged to the client
    * @param rejected messages of a deposed primary that the replicas refused
    */
-  public record Outcome(SimResult result, History history, long acknowledged, long rejected) {}
+  public record Outcome(SimResult result, History history, long acknowledged, long rejected,
+      FaultLedger faults) {}
 
   private ReplicatedSimulation() {}
 
   /** Runs seed {@code seed} with {@code nodes} hosts for {@code virtual} time. */
   public static Outcome run(long seed, int nodes, ReplicatedSettings.Bug bug, Duration virtual,
       Trace.Level trace) {
+    return run(seed, nodes, bug, virtual, trace, new FaultLedger.Options(FaultMask.ALL, false,
+        false));
+  }
+
+  /** One seed with {@code faults}: a replay mask, BUGGIFY on or off, a timeline or not. */
+  public static Outcome run(long seed, int nodes, ReplicatedSettings.Bug bug, Duration virtual,
+      Trace.Level trace, FaultLedger.Options faults) {
     long[] counts = new long[2];
     History[] history = new History[1];
-    SimResult result =
-        Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5)).trace(trace).build()
-            .run(() -> scenario(nodes, bug, virtual, counts, history));
+    Simulation simulation = Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5))
+        .trace(trace).faults(faults).build();
+    SimResult result = simulation.run(() -> scenario(nodes, bug, virtual, counts, history));
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
-    return new Outcome(result, recorded, counts[0], counts[1]);
+    return new Outcome(result, recorded, counts[0], counts[1], simulation.faults());
   }
 
   private static void scenario(int nodes, ReplicatedSettings.Bug bug, Duration virtual,

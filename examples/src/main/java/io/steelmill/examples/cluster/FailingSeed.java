@@ -1,0 +1,115 @@
+package io.steelmill.examples.cluster;
+
+import io.steelmill.examples.Cli;
+import io.steelmill.sim.FaultLedger;
+import io.steelmill.sim.FaultMask;
+import io.steelmill.sim.Trace;
+import io.steelmill.sim.picture.RunPicture;
+import io.steelmill.sim.shrink.ShrinkResult;
+import io.steelmill.sim.shrink.Shrinker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What {@code cluster simulate} does with a failing seed, in the simulation build: replays it
+ * with a subset of its faults, shrinks it to the fewest faults that fail it the same way, and
+ * draws it. A replay fails "the same way" when it breaks the same thing: the client history, or
+ * the run itself with the same kind of error.
+ */
+final class FailingSeed {
+  private final int nodes;
+  private final StoreChoice store;
+  private final Duration virtual;
+  private final FaultOptions options;
+  private final String replayPrefix;
+
+  FailingSeed(int nodes, StoreChoice store, Duration virtual, FaultOptions options) {
+    this.nodes = nodes;
+    this.store = store;
+    this.virtual = virtual;
+    this.options = options;
+    this.replayPrefix = replayPrefix(nodes, store, virtual);
+  }
+
+  /**
+   * The replay command up to and excluding {@code --seed}: {@code ./mvnw ...
+   * -Dexec.args="cluster simulate --nodes N [--store S] [--unfenced] [--bug B] ...}.
+   */
+  static String replayPrefix(int nodes, StoreChoice store, Duration virtual) {
+    return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
+        + " -Dexec.args=\"cluster simulate --nodes " + nodes + store.options()
+        + (virtual.equals(Duration.ofSeconds(20)) ? "" : " --virtual " + virtual);
+  }
+
+  /** The fault options of a run: the mask of --faults, --buggify, and a timeline if asked. */
+  static FaultLedger.Options options(CommandSpec spec, FaultOptions options, boolean timeline) {
+    FaultMask mask = FaultMask.ALL;
+    if (options.faults != null) {
+      try {
+        mask = FaultMask.parse(options.faults);
+      } catch (IllegalArgumentException e) {
+        throw Cli.mistake(spec, "--faults: " + e.getMessage());
+      }
+    }
+    return new FaultLedger.Options(mask, options.buggify, timeline);
+  }
+
+  /** What broke: "history", or the run's error class. */
+  static String kind(ClusterSimulation.Outcome outcome) {
+    if (!outcome.result().succeeded()) {
+      return "run: " + outcome.result().failure().getClass().getName();
+    }
+    return outcome.passed() ? "passed" : "history";
+  }
+
+  ClusterSimulation.Outcome replay(long seed, FaultMask mask, boolean timeline) {
+    return store.run(seed, nodes, virtual, Trace.Level.TAIL,
+        new FaultLedger.Options(mask, options.buggify, timeline));
+  }
+
+  /** Shrinks {@code failing} (a failed run of {@code seed}) and prints the result. */
+  ShrinkResult shrink(long seed, ClusterSimulation.Outcome failing, PrintStream out) {
+    String kind = kind(failing);
+    List<String> faults = failing.faults().appliedIds();
+    ShrinkResult result = new Shrinker(options.budget)
+        .shrink(faults, mask -> kind(replay(seed, mask, false)).equals(kind));
+    out.println("shrunk: " + result.summary());
+    out.println("faults needed: " + result.kept().size() + " of " + faults.size());
+    out.println("replay shrunk: " + command(seed, result.faults()));
+    return result;
+  }
+
+  /** The replay command of {@code seed} with only {@code faults} ("all": every fault). */
+  String command(long seed, String faults) {
+    return replayPrefix + " --seed " + seed + options.replayOptions()
+        + (faults.equals("all") ? "" : " --faults " + faults) + "\"";
+  }
+
+  /** Replays {@code seed} with {@code mask}, recording its timeline, and draws it to a file. */
+  void draw(long seed, FaultMask mask, Path file, String failure) throws IOException {
+    ClusterSimulation.Outcome outcome = replay(seed, mask, true);
+    draw(seed, outcome, file, failure, command(seed, mask.toString()));
+  }
+
+  /** Draws {@code outcome}, a run recorded with a timeline. */
+  static void draw(long seed, ClusterSimulation.Outcome outcome, Path file, String failure,
+      String command) throws IOException {
+    RunPicture.builder()
+        .title("cluster simulate --seed " + seed + (outcome.passed() ? "" : ": failed"))
+        .seed(seed)
+        .failure(failure)
+        .command(command)
+        .nodes(outcome.hosts())
+        .timeline(outcome.faults().timeline())
+        .faults(outcome.faults().faults())
+        .history(outcome.history(), outcome.check())
+        .runEnd(outcome.result().virtualNanos())
+        .failureTime(outcome.result().succeeded() ? -1 : outcome.result().virtualNanos())
+        .build()
+        .write(file);
+  }
+}
