@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import io.steelmill.Production;
 import io.steelmill.Simulation;
-import io.steelmill.sim.SimBuggify;
 
 /**
  * Seeded fault points inside daemon code, as FoundationDB's {@code BUGGIFY}: {@code if
@@ -19,7 +18,7 @@ import io.steelmill.sim.SimBuggify;
  * false}: a two-byte method the JIT inlines and folds away with the branch it guards.
  */
 @Production(NoBuggify.class)
-@Simulation(SimBuggify.class)
+@Simulation(bySimulator = true)
 public interface Buggify {
   /** How often an active site fires when its caller gives no probability: one call in four. */
   double DEFAULT_PROBABILITY = 0.25;

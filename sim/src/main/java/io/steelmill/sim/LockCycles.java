@@ -180,7 +180,7 @@ final class LockCycles {
       Wait wait = cycle.get(i);
       Wait before = cycle.get((i + cycle.size() - 1) % cycle.size());
       text.append("\n  ").append(wait.task)
-          .append(wait.task.node.isEmpty() ? "" : " (node " + wait.task.node + ")")
+          .append(wait.task.node.name().isEmpty() ? "" : " (node " + wait.task.node + ")")
           .append("\n    holds ").append(describe(before))
           .append("\n    wants ").append(describe(wait)).append(", held by ").append(wait.owner);
       StackTraceElement[] stack = wait.task.thread.getStackTrace();
@@ -205,7 +205,7 @@ final class LockCycles {
         .append(waits.size() == 1 ? " task waits" : " tasks wait").append(" for it forever:");
     for (Wait wait : waits) {
       text.append("\n  ").append(wait.task)
-          .append(wait.task.node.isEmpty() ? "" : " (node " + wait.task.node + ")")
+          .append(wait.task.node.name().isEmpty() ? "" : " (node " + wait.task.node + ")")
           .append("\n    wants ").append(describe(wait)).append(", held by ")
           .append(wait.owner == null ? "thread " + wait.ownerThread.getName() : wait.owner);
       StackTraceElement[] stack = wait.task.thread.getStackTrace();

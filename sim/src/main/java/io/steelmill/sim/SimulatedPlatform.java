@@ -2,6 +2,7 @@ package io.steelmill.sim;
 
 import io.steelmill.Provides;
 import io.steelmill.Simulation;
+import io.steelmill.platform.Buggify;
 import io.steelmill.platform.Clock;
 import io.steelmill.platform.Daemons;
 import io.steelmill.platform.Disk;
@@ -57,5 +58,11 @@ public final class SimulatedPlatform {
   @Provides
   public static Daemons daemons(SimDaemons daemons) {
     return daemons;
+  }
+
+  @Simulation
+  @Provides
+  public static Buggify buggify(SimBuggify buggify) {
+    return buggify;
   }
 }
