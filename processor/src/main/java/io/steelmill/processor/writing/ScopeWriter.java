@@ -5,11 +5,11 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.Dependency;
+import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Resolution;
@@ -34,8 +34,14 @@ final class ScopeWriter {
   /** Cases per dispatch method, and statements per prebuild method. */
   static final int CHUNK = 100;
 
+  /**
+   * Characters per text block of the binding table: a string constant holds at most 65,535 bytes
+   * of modified UTF-8, three per character at worst.
+   */
+  private static final int TABLE_BLOCK_CHARS = 20_000;
+
   private final BindingGraph graph;
-  private final AccessorNames names;
+  private final Accessors names;
   private final Set<String> publicAccessors;
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
 
@@ -43,7 +49,7 @@ final class ScopeWriter {
    * @param owned the keys whose instances this class holds, in id order
    * @param publicAccessors accessor names that are also entry points of the interface
    */
-  ScopeWriter(BindingGraph graph, AccessorNames names, List<Key> owned, Set<String> publicAccessors) {
+  ScopeWriter(BindingGraph graph, Accessors names, List<Key> owned, Set<String> publicAccessors) {
     this.graph = graph;
     this.names = names;
     this.publicAccessors = publicAccessors;
@@ -61,13 +67,13 @@ final class ScopeWriter {
   FieldSpec table() {
     List<String> blocks = new ArrayList<>();
     StringBuilder block = new StringBuilder();
-    int lines = 0;
     for (Key key : ids.keySet()) {
-      block.append(line(key)).append('\n');
-      if (++lines % 1_000 == 0) {
+      String line = line(key);
+      if (!block.isEmpty() && block.length() + line.length() >= TABLE_BLOCK_CHARS) {
         blocks.add(block.toString());
         block.setLength(0);
       }
+      block.append(line).append('\n');
     }
     if (!block.isEmpty() || blocks.isEmpty()) {
       blocks.add(block.toString());
@@ -82,13 +88,20 @@ final class ScopeWriter {
         .build();
   }
 
-  /** {@code daemon test.Store Store}: kind, the class {@code inject} accepts or -, name. */
+  /**
+   * {@code daemon test.Store Store}: kind (with the method of a provided one), the class {@code
+   * inject} accepts or -, name.
+   */
   private String line(Key key) {
     Binding binding = graph.resolutions().get(key).binding();
     String kind =
         switch (binding.kind()) {
           case CONSTRUCTOR -> "daemon";
-          case PROVIDES -> "provided";
+          case PROVIDES ->
+              "provided "
+                  + binding.owner().getQualifiedName()
+                  + "#"
+                  + binding.executable().getSimpleName();
           default -> "injected";
         };
     String type = isPlainClass(key) ? binaryName(key) : "-";
@@ -96,24 +109,53 @@ final class ScopeWriter {
     return kind + " " + type + " " + name;
   }
 
-  /** The accessor of {@code key}: one line, its instance by id or from where it lives. */
+  /**
+   * The accessor of {@code key}: one line, its instance by id or from where it lives; or, when an
+   * entry point is the accessor, that entry point keeping the instance in its field.
+   *
+   * @param elsewhere the call that returns the instance of a key another class holds, or null
+   */
   MethodSpec accessor(Key key, CodeBlock elsewhere) {
-    String name = names.accessor(key);
+    EntryPoint entryPoint = names.memoizedBy(key);
+    if (entryPoint != null) {
+      String field = Accessors.field(entryPoint);
+      return MethodSpec.overriding(entryPoint.method())
+          .addStatement("$T instance = this.$N", typeOf(key), field)
+          .addStatement(
+              "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
+          .build();
+    }
+    String name = names.name(key);
     MethodSpec.Builder method = MethodSpec.methodBuilder(name).returns(typeOf(key));
     if (publicAccessors.contains(name)) {
       method.addModifiers(Modifier.PUBLIC);
     }
-    Binding binding = graph.resolutions().get(key).binding();
+    return method.addStatement("return $L", value(key, elsewhere)).build();
+  }
+
+  /** The memo field of an entry point that is its key's accessor: {@code private volatile Store store;}. */
+  FieldSpec memoField(EntryPoint entryPoint) {
+    return FieldSpec.builder(
+            typeOf(entryPoint.request().key()),
+            Accessors.field(entryPoint),
+            Modifier.PRIVATE,
+            Modifier.VOLATILE)
+        .build();
+  }
+
+  /** What an accessor returns: {@code (Store) get(0)}, {@code parentFactory.getDisk()}, ... */
+  private CodeBlock value(Key key, CodeBlock elsewhere) {
     if (ids.containsKey(key)) {
-      return method.addStatement("return ($T) get($L)", typeOf(key), ids.get(key)).build();
+      return CodeBlock.of("($T) get($L)", typeOf(key), ids.get(key));
     }
     if (elsewhere != null) {
-      return method.addStatement("return $L.$N()", elsewhere, name).build();
+      return elsewhere;
     }
+    Binding binding = graph.resolutions().get(key).binding();
     if (binding.kind() == BindingKind.CREATOR) {
-      return method.addStatement("return new $T(this)", typeOf(key)).build();
+      return CodeBlock.of("new $T(this)", typeOf(key));
     }
-    return method.addStatement("return $L", argument(binding.dependencies().get(0))).build();
+    return argument(binding.dependencies().get(0));
   }
 
   /** {@code construct(int id)}: one case per id, in chunks of {@link #CHUNK}. */
@@ -177,7 +219,7 @@ final class ScopeWriter {
               ? method
               : MethodSpec.methodBuilder("buildForChildren" + chunk).addModifiers(Modifier.PRIVATE);
       for (Key key : keys.subList(start, Math.min(keys.size(), start + CHUNK))) {
-        target.addStatement("$N()", names.accessor(key));
+        target.addStatement("$N()", names.name(key));
       }
       if (keys.size() > CHUNK) {
         method.addStatement("buildForChildren$L()", chunk);
@@ -207,7 +249,7 @@ final class ScopeWriter {
 
   /** {@code getDisk()} for an instance, {@code this::getDisk} for a provider. */
   CodeBlock argument(Dependency dependency) {
-    String accessor = names.accessor(dependency.key());
+    String accessor = names.name(dependency.key());
     return dependency.isProvider()
         ? CodeBlock.of("this::$N", accessor)
         : CodeBlock.of("$N()", accessor);
