@@ -5,6 +5,7 @@ import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
+import io.steelmill.processor.model.ClassBudget;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Resolution;
@@ -14,40 +15,31 @@ import java.util.Set;
 
 /**
  * The accessor of each key of a generated factory class: {@code getIndex()}, or the entry point
- * itself ({@code store()}) when the factory interface returns that key. Such an entry point keeps
- * what it returned in a volatile field of its own, so a repeated call is one field read, as fast
- * as a hand-written field; it also serves every other use of the key in the class, so the field
- * costs no extra method. A child factory's generated code calls its parent's accessors, so the
- * names are computed from the graph alone.
+ * itself ({@code store()}) when the factory interface returns that key, so an entry point costs
+ * no extra method. Such an entry point keeps what it returned in a volatile field of its own,
+ * so a repeated call is one field read, as fast as a hand-written field (unless the class has no
+ * room left for the fields: see {@link ClassBudget}). A child factory's generated code calls its
+ * parent's accessors, so the names are computed from the graph alone.
  */
 final class Accessors {
-  /**
-   * Entry points a class memoizes at most. Each field takes three constant-pool entries of a
-   * class that also holds one accessor per key; past this a factory's entry points read the
-   * binding table as its other accessors do.
-   */
-  static final int MAX_MEMOIZED = 4_000;
-
   /** Names of the generated class's own fields, which no memo field may take. */
   private static final Set<String> RESERVED = Set.of("MODE", "BINDINGS", "ambient", "parentFactory");
 
   private final AccessorNames names;
-  private final Map<Key, EntryPoint> memoized = new LinkedHashMap<>();
+  private final Map<Key, EntryPoint> entryAccessors = new LinkedHashMap<>();
+  private final boolean memoFields;
 
-  private Accessors(BindingGraph graph, boolean memoize) {
+  private Accessors(BindingGraph graph, boolean entryPoints) {
     this.names = AccessorNames.of(graph);
-    if (!memoize) {
-      return;
-    }
-    for (EntryPoint entryPoint : graph.factory().entryPoints()) {
-      Key key = entryPoint.request().key();
-      if (memoizable(graph, entryPoint) && !memoized.containsKey(key)) {
-        memoized.put(key, entryPoint);
+    if (entryPoints) {
+      for (EntryPoint entryPoint : graph.factory().entryPoints()) {
+        Key key = entryPoint.request().key();
+        if (memoizable(graph, entryPoint) && !entryAccessors.containsKey(key)) {
+          entryAccessors.put(key, entryPoint);
+        }
       }
     }
-    if (memoized.size() > MAX_MEMOIZED) {
-      memoized.clear();
-    }
+    this.memoFields = ClassBudget.fitsMemoFields(graph, entryAccessors.size());
   }
 
   /** The accessors of a factory's own class, entry points memoized. */
@@ -60,15 +52,20 @@ final class Accessors {
     return new Accessors(graph, false);
   }
 
-  /** {@code getIndex}, or the name of the entry point that memoizes the key. */
+  /** {@code getIndex}, or the name of the entry point that is the key's accessor. */
   String name(Key key) {
-    EntryPoint entryPoint = memoized.get(key);
+    EntryPoint entryPoint = entryAccessors.get(key);
     return entryPoint != null ? entryPoint.name() : names.accessor(key);
   }
 
   /** The entry point that is {@code key}'s accessor, or null. */
-  EntryPoint memoizedBy(Key key) {
-    return memoized.get(key);
+  EntryPoint entryPointFor(Key key) {
+    return entryAccessors.get(key);
+  }
+
+  /** Whether entry points keep their instance in a field (the class has room for the fields). */
+  boolean memoFields() {
+    return memoFields;
   }
 
   /** The field an entry point keeps its instance in: its own name, unless the class took it. */

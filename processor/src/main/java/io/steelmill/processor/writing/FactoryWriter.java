@@ -106,8 +106,10 @@ public final class FactoryWriter {
     for (Resolution resolution : graph.resolutions().values()) {
       type.addMethod(node.accessor(resolution.key(), elsewhere(resolution)));
     }
-    type.addMethods(node.dispatch());
+    DispatchWriter dispatch = new DispatchWriter(graph, node, self);
+    type.addMethods(dispatch.methods());
     type.addMethods(node.buildForChildren(List.copyOf(graph.childReach())));
+    type.addTypes(dispatch.parts());
     if (parentClass == null) {
       type.addType(ambient());
     } else {
@@ -122,8 +124,11 @@ public final class FactoryWriter {
   /** The memo fields of the entry points that are their keys' accessors. */
   private List<FieldSpec> memoFields() {
     List<FieldSpec> fields = new ArrayList<>();
+    if (!names.memoFields()) {
+      return fields;
+    }
     for (Resolution resolution : graph.resolutions().values()) {
-      EntryPoint entryPoint = names.memoizedBy(resolution.key());
+      EntryPoint entryPoint = names.entryPointFor(resolution.key());
       if (entryPoint != null) {
         fields.add(node.memoField(entryPoint));
       }
@@ -239,8 +244,10 @@ public final class FactoryWriter {
     for (Key key : keys) {
       type.addMethod(ambient.accessor(key, null));
     }
-    type.addMethods(ambient.dispatch());
+    DispatchWriter dispatch = new DispatchWriter(graph, ambient, ambientClass);
+    type.addMethods(dispatch.methods());
     type.addMethods(ambient.buildForChildren(keys));
+    type.addTypes(dispatch.parts());
     return type.build();
   }
 

@@ -26,12 +26,12 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Writes what one generated node class (a factory, or its nested ambient factory) needs for the
- * bindings it owns: the binding table, a one-line accessor per key, the {@code construct}
- * dispatch over binding ids (split into chunks, so no method grows with the graph: each stays
- * far below HotSpot's 8,000-byte limit for JIT compilation), and {@code buildForChildren}.
+ * bindings it owns: the binding table, a one-line accessor per key, and {@code buildForChildren}
+ * (split into chunks, so no method grows with the graph). {@link DispatchWriter} writes how each
+ * binding id is made.
  */
 final class ScopeWriter {
-  /** Cases per dispatch method, and statements per prebuild method. */
+  /** Statements per prebuild method. */
   static final int CHUNK = 100;
 
   /**
@@ -116,7 +116,12 @@ final class ScopeWriter {
    * @param elsewhere the call that returns the instance of a key another class holds, or null
    */
   MethodSpec accessor(Key key, CodeBlock elsewhere) {
-    EntryPoint entryPoint = names.memoizedBy(key);
+    EntryPoint entryPoint = names.entryPointFor(key);
+    if (entryPoint != null && !names.memoFields()) {
+      return MethodSpec.overriding(entryPoint.method())
+          .addStatement("return $L", value(key, elsewhere))
+          .build();
+    }
     if (entryPoint != null) {
       String field = Accessors.field(entryPoint);
       return MethodSpec.overriding(entryPoint.method())
@@ -133,7 +138,7 @@ final class ScopeWriter {
     return method.addStatement("return $L", value(key, elsewhere)).build();
   }
 
-  /** The memo field of an entry point that is its key's accessor: {@code private volatile Store store;}. */
+  /** The field of an entry point that is its key's accessor: {@code private volatile Store store;}. */
   FieldSpec memoField(EntryPoint entryPoint) {
     return FieldSpec.builder(
             typeOf(entryPoint.request().key()),
@@ -158,49 +163,9 @@ final class ScopeWriter {
     return argument(binding.dependencies().get(0));
   }
 
-  /** {@code construct(int id)}: one case per id, in chunks of {@link #CHUNK}. */
-  List<MethodSpec> dispatch() {
-    List<Key> keys = new ArrayList<>(ids.keySet());
-    MethodSpec.Builder construct =
-        dispatchMethod("construct", Modifier.PROTECTED).addAnnotation(Override.class);
-    if (keys.size() <= CHUNK) {
-      return List.of(construct.addCode(cases(keys, 0)).build());
-    }
-    List<MethodSpec> methods = new ArrayList<>();
-    CodeBlock.Builder chunks = CodeBlock.builder().add("return switch (id / $L) {\n$>", CHUNK);
-    for (int start = 0, chunk = 0; start < keys.size(); start += CHUNK, chunk++) {
-      List<Key> part = keys.subList(start, Math.min(keys.size(), start + CHUNK));
-      chunks.add("case $L -> construct$L(id);\n", chunk, chunk);
-      methods.add(dispatchMethod("construct" + chunk, Modifier.PRIVATE).addCode(cases(part, start)).build());
-    }
-    chunks.add("default -> throw new $T(id);\n$<};\n", IndexOutOfBoundsException.class);
-    methods.add(0, construct.addCode(chunks.build()).build());
-    return methods;
-  }
-
-  private static MethodSpec.Builder dispatchMethod(String name, Modifier access) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(access)
-        .returns(Object.class)
-        .addParameter(int.class, "id")
-        .addException(Throwable.class);
-  }
-
-  private CodeBlock cases(List<Key> keys, int first) {
-    CodeBlock.Builder code = CodeBlock.builder().add("return switch (id) {\n$>");
-    boolean any = false;
-    for (int i = 0; i < keys.size(); i++) {
-      Binding binding = graph.resolutions().get(keys.get(i)).binding();
-      if (binding.isMemoized()) {
-        code.add("case $L -> $L;\n", first + i, construction(binding));
-        any = true;
-      }
-    }
-    if (!any) { // injected instances only: nothing to construct
-      return CodeBlock.of("throw new $T(id);\n", IndexOutOfBoundsException.class);
-    }
-    return code.add("default -> throw new $T(id);\n$<};\n", IndexOutOfBoundsException.class)
-        .build();
+  /** The keys this class holds, in id order. */
+  List<Key> owned() {
+    return List.copyOf(ids.keySet());
   }
 
   /** {@code buildForChildren()}: the accessor of every key in {@code keys}, in chunks. */
@@ -230,29 +195,21 @@ final class ScopeWriter {
     return methods;
   }
 
-  /** {@code new GuestBook(getClock())} or {@code Module.config(getEnv())}. */
-  private CodeBlock construction(Binding binding) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    List<Dependency> dependencies = binding.dependencies();
-    for (int i = 0; i < dependencies.size(); i++) {
-      arguments.add(i == 0 ? "$L" : ", $L", argument(dependencies.get(i)));
-    }
-    if (binding.kind() == BindingKind.PROVIDES) {
-      return CodeBlock.of(
-          "$T.$N($L)",
-          ClassName.get(binding.owner()),
-          binding.executable().getSimpleName().toString(),
-          arguments.build());
-    }
-    return CodeBlock.of("new $T($L)", TypeName.get(binding.owner().asType()), arguments.build());
-  }
-
   /** {@code getDisk()} for an instance, {@code this::getDisk} for a provider. */
   CodeBlock argument(Dependency dependency) {
+    return argument(dependency, null);
+  }
+
+  /**
+   * The same on {@code node} (a nested class's parameter holding the generated node), or on this
+   * node if null: {@code node.getDisk()}, {@code node::getDisk}.
+   */
+  CodeBlock argument(Dependency dependency, String node) {
     String accessor = names.name(dependency.key());
-    return dependency.isProvider()
-        ? CodeBlock.of("this::$N", accessor)
-        : CodeBlock.of("$N()", accessor);
+    if (dependency.isProvider()) {
+      return CodeBlock.of("$L::$N", node == null ? "this" : node, accessor);
+    }
+    return node == null ? CodeBlock.of("$N()", accessor) : CodeBlock.of("$L.$N()", node, accessor);
   }
 
   /** The key's type; a child factory's creator by its generated name (it may not exist yet). */
