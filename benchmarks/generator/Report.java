@@ -25,7 +25,7 @@ public final class Report {
         .append(Runtime.getRuntime().availableProcessors()).append(" cores.\n\n");
     jmh(Files.readString(Path.of(args[0])), out);
     samples(Path.of(args[1]), "javac wall time, N=1000, with each contender's processor (ms)",
-        "javac -d <tmp> <1000 classes + factory/component>, 5 runs each", 1e6, out);
+        "javac -d <tmp> <1000 classes + factory/component>, %d runs each", 1e6, out);
     cold(Path.of(args[2]), out);
     out.append(END);
     Path markdown = Path.of(args[3]);
@@ -121,7 +121,12 @@ public final class Report {
         byContender.computeIfAbsent(parts[0], c -> new ArrayList<>()).add(Double.parseDouble(parts[1]) / scale);
       }
     }
-    table(title, command, byContender, out);
+    table(title, command.formatted(runs(byContender)), byContender, out);
+  }
+
+  /** The number of samples per contender (the largest, should they differ). */
+  private static int runs(Map<String, List<Double>> data) {
+    return data.values().stream().mapToInt(List::size).max().orElse(0);
   }
 
   private static void cold(Path file, StringBuilder out) throws IOException {
@@ -134,7 +139,8 @@ public final class Report {
         startToBuilt.computeIfAbsent(parts[0], c -> new ArrayList<>()).add(Double.parseDouble(parts[2]) / 1e6);
       }
     }
-    String command = "java -cp benchmarks/target/benchmarks.jar io.steelmill.benchmarks.ColdStart <contender>, 10 fresh JVMs each";
+    String command = "java -cp benchmarks/target/benchmarks.jar io.steelmill.benchmarks.ColdStart"
+        + " <contender>, " + runs(firstBuild) + " fresh JVMs each";
     table("First build of the N=1000 graph in a fresh JVM (ms)", command, firstBuild, out);
     table("Process start to N=1000 graph built (ms)", command, startToBuilt, out);
   }

@@ -291,6 +291,14 @@ class DiagnosticsTest {
             "interface Plugin",
             "Child factory Plugin is in package other, but its parent App is in package test"),
         new Case(
+            ErrorCode.FactoryTooLarge,
+            List.of(),
+            tooLargeFactory(13_000),
+            "public interface Huge",
+            "Factory Huge reaches 13000 bindings (0 of them reached by its child factories) in"
+                + " production mode: its generated class would hold an accessor for each, and a"
+                + " class file has room for about 12600."),
+        new Case(
             ErrorCode.UnknownMode,
             List.of("-Asteelmill.mode=staging"),
             List.of(
@@ -620,6 +628,18 @@ class DiagnosticsTest {
       throw new java.io.UncheckedIOException(e);
     }
     throw new AssertionError(fragment + " is in no line");
+  }
+
+  /** A factory of {@code keys} qualified strings, each an entry point with a provides method. */
+  private static List<JavaFileObject> tooLargeFactory(int keys) {
+    StringBuilder factory = new StringBuilder("package test;\nimport io.steelmill.*;\n");
+    factory.append("@Factory\npublic interface Huge {\n");
+    for (int i = 0; i < keys; i++) {
+      factory.append("  @Named(\"k").append(i).append("\") String k").append(i).append("();\n");
+      factory.append("  @Provides @Named(\"k").append(i).append("\") static String p").append(i)
+          .append("() { return \"").append(i).append("\"; }\n");
+    }
+    return List.of(source("test.Huge", factory.append("}\n").toString()));
   }
 
   @Test

@@ -337,8 +337,42 @@ class HostileInputTest {
     assertThat(thrown).isInstanceOf(FactoryException.class);
     FactoryException failure = (FactoryException) thrown;
     assertThat(failure.daemon()).isEqualTo("String");
-    assertThat(failure.getMessage()).contains("String").contains("returned null");
+    assertThat(failure.getMessage())
+        .contains("the @Provides method test.App#name() returned null for String")
+        .contains("Fix: return an instance from test.App#name()")
+        .contains("dependency path: Store -> String");
     assertThat(node.builtDaemons()).isEmpty();
+  }
+
+  @Test
+  void providesInANestedModuleReturningNullIsNamedWithItsClass() throws Exception {
+    Compilation compilation =
+        compile(
+            source(
+                "test.App",
+                "package test;",
+                "import io.steelmill.*;",
+                "import java.util.List;",
+                "@Daemon final class Store { Store(@Named(\"peers\") List<String> peers) {} }",
+                "final class Outer {",
+                "  static final class Peers {",
+                "    @Provides @Named(\"peers\") static List<String> peerList() { return null; }",
+                "  }",
+                "}",
+                "@Factory(modules = Outer.Peers.class) public interface App { Store store(); }"));
+    assertThat(compilation.errors()).isEmpty();
+    Node node = create(compilation, "test.SteelmillApp");
+
+    InvocationTargetException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            InvocationTargetException.class, () -> node.getClass().getMethod("store").invoke(node));
+
+    assertThat(thrown.getCause()).isInstanceOf(FactoryException.class);
+    assertThat(thrown.getCause().getMessage())
+        .contains("the @Provides method test.Outer.Peers#peerList() returned null for")
+        .contains("List<String>")
+        .contains("Fix: return an instance from test.Outer.Peers#peerList()");
+    assertThat(((FactoryException) thrown.getCause()).daemon()).contains("peers");
   }
 
   @Test

@@ -9,10 +9,11 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
- * says how each id is made. Each {@code get...()} accessor returns the node's
- * instance: the runtime builds it (and what it needs) on first use, once, also under
- * concurrent first use; after that it is an array read. Entry points delegate to
- * them, and child factories call them to share this node's daemons.
+ * says how each id is made. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor and keeps
+ * the instance in a field, so a repeated call is one field read. Child factories
+ * call the accessors to share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -27,6 +28,8 @@ public final class SteelmillHost extends Node implements Host {
   private static final Bindings BINDINGS = Bindings.of("""
   daemon test.Storage Storage
   """);
+
+  private volatile Storage storage;
 
   private final Ambient ambient;
 
@@ -61,11 +64,8 @@ public final class SteelmillHost extends Node implements Host {
 
   @Override
   public Storage storage() {
-    return getStorage();
-  }
-
-  Storage getStorage() {
-    return (Storage) get(0);
+    Storage instance = this.storage;
+    return instance != null ? instance : (this.storage = (Storage) get(0));
   }
 
   @Override
@@ -78,7 +78,7 @@ public final class SteelmillHost extends Node implements Host {
 
   @Override
   protected void buildForChildren() {
-    getStorage();
+    storage();
   }
 
   /**

@@ -9,10 +9,11 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
- * says how each id is made. Each {@code get...()} accessor returns the node's
- * instance: the runtime builds it (and what it needs) on first use, once, also under
- * concurrent first use; after that it is an array read. Entry points delegate to
- * them, and child factories call them to share this node's daemons.
+ * says how each id is made. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor and keeps
+ * the instance in a field, so a repeated call is one field read. Child factories
+ * call the accessors to share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -28,6 +29,8 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   daemon test.Writer Writer
   injected test.Lease Lease
   """);
+
+  private volatile Writer writer;
 
   private final SteelmillHost parentFactory;
 
@@ -46,15 +49,12 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
 
   @Override
   public Writer writer() {
-    return getWriter();
-  }
-
-  Writer getWriter() {
-    return (Writer) get(0);
+    Writer instance = this.writer;
+    return instance != null ? instance : (this.writer = (Writer) get(0));
   }
 
   Storage getStorage() {
-    return parentFactory.getStorage();
+    return parentFactory.storage();
   }
 
   Lease getLease() {

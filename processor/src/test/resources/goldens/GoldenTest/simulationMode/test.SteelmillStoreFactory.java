@@ -9,10 +9,11 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link StoreFactory}, generated for simulation mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
- * says how each id is made. Each {@code get...()} accessor returns the node's
- * instance: the runtime builds it (and what it needs) on first use, once, also under
- * concurrent first use; after that it is an array read. Entry points delegate to
- * them, and child factories call them to share this node's daemons.
+ * says how each id is made. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor and keeps
+ * the instance in a field, so a repeated call is one field read. Child factories
+ * call the accessors to share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -26,10 +27,14 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
   private static final Bindings BINDINGS = Bindings.of("""
   daemon test.Store Store
-  provided - @Named("wal") String
+  provided test.Paths#walPath - @Named("wal") String
   daemon test.Index Index
   injected test.Config Config
   """);
+
+  private volatile Store store;
+
+  private volatile Clock clock;
 
   private final Ambient ambient;
 
@@ -64,20 +69,14 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
   @Override
   public Store store() {
-    return getStore();
+    Store instance = this.store;
+    return instance != null ? instance : (this.store = (Store) get(0));
   }
 
   @Override
   public Clock clock() {
-    return getClock();
-  }
-
-  Store getStore() {
-    return (Store) get(0);
-  }
-
-  Clock getClock() {
-    return getSimClock();
+    Clock instance = this.clock;
+    return instance != null ? instance : (this.clock = getSimClock());
   }
 
   String getStringNamedWal() {
@@ -99,7 +98,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   @Override
   protected Object construct(int id) throws Throwable {
     return switch (id) {
-      case 0 -> new Store(getClock(), getStringNamedWal(), this::getIndex);
+      case 0 -> new Store(clock(), getStringNamedWal(), this::getIndex);
       case 1 -> Paths.walPath(getConfig());
       case 2 -> new Index();
       default -> throw new IndexOutOfBoundsException(id);

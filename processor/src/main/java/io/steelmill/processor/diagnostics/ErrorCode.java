@@ -120,6 +120,13 @@ public enum ErrorCode {
       "@Simulation(bySimulator = true) on %s cannot be honoured: %s.",
       "write @Simulation(Impl.class) on %s, naming your simulated implementation; bySimulator"
           + " is for Steelmill's own platform interfaces."),
+  FactoryTooLarge(
+      "Factory %s reaches %d bindings (%d of them reached by its child factories) in %s mode: its"
+          + " generated class would hold an accessor for each, and a class file has room for"
+          + " about %d.",
+      "split the graph: move daemons that only some entry points need into a child factory"
+          + " (@Factory(parent = %s.class)), so that the parent's class holds only what it"
+          + " shares."),
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),

@@ -14,6 +14,7 @@ import java.util.Map;
  */
 public final class AccessorNames {
   private final Map<Key, String> names = new LinkedHashMap<>();
+  private Map<String, Key> keysByAccessor;
 
   private AccessorNames() {}
 
@@ -52,12 +53,13 @@ public final class AccessorNames {
 
   /** Whether some key of the graph has the accessor {@code methodName}. */
   public Key keyOfAccessor(String methodName) {
-    for (Map.Entry<Key, String> entry : names.entrySet()) {
-      if (("get" + entry.getValue()).equals(methodName)) {
-        return entry.getKey();
+    if (keysByAccessor == null) { // one map, not a scan per entry point: graphs can be large
+      keysByAccessor = new HashMap<>();
+      for (Map.Entry<Key, String> entry : names.entrySet()) {
+        keysByAccessor.putIfAbsent("get" + entry.getValue(), entry.getKey());
       }
     }
-    return null;
+    return keysByAccessor.get(methodName);
   }
 
   private static String shortName(Key key) {

@@ -2,7 +2,9 @@ package io.steelmill.processor.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +31,9 @@ public final class GraphBuilder {
   private final BindingReader reader;
   private final FactoryReader factories;
   private final SimulatorModule simulator;
+  // each factory's provides methods by key, read once: a scan per key is quadratic in large graphs
+  private final Map<FactoryDescriptor, Map<Key, List<ExecutableElement>>> provides =
+      new IdentityHashMap<>();
 
   public GraphBuilder(BindingReader reader, FactoryReader factories, SimulatorModule simulator) {
     this.reader = reader;
@@ -134,12 +139,12 @@ public final class GraphBuilder {
   /** Bindings the factory declares: its provides methods and injected types. */
   private List<Binding> explicit(FactoryDescriptor factory, Mode mode, Key key) {
     List<Binding> found = new ArrayList<>();
-    for (ExecutableElement method : factory.providesMethods()) {
-      if (reader.providesKey(method).equals(key)) {
-        Binding binding = reader.providesBinding(method);
-        if (binding.modes().contains(mode)) {
-          found.add(binding);
-        }
+    Map<Key, List<ExecutableElement>> byKey =
+        provides.computeIfAbsent(factory, f -> providesByKey(f.providesMethods()));
+    for (ExecutableElement method : byKey.getOrDefault(key, List.of())) {
+      Binding binding = reader.providesBinding(method);
+      if (binding.modes().contains(mode)) {
+        found.add(binding);
       }
     }
     for (TypeMirror injected : factory.injected()) {
@@ -148,6 +153,14 @@ public final class GraphBuilder {
       }
     }
     return found;
+  }
+
+  private Map<Key, List<ExecutableElement>> providesByKey(List<ExecutableElement> methods) {
+    Map<Key, List<ExecutableElement>> byKey = new HashMap<>();
+    for (ExecutableElement method : methods) {
+      byKey.computeIfAbsent(reader.providesKey(method), k -> new ArrayList<>()).add(method);
+    }
+    return byKey;
   }
 
   /** Bindings that come with the key's type: a daemon class, an interface's implementation. */

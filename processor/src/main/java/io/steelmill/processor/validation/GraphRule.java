@@ -18,6 +18,7 @@ public interface GraphRule {
         new AmbientScopeRule(),
         new VisibilityRule(),
         new EntryPointClashRule(),
-        new ChildPackageRule());
+        new ChildPackageRule(),
+        new FactorySizeRule());
   }
 }

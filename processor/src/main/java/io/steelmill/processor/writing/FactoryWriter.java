@@ -8,7 +8,6 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -35,7 +34,9 @@ import javax.lang.model.element.TypeElement;
 public final class FactoryWriter {
   private final BindingGraph graph;
   private final FactoryDescriptor factory;
-  private final AccessorNames names;
+  private final Accessors names;
+  private final Accessors ambientNames;
+  private final Accessors parentNames;
   private final ClassName self;
   private final ClassName ambientClass;
   private final ClassName parentClass;
@@ -45,7 +46,9 @@ public final class FactoryWriter {
   public FactoryWriter(BindingGraph graph) {
     this.graph = graph;
     this.factory = graph.factory();
-    this.names = AccessorNames.of(graph);
+    this.names = Accessors.of(graph);
+    this.ambientNames = Accessors.ofAmbient(graph);
+    this.parentNames = graph.parent() == null ? null : Accessors.of(graph.parent());
     this.self = ClassName.get(factory.packageName(), factory.generatedName());
     this.ambientClass = self.nestedClass("Ambient");
     this.parentClass =
@@ -68,7 +71,7 @@ public final class FactoryWriter {
       }
     }
     this.node = new ScopeWriter(graph, names, own, entryNames);
-    this.ambient = new ScopeWriter(graph, names, ambientOwn, Set.of());
+    this.ambient = new ScopeWriter(graph, ambientNames, ambientOwn, Set.of());
   }
 
   public JavaFile write() {
@@ -87,11 +90,12 @@ public final class FactoryWriter {
                     .initializer("$S", graph.mode().toString())
                     .build())
             .addField(node.table())
+            .addFields(memoFields())
             .addField(parentType(), parentField(), Modifier.PRIVATE, Modifier.FINAL)
             .addMethod(constructor())
             .addMethods(creators());
     for (EntryPoint entryPoint : factory.entryPoints()) {
-      if (!entryPoint.name().equals(names.accessor(entryPoint.request().key()))
+      if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
         type.addMethod(
             MethodSpec.overriding(entryPoint.method())
@@ -102,8 +106,10 @@ public final class FactoryWriter {
     for (Resolution resolution : graph.resolutions().values()) {
       type.addMethod(node.accessor(resolution.key(), elsewhere(resolution)));
     }
-    type.addMethods(node.dispatch());
+    DispatchWriter dispatch = new DispatchWriter(graph, node, self);
+    type.addMethods(dispatch.methods());
     type.addMethods(node.buildForChildren(List.copyOf(graph.childReach())));
+    type.addTypes(dispatch.parts());
     if (parentClass == null) {
       type.addType(ambient());
     } else {
@@ -115,13 +121,33 @@ public final class FactoryWriter {
         .build();
   }
 
-  /** Where a key this class does not build comes from: the parent, the ambient, or here. */
-  private CodeBlock elsewhere(Resolution resolution) {
-    if (resolution.fromParent()) {
-      return CodeBlock.of("parentFactory");
+  /** The memo fields of the entry points that are their keys' accessors. */
+  private List<FieldSpec> memoFields() {
+    List<FieldSpec> fields = new ArrayList<>();
+    if (!names.memoFields()) {
+      return fields;
     }
-    if (graph.ambientKeys().contains(resolution.key())) {
-      return CodeBlock.of("ambient");
+    for (Resolution resolution : graph.resolutions().values()) {
+      EntryPoint entryPoint = names.entryPointFor(resolution.key());
+      if (entryPoint != null) {
+        fields.add(node.memoField(entryPoint));
+      }
+    }
+    return fields;
+  }
+
+  /**
+   * The call that returns a key this class does not hold: {@code parentFactory.getDisk()} or
+   * {@code ambient.getClock()}; null for a key made here.
+   */
+  private CodeBlock elsewhere(Resolution resolution) {
+    Key key = resolution.key();
+    if (resolution.fromParent()) {
+      boolean known = graph.parent().resolutions().containsKey(key);
+      return CodeBlock.of("parentFactory.$N()", (known ? parentNames : names).name(key));
+    }
+    if (graph.ambientKeys().contains(key)) {
+      return CodeBlock.of("ambient.$N()", ambientNames.name(key));
     }
     return null;
   }
@@ -218,8 +244,10 @@ public final class FactoryWriter {
     for (Key key : keys) {
       type.addMethod(ambient.accessor(key, null));
     }
-    type.addMethods(ambient.dispatch());
+    DispatchWriter dispatch = new DispatchWriter(graph, ambient, ambientClass);
+    type.addMethods(dispatch.methods());
     type.addMethods(ambient.buildForChildren(keys));
+    type.addTypes(dispatch.parts());
     return type.build();
   }
 
@@ -240,10 +268,11 @@ public final class FactoryWriter {
     return CodeBlock.builder()
         .add("The Steelmill factory for {@link $T}, generated for $L mode.\n\n", element, graph.mode())
         .add("<p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}\n")
-        .add("says how each id is made. Each {@code get...()} accessor returns the node's\n")
-        .add("instance: the runtime builds it (and what it needs) on first use, once, also under\n")
-        .add("concurrent first use; after that it is an array read. Entry points delegate to\n")
-        .add("them, and child factories call them to share this node's daemons.\n")
+        .add("says how each id is made. Each accessor returns the node's instance: the runtime\n")
+        .add("builds it (and what it needs) on first use, once, also under concurrent first use;\n")
+        .add("after that it is an array read. An entry point is its key's accessor and keeps\n")
+        .add("the instance in a field, so a repeated call is one field read. Child factories\n")
+        .add("call the accessors to share this node's daemons.\n")
         .build();
   }
 }

@@ -5,11 +5,11 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
-import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.Dependency;
+import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Resolution;
@@ -26,16 +26,22 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Writes what one generated node class (a factory, or its nested ambient factory) needs for the
- * bindings it owns: the binding table, a one-line accessor per key, the {@code construct}
- * dispatch over binding ids (split into chunks, so no method grows with the graph: each stays
- * far below HotSpot's 8,000-byte limit for JIT compilation), and {@code buildForChildren}.
+ * bindings it owns: the binding table, a one-line accessor per key, and {@code buildForChildren}
+ * (split into chunks, so no method grows with the graph). {@link DispatchWriter} writes how each
+ * binding id is made.
  */
 final class ScopeWriter {
-  /** Cases per dispatch method, and statements per prebuild method. */
+  /** Statements per prebuild method. */
   static final int CHUNK = 100;
 
+  /**
+   * Characters per text block of the binding table: a string constant holds at most 65,535 bytes
+   * of modified UTF-8, three per character at worst.
+   */
+  private static final int TABLE_BLOCK_CHARS = 20_000;
+
   private final BindingGraph graph;
-  private final AccessorNames names;
+  private final Accessors names;
   private final Set<String> publicAccessors;
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
 
@@ -43,7 +49,7 @@ final class ScopeWriter {
    * @param owned the keys whose instances this class holds, in id order
    * @param publicAccessors accessor names that are also entry points of the interface
    */
-  ScopeWriter(BindingGraph graph, AccessorNames names, List<Key> owned, Set<String> publicAccessors) {
+  ScopeWriter(BindingGraph graph, Accessors names, List<Key> owned, Set<String> publicAccessors) {
     this.graph = graph;
     this.names = names;
     this.publicAccessors = publicAccessors;
@@ -61,13 +67,13 @@ final class ScopeWriter {
   FieldSpec table() {
     List<String> blocks = new ArrayList<>();
     StringBuilder block = new StringBuilder();
-    int lines = 0;
     for (Key key : ids.keySet()) {
-      block.append(line(key)).append('\n');
-      if (++lines % 1_000 == 0) {
+      String line = line(key);
+      if (!block.isEmpty() && block.length() + line.length() >= TABLE_BLOCK_CHARS) {
         blocks.add(block.toString());
         block.setLength(0);
       }
+      block.append(line).append('\n');
     }
     if (!block.isEmpty() || blocks.isEmpty()) {
       blocks.add(block.toString());
@@ -82,13 +88,20 @@ final class ScopeWriter {
         .build();
   }
 
-  /** {@code daemon test.Store Store}: kind, the class {@code inject} accepts or -, name. */
+  /**
+   * {@code daemon test.Store Store}: kind (with the method of a provided one), the class {@code
+   * inject} accepts or -, name.
+   */
   private String line(Key key) {
     Binding binding = graph.resolutions().get(key).binding();
     String kind =
         switch (binding.kind()) {
           case CONSTRUCTOR -> "daemon";
-          case PROVIDES -> "provided";
+          case PROVIDES ->
+              "provided "
+                  + binding.owner().getQualifiedName()
+                  + "#"
+                  + binding.executable().getSimpleName();
           default -> "injected";
         };
     String type = isPlainClass(key) ? binaryName(key) : "-";
@@ -96,69 +109,63 @@ final class ScopeWriter {
     return kind + " " + type + " " + name;
   }
 
-  /** The accessor of {@code key}: one line, its instance by id or from where it lives. */
+  /**
+   * The accessor of {@code key}: one line, its instance by id or from where it lives; or, when an
+   * entry point is the accessor, that entry point keeping the instance in its field.
+   *
+   * @param elsewhere the call that returns the instance of a key another class holds, or null
+   */
   MethodSpec accessor(Key key, CodeBlock elsewhere) {
-    String name = names.accessor(key);
+    EntryPoint entryPoint = names.entryPointFor(key);
+    if (entryPoint != null && !names.memoFields()) {
+      return MethodSpec.overriding(entryPoint.method())
+          .addStatement("return $L", value(key, elsewhere))
+          .build();
+    }
+    if (entryPoint != null) {
+      String field = Accessors.field(entryPoint);
+      return MethodSpec.overriding(entryPoint.method())
+          .addStatement("$T instance = this.$N", typeOf(key), field)
+          .addStatement(
+              "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
+          .build();
+    }
+    String name = names.name(key);
     MethodSpec.Builder method = MethodSpec.methodBuilder(name).returns(typeOf(key));
     if (publicAccessors.contains(name)) {
       method.addModifiers(Modifier.PUBLIC);
     }
-    Binding binding = graph.resolutions().get(key).binding();
+    return method.addStatement("return $L", value(key, elsewhere)).build();
+  }
+
+  /** The field of an entry point that is its key's accessor: {@code private volatile Store store;}. */
+  FieldSpec memoField(EntryPoint entryPoint) {
+    return FieldSpec.builder(
+            typeOf(entryPoint.request().key()),
+            Accessors.field(entryPoint),
+            Modifier.PRIVATE,
+            Modifier.VOLATILE)
+        .build();
+  }
+
+  /** What an accessor returns: {@code (Store) get(0)}, {@code parentFactory.getDisk()}, ... */
+  private CodeBlock value(Key key, CodeBlock elsewhere) {
     if (ids.containsKey(key)) {
-      return method.addStatement("return ($T) get($L)", typeOf(key), ids.get(key)).build();
+      return CodeBlock.of("($T) get($L)", typeOf(key), ids.get(key));
     }
     if (elsewhere != null) {
-      return method.addStatement("return $L.$N()", elsewhere, name).build();
+      return elsewhere;
     }
+    Binding binding = graph.resolutions().get(key).binding();
     if (binding.kind() == BindingKind.CREATOR) {
-      return method.addStatement("return new $T(this)", typeOf(key)).build();
+      return CodeBlock.of("new $T(this)", typeOf(key));
     }
-    return method.addStatement("return $L", argument(binding.dependencies().get(0))).build();
+    return argument(binding.dependencies().get(0));
   }
 
-  /** {@code construct(int id)}: one case per id, in chunks of {@link #CHUNK}. */
-  List<MethodSpec> dispatch() {
-    List<Key> keys = new ArrayList<>(ids.keySet());
-    MethodSpec.Builder construct =
-        dispatchMethod("construct", Modifier.PROTECTED).addAnnotation(Override.class);
-    if (keys.size() <= CHUNK) {
-      return List.of(construct.addCode(cases(keys, 0)).build());
-    }
-    List<MethodSpec> methods = new ArrayList<>();
-    CodeBlock.Builder chunks = CodeBlock.builder().add("return switch (id / $L) {\n$>", CHUNK);
-    for (int start = 0, chunk = 0; start < keys.size(); start += CHUNK, chunk++) {
-      List<Key> part = keys.subList(start, Math.min(keys.size(), start + CHUNK));
-      chunks.add("case $L -> construct$L(id);\n", chunk, chunk);
-      methods.add(dispatchMethod("construct" + chunk, Modifier.PRIVATE).addCode(cases(part, start)).build());
-    }
-    chunks.add("default -> throw new $T(id);\n$<};\n", IndexOutOfBoundsException.class);
-    methods.add(0, construct.addCode(chunks.build()).build());
-    return methods;
-  }
-
-  private static MethodSpec.Builder dispatchMethod(String name, Modifier access) {
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(access)
-        .returns(Object.class)
-        .addParameter(int.class, "id")
-        .addException(Throwable.class);
-  }
-
-  private CodeBlock cases(List<Key> keys, int first) {
-    CodeBlock.Builder code = CodeBlock.builder().add("return switch (id) {\n$>");
-    boolean any = false;
-    for (int i = 0; i < keys.size(); i++) {
-      Binding binding = graph.resolutions().get(keys.get(i)).binding();
-      if (binding.isMemoized()) {
-        code.add("case $L -> $L;\n", first + i, construction(binding));
-        any = true;
-      }
-    }
-    if (!any) { // injected instances only: nothing to construct
-      return CodeBlock.of("throw new $T(id);\n", IndexOutOfBoundsException.class);
-    }
-    return code.add("default -> throw new $T(id);\n$<};\n", IndexOutOfBoundsException.class)
-        .build();
+  /** The keys this class holds, in id order. */
+  List<Key> owned() {
+    return List.copyOf(ids.keySet());
   }
 
   /** {@code buildForChildren()}: the accessor of every key in {@code keys}, in chunks. */
@@ -177,7 +184,7 @@ final class ScopeWriter {
               ? method
               : MethodSpec.methodBuilder("buildForChildren" + chunk).addModifiers(Modifier.PRIVATE);
       for (Key key : keys.subList(start, Math.min(keys.size(), start + CHUNK))) {
-        target.addStatement("$N()", names.accessor(key));
+        target.addStatement("$N()", names.name(key));
       }
       if (keys.size() > CHUNK) {
         method.addStatement("buildForChildren$L()", chunk);
@@ -188,29 +195,21 @@ final class ScopeWriter {
     return methods;
   }
 
-  /** {@code new GuestBook(getClock())} or {@code Module.config(getEnv())}. */
-  private CodeBlock construction(Binding binding) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
-    List<Dependency> dependencies = binding.dependencies();
-    for (int i = 0; i < dependencies.size(); i++) {
-      arguments.add(i == 0 ? "$L" : ", $L", argument(dependencies.get(i)));
-    }
-    if (binding.kind() == BindingKind.PROVIDES) {
-      return CodeBlock.of(
-          "$T.$N($L)",
-          ClassName.get(binding.owner()),
-          binding.executable().getSimpleName().toString(),
-          arguments.build());
-    }
-    return CodeBlock.of("new $T($L)", TypeName.get(binding.owner().asType()), arguments.build());
-  }
-
   /** {@code getDisk()} for an instance, {@code this::getDisk} for a provider. */
   CodeBlock argument(Dependency dependency) {
-    String accessor = names.accessor(dependency.key());
-    return dependency.isProvider()
-        ? CodeBlock.of("this::$N", accessor)
-        : CodeBlock.of("$N()", accessor);
+    return argument(dependency, null);
+  }
+
+  /**
+   * The same on {@code node} (a nested class's parameter holding the generated node), or on this
+   * node if null: {@code node.getDisk()}, {@code node::getDisk}.
+   */
+  CodeBlock argument(Dependency dependency, String node) {
+    String accessor = names.name(dependency.key());
+    if (dependency.isProvider()) {
+      return CodeBlock.of("$L::$N", node == null ? "this" : node, accessor);
+    }
+    return node == null ? CodeBlock.of("$N()", accessor) : CodeBlock.of("$L.$N()", node, accessor);
   }
 
   /** The key's type; a child factory's creator by its generated name (it may not exist yet). */

@@ -10,14 +10,15 @@ import java.util.List;
  *
  * <pre>{@code
  * daemon test.Store Store
- * provided - @Named("wal") String
+ * provided test.Paths#walPath - @Named("wal") String
  * injected test.Config Config
  * }</pre>
  *
  * <p>One line per id: the kind ({@code daemon}: built from a {@code @Daemon} class, the node
- * manages its lifecycle; {@code provided}: returned by a {@code @Provides} method; {@code
- * injected}: handed in with {@code inject}), the binary name of the class {@code inject} accepts
- * for it or {@code -}, and the name people see.
+ * manages its lifecycle; {@code provided}: returned by a {@code @Provides} method, which follows
+ * as {@code class#method} so that an error can name it; {@code injected}: handed in with {@code
+ * inject}), the binary name of the class {@code inject} accepts for it or {@code -}, and the name
+ * people see.
  */
 public final class Bindings {
   static final byte DAEMON = 0;
@@ -26,21 +27,28 @@ public final class Bindings {
 
   private final String[] names;
   private final String[] types;
+  private final String[] methods;
   private final byte[] kinds;
 
   private Bindings(List<String> lines) {
     int size = lines.size();
     names = new String[size];
     types = new String[size];
+    methods = new String[size];
     kinds = new byte[size];
     for (int id = 0; id < size; id++) {
       String line = lines.get(id);
       int first = line.indexOf(' ');
-      int second = line.indexOf(' ', first + 1);
+      kinds[id] = kind(first < 0 ? line : line.substring(0, first));
+      if (kinds[id] == PROVIDED && first >= 0) {
+        int method = line.indexOf(' ', first + 1);
+        methods[id] = method < 0 ? null : line.substring(first + 1, method);
+        first = method;
+      }
+      int second = first < 0 ? -1 : line.indexOf(' ', first + 1);
       if (first < 0 || second < 0) {
         throw new IllegalArgumentException("malformed binding line " + id + ": " + line);
       }
-      kinds[id] = kind(line.substring(0, first));
       String type = line.substring(first + 1, second);
       types[id] = type.equals("-") ? null : type;
       names[id] = line.substring(second + 1);
@@ -79,6 +87,11 @@ public final class Bindings {
 
   byte kind(int id) {
     return kinds[id];
+  }
+
+  /** The {@code @Provides} method of a provided binding, {@code test.Paths#walPath}; else null. */
+  String method(int id) {
+    return methods[id];
   }
 
   /** The id whose injectable class is {@code type}, or -1. */

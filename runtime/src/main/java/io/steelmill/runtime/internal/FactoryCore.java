@@ -107,8 +107,7 @@ public final class FactoryCore {
         checkOpen();
         instance = constructOnNode(id);
         if (instance == null) {
-          throw new NullPointerException(
-              daemon + ": its @Provides method returned null. Fix: return an instance.");
+          throw returnedNull(id, daemon);
         }
         built.add(new Built(daemon, instance, false, kind == Bindings.DAEMON));
         SLOTS.setRelease(slots, id, instance);
@@ -277,6 +276,23 @@ public final class FactoryCore {
       Thread.currentThread().interrupt();
     }
     return new FactoryException(node, current(), Phase.CONSTRUCT, pathWith(null), null, thrown);
+  }
+
+  /** The error for a {@code @Provides} method that returned null: it names the method. */
+  private FactoryException returnedNull(int id, String daemon) {
+    String method = bindings.method(id);
+    return new FactoryException(
+        node,
+        daemon,
+        Phase.CONSTRUCT,
+        pathWith(null),
+        (method == null ? "its @Provides method" : "the @Provides method " + method + "()")
+            + " returned null for "
+            + daemon
+            + "; a binding is never null. Fix: return an instance from "
+            + (method == null ? "it" : method + "()")
+            + ", or throw an exception that says what is missing.",
+        null);
   }
 
   /** The error for {@code inject} on a binding that is already built. */
