@@ -30,6 +30,7 @@ public final class Trace {
   private final byte[] steps = new byte[4096];
   private int stepBytes;
   private long events;
+  private boolean frozen;
 
   Trace(Level level, int tailSize) {
     try {
@@ -46,6 +47,9 @@ public final class Trace {
    * the level (so the hash never depends on how much text is kept); FULL also keeps a line.
    */
   void step(long now, int task) {
+    if (frozen) {
+      return;
+    }
     if (level == Level.FULL) {
       full.add("t=" + now + " step " + task);
     }
@@ -57,6 +61,14 @@ public final class Trace {
     stepBytes += 16;
   }
 
+  /**
+   * Ends the trace: nothing after this changes the hash. Used after an escape, since what follows
+   * (unwinding tasks whose monitors the JVM hands over) runs partly outside the schedule.
+   */
+  void freeze() {
+    frozen = true;
+  }
+
   private void flushSteps() {
     digest.update(steps, 0, stepBytes);
     stepBytes = 0;
@@ -64,6 +76,9 @@ public final class Trace {
 
   /** Records an event line: {@code t=<ns> <text>}. */
   void event(long now, String text) {
+    if (frozen) {
+      return;
+    }
     String line = "t=" + now + " " + text;
     flushSteps();
     digest.update(line.getBytes(StandardCharsets.UTF_8));
