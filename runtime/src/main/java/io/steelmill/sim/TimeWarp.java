@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  */
 final class TimeWarp {
   private static final String AGENT = "io.steelmill.simagent.SimAgent";
-  private static final String CLOCK = "io.steelmill.simagent.boot.VirtualClock";
+  /** Where the agent defines its VirtualClock: in java.base, which every module reads. */
+  private static final String CLOCK = "java.lang.SteelmillVirtualClock";
   /** What a hook answers for a thread that is not a running task (VirtualClock.REAL). */
   private static final long REAL = Long.MIN_VALUE;
   private static volatile boolean ready;

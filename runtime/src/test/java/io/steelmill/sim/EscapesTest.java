@@ -62,7 +62,10 @@ class EscapesTest {
         () -> Executors.newSingleThreadScheduledExecutor().schedule(() -> 1, 1, TimeUnit.SECONDS),
         () -> new java.util.Timer("timer", true).cancel(),
         () -> Thread.ofPlatform().start(() -> { }).join(),
-        () -> Executors.newCachedThreadPool().execute(() -> { }));
+        () -> Executors.newCachedThreadPool().execute(() -> { }),
+        () -> Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory()).submit(() -> 1),
+        () -> java.util.concurrent.CompletableFuture.runAsync(() -> { },
+            Executors.newSingleThreadExecutor()).join());
     for (int i = 0; i < escapes.size(); i++) {
       Simulation.Body escape = escapes.get(i);
       String message = failsTheSameTwice(10 + i, () -> () -> {
@@ -163,6 +166,60 @@ class EscapesTest {
         .contains("which task #1 n1/holder holds (it took it at ")
         .contains("EscapesTest.lambda$synchronizedHeldAcrossAParkIsStoppedWhenAnotherTaskBlocks$")
         .contains("Fix: use a ReentrantLock");
+  }
+
+  /** A monitor of a synchronized method, held across a park by one task, wanted by another. */
+  private static final class Account {
+    private final Simulation sim;
+
+    Account(Simulation sim) {
+      this.sim = sim;
+    }
+
+    synchronized void slowUpdate() throws InterruptedException {
+      sim.sleep(Duration.ofMillis(500));
+    }
+
+    synchronized int balance() {
+      return 1;
+    }
+  }
+
+  @Test
+  void synchronizedMethodsAreCaughtTheSameWay() {
+    String message = failsTheSameTwice(11, () -> () -> {
+      Simulation sim = Simulation.current();
+      Account account = new Account(sim);
+      Thread writer = sim.spawn("n1/writer", () -> {
+        try {
+          account.slowUpdate();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      sim.sleep(Duration.ofMillis(100));
+      account.balance();
+      writer.join();
+    });
+    assertThat(message)
+        .startsWith("Escape: Task #0 main blocked entering synchronized on a "
+            + Account.class.getName() + " at ")
+        .contains("EscapesTest$Account.balance(EscapesTest.java:")
+        .contains("at virtual time PT0.1S")
+        .contains("which task #1 n1/writer holds (it took it at ")
+        .contains("EscapesTest$Account.slowUpdate(EscapesTest.java:");
+  }
+
+  @Test
+  void timedWaitWithNanosIsStoppedToo() {
+    String message = failsTheSameTwice(12, () -> () -> {
+      Object monitor = new Object();
+      synchronized (monitor) {
+        monitor.wait(10, 500);
+      }
+    });
+    assertThat(message).startsWith("Escape: Task #0 main called Object.wait on a java.lang.Object")
+        .contains("EscapesTest.lambda$timedWaitWithNanosIsStoppedToo$");
   }
 
   /** A class whose initializer sleeps: loaded fresh for each run by {@link #freshCopy}. */

@@ -2,7 +2,6 @@ package io.steelmill.simagent;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.Instrumentation;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.jar.JarEntry;
@@ -12,29 +11,13 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Jars the agent writes for itself, to a temporary file deleted when the JVM exits: the one
- * with {@code VirtualClock} for the bootstrap class path (only that class goes there, whatever
- * jar or folder the agent was loaded from), and, for {@link SelfAttach}, an agent jar.
+ * The agent jar {@link SelfAttach} loads, written from the agent's own classes to a temporary
+ * file deleted when the JVM exits, whatever jar or folder they were loaded from.
  */
 final class BootJar {
   private static final String AGENT_PACKAGE = "io/steelmill/simagent/";
 
   private BootJar() {}
-
-  /** Puts {@code VirtualClock} on the bootstrap class path and returns it, initialized. */
-  static Class<?> append(Instrumentation instrumentation) throws IOException,
-      ClassNotFoundException {
-    String entry = SimAgent.CLOCK_CLASS.replace('.', '/') + ".class";
-    Path jar = temporary("steelmill-sim-boot");
-    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), new Manifest());
-        InputStream in = resource(entry)) {
-      out.putNextEntry(new JarEntry(entry));
-      in.transferTo(out);
-      out.closeEntry();
-    }
-    instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
-    return Class.forName(SimAgent.CLOCK_CLASS, true, null);
-  }
 
   /** An agent jar holding the agent's classes, with the manifest that loading one needs. */
   static Path agentJar() throws IOException {
@@ -83,16 +66,6 @@ final class BootJar {
       in.transferTo(out);
       out.closeEntry();
     }
-  }
-
-  private static InputStream resource(String entry) throws IOException {
-    ClassLoader loader = SimAgent.class.getClassLoader();
-    InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(entry)
-        : loader.getResourceAsStream(entry);
-    if (in == null) {
-      throw new IOException("the agent's class " + entry + " is missing from its jar");
-    }
-    return in;
   }
 
   private static Path temporary(String prefix) throws IOException {

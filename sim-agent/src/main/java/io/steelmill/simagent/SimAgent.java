@@ -10,12 +10,12 @@ import java.util.Set;
 /**
  * The agent's entry points: {@code -javaagent:steelmill-sim-agent.jar} ({@link #premain}), a
  * dynamic attach ({@link #agentmain}, see {@link SelfAttach}) or {@code Launcher-Agent-Class}
- * in an executable jar. Installing puts {@code VirtualClock} on the bootstrap class path, lets
- * every module read it, registers the {@link Transformer} for classes loaded from now on and
- * rewrites the classes already loaded, the JDK's included. It runs once per JVM.
+ * in an executable jar. Installing defines {@code VirtualClock} in {@code java.base} ({@link
+ * BootClass}), registers the {@link Transformer} for classes loaded from now on and rewrites the
+ * classes already loaded, the JDK's included. It runs once per JVM.
  */
 public final class SimAgent {
-  static final String CLOCK_CLASS = "io.steelmill.simagent.boot.VirtualClock";
+  static final String CLOCK_CLASS = BootClass.NAME;
   private static final int BATCH = 256;
   private static boolean installed;
 
@@ -44,19 +44,13 @@ public final class SimAgent {
       return;
     }
     try {
-      Class<?> clock = BootJar.append(instrumentation);
-      Module boot = clock.getModule();
-      Module javaBase = Object.class.getModule();
+      Class<?> clock = BootClass.define(instrumentation);
       Module application = ClassLoader.getSystemClassLoader().getUnnamedModule();
-      instrumentation.redefineModule(javaBase, Set.of(boot),
-          Map.of("jdk.internal.misc", Set.of(boot)),
-          // the kernel names the owner of a contended monitor from the JVM's thread snapshot
+      // the kernel names the owner of a contended monitor from the JVM's thread snapshot
+      instrumentation.redefineModule(Object.class.getModule(), Set.of(), Map.of(),
           Map.of("jdk.internal.vm", Set.of(application)), Set.of(), Map.of());
-      for (Module module : ModuleLayer.boot().modules()) {
-        Transformer.letRead(instrumentation, module, boot);
-      }
       TimeReadRewriter.rewrite("java/lang/Thread", Transformer.bytesOf(Thread.class), null);
-      Transformer transformer = new Transformer(instrumentation, boot);
+      Transformer transformer = new Transformer();
       instrumentation.addTransformer(transformer, true);
       long start = System.nanoTime();
       int classes = retransformLoaded(instrumentation);
@@ -79,7 +73,8 @@ public final class SimAgent {
     for (Class<?> type : instrumentation.getAllLoadedClasses()) {
       if (!type.isArray() && !type.isPrimitive() && !type.isHidden()
           && instrumentation.isModifiableClass(type)
-          && !type.getName().startsWith("io.steelmill.simagent.")) {
+          && !type.getName().startsWith("io.steelmill.simagent.")
+          && !type.getName().equals(BootClass.NAME)) { // its clock reads are the real ones
         batch.add(type);
         count++;
         if (batch.size() == BATCH) {

@@ -27,13 +27,14 @@ import java.util.List;
  * Rewrites one class file: every call of {@code System.nanoTime()}, {@code
  * System.currentTimeMillis()} and {@code jdk.internal.misc.VM.getNanoTimeAdjustment(long)} (the
  * wall-clock read behind {@code Instant.now()}), as an instruction or as a method reference,
- * becomes a call of the same shape to {@code VirtualClock}; and three JDK methods get a first
+ * becomes a call of the same shape to {@code VirtualClock} (defined as {@link BootClass#NAME}); and
+ * three JDK methods get a first
  * instruction that reports an escape ({@code Thread.start}, {@code Object.wait(long)}, {@code
  * VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
  * loaded classes can be retransformed.
  */
 final class TimeReadRewriter {
-  static final String CLOCK_INTERNAL = "io/steelmill/simagent/boot/VirtualClock";
+  static final String CLOCK_INTERNAL = BootClass.NAME.replace('.', '/');
   private static final ClassDesc CLOCK = ClassDesc.ofInternalName(CLOCK_INTERNAL);
   private static final String SYSTEM = "java/lang/System";
   private static final String VM = "jdk/internal/misc/VM";

@@ -3,11 +3,8 @@ package io.steelmill.simagent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
-import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,40 +18,21 @@ final class Transformer implements ClassFileTransformer {
   private static final ThreadLocal<Boolean> BUSY = new ThreadLocal<>();
   private static volatile boolean reported;
 
-  private final Instrumentation instrumentation;
-  private final Module boot;
-
-  Transformer(Instrumentation instrumentation, Module boot) {
-    this.instrumentation = instrumentation;
-    this.boot = boot;
-  }
-
   @Override
   public byte[] transform(Module module, ClassLoader loader, String className,
       Class<?> redefined, ProtectionDomain domain, byte[] bytes) {
     if (className == null || className.startsWith("io/steelmill/simagent/")
-        || BUSY.get() != null) {
+        || className.equals(TimeReadRewriter.CLOCK_INTERNAL) || BUSY.get() != null) {
       return null;
     }
     BUSY.set(Boolean.TRUE);
     try {
-      byte[] rewritten = TimeReadRewriter.rewrite(className, bytes, loader);
-      if (rewritten != null) {
-        letRead(instrumentation, module, boot);
-      }
-      return rewritten;
+      return TimeReadRewriter.rewrite(className, bytes, loader);
     } catch (Throwable e) {
       failed(className.replace('/', '.'), e);
       return null;
     } finally {
       BUSY.remove();
-    }
-  }
-
-  /** Lets a named module call the bootstrap class path's {@code VirtualClock}. */
-  static void letRead(Instrumentation instrumentation, Module module, Module boot) {
-    if (module != null && module.isNamed() && !module.canRead(boot)) {
-      instrumentation.redefineModule(module, Set.of(boot), Map.of(), Map.of(), Set.of(), Map.of());
     }
   }
 

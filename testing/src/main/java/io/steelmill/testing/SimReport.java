@@ -38,9 +38,9 @@ final class SimReport {
             + "First difference, at event " + index + ":\n"
             + "  first run:  " + (index < a.size() ? a.get(index) : "(end of trace)") + "\n"
             + "  second run: " + (index < b.size() ? b.get(index) : "(end of trace)") + "\n"
-            + "Usual causes: a wall-clock read (System.currentTimeMillis, Instant.now), iteration"
-            + " over a HashMap/HashSet of objects with identity hash codes, static state shared"
-            + " between runs, Set.of/Map.of order.\nReplay: " + replay(context, first.seed()) + "\n";
+            + "Usual causes: iteration over a HashMap/HashSet of objects with identity hash codes,"
+            + " static state shared between runs, Set.of/Map.of order, a clock the simulation"
+            + " agent cannot make virtual (read by reflection or native code).\nReplay: " + replay(context, first.seed()) + "\n";
     String file = write(context, first.seed(), text);
     return new AssertionError(text + "Report: " + file);
   }

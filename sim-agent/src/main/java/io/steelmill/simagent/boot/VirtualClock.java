@@ -4,9 +4,9 @@ import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
- * What rewritten code calls instead of reading the system's clocks. The agent loads this class
- * on the bootstrap class path, so that every class, {@code java.base} included, can call it;
- * nothing else of the agent is there. A simulation installs one set of hooks per JVM: each hook
+ * What rewritten code calls instead of reading the system's clocks. The agent defines a copy of
+ * this class in {@code java.base}, as {@code java.lang.SteelmillVirtualClock}, so that every
+ * class, the JDK's included, can call it; nothing else of the agent is there. A simulation installs one set of hooks per JVM: each hook
  * answers for the calling thread, returning {@link #REAL} when that thread is not a task of a
  * running simulation, and the real clock is read then.
  *
@@ -61,7 +61,7 @@ public final class VirtualClock {
     LongSupplier hook = wall;
     long virtual = hook == null ? REAL : hook.getAsLong();
     if (virtual == REAL) {
-      // the real one: this class is never rewritten, and the agent exports the package to it
+      // the real one: this class is never rewritten, and its copy lives in java.base
       return jdk.internal.misc.VM.getNanoTimeAdjustment(offsetSeconds);
     }
     long seconds = Math.floorDiv(virtual, NANOS_PER_SECOND) - offsetSeconds;
