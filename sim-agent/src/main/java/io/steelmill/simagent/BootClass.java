@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Defines {@code VirtualClock} inside {@code java.base}, as {@code java.lang.SteelmillVirtualClock}:
+ * Defines {@code VirtualClock} inside {@code java.base}, as {@code
+ * java.lang.SteelmillVirtualClock}:
  * every module reads {@code java.base} and {@code java.lang} is exported to all, so any class,
  * the JDK's included, can call it, and it can read the JDK's real wall clock. (Appending a jar
  * to the bootstrap class path would do too, but the JVM then prints a warning on standard output,

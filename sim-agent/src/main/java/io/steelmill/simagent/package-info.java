@@ -11,7 +11,8 @@
  *       .getNanoTimeAdjustment(long)} (behind {@code Instant.now()}, {@code Clock.systemUTC()},
  *       {@code LocalDateTime.now()}), as an instruction or as a method reference ({@code
  *       System::nanoTime}), calls {@code java.lang.SteelmillVirtualClock} (a copy of {@code
- *       io.steelmill.simagent.boot.VirtualClock} the agent defines in {@code java.base}) instead. So a
+ *       io.steelmill.simagent.boot.VirtualClock} the agent defines in {@code java.base})
+ *       instead. So a
  *       library's deadlines (grpc-java's {@code Deadline}, Netty's timers when they run on a
  *       simulated task, {@code ScheduledThreadPoolExecutor}) are virtual without any change.
  *   <li><b>Which time.</b> The answer depends only on the calling thread: a task of a running
@@ -25,7 +26,8 @@
  *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, and classes
  *       the agent could not rewrite (named once on standard error).
  *   <li><b>Installing.</b> {@code -javaagent:steelmill-sim-agent.jar}, {@code
- *       Launcher-Agent-Class: io.steelmill.simagent.SimAgent} in an executable jar, or nothing: the kernel calls {@link
+ *       Launcher-Agent-Class: io.steelmill.simagent.SimAgent} in an executable jar, or nothing:
+ *       the kernel calls {@link
  *       io.steelmill.simagent.SimAgent#ensureInstalled()} before a run, which attaches the
  *       agent to the running JVM, and fails the run in one line when that is impossible.
  * </ul>

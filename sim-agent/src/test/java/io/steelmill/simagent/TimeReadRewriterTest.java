@@ -96,7 +96,8 @@ class TimeReadRewriterTest {
 
   @Test
   void theJdksTimedWaitsAndEscapePointsAreRewritten() throws Exception {
-    for (Class<?> type : List.of(Thread.class, Object.class, Class.forName("java.lang.VirtualThread"),
+    for (Class<?> type : List.of(Thread.class, Object.class,
+        Class.forName("java.lang.VirtualThread"),
         java.util.concurrent.locks.AbstractQueuedSynchronizer.ConditionObject.class,
         java.util.concurrent.CompletableFuture.class, java.util.concurrent.FutureTask.class,
         java.util.concurrent.ScheduledThreadPoolExecutor.class, java.time.Clock.class,
@@ -104,7 +105,8 @@ class TimeReadRewriterTest {
       byte[] rewritten = TimeReadRewriter.rewrite(internal(type), Transformer.bytesOf(type), null);
       assertThat(rewritten).as(type.getName()).isNotNull();
       List<String> calls = calls(rewritten);
-      assertThat(calls).as(type.getName()).noneMatch(call -> call.startsWith("java/lang/System.nanoTime")
+      assertThat(calls).as(type.getName()).noneMatch(call ->
+          call.startsWith("java/lang/System.nanoTime")
           || call.startsWith("java/lang/System.currentTimeMillis")
           || call.startsWith("jdk/internal/misc/VM.getNanoTimeAdjustment"));
       assertThat(calls).as(type.getName())

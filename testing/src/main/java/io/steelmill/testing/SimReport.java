@@ -40,7 +40,8 @@ final class SimReport {
             + "  second run: " + (index < b.size() ? b.get(index) : "(end of trace)") + "\n"
             + "Usual causes: iteration over a HashMap/HashSet of objects with identity hash codes,"
             + " static state shared between runs, Set.of/Map.of order, a clock the simulation"
-            + " agent cannot make virtual (read by reflection or native code).\nReplay: " + replay(context, first.seed()) + "\n";
+            + " agent cannot make virtual (read by reflection or native code).\nReplay: "
+            + replay(context, first.seed()) + "\n";
     String file = write(context, first.seed(), text);
     return new AssertionError(text + "Report: " + file);
   }

@@ -6,7 +6,8 @@ import java.util.function.LongSupplier;
 /**
  * What rewritten code calls instead of reading the system's clocks. The agent defines a copy of
  * this class in {@code java.base}, as {@code java.lang.SteelmillVirtualClock}, so that every
- * class, the JDK's included, can call it; nothing else of the agent is there. A simulation installs one set of hooks per JVM: each hook
+ * class, the JDK's included, can call it; nothing else of the agent is there. A simulation
+ * installs one set of hooks per JVM: each hook
  * answers for the calling thread, returning {@link #REAL} when that thread is not a task of a
  * running simulation, and the real clock is read then.
  *
