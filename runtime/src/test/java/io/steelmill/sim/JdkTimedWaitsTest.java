@@ -85,6 +85,22 @@ class JdkTimedWaitsTest {
   }
 
   @Test
+  void conditionAwaitUntilAWallClockDeadline() {
+    // parkUntil turns the Date into a delay with System.currentTimeMillis: virtual here
+    expiresAfterTheTimeout("Condition.awaitUntil", sim -> {
+      ReentrantLock lock = new ReentrantLock();
+      var condition = lock.newCondition();
+      lock.lock();
+      try {
+        return condition.awaitUntil(new java.util.Date(System.currentTimeMillis()
+            + TimeUnit.NANOSECONDS.toMillis(TIMEOUT)));
+      } finally {
+        lock.unlock();
+      }
+    }, false);
+  }
+
+  @Test
   void blockingQueuePoll() {
     for (BlockingQueue<String> queue :
         List.<BlockingQueue<String>>of(new LinkedBlockingQueue<>(), new ArrayBlockingQueue<>(1),

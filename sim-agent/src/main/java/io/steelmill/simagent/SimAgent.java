@@ -90,11 +90,12 @@ public final class SimAgent {
   private static void retransform(Instrumentation instrumentation, List<Class<?>> batch) {
     try {
       instrumentation.retransformClasses(batch.toArray(Class<?>[]::new));
-    } catch (UnmodifiableClassException | LinkageError | RuntimeException batchFailed) {
+    } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError
+        batchFailed) { // the JVM refused one class of the batch ("invalid class")
       for (Class<?> type : batch) {
         try {
           instrumentation.retransformClasses(type);
-        } catch (UnmodifiableClassException | LinkageError | RuntimeException e) {
+        } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError e) {
           Transformer.failed(type.getName(), e);
         }
       }

@@ -48,8 +48,9 @@ final class Transformer implements ClassFileTransformer {
   void reportFailures() {
     reported = true;
     if (!FAILURES.isEmpty()) {
-      System.err.println("steelmill-sim-agent: " + FAILURES.size() + " classes keep reading the"
-          + " real clock (they could not be rewritten): " + FAILURES);
+      System.err.println("steelmill-sim-agent: " + FAILURES.size() + " loaded classes keep"
+          + " reading the real clock (they could not be rewritten), such as "
+          + FAILURES.subList(0, Math.min(3, FAILURES.size())));
     }
   }
 
