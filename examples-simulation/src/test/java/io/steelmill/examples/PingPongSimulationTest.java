@@ -62,7 +62,7 @@ class PingPongSimulationTest {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process process =
         new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "pingpong", "--nodes", "3", "--virtual", "10s", "--seed", "7")
             .redirectErrorStream(true)
             .start();

@@ -28,6 +28,8 @@ class SweepCommandsTest {
     String java = ProcessHandle.current().info().command().orElseThrow();
     List<String> command = new ArrayList<>(List.of(java,
         "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        // the simulation agent attaches itself from inside, quietly
+        "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading",
         "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).start();

@@ -29,9 +29,11 @@ import java.util.function.BooleanSupplier;
  *
  * <p>The run fails, with a report, when: nothing can run and nothing is pending while the main
  * task is unfinished (a hang; every live task is listed with its node, state, blocker and stack);
- * a real timed wait ({@code Thread.sleep}, a timed {@code poll}) expires, since real time does not
- * exist here; a wake-up comes from a thread outside the simulation (a platform thread, the common
- * pool); an invariant fails; or virtual time passes its limit. At the end every remaining task is
+ * a task escapes ({@link Escapes}: it starts a platform thread, calls {@code Object.wait}, blocks
+ * in a static initializer, or holds {@code synchronized} across a park); a wake-up comes from a
+ * thread outside the simulation (the common pool); an invariant fails; or virtual time passes its
+ * limit. The JDK's own timed waits run in virtual time: the simulation agent makes every clock
+ * read of a task virtual ({@link TimeWarp}). At the end every remaining task is
  * interrupted and unwound, so nothing leaks from one run to the next.
  */
 public final class Simulation {
@@ -361,8 +363,12 @@ public final class Simulation {
   /** Fails the run with {@code error}; the run unwinds and reports it. */
   public void fail(Throwable error) {
     if (failure == null) {
-      failure = trace.stable(error);
-      trace.event(now, "failure " + error);
+      SimulationException earlier = Escapes.earlier(error); // a class an escape left broken
+      failure = trace.stable(earlier != null ? earlier : error);
+      trace.event(now, "failure " + failure);
+      if (Escapes.isEscape(failure)) {
+        trace.freeze();
+      }
     }
   }
 
@@ -372,6 +378,7 @@ public final class Simulation {
    */
   public SimResult run(Body body) {
     SelfTest.check();
+    TimeWarp.require();
     CommonPoolWatch commonPool = new CommonPoolWatch();
     long wallStart = System.nanoTime();
     Thread loop =
@@ -556,7 +563,16 @@ public final class Simulation {
     RunQueueOrder.canonical(runQueue, queued);
     Thread.State state = task.thread.getState(); // read once per step: the loop is hot
     if (state == Thread.State.BLOCKED) {
-      state = settleMonitor(task);
+      SimulationException held =
+          unwinding ? null : HeldMonitors.heldByTask(task, live.values(), now);
+      if (held != null) {
+        fail(held);
+      } else {
+        state = settleMonitor(task);
+        if (state == Thread.State.BLOCKED && !unwinding) {
+          fail(HeldMonitors.heldTooLong(task, now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
+        }
+      }
     }
     if (!unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
       String cycle = LockCycles.closedBy(task, state, live.values(), trace);
@@ -660,17 +676,7 @@ public final class Simulation {
       now = timer.deadline;
       stepsAtLastTimeAdvance = steps;
     }
-    if (timer.jdk) {
-      if (!unwinding) {
-        fail(new SimulationException("A real timed wait expired in task " + timer.owner
-            + ": real time does not pass in a simulation (Thread.sleep, parkNanos, a timed"
-            + " poll/await/get/join). Fix: use the injected Clock.sleep, or a timeout of the"
-            + " platform (Endpoint.receive(timeout)).\n"
-            + TaskReport.describe(timer.owner == null ? List.of() : List.of(timer.owner))));
-      }
-      return;
-    }
-    timer.fire();
+    timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
   }
 
   private void checkInvariants() {
@@ -722,6 +728,7 @@ public final class Simulation {
     if (error instanceof NodeCrashed || (unwinding && error instanceof InterruptedException)) {
       return;
     }
+
     fail(new SimulationException("Task " + thread.getName() + " died of an uncaught " + error, error));
   }
 
@@ -752,6 +759,21 @@ public final class Simulation {
     live.put(task.id, task);
     trace.event(now, "spawn " + task + (node == NodeId.NONE ? "" : " on " + node.name()));
     return task;
+  }
+
+  /** The simulation whose task {@code thread} is, if it is running now (agent hooks). */
+  static Simulation mountedOn(Thread thread) {
+    Simulation simulation = CURRENT.get();
+    return simulation != null && simulation.mounted == thread ? simulation : null;
+  }
+
+  boolean isUnwinding() {
+    return unwinding;
+  }
+
+  String mountedTaskName() {
+    Task task = mountedTask;
+    return task == null ? Thread.currentThread().getName() : task.toString();
   }
 
   private void checkInside() {

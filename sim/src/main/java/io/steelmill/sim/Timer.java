@@ -6,9 +6,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * An action at a virtual instant. Ordered by deadline, then creation sequence, so equal
- * deadlines fire in a deterministic order. A JDK timer stands for a real timed park (a {@code
- * Thread.sleep}, a timed {@code poll}) that the JDK handed to the scheduler: firing one is a
- * determinism violation, cancelling it (the task was woken in time) is fine.
+ * deadlines fire in a deterministic order. A JDK timer stands for a timed park (a {@code
+ * Thread.sleep}, a timed {@code poll}) that the JDK handed to the scheduler; the simulation agent
+ * made the deadline behind it virtual, so it fires like any other.
  */
 final class Timer implements ScheduledFuture<Object> {
   final long deadline;

@@ -31,6 +31,7 @@ public final class Trace {
   private int stepBytes;
   private long events;
   private final StableNames names = new StableNames();
+  private boolean frozen;
 
   Trace(Level level, int tailSize) {
     try {
@@ -47,6 +48,9 @@ public final class Trace {
    * the level (so the hash never depends on how much text is kept); FULL also keeps a line.
    */
   void step(long now, int task) {
+    if (frozen) {
+      return;
+    }
     if (level == Level.FULL) {
       full.add("t=" + now + " step " + task);
     }
@@ -56,6 +60,14 @@ public final class Trace {
     putLong(now, stepBytes);
     putLong(task, stepBytes + 8);
     stepBytes += 16;
+  }
+
+  /**
+   * Ends the trace: nothing after this changes the hash. Used after an escape, since what follows
+   * (unwinding tasks whose monitors the JVM hands over) runs partly outside the schedule.
+   */
+  void freeze() {
+    frozen = true;
   }
 
   private void flushSteps() {
@@ -117,6 +129,9 @@ public final class Trace {
    * class addresses in the text rewritten to per-run ordinals (see {@link StableNames}).
    */
   void event(long now, String text) {
+    if (frozen) {
+      return;
+    }
     String line = "t=" + now + " " + names.rewrite(text);
     flushSteps();
     digest.update(line.getBytes(StandardCharsets.UTF_8));

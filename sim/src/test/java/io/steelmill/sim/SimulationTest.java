@@ -135,11 +135,14 @@ class SimulationTest {
       a.join();
       b.join();
     });
+    // the first task to block on the other's monitor is stopped there, before the cycle forms:
+    // the JVM would hand the monitor over through its own thread (see EscapesTest)
     assertThat(result.failure())
-        .hasMessageContaining("Deadlock: 2 tasks wait on each other's locks")
-        .hasMessageContaining("a/sync (node a)\n    holds Object#")
-        .hasMessageContaining("(synchronized monitor)")
-        .hasMessageContaining("SimulationTest.nested");
+        .hasMessageStartingWith("Escape: Task #")
+        .hasMessageContaining("blocked entering synchronized on a java.lang.Object at")
+        .hasMessageContaining("SimulationTest.nested(SimulationTest.java:")
+        .hasMessageContaining("a/sync")
+        .hasMessageContaining("b/sync");
   }
 
   @SuppressWarnings("SynchronizationOnLocalVariableOrMethodParameter")
@@ -159,12 +162,10 @@ class SimulationTest {
   }
 
   @Test
-  void threadSleepIsCaughtWithAFix() {
+  void threadSleepSleepsInVirtualTime() {
     SimResult result = run(6, () -> Thread.sleep(10));
-    assertThat(result.failure())
-        .hasMessageContaining("A real timed wait expired in task #0 main")
-        .hasMessageContaining("Fix: use the injected Clock.sleep")
-        .hasMessageContaining("Thread.sleep");
+    assertThat(result.failure()).isNull();
+    assertThat(result.virtualNanos()).isEqualTo(Duration.ofMillis(10).toNanos());
   }
 
   /** A lock an outside thread holds for a while, then releases; the thread ends by itself. */
@@ -224,7 +225,8 @@ class SimulationTest {
     });
     assertThat(result.failure()).isNotNull();
     assertThat(result.failure().getMessage())
-        .containsAnyOf("A wake-up came from outside the simulation", "escape the simulation")
+        .startsWith("Escape: Task #0 main started a platform thread (java.lang.Thread) at ")
+        .contains("SimulationTest.lambda$aPlatformThreadIsCaught$")
         .contains("Fix:")
         .contains("Daemons");
   }

@@ -48,7 +48,8 @@ final class SimReport {
             + "Usual causes: a wall-clock read (System.currentTimeMillis, Instant.now) or a value"
             + " derived from one sent or written to disk, iteration over a HashMap/HashSet of"
             + " objects with identity hash codes (threads, enums) or keyed by thread ids, static"
-            + " state shared between runs, Set.of/Map.of order (salted per JVM).\nReplay: "
+            + " state shared between runs, Set.of/Map.of order (salted per JVM), a clock the"
+            + " simulation agent cannot make virtual (read by reflection or native code).\nReplay: "
             + replay(context, first.seed()) + "\n";
     String file = write(context, first.seed(), text);
     return new AssertionError(text + "Report: " + file);

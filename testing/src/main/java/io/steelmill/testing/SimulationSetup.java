@@ -32,6 +32,31 @@ final class SimulationSetup {
           + " generated for production mode; run with the simulation profile (-Psimulation), or"
           + " compile with -Asteelmill.mode=simulation.");
     }
+    String agent = agentFailure();
+    if (agent != null) {
+      throw new SimulationSetupException("The simulation agent is not installed in this JVM ("
+          + agent + "), so simulated code would read the real clock. Fix: put"
+          + " io.steelmill:steelmill-sim-agent on the test class path (it attaches itself), or"
+          + " add -javaagent:<path to steelmill-sim-agent.jar> to the surefire <argLine>.");
+    }
+  }
+
+  /**
+   * Why the simulation agent (which makes simulated code's clock reads virtual) is not in this
+   * JVM after trying to attach it, or null when it is. Reflective: the agent is built for JDK 25.
+   */
+  static String agentFailure() {
+    try {
+      Class<?> agent = Class.forName("io.steelmill.simagent.SimAgent", true,
+          SimulationSetup.class.getClassLoader());
+      return (String) agent.getMethod("ensureInstalled").invoke(null);
+    } catch (ClassNotFoundException e) {
+      return "steelmill-sim-agent is not on the class path";
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      return String.valueOf(e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return e.toString();
+    }
   }
 
   /** Whether a replay needs the build's simulation mode: unless the factory is production's. */

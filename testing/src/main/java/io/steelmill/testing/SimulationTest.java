@@ -44,7 +44,7 @@ public @interface SimulationTest {
 
   /**
    * Runs the first seed twice and compares the traces; on a difference, fails with the first
-   * differing event (a wall-clock read, a hash-order iteration, a static leaking between runs).
+   * differing event (a hash-order iteration, a static leaking between runs).
    */
   boolean checkDeterminism() default true;
 

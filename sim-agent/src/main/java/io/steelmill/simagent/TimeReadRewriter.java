@@ -1,0 +1,227 @@
+package io.steelmill.simagent;
+
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.ClassModel;
+import java.lang.classfile.ClassTransform;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.CodeElement;
+import java.lang.classfile.CodeTransform;
+import java.lang.classfile.MethodModel;
+import java.lang.classfile.MethodTransform;
+import java.lang.classfile.Opcode;
+import java.lang.classfile.constantpool.MemberRefEntry;
+import java.lang.classfile.constantpool.PoolEntry;
+import java.lang.classfile.instruction.InvokeDynamicInstruction;
+import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDesc;
+import java.lang.constant.DirectMethodHandleDesc;
+import java.lang.constant.DynamicCallSiteDesc;
+import java.lang.constant.MethodHandleDesc;
+import java.lang.constant.MethodTypeDesc;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Rewrites one class file: every call of {@code System.nanoTime()}, {@code
+ * System.currentTimeMillis()} and {@code jdk.internal.misc.VM.getNanoTimeAdjustment(long)} (the
+ * wall-clock read behind {@code Instant.now()}), as an instruction or as a method reference,
+ * becomes a call of the same shape to {@code VirtualClock} (defined as {@link BootClass#NAME}); and
+ * three JDK methods get a first
+ * instruction that reports an escape ({@code Thread.start}, {@code Object.wait(long)}, {@code
+ * VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
+ * loaded classes can be retransformed.
+ */
+final class TimeReadRewriter {
+  static final String CLOCK_INTERNAL = BootClass.NAME.replace('.', '/');
+  private static final ClassDesc CLOCK = ClassDesc.ofInternalName(CLOCK_INTERNAL);
+  private static final String SYSTEM = "java/lang/System";
+  private static final String VM = "jdk/internal/misc/VM";
+  private static final MethodTypeDesc LONG = MethodTypeDesc.ofDescriptor("()J");
+  private static final MethodTypeDesc LONG_LONG = MethodTypeDesc.ofDescriptor("(J)J");
+  private static final byte[] NANO_TIME = ascii("nanoTime");
+  private static final byte[] CURRENT_TIME_MILLIS = ascii("currentTimeMillis");
+  private static final byte[] NANO_TIME_ADJUSTMENT = ascii("getNanoTimeAdjustment");
+
+  private TimeReadRewriter() {}
+
+  /** The rewritten class, or null when it reads no clock and is not hooked. */
+  static byte[] rewrite(String className, byte[] bytes, ClassLoader loader) {
+    Hook hook = Hook.of(className);
+    if (hook == null && !mentionsAClock(bytes)) {
+      return null; // most classes: no parsing at all
+    }
+    ClassModel model = ClassFile.of().parse(bytes);
+    if (hook == null && !readsAClock(model)) {
+      return null;
+    }
+    ClassTransform transform = (builder, element) -> {
+      if (element instanceof MethodModel method) {
+        CodeTransform code = hook != null && hook.matches(method) ? hook.prologue()
+            : TimeReadRewriter::redirect;
+        builder.transformMethod(method, MethodTransform.transformingCode(code));
+      } else {
+        builder.with(element);
+      }
+    };
+    ClassHierarchyResolver resolver =
+        ClassHierarchyResolver.ofResourceParsing(
+                loader == null ? ClassLoader.getSystemClassLoader() : loader)
+            .orElse(ClassHierarchyResolver.defaultResolver());
+    return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver))
+        .transformClass(model, transform);
+  }
+
+  /**
+   * Whether the class file contains the name of a clock read at all (a byte search; the
+   * constant pool stores names as modified UTF-8, which is ASCII for these names).
+   */
+  static boolean mentionsAClock(byte[] bytes) {
+    return contains(bytes, NANO_TIME) || contains(bytes, CURRENT_TIME_MILLIS)
+        || contains(bytes, NANO_TIME_ADJUSTMENT);
+  }
+
+  private static boolean contains(byte[] bytes, byte[] name) {
+    byte first = name[0];
+    int last = bytes.length - name.length;
+    outer:
+    for (int i = 0; i <= last; i++) {
+      if (bytes[i] != first) {
+        continue;
+      }
+      for (int j = 1; j < name.length; j++) {
+        if (bytes[i + j] != name[j]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Whether the constant pool names one of the clock reads (cheap: no code is parsed). */
+  static boolean readsAClock(ClassModel model) {
+    for (PoolEntry entry : model.constantPool()) {
+      if (entry instanceof MemberRefEntry member
+          && target(member.owner().asInternalName(), member.name().stringValue(),
+              member.type().stringValue()) != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The {@code VirtualClock} method that replaces {@code owner.name descriptor}, or null. */
+  static String target(String owner, String name, String descriptor) {
+    if (owner.equals(SYSTEM) && descriptor.equals("()J")) {
+      return name.equals("nanoTime") || name.equals("currentTimeMillis") ? name : null;
+    }
+    if (owner.equals(VM) && name.equals("getNanoTimeAdjustment") && descriptor.equals("(J)J")) {
+      return "nanoTimeAdjustment";
+    }
+    return null;
+  }
+
+  private static void redirect(CodeBuilder code, CodeElement element) {
+    if (element instanceof InvokeInstruction call && call.opcode() == Opcode.INVOKESTATIC) {
+      String replacement = target(call.owner().asInternalName(), call.name().stringValue(),
+          call.type().stringValue());
+      if (replacement != null) {
+        code.invokestatic(CLOCK, replacement, call.typeSymbol());
+        return;
+      }
+    }
+    if (element instanceof InvokeDynamicInstruction indy) {
+      DynamicCallSiteDesc site = redirectedSite(indy);
+      if (site != null) {
+        code.invokedynamic(site);
+        return;
+      }
+    }
+    code.with(element);
+  }
+
+  /** A call site whose arguments name a clock read ({@code System::nanoTime}), redirected. */
+  private static DynamicCallSiteDesc redirectedSite(InvokeDynamicInstruction indy) {
+    List<ConstantDesc> arguments = indy.bootstrapArgs();
+    List<ConstantDesc> changed = new ArrayList<>(arguments.size());
+    boolean any = false;
+    for (ConstantDesc argument : arguments) {
+      if (argument instanceof DirectMethodHandleDesc handle
+          && handle.kind() == DirectMethodHandleDesc.Kind.STATIC) {
+        String owner = handle.owner().descriptorString();
+        String internal = owner.substring(1, owner.length() - 1);
+        String replacement = target(internal, handle.methodName(), handle.lookupDescriptor());
+        if (replacement != null) {
+          changed.add(MethodHandleDesc.ofMethod(DirectMethodHandleDesc.Kind.STATIC, CLOCK,
+              replacement, replacement.equals("nanoTimeAdjustment") ? LONG_LONG : LONG));
+          any = true;
+          continue;
+        }
+      }
+      changed.add(argument);
+    }
+    if (!any) {
+      return null;
+    }
+    return DynamicCallSiteDesc.of(indy.bootstrapMethod(), indy.name().stringValue(),
+        indy.typeSymbol(), changed.toArray(ConstantDesc[]::new));
+  }
+
+  private static byte[] ascii(String name) {
+    return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  }
+
+  /** A JDK method that reports an escape before its first instruction. */
+  private enum Hook {
+    THREAD_START("java/lang/Thread", "start", null, "threadStarting", "(Ljava/lang/Thread;)V"),
+    OBJECT_WAIT("java/lang/Object", "wait", "(J)V", "objectWaiting", "(Ljava/lang/Object;)V"),
+    PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V");
+
+    private final String owner;
+    private final String method;
+    private final String descriptor; // null: every overload
+    private final String report;
+    private final MethodTypeDesc reportType;
+
+    Hook(String owner, String method, String descriptor, String report, String reportType) {
+      this.owner = owner;
+      this.method = method;
+      this.descriptor = descriptor;
+      this.report = report;
+      this.reportType = MethodTypeDesc.ofDescriptor(reportType);
+    }
+
+    static Hook of(String className) {
+      for (Hook hook : values()) {
+        if (hook.owner.equals(className)) {
+          return hook;
+        }
+      }
+      return null;
+    }
+
+    boolean matches(MethodModel method) {
+      return method.methodName().equalsString(this.method)
+          && (descriptor == null || method.methodType().equalsString(descriptor));
+    }
+
+    CodeTransform prologue() {
+      return new CodeTransform() {
+        @Override
+        public void atStart(CodeBuilder code) {
+          if (reportType.parameterCount() == 1) {
+            code.aload(0);
+          }
+          code.invokestatic(CLOCK, report, reportType);
+        }
+
+        @Override
+        public void accept(CodeBuilder code, CodeElement element) {
+          redirect(code, element);
+        }
+      };
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The simulation agent: makes the time that simulated code reads virtual, and reports the
+ * escapes of simulated tasks when they happen.
+ *
+ * <h2>Contract (for the kernel and for integrations such as steelmill-grpc)</h2>
+ *
+ * <ul>
+ *   <li><b>What is rewritten.</b> In <em>every</em> class the JVM loads or has loaded, from any
+ *       class loader and any module, the JDK's included: each call of {@code System.nanoTime()},
+ *       {@code System.currentTimeMillis()} and {@code jdk.internal.misc.VM
+ *       .getNanoTimeAdjustment(long)} (behind {@code Instant.now()}, {@code Clock.systemUTC()},
+ *       {@code LocalDateTime.now()}), as an instruction or as a method reference ({@code
+ *       System::nanoTime}), calls {@code java.lang.SteelmillVirtualClock} (a copy of {@code
+ *       io.steelmill.simagent.boot.VirtualClock} the agent defines in {@code java.base})
+ *       instead. So a
+ *       library's deadlines (grpc-java's {@code Deadline}, Netty's timers when they run on a
+ *       simulated task, {@code ScheduledThreadPoolExecutor}) are virtual without any change.
+ *   <li><b>Which time.</b> The answer depends only on the calling thread: a task of a running
+ *       simulation reads that simulation's virtual time ({@code nanoTime}: virtual nanoseconds
+ *       since the run began; the wall clock: the run's epoch plus that); any other thread reads
+ *       the real clocks. A library thread of its own (a platform thread) is not simulated.
+ *   <li><b>Escapes.</b> {@code Thread.start} of a platform thread, {@code Object.wait} and a
+ *       park that pins the carrier report to the kernel first, on the calling thread, which fails
+ *       the run at that virtual instant when the caller is a simulated task.
+ *   <li><b>What is not rewritten.</b> Reflective calls of those methods ({@code
+ *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, and classes
+ *       the agent could not rewrite (named once on standard error).
+ *   <li><b>Installing.</b> {@code -javaagent:steelmill-sim-agent.jar}, {@code
+ *       Launcher-Agent-Class: io.steelmill.simagent.SimAgent} in an executable jar, or nothing:
+ *       the kernel calls {@link
+ *       io.steelmill.simagent.SimAgent#ensureInstalled()} before a run, which attaches the
+ *       agent to the running JVM, and fails the run in one line when that is impossible.
+ * </ul>
+ */
+package io.steelmill.simagent;

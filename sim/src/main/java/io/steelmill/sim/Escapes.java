@@ -1,0 +1,124 @@
+package io.steelmill.sim;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Stops a simulated task at the moment it leaves the simulation, so the run fails with the same
+ * message at the same virtual time every run (the agent calls {@link #report} on the task's own
+ * thread, before the escape takes effect):
+ *
+ * <ul>
+ *   <li>{@code Thread.start} of a platform thread: it would run in real time, beside the
+ *       schedule. (The common pool's workers are left to the end-of-run check: whether one starts
+ *       depends on the pool, not on the task.)
+ *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
+ *       thread, so the waiter resumes when that thread gets to it.
+ *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
+ *       block the simulation's only carrier in real time.
+ * </ul>
+ *
+ * <p>The escape throws a {@link SimulationException} in the task and fails the run with it.
+ */
+final class Escapes {
+  private static final StackWalker WALKER = StackWalker.getInstance();
+  static final String MARK = "Escape: ";
+
+  private Escapes() {}
+
+  /** Loads what {@link #report} needs before the hooks go live. */
+  static void prepare() {
+    where();
+    report("none", null);
+  }
+
+  static void report(String kind, Object subject) {
+    Simulation simulation = TimeWarp.runningTask();
+    if (simulation == null || simulation.isUnwinding()) {
+      return;
+    }
+    String escape = switch (kind) {
+      case "thread-start" -> threadStart((Thread) subject);
+      case "object-wait" -> "called Object.wait on a " + subject.getClass().getName() + " "
+          + where() + " at virtual time %T: the JVM hands a notified waiter back through its own"
+          + " platform thread,"
+          + " outside the simulation's schedule. Fix: wait on a Condition of a ReentrantLock, or"
+          + " use the platform's primitives, instead of wait/notify.";
+      case "pinned-park" -> pinned();
+      default -> null;
+    };
+    if (escape == null) {
+      return;
+    }
+    SimulationException error = new SimulationException(MARK + "Task "
+        + simulation.mountedTaskName() + " " + escape.replace("%T",
+            Duration.ofNanos(simulation.nanoTime()).toString()));
+    simulation.fail(error);
+    throw error;
+  }
+
+  private static String threadStart(Thread thread) {
+    if (thread.isVirtual() || thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+      return null;
+    }
+    return "started a platform thread (" + thread.getClass().getName() + ") " + where()
+        + " at virtual time %T: it would run in real time, outside the simulation. Fix: start"
+        + " threads with the injected Daemons (start, threadFactory, executor), never with new"
+        + " Thread or an executor's default thread factory.";
+  }
+
+  private static String pinned() {
+    Optional<String> initializer = WALKER.walk(frames -> frames
+        .filter(frame -> frame.getMethodName().equals("<clinit>"))
+        .map(StackWalker.StackFrame::getClassName)
+        .reduce((inner, outer) -> outer));
+    String inside = initializer.map(type -> "inside the static initializer of " + type)
+        .orElse("while pinned to its carrier (a native frame)");
+    return "blocked " + inside + " " + where() + " at virtual time %T: a virtual thread"
+        + " cannot unmount there, so the wait would stop the simulation's only carrier in real"
+        + " time. Fix: no blocking (sleep, locks, I/O) in static initializers; initialize"
+        + " lazily, or wait with the platform's primitives outside them.";
+  }
+
+  /** "at Class.method(File.java:N)": the innermost frame of the task's own code. */
+  private static String where() {
+    return WALKER.walk(frames -> frames
+        .filter(frame -> !isInfrastructure(frame.getClassName()))
+        .findFirst()
+        .map(frame -> "at " + frame.toStackTraceElement())
+        .orElse("at an unknown place"));
+  }
+
+  private static boolean isInfrastructure(String type) {
+    return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        || type.startsWith("sun.") || type.startsWith("io.steelmill.simagent.")
+        || type.equals(Escapes.class.getName()) || type.equals(TimeWarp.class.getName());
+  }
+
+  /** Whether {@code error} reports an escape (then the trace ends with it). */
+  static boolean isEscape(Throwable error) {
+    return error instanceof SimulationException
+        && String.valueOf(error.getMessage()).startsWith(MARK);
+  }
+
+  /**
+   * The escape behind {@code error}, when {@code error} is a class that stays unusable because
+   * its initializer blocked in an earlier run of this JVM ({@code NoClassDefFoundError}): the
+   * same message as that run's, since the task touched the class at the same point.
+   */
+  static SimulationException earlier(Throwable error) {
+    if (!(error instanceof NoClassDefFoundError)) {
+      return null;
+    }
+    for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {
+      String message = String.valueOf(cause.getMessage());
+      int start = message.indexOf(MARK);
+      if (start >= 0) {
+        int end = message.lastIndexOf(" [in thread ");
+        return new SimulationException(
+            message.substring(start, end > start ? end : message.length()), error);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,100 @@
+package io.steelmill.sim;
+
+import java.lang.reflect.InvocationTargetException;
+import java.util.function.BiConsumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Connects the kernel to the simulation agent (artifact {@code steelmill-sim-agent}), which
+ * rewrites every class's clock reads to ask the hooks installed here: a task of a running
+ * simulation reads that simulation's virtual time, any other thread the real clock. So the JDK's
+ * own timed waits ({@code Condition.awaitNanos}, {@code BlockingQueue.poll(timeout)}, {@code
+ * Thread.join(timeout)}, {@code CompletableFuture.get(timeout)}, {@code parkNanos} loops, {@code
+ * ScheduledThreadPoolExecutor}) compute their deadlines in virtual time and expire at the right
+ * virtual instant.
+ *
+ * <p>Every run requires the agent ({@link #require}): without it, code that reads a clock would
+ * silently diverge from run to run, and escapes would be seen late or not at all. Requiring it
+ * costs users nothing, since the agent attaches itself to the running JVM when it is on the class
+ * path; when it cannot, the run fails in one line that says how to add it.
+ */
+final class TimeWarp {
+  private static final String AGENT = "io.steelmill.simagent.SimAgent";
+  /** Where the agent defines its VirtualClock: in java.base, which every module reads. */
+  private static final String CLOCK = "java.lang.SteelmillVirtualClock";
+  /** What a hook answers for a thread that is not a running task (VirtualClock.REAL). */
+  private static final long REAL = Long.MIN_VALUE;
+  private static volatile boolean ready;
+
+  private TimeWarp() {}
+
+  /**
+   * Makes sure the agent is installed and answers with this kernel's time.
+   *
+   * @throws SimulationException in one line naming the fix, when the agent cannot be installed
+   */
+  static void require() {
+    if (ready) {
+      return;
+    }
+    synchronized (TimeWarp.class) {
+      if (!ready) {
+        String failure = install();
+        if (failure != null) {
+          throw new SimulationException("The simulation agent is not installed in this JVM ("
+              + failure + "), so simulated code would read the real clock. Fix: put"
+              + " io.steelmill:steelmill-sim-agent on the class path (it attaches itself), or"
+              + " start the JVM with -javaagent:<path to steelmill-sim-agent.jar>.");
+        }
+        ready = true;
+      }
+    }
+  }
+
+  private static String install() {
+    try {
+      Class<?> agent;
+      try {
+        agent = Class.forName(AGENT, true, TimeWarp.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        return "steelmill-sim-agent is not on the class path";
+      }
+      String failure = (String) agent.getMethod("ensureInstalled").invoke(null);
+      if (failure != null) {
+        return failure;
+      }
+      Escapes.prepare();
+      Class<?> clock = Class.forName(CLOCK, true, null);
+      clock.getMethod("install", LongSupplier.class, LongSupplier.class, BiConsumer.class)
+          .invoke(null, (LongSupplier) TimeWarp::monotonicNanos, (LongSupplier) TimeWarp::wallNanos,
+              (BiConsumer<String, Object>) Escapes::report);
+      return null;
+    } catch (InvocationTargetException e) {
+      return String.valueOf(e.getCause());
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return e.toString();
+    }
+  }
+
+  /** {@code System.nanoTime()} as the calling thread sees it: virtual in a running task. */
+  static long monotonicNanos() {
+    Simulation simulation = runningTask();
+    return simulation == null ? REAL : simulation.nanoTime();
+  }
+
+  /** The wall clock in nanoseconds since 1970: the run's epoch plus virtual time, in a task. */
+  static long wallNanos() {
+    Simulation simulation = runningTask();
+    if (simulation == null) {
+      return REAL;
+    }
+    java.time.Instant epoch = simulation.epoch();
+    return epoch.getEpochSecond() * 1_000_000_000L + epoch.getNano() + simulation.nanoTime();
+  }
+
+  /** The simulation whose task is running on this thread, or null (a platform thread, say). */
+  static Simulation runningTask() {
+    Thread current = Thread.currentThread();
+    return current.isVirtual() ? Simulation.mountedOn(current) : null;
+  }
+}
