@@ -2,6 +2,7 @@ package io.steelmill.runtime;
 
 import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
+import io.steelmill.runtime.internal.NodeThreads;
 import io.steelmill.runtime.internal.Unwinding;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ final class PhaseCalls {
 
     Worker(int from) {
       this.from = from;
-      this.thread = Thread.ofVirtual().name(node.name() + "/" + phase).unstarted(this);
+      this.thread = NodeThreads.unstarted(node.id(), String.valueOf(phase), this);
     }
 
     @Override

@@ -13,13 +13,18 @@ import java.util.Set;
  * #stop()}, and every fault it applies lands in the trace and in {@link #applied()}.
  *
  * <pre>{@code
- * Nemesis nemesis = Nemesis.on(cluster).network(net).clock(clock)
+ * Nemesis nemesis = Nemesis.on(cluster)
  *     .crashes(Duration.ofSeconds(10), Duration.ofSeconds(2))
  *     .partitions(Duration.ofSeconds(5), Duration.ofSeconds(1))
  *     .pauses(Duration.ofSeconds(7), Duration.ofMillis(500))
  *     .clockSkew(Duration.ofMillis(200))
+ *     .leaseExpiries("leader", Duration.ofSeconds(5))
  *     .start();
  * }</pre>
+ *
+ * <p>It finds the network, the clock and the lease service in the simulation's {@link
+ * FaultRegistry}; {@link #network}, {@link #clock} and {@link #leaseExpiries(SimLeaseService,
+ * String, Duration)} pick one when a run built several.
  */
 public final class Nemesis {
   /** The node the nemesis's own tasks work for: not a host, so no fault ever hits it. */
@@ -92,6 +97,14 @@ public final class Nemesis {
     return this;
   }
 
+  /**
+   * Forces {@code resource}'s lease, granted by the simulation's lease service, to expire on
+   * average every {@code every}.
+   */
+  public Nemesis leaseExpiries(String resource, Duration every) {
+    return leaseExpiries(null, resource, every);
+  }
+
   /** Forces {@code resource}'s lease to expire on average every {@code every}. */
   public Nemesis leaseExpiries(SimLeaseService leases, String resource, Duration every) {
     this.leases = leases;
@@ -100,9 +113,23 @@ public final class Nemesis {
     return this;
   }
 
-  /** Starts the schedule as task {@code nemesis/faults}; call inside the simulation. */
+  /**
+   * Starts the schedule as task {@code nemesis/faults}; call inside the simulation. What the
+   * enabled faults act on and was not handed in (the network, the clock, the lease service) is
+   * the one the simulation built ({@link Simulation#components()}).
+   */
   public Nemesis start() {
     Simulation sim = Simulation.current();
+    FaultRegistry built = sim.components();
+    if (partitionEvery != null && network == null) {
+      network = built.only(SimNetwork.class);
+    }
+    if (skewEvery != null && clock == null) {
+      clock = built.only(SimClock.class);
+    }
+    if (expiryEvery != null && leases == null) {
+      leases = built.only(SimLeaseService.class);
+    }
     random = sim.random("nemesis");
     task = sim.spawn(NEMESIS, "faults", this::loop);
     return this;

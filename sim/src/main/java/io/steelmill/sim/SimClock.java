@@ -19,14 +19,33 @@ import java.util.function.BooleanSupplier;
 @Daemon
 @io.steelmill.Simulation
 public final class SimClock implements Clock {
+  /** The simulation this was last registered with (see {@link Simulation#components()}). */
+  private Simulation registeredIn;
   private final Map<String, Long> skewNanos = new HashMap<>();
   private final Map<String, Double> driftPpm = new HashMap<>();
 
-  public SimClock() {}
+  /** The kernel's own virtual clock (for nodes' grace periods): no component faults act on. */
+  static SimClock kernelClock() {
+    return new SimClock(false);
+  }
+
+  /** Whether it is a component faults act on; the kernel's own virtual clock is not. */
+  private final boolean registers;
+
+  public SimClock() {
+    this(true);
+  }
+
+  private SimClock(boolean registers) {
+    this.registers = registers;
+    if (registers) {
+      Simulation.registerIfRunning(this);
+    }
+  }
 
   @Override
   public Instant now() {
-    Simulation sim = Simulation.current();
+    Simulation sim = sim();
     String node = sim.node();
     long skew = skewNanos.getOrDefault(node, 0L);
     double drift = driftPpm.getOrDefault(node, 0.0);
@@ -36,19 +55,19 @@ public final class SimClock implements Clock {
 
   @Override
   public long monotonicNanos() {
-    return Simulation.current().nanoTime();
+    return sim().nanoTime();
   }
 
   @Override
   public void sleep(Duration duration) throws InterruptedException {
-    Simulation.current().sleep(duration);
+    sim().sleep(duration);
   }
 
   /** Waits in virtual time: the timeout is a timer of the simulation, never a real wait. */
   @Override
   public boolean await(BooleanSupplier ready, Duration timeout, Object blocker)
       throws InterruptedException {
-    return Simulation.current().await(ready, Clocks.boundedNanos(timeout), blocker);
+    return sim().await(ready, Clocks.boundedNanos(timeout), blocker);
   }
 
   /**
@@ -56,15 +75,24 @@ public final class SimClock implements Clock {
    * elapsed virtual time: real oscillators drift by tens of ppm.
    */
   public void drift(String node, double ppm) {
-    Simulation sim = Simulation.current();
+    Simulation sim = sim();
     driftPpm.put(node, ppm);
     sim.trace("fault clock-drift " + node + " " + ppm + "ppm");
   }
 
   /** Sets {@code node}'s wall clock {@code offset} ahead (negative: behind) of true time. */
   public void skew(String node, Duration offset) {
-    Simulation sim = Simulation.current();
+    Simulation sim = sim();
     skewNanos.put(node, offset.toNanos());
     sim.trace("fault clock-skew " + node + " " + offset);
+  }
+
+  /** The running simulation, with which this clock is registered on first use. */
+  private Simulation sim() {
+    Simulation sim = Simulation.current();
+    if (registers && registeredIn != sim) {
+      registeredIn = sim.register(this);
+    }
+    return sim;
   }
 }

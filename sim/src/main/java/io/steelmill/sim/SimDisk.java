@@ -19,10 +19,14 @@ import java.util.TreeMap;
 @Daemon
 @io.steelmill.Simulation
 public final class SimDisk implements Disk {
+  /** The simulation this was last registered with (see {@link Simulation#components()}). */
+  private Simulation registeredIn;
   private final Map<String, Map<String, SimFile>> nodes = new TreeMap<>();
   private boolean listening;
 
-  public SimDisk() {}
+  public SimDisk() {
+    Simulation.registerIfRunning(this);
+  }
 
   private static final class SimFile {
     byte[] durable;
@@ -109,6 +113,7 @@ public final class SimDisk implements Disk {
       listening = true;
       sim.onCrash(this::crashed);
     }
+    registeredIn = registeredIn == sim ? sim : sim.register(this);
     return nodes.computeIfAbsent(sim.node(), n -> new TreeMap<>());
   }
 

@@ -21,6 +21,8 @@ import java.util.TreeMap;
 @Daemon
 @io.steelmill.Simulation
 public final class SimLeaseService implements LeaseService {
+  /** The simulation this was last registered with (see {@link Simulation#components()}). */
+  private Simulation registeredIn;
   /** The node the lease server lives on: partitions that cut a host from it cut its leases. */
   static final String SERVER = "ambient";
 
@@ -44,6 +46,7 @@ public final class SimLeaseService implements LeaseService {
   }
 
   public SimLeaseService(SimNetwork network, SimClock clock) {
+    Simulation.registerIfRunning(this);
     this.network = network;
     this.clock = clock;
   }
@@ -55,6 +58,7 @@ public final class SimLeaseService implements LeaseService {
     if (random == null) {
       random = sim.random("leases");
     }
+    registeredIn = registeredIn == sim ? sim : sim.register(this);
     String node = sim.node();
     long giveUp = sim.nanoTime() + maxWait.toNanos();
     while (true) {

@@ -21,6 +21,8 @@ import java.util.Set;
 @Daemon
 @io.steelmill.Simulation
 public final class SimNetwork implements Network {
+  /** The simulation this was last registered with (see {@link Simulation#components()}). */
+  private Simulation registeredIn;
   private final Map<Address, SimEndpoint<?>> endpoints = new java.util.LinkedHashMap<>();
   private final NetworkFaults allLinks = new NetworkFaults();
   private final Map<String, NetworkFaults> links = new HashMap<>();
@@ -35,7 +37,9 @@ public final class SimNetwork implements Network {
   private long dropped;
   private long lastRequestId;
 
-  public SimNetwork() {}
+  public SimNetwork() {
+    Simulation.registerIfRunning(this);
+  }
 
   @Override
   public <M> Endpoint<M> bind(String service, Codec<M> codec) {
@@ -46,6 +50,7 @@ public final class SimNetwork implements Network {
       fates = sim.random("network-fates");
       sim.onCrash(this::crashed);
     }
+    registeredIn = registeredIn == sim ? sim : sim.register(this);
     Address address = new Address(sim.node(), service);
     if (endpoints.containsKey(address)) {
       throw new IllegalStateException(address + " is already bound");

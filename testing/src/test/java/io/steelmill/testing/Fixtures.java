@@ -87,7 +87,6 @@ final class Fixtures {
     @SimulationTest(factory = Echo.class, nodes = 3, seeds = 6, checkDeterminism = false)
     void echoes(Simulation sim, SimCluster<?, ?> cluster) throws Exception {
       io.steelmill.sim.Nemesis.on(cluster)
-          .network(((SteelmillEcho.Ambient) cluster.ambient()).getSimNetwork())
           .crashes(Duration.ofMillis(300), Duration.ofMillis(100))
           .partitions(Duration.ofMillis(200), Duration.ofMillis(50))
           .start();

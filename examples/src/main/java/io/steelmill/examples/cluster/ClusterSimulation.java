@@ -5,10 +5,7 @@ import io.steelmill.examples.replicated.ReplicatedSimulation;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Nemesis;
-import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
-import io.steelmill.sim.SimLeaseService;
-import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
 import io.steelmill.sim.Trace;
@@ -113,16 +110,13 @@ final class ClusterSimulation {
         throw new IllegalStateException(violations.get(0));
       }
     });
-    SimLeaseService leases = (SimLeaseService) any.getLeaseService();
     Nemesis nemesis =
-        Nemesis.on(cluster)
-            .network((SimNetwork) any.getNetwork())
-            .clock((SimClock) any.getClock())
+        Nemesis.on(cluster) // finds the simulation's network, clock and leases itself
             .crashes(Duration.ofSeconds(8), Duration.ofSeconds(1))
             .partitions(Duration.ofSeconds(4), Duration.ofMillis(800))
             .pauses(Duration.ofSeconds(2), Duration.ofMillis(900))
             .clockSkew(Duration.ofMillis(100))
-            .leaseExpiries(leases, Topology.RESOURCE, Duration.ofSeconds(5))
+            .leaseExpiries(Topology.RESOURCE, Duration.ofSeconds(5))
             .start();
     long end = sim.nanoTime() + virtual.toNanos();
     for (int i = 0; sim.nanoTime() < end; i++) {
