@@ -18,7 +18,7 @@ class NodeIdentityConstructionTest {
 
   @Test
   void aConstructorRunsAsItsNodesCodeOnAnyThread() {
-    FactoryCore core = new FactoryCore("n7", Bindings.of("provided - String\n"));
+    FactoryCore core = new FactoryCore("n7", Bindings.of("provided test.Names#label - String\n"));
     core.constructWith(id -> "built on " + NodeContext.current());
     assertThat(core.id()).isEqualTo(NodeId.of("n7"));
     String previous = NodeContext.enter("someone-else");
