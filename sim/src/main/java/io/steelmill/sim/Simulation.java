@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * <pre>{@code
  * SimResult result = Simulation.builder().seed(42).build().run(() -> {
  *   Simulation sim = Simulation.current();
- *   sim.spawn("alice/pinger", () -> ...);
+ *   sim.spawn(NodeId.of("alice"), "pinger", () -> ...);
  *   sim.sleep(Duration.ofSeconds(5));
  * });
  * }</pre>

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ class BuggifyTest {
     Simulation sim = Simulation.builder().seed(seed).faults(options).build();
     result[0] = sim.run(() -> {
       SimBuggify buggify = new SimBuggify();
-      Thread worker = Simulation.current().spawn("a/worker", () -> {
+      Thread worker = Simulation.current().spawn(NodeId.of("a"), "worker", () -> {
         for (int call = 0; call < 20; call++) {
           for (String site : order) {
             if (buggify.fires(site)) {

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,7 +37,7 @@ class EscapesTest {
   void aPlatformThreadStartedFromATaskIsStoppedAtStart() {
     String message = failsTheSameTwice(3, () -> () -> {
       Simulation sim = Simulation.current();
-      Thread worker = sim.spawn("n1/worker", () -> {
+      Thread worker = sim.spawn(NodeId.of("n1"), "worker", () -> {
         try {
           sim.sleep(Duration.ofSeconds(2));
           CountDownLatch done = new CountDownLatch(1);
@@ -97,7 +98,7 @@ class EscapesTest {
       Simulation sim = Simulation.current();
       Object monitor = new Object();
       boolean[] ready = {false};
-      sim.spawn("n1/notifier", () -> {
+      sim.spawn(NodeId.of("n1"), "notifier", () -> {
         try {
           sim.sleep(Duration.ofMillis(300));
         } catch (InterruptedException e) {
@@ -138,7 +139,7 @@ class EscapesTest {
     String message = failsTheSameTwice(7, () -> () -> {
       Simulation sim = Simulation.current();
       Object monitor = new Object();
-      Thread holder = sim.spawn("n1/holder", () -> {
+      Thread holder = sim.spawn(NodeId.of("n1"), "holder", () -> {
         synchronized (monitor) {
           try {
             sim.sleep(Duration.ofSeconds(5)); // parks holding the monitor
@@ -147,7 +148,7 @@ class EscapesTest {
           }
         }
       });
-      sim.spawn("n2/contender", () -> {
+      sim.spawn(NodeId.of("n2"), "contender", () -> {
         try {
           sim.sleep(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
@@ -190,7 +191,7 @@ class EscapesTest {
     String message = failsTheSameTwice(11, () -> () -> {
       Simulation sim = Simulation.current();
       Account account = new Account(sim);
-      Thread writer = sim.spawn("n1/writer", () -> {
+      Thread writer = sim.spawn(NodeId.of("n1"), "writer", () -> {
         try {
           account.slowUpdate();
         } catch (InterruptedException e) {

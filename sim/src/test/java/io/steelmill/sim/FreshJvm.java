@@ -20,6 +20,8 @@ final class FreshJvm {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("--add-opens");
     command.add("java.base/java.lang=ALL-UNNAMED");
+    command.add("-XX:+EnableDynamicAgentLoading"); // the simulation agent attaches itself
+    command.add("-Djdk.attach.allowAttachSelf=true");
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(main.getName());

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.platform.Address;
@@ -59,7 +60,7 @@ class IncarnationTest {
       Simulation sim = Simulation.current();
       SimNetwork network = new SimNetwork();
       Endpoint<String> server = bind(network, "server");
-      sim.spawn("server/slow", () -> {
+      sim.spawn(NodeId.of("server"), "slow", () -> {
         try {
           while (true) {
             Envelope<String> request = server.receive();
@@ -70,7 +71,7 @@ class IncarnationTest {
           // the run ends
         }
       });
-      sim.spawn("client/caller", () -> {
+      sim.spawn(NodeId.of("client"), "caller", () -> {
         try {
           Endpoint<String> client = bind(network, "client");
           answers.add(client.call(new Address("server", "svc"), "first", Duration.ofSeconds(1)));
@@ -80,7 +81,7 @@ class IncarnationTest {
       });
       sim.sleep(Duration.ofMillis(5));
       sim.crash("client");
-      Thread second = sim.spawn("client/again", () -> {
+      Thread second = sim.spawn(NodeId.of("client"), "again", () -> {
         try {
           Endpoint<String> client = bind(network, "client");
           // request id 1 again, like the crashed incarnation's: the old reply must not match it

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -116,7 +117,7 @@ class JdkTimedWaitsTest {
   @Test
   void threadJoinWithATimeout() {
     expiresAfterTheTimeout("Thread.join(Duration)", sim -> {
-      Thread sleeper = sim.spawn("n1/sleeper", () -> {
+      Thread sleeper = sim.spawn(NodeId.of("n1"), "sleeper", () -> {
         try {
           sim.sleep(Duration.ofHours(1));
         } catch (InterruptedException e) {
@@ -128,7 +129,7 @@ class JdkTimedWaitsTest {
       return ended;
     }, false);
     expiresAfterTheTimeout("Thread.join(millis)", sim -> {
-      Thread sleeper = sim.spawn("n1/sleeper", () -> {
+      Thread sleeper = sim.spawn(NodeId.of("n1"), "sleeper", () -> {
         try {
           sim.sleep(Duration.ofHours(1));
         } catch (InterruptedException e) {
@@ -232,7 +233,7 @@ class JdkTimedWaitsTest {
         SimResult result = Simulation.builder().seed(seed).build().run(() -> {
           Simulation sim = Simulation.current();
           BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-          Thread sender = sim.spawn("n2/sender", () -> {
+          Thread sender = sim.spawn(NodeId.of("n2"), "sender", () -> {
             try {
               sim.sleep(Duration.ofMillis(100));
               queue.put("ping");
@@ -240,7 +241,7 @@ class JdkTimedWaitsTest {
               Thread.currentThread().interrupt();
             }
           });
-          Thread poller = sim.spawn("n1/poller", () -> {
+          Thread poller = sim.spawn(NodeId.of("n1"), "poller", () -> {
             try {
               burnRealTime(burn);
               String got = queue.poll(100, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ final class JvmScenarios {
   private static void latchHang() throws Exception {
     Simulation sim = Simulation.current();
     CountDownLatch never = new CountDownLatch(1);
-    sim.spawn("a/waiter", () -> {
+    sim.spawn(NodeId.of("a"), "waiter", () -> {
       try {
         never.await();
       } catch (InterruptedException e) {
@@ -52,7 +53,7 @@ final class JvmScenarios {
   private static void identityInFailure() throws Exception {
     Simulation sim = Simulation.current();
     Object token = new Object();
-    Thread worker = sim.spawn("a/worker", () -> {});
+    Thread worker = sim.spawn(NodeId.of("a"), "worker", () -> {});
     worker.join();
     sim.trace("token " + token + " worker " + worker + " lambda " + (Runnable) () -> {});
     throw new AssertionError("stuck on " + token + " after " + worker);
@@ -64,13 +65,13 @@ final class JvmScenarios {
     ReentrantLock first = new ReentrantLock();
     ReentrantLock second = new ReentrantLock();
     heartbeat(sim);
-    sim.spawn("a/forward", () -> inOrder(sim, first, second));
-    sim.spawn("b/backward", () -> inOrder(sim, second, first));
+    sim.spawn(NodeId.of("a"), "forward", () -> inOrder(sim, first, second));
+    sim.spawn(NodeId.of("b"), "backward", () -> inOrder(sim, second, first));
     sim.sleep(Duration.ofMinutes(5));
   }
 
   static void heartbeat(Simulation sim) {
-    sim.spawn("hb/heartbeat", () -> {
+    sim.spawn(NodeId.of("hb"), "heartbeat", () -> {
       try {
         while (true) {
           sim.sleep(Duration.ofMillis(100));

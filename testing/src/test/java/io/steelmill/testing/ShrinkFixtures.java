@@ -1,5 +1,6 @@
 package io.steelmill.testing;
 
+import io.steelmill.runtime.NodeId;
 import io.steelmill.platform.Address;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
@@ -25,7 +26,7 @@ final class ShrinkFixtures {
       network.allLinks().drop(0.2);
       SimBuggify buggify = new SimBuggify();
       Set<String> received = new LinkedHashSet<>();
-      Thread receiver = sim.spawn("b/receiver", () -> {
+      Thread receiver = sim.spawn(NodeId.of("b"), "receiver", () -> {
         try (Endpoint<String> in = network.bind("in", Codec.utf8())) {
           while (true) {
             var next = in.receive(Duration.ofSeconds(1));
@@ -38,7 +39,7 @@ final class ShrinkFixtures {
           Thread.currentThread().interrupt();
         }
       });
-      sim.spawn("a/sender", () -> {
+      sim.spawn(NodeId.of("a"), "sender", () -> {
         try (Endpoint<String> out = network.bind("out", Codec.utf8())) {
           for (int i = 0; i < 40; i++) {
             boolean corrupt = buggify.fires("a.corrupt", 0.4);

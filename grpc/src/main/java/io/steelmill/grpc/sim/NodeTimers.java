@@ -57,7 +57,7 @@ final class NodeTimers {
 
   NodeTimers(Simulation sim, String node) {
     this.sim = sim;
-    this.worker = sim.spawn(node + "/grpc-timers", this::loop);
+    this.worker = sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-timers", this::loop);
   }
 
   /** Runs {@code action} on this node's timer task after {@code delayNanos} of virtual time. */

@@ -50,10 +50,10 @@ final class NodeTransport {
     Simulation sim = Simulation.current();
     this.tasks = command -> {
       if (!isDown()) {
-        sim.spawn(node + "/grpc", command);
+        sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc", command);
       }
     };
-    sim.spawn(node + "/grpc-transport", this::receive);
+    sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-transport", this::receive);
     this.timers = new NodeTimers(sim, node);
   }
 

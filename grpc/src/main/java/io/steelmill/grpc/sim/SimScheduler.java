@@ -51,7 +51,7 @@ final class SimScheduler extends AbstractExecutorService implements ScheduledExe
     }
     scheduled.timer = transport.timers().after(unit.toNanos(delay), () -> {
       if (!task.isCancelled()) {
-        sim.spawn(node + "/grpc-scheduled", task);
+        sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-scheduled", task);
       }
     });
     return scheduled;

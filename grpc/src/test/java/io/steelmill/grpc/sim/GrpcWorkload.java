@@ -78,7 +78,7 @@ public final class GrpcWorkload {
     String previous = NodeContext.enter(node);
     try {
       servers.register(Echo.service(ms -> sleep(sim, ms), what -> sim.trace("cancel " + what)));
-      sim.spawn(node + "/caller", () -> {
+      sim.spawn(io.steelmill.runtime.NodeId.of(node), "caller", () -> {
         try {
           callForever(sim, node, channels);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.steelmill.grpc.sim;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -358,7 +359,7 @@ class SimGrpcTest {
   void aCrashedClientsCallIsCancelledOnTheServerByKeepalive() {
     run(12, () -> {
       World world = new World();
-      world.sim.spawn("c/waiter", () -> {
+      world.sim.spawn(NodeId.of("c"), "waiter", () -> {
         try {
           ClientCalls.blockingUnaryCall(world.channel, Echo.WAIT, CallOptions.DEFAULT, "w");
         } catch (StatusRuntimeException e) {

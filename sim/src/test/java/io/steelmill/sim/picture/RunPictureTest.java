@@ -1,5 +1,6 @@
 package io.steelmill.sim.picture;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.platform.Address;
@@ -51,7 +52,7 @@ class RunPictureTest {
       network.allLinks().drop(0.2).delay(Duration.ofMillis(1), Duration.ofMillis(30));
       SimBuggify buggify = new SimBuggify();
       for (String node : List.of("b", "c")) {
-        current.spawn(node + "/sink", () -> {
+        current.spawn(NodeId.of(node), "sink", () -> {
           try (Endpoint<String> in = network.bind("in", Codec.utf8())) {
             while (in.receive(Duration.ofSeconds(1)).isPresent()) {
               buggify.fires("sink.slow", 0.5);
@@ -61,7 +62,7 @@ class RunPictureTest {
           }
         });
       }
-      Thread sender = current.spawn("a/sender", () -> {
+      Thread sender = current.spawn(NodeId.of("a"), "sender", () -> {
         try (Endpoint<String> out = network.bind("out", Codec.utf8())) {
           for (int i = 0; i < 40; i++) {
             if (i == 10) {

@@ -1,5 +1,6 @@
 package io.steelmill.sim.shrink;
 
+import io.steelmill.runtime.NodeId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.platform.Address;
@@ -40,7 +41,7 @@ class TwoFaultBugTest {
       network.allLinks().drop(0.2);
       SimBuggify buggify = new SimBuggify();
       Set<String> received = new LinkedHashSet<>();
-      Thread receiver = current.spawn("b/receiver", () -> {
+      Thread receiver = current.spawn(NodeId.of("b"), "receiver", () -> {
         try (Endpoint<String> in = network.bind("in", Codec.utf8())) {
           while (true) {
             Optional<io.steelmill.platform.Envelope<String>> next =
@@ -54,7 +55,7 @@ class TwoFaultBugTest {
           Thread.currentThread().interrupt();
         }
       });
-      current.spawn("a/sender", () -> {
+      current.spawn(NodeId.of("a"), "sender", () -> {
         try (Endpoint<String> out = network.bind("out", Codec.utf8())) {
           for (int i = 0; i < MESSAGES; i++) {
             boolean corrupt = buggify.fires("a.corrupt", 0.4);
