@@ -9,18 +9,19 @@
 set -eu
 SEEDS=${1:-40}
 ROUNDS=${2:-2}
-JAVA=${JAVA:-java}
-M2=${M2_REPO:-$HOME/.m2/repository}
-CP="examples/target/simulation/classes:runtime/target/simulation/classes"
-CP="$CP:annotations/target/simulation/classes"
-CP="$CP:$M2/info/picocli/picocli/4.7.7/picocli-4.7.7.jar"
-CP="$CP:$M2/org/slf4j/slf4j-api/2.0.20/slf4j-api-2.0.20.jar"
-CP="$CP:$M2/ch/qos/logback/logback-classic/1.5.38/logback-classic-1.5.38.jar"
-CP="$CP:$M2/ch/qos/logback/logback-core/1.5.38/logback-core-1.5.38.jar"
+# a JDK 25 for the simulation (as ./mvnw finds one), unless JAVA names one
+JDK25=$(ls -d /usr/lib/jvm/*25* 2>/dev/null | head -1)
+JAVA=${JAVA:-${JDK25:+$JDK25/bin/}java}
+# the simulation build's run-time class path, as Maven resolves it (the reactor's classes first)
+./mvnw -q -Psimulation -pl examples -am compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.outputFile=target/sweep-classpath.txt -Dmdep.includeScope=runtime
+CP="examples/target/simulation/classes:$(cat examples/target/sweep-classpath.txt)"
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 rate() { # jobs round -> seeds/s; the process's CPU seconds go to $OUT/cpu-jobs-round
   /usr/bin/time -f "%U %S" -o "$OUT/time" "$JAVA" --add-opens java.base/java.lang=ALL-UNNAMED \
+    -Djdk.attach.allowAttachSelf=true -XX:+EnableDynamicAgentLoading \
     -cp "$CP" io.steelmill.examples.Main cluster simulate --seeds "$SEEDS" --jobs "$1" \
     --report-dir "$OUT/j$1-r$2" 2>"$OUT/err" >/dev/null || true
   awk '{print $1 + $2}' "$OUT/time" > "$OUT/cpu-$1-$2"
