@@ -1,15 +1,13 @@
 package io.steelmill.examples;
 
+import static io.steelmill.examples.CliRun.group;
+import static io.steelmill.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.steelmill.examples.CliRun.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -21,31 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
  * options are one-line mistakes.
  */
 class ClusterShrinkTest {
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream original = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Cli.commandLine(new Main()).execute(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
-      System.setErr(originalErr);
-    }
-  }
-
-  private static String group(String text, String regex) {
-    Matcher matcher = Pattern.compile(regex).matcher(text);
-    assertThat(matcher.find()).as(text).isTrue();
-    return matcher.group(1);
-  }
-
   @Test
   void aStaleReadShrinksToAFewFaultsWhoseReplayStillFailsAndIsDrawn(@TempDir Path dir)
       throws Exception {

@@ -1,14 +1,12 @@
 package io.steelmill.examples;
 
+import static io.steelmill.examples.CliRun.group;
+import static io.steelmill.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.steelmill.examples.CliRun.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,31 +14,6 @@ import org.junit.jupiter.api.Test;
  * is found within a fixed range of seeds, explained by a minimal set of operations, and replays.
  */
 class ReplicatedStoreSimulationTest {
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream original = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Cli.commandLine(new Main()).execute(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
-      System.setErr(originalErr);
-    }
-  }
-
-  private static String group(String text, String regex) {
-    Matcher matcher = Pattern.compile(regex).matcher(text);
-    assertThat(matcher.find()).as(text).isTrue();
-    return matcher.group(1);
-  }
-
   /** Seeds 1..{@code seeds} with {@code bug}: stops at the first violation, which it returns. */
   private static String firstViolation(String bug, int seeds) {
     Run run = run("cluster", "simulate", "--store", "replicated", "--nodes", "5", "--seeds",
