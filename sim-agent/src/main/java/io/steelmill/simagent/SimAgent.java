@@ -2,7 +2,7 @@ package io.steelmill.simagent;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,7 +12,8 @@ import java.util.Set;
  * dynamic attach ({@link #agentmain}, see {@link SelfAttach}) or {@code Launcher-Agent-Class}
  * in an executable jar. Installing defines {@code VirtualClock} in {@code java.base} ({@link
  * BootClass}), registers the {@link Transformer} for classes loaded from now on and rewrites the
- * classes already loaded, the JDK's included. It runs once per JVM.
+ * classes already loaded that read a clock, the JDK's included (chosen by {@link LoadedClasses}:
+ * retransforming every loaded class took seconds). It runs once per JVM.
  */
 public final class SimAgent {
   static final String CLOCK_CLASS = BootClass.NAME;
@@ -43,6 +44,7 @@ public final class SimAgent {
     if (installed) {
       return;
     }
+    long start = System.nanoTime(); // the agent's own classes are never rewritten
     try {
       Class<?> clock = BootClass.define(instrumentation);
       Module application = ClassLoader.getSystemClassLoader().getUnnamedModule();
@@ -52,51 +54,45 @@ public final class SimAgent {
       TimeReadRewriter.rewrite("java/lang/Thread", Transformer.bytesOf(Thread.class), null);
       Transformer transformer = new Transformer();
       instrumentation.addTransformer(transformer, true);
-      long start = System.nanoTime();
-      int classes = retransformLoaded(instrumentation);
+      long prepared = System.nanoTime();
+      LoadedClasses.Selection selection = LoadedClasses.select(instrumentation);
+      long retransforming = System.nanoTime();
+      retransform(instrumentation, transformer, selection);
       if (Boolean.getBoolean("steelmill.agent.verbose")) {
-        System.err.println("steelmill-sim-agent: " + classes + " loaded classes rewritten in "
-            + (System.nanoTime() - start) / 1_000_000 + " ms");
+        long end = System.nanoTime();
+        System.err.printf("steelmill-sim-agent: installed in %d ms: %d loaded classes scanned in"
+            + " %d ms (%d read a clock or carry a hook, %d had no class file to read), those"
+            + " retransformed in %d ms (%d rewritten), %d ms to prepare%n",
+            (end - start) / 1_000_000, selection.scanned(), selection.nanos() / 1_000_000,
+            selection.clockReaders().size(), selection.unscanned().size(),
+            (end - retransforming) / 1_000_000, transformer.rewrittenCount(),
+            (prepared - start) / 1_000_000);
       }
       clock.getMethod("markInstalled").invoke(null);
       installed = true;
-      transformer.reportFailures();
+      transformer.reportInstalled();
     } catch (ReflectiveOperationException | java.io.IOException e) {
       throw new IllegalStateException("steelmill-sim-agent could not install itself: " + e, e);
     }
   }
 
-  /** Rewrites the classes loaded before the agent: in batches, one by one where a batch fails. */
-  private static int retransformLoaded(Instrumentation instrumentation) {
-    int count = 0;
-    List<Class<?>> batch = new ArrayList<>(BATCH);
-    for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-      if (!type.isArray() && !type.isPrimitive() && !type.isHidden()
-          && instrumentation.isModifiableClass(type)
-          && !type.getName().startsWith("io.steelmill.simagent.")
-          && !type.getName().equals(BootClass.NAME)) { // its clock reads are the real ones
-        batch.add(type);
-        count++;
-        if (batch.size() == BATCH) {
-          retransform(instrumentation, batch);
-          batch.clear();
-        }
-      }
-    }
-    retransform(instrumentation, batch);
-    return count;
-  }
-
-  private static void retransform(Instrumentation instrumentation, List<Class<?>> batch) {
-    try {
-      instrumentation.retransformClasses(batch.toArray(Class<?>[]::new));
-    } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError
-        batchFailed) { // the JVM refused one class of the batch ("invalid class")
-      for (Class<?> type : batch) {
-        try {
-          instrumentation.retransformClasses(type);
-        } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError e) {
-          Transformer.failed(type.getName(), e);
+  /** Retransforms the chosen classes: in batches, one by one where a batch fails. */
+  private static void retransform(Instrumentation instrumentation, Transformer transformer,
+      LoadedClasses.Selection selection) {
+    Set<Class<?>> readers = new HashSet<>(selection.clockReaders()); // Class: identity
+    List<Class<?>> classes = selection.all();
+    for (int from = 0; from < classes.size(); from += BATCH) {
+      List<Class<?>> batch = classes.subList(from, Math.min(classes.size(), from + BATCH));
+      try {
+        instrumentation.retransformClasses(batch.toArray(Class<?>[]::new));
+      } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError
+          batchFailed) { // the JVM refused one class of the batch ("invalid class")
+        for (Class<?> type : batch) {
+          try {
+            instrumentation.retransformClasses(type);
+          } catch (UnmodifiableClassException | LinkageError | RuntimeException | InternalError e) {
+            transformer.refused(type, e, readers.contains(type));
+          }
         }
       }
     }

@@ -40,17 +40,19 @@ final class TimeReadRewriter {
   private static final String VM = "jdk/internal/misc/VM";
   private static final MethodTypeDesc LONG = MethodTypeDesc.ofDescriptor("()J");
   private static final MethodTypeDesc LONG_LONG = MethodTypeDesc.ofDescriptor("(J)J");
-  private static final byte[] NANO_TIME = ascii("nanoTime");
-  private static final byte[] CURRENT_TIME_MILLIS = ascii("currentTimeMillis");
-  private static final byte[] NANO_TIME_ADJUSTMENT = ascii("getNanoTimeAdjustment");
 
   private TimeReadRewriter() {}
+
+  /** Whether the class gets an escape hook, so it is rewritten even without clock reads. */
+  static boolean hooked(String className) {
+    return Hook.of(className) != null;
+  }
 
   /** The rewritten class, or null when it reads no clock and is not hooked. */
   static byte[] rewrite(String className, byte[] bytes, ClassLoader loader) {
     Hook hook = Hook.of(className);
-    if (hook == null && !mentionsAClock(bytes)) {
-      return null; // most classes: no parsing at all
+    if (hook == null && !ClockReads.mayRead(bytes)) {
+      return null; // most classes: one pass over the constant pool, no parsing
     }
     ClassModel model = ClassFile.of().parse(bytes);
     if (hook == null && !readsAClock(model)) {
@@ -71,33 +73,6 @@ final class TimeReadRewriter {
             .orElse(ClassHierarchyResolver.defaultResolver());
     return ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(resolver))
         .transformClass(model, transform);
-  }
-
-  /**
-   * Whether the class file contains the name of a clock read at all (a byte search; the
-   * constant pool stores names as modified UTF-8, which is ASCII for these names).
-   */
-  static boolean mentionsAClock(byte[] bytes) {
-    return contains(bytes, NANO_TIME) || contains(bytes, CURRENT_TIME_MILLIS)
-        || contains(bytes, NANO_TIME_ADJUSTMENT);
-  }
-
-  private static boolean contains(byte[] bytes, byte[] name) {
-    byte first = name[0];
-    int last = bytes.length - name.length;
-    outer:
-    for (int i = 0; i <= last; i++) {
-      if (bytes[i] != first) {
-        continue;
-      }
-      for (int j = 1; j < name.length; j++) {
-        if (bytes[i + j] != name[j]) {
-          continue outer;
-        }
-      }
-      return true;
-    }
-    return false;
   }
 
   /** Whether the constant pool names one of the clock reads (cheap: no code is parsed). */
@@ -167,10 +142,6 @@ final class TimeReadRewriter {
     }
     return DynamicCallSiteDesc.of(indy.bootstrapMethod(), indy.name().stringValue(),
         indy.typeSymbol(), changed.toArray(ConstantDesc[]::new));
-  }
-
-  private static byte[] ascii(String name) {
-    return name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 
   /** A JDK method that reports an escape before its first instruction. */
