@@ -76,6 +76,11 @@ final class Transformer implements ClassFileTransformer {
     }
   }
 
+  /** The classes named as keeping the real clock so far (for tests). */
+  Set<String> unrewritable() {
+    return Set.copyOf(failures.keySet());
+  }
+
   /** Ends the install: names, in one line, the loaded classes whose clock reads stay real. */
   void reportInstalled() {
     installing = false;
