@@ -9,17 +9,16 @@ import java.util.List;
  * SimResult} (the trace hash, the failure, the tasks left behind).
  */
 final class Carrier {
-  private final Simulation sim;
-  private final Duration runawayLimit;
-  private final Duration pinnedLimit;
+  private final Simulation simulation;
+  private final RunState run;
 
-  Carrier(Simulation simulation, Duration runawayLimit, Duration pinnedLimit) {
-    this.sim = simulation;
-    this.runawayLimit = runawayLimit;
-    this.pinnedLimit = pinnedLimit;
+  Carrier(Simulation simulation) {
+    this.simulation = simulation;
+    this.run = simulation.state;
   }
 
-  SimResult run(RunLoop runLoop, Simulation.Body body) {
+  SimResult run(Simulation.Body body) {
+    RunLoop runLoop = run.loop;
     SelfTest.check();
     TimeWarp.require();
     CommonPoolWatch commonPool = new CommonPoolWatch();
@@ -27,12 +26,12 @@ final class Carrier {
     Thread loop =
         Thread.ofPlatform()
             .daemon()
-            .name("steelmill-sim-carrier-" + sim.seed())
-            .unstarted(() -> runLoop.loop(body));
-    sim.carrier = loop;
+            .name("steelmill-sim-carrier-" + run.seed)
+            .unstarted(() -> runLoop.loop(simulation, body));
+    run.carrier = loop;
     loop.start();
     boolean interrupted = false;
-    Watchdog watchdog = new Watchdog(sim, runawayLimit, pinnedLimit);
+    Watchdog watchdog = new Watchdog(run);
     while (true) {
       try {
         if (loop.join(Duration.ofMillis(50))) {
@@ -41,7 +40,7 @@ final class Carrier {
         SimulationException stuck = watchdog.check(loop);
         if (stuck != null) {
           // the carrier cannot be unwound: report and abandon it (it is a daemon thread)
-          sim.failure = stuck;
+          run.failure = stuck;
           break;
         }
       } catch (InterruptedException e) {
@@ -52,20 +51,20 @@ final class Carrier {
       Thread.currentThread().interrupt();
     }
     long wall = System.nanoTime() - wallStart;
-    for (Task task : sim.live.values()) {
+    for (Task task : run.live.values()) {
       runLoop.notePoolUse(task);
     }
-    if (sim.failure == null && sim.poolUser != null && commonPool.wasUsed()) {
-      sim.fail(new SimulationException("Task " + sim.poolUser + " put work on the common"
+    if (run.failure == null && run.poolUser != null && commonPool.wasUsed()) {
+      run.fail(new SimulationException("Task " + run.poolUser + " put work on the common"
           + " ForkJoinPool during the run: real threads, outside the simulation"
           + " (CompletableFuture.*Async without an executor, parallel streams, orTimeout). Fix:"
           + " pass the injected Daemons executor to *Async calls, and use sequential streams in"
           + " simulated code."));
     }
-    List<String> leaked = sim.live.values().stream().map(Task::toString).toList();
-    Trace trace = sim.trace;
+    List<String> leaked = run.live.values().stream().map(Task::toString).toList();
+    Trace trace = run.trace;
     return new SimResult(
-        sim.seed(), sim.now, sim.steps, trace.events(), wall, trace.finish(), trace.tail(),
-        trace.full(), sim.failure, leaked);
+        run.seed, run.now, run.steps, trace.events(), wall, trace.finish(), trace.tail(),
+        trace.full(), run.failure, leaked);
   }
 }

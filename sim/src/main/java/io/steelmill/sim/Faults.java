@@ -14,17 +14,17 @@ import java.util.function.Consumer;
  * pauses (none of its tasks runs until the pause ends, while time and other nodes go on).
  */
 final class Faults {
-  private final Simulation simulation;
+  private final RunState run;
   private final List<Consumer<String>> crashListeners = new ArrayList<>();
   private final Map<String, Long> pausedUntil = new HashMap<>();
   private final List<Task> held = new ArrayList<>();
 
-  Faults(Simulation simulation) {
-    this.simulation = simulation;
+  Faults(RunState run) {
+    this.run = run;
   }
 
   void crash(String node) {
-    Simulation sim = simulation;
+    RunState sim = run;
     sim.trace.event(sim.now, "fault crash " + node);
     NodeId id = NodeId.of(node);
     for (Task task : List.copyOf(sim.live.values())) {
@@ -41,18 +41,19 @@ final class Faults {
   }
 
   void pause(String node, Duration duration) {
-    Simulation sim = simulation;
+    RunState sim = run;
     long until = sim.now + duration.toNanos();
     pausedUntil.merge(node, until, Math::max);
     sim.trace.event(sim.now, "fault pause " + node + " " + duration);
-    sim.schedule(duration.toNanos(), () -> {
+    sim.checkAlive();
+    sim.addTimer(duration.toNanos(), () -> {
       if (pausedUntil.getOrDefault(node, 0L) <= sim.now) { // a longer pause may have followed
         pausedUntil.remove(node);
         sim.runQueue.addAll(held);
         held.clear();
         sim.trace.event(sim.now, "resume " + node);
       }
-    });
+    }, null, false);
   }
 
   void onCrash(Consumer<String> listener) {

@@ -15,12 +15,12 @@ final class Invariants {
   }
 
   /** Runs every check, in the order added, until one fails the run. */
-  void check(Simulation simulation, long now) {
-    for (int i = 0; i < checks.size() && simulation.failure == null; i++) {
+  void check(RunState run, long now) {
+    for (int i = 0; i < checks.size() && run.failure == null; i++) {
       try {
         checks.get(i).run();
       } catch (Throwable e) {
-        simulation.fail(new SimulationException("Invariant \"" + names.get(i) + "\" failed at"
+        run.fail(new SimulationException("Invariant \"" + names.get(i) + "\" failed at"
             + " virtual time " + Duration.ofNanos(now) + ": " + e.getMessage(), e));
       }
     }

@@ -95,7 +95,8 @@ final class LockCycles {
       Task blocked, Thread.State state, Collection<Task> live, Trace names) {
     if (state == Thread.State.WAITING) {
       // the common case, kept cheap: most waits are not for a lock
-      if (OWNER == null || !(LockSupport.getBlocker(blocked.thread) instanceof AbstractOwnableSynchronizer)) {
+      if (OWNER == null
+          || !(LockSupport.getBlocker(blocked.thread) instanceof AbstractOwnableSynchronizer)) {
         return null;
       }
     } else if (state != Thread.State.BLOCKED || SNAPSHOT_OF == null) {
@@ -174,7 +175,9 @@ final class LockCycles {
 
   private String report(List<Wait> cycle) {
     StringBuilder text = new StringBuilder("Deadlock: ").append(cycle.size())
-        .append(cycle.size() == 1 ? " task waits for a lock it holds itself" : " tasks wait on each other's locks")
+        .append(cycle.size() == 1
+            ? " task waits for a lock it holds itself"
+            : " tasks wait on each other's locks")
         .append(", found when the cycle formed (other tasks and timers may still be pending):");
     for (int i = 0; i < cycle.size(); i++) {
       Wait wait = cycle.get(i);

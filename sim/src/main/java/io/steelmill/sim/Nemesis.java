@@ -178,7 +178,8 @@ public final class Nemesis {
     }
   }
 
-  private static void add(List<Runnable> kinds, List<Duration> every, Duration interval, Runnable fault) {
+  private static void add(
+      List<Runnable> kinds, List<Duration> every, Duration interval, Runnable fault) {
     if (interval != null) {
       kinds.add(fault);
       every.add(interval);

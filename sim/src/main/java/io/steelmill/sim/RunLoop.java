@@ -17,59 +17,59 @@ final class RunLoop {
   /** How long a step waits, in real time, for a monitor held outside the simulation. */
   private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
 
-  private final Simulation sim;
+  private final RunState run;
 
-  RunLoop(Simulation simulation) {
-    this.sim = simulation;
+  RunLoop(RunState run) {
+    this.run = run;
   }
 
-  void loop(Simulation.Body body) {
-    Simulation.CURRENT.set(sim);
-    io.steelmill.runtime.internal.Unwinding.install(sim.unwound::contains);
-    sim.mainThread =
-        sim.scheduler.builder().name("main").unstarted(() -> {
+  void loop(Simulation simulation, Simulation.Body body) {
+    Simulation.CURRENT.set(simulation);
+    io.steelmill.runtime.internal.Unwinding.install(run.unwound::contains);
+    run.mainThread =
+        run.scheduler.builder().name("main").unstarted(() -> {
           try {
             body.run();
           } catch (Throwable e) {
-            if (!(e instanceof InterruptedException && sim.unwinding)
+            if (!(e instanceof InterruptedException && run.unwinding)
                 && !(e instanceof NodeCrashed)) {
-              sim.fail(e);
+              run.fail(e);
             }
           }
         });
-    sim.mainThread.start();
+    run.mainThread.start();
     long unwindSteps = 0;
     while (true) {
       drainForeign();
-      if (!sim.unwinding
-          && (sim.failure != null || sim.mainThread.getState() == Thread.State.TERMINATED)) {
+      if (!run.unwinding
+          && (run.failure != null || run.mainThread.getState() == Thread.State.TERMINATED)) {
         startUnwinding();
       }
-      if (sim.unwinding && (sim.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
+      if (run.unwinding && (run.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
         break;
       }
-      if (!sim.runQueue.isEmpty()) {
+      if (!run.runQueue.isEmpty()) {
         step();
         continue;
       }
-      Timer timer = sim.timers.next();
+      Timer timer = run.timers.next();
       if (timer != null) {
-        int queued = sim.runQueue.size();
+        int queued = run.runQueue.size();
         fire(timer);
-        RunQueueOrder.canonical(sim.runQueue, queued);
+        RunQueueOrder.canonical(run.runQueue, queued);
         continue;
       }
-      if (sim.unwinding) {
+      if (run.unwinding) {
         break; // tasks left that nothing will ever wake: reported as leaked
       }
       // Threads are listed before the inbox is looked at again: an escaped platform thread is
       // then either still alive (and listed) or has already queued its wake-up (caught above).
-      String escaped = TaskReport.escapedThreads(sim.carrier.threadId());
-      if (!sim.foreign.isEmpty()) {
+      String escaped = TaskReport.escapedThreads(run.carrier.threadId());
+      if (!run.foreign.isEmpty()) {
         continue;
       }
-      sim.fail(new SimulationException("Hang: nothing can run and nothing is pending, but the"
-          + " main task has not finished.\n" + TaskReport.describe(sim.live.values())
+      run.fail(new SimulationException("Hang: nothing can run and nothing is pending, but the"
+          + " main task has not finished.\n" + TaskReport.describe(run.live.values())
           + escaped
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
@@ -79,16 +79,16 @@ final class RunLoop {
   }
 
   private void step() {
-    ArrayList<Task> runQueue = sim.runQueue;
-    int index = runQueue.size() == 1 ? 0 : sim.schedulerRandom.nextInt(runQueue.size());
+    ArrayList<Task> runQueue = run.runQueue;
+    int index = runQueue.size() == 1 ? 0 : run.schedulerRandom.nextInt(runQueue.size());
     Task task = runQueue.get(index);
     runQueue.set(index, runQueue.get(runQueue.size() - 1));
     runQueue.remove(runQueue.size() - 1);
-    if (sim.faults.holds(task, sim.now)) {
+    if (run.faults.holds(task, run.now)) {
       return; // its node is paused: runs when the pause ends
     }
-    sim.steps++;
-    sim.trace.step(sim.now, task.id);
+    run.steps++;
+    run.trace.step(run.now, task.id);
     int queued = runQueue.size();
     mountAndRun(task);
     RunQueueOrder.canonical(runQueue, queued);
@@ -96,24 +96,24 @@ final class RunLoop {
     if (state == Thread.State.BLOCKED) {
       state = blocked(task);
     }
-    if (!sim.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
-      String cycle = LockCycles.closedBy(task, state, sim.live.values(), sim.trace);
+    if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
+      String cycle = LockCycles.closedBy(task, state, run.live.values(), run.trace);
       if (cycle != null) {
-        sim.fail(new SimulationException(cycle));
+        run.fail(new SimulationException(cycle));
       }
     }
     if (state == Thread.State.TERMINATED) {
-      sim.live.remove(task.id);
-      sim.tasks.remove(task.continuation);
-      sim.unwound.remove(task.thread);
+      run.live.remove(task.id);
+      run.tasks.remove(task.continuation);
+      run.unwound.remove(task.thread);
       notePoolUse(task);
     }
-    if (!sim.unwinding) {
-      sim.invariants.check(sim, sim.now);
-      if (sim.steps - sim.stepsAtLastTimeAdvance > sim.maxStepsWithoutTime) {
-        sim.fail(new SimulationException("Livelock: " + sim.maxStepsWithoutTime + " steps"
+    if (!run.unwinding) {
+      run.invariants.check(run, run.now);
+      if (run.steps - run.stepsAtLastTimeAdvance > run.maxStepsWithoutTime) {
+        run.fail(new SimulationException("Livelock: " + run.maxStepsWithoutTime + " steps"
             + " without virtual time advancing (tasks spinning with Thread.yield() or busy"
-            + " waits?).\n" + TaskReport.describe(sim.live.values())));
+            + " waits?).\n" + TaskReport.describe(run.live.values())));
       }
     }
   }
@@ -124,26 +124,26 @@ final class RunLoop {
    */
   private Thread.State blocked(Task task) {
     SimulationException held =
-        sim.unwinding ? null : HeldMonitors.heldByTask(task, sim.live.values(), sim.now);
+        run.unwinding ? null : HeldMonitors.heldByTask(task, run.live.values(), run.now);
     if (held != null) {
-      sim.fail(held);
+      run.fail(held);
       return Thread.State.BLOCKED;
     }
     Thread.State state = settleMonitor(task);
-    if (state == Thread.State.BLOCKED && !sim.unwinding) {
-      sim.fail(HeldMonitors.heldTooLong(task, sim.now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
+    if (state == Thread.State.BLOCKED && !run.unwinding) {
+      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
     }
     return state;
   }
 
   private void mountAndRun(Task task) {
-    sim.mountedTask = task;
-    sim.mounted = task.thread;
+    run.mountedTask = task;
+    run.mounted = task.thread;
     try {
       task.continuation.run();
     } finally {
-      sim.mounted = null;
-      sim.mountedTask = null;
+      run.mounted = null;
+      run.mountedTask = null;
     }
   }
 
@@ -163,7 +163,7 @@ final class RunLoop {
     long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
     try {
       while (System.nanoTime() < deadline) {
-        Runnable next = sim.foreign.poll();
+        Runnable next = run.foreign.poll();
         if (next == null) {
           LockSupport.parkNanos(20_000);
         } else if (next != task.continuation) {
@@ -178,33 +178,33 @@ final class RunLoop {
         }
       }
     } finally {
-      sim.foreign.addAll(others);
+      run.foreign.addAll(others);
     }
     return state;
   }
 
   private void fire(Timer timer) {
-    if (timer.deadline > sim.maxVirtualNanos && !sim.unwinding) {
-      sim.fail(new SimulationException("The run passed its virtual time limit of "
-          + Duration.ofNanos(sim.maxVirtualNanos) + " before the main task finished."
+    if (timer.deadline > run.maxVirtualNanos && !run.unwinding) {
+      run.fail(new SimulationException("The run passed its virtual time limit of "
+          + Duration.ofNanos(run.maxVirtualNanos) + " before the main task finished."
           + " Fix: raise maxVirtualTime, or make the scenario end sooner.\n"
-          + TaskReport.describe(sim.live.values())));
+          + TaskReport.describe(run.live.values())));
       return;
     }
-    if (timer.deadline > sim.now) {
-      sim.now = timer.deadline;
-      sim.stepsAtLastTimeAdvance = sim.steps;
+    if (timer.deadline > run.now) {
+      run.now = timer.deadline;
+      run.stepsAtLastTimeAdvance = run.steps;
     }
     timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
   }
 
   private void drainForeign() {
     Runnable continuation;
-    while ((continuation = sim.foreign.poll()) != null) {
+    while ((continuation = run.foreign.poll()) != null) {
       Task task = register(continuation);
-      sim.runQueue.add(task);
-      if (!sim.unwinding) {
-        sim.fail(new SimulationException("A wake-up came from outside the simulation, for task "
+      run.runQueue.add(task);
+      if (!run.unwinding) {
+        run.fail(new SimulationException("A wake-up came from outside the simulation, for task "
             + task + ". Something woke it from a real thread: a platform thread (new Thread, an"
             + " executor with a default thread factory), the common pool (CompletableFuture."
             + "*Async without an executor, parallel streams), or a synchronized block held across"
@@ -215,28 +215,28 @@ final class RunLoop {
   }
 
   private void startUnwinding() {
-    sim.unwinding = true;
-    sim.trace.event(sim.now, "unwind " + sim.live.size() + " tasks");
-    for (Task task : List.copyOf(sim.live.values())) {
-      sim.unwound.add(task.thread);
+    run.unwinding = true;
+    run.trace.event(run.now, "unwind " + run.live.size() + " tasks");
+    for (Task task : List.copyOf(run.live.values())) {
+      run.unwound.add(task.thread);
       task.thread.interrupt();
     }
   }
 
   void notePoolUse(Task task) {
-    if (sim.poolUser == null && CommonPoolWatch.submittedWork(task.thread)) {
-      sim.poolUser = task;
+    if (run.poolUser == null && CommonPoolWatch.submittedWork(task.thread)) {
+      run.poolUser = task;
     }
   }
 
   /** A continuation is runnable: from the carrier or a task it joins the queue, else the inbox. */
   void execute(Runnable continuation) {
     Thread caller = Thread.currentThread();
-    if (caller != sim.carrier && caller != sim.mounted) {
-      sim.foreign.add(continuation);
+    if (caller != run.carrier && caller != run.mounted) {
+      run.foreign.add(continuation);
       return;
     }
-    sim.runQueue.add(register(continuation));
+    run.runQueue.add(register(continuation));
   }
 
   /**
@@ -244,19 +244,19 @@ final class RunLoop {
    * created for, else its parent task's.
    */
   private Task register(Runnable continuation) {
-    Task task = sim.tasks.get(continuation);
+    Task task = run.tasks.get(continuation);
     if (task != null) {
       return task;
     }
-    Task parent = sim.mountedTask;
+    Task parent = run.mountedTask;
     Thread thread = SimScheduler.threadOf(continuation);
-    NodeId given = thread == null ? null : sim.nodesOfNewThreads.remove(thread);
+    NodeId given = thread == null ? null : run.nodesOfNewThreads.remove(thread);
     NodeId node = given != null ? given : parent == null ? NodeId.NONE : parent.node;
-    task = new Task(sim.nextTaskId++, thread, node, continuation);
+    task = new Task(run.nextTaskId++, thread, node, continuation);
     task.killed = parent != null && parent.killed && parent.node.equals(node);
-    sim.tasks.put(continuation, task);
-    sim.live.put(task.id, task);
-    sim.trace.event(sim.now, "spawn " + task + (node == NodeId.NONE ? "" : " on " + node.name()));
+    run.tasks.put(continuation, task);
+    run.live.put(task.id, task);
+    run.trace.event(run.now, "spawn " + task + (node == NodeId.NONE ? "" : " on " + node.name()));
     return task;
   }
 }

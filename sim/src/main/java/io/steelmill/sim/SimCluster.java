@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * SimCluster<SteelmillStore> cluster = SimCluster.of(
- *     SteelmillStore.ambient(), SteelmillStore.Ambient::node, node -> node.server(), "a", "b", "c");
+ *     SteelmillStore.ambient(), SteelmillStore.Ambient::node, node -> node.server(),
+ *     "a", "b", "c");
  * cluster.start();                 // inside the simulation: build, prepare, run every node
  * cluster.crash("b");              // no stop(); its tasks unwind; unsynced disk writes are lost
  * cluster.restart("b");            // a fresh node for host b, same ambient (same network, disks)
@@ -33,7 +34,8 @@ public final class SimCluster<A extends Node, N extends Node> {
   private final Map<String, Integer> incarnations = new LinkedHashMap<>();
   private final List<String> names;
 
-  private SimCluster(A ambient, BiFunction<A, String, N> newNode, Consumer<N> setup, List<String> names) {
+  private SimCluster(
+      A ambient, BiFunction<A, String, N> newNode, Consumer<N> setup, List<String> names) {
     this.ambient = ambient;
     this.newNode = newNode;
     this.setup = setup;

@@ -44,7 +44,8 @@ public record SimResult(
   public String report() {
     StringBuilder text = new StringBuilder();
     text.append("seed ").append(seed).append(", virtual time ").append(virtualTime())
-        .append(", ").append(steps).append(" steps, trace sha256 ").append(traceSha256).append('\n');
+        .append(", ").append(steps).append(" steps, trace sha256 ").append(traceSha256)
+        .append('\n');
     if (failure != null) {
       // identity hashes and thread ids rewritten, so a seed's report reads the same in any JVM
       text.append("failure: ").append(new StableNames().rewrite(String.valueOf(failure)))

@@ -18,11 +18,11 @@ import java.util.concurrent.TimeUnit;
 final class SimScheduler extends ForkJoinPool {
   private static final Map<Class<?>, Field> THREAD_FIELDS = new ConcurrentHashMap<>();
   private static final Constructor<?> BUILDER = SelfTest.builderConstructor();
-  private final Simulation simulation;
+  private final RunState run;
 
-  SimScheduler(Simulation simulation) {
+  SimScheduler(RunState run) {
     super(1);
-    this.simulation = simulation;
+    this.run = run;
   }
 
   /**
@@ -32,7 +32,7 @@ final class SimScheduler extends ForkJoinPool {
   Thread.Builder.OfVirtual builder() {
     try {
       return ((Thread.Builder.OfVirtual) BUILDER.newInstance((Executor) this))
-          .uncaughtExceptionHandler(simulation::uncaught);
+          .uncaughtExceptionHandler(run::uncaught);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot create a simulated virtual thread builder", e);
     }
@@ -40,13 +40,13 @@ final class SimScheduler extends ForkJoinPool {
 
   @Override
   public void execute(Runnable continuation) {
-    simulation.execute(continuation);
+    run.loop.execute(continuation);
   }
 
   // Overrides ForkJoinPool.schedule, new in JDK 25: compiled with --release 21 it cannot carry
   // @Override, but the JVM overrides by name and descriptor, and SelfTest requires JDK 25.
   public ScheduledFuture<?> schedule(Runnable action, long delay, TimeUnit unit) {
-    return simulation.scheduleJdkTimer(action, unit.toNanos(delay));
+    return run.addTimer(unit.toNanos(delay), action, null, true);
   }
 
   /** The virtual thread whose continuation this is (the JDK's bound method reference). */

@@ -3,13 +3,6 @@ package io.steelmill.sim;
 import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -43,67 +36,21 @@ public final class Simulation {
   static {
     // nodes measure their grace periods on virtual time when they run on a simulated task
     io.steelmill.runtime.internal.Clocks.whenSimulated(() -> {
-      Simulation simulation = CURRENT.get();
-      return simulation != null && simulation.mounted == Thread.currentThread()
-          ? VIRTUAL_CLOCK : null;
+      return mountedOn(Thread.currentThread()) != null ? VIRTUAL_CLOCK : null;
     });
     // a node's own threads (a daemon's run(), its stop) are tasks that carry the node's id
     io.steelmill.runtime.internal.NodeThreads.whenSimulated((node, what, body) -> {
-      Simulation simulation = CURRENT.get();
-      return simulation != null && simulation.mounted == Thread.currentThread()
-          ? simulation.unstartedTask(node, what, body) : null;
+      Simulation simulation = mountedOn(Thread.currentThread());
+      return simulation != null ? simulation.state.unstartedTask(node, what, body) : null;
     });
   }
 
-  // The state of a run, shared by its parts: RunLoop (scheduling, virtual time), Timers, Faults,
-  // Invariants, Watchdog. Only the carrier and the mounted task touch it, one at a time.
-  private final long seed;
-  private final Instant epoch;
-  final long maxVirtualNanos;
-  final long maxStepsWithoutTime;
-  final Trace trace;
-  private final SplitMix64 root;
-  final SplitMix64 schedulerRandom;
-  final SimScheduler scheduler = new SimScheduler(this);
-  final ArrayList<Task> runQueue = new ArrayList<>();
-  final Timers timers = new Timers(this);
-  final Faults faults = new Faults(this);
-  final Invariants invariants = new Invariants();
-  private final FaultRegistry registry = new FaultRegistry();
-  private final RunLoop runLoop = new RunLoop(this);
-  final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
-  final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
-  /** The node of each thread created for one but not yet scheduled: its task carries it. */
-  final IdentityHashMap<Thread, NodeId> nodesOfNewThreads = new IdentityHashMap<>();
-  final Map<Integer, Task> live = new LinkedHashMap<>();
-  /** Tasks being unwound: what they throw is the unwinding (see {@code Unwinding}). */
-  final java.util.Set<Thread> unwound = new java.util.HashSet<>();
-  private final Duration runawayLimit;
-  private final Duration pinnedLimit;
+  /** What is behind this public face: the clock, the run queue, the tasks, the failure. */
+  final RunState state;
   private final FaultLedger ledger;
 
-  volatile Thread carrier;
-  volatile Thread mounted;
-  Task mountedTask;
-  long now;
-  long steps; // read by the watchdog after a volatile read of mounted
-  long stepsAtLastTimeAdvance;
-  int nextTaskId;
-  boolean unwinding;
-  Throwable failure;
-  Thread mainThread;
-  Task poolUser; // the first task seen submitting to a fork-join pool
-
   Simulation(SimulationBuilder builder) {
-    this.seed = builder.seed;
-    this.epoch = builder.epoch;
-    this.maxVirtualNanos = builder.maxVirtualTime.toNanos();
-    this.maxStepsWithoutTime = builder.maxStepsWithoutTime;
-    this.trace = new Trace(builder.traceLevel, builder.traceTail);
-    this.root = new SplitMix64(seed);
-    this.schedulerRandom = root.fork("scheduler");
-    this.runawayLimit = builder.runawayLimit;
-    this.pinnedLimit = builder.pinnedLimit;
+    this.state = new RunState(builder);
     this.ledger = new FaultLedger(this, builder.faults);
   }
 
@@ -123,22 +70,22 @@ public final class Simulation {
           "No simulation is running on thread \"" + Thread.currentThread().getName()
               + "\". Simulation bindings work only inside Simulation.run (or @SimulationTest).");
     }
-    simulation.checkInside();
+    simulation.state.checkInside();
     return simulation;
   }
 
   public long seed() {
-    return seed;
+    return state.seed;
   }
 
   /** Virtual nanoseconds since the start of the run. */
   public long nanoTime() {
-    return now;
+    return state.now;
   }
 
   /** The wall-clock instant at virtual time zero. */
   public Instant epoch() {
-    return epoch;
+    return state.epoch;
   }
 
   /** The name of the {@linkplain #nodeId() node the calling code works for}. */
@@ -152,17 +99,18 @@ public final class Simulation {
    * NodeId#NONE} for the simulation's own tasks.
    */
   public NodeId nodeId() {
-    checkInside();
+    state.checkInside();
     NodeId context = io.steelmill.runtime.internal.NodeContext.currentId();
     if (context != null) {
       return context;
     }
-    return mountedTask == null ? NodeId.NONE : mountedTask.node;
+    Task task = state.mountedTask;
+    return task == null ? NodeId.NONE : task.node;
   }
 
   /** An independent random stream for {@code purpose}: the same for the same seed and purpose. */
   public SplitMix64 random(String purpose) {
-    return root.fork(purpose);
+    return state.root.fork(purpose);
   }
 
   /** The faults of this run: their ids, the replay mask, BUGGIFY sites, the timeline. */
@@ -172,9 +120,9 @@ public final class Simulation {
 
   /** Starts a task named {@code name} on the calling task's node. */
   public Thread spawn(String name, Runnable body) {
-    checkInside();
+    state.checkInside();
     checkAlive();
-    return scheduler.builder().name(name).start(body);
+    return state.scheduler.builder().name(name).start(body);
   }
 
   /**
@@ -182,32 +130,25 @@ public final class Simulation {
    * node crashes or pauses it, and the platform's bindings act on that node when it calls them.
    */
   public Thread spawn(NodeId node, String what, Runnable body) {
-    checkInside();
+    state.checkInside();
     checkAlive();
-    Thread thread = unstartedTask(node, what, body);
+    Thread thread = state.unstartedTask(node, what, body);
     thread.start();
     return thread;
   }
 
   /** A thread factory for tasks of {@code node} named {@code node/prefix-N}. */
   public java.util.concurrent.ThreadFactory threadFactory(NodeId node, String prefix) {
-    checkInside();
+    state.checkInside();
     int[] count = {0};
-    return body -> unstartedTask(node, prefix + "-" + count[0]++, body);
+    return body -> state.unstartedTask(node, prefix + "-" + count[0]++, body);
   }
 
   /** A thread factory for simulated tasks named {@code prefix-N}, on the calling task's node. */
   public java.util.concurrent.ThreadFactory threadFactory(String prefix) {
-    checkInside();
+    state.checkInside();
     int[] count = {0};
-    return body -> scheduler.builder().name(prefix + "-" + count[0]++).unstarted(body);
-  }
-
-  /** A task of {@code node}, not started: its id is known from before its first step. */
-  Thread unstartedTask(NodeId node, String what, Runnable body) {
-    Thread thread = scheduler.builder().name(node.threadName(what)).unstarted(body);
-    nodesOfNewThreads.put(thread, node);
-    return thread;
+    return body -> state.scheduler.builder().name(prefix + "-" + count[0]++).unstarted(body);
   }
 
   /** Parks the calling task for {@code duration} of virtual time. */
@@ -228,32 +169,8 @@ public final class Simulation {
    */
   public boolean await(BooleanSupplier ready, long timeoutNanos, Object blocker)
       throws InterruptedException {
-    checkInside();
-    if (ready.getAsBoolean()) {
-      return true;
-    }
-    checkAlive();
-    Timer timer =
-        timeoutNanos < 0 ? null : addTimer(timeoutNanos, null, Thread.currentThread(), false);
-    try {
-      while (true) {
-        LockSupport.park(blocker);
-        checkAlive();
-        if (Thread.interrupted()) {
-          throw new InterruptedException("interrupted while waiting on " + TaskReport.blocker(blocker));
-        }
-        if (ready.getAsBoolean()) {
-          return true;
-        }
-        if (timer != null && timer.isFired()) {
-          return false;
-        }
-      }
-    } finally {
-      if (timer != null) {
-        timer.cancel(false);
-      }
-    }
+    state.checkInside();
+    return state.await(ready, timeoutNanos, blocker);
   }
 
   /**
@@ -262,8 +179,8 @@ public final class Simulation {
    * (the network, disks) drop the node's volatile state. No {@code stop()} is called.
    */
   public void crash(String node) {
-    checkInside();
-    faults.crash(node);
+    state.checkInside();
+    state.faults.crash(node);
   }
 
   /**
@@ -271,13 +188,13 @@ public final class Simulation {
    * stopped VM would: none of its tasks runs meanwhile, while time and other nodes go on.
    */
   public void pause(String node, Duration duration) {
-    checkInside();
-    faults.pause(node, duration);
+    state.checkInside();
+    state.faults.pause(node, duration);
   }
 
   /** Calls {@code listener} with the node's name whenever a node crashes. */
   public void onCrash(java.util.function.Consumer<String> listener) {
-    faults.onCrash(listener);
+    state.faults.onCrash(listener);
   }
 
   /**
@@ -285,10 +202,7 @@ public final class Simulation {
    * a dead node's code cannot act.
    */
   public void checkAlive() {
-    Task task = mountedTask;
-    if (task != null && task.killed && Thread.currentThread() == task.thread) {
-      throw new NodeCrashed(task.node.name());
-    }
+    state.checkAlive();
   }
 
   /**
@@ -296,25 +210,20 @@ public final class Simulation {
    * not block; it may unpark tasks.
    */
   public Timer schedule(long delayNanos, Runnable action) {
-    checkInside();
+    state.checkInside();
     checkAlive();
-    return addTimer(delayNanos, action, null, false);
-  }
-
-  /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */
-  private Timer addTimer(long delayNanos, Runnable action, Thread wakes, boolean jdk) {
-    return timers.add(now, delayNanos, action, wakes, mountedTask, jdk);
+    return state.addTimer(delayNanos, action, null, false);
   }
 
   /** How many timers are pending (cancelled ones leave at once). */
   public int pendingTimers() {
-    checkInside();
-    return timers.size();
+    state.checkInside();
+    return state.timers.size();
   }
 
   /** Appends an event line to the trace. */
   public void trace(String text) {
-    trace.event(now, text);
+    state.trace.event(state.now, text);
   }
 
   /**
@@ -322,25 +231,19 @@ public final class Simulation {
    * what} names it in a FULL trace and is not called otherwise.
    */
   void traceData(java.util.function.Supplier<String> what, long digest) {
-    trace.data(now, trace.keepsEveryLine() ? what.get() : "", digest);
+    Trace trace = state.trace;
+    trace.data(state.now, trace.keepsEveryLine() ? what.get() : "", digest);
   }
 
   /** Checks {@code check} after every step; a throw fails the run, naming the invariant. */
   public void invariant(String name, Runnable check) {
-    checkInside();
-    invariants.add(name, check);
+    state.checkInside();
+    state.invariants.add(name, check);
   }
 
   /** Fails the run with {@code error}; the run unwinds and reports it. */
   public void fail(Throwable error) {
-    if (failure == null) {
-      SimulationException earlier = Escapes.earlier(error); // a class an escape left broken
-      failure = trace.stable(earlier != null ? earlier : error);
-      trace.event(now, "failure " + failure);
-      if (Escapes.isEscape(failure)) {
-        trace.freeze();
-      }
-    }
+    state.fail(error);
   }
 
   /**
@@ -348,7 +251,7 @@ public final class Simulation {
    * unwound), or when the run fails.
    */
   public SimResult run(Body body) {
-    return new Carrier(this, runawayLimit, pinnedLimit).run(runLoop, body);
+    return new Carrier(this).run(body);
   }
 
   /**
@@ -356,14 +259,14 @@ public final class Simulation {
    * nemesis or a test to act on without casts.
    */
   public FaultRegistry components() {
-    return registry;
+    return state.registry;
   }
 
   /** Registers {@code component} with the simulation running on this task, if any. */
   static void registerIfRunning(Object component) {
-    Simulation simulation = CURRENT.get();
-    if (simulation != null && simulation.mounted == Thread.currentThread()) {
-      simulation.registry.register(component);
+    Simulation simulation = mountedOn(Thread.currentThread());
+    if (simulation != null) {
+      simulation.state.registry.register(component);
     }
   }
 
@@ -372,7 +275,7 @@ public final class Simulation {
    * first used inside; returns {@code this}, the simulation to remember it was registered with.
    */
   Simulation register(Object component) {
-    registry.register(component);
+    state.registry.register(component);
     return this;
   }
 
@@ -382,54 +285,17 @@ public final class Simulation {
     void run() throws Exception;
   }
 
-  // ---- called by the scheduler and timers -------------------------------------------------------
-
-  /** A task died of {@code error}: a crash unwinding is expected, anything else fails the run. */
-  void uncaught(Thread thread, Throwable error) {
-    if (error instanceof NodeCrashed || (unwinding && error instanceof InterruptedException)) {
-      return;
-    }
-
-    fail(new SimulationException("Task " + thread.getName() + " died of an uncaught " + error, error));
-  }
-
-  void execute(Runnable continuation) {
-    runLoop.execute(continuation);
-  }
-
-  Timer scheduleJdkTimer(Runnable action, long delayNanos) {
-    return addTimer(delayNanos, action, null, true);
-  }
-
-  /** A timer was cancelled: on the carrier or the mounted task it leaves the heap at once. */
-  void cancelled(Timer timer) {
-    Thread caller = Thread.currentThread();
-    if (caller == carrier || caller == mounted) {
-      timers.remove(timer);
-    }
-  }
-
   /** The simulation whose task {@code thread} is, if it is running now (agent hooks). */
   static Simulation mountedOn(Thread thread) {
     Simulation simulation = CURRENT.get();
-    return simulation != null && simulation.mounted == thread ? simulation : null;
+    return simulation != null && simulation.state.mounted == thread ? simulation : null;
   }
 
   boolean isUnwinding() {
-    return unwinding;
+    return state.unwinding;
   }
 
   String mountedTaskName() {
-    Task task = mountedTask;
-    return task == null ? Thread.currentThread().getName() : task.toString();
-  }
-
-  private void checkInside() {
-    if (mounted != Thread.currentThread()) {
-      throw new SimulationException("Simulation object touched from outside the simulation, by"
-          + " thread \"" + Thread.currentThread().getName() + "\". Only simulated tasks may use"
-          + " it. Fix: start threads with the injected Daemons, never with new Thread or a"
-          + " default executor.");
-    }
+    return state.mountedTaskName();
   }
 }

@@ -25,7 +25,8 @@ final class StableNames {
   private static final Pattern JVM_COUNTER = Pattern.compile(
       "\\b(Thread-|pool-(?=\\d+-thread-)|ForkJoinPool-(?=\\d+-worker-)|commonPool-worker-)"
           + "(\\d+)\\b");
-  private static final Pattern HIDDEN_CLASS = Pattern.compile("(\\$\\$Lambda)?(\\$\\d+)?/0x[0-9a-f]+");
+  private static final Pattern HIDDEN_CLASS =
+      Pattern.compile("(\\$\\$Lambda)?(\\$\\d+)?/0x[0-9a-f]+");
   private static final Pattern THREAD_ID = Pattern.compile("(Thread\\[#)(\\d+)");
 
   private final Map<String, Integer> perClass = new HashMap<>();

@@ -18,16 +18,16 @@ final class Timer implements ScheduledFuture<Object> {
   private final Thread wakes;
   final Task owner;
   final boolean jdk;
-  private final Simulation simulation;
+  private final Timers timers;
   private boolean cancelled;
   private boolean fired;
   /** Its slot in the simulation's {@link TimerHeap}; -1 when not pending. */
   int heapIndex = -1;
 
   Timer(
-      Simulation simulation, long deadline, long sequence, Runnable action, Thread wakes,
+      Timers timers, long deadline, long sequence, Runnable action, Thread wakes,
       Task owner, boolean jdk) {
-    this.simulation = simulation;
+    this.timers = timers;
     this.deadline = deadline;
     this.sequence = sequence;
     this.action = action;
@@ -55,7 +55,7 @@ final class Timer implements ScheduledFuture<Object> {
       return false;
     }
     cancelled = true;
-    simulation.cancelled(this);
+    timers.cancelled(this);
     return true;
   }
 
@@ -71,7 +71,7 @@ final class Timer implements ScheduledFuture<Object> {
 
   @Override
   public long getDelay(TimeUnit unit) {
-    return unit.convert(deadline - simulation.nanoTime(), TimeUnit.NANOSECONDS);
+    return unit.convert(deadline - timers.now(), TimeUnit.NANOSECONDS);
   }
 
   @Override

@@ -6,18 +6,18 @@ package io.steelmill.sim;
  * carrier and the mounted task touch the heap; a cancel from elsewhere only marks its timer.
  */
 final class Timers {
-  private final Simulation simulation;
+  private final RunState run;
   private final TimerHeap heap = new TimerHeap();
   private long sequence;
 
-  Timers(Simulation simulation) {
-    this.simulation = simulation;
+  Timers(RunState run) {
+    this.run = run;
   }
 
   /** A timer at {@code now + delayNanos} that runs {@code action}, or unparks {@code wakes}. */
   Timer add(long now, long delayNanos, Runnable action, Thread wakes, Task owner, boolean jdk) {
     Timer timer =
-        new Timer(simulation, now + Math.max(0, delayNanos), sequence++, action, wakes, owner, jdk);
+        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, wakes, owner, jdk);
     heap.add(timer);
     return timer;
   }
@@ -33,9 +33,19 @@ final class Timers {
     return null;
   }
 
-  /** A cancelled timer leaves the heap at once, so the heap holds only live timers. */
-  void remove(Timer timer) {
-    heap.remove(timer);
+  /**
+   * A timer was cancelled: on the carrier or the mounted task it leaves the heap at once, so the
+   * heap holds only live timers; a cancel from elsewhere only marks it.
+   */
+  void cancelled(Timer timer) {
+    Thread caller = Thread.currentThread();
+    if (caller == run.carrier || caller == run.mounted) {
+      heap.remove(timer);
+    }
+  }
+
+  long now() {
+    return run.now;
   }
 
   int size() {

@@ -13,17 +13,17 @@ import java.time.Duration;
  */
 final class Watchdog {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-  private final Simulation simulation;
+  private final RunState run;
   private final Duration runawayLimit;
   private final Duration pinnedLimit;
   private long blockedSince;
   private long lastStep = -1;
   private long lastStepCpu;
 
-  Watchdog(Simulation simulation, Duration runawayLimit, Duration pinnedLimit) {
-    this.simulation = simulation;
-    this.runawayLimit = runawayLimit;
-    this.pinnedLimit = pinnedLimit;
+  Watchdog(RunState run) {
+    this.run = run;
+    this.runawayLimit = run.runawayLimit;
+    this.pinnedLimit = run.pinnedLimit;
   }
 
   /** The carrier's CPU time, or real time where the JVM cannot measure it. */
@@ -34,7 +34,7 @@ final class Watchdog {
 
   /** A failure to report for the step now running on {@code loop}, or null. */
   SimulationException check(Thread loop) {
-    Thread task = simulation.mounted; // volatile: makes the carrier's step count visible
+    Thread task = run.mounted; // volatile: makes the carrier's step count visible
     long nowNanos = System.nanoTime();
     if (task == null) {
       blockedSince = 0;
@@ -42,7 +42,7 @@ final class Watchdog {
       return null;
     }
     long cpuNanos = carrierNanos(loop);
-    long steps = simulation.steps;
+    long steps = run.steps;
     if (steps != lastStep) { // a new step since the last look: it started about now
       lastStep = steps;
       lastStepCpu = cpuNanos;

@@ -6,12 +6,13 @@
  * nothing is pending.
  *
  * <p>Where things are: {@link io.steelmill.sim.Simulation} is the API tasks call (spawn, sleep,
- * await, crash, pause, invariant) and holds the state of a run; {@code RunLoop} is scheduling and
- * virtual time (one step at a time, timers fired in deadline order, tasks registered with their
- * {@link io.steelmill.runtime.NodeId}); {@code Timers} the pending timers; {@code Faults} crashes
- * and pauses; {@link io.steelmill.sim.FaultRegistry} the simulated components a nemesis acts on;
- * {@code Invariants} the checks after every step; {@code Watchdog} pinned and runaway steps;
- * {@code Carrier} the thread that runs it all and the result; {@link
+ * await, crash, pause, invariant); {@code RunState} is what is behind it, the state of a run its
+ * parts share (the virtual clock, the run queue, the live tasks, the failure); {@code RunLoop} is
+ * scheduling and virtual time (one step at a time, timers fired in deadline order, tasks registered
+ * with their {@link io.steelmill.runtime.NodeId}); {@code Timers} the pending timers; {@code
+ * Faults} crashes and pauses; {@link io.steelmill.sim.FaultRegistry} the simulated components a
+ * nemesis acts on; {@code Invariants} the checks after every step; {@code Watchdog} pinned and
+ * runaway steps; {@code Carrier} the thread that runs it all and the result; {@link
  * io.steelmill.sim.SimulationBuilder} the options. The {@code Sim*} classes are the simulated
  * bindings of the platform interfaces in {@link io.steelmill.platform}, which reach simulation
  * builds through {@link io.steelmill.sim.SimulatedPlatform}.

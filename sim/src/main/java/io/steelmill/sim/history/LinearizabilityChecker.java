@@ -19,7 +19,9 @@ public final class LinearizabilityChecker {
   private final Duration timeout;
   private final Duration explainTimeout;
 
-  /** A checker for {@code model} that gives up with {@link Verdict#UNKNOWN} after {@code timeout}. */
+  /**
+   * A checker for {@code model} that gives up with {@link Verdict#UNKNOWN} after {@code timeout}.
+   */
   public LinearizabilityChecker(Model model, Duration timeout) {
     this(model, timeout, Duration.ofSeconds(60));
   }

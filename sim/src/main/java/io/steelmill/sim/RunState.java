@@ -1,0 +1,165 @@
+package io.steelmill.sim;
+
+import io.steelmill.runtime.NodeId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The state of one run, shared by the parts of the kernel: the {@link RunLoop} (scheduling and
+ * virtual time), {@link Timers}, {@link Faults}, {@link Invariants}, the {@link Watchdog} and the
+ * {@link Carrier}. {@link Simulation} is the public face of a run; this is what is behind it: the
+ * virtual clock, the run queue, the live tasks, the failure. Only the carrier and the task
+ * mounted on it touch it, one at a time, so nothing here is locked; the watchdog reads {@link
+ * #steps} after a volatile read of {@link #mounted}.
+ */
+final class RunState {
+  // what the builder chose
+  final long seed;
+  final Instant epoch;
+  final long maxVirtualNanos;
+  final long maxStepsWithoutTime;
+  final Duration runawayLimit;
+  final Duration pinnedLimit;
+
+  // the parts
+  final Trace trace;
+  final SplitMix64 root;
+  final SplitMix64 schedulerRandom;
+  final SimScheduler scheduler = new SimScheduler(this);
+  final Timers timers = new Timers(this);
+  final Faults faults = new Faults(this);
+  final Invariants invariants = new Invariants();
+  final FaultRegistry registry = new FaultRegistry();
+  final RunLoop loop = new RunLoop(this);
+
+  // the tasks
+  final ArrayList<Task> runQueue = new ArrayList<>();
+  /** Wake-ups from threads outside the simulation: a violation, or a monitor hand-off. */
+  final ConcurrentLinkedQueue<Runnable> foreign = new ConcurrentLinkedQueue<>();
+  final IdentityHashMap<Runnable, Task> tasks = new IdentityHashMap<>();
+  /** The node of each thread created for one but not yet scheduled: its task carries it. */
+  final IdentityHashMap<Thread, NodeId> nodesOfNewThreads = new IdentityHashMap<>();
+  final Map<Integer, Task> live = new LinkedHashMap<>();
+  /** Tasks being unwound: what they throw is the unwinding (see {@code Unwinding}). */
+  final Set<Thread> unwound = new HashSet<>();
+
+  // where the run is
+  volatile Thread carrier;
+  volatile Thread mounted;
+  Task mountedTask;
+  long now;
+  long steps; // read by the watchdog after a volatile read of mounted
+  long stepsAtLastTimeAdvance;
+  int nextTaskId;
+  boolean unwinding;
+  Throwable failure;
+  Thread mainThread;
+  Task poolUser; // the first task seen submitting to a fork-join pool
+
+  RunState(SimulationBuilder builder) {
+    this.seed = builder.seed;
+    this.epoch = builder.epoch;
+    this.maxVirtualNanos = builder.maxVirtualTime.toNanos();
+    this.maxStepsWithoutTime = builder.maxStepsWithoutTime;
+    this.runawayLimit = builder.runawayLimit;
+    this.pinnedLimit = builder.pinnedLimit;
+    this.trace = new Trace(builder.traceLevel, builder.traceTail);
+    this.root = new SplitMix64(seed);
+    this.schedulerRandom = root.fork("scheduler");
+  }
+
+  /** Fails the run with {@code error} (the first failure wins); the run unwinds and reports it. */
+  void fail(Throwable error) {
+    if (failure == null) {
+      SimulationException earlier = Escapes.earlier(error); // a class an escape left broken
+      failure = trace.stable(earlier != null ? earlier : error);
+      trace.event(now, "failure " + failure);
+      if (Escapes.isEscape(failure)) {
+        trace.freeze();
+      }
+    }
+  }
+
+  /** A task died of {@code error}: a crash unwinding is expected, anything else fails the run. */
+  void uncaught(Thread thread, Throwable error) {
+    if (error instanceof NodeCrashed || (unwinding && error instanceof InterruptedException)) {
+      return;
+    }
+    fail(new SimulationException(
+        "Task " + thread.getName() + " died of an uncaught " + error, error));
+  }
+
+  /** A task of {@code node}, not started: its id is known from before its first step. */
+  Thread unstartedTask(NodeId node, String what, Runnable body) {
+    Thread thread = scheduler.builder().name(node.threadName(what)).unstarted(body);
+    nodesOfNewThreads.put(thread, node);
+    return thread;
+  }
+
+  /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */
+  Timer addTimer(long delayNanos, Runnable action, Thread wakes, boolean jdk) {
+    return timers.add(now, delayNanos, action, wakes, mountedTask, jdk);
+  }
+
+  /** {@link Simulation#await}, on the calling task: the one way a task waits. */
+  boolean await(BooleanSupplier ready, long timeoutNanos, Object blocker)
+      throws InterruptedException {
+    if (ready.getAsBoolean()) {
+      return true;
+    }
+    checkAlive();
+    Timer timer =
+        timeoutNanos < 0 ? null : addTimer(timeoutNanos, null, Thread.currentThread(), false);
+    try {
+      while (true) {
+        LockSupport.park(blocker);
+        checkAlive();
+        if (Thread.interrupted()) {
+          throw new InterruptedException(
+              "interrupted while waiting on " + TaskReport.blocker(blocker));
+        }
+        if (ready.getAsBoolean()) {
+          return true;
+        }
+        if (timer != null && timer.isFired()) {
+          return false;
+        }
+      }
+    } finally {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+    }
+  }
+
+  void checkInside() {
+    if (mounted != Thread.currentThread()) {
+      throw new SimulationException("Simulation object touched from outside the simulation, by"
+          + " thread \"" + Thread.currentThread().getName() + "\". Only simulated tasks may use"
+          + " it. Fix: start threads with the injected Daemons, never with new Thread or a"
+          + " default executor.");
+    }
+  }
+
+  /** Throws {@link NodeCrashed} if the calling task's node crashed. */
+  void checkAlive() {
+    Task task = mountedTask;
+    if (task != null && task.killed && Thread.currentThread() == task.thread) {
+      throw new NodeCrashed(task.node.name());
+    }
+  }
+
+  String mountedTaskName() {
+    Task task = mountedTask;
+    return task == null ? Thread.currentThread().getName() : task.toString();
+  }
+}
