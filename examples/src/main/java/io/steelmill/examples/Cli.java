@@ -118,7 +118,7 @@ public final class Cli {
         java.nio.file.StandardOpenOption.CREATE)) {
       channel.size();
     } catch (IOException | UnsupportedOperationException e) {
-      throw mistake(spec, option + " " + file + " cannot be written: " + describe(e));
+      throw mistake(spec, option + " " + file + " cannot be written: " + whyNotWritable(e));
     } finally {
       if (!existed) {
         try {
@@ -130,7 +130,21 @@ public final class Cli {
     }
   }
 
-  /** {@code --version}: the version this build was made from. */
+  /** Why a file could not be opened for writing, in words (an exception may give only a path). */
+  private static String whyNotWritable(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "the file system refuses to create it";
+    }
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return oneLine(fs.getReason());
+    }
+    return describe(e);
+  }
+
+    /** {@code --version}: the version this build was made from. */
   public static final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {

@@ -44,4 +44,22 @@ public final class DurationConverter implements ITypeConverter<Duration> {
           "'" + text + "' is not a duration; write 500ms, 30s, 10m, 2h or PT10M");
     }
   }
+
+  /**
+   * {@code duration} as a person types it, and as {@link #convert} reads it back: {@code 2h},
+   * {@code 10m}, {@code 30s}, {@code 500ms}, or ISO-8601 when none fits (e.g. {@code PT0.0005S}).
+   */
+  public static String format(Duration duration) {
+    if (duration.toNanosPart() % 1_000_000 != 0) {
+      return duration.toString();
+    }
+    long millis = duration.toMillis();
+    if (millis % 3_600_000 == 0) {
+      return millis / 3_600_000 + "h";
+    }
+    if (millis % 60_000 == 0) {
+      return millis / 60_000 + "m";
+    }
+    return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+  }
 }

@@ -37,7 +37,7 @@ public final class FaultMask {
 
   /**
    * Parses {@code all}, {@code none} or a comma-separated list of identities such as {@code
-   * f3,b7,d12}.
+   * f3,b7,d12}, each id once.
    *
    * @throws IllegalArgumentException with a one-line reason for anything else
    */
@@ -53,11 +53,16 @@ public final class FaultMask {
       throw new IllegalArgumentException("empty fault list; give ids such as f3,b7 (or none, all)");
     }
     List<String> ids = new ArrayList<>();
+    Set<String> seen = new TreeSet<>();
     for (String part : trimmed.split(",", -1)) {
       if (ids.size() == MAX_IDS) {
         throw new IllegalArgumentException("more than " + MAX_IDS + " fault ids");
       }
-      ids.add(check(part.strip()));
+      String id = check(part.strip());
+      if (!seen.add(id)) {
+        throw new IllegalArgumentException(id + " is listed twice; name each fault once");
+      }
+      ids.add(id);
     }
     return only(ids);
   }
@@ -66,7 +71,7 @@ public final class FaultMask {
     if (id == null || !id.matches("[a-z][1-9][0-9]{0,8}")
         || FaultLedger.Kind.of(id.charAt(0)) == null) {
       throw new IllegalArgumentException("\"" + id + "\" is not a fault id: a kind letter ("
-          + FaultLedger.Kind.letters() + ") and an ordinal from 1, e.g. f3");
+          + FaultLedger.Kind.letters() + ") and an ordinal from 1 to 999999999, e.g. f3");
     }
     return id;
   }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FaultMaskTest {
   @Test
   void parsesAndPrintsIdsInKindThenOrdinalOrder() {
-    FaultMask mask = FaultMask.parse(" f10, b2 ,f3,d1,f3");
+    FaultMask mask = FaultMask.parse(" f10, b2 ,f3,d1");
 
     assertThat(mask.toString()).isEqualTo("b2,d1,f3,f10");
     assertThat(FaultMask.parse(mask.toString())).isEqualTo(mask);
@@ -24,7 +24,7 @@ class FaultMaskTest {
   @Test
   void refusesAnythingElseWithOneLineNamingTheBadPart() {
     for (String bad : List.of("", " ", "n0", "x3", "3", "n-1", "f3,,b2", "f3;b2", "F3", "f01",
-        "f12345678901", "f3,", "all,f3", "f 3", "n3", "\u0000")) {
+        "f12345678901", "f3,", "all,f3", "f 3", "n3", "\u0000", "f3,f3", "b1,f2, b1")) {
       assertThatThrownBy(() -> FaultMask.parse(bad))
           .as("input \"%s\"", bad)
           .isInstanceOf(IllegalArgumentException.class)
@@ -34,6 +34,10 @@ class FaultMaskTest {
         .hasMessageContaining("\"q9\" is not a fault id")
         .hasMessageContaining("f nemesis");
     assertThatThrownBy(() -> FaultMask.parse(null)).hasMessageContaining("empty fault list");
+    assertThatThrownBy(() -> FaultMask.parse("f3,b1,f3"))
+        .hasMessage("f3 is listed twice; name each fault once");
+    assertThatThrownBy(() -> FaultMask.parse("f1234567890"))
+        .hasMessageContaining("an ordinal from 1 to 999999999");
   }
 
   @Test

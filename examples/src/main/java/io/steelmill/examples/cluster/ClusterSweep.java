@@ -1,5 +1,6 @@
 package io.steelmill.examples.cluster;
 
+import io.steelmill.examples.DurationConverter;
 import io.steelmill.examples.Progress;
 import io.steelmill.sim.SeedResult;
 import io.steelmill.sim.SeedSweep;
@@ -104,6 +105,9 @@ final class ClusterSweep {
           + " operations checked)");
       out.println("violations: " + violations);
     }
+    if (violations == 0 && faultOptions.shrink) {
+      out.println("shrink: no seed failed, so there is nothing to shrink");
+    }
     return violations == 0 ? 0 : 1;
   }
 
@@ -126,7 +130,8 @@ final class ClusterSweep {
 
   /** The --virtual option as typed again, or nothing for the default. */
   private String virtualOption() {
-    return virtual.equals(Duration.ofSeconds(20)) ? "" : " --virtual " + virtual;
+    return virtual.equals(Duration.ofSeconds(20)) ? ""
+        : " --virtual " + DurationConverter.format(virtual);
   }
 
   private String replay(long s) {

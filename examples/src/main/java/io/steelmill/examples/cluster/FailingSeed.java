@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
+import io.steelmill.examples.DurationConverter;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Trace;
@@ -42,7 +43,8 @@ final class FailingSeed {
   static String replayPrefix(int nodes, StoreChoice store, Duration virtual) {
     return "./mvnw -q -Psimulation -pl examples -am compile exec:java"
         + " -Dexec.args=\"cluster simulate --nodes " + nodes + store.options()
-        + (virtual.equals(Duration.ofSeconds(20)) ? "" : " --virtual " + virtual);
+        + (virtual.equals(Duration.ofSeconds(20)) ? ""
+            : " --virtual " + DurationConverter.format(virtual));
   }
 
   /** The fault options of a run: the mask of --faults, --buggify, and a timeline if asked. */
@@ -56,6 +58,27 @@ final class FailingSeed {
       }
     }
     return new FaultLedger.Options(mask, options.buggify, timeline);
+  }
+
+  /**
+   * Says what the options asked for that the run of {@code seed} could not do: ids of {@code
+   * mask} the seed never injected (a typo, or ids of another seed or build), and a shrink of a
+   * seed that passed.
+   */
+  static void explain(long seed, ClusterSimulation.Outcome outcome, FaultMask mask,
+      FaultOptions options, PrintStream out) {
+    java.util.Set<String> injected = new java.util.TreeSet<>();
+    outcome.faults().faults().forEach(fault -> injected.add(fault.id()));
+    List<String> unknown = mask.ids().stream().filter(id -> !injected.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      out.println("note: --faults names " + String.join(",", unknown) + ", which seed " + seed
+          + " never injected (it injected " + injected.size() + " faults); "
+          + (unknown.size() == 1 ? "it was" : "they were") + " ignored");
+    }
+    if (options.shrink && outcome.passed()) {
+      out.println("shrink: seed " + seed + " passed, so there is nothing to shrink (--shrink"
+          + " needs a failing seed)");
+    }
   }
 
   /** What broke: "history", or the run's error class. */

@@ -174,6 +174,7 @@ public final class SimulateCommand implements Callable<Integer> {
           failing.command(chosen, faults.mask().toString()));
       out.println("picture: " + faultOptions.picture);
     }
+    FailingSeed.explain(chosen, outcome, faults.mask(), faultOptions, out);
     if (!outcome.passed() && faultOptions.shrink) {
       failing.shrink(chosen, outcome, out);
     }

@@ -2,6 +2,7 @@ package io.steelmill.examples.replicated;
 
 import io.steelmill.Daemon;
 import io.steelmill.examples.replicated.ReplicatedSettings.Bug;
+import io.steelmill.platform.Buggify;
 import io.steelmill.platform.Clock;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
@@ -23,6 +24,13 @@ import java.util.TreeMap;
  *
  * <p>Requests are handled one at a time (the host's frontend calls in turn), so the state needs
  * no lock. The planted bugs are the three {@code settings.bug()} checks.
+ *
+ * <p>BUGGIFY sites, each a thing a real primary must survive: {@code primary.slow-prepare} (a
+ * pause between the lease check and a write's messages), {@code primary.slow-takeover} (a
+ * pause between merging the promised states and installing the merge, long enough for the lease
+ * to pass to another host meanwhile), {@code primary.slow-reply} (a pause between the majority's
+ * answer and the reply) and {@code primary.step-down} (after a reply the primary gives its lease
+ * back, as a drain before a restart does, while its last messages may still be on the way).
  */
 @Daemon
 public final class PrimaryService implements Lifecycle {
@@ -31,6 +39,15 @@ public final class PrimaryService implements Lifecycle {
 
   /** Preparing a write takes a moment, and a pause can strike between the lease check and it. */
   static final Duration PREPARE = Duration.ofMillis(1);
+
+  /** A long pause between the lease check and the write's messages: half the lease's life. */
+  static final Duration SLOW_PREPARE = Duration.ofMillis(150);
+
+  /** A pause in the middle of a takeover: longer than the lease's time to live. */
+  static final Duration SLOW_TAKEOVER = Duration.ofMillis(400);
+
+  /** A pause before a reply (a GC pause, a busy thread): shorter than a client's attempt. */
+  static final Duration SLOW_REPLY = Duration.ofMillis(150);
 
   /** What became of a request. */
   enum Result {
@@ -48,6 +65,7 @@ public final class PrimaryService implements Lifecycle {
   private final PrimarySlot slot;
   private final ReplicatedSettings settings;
   private final ReplicaTally tally;
+  private final Buggify buggify;
   private final Map<String, Versioned> state = new TreeMap<>();
   private Endpoint<String> endpoint;
   private Quorum quorum;
@@ -56,13 +74,14 @@ public final class PrimaryService implements Lifecycle {
   private boolean deposed;
 
   PrimaryService(Lease lease, Network network, Clock clock, PrimarySlot slot,
-      ReplicatedSettings settings, ReplicaTally tally) {
+      ReplicatedSettings settings, ReplicaTally tally, Buggify buggify) {
     this.lease = lease;
     this.network = network;
     this.clock = clock;
     this.slot = slot;
     this.settings = settings;
     this.tally = tally;
+    this.buggify = buggify;
   }
 
   @Override
@@ -80,13 +99,14 @@ public final class PrimaryService implements Lifecycle {
     if (!takeOver()) {
       return Result.UNKNOWN;
     }
-    clock.sleep(PREPARE);
+    // a primary can stall between its lease check and its messages: the lease may pass meanwhile
+    clock.sleep(buggify.fires("primary.slow-prepare", 0.1) ? SLOW_PREPARE : PREPARE);
     Versioned version = new Versioned(value, epoch, ++seq);
     String put = " " + epoch + " " + seq + " " + key + " " + value;
     if (settings.bug() == Bug.EARLY_ACK) {
       quorum.tell("put", put); // BUG: acknowledged before any replica has it
       keep(key, version);
-      return Result.DONE;
+      return reply(Result.DONE);
     }
     Quorum.Answers answers = quorum.ask("put", put, QUORUM_TIMEOUT);
     deposed |= answers.deposed();
@@ -94,7 +114,7 @@ public final class PrimaryService implements Lifecycle {
       return Result.UNKNOWN;
     }
     keep(key, version);
-    return Result.DONE;
+    return reply(Result.DONE);
   }
 
   /** The value of {@code key} ("" when never written), or null when it cannot answer. */
@@ -105,11 +125,27 @@ public final class PrimaryService implements Lifecycle {
     Versioned version = state.get(key);
     String value = version == null ? "" : version.value();
     if (settings.bug() == Bug.STALE_READ) {
-      return value; // BUG: trusts the lease; a deposed primary that has not noticed answers too
+      // BUG: trusts the lease; a deposed primary that has not noticed answers too
+      return reply(value);
     }
     Quorum.Answers answers = quorum.ask("confirm", " " + epoch, QUORUM_TIMEOUT);
     deposed |= answers.deposed();
-    return answers.agreed() ? value : null;
+    return answers.agreed() ? reply(value) : null;
+  }
+
+  /**
+   * {@code answer}, once the BUGGIFY sites between a done request and its reply have had their
+   * turn: a pause, or a step-down that gives the lease back (the next request is refused, and
+   * another host takes over while this one's last messages may still be on the way).
+   */
+  private <T> T reply(T answer) throws InterruptedException {
+    if (buggify.fires("primary.slow-reply", 0.02)) {
+      clock.sleep(SLOW_REPLY);
+    }
+    if (buggify.fires("primary.step-down", 0.03)) {
+      lease.close();
+    }
+    return answer;
   }
 
   /**
@@ -141,6 +177,9 @@ public final class PrimaryService implements Lifecycle {
           merged.put(key, version);
         }
       });
+    }
+    if (buggify.fires("primary.slow-takeover")) {
+      clock.sleep(SLOW_TAKEOVER); // another host may take the lease, and promises, meanwhile
     }
     long term = chosen;
     Map<String, Versioned> installed = new TreeMap<>();

@@ -1,6 +1,8 @@
 package io.steelmill.examples.replicated;
 
 import io.steelmill.Daemon;
+import io.steelmill.platform.Buggify;
+import io.steelmill.platform.Clock;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Disk;
 import io.steelmill.platform.Endpoint;
@@ -9,6 +11,7 @@ import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -18,23 +21,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * refuses, with {@code stale PROMISED}, any message whose epoch is older than the newest it has
  * promised; appends every change to its log and syncs it before answering, so a crash never
  * takes back what a primary counted on.
+ *
+ * <p>Two BUGGIFY sites play a disk that misbehaves as real ones do: {@code replica.slow-sync} (an
+ * fsync that stalls for {@link #SLOW_SYNC}, longer than a primary waits, so the answer comes late
+ * and a crash meanwhile loses the unsynced change) and {@code replica.failed-write} (the log
+ * cannot be written, as on a full or failing disk: the replica changes nothing and answers
+ * nothing, since it must not acknowledge what it could not make durable).
  */
 @Daemon
 public final class Replica implements Lifecycle {
   static final String SERVICE = "replica";
   static final String LOG = "replica.log";
 
+  /** How long a stalled fsync takes: longer than {@link PrimaryService#QUORUM_TIMEOUT}. */
+  static final Duration SLOW_SYNC = Duration.ofMillis(60);
+
   private final Network network;
   private final Disk disk;
   private final ReplicaTally tally;
+  private final Clock clock;
+  private final Buggify buggify;
   private final ReentrantLock lock = new ReentrantLock();
   private ReplicaState state;
   private Endpoint<String> endpoint;
 
-  Replica(Network network, Disk disk, ReplicaTally tally) {
+  Replica(Network network, Disk disk, ReplicaTally tally, Clock clock, Buggify buggify) {
     this.network = network;
     this.disk = disk;
     this.tally = tally;
+    this.clock = clock;
+    this.buggify = buggify;
   }
 
   @Override
@@ -54,15 +70,17 @@ public final class Replica implements Lifecycle {
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException malformed) {
           continue; // a peer's bug must not stop this replica, nor change it
         }
-        endpoint.send(message.from(), answer);
+        if (answer != null) {
+          endpoint.send(message.from(), answer);
+        }
       }
     } catch (IllegalStateException closed) {
       // stopped
     }
   }
 
-  /** The answer to one message, after its changes are durable. */
-  private String answer(String[] m) throws IOException {
+  /** The answer to one message, after its changes are durable; null when there is none. */
+  private String answer(String[] m) throws IOException, InterruptedException {
     lock.lock();
     try {
       return answerLocked(m);
@@ -71,7 +89,7 @@ public final class Replica implements Lifecycle {
     }
   }
 
-  private String answerLocked(String[] m) throws IOException {
+  private String answerLocked(String[] m) throws IOException, InterruptedException {
     String verb = m[0];
     String rid = m[1];
     if (verb.equals("peek") && m.length == 2) {
@@ -88,11 +106,17 @@ public final class Replica implements Lifecycle {
       tally.rejected();
       return rid + " stale " + state.promised();
     }
+    if (!verb.equals("confirm") && buggify.fires("replica.failed-write", 0.25)) {
+      return null; // the log cannot be written: nothing changes, and nothing is acknowledged
+    }
     StringBuilder log = new StringBuilder();
     append(log, state.promise(epoch));
     writes.forEach((key, version) -> append(log, state.put(key, version)));
     if (!log.isEmpty()) {
       disk.append(LOG, log.toString().getBytes(StandardCharsets.UTF_8));
+      if (buggify.fires("replica.slow-sync", 0.05)) {
+        clock.sleep(SLOW_SYNC); // a crash now loses the change, which was never answered
+      }
       disk.sync(LOG);
     }
     return verb.equals("promise")
