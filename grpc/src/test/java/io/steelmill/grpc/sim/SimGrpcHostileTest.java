@@ -12,6 +12,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
+import io.grpc.stub.StreamObserver;
 import io.steelmill.grpc.Echo;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +100,78 @@ class SimGrpcHostileTest {
       }));
       assertThat(code).isEqualTo(Status.Code.UNAVAILABLE); // by keepalive: the peer went silent
       assertThat(streamed).hasSizeBetween(3, 10);
+    });
+  }
+
+  /** Collects a streaming call's answers and its end. */
+  private static final class Ending implements StreamObserver<String> {
+    final List<String> answers = new ArrayList<>();
+    final CompletableFuture<Status> end = new CompletableFuture<>();
+
+    @Override
+    public void onNext(String value) {
+      answers.add(value);
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      end.complete(Status.fromThrowable(t));
+    }
+
+    @Override
+    public void onCompleted() {
+      end.complete(Status.OK);
+    }
+  }
+
+  @Test
+  void aServerCrashMidStreamEndsTheClientStreamingCall() {
+    twice(107, () -> {
+      SimGrpcTest.World world = new SimGrpcTest.World();
+      Ending sum = new Ending();
+      StreamObserver<String> numbers = as("c", () -> ClientCalls.asyncClientStreamingCall(
+          world.channel.newCall(Echo.SUM, CallOptions.DEFAULT), sum));
+      as("c", () -> {
+        numbers.onNext("1");
+        numbers.onNext("2");
+        return null;
+      });
+      world.sleep(50);
+      world.sim.crash("s");
+      as("c", () -> {
+        numbers.onNext("3");
+        numbers.onCompleted();
+        return null;
+      });
+      assertThat(sum.end.get().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(sum.answers).isEmpty();
+    });
+  }
+
+  @Test
+  void aServerCrashMidStreamEndsTheBidiStreamingCall() {
+    twice(108, () -> {
+      SimGrpcTest.World world = new SimGrpcTest.World();
+      Ending chat = new Ending();
+      StreamObserver<String> lines = as("c", () -> ClientCalls.asyncBidiStreamingCall(
+          world.channel.newCall(Echo.CHAT, CallOptions.DEFAULT), chat));
+      as("c", () -> {
+        lines.onNext("one");
+        lines.onNext("two");
+        return null;
+      });
+      world.sleep(50);
+      assertThat(chat.answers).containsExactly("c: one", "c: two");
+      world.sim.crash("s");
+      as("c", () -> {
+        lines.onNext("three");
+        return null;
+      });
+      long before = world.sim.nanoTime();
+      assertThat(chat.end.get().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+      assertThat(world.sim.nanoTime() - before).isLessThanOrEqualTo(
+          Duration.ofSeconds(16).toNanos()); // keepalive: 10 s of silence, then 5 s more
+      assertThat(chat.answers).containsExactly("c: one", "c: two");
     });
   }
 
