@@ -47,6 +47,8 @@ public final class Echo {
       MethodDescriptor.MethodType.CLIENT_STREAMING);
   public static final MethodDescriptor<String, String> WAIT = method("Wait",
       MethodDescriptor.MethodType.UNARY);
+  public static final MethodDescriptor<String, String> CHAT = method("Chat",
+      MethodDescriptor.MethodType.BIDI_STREAMING);
 
   private Echo() {}
 
@@ -62,7 +64,8 @@ public final class Echo {
 
   /**
    * The service: {@code Say x} answers "{@code <caller>: x}"; {@code Count n} streams 1..n, each
-   * after {@code pause} (a sleep of the mode's clock); {@code Sum} adds the numbers it gets.
+   * after {@code pause} (a sleep of the mode's clock); {@code Sum} adds the numbers it
+   * gets; {@code Chat} answers each message as {@code Say} does.
    *
    * @param sleep sleeps the given milliseconds (the simulation's or the system's clock)
    * @param cancelled told when a {@code Wait} or {@code Count} call's context is cancelled
@@ -101,6 +104,22 @@ public final class Echo {
           @Override
           public void onCompleted() {
             out.onNext(Long.toString(sum));
+            out.onCompleted();
+          }
+        }))
+        .addMethod(CHAT, ServerCalls.asyncBidiStreamingCall(out -> new StreamObserver<String>() {
+          @Override
+          public void onNext(String value) {
+            out.onNext(GrpcPeer.caller() + ": " + value);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            cancelled.accept("Chat " + Status.fromThrowable(t).getCode());
+          }
+
+          @Override
+          public void onCompleted() {
             out.onCompleted();
           }
         }))

@@ -51,8 +51,8 @@ final class ClusterSimulation {
   }
 
   /**
-   * One seed of the fenced store, its history checked: {@code grpc} for the store whose parts talk
-   * gRPC ({@link GrpcClusterSimulation}), {@code faults} for a replay mask, BUGGIFY and a timeline.
+   * One seed of the fenced store, its history checked: {@code grpc} for the host whose parts talk
+   * gRPC ({@link GrpcStoreHost}), {@code faults} for a replay mask, BUGGIFY and a timeline.
    */
   static Outcome run(long seed, int nodes, StoreSettings settings, Duration virtual,
       Trace.Level trace, boolean grpc, FaultLedger.Options faults) {
@@ -61,11 +61,7 @@ final class ClusterSimulation {
     Simulation simulation = Simulation.builder().seed(seed).maxVirtualTime(virtual.plusMinutes(5))
         .trace(trace).faults(faults).build();
     SimResult result = simulation.run(() -> {
-      if (grpc) {
-        GrpcClusterSimulation.scenario(nodes, settings, virtual, counts, history);
-      } else {
-        scenario(nodes, settings, virtual, counts, history);
-      }
+      scenario(nodes, settings, virtual, counts, history, grpc);
     });
     History recorded = history[0] == null ? History.of(List.of()) : history[0];
     return new Outcome(result, recorded, check(recorded), counts[0], counts[1],
@@ -87,20 +83,13 @@ final class ClusterSimulation {
   }
 
   private static void scenario(int nodes, StoreSettings settings, Duration virtual, long[] counts,
-      History[] history) throws Exception {
+      History[] history, boolean grpc) throws Exception {
     Simulation sim = Simulation.current();
     List<String> hosts = SimCluster.names("n", nodes);
-    SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
-    ambient.inject(StoreSettings.class, settings);
-    // every host runs these; its leadership creates a leader child per lease it wins
-    var cluster = SimCluster.of(ambient, SteelmillStoreHost.Ambient::node, host -> {
-      host.frontend();
-      host.storage();
-      host.client();
-      host.leadership();
-    }, hosts);
+    // every host runs its parts; its leadership creates a leader child per lease it wins
+    SimCluster<?, ?> cluster = grpc ? grpcCluster(settings, hosts) : cluster(settings, hosts);
     cluster.start();
-    SteelmillStoreHost any = cluster.node(hosts.get(0));
+    StoreParts any = parts(cluster.node(hosts.get(0)));
     Storage storage = any.storage();
     WriterClient client = any.client();
     history[0] = client.history();
@@ -133,5 +122,25 @@ final class ClusterSimulation {
     }
     counts[1] = storage.rejected();
     cluster.stop();
+  }
+
+  /** Hosts whose parts talk over the simulated {@code Network}. */
+  private static SimCluster<?, ?> cluster(StoreSettings settings, List<String> hosts) {
+    SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
+    ambient.inject(StoreSettings.class, settings);
+    return SimCluster.of(ambient, SteelmillStoreHost.Ambient::node, StoreParts::of, hosts);
+  }
+
+  /** Hosts whose parts talk gRPC over the simulated transport ({@code --transport grpc}). */
+  private static SimCluster<?, ?> grpcCluster(StoreSettings settings, List<String> hosts) {
+    SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient();
+    ambient.inject(StoreSettings.class, settings);
+    ambient.inject(StoreHosts.class, new StoreHosts(hosts));
+    return SimCluster.of(ambient, SteelmillGrpcStoreHost.Ambient::node, StoreParts::of, hosts);
+  }
+
+  private static StoreParts parts(Object host) {
+    return host instanceof SteelmillGrpcStoreHost grpcHost
+        ? StoreParts.of(grpcHost) : StoreParts.of((SteelmillStoreHost) host);
   }
 }

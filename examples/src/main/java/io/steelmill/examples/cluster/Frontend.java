@@ -1,31 +1,26 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.Daemon;
+import io.steelmill.examples.cluster.StoreTransport.Answer;
 import io.steelmill.platform.Buggify;
 import io.steelmill.platform.Clock;
-import io.steelmill.platform.Codec;
-import io.steelmill.platform.Endpoint;
-import io.steelmill.platform.Envelope;
-import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 import java.time.Duration;
 
 /**
- * Takes clients' {@code put <key> <value>} and {@code get <key>} and hands them to the leader,
- * if this host has it.
+ * Takes clients' writes and reads and hands them to the leader, if this host has it (refused
+ * otherwise: certainly nothing done), over whichever {@link StoreTransport} its host binds.
  */
 @Daemon
-public final class Frontend implements Lifecycle {
-  static final String SERVICE = "frontend";
-
-  private final Network network;
+public final class Frontend implements Lifecycle, StoreTransport.FrontendHandler {
+  private final StoreTransport transport;
   private final LeaderSlot slot;
   private final Clock clock;
   private final Buggify buggify;
-  private Endpoint<String> endpoint;
+  private StoreTransport.Served served;
 
-  Frontend(Network network, LeaderSlot slot, Clock clock, Buggify buggify) {
-    this.network = network;
+  Frontend(StoreTransport transport, LeaderSlot slot, Clock clock, Buggify buggify) {
+    this.transport = transport;
     this.slot = slot;
     this.clock = clock;
     this.buggify = buggify;
@@ -33,53 +28,46 @@ public final class Frontend implements Lifecycle {
 
   @Override
   public void prepare() {
-    endpoint = network.bind(SERVICE, Codec.utf8());
+    served = transport.serveFrontend(this);
   }
 
   @Override
   public void run() throws InterruptedException {
-    try {
-      while (true) {
-        Envelope<String> request = endpoint.receive();
-        String[] parts = request.message().split(" ", 3);
-        if (!request.isRequest() || !wellFormed(parts)) {
-          if (request.isRequest()) {
-            endpoint.reply(request, "malformed"); // a peer's bug must not stop this host
-          }
-          continue;
-        }
-        endpoint.reply(request, answer(parts));
-      }
-    } catch (IllegalStateException closed) {
-      // stopped
-    }
+    served.serve();
   }
 
-  /** {@code get KEY} or {@code put KEY VALUE}. */
-  private static boolean wellFormed(String[] request) {
-    return request.length == 2 && request[0].equals("get")
-        || request.length == 3 && request[0].equals("put");
-  }
-
-  private String answer(String[] request) throws InterruptedException {
-    LeaderService leader = slot.current();
+  @Override
+  public Answer put(String key, String value) throws InterruptedException {
+    LeaderService leader = leader();
     if (leader == null) {
-      return "not-leader";
+      return Answer.REFUSED;
     }
-    if (buggify.fires("frontend.slow-dispatch", 0.2)) {
+    return leader.write(key, value) ? Answer.DONE : Answer.FAILED;
+  }
+
+  @Override
+  public Answer get(String key) throws InterruptedException {
+    LeaderService leader = leader();
+    if (leader == null) {
+      return Answer.REFUSED;
+    }
+    String value = leader.read(key);
+    return value == null ? Answer.FAILED : Answer.value(value);
+  }
+
+  /** The leader child if this host has one, after a possibly slow hand-off; else null. */
+  private LeaderService leader() throws InterruptedException {
+    LeaderService leader = slot.current();
+    if (leader != null && buggify.fires("frontend.slow-dispatch", 0.2)) {
       // a slow hand-off (a GC pause, a busy thread) between finding the leader and asking it:
       // the leader may lose its lease meanwhile, and must then refuse to answer
       clock.sleep(Duration.ofMillis(150));
     }
-    if (request[0].equals("get")) {
-      String value = leader.read(request[1]);
-      return value == null ? "failed" : "value " + value;
-    }
-    return leader.write(request[1], request[2]) ? "ok" : "failed";
+    return leader;
   }
 
   @Override
   public void stop() {
-    endpoint.close();
+    served.close();
   }
 }

@@ -1,40 +1,39 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.Daemon;
-import io.steelmill.platform.Address;
+import io.steelmill.examples.cluster.StoreTransport.Answer;
 import io.steelmill.platform.Clock;
-import io.steelmill.platform.Codec;
-import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Lease;
-import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The leader's write path: checks its lease, prepares the write (which takes a little time: a
  * pause can strike here, as a GC pause can anywhere), then sends it to the storage with its
- * fencing token. Without fencing in the storage, a holder that was paused past its lease's end
- * overwrites its successor's writes.
+ * fencing token, over whichever {@link StoreTransport} its host binds. Without fencing in the
+ * storage, a holder that was paused past its lease's end overwrites its successor's writes.
  */
 @Daemon
 public final class LeaderService implements Lifecycle {
   static final Duration PREPARE = Duration.ofMillis(1);
 
+  /** How long the leader waits for the storage's answer. */
+  static final Duration STORAGE_TIMEOUT = Duration.ofMillis(100);
+
   private final Lease lease;
-  private final Network network;
+  private final StoreTransport transport;
   private final Clock clock;
   private final LeaderSlot slot;
   private final StoreSettings settings;
   private final Map<String, String> copy = new HashMap<>();
-  private Endpoint<String> endpoint;
+  private StoreTransport.StorageCalls storage;
 
-  LeaderService(Lease lease, Network network, Clock clock, LeaderSlot slot,
+  LeaderService(Lease lease, StoreTransport transport, Clock clock, LeaderSlot slot,
       StoreSettings settings) {
     this.lease = lease;
-    this.network = network;
+    this.transport = transport;
     this.clock = clock;
     this.slot = slot;
     this.settings = settings;
@@ -42,7 +41,7 @@ public final class LeaderService implements Lifecycle {
 
   @Override
   public void prepare() {
-    endpoint = network.bind("writer-" + lease.fencingToken(), Codec.utf8());
+    storage = transport.storageCalls(lease.fencingToken());
     slot.set(this);
   }
 
@@ -52,15 +51,12 @@ public final class LeaderService implements Lifecycle {
       return false;
     }
     clock.sleep(PREPARE);
-    String put = "put " + token() + " " + key + " " + value;
     if (settings.bug() == StoreSettings.Bug.EARLY_ACK) {
-      endpoint.send(new Address(Topology.STORAGE_NODE, Storage.SERVICE), put);
+      storage.putUnanswered(key, value, STORAGE_TIMEOUT); // acknowledged before it lands
       return true;
     }
-    Optional<String> reply =
-        endpoint.call(new Address(Topology.STORAGE_NODE, Storage.SERVICE), put,
-            Duration.ofMillis(100));
-    boolean applied = reply.isPresent() && reply.get().equals("ok");
+    Answer answer = storage.put(key, value, STORAGE_TIMEOUT);
+    boolean applied = answer != null && answer.ok();
     if (applied) {
       synchronized (copy) {
         copy.put(key, value);
@@ -84,26 +80,19 @@ public final class LeaderService implements Lifecycle {
     if (!lease.isValid()) {
       return null;
     }
-    Optional<String> reply =
-        endpoint.call(new Address(Topology.STORAGE_NODE, Storage.SERVICE),
-            "get " + token() + " " + key, Duration.ofMillis(100));
-    if (reply.isEmpty() || !reply.get().startsWith("value ")) {
+    Answer answer = storage.get(key, STORAGE_TIMEOUT);
+    if (answer == null || !answer.ok()) {
       return null;
     }
-    String value = reply.get().substring("value ".length());
     synchronized (copy) {
-      copy.put(key, value);
+      copy.put(key, answer.value());
     }
-    return value;
-  }
-
-  private long token() {
-    return lease.fencingToken();
+    return answer.value();
   }
 
   @Override
   public void stop() {
     slot.clear(this);
-    endpoint.close();
+    storage.close();
   }
 }

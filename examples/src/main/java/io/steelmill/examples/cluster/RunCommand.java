@@ -1,15 +1,10 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
-import io.steelmill.runtime.NodeState;
-import io.steelmill.zookeeper.ZooKeeperConfig;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -94,61 +89,6 @@ public final class RunCommand implements Callable<Integer> {
       return io.steelmill.examples.replicated.ReplicatedRun.run(nodes, writes, connect, System.out)
           ? 0 : Cli.FAILURE;
     }
-    if (transport.equals("grpc")) {
-      return GrpcClusterRun.run(nodes, connect, writes);
-    }
-    List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
-    SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
-    ambient.inject(StoreSettings.class, new StoreSettings(true));
-    ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
-    Map<String, SteelmillStoreHost> running = new LinkedHashMap<>();
-    try (ambient) {
-      for (String name : hosts) {
-        SteelmillStoreHost host = ambient.node(name);
-        host.frontend(); // what each host runs; its leadership creates a leader child per lease
-        host.storage();
-        host.client();
-        host.leadership();
-        host.start();
-        running.put(name, host);
-      }
-      System.out.println("network: loopback TCP, peers authenticated with a per-run secret");
-      SteelmillStoreHost any = running.values().iterator().next();
-      WriterClient client = any.client();
-      int acknowledged = 0;
-      for (int i = 0; i < writes; i++) {
-        if (i == writes / 2) {
-          String leader = killLeader(running);
-          System.out.println("stopped the leader " + leader + "; the others compete for its lease");
-        }
-        List<String> alive = running.entrySet().stream()
-            .filter(e -> e.getValue().state() == NodeState.RUNNING)
-            .map(Map.Entry::getKey).toList();
-        if (client.write(alive, "k" + i, "v" + i, Duration.ofSeconds(30))) {
-          acknowledged++;
-        }
-      }
-      long lost = client.acknowledged().entrySet().stream()
-          .filter(w -> !w.getValue().equals(any.storage().get(w.getKey())))
-          .count();
-      System.out.println("acknowledged writes: " + acknowledged + ", lost: " + lost);
-      return lost == 0 && acknowledged == writes ? 0 : Cli.FAILURE;
-    }
-  }
-
-  /** Stops the host holding the lease (waiting up to a minute for one to hold it). */
-  private static String killLeader(Map<String, SteelmillStoreHost> running)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Map.Entry<String, SteelmillStoreHost> host : running.entrySet()) {
-        if (host.getValue().leadership().holdsLease()) {
-          host.getValue().close();
-          return host.getKey();
-        }
-      }
-      Thread.sleep(10);
-    }
-    throw new IllegalStateException("no host acquired the lease within a minute");
+    return StoreRun.run(nodes, connect, writes, transport.equals("grpc"));
   }
 }

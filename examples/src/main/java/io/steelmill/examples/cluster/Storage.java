@@ -2,12 +2,9 @@ package io.steelmill.examples.cluster;
 
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
+import io.steelmill.examples.cluster.StoreTransport.Answer;
 import io.steelmill.platform.Buggify;
-import io.steelmill.platform.Codec;
-import io.steelmill.platform.Endpoint;
-import io.steelmill.platform.Envelope;
 import io.steelmill.platform.Fence;
-import io.steelmill.platform.Network;
 import io.steelmill.runtime.Lifecycle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,17 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The store: answers {@code get <token> <key>} and applies {@code put <token> <key> <value>}
- * requests, rejecting those whose fencing
- * token is older than one it has seen (unless unfenced). It also watches itself: a write accepted
+ * The store: answers reads and applies writes that come with the leader's fencing token, over
+ * whichever {@link StoreTransport} its host binds, rejecting those whose fencing token is older
+ * than one it has seen (unless unfenced). It also watches itself: a write accepted
  * with an older token than an earlier accepted one is a violation.
  */
 @Ambient
 @Daemon
-public final class Storage implements Lifecycle {
-  static final String SERVICE = "storage";
-
-  private final Network network;
+public final class Storage implements Lifecycle, StoreTransport.StorageHandler {
+  private final StoreTransport transport;
   private final StoreSettings settings;
   private final Buggify buggify;
   private final Fence fence = new Fence();
@@ -34,50 +29,45 @@ public final class Storage implements Lifecycle {
   private long highestAccepted;
   private long accepted;
   private long rejected;
-  private Endpoint<String> endpoint;
+  private StoreTransport.Served served;
 
-  Storage(Network network, StoreSettings settings, Buggify buggify) {
-    this.network = network;
+  Storage(StoreTransport transport, StoreSettings settings, Buggify buggify) {
+    this.transport = transport;
     this.settings = settings;
     this.buggify = buggify;
   }
 
   @Override
   public void prepare() {
-    endpoint = network.bind(SERVICE, Codec.utf8());
+    served = transport.serveStorage(this);
   }
 
   @Override
   public void run() throws InterruptedException {
-    try {
-      while (true) {
-        Envelope<String> request = endpoint.receive();
-        String[] parts = request.message().split(" ", 4);
-        if (!wellFormed(parts)) {
-          if (request.isRequest()) {
-            endpoint.reply(request, "malformed"); // a peer's bug must not stop the storage
-          }
-          continue;
-        }
-        if (buggify.fires("storage.shed-load", 0.05)) {
-          continue; // overloaded: the request is dropped unanswered, as a real server may
-        }
-        long token = Long.parseLong(parts[1]);
-        if (parts[0].equals("get")) {
-          String value = read(token, parts[2]);
-          endpoint.reply(request, value == null ? "stale" : "value " + value);
-        } else {
-          boolean applied = apply(token, parts[2], parts[3]);
-          if (request.isRequest()) {
-            endpoint.reply(request, applied ? "ok" : "stale");
-          }
-        }
-      }
-    } catch (IllegalStateException closed) {
-      // stopped
-    }
+    served.serve();
   }
 
+  @Override
+  public Answer put(long token, String key, String value) {
+    if (overloaded()) {
+      return null;
+    }
+    return apply(token, key, value) ? Answer.DONE : Answer.REFUSED;
+  }
+
+  @Override
+  public Answer get(long token, String key) {
+    if (overloaded()) {
+      return null;
+    }
+    String value = read(token, key);
+    return value == null ? Answer.REFUSED : Answer.value(value);
+  }
+
+  /** Overloaded: the request is dropped unanswered, as a real server may. */
+  private boolean overloaded() {
+    return buggify.fires("storage.shed-load", 0.05);
+  }
   private synchronized boolean apply(long token, String key, String value) {
     if (settings.fenced() && !fence.admit(token)) {
       rejected++;
@@ -102,16 +92,9 @@ public final class Storage implements Lifecycle {
     return data.getOrDefault(key, "");
   }
 
-  /** {@code get TOKEN KEY} or {@code put TOKEN KEY VALUE}, the token a non-negative number. */
-  private static boolean wellFormed(String[] request) {
-    boolean shaped = request.length == 3 && request[0].equals("get")
-        || request.length == 4 && request[0].equals("put");
-    return shaped && request[1].matches("\\d{1,18}");
-  }
-
   @Override
   public void stop() {
-    endpoint.close();
+    served.close();
   }
 
   /** The value stored for {@code key}, or null. */

@@ -2,11 +2,8 @@ package io.steelmill.examples.cluster;
 
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
-import io.steelmill.platform.Address;
+import io.steelmill.examples.cluster.StoreTransport.Answer;
 import io.steelmill.platform.Clock;
-import io.steelmill.platform.Codec;
-import io.steelmill.platform.Endpoint;
-import io.steelmill.platform.Network;
 import io.steelmill.platform.RandomSource;
 import io.steelmill.runtime.Lifecycle;
 import io.steelmill.sim.history.History;
@@ -14,26 +11,30 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * A client of the store: sends each write (and read) to the hosts' frontends in turn until the
- * leader answers, remembers what was acknowledged, and records every attempt in a Jepsen-style
- * {@link History} for the linearizability checker.
+ * A client of the store: sends each write (and read) to the hosts' frontends in turn, over
+ * whichever {@link StoreTransport} its host binds, until the leader answers; remembers what was
+ * acknowledged, and records every attempt in a Jepsen-style {@link History} for the
+ * linearizability checker. A request without an answer (a timeout, an unreachable host) may or
+ * may not have taken effect, and is recorded so.
  */
 @Ambient
 @Daemon
 public final class WriterClient implements Lifecycle {
-  private final Network network;
+  /** How long the client waits for a frontend's answer. */
+  static final Duration CALL_TIMEOUT = Duration.ofMillis(200);
+
+  private final StoreTransport transport;
   private final Clock clock;
   private final RandomSource random;
   private final Map<String, String> acknowledged = new LinkedHashMap<>();
   private final History history;
   private long process;
-  private Endpoint<String> endpoint;
+  private StoreTransport.FrontendCalls frontends;
 
-  WriterClient(Network network, Clock clock, RandomSource random) {
-    this.network = network;
+  WriterClient(StoreTransport transport, Clock clock, RandomSource random) {
+    this.transport = transport;
     this.clock = clock;
     this.random = random.fork("client");
     this.history = new History(clock::monotonicNanos);
@@ -41,7 +42,7 @@ public final class WriterClient implements Lifecycle {
 
   @Override
   public void prepare() {
-    endpoint = network.bind("client", Codec.utf8());
+    frontends = transport.frontendCalls();
   }
 
   /**
@@ -56,10 +57,8 @@ public final class WriterClient implements Lifecycle {
       for (int i = 0; i < hosts.size(); i++) {
         String host = hosts.get((start + i) % hosts.size());
         history.invoke(process, key, "put", value);
-        Optional<String> reply =
-            endpoint.call(new Address(host, Frontend.SERVICE), "put " + key + " " + value,
-                Duration.ofMillis(200));
-        if (reply.isPresent() && reply.get().equals("ok")) {
+        Answer reply = frontends.put(host, key, value, CALL_TIMEOUT);
+        if (reply != null && reply.ok()) {
           history.ok(process, value);
           synchronized (this) {
             acknowledged.put(key, value);
@@ -85,10 +84,9 @@ public final class WriterClient implements Lifecycle {
       for (int i = 0; i < hosts.size(); i++) {
         String host = hosts.get((start + i) % hosts.size());
         history.invoke(process, key, "get", null);
-        Optional<String> reply = endpoint.call(new Address(host, Frontend.SERVICE), "get " + key,
-            Duration.ofMillis(200));
-        if (reply.isPresent() && reply.get().startsWith("value ")) {
-          String value = reply.get().substring("value ".length());
+        Answer reply = frontends.get(host, key, CALL_TIMEOUT);
+        if (reply != null && reply.ok()) {
+          String value = reply.value();
           history.ok(process, value);
           return value;
         }
@@ -100,12 +98,12 @@ public final class WriterClient implements Lifecycle {
   }
 
   /**
-   * Records an attempt without a success: "not-leader" certainly did nothing ({@code :fail});
-   * anything else (no reply, "failed") may have taken effect ({@code :info}), and then, as in
-   * Jepsen, the client continues as a new process.
+   * Records an attempt without a success: a refusal (no leader on that host) certainly did
+   * nothing ({@code :fail}); anything else (no answer, a failure) may have taken effect ({@code
+   * :info}), and then, as in Jepsen, the client continues as a new process.
    */
-  private void completeUnanswered(Optional<String> reply, Object value) {
-    if (reply.isPresent() && reply.get().equals("not-leader")) {
+  private void completeUnanswered(Answer reply, Object value) {
+    if (reply != null && reply.kind() == Answer.Kind.REFUSED) {
       history.fail(process, value);
     } else {
       history.info(process, value);
@@ -125,6 +123,6 @@ public final class WriterClient implements Lifecycle {
 
   @Override
   public void stop() {
-    endpoint.close();
+    frontends.close();
   }
 }

@@ -168,6 +168,13 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
     switch (op.kind()) {
       case HEADERS -> callbacks.execute(() -> listener.onHeaders(op.metadata()));
       case MESSAGE -> {
+        int max = options.getMaxInboundMessageSize() != null
+            ? options.getMaxInboundMessageSize() : Timings.MAX_MESSAGE_BYTES;
+        if (op.bytes().length > max) {
+          cancelWith(Status.RESOURCE_EXHAUSTED.withDescription("gRPC message exceeds maximum size "
+              + max + ": " + op.bytes().length));
+          return;
+        }
         inbox.add(op.bytes());
         drain();
       }

@@ -98,6 +98,11 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
     }
     switch (op.kind()) {
       case MESSAGE -> {
+        if (op.bytes().length > Timings.MAX_MESSAGE_BYTES) {
+          close(Status.RESOURCE_EXHAUSTED.withDescription("gRPC message exceeds maximum size "
+              + Timings.MAX_MESSAGE_BYTES + ": " + op.bytes().length), new Metadata());
+          return;
+        }
         if (inbox.size() >= connection.transport().timings.maxBuffered()) {
           close(Status.RESOURCE_EXHAUSTED.withDescription("more than "
               + connection.transport().timings.maxBuffered() + " requests unread"), new Metadata());

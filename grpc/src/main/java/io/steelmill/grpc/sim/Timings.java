@@ -8,6 +8,13 @@ import java.time.Duration;
  */
 record Timings(long connectNanos, long keepAliveNanos, long keepAliveTimeoutNanos,
     long retransmitNanos, int maxUnacked, int maxBuffered) {
+  /**
+   * gRPC's default largest inbound message: a bigger request ends its call on the server, a
+   * bigger response (or one beyond the call's {@code maxInboundMessageSize}) on the client, with
+   * {@code RESOURCE_EXHAUSTED}, as grpc-java does.
+   */
+  static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
   static final Timings DEFAULT = new Timings(Duration.ofSeconds(2).toNanos(),
       Duration.ofSeconds(10).toNanos(), Duration.ofSeconds(5).toNanos(),
       Duration.ofMillis(200).toNanos(), 10_000, 10_000);
