@@ -12,8 +12,10 @@ import io.steelmill.processor.writing.GraphPictureWriter;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
@@ -36,6 +38,8 @@ final class GeneratedFiles {
   private final Diagnostics diagnostics;
   /** Qualified names of the classes written in this compilation, and the factory of each. */
   private final Map<String, String> written = new HashMap<>();
+  /** The simple names of the classes in {@code java.lang}; null until first needed. */
+  private Set<String> javaLang;
 
   GeneratedFiles(Filer filer, Elements elements, Diagnostics diagnostics) {
     this.filer = filer;
@@ -84,14 +88,17 @@ final class GeneratedFiles {
   /**
    * The file with every {@code java.lang} name the package shadows written in full: a user class
    * {@code test.String} next to the factory would otherwise take the generated {@code String}.
+   * The package's classes are matched against the names {@code java.lang} holds, read once: a
+   * failed {@code getTypeElement} per class of a 1,000-class package cost javac a second.
    */
   private JavaFile qualifyShadowed(JavaFile file) {
     List<String> shadowed = new ArrayList<>();
     PackageElement own = elements.getPackageElement(file.packageName());
-    if (own != null) {
+    if (own != null && !file.packageName().equals("java.lang")) {
+      Set<String> javaLang = javaLangNames();
       for (Element type : own.getEnclosedElements()) {
         String name = type.getSimpleName().toString();
-        if (elements.getTypeElement("java.lang." + name) != null) {
+        if (javaLang.contains(name)) {
           shadowed.add(name);
         }
       }
@@ -105,6 +112,20 @@ final class GeneratedFiles {
         .skipJavaLangImports(true)
         .indent("  ")
         .build();
+  }
+
+  /** The simple names of the classes in {@code java.lang}, read on first use. */
+  private Set<String> javaLangNames() {
+    if (javaLang == null) {
+      javaLang = new HashSet<>();
+      PackageElement lang = elements.getPackageElement("java.lang");
+      if (lang != null) {
+        for (Element type : lang.getEnclosedElements()) {
+          javaLang.add(type.getSimpleName().toString());
+        }
+      }
+    }
+    return javaLang;
   }
 
   /** Writes the factory's graph pictures; a refused write is reported like any generated file. */

@@ -8,8 +8,9 @@ import javax.annotation.processing.Generated;
 /**
  * The Steelmill factory for {@link Host}, generated for production mode.
  *
- * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
- * says how each id is made. Each accessor returns the node's instance: the runtime
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
+ * each one's construction needs); {@code construct} says how each id is made.
+ * Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
  * after that it is an array read. An entry point is its key's accessor and keeps
  * the instance in a field, so a repeated call is one field read. Child factories
@@ -70,10 +71,10 @@ public final class SteelmillHost extends Node implements Host {
 
   @Override
   protected Object construct(int id) throws Throwable {
-    return switch (id) {
-      case 0 -> new Storage();
-      default -> throw new IndexOutOfBoundsException(id);
-    };
+    switch (id) {
+      case 0: return new Storage();
+      default: throw new IndexOutOfBoundsException(id);
+    }
   }
 
   @Override

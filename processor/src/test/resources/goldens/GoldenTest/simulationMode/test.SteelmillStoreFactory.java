@@ -8,8 +8,9 @@ import javax.annotation.processing.Generated;
 /**
  * The Steelmill factory for {@link StoreFactory}, generated for simulation mode.
  *
- * <p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}
- * says how each id is made. Each accessor returns the node's instance: the runtime
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
+ * each one's construction needs); {@code construct} says how each id is made.
+ * Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
  * after that it is an array read. An entry point is its key's accessor and keeps
  * the instance in a field, so a repeated call is one field read. Child factories
@@ -26,8 +27,8 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   public static final String MODE = "simulation";
 
   private static final Bindings BINDINGS = Bindings.of("""
-  daemon test.Store Store
-  provided test.Paths#walPath - @Named("wal") String
+  daemon test.Store [1] Store
+  provided test.Paths#walPath - [3] @Named("wal") String
   daemon test.Index Index
   injected test.Config Config
   """);
@@ -97,12 +98,12 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
   @Override
   protected Object construct(int id) throws Throwable {
-    return switch (id) {
-      case 0 -> new Store(clock(), getStringNamedWal(), this::getIndex);
-      case 1 -> Paths.walPath(getConfig());
-      case 2 -> new Index();
-      default -> throw new IndexOutOfBoundsException(id);
-    };
+    switch (id) {
+      case 0: return new Store(clock(), getStringNamedWal(), this::getIndex);
+      case 1: return Paths.walPath(getConfig());
+      case 2: return new Index();
+      default: throw new IndexOutOfBoundsException(id);
+    }
   }
 
   /**
@@ -132,10 +133,10 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
     @Override
     protected Object construct(int id) throws Throwable {
-      return switch (id) {
-        case 0 -> new SimClock();
-        default -> throw new IndexOutOfBoundsException(id);
-      };
+      switch (id) {
+        case 0: return new SimClock();
+        default: throw new IndexOutOfBoundsException(id);
+      }
     }
 
     @Override

@@ -230,6 +230,28 @@ public abstract class Node implements AutoCloseable {
     return instance != null ? instance : core.get(id);
   }
 
+  /**
+   * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
+   * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
+   * instead of a call per binding).
+   */
+  protected final void buildAll(String ids) {
+    int id = -1;
+    for (int i = 0, length = ids.length(); i <= length; i++) {
+      char c = i < length ? ids.charAt(i) : ' ';
+      if (c >= '0' && c <= '9') {
+        id = (id < 0 ? 0 : id * 10) + (c - '0');
+      } else if (Character.isWhitespace(c)) {
+        if (id >= 0) {
+          get(id);
+        }
+        id = -1;
+      } else {
+        throw new IllegalArgumentException("malformed id list at " + i + ": " + ids);
+      }
+    }
+  }
+
   /** For generated child creators: hands in the instance of the injected binding {@code id}. */
   protected final void injectAt(int id, Object instance) {
     java.util.Objects.requireNonNull(instance, "instance");

@@ -267,8 +267,9 @@ public final class FactoryWriter {
     TypeElement element = factory.element();
     return CodeBlock.builder()
         .add("The Steelmill factory for {@link $T}, generated for $L mode.\n\n", element, graph.mode())
-        .add("<p>{@code BINDINGS} lists the bindings this node owns, by id; {@code construct}\n")
-        .add("says how each id is made. Each accessor returns the node's instance: the runtime\n")
+        .add("<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n")
+        .add("each one's construction needs); {@code construct} says how each id is made.\n")
+        .add("Each accessor returns the node's instance: the runtime\n")
         .add("builds it (and what it needs) on first use, once, also under concurrent first use;\n")
         .add("after that it is an array read. An entry point is its key's accessor and keeps\n")
         .add("the instance in a field, so a repeated call is one field read. Child factories\n")

@@ -15,6 +15,7 @@ import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Resolution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +40,12 @@ final class ScopeWriter {
    * of modified UTF-8, three per character at worst.
    */
   private static final int TABLE_BLOCK_CHARS = 20_000;
+
+  /** Aliases followed from one dependency at most (validation rejects alias cycles). */
+  private static final int MAX_ALIASES = 32;
+
+  /** Ids per line of {@code buildAll}'s list. */
+  private static final int IDS_PER_LINE = 20;
 
   private final BindingGraph graph;
   private final Accessors names;
@@ -89,8 +96,8 @@ final class ScopeWriter {
   }
 
   /**
-   * {@code daemon test.Store Store}: kind (with the method of a provided one), the class {@code
-   * inject} accepts or -, name.
+   * {@code daemon test.Store [1] Store}: kind (with the method of a provided one), the class
+   * {@code inject} accepts or -, the ids its construction asks for (left out when none), name.
    */
   private String line(Key key) {
     Binding binding = graph.resolutions().get(key).binding();
@@ -106,7 +113,44 @@ final class ScopeWriter {
         };
     String type = isPlainClass(key) ? binaryName(key) : "-";
     String name = key.displayName().replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
-    return kind + " " + type + " " + name;
+    String needs = needs(binding);
+    return kind + " " + type + (needs.isEmpty() ? "" : " [" + needs + "]") + " " + name;
+  }
+
+  /**
+   * {@code 1,2}: the ids of this class that {@code binding}'s construction asks for, through an
+   * alias too; not through a {@code Provider}, nor what another node holds.
+   */
+  private String needs(Binding binding) {
+    Set<Integer> needs = new LinkedHashSet<>();
+    if (binding.isMemoized()) {
+      for (Dependency dependency : binding.dependencies()) {
+        collectNeeds(dependency, needs, 0);
+      }
+    }
+    StringBuilder list = new StringBuilder();
+    for (int id : needs) {
+      list.append(list.isEmpty() ? "" : ",").append(id);
+    }
+    return list.toString();
+  }
+
+  private void collectNeeds(Dependency dependency, Set<Integer> needs, int aliases) {
+    if (dependency.isProvider()) {
+      return;
+    }
+    Integer id = ids.get(dependency.key());
+    if (id != null) {
+      needs.add(id);
+      return;
+    }
+    Resolution resolution = graph.resolutions().get(dependency.key());
+    Binding alias = resolution == null ? null : resolution.binding();
+    if (alias != null && alias.kind() == BindingKind.ALIAS && aliases < MAX_ALIASES) {
+      for (Dependency target : alias.dependencies()) {
+        collectNeeds(target, needs, aliases + 1);
+      }
+    }
   }
 
   /**
@@ -168,7 +212,11 @@ final class ScopeWriter {
     return List.copyOf(ids.keySet());
   }
 
-  /** {@code buildForChildren()}: the accessor of every key in {@code keys}, in chunks. */
+  /**
+   * {@code buildForChildren()}: the accessor of each key; past {@link #IDS_PER_LINE} keys that
+   * this class holds, one {@code buildAll} of their ids instead (a list in a text block: javac
+   * reads one constant where it would resolve a call per key).
+   */
   List<MethodSpec> buildForChildren(List<Key> keys) {
     if (keys.isEmpty()) {
       return List.of();
@@ -177,16 +225,36 @@ final class ScopeWriter {
         MethodSpec.methodBuilder("buildForChildren")
             .addAnnotation(Override.class)
             .addModifiers(Modifier.PROTECTED);
+    StringBuilder owned = new StringBuilder();
+    int onLine = 0;
+    boolean byIds = keys.stream().filter(ids::containsKey).count() > IDS_PER_LINE;
+    for (Key key : keys) {
+      Integer id = byIds ? ids.get(key) : null;
+      if (id != null) {
+        owned.append(onLine == 0 ? "" : " ").append(id);
+        if (++onLine == IDS_PER_LINE) {
+          owned.append('\n');
+          onLine = 0;
+        }
+      }
+    }
+    if (!owned.isEmpty()) {
+      if (onLine > 0) {
+        owned.append('\n');
+      }
+      method.addStatement("buildAll(\"\"\"\n$L\"\"\")", owned);
+    }
     List<MethodSpec> methods = new ArrayList<>();
-    for (int start = 0, chunk = 0; start < keys.size(); start += CHUNK, chunk++) {
+    List<Key> elsewhere = keys.stream().filter(key -> !byIds || !ids.containsKey(key)).toList();
+    for (int start = 0, chunk = 0; start < elsewhere.size(); start += CHUNK, chunk++) {
       MethodSpec.Builder target =
-          keys.size() <= CHUNK
+          elsewhere.size() <= CHUNK
               ? method
               : MethodSpec.methodBuilder("buildForChildren" + chunk).addModifiers(Modifier.PRIVATE);
-      for (Key key : keys.subList(start, Math.min(keys.size(), start + CHUNK))) {
+      for (Key key : elsewhere.subList(start, Math.min(elsewhere.size(), start + CHUNK))) {
         target.addStatement("$N()", names.name(key));
       }
-      if (keys.size() > CHUNK) {
+      if (elsewhere.size() > CHUNK) {
         method.addStatement("buildForChildren$L()", chunk);
         methods.add(target.build());
       }

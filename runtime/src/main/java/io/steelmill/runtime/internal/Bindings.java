@@ -10,15 +10,17 @@ import java.util.List;
  *
  * <pre>{@code
  * daemon test.Store Store
- * provided test.Paths#walPath - @Named("wal") String
+ * provided test.Paths#walPath - [3] @Named("wal") String
  * injected test.Config Config
  * }</pre>
  *
  * <p>One line per id: the kind ({@code daemon}: built from a {@code @Daemon} class, the node
  * manages its lifecycle; {@code provided}: returned by a {@code @Provides} method, which follows
  * as {@code class#method} so that an error can name it; {@code injected}: handed in with {@code
- * inject}), the binary name of the class {@code inject} accepts for it or {@code -}, and the name
- * people see.
+ * inject}), the binary name of the class {@code inject} accepts for it or {@code -}, the ids of
+ * this table its construction asks for directly in brackets (left out when none), and the name
+ * people see. The ids let a chain too deep for the stack be built iteratively, in dependency
+ * order; they are parsed only then.
  */
 public final class Bindings {
   static final byte DAEMON = 0;
@@ -28,6 +30,7 @@ public final class Bindings {
   private final String[] names;
   private final String[] types;
   private final String[] methods;
+  private final String[] needs; // "3,1", unparsed; null when none
   private final byte[] kinds;
 
   private Bindings(List<String> lines) {
@@ -35,6 +38,7 @@ public final class Bindings {
     names = new String[size];
     types = new String[size];
     methods = new String[size];
+    needs = new String[size];
     kinds = new byte[size];
     for (int id = 0; id < size; id++) {
       String line = lines.get(id);
@@ -51,6 +55,14 @@ public final class Bindings {
       }
       String type = line.substring(first + 1, second);
       types[id] = type.equals("-") ? null : type;
+      if (line.startsWith("[", second + 1)) {
+        int close = line.indexOf("] ", second + 1);
+        if (close < 0) {
+          throw new IllegalArgumentException("malformed binding line " + id + ": " + line);
+        }
+        needs[id] = line.substring(second + 2, close);
+        second = close + 1;
+      }
       names[id] = line.substring(second + 1);
     }
   }
@@ -92,6 +104,20 @@ public final class Bindings {
   /** The {@code @Provides} method of a provided binding, {@code test.Paths#walPath}; else null. */
   String method(int id) {
     return methods[id];
+  }
+
+  /** The ids of this table that binding {@code id}'s construction asks for directly. */
+  int[] needs(int id) {
+    String list = needs[id];
+    if (list == null || list.isEmpty()) {
+      return new int[0];
+    }
+    String[] parts = list.split(",");
+    int[] ids = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      ids[i] = Integer.parseInt(parts[i].strip());
+    }
+    return ids;
   }
 
   /** The id whose injectable class is {@code type}, or -1. */

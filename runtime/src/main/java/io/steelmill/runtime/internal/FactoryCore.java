@@ -34,6 +34,13 @@ public final class FactoryCore {
   }
 
   private static final int CYCLE_CHECK_DEPTH = 64;
+
+  /**
+   * Nested constructions after which a construction first builds what it needs, iteratively: a
+   * chain built lazily from its top would otherwise take a few stack frames per link, and a
+   * chain of 10,000 overflows a thread's stack.
+   */
+  private static final int DEEP = 48;
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
 
   private final String node;
@@ -105,6 +112,9 @@ public final class FactoryCore {
           throw notInjected(daemon);
         }
         checkOpen();
+        if (depth > DEEP) {
+          buildNeedsFirst(id);
+        }
         instance = constructOnNode(id);
         if (instance == null) {
           throw returnedNull(id, daemon);
@@ -117,6 +127,40 @@ public final class FactoryCore {
       throw failure(t);
     } finally {
       exit();
+    }
+  }
+
+  /**
+   * Builds every binding of this node that {@code id} needs, directly or not, and that is not
+   * built yet, in dependency order (a depth-first post-order with a stack of its own, not the
+   * thread's): each then finds what it needs built, so the stack stays as deep as it is now.
+   * A dependency reached through a {@code Provider} is not a need: it is built when asked for.
+   */
+  private void buildNeedsFirst(int id) {
+    boolean[] seen = new boolean[slots.length];
+    int[] stack = new int[16];
+    int top = 0;
+    stack[top++] = id;
+    seen[id] = true;
+    while (top > 0) {
+      int next = stack[top - 1];
+      if (next < 0) { // its needs are built: build it (the outermost is the caller's to build)
+        top--;
+        if (~next != id) {
+          get(~next);
+        }
+        continue;
+      }
+      stack[top - 1] = ~next;
+      for (int need : bindings.needs(next)) {
+        if (!seen[need] && SLOTS.getAcquire(slots, need) == null) {
+          seen[need] = true;
+          if (top == stack.length) {
+            stack = java.util.Arrays.copyOf(stack, top * 2);
+          }
+          stack[top++] = need;
+        }
+      }
     }
   }
 
