@@ -38,51 +38,77 @@ final class ClockReads {
   }
 
   private static boolean scan(byte[] bytes) {
-    if (u4(bytes, 0) != 0xCAFEBABE) {
-      throw new UnreadablePool();
+    Pool pool = pool(bytes);
+    if (!pool.namesAClock()) {
+      return false; // most classes: no clock's name anywhere in the pool
     }
-    int count = u2(bytes, 8);
-    int[] offsets = new int[count]; // of each entry's tag
-    boolean namesAClock = false;
-    int at = 10;
-    for (int index = 1; index < count; index++) {
-      offsets[index] = at;
-      int tag = bytes[at] & 0xFF;
-      if (tag == 1) { // Utf8: u2 length, then the bytes
-        int length = u2(bytes, at + 1);
-        namesAClock |= isOneOf(bytes, at + 3, length, NAMES);
-        at += 3 + length;
-      } else {
-        at += 1 + payload(tag);
-        if (tag == 5 || tag == 6) { // Long and Double take two slots
-          index++;
-        }
-      }
-    }
-    return namesAClock && referencesAClock(bytes, offsets);
-  }
-
-  /** Whether a Methodref or InterfaceMethodref names a clock read (owner, name, descriptor). */
-  private static boolean referencesAClock(byte[] bytes, int[] offsets) {
-    for (int index = 1; index < offsets.length; index++) {
-      int at = offsets[index];
-      int tag = at == 0 ? 0 : bytes[at] & 0xFF; // 0: the second slot of a Long or Double
-      if (tag != METHODREF && tag != INTERFACE_METHODREF) {
-        continue;
-      }
-      int ownerClass = entry(bytes, offsets, u2(bytes, at + 1), 7);
-      int owner = entry(bytes, offsets, u2(bytes, ownerClass + 1), 1);
-      if (!isOneOf(bytes, owner + 3, u2(bytes, owner + 1), OWNERS)) {
-        continue;
-      }
-      int nameAndType = entry(bytes, offsets, u2(bytes, at + 3), 12);
-      String name = string(bytes, entry(bytes, offsets, u2(bytes, nameAndType + 1), 1));
-      String type = string(bytes, entry(bytes, offsets, u2(bytes, nameAndType + 3), 1));
-      if (TimeReadRewriter.target(string(bytes, owner), name, type) != null) {
+    for (int index = 1; index < pool.offsets().length; index++) {
+      if (target(bytes, pool.offsets(), index) != null) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Where each constant-pool entry starts ({@code offsets[i]} for entry i; 0 for the unusable
+   * slot after a Long or Double), where the pool ends, and whether a clock's name is among its
+   * strings.
+   */
+  record Pool(int[] offsets, int end, boolean namesAClock) {}
+
+  /** Reads the pool's layout. @throws UnreadablePool when it cannot be read */
+  static Pool pool(byte[] bytes) {
+    try {
+      if (u4(bytes, 0) != 0xCAFEBABE) {
+        throw new UnreadablePool();
+      }
+      int count = u2(bytes, 8);
+      int[] offsets = new int[count]; // of each entry's tag
+      boolean namesAClock = false;
+      int at = 10;
+      for (int index = 1; index < count; index++) {
+        offsets[index] = at;
+        int tag = bytes[at] & 0xFF;
+        if (tag == 1) { // Utf8: u2 length, then the bytes
+          int length = u2(bytes, at + 1);
+          at += 3 + length;
+          namesAClock |= at <= bytes.length && isOneOf(bytes, at - length, length, NAMES);
+        } else {
+          at += 1 + payload(tag);
+          if (tag == 5 || tag == 6) { // Long and Double take two slots
+            index++;
+          }
+        }
+      }
+      if (at > bytes.length) {
+        throw new UnreadablePool();
+      }
+      return new Pool(offsets, at, namesAClock);
+    } catch (IndexOutOfBoundsException e) {
+      throw new UnreadablePool();
+    }
+  }
+
+  /**
+   * The {@code VirtualClock} method that replaces entry {@code index} when it is a Methodref or
+   * InterfaceMethodref of a clock read, else null.
+   */
+  static String target(byte[] bytes, int[] offsets, int index) {
+    int at = offsets[index];
+    int tag = at == 0 ? 0 : bytes[at] & 0xFF; // 0: the second slot of a Long or Double
+    if (tag != METHODREF && tag != INTERFACE_METHODREF) {
+      return null;
+    }
+    int ownerClass = entry(bytes, offsets, u2(bytes, at + 1), 7);
+    int owner = entry(bytes, offsets, u2(bytes, ownerClass + 1), 1);
+    if (!isOneOf(bytes, owner + 3, u2(bytes, owner + 1), OWNERS)) {
+      return null;
+    }
+    int nameAndType = entry(bytes, offsets, u2(bytes, at + 3), 12);
+    String name = string(bytes, entry(bytes, offsets, u2(bytes, nameAndType + 1), 1));
+    String type = string(bytes, entry(bytes, offsets, u2(bytes, nameAndType + 3), 1));
+    return TimeReadRewriter.target(string(bytes, owner), name, type);
   }
 
   /** The size after the tag byte of every entry but Utf8's. */
@@ -97,7 +123,7 @@ final class ClockReads {
   }
 
   /** The offset of entry {@code index}, checked to carry {@code tag}. */
-  private static int entry(byte[] bytes, int[] offsets, int index, int tag) {
+  static int entry(byte[] bytes, int[] offsets, int index, int tag) {
     int at = index < offsets.length ? offsets[index] : 0;
     if (at == 0 || (bytes[at] & 0xFF) != tag) {
       throw new UnreadablePool();
@@ -119,7 +145,7 @@ final class ClockReads {
     return false;
   }
 
-  private static int u2(byte[] bytes, int at) {
+  static int u2(byte[] bytes, int at) {
     return ((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF);
   }
 
@@ -132,7 +158,7 @@ final class ClockReads {
   }
 
   /** A constant pool this scanner cannot read; the class "may read a clock". */
-  private static final class UnreadablePool extends RuntimeException {
+  static final class UnreadablePool extends RuntimeException {
     UnreadablePool() {
       super(null, null, false, false);
     }

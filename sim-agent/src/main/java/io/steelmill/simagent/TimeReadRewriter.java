@@ -31,7 +31,8 @@ import java.util.List;
  * three JDK methods get a first
  * instruction that reports an escape ({@code Thread.start}, {@code Object.wait(long)}, {@code
  * VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
- * loaded classes can be retransformed.
+ * loaded classes can be retransformed. Classes without hooks are edited in their constant pool
+ * alone ({@link ClockRedirect}); the class-file library rebuilds the hooked ones.
  */
 final class TimeReadRewriter {
   static final String CLOCK_INTERNAL = BootClass.NAME.replace('.', '/');
@@ -50,6 +51,21 @@ final class TimeReadRewriter {
 
   /** The rewritten class, or null when it reads no clock and is not hooked. */
   static byte[] rewrite(String className, byte[] bytes, ClassLoader loader) {
+    if (!hooked(className)) {
+      try {
+        return ClockRedirect.redirect(bytes); // the constant pool alone: no parsing
+      } catch (ClockReads.UnreadablePool unusual) {
+        // a pool this reader does not know: the class-file library decides
+      }
+    }
+    return rebuild(className, bytes, loader);
+  }
+
+  /**
+   * The class rebuilt with the class-file library (escape hooks, and pools {@link ClockRedirect}
+   * cannot edit), or null when it reads no clock and is not hooked.
+   */
+  static byte[] rebuild(String className, byte[] bytes, ClassLoader loader) {
     Hook hook = Hook.of(className);
     if (hook == null && !ClockReads.mayRead(bytes)) {
       return null; // most classes: one pass over the constant pool, no parsing

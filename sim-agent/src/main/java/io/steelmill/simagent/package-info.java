@@ -2,6 +2,9 @@
  * The simulation agent: makes the time that simulated code reads virtual, and reports the
  * escapes of simulated tasks when they happen.
  *
+ * <p>{@code -Dsteelmill.agent.verbose=true} prints, once, how many loaded classes were scanned
+ * and retransformed and what installing took.
+ *
  * <h2>Contract (for the kernel and for integrations such as steelmill-grpc)</h2>
  *
  * <ul>
@@ -15,6 +18,11 @@
  *       instead. So a
  *       library's deadlines (grpc-java's {@code Deadline}, Netty's timers when they run on a
  *       simulated task, {@code ScheduledThreadPoolExecutor}) are virtual without any change.
+ *       Only the classes that call one of them change: the agent reads each class's constant
+ *       pool ({@code ClockReads}) when it is loaded, and when it installs itself it retransforms
+ *       only the already-loaded classes whose own class file references a clock read, plus those
+ *       whose class file it cannot read (generated at run time, {@code LoadedClasses}), instead
+ *       of all of them: installing costs about a second instead of tens inside a build tool.
  *   <li><b>Which time.</b> The answer depends only on the calling thread: a task of a running
  *       simulation reads that simulation's virtual time ({@code nanoTime}: virtual nanoseconds
  *       since the run began; the wall clock: the run's epoch plus that); any other thread reads
@@ -23,8 +31,11 @@
  *       park that pins the carrier report to the kernel first, on the calling thread, which fails
  *       the run at that virtual instant when the caller is a simulated task.
  *   <li><b>What is not rewritten.</b> Reflective calls of those methods ({@code
- *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, and classes
- *       the agent could not rewrite (named once on standard error).
+ *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, classes of
+ *       the agent's own package, and classes that read a clock but could not be rewritten (the
+ *       JVM refused to redefine them: named on standard error, in one line at install). A class
+ *       loaded before the agent is judged by the class file at its code source, so bytes a
+ *       loader or another agent changed at load time (say, timing probes woven in) are not seen.
  *   <li><b>Installing.</b> {@code -javaagent:steelmill-sim-agent.jar}, {@code
  *       Launcher-Agent-Class: io.steelmill.simagent.SimAgent} in an executable jar, or nothing:
  *       the kernel calls {@link

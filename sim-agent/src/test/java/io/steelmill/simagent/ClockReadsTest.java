@@ -164,7 +164,8 @@ class ClockReadsTest {
         {SYSTEM, "nanoTime", "()J", "hit"}, {SYSTEM, "currentTimeMillis", "()J", "hit"},
         {VM, "getNanoTimeAdjustment", "(J)J", "hit"}, {SYSTEM, "nanoTime", "(J)J", "miss"},
         {SYSTEM, "identityHashCode", "(Ljava/lang/Object;)I", "miss"},
-        {"java/lang/Systemx", "nanoTime", "()J", "miss"}, {VM, "getNanoTimeAdjustment", "()J", "miss"},
+        {"java/lang/Systemx", "nanoTime", "()J", "miss"},
+        {VM, "getNanoTimeAdjustment", "()J", "miss"},
         {"a/b/Clock", "currentTimeMillis", "()J", "miss"}};
     List<String> made = new ArrayList<>();
     boolean[] hit = {false};
