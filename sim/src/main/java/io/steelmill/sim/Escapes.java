@@ -34,7 +34,7 @@ final class Escapes {
 
   static void report(String kind, Object subject) {
     Simulation simulation = TimeWarp.runningTask();
-    if (simulation == null || simulation.isUnwinding()) {
+    if (simulation == null || simulation.state.unwinding) {
       return;
     }
     String escape = switch (kind) {
@@ -51,7 +51,7 @@ final class Escapes {
       return;
     }
     SimulationException error = new SimulationException(MARK + "Task "
-        + simulation.mountedTaskName() + " " + escape.replace("%T",
+        + simulation.state.mountedTaskName() + " " + escape.replace("%T",
             Duration.ofNanos(simulation.nanoTime()).toString()));
     simulation.fail(error);
     throw error;

@@ -53,7 +53,7 @@ final class Faults {
         held.clear();
         sim.trace.event(sim.now, "resume " + node);
       }
-    }, null, false);
+    }, null);
   }
 
   void onCrash(Consumer<String> listener) {

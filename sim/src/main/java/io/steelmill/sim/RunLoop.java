@@ -137,13 +137,11 @@ final class RunLoop {
   }
 
   private void mountAndRun(Task task) {
-    run.mountedTask = task;
-    run.mounted = task.thread;
+    run.mount(task);
     try {
       task.continuation.run();
     } finally {
-      run.mounted = null;
-      run.mountedTask = null;
+      run.mount(null);
     }
   }
 

@@ -1,6 +1,8 @@
 package io.steelmill.sim;
 
 import io.steelmill.runtime.NodeId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +24,16 @@ import java.util.function.BooleanSupplier;
  * #steps} after a volatile read of {@link #mounted}.
  */
 final class RunState {
+  private static final VarHandle MOUNTED;
+
+  static {
+    try {
+      MOUNTED = MethodHandles.lookup().findVarHandle(RunState.class, "mounted", Thread.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   // what the builder chose
   final long seed;
   final Instant epoch;
@@ -54,6 +66,7 @@ final class RunState {
 
   // where the run is
   volatile Thread carrier;
+  /** The thread of the task running on the carrier now; written only by {@link #mount}. */
   volatile Thread mounted;
   Task mountedTask;
   long now;
@@ -75,6 +88,21 @@ final class RunState {
     this.trace = new Trace(builder.traceLevel, builder.traceTail);
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
+  }
+
+  /**
+   * Mounts {@code task} (null: unmounts). A release store, not a volatile one: the watchdog, the
+   * only other reader that needs order, sees the step count written before it; a full fence twice
+   * a step bought nothing else.
+   */
+  void mount(Task task) {
+    if (task != null) {
+      mountedTask = task;
+      MOUNTED.setRelease(this, task.thread);
+    } else {
+      MOUNTED.setRelease(this, (Thread) null);
+      mountedTask = null;
+    }
   }
 
   /** Fails the run with {@code error} (the first failure wins); the run unwinds and reports it. */
@@ -106,8 +134,8 @@ final class RunState {
   }
 
   /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */
-  Timer addTimer(long delayNanos, Runnable action, Thread wakes, boolean jdk) {
-    return timers.add(now, delayNanos, action, wakes, mountedTask, jdk);
+  Timer addTimer(long delayNanos, Runnable action, Thread wakes) {
+    return timers.add(now, delayNanos, action, wakes);
   }
 
   /** {@link Simulation#await}, on the calling task: the one way a task waits. */
@@ -117,8 +145,11 @@ final class RunState {
       return true;
     }
     checkAlive();
-    Timer timer =
-        timeoutNanos < 0 ? null : addTimer(timeoutNanos, null, Thread.currentThread(), false);
+    Task task = mountedTask;
+    Timer timer = timeoutNanos < 0 ? null
+        : task != null && task.thread == Thread.currentThread()
+            ? timers.wake(task, now, timeoutNanos)
+            : addTimer(timeoutNanos, null, Thread.currentThread());
     try {
       while (true) {
         LockSupport.park(blocker);
@@ -137,6 +168,9 @@ final class RunState {
     } finally {
       if (timer != null) {
         timer.cancel(false);
+        if (task != null && timer == task.waitTimer) {
+          task.waitTimerArmed = false;
+        }
       }
     }
   }

@@ -89,7 +89,7 @@ public final class SimClock implements Clock {
 
   /** The running simulation, with which this clock is registered on first use. */
   private Simulation sim() {
-    Simulation sim = Simulation.current();
+    Simulation sim = Simulation.current(registeredIn);
     if (registers && registeredIn != sim) {
       registeredIn = sim.register(this);
     }

@@ -14,6 +14,8 @@ import java.util.function.BooleanSupplier;
 final class SimCondition {
   private final Object owner;
   private final List<Thread> waiters = new ArrayList<>();
+  /** The simulation of the last wait, to skip the thread-local lookup next time. */
+  private Simulation simulation;
 
   /** {@code owner} is what hang reports show the waiters blocked on. */
   SimCondition(Object owner) {
@@ -25,7 +27,9 @@ final class SimCondition {
     Thread self = Thread.currentThread();
     waiters.add(self);
     try {
-      return Simulation.current().await(ready, timeoutNanos, owner);
+      Simulation sim = Simulation.current(simulation);
+      simulation = sim;
+      return sim.await(ready, timeoutNanos, owner);
     } finally {
       waiters.remove(self);
     }

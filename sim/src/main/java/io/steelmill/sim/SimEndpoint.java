@@ -38,14 +38,14 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public void send(Address to, M message) {
-    Simulation.current().checkAlive();
+    network.sim().checkAlive();
     checkOpen();
     network.send(address, to, message, 0, 0, DataDigest.ofMessage(codec, message));
   }
 
   @Override
   public Optional<M> call(Address to, M request, Duration timeout) throws InterruptedException {
-    Simulation.current().checkAlive();
+    network.sim().checkAlive();
     checkOpen();
     long id = network.nextRequestId();
     Reply<M> reply = new Reply<>();
@@ -62,7 +62,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public void reply(Envelope<M> request, M response) {
-    Simulation.current().checkAlive();
+    network.sim().checkAlive();
     if (!request.isRequest()) {
       throw new IllegalArgumentException("not a request: " + request);
     }

@@ -132,7 +132,7 @@ public final class SimNetwork implements Network {
 
   <M> void send(
       Address from, Address to, M message, long requestId, long replyTo, long digest) {
-    Simulation sim = Simulation.current();
+    Simulation sim = sim();
     sent++;
     sim.traceData(() -> "send " + from + "->" + to, digest);
     NetworkFaults faults = allLinks;
@@ -207,6 +207,11 @@ public final class SimNetwork implements Network {
    */
   long nextRequestId() {
     return ++lastRequestId;
+  }
+
+  /** The running simulation: the one this network is registered with, looked up cheaply. */
+  Simulation sim() {
+    return Simulation.current(registeredIn);
   }
 
   void unbind(Address address) {

@@ -18,6 +18,8 @@ public final class SimRandom implements RandomSource {
   private final String purpose;
   private String lastNode;
   private SplitMix64 lastStream;
+  /** The simulation of the last call, to skip the thread-local lookup next time. */
+  private Simulation simulation;
 
   public SimRandom() {
     this("random");
@@ -28,7 +30,8 @@ public final class SimRandom implements RandomSource {
   }
 
   private SplitMix64 stream() {
-    Simulation sim = Simulation.current();
+    Simulation sim = Simulation.current(simulation);
+    simulation = sim;
     String node = sim.node();
     if (node == lastNode) { // the same node as last time: most calls, no map lookup
       return lastStream;

@@ -46,7 +46,7 @@ final class SimScheduler extends ForkJoinPool {
   // Overrides ForkJoinPool.schedule, new in JDK 25: compiled with --release 21 it cannot carry
   // @Override, but the JVM overrides by name and descriptor, and SelfTest requires JDK 25.
   public ScheduledFuture<?> schedule(Runnable action, long delay, TimeUnit unit) {
-    return run.addTimer(unit.toNanos(delay), action, null, true);
+    return run.addTimer(unit.toNanos(delay), action, null);
   }
 
   /** The virtual thread whose continuation this is (the JDK's bound method reference). */

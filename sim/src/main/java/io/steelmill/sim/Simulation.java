@@ -74,6 +74,14 @@ public final class Simulation {
     return simulation;
   }
 
+  /**
+   * {@link #current()}, without its thread-local lookup when {@code likely} (the simulation a
+   * component last ran in: one per component, never JVM-wide) is the one running this task.
+   */
+  static Simulation current(Simulation likely) {
+    return likely != null && likely.state.mounted == Thread.currentThread() ? likely : current();
+  }
+
   public long seed() {
     return state.seed;
   }
@@ -90,7 +98,13 @@ public final class Simulation {
 
   /** The name of the {@linkplain #nodeId() node the calling code works for}. */
   public String node() {
-    return nodeId().name();
+    state.checkInside();
+    String context = io.steelmill.runtime.internal.NodeContext.current(); // no NodeId to build
+    if (context != null) {
+      return context;
+    }
+    Task task = state.mountedTask;
+    return task == null ? NodeId.NONE.name() : task.node.name();
   }
 
   /**
@@ -212,7 +226,7 @@ public final class Simulation {
   public Timer schedule(long delayNanos, Runnable action) {
     state.checkInside();
     checkAlive();
-    return state.addTimer(delayNanos, action, null, false);
+    return state.addTimer(delayNanos, action, null);
   }
 
   /** How many timers are pending (cancelled ones leave at once). */
@@ -289,13 +303,5 @@ public final class Simulation {
   static Simulation mountedOn(Thread thread) {
     Simulation simulation = CURRENT.get();
     return simulation != null && simulation.state.mounted == thread ? simulation : null;
-  }
-
-  boolean isUnwinding() {
-    return state.unwinding;
-  }
-
-  String mountedTaskName() {
-    return state.mountedTaskName();
   }
 }

@@ -14,6 +14,10 @@ final class Task {
   final Runnable continuation;
   /** Set when its node crashed: every primitive it touches throws {@link NodeCrashed}. */
   boolean killed;
+  /** The timer of its waits' timeouts, armed again for each (see {@link Timers#wake}). */
+  Timer waitTimer;
+  /** Whether a wait of this task is using {@link #waitTimer} now. */
+  boolean waitTimerArmed;
 
   Task(int id, Thread thread, NodeId node, Runnable continuation) {
     this.id = id;

@@ -11,13 +11,12 @@ import java.util.concurrent.TimeUnit;
  * made the deadline behind it virtual, so it fires like any other.
  */
 final class Timer implements ScheduledFuture<Object> {
-  final long deadline;
-  final long sequence;
+  /** Set when armed; a task's wait timer is armed again for each wait (see {@link #rearm}). */
+  long deadline;
+  long sequence;
   final Runnable action;
   /** The task a timeout wakes, when there is no action (the common case: no lambda per wait). */
   private final Thread wakes;
-  final Task owner;
-  final boolean jdk;
   private final Timers timers;
   private boolean cancelled;
   private boolean fired;
@@ -25,15 +24,20 @@ final class Timer implements ScheduledFuture<Object> {
   int heapIndex = -1;
 
   Timer(
-      Timers timers, long deadline, long sequence, Runnable action, Thread wakes,
-      Task owner, boolean jdk) {
+      Timers timers, long deadline, long sequence, Runnable action, Thread wakes) {
     this.timers = timers;
     this.deadline = deadline;
     this.sequence = sequence;
     this.action = action;
     this.wakes = wakes;
-    this.owner = owner;
-    this.jdk = jdk;
+  }
+
+  /** Arms a timer that fired or was cancelled (and so left the heap) for a new deadline. */
+  void rearm(long deadline, long sequence) {
+    this.deadline = deadline;
+    this.sequence = sequence;
+    this.fired = false;
+    this.cancelled = false;
   }
 
   void fire() {

@@ -15,10 +15,32 @@ final class Timers {
   }
 
   /** A timer at {@code now + delayNanos} that runs {@code action}, or unparks {@code wakes}. */
-  Timer add(long now, long delayNanos, Runnable action, Thread wakes, Task owner, boolean jdk) {
-    Timer timer =
-        new Timer(this, now + Math.max(0, delayNanos), sequence++, action, wakes, owner, jdk);
+  Timer add(long now, long delayNanos, Runnable action, Thread wakes) {
+    Timer timer = new Timer(this, now + Math.max(0, delayNanos), sequence++, action, wakes);
     heap.add(timer);
+    return timer;
+  }
+
+  /**
+   * The timeout of a wait of {@code task}: its own timer, armed again, unless a wait of the task
+   * is using it (a wait inside a wait's condition): then a new one. A wait timer leaves the heap
+   * before its wait returns (fired, or cancelled by the task itself), so one timer per task
+   * replaces one per wait that the garbage collector had to collect. The order is the same
+   * either way: the timer takes the next sequence number, as a new one would.
+   */
+  Timer wake(Task task, long now, long delayNanos) {
+    Timer timer = task.waitTimer;
+    if (task.waitTimerArmed || timer != null && (timer.heapIndex >= 0 || !timer.isDone())) {
+      return add(now, delayNanos, null, task.thread);
+    }
+    if (timer == null) {
+      timer = add(now, delayNanos, null, task.thread);
+      task.waitTimer = timer;
+    } else {
+      timer.rearm(now + Math.max(0, delayNanos), sequence++);
+      heap.add(timer);
+    }
+    task.waitTimerArmed = true;
     return timer;
   }
 

@@ -1,5 +1,8 @@
 package io.steelmill.sim;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +16,10 @@ import java.util.List;
  * same seed gives the same hash; how much text is kept is a choice ({@link Level}).
  */
 public final class Trace {
+  /** Eight bytes at a time into the step buffer (one store instead of eight). */
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /** How much of the trace is kept as text; the hash always covers everything. */
   public enum Level {
     /** Only the last events (the tail), for failure reports. */
@@ -164,9 +171,8 @@ public final class Trace {
     return events;
   }
 
+  /** Writes {@code value} little-endian, the byte order the hash has always covered. */
   private void putLong(long value, int offset) {
-    for (int i = 0; i < 8; i++) {
-      steps[offset + i] = (byte) (value >>> (8 * i));
-    }
+    LONGS.set(steps, offset, value);
   }
 }

@@ -25,7 +25,7 @@ class TimerHeapTest {
         int choice = random.nextInt(10);
         if (choice < 5) {
           // few distinct deadlines, so ties (broken by sequence) are common
-          Timer timer = new Timer(null, random.nextInt(50), sequence++, () -> {}, null, null, false);
+          Timer timer = new Timer(null, random.nextInt(50), sequence++, () -> {}, null);
           heap.add(timer);
           expected.add(timer);
           pending.add(timer);
