@@ -129,4 +129,20 @@ class ReplicatedBuggifyTest {
         .allMatch(id -> List.of(faults.split(",")).contains(id));
     assertThat(page.select("svg g.op.violation")).isNotEmpty();
   }
+
+  @Test
+  void aShrunkRunIsDrawnWithEveryFaultItKeptHoweverEarly(@TempDir Path dir) throws Exception {
+    // seed 1's early acknowledgement needs three slow fsyncs long before the violation, a pause
+    // and a lease expiry (the shrink of --seed 1 --buggify, as README.md shows it)
+    List<String> kept = List.of("b5", "b6", "b12", "f2", "f4");
+    Path picture = dir.resolve("seed-1.html");
+    Run replay = simulate("--seed", "1", "--virtual", "2s", "--bug", "early-ack", "--buggify",
+        "--faults", String.join(",", kept), "--picture", picture.toString());
+    assertThat(replay.code()).as(replay.out()).isEqualTo(1);
+    Document page = Jsoup.parse(picture.toFile());
+    assertThat(page.select("svg g.fault").eachAttr("data-fault-id"))
+        .containsExactlyInAnyOrderElementsOf(kept);
+    assertThat(page.select("svg g.fault-buggify title").eachText())
+        .allMatch(title -> title.contains("buggify replica.slow-sync on n"));
+  }
 }
