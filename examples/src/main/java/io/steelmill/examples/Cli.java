@@ -107,6 +107,9 @@ public final class Cli {
     if (Files.isDirectory(absolute)) {
       throw mistake(spec, option + " " + file + " is a directory; name a file");
     }
+    if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+      throw mistake(spec, option + " " + file + ": " + parent + " is a file, not a folder");
+    }
     if (parent == null || !Files.isDirectory(parent)) {
       throw mistake(spec, option + " " + file + ": the folder " + parent + " does not exist");
     }
@@ -127,6 +130,22 @@ public final class Cli {
           // it was created only to check; the run overwrites it anyway
         }
       }
+    }
+  }
+
+  /** Writing an output file after a run; may fail (a full disk) although the check passed. */
+  @FunctionalInterface
+  public interface OutputWrite {
+    void write() throws IOException;
+  }
+
+  /** Runs {@code write}; a failure names {@code what} (an option, "the picture") and the file. */
+  public static void writeOutput(String what, Path file, OutputWrite write) throws IOException {
+    try {
+      write.write();
+    } catch (IOException e) {
+      throw new IOException(what + " " + file + " could not be written: " + whyNotWritable(e),
+          e);
     }
   }
 

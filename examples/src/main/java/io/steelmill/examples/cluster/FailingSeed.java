@@ -121,7 +121,7 @@ final class FailingSeed {
   /** Draws {@code outcome}, a run recorded with a timeline. */
   static void draw(long seed, ClusterSimulation.Outcome outcome, Path file, String failure,
       String command) throws IOException {
-    RunPicture.builder()
+    RunPicture picture = RunPicture.builder()
         .title("cluster simulate --seed " + seed + (outcome.passed() ? "" : ": failed"))
         .seed(seed)
         .failure(failure)
@@ -132,7 +132,7 @@ final class FailingSeed {
         .history(outcome.history(), outcome.check())
         .runEnd(outcome.result().virtualNanos())
         .failureTime(outcome.result().succeeded() ? -1 : outcome.result().virtualNanos())
-        .build()
-        .write(file);
+        .build();
+    Cli.writeOutput("the picture", file, () -> picture.write(file));
   }
 }

@@ -150,10 +150,10 @@ public final class SimulateCommand implements Callable<Integer> {
     var faults = FailingSeed.options(spec, faultOptions, faultOptions.picture != null);
     ClusterSimulation.Outcome outcome = choice.run(chosen, nodes, perSeed, level, faults);
     if (trace != null) {
-      Files.write(trace, outcome.result().fullTrace());
+      Cli.writeOutput("--trace", trace, () -> Files.write(trace, outcome.result().fullTrace()));
     }
     if (history != null) {
-      HistoryFormat.write(outcome.history(), history);
+      Cli.writeOutput("--history", history, () -> HistoryFormat.write(outcome.history(), history));
     }
     out.println("seed: " + chosen + ", acknowledged writes: " + outcome.acknowledged()
         + ", " + choice.rejectedLabel() + ": " + outcome.rejected());

@@ -11,7 +11,12 @@
  * replication), {@link io.steelmill.examples.replicated.PrimaryService#read} (between the local
  * read and the confirmation), {@link io.steelmill.examples.replicated.Quorum#ask} (every message
  * between the primary and the replicas) and {@link io.steelmill.examples.replicated.Replica} (each
- * change synced to disk before it is answered). The planted bugs ({@link
+ * change synced to disk before it is answered). BUGGIFY sites (on with {@code cluster simulate
+ * --buggify}): {@code replica.slow-sync}, {@code replica.failed-write} (in {@link
+ * io.steelmill.examples.replicated.Replica}), {@code primary.slow-prepare}, {@code
+ * primary.slow-takeover}, {@code primary.slow-reply} and {@code primary.step-down} (in {@link
+ * io.steelmill.examples.replicated.PrimaryService}); the correct store survives each of them.
+ * The planted bugs ({@link
  * io.steelmill.examples.replicated.ReplicatedSettings.Bug}) are each one {@code if} in {@code
  * PrimaryService}.
  */

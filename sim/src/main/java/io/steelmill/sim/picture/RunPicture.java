@@ -25,6 +25,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RunPicture {
+  /** Applied faults few enough (a shrunk run's) that the window widens to show every one. */
+  static final int FEW_FAULTS = 12;
+
   private final Builder settings;
 
   private RunPicture(Builder settings) {
@@ -91,7 +94,9 @@ public final class RunPicture {
    * The virtual time shown: around the end of the violation (the operation that cannot be placed
    * and the two core operations that started last before it, which it conflicts with), padded
    * by a quarter of that and at least 100 ms; else the two seconds before the failure; else all.
-   * The whole violation stays shaded; a long one would make every arrow unreadable.
+   * The whole violation stays shaded; a long one would make every arrow unreadable. A run with
+   * at most {@link #FEW_FAULTS} applied faults (a shrunk one) is widened to show them all: they
+   * are what the failure needs, however early they struck.
    */
   private long[] window(List<ClientOp> ops) {
     List<ClientOp> core = ops.stream().filter(ClientOp::core).toList();
@@ -110,7 +115,15 @@ public final class RunPicture {
       return new long[] {0, Math.max(1, settings.runEnd)};
     }
     long pad = Math.max(100_000_000L, (end - start) / 4);
-    return new long[] {Math.max(0, start - pad), Math.max(end + pad, start + 1)};
+    long first = start - pad;
+    List<FaultLedger.Fault> applied =
+        settings.faults.stream().filter(FaultLedger.Fault::applied).toList();
+    if (applied.size() <= FEW_FAULTS) {
+      for (FaultLedger.Fault fault : applied) {
+        first = Math.min(first, fault.time() - 20_000_000L);
+      }
+    }
+    return new long[] {Math.max(0, first), Math.max(end + pad, start + 1)};
   }
 
   private void faultTable(Svg page) {
