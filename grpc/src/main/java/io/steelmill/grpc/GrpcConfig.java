@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Where the gRPC servers of a production cluster listen, the certificates they authenticate each
@@ -13,16 +14,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * partition ends a call the same way in both). A node serving in this process without an entry
  * listens on an ephemeral port of {@link #bindAddress()} and is added here, so nodes of one JVM
  * find each other with no configuration. Provide it with {@code @Factory(injected =
- * GrpcConfig.class)} or a {@code @Provides} method; the simulation build needs none.
+ * GrpcConfig.class)} or a {@code @Provides} method, in both builds: the simulated transport
+ * honours its timings in virtual time.
  */
 public final class GrpcConfig {
   private final InetAddress bindAddress;
-  private final ClusterCertificates certificates;
+  private final Supplier<ClusterCertificates> certificates;
   private final GrpcTimings timings;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
-      ClusterCertificates certificates, GrpcTimings timings) {
+      Supplier<ClusterCertificates> certificates, GrpcTimings timings) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
@@ -30,16 +32,20 @@ public final class GrpcConfig {
         this.nodes.put(node, Objects.requireNonNull(address, "address of " + node)));
   }
 
-  /** Every node on the loopback interface, with a certificate authority generated for the run. */
+  /**
+   * Every node on the loopback interface, with a certificate authority generated for the run when
+   * first needed (a simulation, which authenticates no one, never makes it).
+   */
   public static GrpcConfig loopback() {
     return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
-        ClusterCertificates.generate(), GrpcTimings.defaults());
+        new Generated(), GrpcTimings.defaults());
   }
 
   /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
   public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       ClusterCertificates certificates) {
-    return new GrpcConfig(bindAddress, nodes, certificates, GrpcTimings.defaults());
+    Objects.requireNonNull(certificates, "certificates");
+    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults());
   }
 
   /** The same configuration with other timings. */
@@ -53,7 +59,20 @@ public final class GrpcConfig {
   }
 
   public ClusterCertificates certificates() {
-    return certificates;
+    return certificates.get();
+  }
+
+  /** An authority generated once, at its first use. */
+  private static final class Generated implements Supplier<ClusterCertificates> {
+    private ClusterCertificates generated;
+
+    @Override
+    public synchronized ClusterCertificates get() {
+      if (generated == null) {
+        generated = ClusterCertificates.generate();
+      }
+      return generated;
+    }
   }
 
   public GrpcTimings timings() {

@@ -2,6 +2,7 @@ package io.steelmill.grpc.sim;
 
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
+import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.platform.Network;
 import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.Simulation;
@@ -24,12 +25,17 @@ public final class SimGrpcHub {
   private final Network network;
   private final Map<String, NodeTransport> transports = new LinkedHashMap<>();
   private final Map<String, Integer> incarnations = new LinkedHashMap<>();
-  private final Timings timings = Timings.DEFAULT;
+  private final Timings timings;
   private Simulation listening;
   private long lastConnection;
 
-  public SimGrpcHub(Network network) {
+  /**
+   * The transport on {@code network}, with the connection timings of {@code config} (its connect
+   * timeout, keepalive time and keepalive timeout, in virtual time).
+   */
+  public SimGrpcHub(Network network, GrpcConfig config) {
     this.network = network;
+    this.timings = Timings.of(config.timings());
   }
 
   /** The simulated network (the simulation build binds no other). */
