@@ -21,13 +21,16 @@ public final class GrpcConfig {
   private final InetAddress bindAddress;
   private final Supplier<ClusterCertificates> certificates;
   private final GrpcTimings timings;
+  private final Map<String, ?> serviceConfig;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
-      Supplier<ClusterCertificates> certificates, GrpcTimings timings) {
+      Supplier<ClusterCertificates> certificates, GrpcTimings timings,
+      Map<String, ?> serviceConfig) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
+    this.serviceConfig = serviceConfig;
     nodes.forEach((node, address) ->
         this.nodes.put(node, Objects.requireNonNull(address, "address of " + node)));
   }
@@ -38,20 +41,35 @@ public final class GrpcConfig {
    */
   public static GrpcConfig loopback() {
     return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
-        new Generated(), GrpcTimings.defaults());
+        new Generated(), GrpcTimings.defaults(), null);
   }
 
   /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
   public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       ClusterCertificates certificates) {
     Objects.requireNonNull(certificates, "certificates");
-    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults());
+    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null);
   }
 
   /** The same configuration with other timings. */
   public GrpcConfig withTimings(GrpcTimings newTimings) {
-    GrpcConfig copy = new GrpcConfig(bindAddress, nodes, certificates, newTimings);
-    return copy;
+    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig);
+  }
+
+  /**
+   * The same configuration with a default gRPC service config for every channel, in grpc-java's
+   * map form (numbers as {@code Double}): its {@code retryPolicy} entries retry calls, in
+   * production (the channel is built with {@code enableRetry()}) and in simulation (backoff in
+   * virtual time, jitter from the seed).
+   */
+  public GrpcConfig withServiceConfig(Map<String, ?> config) {
+    return new GrpcConfig(bindAddress, nodes, certificates, timings,
+        Map.copyOf(Objects.requireNonNull(config, "config")));
+  }
+
+  /** The default service config of every channel, or null. */
+  public Map<String, ?> serviceConfig() {
+    return serviceConfig;
   }
 
   public InetAddress bindAddress() {
