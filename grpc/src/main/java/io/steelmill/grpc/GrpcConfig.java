@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Where the gRPC servers of a production cluster listen, the certificates they authenticate each
@@ -13,39 +14,62 @@ import java.util.concurrent.ConcurrentHashMap;
  * partition ends a call the same way in both). A node serving in this process without an entry
  * listens on an ephemeral port of {@link #bindAddress()} and is added here, so nodes of one JVM
  * find each other with no configuration. Provide it with {@code @Factory(injected =
- * GrpcConfig.class)} or a {@code @Provides} method; the simulation build needs none.
+ * GrpcConfig.class)} or a {@code @Provides} method, in both builds: the simulated transport
+ * honours its timings in virtual time.
  */
 public final class GrpcConfig {
   private final InetAddress bindAddress;
-  private final ClusterCertificates certificates;
+  private final Supplier<ClusterCertificates> certificates;
   private final GrpcTimings timings;
+  private final Map<String, ?> serviceConfig;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
-      ClusterCertificates certificates, GrpcTimings timings) {
+      Supplier<ClusterCertificates> certificates, GrpcTimings timings,
+      Map<String, ?> serviceConfig) {
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
+    this.serviceConfig = serviceConfig;
     nodes.forEach((node, address) ->
         this.nodes.put(node, Objects.requireNonNull(address, "address of " + node)));
   }
 
-  /** Every node on the loopback interface, with a certificate authority generated for the run. */
+  /**
+   * Every node on the loopback interface, with a certificate authority generated for the run when
+   * first needed (a simulation, which authenticates no one, never makes it).
+   */
   public static GrpcConfig loopback() {
     return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
-        ClusterCertificates.generate(), GrpcTimings.defaults());
+        new Generated(), GrpcTimings.defaults(), null);
   }
 
   /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
   public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       ClusterCertificates certificates) {
-    return new GrpcConfig(bindAddress, nodes, certificates, GrpcTimings.defaults());
+    Objects.requireNonNull(certificates, "certificates");
+    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null);
   }
 
   /** The same configuration with other timings. */
   public GrpcConfig withTimings(GrpcTimings newTimings) {
-    GrpcConfig copy = new GrpcConfig(bindAddress, nodes, certificates, newTimings);
-    return copy;
+    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig);
+  }
+
+  /**
+   * The same configuration with a default gRPC service config for every channel, in grpc-java's
+   * map form (numbers as {@code Double}): its {@code retryPolicy} entries retry calls, in
+   * production (the channel is built with {@code enableRetry()}) and in simulation (backoff in
+   * virtual time, jitter from the seed).
+   */
+  public GrpcConfig withServiceConfig(Map<String, ?> config) {
+    return new GrpcConfig(bindAddress, nodes, certificates, timings,
+        Map.copyOf(Objects.requireNonNull(config, "config")));
+  }
+
+  /** The default service config of every channel, or null. */
+  public Map<String, ?> serviceConfig() {
+    return serviceConfig;
   }
 
   public InetAddress bindAddress() {
@@ -53,7 +77,20 @@ public final class GrpcConfig {
   }
 
   public ClusterCertificates certificates() {
-    return certificates;
+    return certificates.get();
+  }
+
+  /** An authority generated once, at its first use. */
+  private static final class Generated implements Supplier<ClusterCertificates> {
+    private ClusterCertificates generated;
+
+    @Override
+    public synchronized ClusterCertificates get() {
+      if (generated == null) {
+        generated = ClusterCertificates.generate();
+      }
+      return generated;
+    }
   }
 
   public GrpcTimings timings() {

@@ -126,13 +126,16 @@ public final class NettyGrpcChannels implements GrpcChannels, Lifecycle {
         return null;
       }
       GrpcConfig.GrpcTimings timings = config.timings();
-      ManagedChannel channel = NettyChannelBuilder.forAddress(address)
+      NettyChannelBuilder builder = NettyChannelBuilder.forAddress(address)
           .sslContext(clientTls())
           .keepAliveTime(timings.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
           .keepAliveTimeout(timings.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
           .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
-              (int) Math.min(Integer.MAX_VALUE, timings.connectTimeout().toMillis()))
-          .build();
+              (int) Math.min(Integer.MAX_VALUE, timings.connectTimeout().toMillis()));
+      if (config.serviceConfig() != null) {
+        builder.defaultServiceConfig(config.serviceConfig()).enableRetry();
+      }
+      ManagedChannel channel = builder.build();
       if (current != null) {
         current.channel.shutdown();
       }

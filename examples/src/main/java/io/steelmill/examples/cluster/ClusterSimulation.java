@@ -2,6 +2,7 @@ package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.replicated.ReplicatedSettings;
 import io.steelmill.examples.replicated.ReplicatedSimulation;
+import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Nemesis;
@@ -136,6 +137,7 @@ final class ClusterSimulation {
     SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient();
     ambient.inject(StoreSettings.class, settings);
     ambient.inject(StoreHosts.class, new StoreHosts(hosts));
+    ambient.inject(GrpcConfig.class, GrpcConfig.loopback()); // its timings; no certificate made
     return SimCluster.of(ambient, SteelmillGrpcStoreHost.Ambient::node, StoreParts::of, hosts);
   }
 

@@ -19,7 +19,12 @@ final class SimChannel extends Channel {
 
   @Override
   public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
-    return new SimClientCall<>(hub, caller, target, method, options);
+    RetryPolicy policy = hub.retryPolicy(method);
+    if (policy == null) {
+      return new SimClientCall<>(hub, caller, target, method, options);
+    }
+    return new RetryingCall<>(hub, caller, policy, options.getDeadline(),
+        () -> new SimClientCall<>(hub, caller, target, method, options));
   }
 
   @Override

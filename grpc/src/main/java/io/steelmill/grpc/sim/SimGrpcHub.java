@@ -1,12 +1,17 @@
 package io.steelmill.grpc.sim;
 
+import io.grpc.MethodDescriptor;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
+import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.platform.Network;
 import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.Simulation;
+import io.steelmill.sim.SplitMix64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The simulated gRPC transport of a whole simulation: per node, a {@link NodeTransport} bound on
@@ -24,12 +29,42 @@ public final class SimGrpcHub {
   private final Network network;
   private final Map<String, NodeTransport> transports = new LinkedHashMap<>();
   private final Map<String, Integer> incarnations = new LinkedHashMap<>();
-  private final Timings timings = Timings.DEFAULT;
+  private final Timings timings;
+  private final Map<String, ?> serviceConfig;
+  private final Map<String, Optional<RetryPolicy>> policies = new HashMap<>();
+  private Simulation jitterOf;
+  private SplitMix64 jitter;
   private Simulation listening;
   private long lastConnection;
 
-  public SimGrpcHub(Network network) {
+  /**
+   * The transport on {@code network}, with the connection timings of {@code config} (its connect
+   * timeout, keepalive time and keepalive timeout, in virtual time).
+   */
+  public SimGrpcHub(Network network, GrpcConfig config) {
     this.network = network;
+    this.timings = Timings.of(config.timings());
+    this.serviceConfig = config.serviceConfig();
+  }
+
+  /** The retry policy of {@code method} in the configured service config, or null. */
+  RetryPolicy retryPolicy(MethodDescriptor<?, ?> method) {
+    return policies.computeIfAbsent(method.getFullMethodName(),
+        name -> Optional.ofNullable(RetryPolicy.of(serviceConfig, method))).orElse(null);
+  }
+
+  /** The retries' jitter: one stream of the simulation's seed (grpc-java's own is random). */
+  SplitMix64 retryJitter() {
+    Simulation sim = Simulation.current();
+    if (jitterOf != sim) {
+      jitterOf = sim;
+      jitter = sim.random("grpc retry jitter");
+    }
+    return jitter;
+  }
+
+  void trace(String event) {
+    Simulation.current().trace(event);
   }
 
   /** The simulated network (the simulation build binds no other). */

@@ -5,6 +5,7 @@ import io.grpc.Channel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
+import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.runtime.internal.NodeContext;
 import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.SimResult;
@@ -42,7 +43,7 @@ public final class GrpcWorkload {
   private static void scenario() throws Exception {
     Simulation sim = Simulation.current();
     SimNetwork network = new SimNetwork();
-    SimGrpcHub hub = new SimGrpcHub(network);
+    SimGrpcHub hub = new SimGrpcHub(network, GrpcConfig.loopback());
     SimGrpcChannels channels = new SimGrpcChannels(hub);
     SimGrpcServers servers = new SimGrpcServers(hub);
     for (String node : NODES) {

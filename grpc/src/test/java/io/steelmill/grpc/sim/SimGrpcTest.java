@@ -12,6 +12,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.StreamObserver;
 import io.steelmill.grpc.Echo;
+import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.grpc.GrpcServers;
 import io.steelmill.runtime.internal.NodeContext;
 import io.steelmill.sim.SimNetwork;
@@ -33,13 +34,21 @@ class SimGrpcTest {
   static final class World {
     final Simulation sim = Simulation.current();
     final SimNetwork network = new SimNetwork();
-    final SimGrpcHub hub = new SimGrpcHub(network);
-    final SimGrpcChannels channels = new SimGrpcChannels(hub);
-    final SimGrpcServers servers = new SimGrpcServers(hub);
+    final SimGrpcHub hub;
+    final SimGrpcChannels channels;
+    final SimGrpcServers servers;
     final List<String> cancelled = new ArrayList<>();
     Channel channel;
 
     World() throws Exception {
+      this(GrpcConfig.loopback());
+    }
+
+    /** A world whose transport has the timings of {@code config}. */
+    World(GrpcConfig config) throws Exception {
+      hub = new SimGrpcHub(network, config);
+      channels = new SimGrpcChannels(hub);
+      servers = new SimGrpcServers(hub);
       serve("s");
       channel = as("c", () -> channels.channel("s"));
     }

@@ -1,0 +1,136 @@
+package io.steelmill.grpc.sim;
+
+import io.grpc.MethodDescriptor;
+import io.grpc.Status;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A method's {@code retryPolicy} from a gRPC service config, as grpc-java reads it: at most
+ * {@code maxAttempts} attempts (capped at 5, as grpc-java caps it), the n-th retry after a random
+ * wait in [0, min(initialBackoff x backoffMultiplier^(n-1), maxBackoff)), and only after a status
+ * in {@code retryableStatusCodes}.
+ */
+record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBackoffNanos,
+    double backoffMultiplier, Set<Status.Code> retryableStatusCodes) {
+  /** grpc-java's cap on {@code maxAttempts}. */
+  static final int MAX_ATTEMPTS_CAP = 5;
+
+  /** The longest wait before retry {@code retry} (1 for the first), before jitter. */
+  long backoffCeilingNanos(int retry) {
+    double ceiling = initialBackoffNanos * Math.pow(backoffMultiplier, retry - 1);
+    return (long) Math.min(ceiling, maxBackoffNanos);
+  }
+
+  /**
+   * The policy of {@code method} in {@code serviceConfig} (grpc-java's map form), or null when
+   * none applies: a method's own entry first, then its service's.
+   *
+   * @throws IllegalArgumentException naming the field when the policy is malformed
+   */
+  static RetryPolicy of(Map<String, ?> serviceConfig, MethodDescriptor<?, ?> method) {
+    if (serviceConfig == null) {
+      return null;
+    }
+    Map<String, ?> forService = null;
+    for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
+      Map<String, ?> config = map(entry, "methodConfig[]");
+      for (Object name : list(config.get("name"), "methodConfig[].name")) {
+        Map<String, ?> names = map(name, "methodConfig[].name[]");
+        if (!method.getServiceName().equals(names.get("service"))) {
+          continue;
+        }
+        Object methodName = names.get("method");
+        if (method.getBareMethodName() != null && method.getBareMethodName().equals(methodName)) {
+          return parse(config.get("retryPolicy"));
+        }
+        if (methodName == null || "".equals(methodName)) {
+          forService = config;
+        }
+      }
+    }
+    return forService == null ? null : parse(forService.get("retryPolicy"));
+  }
+
+  private static RetryPolicy parse(Object policy) {
+    if (policy == null) {
+      return null;
+    }
+    Map<String, ?> fields = map(policy, "retryPolicy");
+    int attempts = (int) number(fields, "maxAttempts");
+    if (attempts < 2) {
+      throw new IllegalArgumentException("retryPolicy.maxAttempts must be at least 2, not "
+          + attempts);
+    }
+    long initial = duration(fields, "initialBackoff");
+    long max = duration(fields, "maxBackoff");
+    double multiplier = number(fields, "backoffMultiplier");
+    if (multiplier <= 0) {
+      throw new IllegalArgumentException("retryPolicy.backoffMultiplier must be positive, not "
+          + multiplier);
+    }
+    Set<Status.Code> codes = EnumSet.noneOf(Status.Code.class);
+    for (Object code : list(fields.get("retryableStatusCodes"), "retryableStatusCodes")) {
+      try {
+        codes.add(Status.Code.valueOf(String.valueOf(code).toUpperCase(Locale.ROOT)));
+      } catch (IllegalArgumentException unknown) {
+        throw new IllegalArgumentException("retryPolicy.retryableStatusCodes: unknown status "
+            + code);
+      }
+    }
+    if (codes.isEmpty()) {
+      throw new IllegalArgumentException("retryPolicy.retryableStatusCodes must not be empty");
+    }
+    return new RetryPolicy(Math.min(attempts, MAX_ATTEMPTS_CAP), initial, max, multiplier,
+        codes);
+  }
+
+  private static double number(Map<String, ?> fields, String name) {
+    if (!(fields.get(name) instanceof Number value)) {
+      throw new IllegalArgumentException("retryPolicy." + name + " must be a number, not "
+          + fields.get(name));
+    }
+    return value.doubleValue();
+  }
+
+  /** A duration as the service config writes it, e.g. {@code "0.1s"}; positive. */
+  private static long duration(Map<String, ?> fields, String name) {
+    Object text = fields.get(name);
+    if (!(text instanceof String s) || !s.endsWith("s")) {
+      throw new IllegalArgumentException("retryPolicy." + name + " must be a duration like"
+          + " \"0.1s\", not " + text);
+    }
+    try {
+      long nanos = Duration.ofNanos(Math.round(Double.parseDouble(s.substring(0, s.length() - 1))
+          * 1e9)).toNanos();
+      if (nanos <= 0) {
+        throw new IllegalArgumentException("retryPolicy." + name + " must be positive: " + s);
+      }
+      return nanos;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("retryPolicy." + name + " is not a duration: " + s);
+    }
+  }
+
+  private static List<?> list(Object value, String name) {
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new IllegalArgumentException(name + " must be a list, not " + value);
+    }
+    return list;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, ?> map(Object value, String name) {
+    if (!(value instanceof Map<?, ?>)) {
+      throw new IllegalArgumentException(name + " must be an object, not " + value);
+    }
+    return (Map<String, ?>) value;
+  }
+}
