@@ -104,59 +104,107 @@ class HostileInputTest {
     }
   }
 
-  @Test
-  void unusableImplementationOfAnAliasIsNotWritten() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.App",
-                "package test;",
-                "import io.steelmill.*;",
-                "@Production(DiskImpl.class) interface Disk {}",
-                "class DiskImpl implements Disk { private DiskImpl() {} }",
-                "@Factory interface App { Disk disk(); }"));
+  // ---- one mistake, one error on the line that makes it --------------------------------------
 
-    assertNoCrash(compilation);
-    assertThat(messages(compilation)).anyMatch(m -> m.startsWith("[Steelmill/ImplementationNotConstructible]"));
-    assertNotWritten(compilation, "test.SteelmillApp");
-  }
-
-  @Test
-  void childOfAFailingParentIsNotWritten() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.App",
-                "package test;",
-                "import io.steelmill.*;",
-                "@Daemon class Store { Store(Missing m) {} }",
-                "class Missing {}",
-                "@Daemon class Worker {}",
-                "@Factory interface Host { Store store(); }",
-                "@Factory(parent = Host.class) interface Lease { Worker worker(); }"));
-
-    assertNoCrash(compilation);
-    assertThat(messages(compilation)).anyMatch(m -> m.startsWith("[Steelmill/MissingBinding]"));
-    assertNotWritten(compilation, "test.SteelmillHost");
-    assertNotWritten(compilation, "test.SteelmillLease");
-  }
-
-  @Test
-  void privateFactoryOrPrivateOuterIsRejectedNotGenerated() {
-    for (String[] shape :
-        new String[][] {
-          {"class Outer {", "  @Factory private interface App {}", "}"},
-          {"class Outer {", "  private static class Inner {", "    @Factory interface App {}", "  }", "}"}
-        }) {
-      List<String> lines = new ArrayList<>(List.of("package test;", "import io.steelmill.*;"));
-      lines.addAll(List.of(shape));
-      Compilation compilation = compile(source("test.Outer", lines.toArray(String[]::new)));
-
-      assertNoCrash(compilation);
-      assertThat(lineText(only(compilation, ErrorCode.TypeNotVisible))).contains("interface App");
-      assertThat(messages(compilation)).hasSize(1);
-      assertThat(written).isEmpty();
+  /**
+   * A program (the body of {@code test/App.java} after the package and the import of {@code
+   * io.steelmill.*}) that must fail with exactly one {@code code} error, on the line containing
+   * {@code line}, whose message contains {@code reason} and a {@code Fix:}; no other error unless
+   * {@code alone} is false (a binding that is rejected leaves its key missing too), and nothing
+   * written.
+   */
+  record Rejected(
+      String name, String program, ErrorCode code, String line, String reason, boolean alone) {
+    Rejected(String name, String program, ErrorCode code, String line, String reason) {
+      this(name, program, code, line, reason, true);
     }
+
+    Rejected withFollowOnErrors() {
+      return new Rejected(name, program, code, line, reason, false);
+    }
+
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Rejected> rejected() {
+    return Stream.of(
+        new Rejected("unusable implementation of an alias",
+            "@Production(DiskImpl.class) interface Disk {}\n"
+                + "class DiskImpl implements Disk { private DiskImpl() {} }\n"
+                + "@Factory interface App { Disk disk(); }",
+            ErrorCode.ImplementationNotConstructible, "@Production(DiskImpl.class) interface Disk", "")
+            .withFollowOnErrors(),
+        new Rejected("child of a failing parent",
+            "@Daemon class Store { Store(Missing m) {} }\nclass Missing {}\n@Daemon class Worker {}\n"
+                + "@Factory interface Host { Store store(); }\n"
+                + "@Factory(parent = Host.class) interface Lease { Worker worker(); }",
+            ErrorCode.MissingBinding, "Store(Missing m)", "Missing"),
+        new Rejected("private factory",
+            "class Outer {\n  @Factory private interface App {}\n}",
+            ErrorCode.TypeNotVisible, "interface App", ""),
+        new Rejected("factory in a private class",
+            "class Outer {\n  private static class Inner {\n    @Factory interface App {}\n  }\n}",
+            ErrorCode.TypeNotVisible, "interface App", ""),
+        new Rejected("ambient on an interface without daemon",
+            "@Ambient interface Registry {}", ErrorCode.AmbientWithoutDaemon,
+            "interface Registry", ""),
+        new Rejected("nullable on a type use",
+            "import java.lang.annotation.*;\n@Target(ElementType.TYPE_USE) @interface Nullable {}\n"
+                + "@Factory interface App {\n  String label();\n"
+                + "  @Provides static @Nullable String label0() { return null; }\n}",
+            ErrorCode.ProvidesNullable, "String label0()", "").withFollowOnErrors(),
+        notInjectable("primitive injected", "@Factory(injected = {int.class}) interface App {}",
+            "interface App", "primitive"),
+        notInjectable("void injected", "@Factory(injected = void.class) interface App {}",
+            "interface App", "void"),
+        notInjectable("array injected", "@Factory(injected = String[].class) interface App {}",
+            "interface App", "array"),
+        notInjectable("void entry point", "@Factory interface App { void run(); }", "void run()",
+            "void"),
+        notInjectable("wildcard entry point",
+            "@Factory interface App { java.util.List<? extends Store> stores(); }", "stores()",
+            "wildcard"),
+        notInjectable("wildcard provider entry point",
+            "@Factory interface App { io.steelmill.runtime.Provider<?> any(); }", "any()",
+            "wildcard"),
+        notInjectable("generic factory", "@Factory interface App<T> { T thing(); }",
+            "interface App", "type parameters"),
+        notInjectable("entry point of a type variable",
+            "interface Base<T> { T thing(); } @Factory interface App extends Base<Store> {}",
+            "interface App", "type variable"),
+        notInjectable("generic provides method",
+            "@Factory interface App { Store store(); @Provides static <T> T make() { return null; } }",
+            "static <T> T make()", "type variable"),
+        notInjectable("wildcard constructor parameter",
+            "@Daemon class Box { Box(java.util.List<?> items) {} } @Factory interface App { Box box(); }",
+            "Box(java.util.List<?> items)", "wildcard").withFollowOnErrors());
+  }
+
+  /** A type that cannot be a key, next to a daemon {@code Store}. */
+  private static Rejected notInjectable(String name, String program, String line, String reason) {
+    return new Rejected(name, "@Daemon class Store {}\n" + program, ErrorCode.TypeNotInjectable,
+        line, reason);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rejected")
+  void aMistakeIsOneErrorOnItsLineAndNothingIsWritten(Rejected mistake) {
+    Compilation compilation =
+        compile(source("test.App", ("package test;\nimport io.steelmill.*;\n" + mistake.program())
+            .split("\n")));
+
+    assertNoCrash(compilation);
+    Diagnostic<? extends JavaFileObject> error = only(compilation, mistake.code());
+    assertThat(error.getMessage(null)).contains(mistake.reason()).contains("Fix: ");
+    assertThat(lineText(error)).contains(mistake.line());
+    if (mistake.alone()) {
+      assertThat(messages(compilation)).as("errors").hasSize(1);
+    }
+    assertThat(written).as("written").isEmpty();
   }
 
   // ---- generated names ------------------------------------------------------------------------
@@ -230,57 +278,6 @@ class HostileInputTest {
     assertThat(only(compilation, code).getMessage(null)).contains(accepted).contains("Fix: ");
   }
 
-  // ---- types that cannot be keys --------------------------------------------------------------
-
-  static Stream<Object[]> notInjectable() {
-    return Stream.of(
-        new Object[] {"@Factory(injected = {int.class}) interface App {}", "interface App", "primitive"},
-        new Object[] {"@Factory(injected = void.class) interface App {}", "interface App", "void"},
-        new Object[] {"@Factory(injected = String[].class) interface App {}", "interface App", "array"},
-        new Object[] {"@Factory interface App { void run(); }", "void run()", "void"},
-        new Object[] {
-          "@Factory interface App { java.util.List<? extends Store> stores(); }", "stores()", "wildcard"
-        },
-        new Object[] {
-          "@Factory interface App { io.steelmill.runtime.Provider<?> any(); }", "any()", "wildcard"
-        },
-        new Object[] {"@Factory interface App<T> { T thing(); }", "interface App", "type parameters"},
-        new Object[] {
-          "interface Base<T> { T thing(); } @Factory interface App extends Base<Store> {}",
-          "interface App",
-          "type variable"
-        },
-        new Object[] {
-          "@Factory interface App { Store store(); @Provides static <T> T make() { return null; } }",
-          "static <T> T make()",
-          "type variable"
-        },
-        new Object[] {
-          "@Daemon class Box { Box(java.util.List<?> items) {} } @Factory interface App { Box box(); }",
-          "Box(java.util.List<?> items)",
-          "wildcard"
-        });
-  }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("notInjectable")
-  void typesThatCannotBeKeysAreRejectedWhereWritten(String code, String line, String reason) {
-    Compilation compilation =
-        compile(
-            source(
-                "test.App",
-                "package test;",
-                "import io.steelmill.*;",
-                "@Daemon class Store {}",
-                code));
-
-    assertNoCrash(compilation);
-    Diagnostic<? extends JavaFileObject> error = only(compilation, ErrorCode.TypeNotInjectable);
-    assertThat(error.getMessage(null)).contains(reason).contains("Fix: ");
-    assertThat(lineText(error)).contains(line);
-    assertNotWritten(compilation, "test.SteelmillApp");
-  }
-
   @Test
   void primitiveEntryPointWithABindingWorks() throws Exception {
     Compilation compilation =
@@ -298,15 +295,6 @@ class HostileInputTest {
     assertThat(written).contains("test.SteelmillApp");
     Node node = create(compilation, "test.SteelmillApp");
     assertThat(node.getClass().getMethod("port").invoke(node)).isEqualTo(7);
-  }
-
-  @Test
-  void ambientOnAnInterfaceWithoutDaemonIsRejected() {
-    Compilation compilation =
-        compile(
-            source("test.App", "package test;", "import io.steelmill.*;", "@Ambient interface Registry {}"));
-
-    assertThat(lineText(only(compilation, ErrorCode.AmbientWithoutDaemon))).contains("interface Registry");
   }
 
   // ---- null from a @Provides method -----------------------------------------------------------
@@ -373,24 +361,6 @@ class HostileInputTest {
         .contains("List<String>")
         .contains("Fix: return an instance from test.Outer.Peers#peerList()");
     assertThat(((FactoryException) thrown.getCause()).daemon()).contains("peers");
-  }
-
-  @Test
-  void nullableOnATypeUseIsRejectedToo() {
-    Compilation compilation =
-        compile(
-            source(
-                "test.App",
-                "package test;",
-                "import io.steelmill.*;",
-                "import java.lang.annotation.*;",
-                "@Target(ElementType.TYPE_USE) @interface Nullable {}",
-                "@Factory interface App {",
-                "  String name();",
-                "  @Provides static @Nullable String name0() { return null; }",
-                "}"));
-
-    assertThat(lineText(only(compilation, ErrorCode.ProvidesNullable))).contains("String name0()");
   }
 
   // ---- helpers --------------------------------------------------------------------------------

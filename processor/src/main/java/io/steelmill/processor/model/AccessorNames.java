@@ -63,7 +63,7 @@ public final class AccessorNames {
   }
 
   private static String shortName(Key key) {
-    return camel(TypeNames.simple(key.typeName()) + " " + qualifier(key));
+    return camel(key.simpleTypeName() + " " + qualifier(key));
   }
 
   private static String qualifier(Key key) {

@@ -18,6 +18,7 @@ public final class Key {
   private final AnnotationMirror qualifier;
   private final String qualifierText;
   private final String qualifierIdentity;
+  private String simpleTypeName; // TypeNames.simple(typeName), on first use: a regex per call
 
   public Key(TypeMirror type, AnnotationMirror qualifier) {
     this.type = type;
@@ -64,12 +65,20 @@ public final class Key {
     return qualifier != null;
   }
 
+  /** The type's name without its packages: {@code List<Disk>}. */
+  public String simpleTypeName() {
+    if (simpleTypeName == null) {
+      simpleTypeName = TypeNames.simple(typeName);
+    }
+    return simpleTypeName;
+  }
+
   /**
    * The name people and runtime errors see: {@code Disk}, {@code @Named("wal") Disk}. Also the
    * daemon name in {@code built:} lists.
    */
   public String displayName() {
-    String simpleType = TypeNames.simple(typeName);
+    String simpleType = simpleTypeName();
     return qualifier == null ? simpleType : TypeNames.simple(qualifierText) + " " + simpleType;
   }
 

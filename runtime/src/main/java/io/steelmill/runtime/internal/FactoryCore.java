@@ -42,6 +42,16 @@ public final class FactoryCore {
    */
   private static final int DEEP = 48;
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final VarHandle CONSTRUCTING;
+
+  static {
+    try {
+      CONSTRUCTING =
+          MethodHandles.lookup().findVarHandle(FactoryCore.class, "constructing", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final String node;
   private final NodeId id;
@@ -55,7 +65,9 @@ public final class FactoryCore {
   private final List<Built> built = new ArrayList<>(); // guarded by lock
   private volatile boolean sealed;
   private volatile boolean stopping;
-  private volatile String constructing; // the daemon being built, for hang reports
+  // the daemon being built, for hang reports: written and read opaque (no fence per construction;
+  // a report comes seconds after the write it shows)
+  private String constructing;
 
   /** A lock that names its owner, so a construction that hangs can be reported with its thread. */
   private static final class OwnedLock extends ReentrantLock {
@@ -247,14 +259,14 @@ public final class FactoryCore {
       building = java.util.Arrays.copyOf(building, depth * 2);
     }
     building[depth++] = daemon;
-    constructing = daemon;
+    CONSTRUCTING.setOpaque(this, daemon);
   }
 
   /** Releases what {@link #enter(String)} took. */
   private void exit() {
     building[--depth] = null;
     boolean outermost = depth == 0;
-    constructing = outermost ? null : building[depth - 1];
+    CONSTRUCTING.setOpaque(this, outermost ? null : building[depth - 1]);
     lock.unlock();
     if (outermost) {
       idle.signalAll(); // a start() may wait to seal
@@ -409,7 +421,7 @@ public final class FactoryCore {
 
   /** The daemon being built right now (for a hang report), or null. */
   public String constructing() {
-    return constructing;
+    return (String) CONSTRUCTING.getOpaque(this);
   }
 
   /** Marks the node as stopping: from now on {@link #checkOpen()} cancels requests. */

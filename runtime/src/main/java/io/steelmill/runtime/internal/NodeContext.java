@@ -37,10 +37,6 @@ public final class NodeContext {
   }
 
   public static void restore(String previous) {
-    if (previous == null) {
-      CURRENT.remove();
-    } else {
-      CURRENT.set(previous);
-    }
+    CURRENT.set(previous); // not remove(): the next enter() would allocate the thread's entry again
   }
 }

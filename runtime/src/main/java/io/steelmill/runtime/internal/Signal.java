@@ -41,6 +41,9 @@ public final class Signal {
 
   /** Wakes every waiting thread; each re-checks its condition. */
   public void signalAll() {
+    if (waiters.isEmpty()) { // the common case (a construction ends, no one waits): no iterator
+      return;
+    }
     for (Thread waiter : waiters) {
       LockSupport.unpark(waiter);
     }
