@@ -1,11 +1,11 @@
 package io.steelmill.examples;
 
+import static io.steelmill.examples.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.steelmill.examples.CliRun.Run;
 import io.steelmill.examples.cluster.SteelmillGrpcStoreHost;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -16,25 +16,6 @@ import org.junit.jupiter.api.Test;
  */
 class GrpcClusterTest {
   private static final boolean SIMULATION = "simulation".equals(SteelmillGrpcStoreHost.MODE);
-
-  record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    PrintStream original = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-    try {
-      int code = Cli.commandLine(new Main()).execute(args);
-      return new Run(code, bytes.toString(StandardCharsets.UTF_8),
-          errBytes.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(original);
-      System.setErr(originalErr);
-    }
-  }
 
   @Test
   void productionRunOverGrpcLosesNoAcknowledgedWrite() {

@@ -1,6 +1,6 @@
 package io.steelmill.examples.cluster;
 
-import java.util.Locale;
+import io.steelmill.examples.OptionValues;
 
 /**
  * How the store behaves, injected into the ambient factory: whether the storage checks fencing
@@ -23,17 +23,12 @@ public record StoreSettings(boolean fenced, Bug bug) {
 
     /** The option value, e.g. {@code stale-read}. */
     public String option() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return OptionValues.of(this);
     }
 
     /** The bug named {@code option} ({@code none}, {@code stale-read}, ...), or null. */
     public static Bug named(String option) {
-      for (Bug bug : values()) {
-        if (bug.option().equals(option)) {
-          return bug;
-        }
-      }
-      return null;
+      return OptionValues.named(Bug.class, option);
     }
   }
 }

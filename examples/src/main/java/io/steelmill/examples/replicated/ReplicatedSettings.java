@@ -1,7 +1,7 @@
 package io.steelmill.examples.replicated;
 
+import io.steelmill.examples.OptionValues;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -48,17 +48,12 @@ public record ReplicatedSettings(List<String> hosts, Bug bug) {
 
     /** The option value, e.g. {@code stale-read}. */
     public String option() {
-      return name().toLowerCase(Locale.ROOT).replace('_', '-');
+      return OptionValues.of(this);
     }
 
     /** The bug named {@code option} ({@code none}, {@code stale-read}, ...), or null. */
     public static Bug named(String option) {
-      for (Bug bug : values()) {
-        if (bug.option().equals(option)) {
-          return bug;
-        }
-      }
-      return null;
+      return OptionValues.named(Bug.class, option);
     }
   }
 }

@@ -65,6 +65,17 @@ class SimGrpcTest {
       }
     }
 
+    /** Starts, on client node c, a call that waits until cancelled, noting the status it saw. */
+    void startWaitingCall() {
+      sim.spawn(NodeId.of("c"), "waiter", () -> {
+        try {
+          ClientCalls.blockingUnaryCall(channel, Echo.WAIT, CallOptions.DEFAULT, "w");
+        } catch (StatusRuntimeException e) {
+          cancelled.add("client saw " + e.getStatus().getCode());
+        }
+      });
+    }
+
     String say(String text, Duration deadline) throws Exception {
       return as("c", () -> ClientCalls.blockingUnaryCall(channel, Echo.SAY,
           CallOptions.DEFAULT.withDeadline(channels.deadlineAfter(deadline)), text));
@@ -368,13 +379,7 @@ class SimGrpcTest {
   void aCrashedClientsCallIsCancelledOnTheServerByKeepalive() {
     run(12, () -> {
       World world = new World();
-      world.sim.spawn(NodeId.of("c"), "waiter", () -> {
-        try {
-          ClientCalls.blockingUnaryCall(world.channel, Echo.WAIT, CallOptions.DEFAULT, "w");
-        } catch (StatusRuntimeException e) {
-          world.cancelled.add("client saw " + e.getStatus().getCode());
-        }
-      });
+      world.startWaitingCall();
       world.sleep(100);
       assertThat(world.cancelled).containsExactly("Wait started false");
       world.sim.crash("c");

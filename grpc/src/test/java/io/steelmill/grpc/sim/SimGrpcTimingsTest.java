@@ -11,7 +11,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
 import io.steelmill.grpc.GrpcConfig;
-import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,13 +70,7 @@ class SimGrpcTimingsTest {
   void theKeepaliveTimingsCancelACrashedClientsCallOnTheServer() {
     SimGrpcTest.run(23, () -> {
       SimGrpcTest.World world = new SimGrpcTest.World(CONFIG);
-      world.sim.spawn(NodeId.of("c"), "waiter", () -> {
-        try {
-          ClientCalls.blockingUnaryCall(world.channel, Echo.WAIT, CallOptions.DEFAULT, "w");
-        } catch (StatusRuntimeException e) {
-          world.cancelled.add("client saw " + e.getStatus().getCode());
-        }
-      });
+      world.startWaitingCall();
       world.sleep(100);
       world.sim.crash("c");
       world.sleep(22_500);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * The examples' CLI run in this JVM, as a user types it, with what it printed: one helper for the
- * simulation tests, so that each says only what it checks.
+ * tests of both builds, so that each says only what it checks.
  */
 final class CliRun {
   /** What a command did: its exit code, its standard output and its standard error. */
