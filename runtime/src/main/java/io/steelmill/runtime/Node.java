@@ -304,6 +304,10 @@ public abstract class Node implements AutoCloseable {
     boolean running;
     lifecycle.lock();
     try {
+      Node stopping = stoppingAncestor();
+      if (stopping != null && !stopRequested && !crashed) { // e.g. a prepare() closed the parent
+        markStopping(clock, "its parent " + stopping.name() + " stopping");
+      }
       running = allPrepared && !stopRequested && !crashed;
       if (running) {
         state = NodeState.RUNNING;
@@ -430,7 +434,6 @@ public abstract class Node implements AutoCloseable {
     return new IllegalStateException("Expected " + this + " to be NEW, to start it");
   }
 
-  /** Seals and prepares; returns whether every daemon was prepared. */
   /** Runs {@link #buildForChildren()}; false (the error kept) if a construction failed. */
   private boolean builtForChildren() {
     try {
@@ -444,6 +447,7 @@ public abstract class Node implements AutoCloseable {
     }
   }
 
+  /** Seals and prepares; returns whether every daemon was prepared. */
   private boolean prepareAll(Clock clock) {
     if (!core.seal(clock, grace)) {
       reportHungConstruction();
@@ -821,6 +825,20 @@ public abstract class Node implements AutoCloseable {
       return own;
     }
     return parent != null ? parent.clock() : Clocks.current();
+  }
+
+  /**
+   * The nearest ancestor asked to stop, or null. Its stopper asks this node to stop too, but on
+   * its own thread and maybe only after this node's start() has finished preparing: a start that
+   * ends now must not call the node running.
+   */
+  private Node stoppingAncestor() {
+    for (Node node = parent; node != null; node = node.parent) {
+      if (node.stopRequested) {
+        return node;
+      }
+    }
+    return null;
   }
 
   /** Whether the current thread is a daemon, helper or stopper thread of this node or a child. */
