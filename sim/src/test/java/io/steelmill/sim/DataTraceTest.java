@@ -107,7 +107,8 @@ class DataTraceTest {
       bind(network, "a", Codec.utf8()).send(new Address("b", "svc"), "two");
     });
     assertThat(one.traceSha256()).isNotEqualTo(two.traceSha256());
-    assertThat(one.fullTrace()).anyMatch(line -> line.matches("t=0 send a/svc->b/svc data [0-9a-f]+"));
+    assertThat(one.fullTrace())
+        .anyMatch(line -> line.matches("t=0 send a/svc->b/svc data [0-9a-f]+"));
     assertThat(one.fullTrace()).isNotEqualTo(two.fullTrace());
   }
 

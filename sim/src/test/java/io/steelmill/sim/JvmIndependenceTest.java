@@ -30,7 +30,8 @@ class JvmIndependenceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"latchHang", "identityInFailure", "lockCycle", "shutdownNow", "partition"})
+  @ValueSource(strings = {
+      "latchHang", "identityInFailure", "lockCycle", "shutdownNow", "partition"})
   void aSeedReportsTheSameInThisJvmAfterPerturbingAndInAFreshJvm(String scenario) throws Exception {
     SimResult first = JvmScenarios.run(scenario, 7);
     perturb(37);

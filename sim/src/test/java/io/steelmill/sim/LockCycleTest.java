@@ -155,7 +155,8 @@ class LockCycleTest {
     // form: the JVM hands it over through its own thread (see EscapesTest); it names the monitor,
     // the task that holds it and where each took or wanted it
     assertThat(message).startsWith("Escape: Task #")
-        .contains("blocked entering synchronized on a java.lang.Object at").contains("which task #");
+        .contains("blocked entering synchronized on a java.lang.Object at")
+        .contains("which task #");
   }
 
   @Test
@@ -198,7 +199,8 @@ class LockCycleTest {
     // form: the JVM hands it over through its own thread (see EscapesTest); it names the monitor,
     // the task that holds it and where each took or wanted it
     assertThat(message).startsWith("Escape: Task #")
-        .contains("blocked entering synchronized on a java.lang.Object at").contains("which task #");
+        .contains("blocked entering synchronized on a java.lang.Object at")
+        .contains("which task #");
     assertThat(message.indexOf("Escape")).isEqualTo(message.lastIndexOf("Escape"));
   }
 
@@ -269,7 +271,8 @@ class LockCycleTest {
   void aHangOnAHeldLockNamesItsHolder() {
     SimResult result = Simulation.builder().seed(7).build().run(() -> {
       ReentrantLock lock = new ReentrantLock();
-      java.util.concurrent.LinkedBlockingQueue<String> never = new java.util.concurrent.LinkedBlockingQueue<>();
+      java.util.concurrent.LinkedBlockingQueue<String> never =
+          new java.util.concurrent.LinkedBlockingQueue<>();
       Simulation sim = Simulation.current();
       sim.spawn(NodeId.of("a"), "holder", () -> {
         lock.lock();
@@ -285,7 +288,8 @@ class LockCycleTest {
       lock.lock();
     });
     assertThat(failure(result)).startsWith("Hang:")
-        .contains("#0 main WAITING, blocked on java.util.concurrent.locks.ReentrantLock$NonfairSync")
+        .contains(
+            "#0 main WAITING, blocked on java.util.concurrent.locks.ReentrantLock$NonfairSync")
         .contains(", held by #1 a/holder")
         .contains("ReentrantLock$NonfairSync#1").doesNotContainPattern("Sync@[0-9a-f]");
     assertThat(result.report()).contains("ReentrantLock$NonfairSync#1");

@@ -54,7 +54,8 @@ class MissingAgentTest {
   private static String runInAChildJvm(boolean withAgent) throws Exception {
     Set<String> classPath = new LinkedHashSet<>();
     List<Class<?>> types = new ArrayList<>(List.of(MissingAgentTest.class, Simulation.class,
-        io.steelmill.platform.Clock.class, io.steelmill.Daemon.class, org.slf4j.LoggerFactory.class));
+        io.steelmill.platform.Clock.class, io.steelmill.Daemon.class,
+        org.slf4j.LoggerFactory.class));
     if (withAgent) {
       types.add(Class.forName("io.steelmill.simagent.SimAgent"));
     }

@@ -9,7 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.Test;
 
-/** Threads and executors from the simulated Daemons stay inside the simulation, deterministically. */
+/**
+ * Threads and executors from the simulated Daemons stay inside the simulation, deterministically.
+ */
 class SimDaemonsTest {
 
   private static SimResult run(long seed, List<String> log) {

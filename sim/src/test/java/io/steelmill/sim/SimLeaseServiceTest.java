@@ -78,7 +78,8 @@ class SimLeaseServiceTest {
       Lease next = as("b", () -> leases.acquire("r", TTL));
       assertThat(next.fencingToken()).isGreaterThan(paused.fencingToken());
       sim.sleep(Duration.ofSeconds(3));
-      assertThat(paused.state()).as("its renewal after the pause is refused").isEqualTo(LeaseState.LOST);
+      assertThat(paused.state()).as("its renewal after the pause is refused")
+          .isEqualTo(LeaseState.LOST);
       assertThat(next.state()).isEqualTo(LeaseState.HELD);
     });
   }
@@ -133,7 +134,8 @@ class SimLeaseServiceTest {
       clock.skew("a", Duration.ofSeconds(10));
       SimLeaseService leases = new SimLeaseService(new SimNetwork(), clock);
       Lease lease = as("a", () -> leases.acquire("r", TTL));
-      Lease other = as("b", () -> leases.tryAcquire("r2", TTL, Duration.ofSeconds(1)).orElseThrow());
+      Lease other =
+          as("b", () -> leases.tryAcquire("r2", TTL, Duration.ofSeconds(1)).orElseThrow());
       assertThat(Duration.between(other.localDeadline(), lease.localDeadline()))
           .isGreaterThan(Duration.ofSeconds(9));
     });

@@ -98,7 +98,8 @@ class SimNetworkTest {
 
       network.heal();
       client.send(server, "healed");
-      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message()).isEqualTo("echo healed");
+      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message())
+          .isEqualTo("echo healed");
     });
     assertThat(result.failure()).isNull();
   }
@@ -129,7 +130,8 @@ class SimNetworkTest {
     SimResult result = Simulation.builder().seed(seed).build().run(() -> {
       Simulation sim = Simulation.current();
       SimNetwork network = new SimNetwork();
-      network.allLinks().drop(0.1).duplicate(0.05).delay(Duration.ofNanos(10_000), Duration.ofMillis(5));
+      network.allLinks().drop(0.1).duplicate(0.05)
+          .delay(Duration.ofNanos(10_000), Duration.ofMillis(5));
       for (int n = 0; n < 3; n++) {
         echo(sim, bind(network, "n" + n, "echo"));
       }
@@ -170,7 +172,8 @@ class SimNetworkTest {
       assertThat(client.call(to, "slow", Duration.ofMillis(20))).isEmpty();
       server.send(client.address(), "plain message");
       assertThat(client.call(to, "next", Duration.ofSeconds(1))).contains("re: next");
-      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message()).isEqualTo("plain message");
+      assertThat(client.receive(Duration.ofSeconds(1)).orElseThrow().message())
+          .isEqualTo("plain message");
       assertThat(client.receive(Duration.ofMillis(200))).as("the late reply was dropped").isEmpty();
     });
     assertThat(result.failure()).isNull();

@@ -47,7 +47,8 @@ class SimulationTest {
                 "-cp", System.getProperty("java.class.path"), Workload.class.getName(), "42")
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
-    String hash = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String hash =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertThat(process.waitFor()).isZero();
 
     assertThat(hash).isEqualTo(run(42, () -> Workload.run(5, 2_000)).traceSha256());
@@ -250,7 +251,8 @@ class SimulationTest {
       sim.sleep(Duration.ofSeconds(1));
     });
     assertThat(result.failure())
-        .hasMessageContaining("Task n1/worker died of an uncaught java.lang.IllegalStateException: worker broke");
+        .hasMessageContaining(
+            "Task n1/worker died of an uncaught java.lang.IllegalStateException: worker broke");
   }
 
   @Test

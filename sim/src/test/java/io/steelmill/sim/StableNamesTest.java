@@ -58,7 +58,8 @@ class StableNamesTest {
   @Test
   void jvmCountersInThreadNamesBecomeOrdinals() {
     StableNames names = new StableNames();
-    assertThat(names.rewrite("Thread-17 and pool-4-thread-2 and ForkJoinPool-3-worker-1 and Thread-17"))
+    assertThat(names.rewrite(
+        "Thread-17 and pool-4-thread-2 and ForkJoinPool-3-worker-1 and Thread-17"))
         .isEqualTo("Thread-n1 and pool-n2-thread-2 and ForkJoinPool-n3-worker-1 and Thread-n1");
   }
 

@@ -43,7 +43,8 @@ class TimerHeapTest {
         assertThat(heap.size()).as("seed %d, operation %d", seed, op).isEqualTo(expected.size());
       }
       while (!expected.isEmpty()) {
-        assertThat((Object) heap.poll()).as("seed %d, draining", seed).isSameAs(expected.pollFirst());
+        assertThat((Object) heap.poll()).as("seed %d, draining", seed)
+            .isSameAs(expected.pollFirst());
       }
       assertThat((Object) heap.poll()).isNull();
       assertThat(heap.isEmpty()).isTrue();

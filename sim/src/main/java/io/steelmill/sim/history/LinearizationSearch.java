@@ -11,12 +11,13 @@ import java.util.Set;
 
 /**
  * The Wing-Gong-Lowe search over one partition. Calls and returns sit in a doubly linked list in
- * history order; the search linearizes a call at the head of the list (steps the model, lifts the
- * call and its return out of the list), and backtracks when it meets a return whose call is not
- * linearized. Lowe's memoization skips any (set of linearized operations, model state) pair seen
- * before: the set is a bitset with an incrementally maintained Zobrist hash, so a cache probe
- * costs no allocation. Optional operations (unknown outcome) have no return entry: they may be
- * linearized or left out, and the search succeeds once every completed operation is linearized.
+ * history order ({@link EntryList}); the search linearizes a call at the head of the list (steps
+ * the model, lifts the call and its return out of the list), and backtracks when it meets a
+ * return whose call is not linearized. Lowe's memoization skips any (set of linearized
+ * operations, model state) pair seen before: the set is a bitset with an incrementally
+ * maintained Zobrist hash, so a cache probe costs no allocation. Optional operations (unknown
+ * outcome) have no return entry: they may be linearized or left out, and the search succeeds
+ * once every completed operation is linearized.
  *
  * <p>Optional operations get a stronger rule than equality: a node is skipped when a node with
  * the same completed operations, the same state and a subset of its optional operations was seen
@@ -28,15 +29,9 @@ final class LinearizationSearch {
   /** How a search ended. */
   enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, PAUSED }
 
-  private static final int NONE = -1;
-
   private final Model model;
   private final List<Operation> ops;
-  private final int head;
-  private final int[] next;
-  private final int[] prev;
-  private final int[] entryOp;
-  private final int[] returnOf;
+  private final EntryList entries;
   private final long[] zobrist;
   private final boolean explain;
   private int deepest = -1;
@@ -61,35 +56,7 @@ final class LinearizationSearch {
     this.ops = ops;
     this.explain = explain;
     int n = ops.size();
-    long[] keys = new long[2 * n];
-    int m = 0;
-    for (int i = 0; i < n; i++) {
-      Operation op = ops.get(i);
-      keys[m++] = entryKey(op.call(), i, true);
-      if (!op.optional()) {
-        keys[m++] = entryKey(op.ret(), i, false);
-      }
-    }
-    long[] sorted = Arrays.copyOf(keys, m);
-    Arrays.sort(sorted);
-    head = m;
-    next = new int[m + 1];
-    prev = new int[m + 1];
-    entryOp = new int[m];
-    returnOf = new int[n];
-    Arrays.fill(returnOf, NONE);
-    for (int e = 0; e < m; e++) {
-      int op = (int) ((sorted[e] >>> 1) & 0xFFFFF);
-      entryOp[e] = op;
-      if ((sorted[e] & 1) == 1) {
-        returnOf[op] = e;
-      }
-    }
-    for (int e = 0; e < m; e++) {
-      next[e] = e + 1 < m ? e + 1 : NONE;
-      prev[e] = e == 0 ? head : e - 1;
-    }
-    next[head] = m > 0 ? 0 : NONE;
+    entries = new EntryList(ops);
     zobrist = new long[n];
     long seed = 0x9E3779B97F4A7C15L;
     for (int i = 0; i < n; i++) {
@@ -112,15 +79,7 @@ final class LinearizationSearch {
       remaining += op.optional() ? 0 : 1;
     }
     state = model.initial();
-    entry = next[head];
-  }
-
-  /** Position-ordered key: event position, then operation, then call (0) before return (1). */
-  private static long entryKey(long position, int op, boolean call) {
-    if (op >= (1 << 20) || position >= (1L << 41)) {
-      throw new IllegalArgumentException("partition too large: " + op + " operations");
-    }
-    return (position << 21) | ((long) op << 1) | (call ? 0 : 1);
+    entry = entries.first();
   }
 
   /** Runs the search until it decides or {@code deadlineNanos} (System.nanoTime) passes. */
@@ -145,9 +104,9 @@ final class LinearizationSearch {
       if (taken > maxSteps) {
         return Outcome.PAUSED;
       }
-      if (entry != NONE && returnOf[entryOp[entry]] != entry) {
+      if (entry != EntryList.NONE && entries.isCall(entry)) {
         if (!tryLinearize()) {
-          entry = next[entry];
+          entry = entries.next(entry);
         }
       } else if (depth == 0) {
         return Outcome.ILLEGAL;
@@ -160,7 +119,7 @@ final class LinearizationSearch {
 
   /** Linearizes the call at {@code entry} unless the model refuses it or the cache has it. */
   private boolean tryLinearize() {
-    int op = entryOp[entry];
+    int op = entries.op(entry);
     Object after = model.step(state, ops.get(op));
     if (after == Model.ILLEGAL) {
       if (explain) {
@@ -183,11 +142,11 @@ final class LinearizationSearch {
     }
     state = after;
     hash = newHash;
-    lift(entry);
+    entries.lift(entry);
     if (explain && depth > deepest) {
       recordDeepest();
     }
-    entry = next[head];
+    entry = entries.first();
     return true;
   }
 
@@ -237,7 +196,7 @@ final class LinearizationSearch {
     entry = stackEntry[--depth];
     state = stackState[depth];
     stackState[depth] = null;
-    int op = entryOp[entry];
+    int op = entries.op(entry);
     if (isOptional[op]) {
       optionalLinearized[op >>> 6] &= ~(1L << op);
     } else {
@@ -247,45 +206,15 @@ final class LinearizationSearch {
     if (!ops.get(op).optional()) {
       remaining++;
     }
-    unlift(entry);
-    entry = next[entry];
-  }
-
-  private void lift(int call) {
-    remove(call);
-    int ret = returnOf[entryOp[call]];
-    if (ret != NONE) {
-      remove(ret);
-    }
-  }
-
-  private void unlift(int call) {
-    int ret = returnOf[entryOp[call]];
-    if (ret != NONE) {
-      restore(ret);
-    }
-    restore(call);
-  }
-
-  private void remove(int e) {
-    next[prev[e]] = next[e];
-    if (next[e] != NONE) {
-      prev[next[e]] = prev[e];
-    }
-  }
-
-  private void restore(int e) {
-    next[prev[e]] = e;
-    if (next[e] != NONE) {
-      prev[next[e]] = e;
-    }
+    entries.unlift(entry);
+    entry = entries.next(entry);
   }
 
   private void recordDeepest() {
     deepest = depth;
     deepestOrder = new int[depth];
     for (int i = 0; i < depth; i++) {
-      deepestOrder[i] = entryOp[stackEntry[i]];
+      deepestOrder[i] = entries.op(stackEntry[i]);
     }
   }
 

@@ -59,7 +59,9 @@ final class RandomHistories {
     return events(ops);
   }
 
-  /** A value written (uniquely) and then overwritten by an acknowledged write before {@code read}. */
+  /**
+   * A value written (uniquely) and then overwritten by an acknowledged write before {@code read}.
+   */
   private static Object staleValue(List<Op> ops, Op read) {
     for (Op first : ops) {
       if (first.outcome != EventType.OK || !first.f.equals("write")) {
@@ -169,8 +171,10 @@ final class RandomHistories {
       timed.add(new Timed(op.call, 0,
           new Event(op.process, EventType.INVOKE, op.f, input, op.key, op.call)));
       timed.add(new Timed(op.ret, 1,
-          new Event(op.process, op.outcome, op.f, op.output instanceof List<?> l ? new ArrayList<>(l)
-              : op.outcome == EventType.INFO ? null : op.output, op.key, op.ret)));
+          new Event(op.process, op.outcome, op.f,
+              op.output instanceof List<?> l ? new ArrayList<>(l)
+                  : op.outcome == EventType.INFO ? null : op.output,
+              op.key, op.ret)));
     }
     timed.sort(Comparator.comparingLong(Timed::time).thenComparingInt(Timed::order));
     return timed.stream().map(Timed::event).toList();

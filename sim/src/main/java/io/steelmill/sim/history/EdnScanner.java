@@ -1,0 +1,219 @@
+package io.steelmill.sim.history;
+
+import io.steelmill.sim.history.EdnReader.Symbol;
+
+/**
+ * The lexical half of {@link EdnReader}: a position in the text with its line and column, blank
+ * and comment skipping, and the atoms (strings, characters, keywords, numbers, symbols and the
+ * words {@code nil}, {@code true}, {@code false}). The reader keeps the structure (collections,
+ * dispatch, nesting depth); both report errors through {@link #error} so that every message names
+ * the line and column where reading stopped.
+ */
+final class EdnScanner {
+  private final String text;
+  private int pos;
+  private int line = 1;
+  private int lineStart;
+
+  EdnScanner(String text) {
+    this.text = text;
+  }
+
+  /** True when the whole text has been read. */
+  boolean atEnd() {
+    return pos >= text.length();
+  }
+
+  /** The character {@code ahead} places after the reading position (see {@link #has}). */
+  char peek(int ahead) {
+    return text.charAt(pos + ahead);
+  }
+
+  /** True when at least {@code count} characters are left. */
+  boolean has(int count) {
+    return pos + count <= text.length();
+  }
+
+  /** Moves the reading position {@code count} characters on (never across a line break). */
+  void skip(int count) {
+    pos += count;
+  }
+
+  /** The 1-based line of the reading position. */
+  int line() {
+    return line;
+  }
+
+  /** The 1-based column of the reading position. */
+  int column() {
+    return pos - lineStart + 1;
+  }
+
+  /** An error at the reading position. */
+  EdnException error(String problem) {
+    return new EdnException(problem, line, column());
+  }
+
+  /** True when the next form is a number (a digit, or a sign followed by one). */
+  boolean atNumber() {
+    char c = text.charAt(pos);
+    return isDigit(c) || ((c == '-' || c == '+') && pos + 1 < text.length()
+        && isDigit(text.charAt(pos + 1)));
+  }
+
+  String readString() {
+    int startLine = line;
+    int startColumn = column();
+    pos++;
+    StringBuilder out = new StringBuilder();
+    while (pos < text.length()) {
+      char c = text.charAt(pos++);
+      if (c == '"') {
+        return out.toString();
+      }
+      if (c == '\n') {
+        line++;
+        lineStart = pos;
+      }
+      if (c != '\\') {
+        out.append(c);
+        continue;
+      }
+      if (pos >= text.length()) {
+        break;
+      }
+      char e = text.charAt(pos++);
+      switch (e) {
+        case 'n' -> out.append('\n');
+        case 't' -> out.append('\t');
+        case 'r' -> out.append('\r');
+        case 'b' -> out.append('\b');
+        case 'f' -> out.append('\f');
+        case '"', '\\' -> out.append(e);
+        case 'u' -> out.append(readUnicode());
+        default -> {
+          pos--;
+          throw error("unknown escape '\\" + e + "' in a string");
+        }
+      }
+    }
+    throw new EdnException("unterminated string starting at line " + startLine + ", column "
+        + startColumn, line, column());
+  }
+
+  private char readUnicode() {
+    if (pos + 4 > text.length()) {
+      throw error("a \\u escape needs four hex digits");
+    }
+    try {
+      char c = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
+      pos += 4;
+      return c;
+    } catch (NumberFormatException e) {
+      throw error("a \\u escape needs four hex digits");
+    }
+  }
+
+  Object readCharacter() {
+    pos++;
+    int start = pos;
+    while (pos < text.length() && !isDelimiter(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos == start && pos < text.length()) {
+      pos++;
+    }
+    String name = text.substring(start, pos);
+    return switch (name) {
+      case "newline" -> '\n';
+      case "space" -> ' ';
+      case "tab" -> '\t';
+      case "return" -> '\r';
+      default -> {
+        if (name.length() == 1) {
+          yield name.charAt(0);
+        }
+        pos = start;
+        throw error("unknown character literal \\" + EdnWriter.preview(new Symbol(name)));
+      }
+    };
+  }
+
+  Keyword readKeyword() {
+    int start = ++pos;
+    while (pos < text.length() && !isDelimiter(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos == start) {
+      pos = start - 1;
+      throw error("a ':' must be followed by a keyword name");
+    }
+    return new Keyword(text.substring(start, pos));
+  }
+
+  Object readNumber() {
+    int start = pos;
+    pos++;
+    while (pos < text.length() && !isDelimiter(text.charAt(pos))) {
+      pos++;
+    }
+    String token = text.substring(start, pos);
+    String digits = token.endsWith("N") ? token.substring(0, token.length() - 1) : token;
+    try {
+      if (digits.indexOf('.') >= 0 || digits.indexOf('e') >= 0 || digits.indexOf('E') >= 0
+          || digits.endsWith("M")) {
+        return Double.parseDouble(digits.endsWith("M") ? digits.substring(0, digits.length() - 1)
+            : digits);
+      }
+      return Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
+    } catch (NumberFormatException e) {
+      pos = start;
+      throw error("malformed or out-of-range number " + EdnWriter.preview(new Symbol(token)));
+    }
+  }
+
+  Object readSymbolLike() {
+    int start = pos;
+    while (pos < text.length() && !isDelimiter(text.charAt(pos))) {
+      pos++;
+    }
+    if (pos == start) {
+      throw error("unexpected character '" + text.charAt(pos) + "'");
+    }
+    String token = text.substring(start, pos);
+    return switch (token) {
+      case "nil" -> null;
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> new Symbol(token);
+    };
+  }
+
+  void skipBlank() {
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '\n') {
+        pos++;
+        line++;
+        lineStart = pos;
+      } else if (c == ',' || Character.isWhitespace(c)) {
+        pos++;
+      } else if (c == ';') {
+        while (pos < text.length() && text.charAt(pos) != '\n') {
+          pos++;
+        }
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isDelimiter(char c) {
+    return Character.isWhitespace(c) || c == ',' || c == '{' || c == '}' || c == '[' || c == ']'
+        || c == '(' || c == ')' || c == '"' || c == ';';
+  }
+}
