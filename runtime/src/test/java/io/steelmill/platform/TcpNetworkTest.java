@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,12 +104,14 @@ class TcpNetworkTest {
   @Test
   void callsGetTheirOwnReplyAndLateRepliesAreDropped() throws Exception {
     Endpoint<String> server = bind("server", "rpc");
+    // the slow reply is held until the call has given up: late however the threads are scheduled
+    CountDownLatch gaveUp = new CountDownLatch(1);
     Thread.ofVirtual().start(() -> {
       try {
         while (true) {
           Envelope<String> request = server.receive();
-          if (request.message().equals("slow")) {
-            Thread.sleep(300);
+          if (request.message().equals("slow") && !gaveUp.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the slow call never gave up");
           }
           server.reply(request, "re: " + request.message());
         }
@@ -120,6 +124,8 @@ class TcpNetworkTest {
 
     assertThat(client.call(to, "fast", Duration.ofSeconds(10))).contains("re: fast");
     assertThat(client.call(to, "slow", Duration.ofMillis(50))).isEmpty();
+    gaveUp.countDown();
+    // the late reply went out before "re: next" on the same connection: it has arrived by now
     assertThat(client.call(to, "next", Duration.ofSeconds(10))).contains("re: next");
     assertThat(client.receive(Duration.ofMillis(200))).as("the late reply was dropped").isEmpty();
   }
