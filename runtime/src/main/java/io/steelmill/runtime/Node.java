@@ -302,6 +302,7 @@ public abstract class Node implements AutoCloseable {
     }
     boolean allPrepared = builtForChildren() && prepareAll(clock);
     boolean running;
+    List<String> started = List.of();
     lifecycle.lock();
     try {
       Node stopping = stoppingAncestor();
@@ -311,6 +312,9 @@ public abstract class Node implements AutoCloseable {
       running = allPrepared && !stopRequested && !crashed;
       if (running) {
         state = NodeState.RUNNING;
+        // named now: once the runs start, a failing one may stop the node (and empty prepared)
+        // before this thread logs
+        started = prepared.stream().map(Built::daemon).toList();
         runAll(clock);
       } else if (!crashed) {
         markStopping(clock, stopRequested ? stopOrigin : "a failed start");
@@ -326,7 +330,7 @@ public abstract class Node implements AutoCloseable {
       shutdown(clock);
       throw startFailure();
     }
-    NodeLog.started(this, clock, begin, prepared.stream().map(Built::daemon).toList());
+    NodeLog.started(this, clock, begin, started);
     return this;
   }
 
