@@ -6,6 +6,7 @@ import io.steelmill.platform.Fence;
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseState;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,16 +17,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Leases against a real ZooKeeper server started in-process. */
+/**
+ * Leases against a real ZooKeeper server started in-process. Sessions are as long as each test
+ * asks: Curator's test servers tick every 100 ms, so ZooKeeper would cap every session at 20
+ * ticks (2 s) and a reconnection slower than that on a loaded machine would lose the lease.
+ */
 class ZooKeeperLeaseServiceTest {
   private static final Duration TTL = Duration.ofSeconds(2);
+  /** Longer than any server restart or election takes, even on a loaded machine. */
+  private static final Duration LONG_SESSION = Duration.ofSeconds(30);
   private TestingServer server;
   private ZooKeeperLeaseService leases;
 
   @BeforeEach
   void start() throws Exception {
-    server = new TestingServer(true);
-    leases = service(server.getConnectString(), Duration.ofSeconds(3));
+    server = new TestingServer(spec(), true);
+    leases = service(server.getConnectString(), LONG_SESSION);
+  }
+
+  /** A server on a free port that grants sessions up to a minute (ZooKeeper's cap: 20 ticks). */
+  private static InstanceSpec spec() {
+    return new InstanceSpec(null, -1, -1, -1, true, -1, -1, -1,
+        Map.of("maxSessionTimeout", "60000"));
   }
 
   @AfterEach
@@ -86,11 +99,11 @@ class ZooKeeperLeaseServiceTest {
   void aServerOutageMakesTheLeaseInDoubtThenHeldAgain() throws Exception {
     Lease lease = leases.acquire("store", TTL);
     server.stop();
-    assertThat(awaitState(lease, LeaseState.IN_DOUBT)).isTrue();
+    assertThat(awaitState(lease, LeaseState.IN_DOUBT)).isEqualTo(LeaseState.IN_DOUBT);
     assertThat(lease.isValid()).isFalse();
 
     server.restart();
-    assertThat(awaitState(lease, LeaseState.HELD)).isTrue();
+    assertThat(awaitState(lease, LeaseState.HELD)).isEqualTo(LeaseState.HELD);
     lease.close();
   }
 
@@ -102,7 +115,7 @@ class ZooKeeperLeaseServiceTest {
       server.stop();
       Thread.sleep(3_000); // longer than the session timeout
       server.restart();
-      assertThat(awaitState(lease, LeaseState.LOST)).isTrue();
+      assertThat(awaitState(lease, LeaseState.LOST)).isEqualTo(LeaseState.LOST);
     } finally {
       impatient.stop();
     }
@@ -110,15 +123,15 @@ class ZooKeeperLeaseServiceTest {
 
   @Test
   void aClusterThatLosesAServerKeepsTheLease() throws Exception {
-    try (TestingCluster cluster = new TestingCluster(3)) {
+    try (TestingCluster cluster = new TestingCluster(spec(), spec(), spec())) {
       cluster.start();
-      ZooKeeperLeaseService clustered = service(cluster.getConnectString(), Duration.ofSeconds(10));
+      ZooKeeperLeaseService clustered = service(cluster.getConnectString(), LONG_SESSION);
       try {
         Lease lease = clustered.acquire("store", TTL);
         InstanceSpec victim = cluster.getInstances().iterator().next();
         cluster.killServer(victim);
         Thread.sleep(1_000);
-        assertThat(awaitState(lease, LeaseState.HELD)).isTrue();
+        assertThat(awaitState(lease, LeaseState.HELD)).isEqualTo(LeaseState.HELD);
         assertThat(clustered.tryAcquire("store", TTL, Duration.ofMillis(500)))
             .as("the lease is still held, so nobody else gets it").isEmpty();
         lease.close();
@@ -129,14 +142,16 @@ class ZooKeeperLeaseServiceTest {
     }
   }
 
-  private static boolean awaitState(Lease lease, LeaseState expected) throws InterruptedException {
+  /** Waits at most 20 s for {@code expected}; returns the state then (for the message). */
+  private static LeaseState awaitState(Lease lease, LeaseState expected)
+      throws InterruptedException {
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < until) {
       if (lease.state() == expected) {
-        return true;
+        return expected;
       }
       Thread.sleep(20);
     }
-    return lease.state() == expected;
+    return lease.state();
   }
 }
