@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Call {
   private static final int RUNNING = 0;
   private static final int RETURNED = 1;
-  private static final int GIVEN_UP = 2;
+  private static final int GIVING_UP = 2; // claimed by one give-up, its report not kept yet
+  private static final int GIVEN_UP = 3;
 
   final String daemon;
   final Phase phase;
@@ -31,8 +32,15 @@ final class Call {
     return state.get() == RUNNING;
   }
 
+  /** Given up, and its hang report kept: whoever waited for the call may go on. */
   boolean givenUp() {
     return state.get() == GIVEN_UP;
+  }
+
+  /** Returned, or given up with its report kept: nothing about this call is left to record. */
+  boolean settled() {
+    int now = state.get();
+    return now == RETURNED || now == GIVEN_UP;
   }
 
   /** Marks the call returned; false if it was given up before (its outcome no longer counts). */
@@ -40,9 +48,18 @@ final class Call {
     return state.compareAndSet(RUNNING, RETURNED);
   }
 
-  /** Gives the call up as hung; false if it returned first (or was given up already). */
+  /**
+   * Claims the call to give it up as hung; false if it returned first (or was claimed already).
+   * The claimer keeps its report, then calls {@link #reported()}: until then the call is neither
+   * running nor {@linkplain #givenUp() given up}, so nobody finishes the phase without it.
+   */
   boolean giveUp() {
-    return state.compareAndSet(RUNNING, GIVEN_UP);
+    return state.compareAndSet(RUNNING, GIVING_UP);
+  }
+
+  /** Ends a give-up claimed by {@link #giveUp()}, once its report is kept. */
+  void reported() {
+    state.set(GIVEN_UP);
   }
 
   /** The call's method as users write it: {@code prepare()}, {@code stop()}, {@code run()}. */

@@ -627,7 +627,7 @@ public abstract class Node implements AutoCloseable {
       return;
     }
     long deadline = clock.monotonicNanos() + grace.toNanos();
-    awaitUntil(clock, () -> calls.stream().noneMatch(Call::running), deadline, false);
+    awaitUntil(clock, () -> calls.stream().allMatch(Call::settled), deadline, false);
     if (Unwinding.isUnwinding(Thread.currentThread())) {
       return;
     }
@@ -636,6 +636,9 @@ public abstract class Node implements AutoCloseable {
         giveUp(call, "run() did not return within " + grace + " after stop()");
       }
     }
+    // a run() claimed by a close() that gave up waiting: its report is kept before the end
+    awaitUntil(clock, () -> calls.stream().allMatch(Call::settled),
+        clock.monotonicNanos() + grace.toNanos(), false);
   }
 
   /** Ends the stop, which began at {@code begin} on {@code clock}; logs it if it had started. */
@@ -782,8 +785,11 @@ public abstract class Node implements AutoCloseable {
       return false;
     }
     FactoryException hung = call.hangReport(name(), what); // the stack before the interrupt
-    call.thread.interrupt();
+    // kept before anyone sees the call given up: a stopper waiting for it (on another thread
+    // than this close()) would otherwise end the node TERMINATED, its failure recorded after
     record(hung);
+    call.reported();
+    call.thread.interrupt();
     NodeLog.hung(this, hung);
     changed.signalAll();
     return true;

@@ -103,9 +103,13 @@ final class PhaseCalls {
       if (call.givenUp()) {
         return call; // given up by a close() that stopped waiting
       }
-      if (clock.monotonicNanos() >= deadline
-          && node.giveUp(call, call.method() + " did not return within " + grace)) {
-        return call;
+      if (clock.monotonicNanos() >= deadline) {
+        if (node.giveUp(call, call.method() + " did not return within " + grace)) {
+          return call;
+        }
+        // it returned just now, or a close() claimed it and is keeping its report: wait for that
+        node.awaitUntil(clock, () -> helper.finished || call.givenUp(),
+            clock.monotonicNanos() + grace.toNanos(), false);
       }
     }
   }
@@ -150,7 +154,9 @@ final class PhaseCalls {
         error = e;
       }
       if (!call.returned()) {
-        return false; // given up as hung: reported, and someone else goes on
+        // given up as hung: someone else goes on once the report is kept (a moment at most)
+        node.awaitUntil(clock, call::givenUp, clock.monotonicNanos() + grace.toNanos(), false);
+        return false;
       }
       if (error != null) {
         node.record(built.daemon(), phase, error);
