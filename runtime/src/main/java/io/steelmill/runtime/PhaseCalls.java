@@ -108,7 +108,8 @@ final class PhaseCalls {
           return call;
         }
         // it returned just now, or a close() claimed it and is keeping its report: wait for that
-        node.awaitUntil(clock, () -> helper.finished || call.givenUp(),
+        node.awaitUntil(clock,
+            () -> helper.finished || helper.current != call || call.givenUp(),
             clock.monotonicNanos() + grace.toNanos(), false);
       }
     }

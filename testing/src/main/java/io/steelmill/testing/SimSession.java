@@ -54,10 +54,8 @@ final class SimSession {
     if (type.isInstance(node)) {
       return node;
     }
-    for (Method entry : settings.factory().getMethods()) {
-      if (entry.getParameterCount() == 0
-          && Modifier.isAbstract(entry.getModifiers())
-          && type.isAssignableFrom(entry.getReturnType())) {
+    for (Method entry : entryPoints(settings.factory())) {
+      if (type.isAssignableFrom(entry.getReturnType())) {
         try {
           return entry.invoke(node);
         } catch (ReflectiveOperationException e) {
@@ -103,12 +101,7 @@ final class SimSession {
       Class<?> type = Class.forName(generated, true, factory.getClassLoader());
       Node ambient = (Node) type.getMethod("ambient").invoke(null);
       Method node = ambient.getClass().getMethod("node", String.class);
-      List<Method> entries = new ArrayList<>();
-      for (Method method : factory.getMethods()) {
-        if (method.getParameterCount() == 0 && Modifier.isAbstract(method.getModifiers())) {
-          entries.add(method);
-        }
-      }
+      List<Method> entries = entryPoints(factory);
       return SimCluster.of(
           ambient,
           (a, name) -> (Node) invoke(node, a, name),
@@ -119,6 +112,24 @@ final class SimSession {
           + " through " + generated + ": " + e + ". Is the processor on the test's annotation"
           + " processor path?", e);
     }
+  }
+
+  /**
+   * The factory's entry points (abstract, no parameters) in name order. Not in {@code
+   * getMethods()} order: that order is unspecified, and HotSpot's depends on which names the JVM
+   * met before (the classes other tests loaded), while the order in which a node builds its
+   * daemons is in the trace: a seed run after other tests and again in a fresh JVM differed.
+   */
+  static List<Method> entryPoints(Class<?> factory) {
+    List<Method> entries = new ArrayList<>();
+    for (Method method : factory.getMethods()) {
+      if (method.getParameterCount() == 0 && Modifier.isAbstract(method.getModifiers())) {
+        entries.add(method);
+      }
+    }
+    entries.sort(java.util.Comparator.comparing(Method::getName)
+        .thenComparing(method -> method.getReturnType().getName()));
+    return entries;
   }
 
   private static Object invoke(Method method, Object target, Object... args) {

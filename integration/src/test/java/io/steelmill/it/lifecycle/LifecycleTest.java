@@ -24,9 +24,11 @@ class LifecycleTest {
     node.start();
     assertThat(node.state()).isEqualTo(NodeState.RUNNING);
     assertThat(node.toString()).isEqualTo("host-1 [RUNNING]");
-    while (dependent.leaf.ticks.get() < 3) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+    while (dependent.leaf.ticks.get() < 3 && System.nanoTime() < deadline) {
       Thread.sleep(1);
     }
+    assertThat(dependent.leaf.ticks.get()).as("the leaf's run() ticked").isGreaterThanOrEqualTo(3);
     node.close();
 
     assertThat(node.builtDaemons()).containsExactly("Cluster.Leaf", "Cluster.Dependent");
