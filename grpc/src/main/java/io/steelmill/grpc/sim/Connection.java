@@ -170,9 +170,9 @@ final class Connection {
         return; // after its GOAWAY a server opens nothing: the client retries it elsewhere
       }
       lastOpened = op.call();
-      if (serverCalls.size() >= timings.maxBuffered()) {
+      if (serverCalls.size() >= timings.maxCalls()) {
         send(Op.refuse(op.call(), Status.UNAVAILABLE.withDescription(transport.node
-            + " refused the call: " + timings.maxBuffered() + " calls under way on the"
+            + " refused the call: " + timings.maxCalls() + " calls under way on the"
             + " connection")));
         return;
       }

@@ -42,9 +42,18 @@ public final class SimGrpcHub {
    * timeout, keepalive time and keepalive timeout, in virtual time).
    */
   public SimGrpcHub(Network network, GrpcConfig config) {
+    this(network, config, Timings.of(config.timings()));
+  }
+
+  private SimGrpcHub(Network network, GrpcConfig config, Timings timings) {
     this.network = network;
-    this.timings = Timings.of(config.timings());
+    this.timings = timings;
     this.serviceConfig = config.serviceConfig();
+  }
+
+  /** A transport whose budgets differ from the defaults (tests of what a budget does). */
+  static SimGrpcHub withTimings(Network network, GrpcConfig config, Timings timings) {
+    return new SimGrpcHub(network, config, timings);
   }
 
   /** The retry policy of {@code method} in the configured service config, or null. */

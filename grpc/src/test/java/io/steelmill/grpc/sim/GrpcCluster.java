@@ -90,7 +90,7 @@ abstract class GrpcCluster {
       try {
         return ClientCalls.blockingUnaryCall(channel, method, options, "x");
       } catch (StatusRuntimeException e) {
-        return e.getStatus().getCode().name() + describe(e);
+        return e.getStatus().getCode().name();
       }
     });
   }
@@ -112,10 +112,6 @@ abstract class GrpcCluster {
   /** The outcome of a call started with {@link #callLater}. */
   static final class Pending {
     volatile String outcome;
-  }
-
-  static String describe(StatusRuntimeException e) {
-    return System.getProperty("parity.describe") != null ? " " + e.getStatus().getDescription() : "";
   }
 
   static <T> T as(String node, Callable<T> body) throws Exception {

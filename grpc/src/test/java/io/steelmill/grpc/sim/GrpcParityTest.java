@@ -100,9 +100,6 @@ class GrpcParityTest {
 
   private static void assertParity(long seed, Scenario scenario, String... expected)
       throws Exception {
-    if (System.getProperty("parity.describe") != null) {
-      System.err.println("SIM " + simulated(seed, scenario));
-    }
     List<String> real = overNetty(scenario);
     assertThat(real).as("over real gRPC").containsExactly(expected);
     assertThat(simulated(seed, scenario)).as("in simulation").containsExactly(expected);

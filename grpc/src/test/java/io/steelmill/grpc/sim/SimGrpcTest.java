@@ -46,7 +46,12 @@ class SimGrpcTest {
 
     /** A world whose transport has the timings of {@code config}. */
     World(GrpcConfig config) throws Exception {
-      hub = new SimGrpcHub(network, config);
+      this(network -> new SimGrpcHub(network, config));
+    }
+
+    /** A world whose transport {@code hubs} makes on its network. */
+    World(java.util.function.Function<SimNetwork, SimGrpcHub> hubs) throws Exception {
+      hub = hubs.apply(network);
       channels = new SimGrpcChannels(hub);
       servers = new SimGrpcServers(hub);
       serve("s");
@@ -398,15 +403,24 @@ class SimGrpcTest {
   }
 
   @Test
-  void aFreshJvmGivesTheSameTrace() throws Exception {
+  void twoFreshJvmsGiveTheSameTraceAsThisOne() throws Exception {
+    String here = GrpcWorkload.run(42).traceSha256();
+    for (int jvm = 1; jvm <= 2; jvm++) {
+      assertThat(freshJvmHash(42)).as("fresh JVM %d", jvm).isEqualTo(here);
+    }
+  }
+
+  /** Runs the workload for {@code seed} in a new JVM and returns the trace hash it printed. */
+  private static String freshJvmHash(long seed) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process process = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), GrpcWorkload.class.getName(), "42")
-        .redirectErrorStream(true).start();
+        "-cp", System.getProperty("java.class.path"), GrpcWorkload.class.getName(),
+        Long.toString(seed)).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes()).strip();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child ended").isTrue();
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).endsWith(GrpcWorkload.run(42).traceSha256());
+    String[] lines = output.split("\\R");
+    return lines[lines.length - 1];
   }
 
   private static StreamObserver<String> observer(CompletableFuture<String> result) {
