@@ -7,7 +7,6 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
@@ -30,6 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class GrpcCluster {
   private final Map<String, GrpcServers.Registration> served = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+  /** The {@code grpc-previous-rpc-attempts} header of each call that reached a server. */
+  final java.util.List<String> previousAttempts =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   abstract GrpcServers servers();
 
@@ -54,12 +56,23 @@ abstract class GrpcCluster {
 
   /** {@code node} serves Echo (again), counting the calls that reach it. */
   void serve(String node) throws Exception {
+    serveFailingFirst(node, 0);
+  }
+
+  /** As {@link #serve}, but the first {@code failures} calls end UNAVAILABLE ("busy"). */
+  void serveFailingFirst(String node, int failures) throws Exception {
     AtomicInteger count = seen.computeIfAbsent(node, n -> new AtomicInteger());
+    AtomicInteger toFail = new AtomicInteger(failures);
     ServerInterceptor counter = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call,
           Metadata headers, ServerCallHandler<Q, R> next) {
         count.incrementAndGet();
+        previousAttempts.add(String.valueOf(headers.get(RetryingCall.PREVIOUS_ATTEMPTS)));
+        if (toFail.getAndDecrement() > 0) {
+          call.close(io.grpc.Status.UNAVAILABLE.withDescription("busy"), new Metadata());
+          return new ServerCall.Listener<>() {};
+        }
         return next.startCall(call, headers);
       }
     };

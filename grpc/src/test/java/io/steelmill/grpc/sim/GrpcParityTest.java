@@ -15,6 +15,7 @@ import io.steelmill.sim.Simulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +30,7 @@ class GrpcParityTest {
   }
 
   /** Over real gRPC: Netty on loopback, with the production channels and servers. */
-  static List<String> overNetty(Scenario scenario) throws Exception {
-    GrpcConfig config = GrpcConfig.loopback();
+  static List<String> overNetty(GrpcConfig config, Scenario scenario) throws Exception {
     NettyGrpcServers servers = new NettyGrpcServers(config);
     NettyGrpcChannels channels = new NettyGrpcChannels(config);
     List<String> seen = new ArrayList<>();
@@ -64,12 +64,12 @@ class GrpcParityTest {
   }
 
   /** Over the simulated transport, under {@code seed}. */
-  static List<String> simulated(long seed, Scenario scenario) {
+  static List<String> simulated(long seed, GrpcConfig config, Scenario scenario) {
     List<String> seen = new ArrayList<>();
     SimResult result = Simulation.builder().seed(seed).maxVirtualTime(Duration.ofMinutes(5))
         .build().run(() -> {
           Simulation sim = Simulation.current();
-          SimGrpcHub hub = new SimGrpcHub(new SimNetwork(), GrpcConfig.loopback());
+          SimGrpcHub hub = new SimGrpcHub(new SimNetwork(), config);
           SimGrpcServers servers = new SimGrpcServers(hub);
           SimGrpcChannels channels = new SimGrpcChannels(hub);
           scenario.run(new GrpcCluster() {
@@ -100,9 +100,23 @@ class GrpcParityTest {
 
   private static void assertParity(long seed, Scenario scenario, String... expected)
       throws Exception {
-    List<String> real = overNetty(scenario);
-    assertThat(real).as("over real gRPC").containsExactly(expected);
-    assertThat(simulated(seed, scenario)).as("in simulation").containsExactly(expected);
+    assertParity(seed, GrpcConfig.loopback(), scenario, expected);
+  }
+
+  private static void assertParity(long seed, GrpcConfig config, Scenario scenario,
+      String... expected) throws Exception {
+    assertThat(overNetty(config, scenario)).as("over real gRPC").containsExactly(expected);
+    assertThat(simulated(seed, config, scenario)).as("in simulation").containsExactly(expected);
+  }
+
+  /** Say retried on UNAVAILABLE, at most three attempts, after short backoffs. */
+  private static GrpcConfig retrying() {
+    Map<String, Object> policy = Map.of("maxAttempts", 3.0, "initialBackoff", "0.05s",
+        "maxBackoff", "0.2s", "backoffMultiplier", 2.0, "retryableStatusCodes",
+        List.of("UNAVAILABLE"));
+    return GrpcConfig.loopback().withServiceConfig(Map.of("methodConfig", List.of(Map.of(
+        "name", List.of(Map.of("service", Echo.SERVICE, "method", "Say")),
+        "retryPolicy", policy))));
   }
 
   private static final Duration LONG = Duration.ofSeconds(20);
@@ -171,5 +185,40 @@ class GrpcParityTest {
       seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
       seen.add("server saw " + cluster.seen("s"));
     }, "c: x", "c: x", "server saw 2");
+  }
+
+  @Test
+  void aRetryPolicyRetriesAServersUnavailableAndTheServerSeesEachAttempt() throws Exception {
+    assertParity(206, retrying(), (cluster, seen) -> {
+      cluster.serveFailingFirst("s", 2);
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      seen.add("server saw " + cluster.seen("s") + " " + cluster.previousAttempts);
+    }, "c: x", "server saw 3 [null, 1, 2]");
+  }
+
+  @Test
+  void aRetryPolicyGivesUpOnAStoppedServerWithUnavailable() throws Exception {
+    assertParity(207, retrying(), (cluster, seen) -> {
+      cluster.serve("s");
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      cluster.stopServing("s");
+      cluster.sleep(Duration.ofMillis(200));
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      seen.add("server saw " + cluster.seen("s"));
+    }, "c: x", "UNAVAILABLE", "server saw 1");
+  }
+
+  @Test
+  void aWaitForReadyCallTheServerOpenedIsNotRetriedWhenItStops() throws Exception {
+    assertParity(208, retrying(), (cluster, seen) -> {
+      cluster.serve("s");
+      GrpcCluster.Pending pending = cluster.callLater("c", "s", Echo.WAIT, LONG, true);
+      cluster.awaitUntil(() -> cluster.seen("s") == 1, LONG);
+      cluster.stopServing("s");
+      cluster.serve("s");
+      cluster.awaitUntil(() -> pending.outcome != null, LONG.plusSeconds(5));
+      seen.add(pending.outcome);
+      seen.add("server saw " + cluster.seen("s"));
+    }, "CANCELLED", "server saw 1");
   }
 }
