@@ -173,7 +173,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   private long remainingNanos() {
     Context previous = context.attach();
     try {
-      return Deadlines.remainingNanos(deadline, SimTicker.INSTANCE);
+      return Deadlines.remainingNanos(deadline);
     } finally {
       context.detach(previous);
     }

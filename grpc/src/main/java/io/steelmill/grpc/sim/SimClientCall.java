@@ -69,7 +69,7 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
           null);
       return;
     }
-    long timeout = Deadlines.remainingNanos(options.getDeadline(), SimTicker.INSTANCE);
+    long timeout = Deadlines.remainingNanos(options.getDeadline());
     if (timeout == 0) {
       closeLocally(Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded before the call"
           + " started"), null);
@@ -88,8 +88,11 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
     contextListener = cancelled -> {
       if (!closed) {
         Throwable cause = cancelled.cancellationCause();
-        cancelWith(Status.fromThrowable(cause != null ? cause
-            : Status.CANCELLED.withDescription("the context was cancelled").asException()));
+        // as grpc-java's client call: a context whose deadline passed ends it DEADLINE_EXCEEDED
+        cancelWith(cause instanceof java.util.concurrent.TimeoutException
+            ? Status.DEADLINE_EXCEEDED.withDescription("the context's deadline passed")
+            : Status.fromThrowable(cause != null ? cause
+                : Status.CANCELLED.withDescription("the context was cancelled").asException()));
       }
     };
     context.addListener(contextListener, Runnable::run);
