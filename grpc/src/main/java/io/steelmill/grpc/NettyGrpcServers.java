@@ -121,6 +121,10 @@ public final class NettyGrpcServers implements GrpcServers, Lifecycle {
           }
         }))
         .permitKeepAliveTime(timings.keepAliveTime().toNanos() / 2, TimeUnit.NANOSECONDS)
+        // the server pings a silent client too (gRPC's default waits 2 h): a client host that
+        // died without a word has its calls cancelled after the same timings as in simulation
+        .keepAliveTime(timings.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
+        .keepAliveTimeout(timings.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
         .build();
     try {
       server.server.start();

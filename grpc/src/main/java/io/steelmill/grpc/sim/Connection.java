@@ -38,6 +38,10 @@ final class Connection {
   private boolean established;
   private boolean dead;
   private boolean ticking;
+  /** GOAWAY sent (server) or received (client): no new call; closes once idle. */
+  private boolean goingAway;
+  /** Server side: the last call it opened (what its GOAWAY names). */
+  private long lastOpened;
 
   /** An op sent and not yet acknowledged. */
   private static final class Sent {
@@ -79,6 +83,16 @@ final class Connection {
   void ended(long call) {
     clientCalls.remove(call);
     serverCalls.remove(call);
+    closeIfDone();
+  }
+
+  /** After a GOAWAY: once no call is left and all was acknowledged, the connection closes. */
+  private void closeIfDone() {
+    if (goingAway && !dead && clientCalls.isEmpty() && serverCalls.isEmpty()
+        && unacked.isEmpty()) {
+      dead = true;
+      transport.forget(this);
+    }
   }
 
   // ---- sending --------------------------------------------------------------------------------
@@ -117,7 +131,10 @@ final class Connection {
       return;
     }
     lastHeard = sim.nanoTime();
-    established = true;
+    if (!established) {
+      established = true;
+      transport.reconnects().connected(peer);
+    }
     unacked.headMap(frame.ack(), true).clear();
     if (frame.seq() == 0) {
       return;
@@ -131,6 +148,7 @@ final class Connection {
       deliver(next);
     }
     transport.send(peer, Frame.ack(id, clientNode, expected - 1));
+    closeIfDone();
     tick();
   }
 
@@ -139,11 +157,25 @@ final class Connection {
       return; // the acknowledgement answers it
     }
     if (client) {
+      if (op.kind() == Op.Kind.GOAWAY) {
+        goAwayReceived(op.number());
+        return;
+      }
       SimClientCall<?, ?> call = clientCalls.get(op.call());
       if (call != null) {
         call.inbound(op);
       }
     } else if (op.kind() == Op.Kind.OPEN) {
+      if (goingAway) {
+        return; // after its GOAWAY a server opens nothing: the client retries it elsewhere
+      }
+      lastOpened = op.call();
+      if (serverCalls.size() >= timings.maxCalls()) {
+        send(Op.refuse(op.call(), Status.UNAVAILABLE.withDescription(transport.node
+            + " refused the call: " + timings.maxCalls() + " calls under way on the"
+            + " connection")));
+        return;
+      }
       SimServerCall.open(this, op);
     } else {
       SimServerCall<?, ?> call = serverCalls.get(op.call());
@@ -160,6 +192,43 @@ final class Connection {
   /** Client-to-server op on the server side: whether {@code call} is in flight. */
   boolean hasServerCall(long call) {
     return serverCalls.containsKey(call);
+  }
+
+  // ---- going away ---------------------------------------------------------------------------
+
+  /**
+   * Server side, its node stops serving: GOAWAY names the last call it opened, every call under
+   * way ends {@code CANCELLED} (as a Netty server shut down resets its streams), and the
+   * connection closes once the client acknowledged it all.
+   */
+  void goAway() {
+    if (dead || goingAway) {
+      return;
+    }
+    goingAway = true;
+    send(Op.goAway(lastOpened));
+    for (SimServerCall<?, ?> call : new ArrayList<>(serverCalls.values())) {
+      call.withdrawn(Status.CANCELLED.withDescription(transport.node + " stopped serving"));
+    }
+    closeIfDone();
+  }
+
+  /**
+   * Client side: the server goes away. Its calls after {@code lastOpened} never reached its
+   * application: they end {@link Progress#MISCARRIED} (their channel retries them on a new
+   * connection); the others end as the server closes them; new calls dial anew.
+   */
+  private void goAwayReceived(long lastOpened) {
+    goingAway = true;
+    transport.undial(this);
+    for (Map.Entry<Long, SimClientCall<?, ?>> entry : new ArrayList<>(clientCalls.entrySet())) {
+      if (entry.getKey() > lastOpened) {
+        clientCalls.remove(entry.getKey());
+        entry.getValue().closeLocally(Status.UNAVAILABLE.withDescription(peer + " went away"
+            + " (GOAWAY) before the call reached it"), null, Progress.MISCARRIED);
+      }
+    }
+    closeIfDone();
   }
 
   // ---- timers ---------------------------------------------------------------------------------
@@ -220,8 +289,13 @@ final class Connection {
     List<SimServerCall<?, ?>> served = new ArrayList<>(serverCalls.values());
     clientCalls.clear();
     serverCalls.clear();
+    // a client connection the server never answered carried nothing to it: its calls are unsent
+    boolean unsent = client && !established;
+    if (unsent) {
+      transport.reconnects().failed(peer, status);
+    }
     for (SimClientCall<?, ?> call : calls) {
-      call.closeLocally(status, null);
+      call.closeLocally(status, null, unsent ? Progress.UNSENT : Progress.PROCESSED);
     }
     for (SimServerCall<?, ?> call : served) {
       call.cancelled(status);

@@ -29,6 +29,7 @@ final class NodeTransport {
   private final Map<String, ServerServiceDefinition> services = new LinkedHashMap<>();
   private final Executor tasks;
   private final NodeTimers timers;
+  private final Reconnects reconnects;
   private boolean down;
 
   NodeTransport(SimGrpcHub hub, String node, Network network, Timings timings) {
@@ -55,6 +56,12 @@ final class NodeTransport {
     };
     sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-transport", this::receive);
     this.timers = new NodeTimers(sim, node);
+    this.reconnects = new Reconnects(hub, sim, node);
+  }
+
+  /** The connection backoff of this node's channels. */
+  Reconnects reconnects() {
+    return reconnects;
   }
 
   /** This node's timers: they run on a task of the node, so they die with it. */
@@ -71,15 +78,28 @@ final class NodeTransport {
     return down || hub.incarnation(node) != incarnation;
   }
 
-  /** The connection to {@code server}, opening a new one if there is none or it died. */
+  /**
+   * The connection to {@code server}, opening a new one if there is none or it died; null while
+   * the channel to it backs off after a failed connect (see {@link Reconnects}).
+   */
   Connection connectionTo(String server) {
     Connection connection = dialled.get(server);
     if (connection == null || connection.isDead()) {
+      if (reconnects.failing(server) != null) {
+        return null;
+      }
       connection = new Connection(this, hub.nextConnectionId(), node, server, true);
       dialled.put(server, connection);
       connections.put(connection.id, connection);
     }
     return connection;
+  }
+
+  /** {@code connection} takes no new call (its server goes away): the next call dials anew. */
+  void undial(Connection connection) {
+    if (dialled.get(connection.peer) == connection) {
+      dialled.remove(connection.peer);
+    }
   }
 
   void forget(Connection connection) {
@@ -99,7 +119,12 @@ final class NodeTransport {
     services.put(name, service);
   }
 
-  /** Stops serving {@code service}; its calls under way are cancelled. */
+  /**
+   * Stops serving {@code service}; its calls under way are cancelled. With the node's last
+   * service its server goes away, as a production node's Netty server shuts down: each accepted
+   * connection says GOAWAY (the calls it never opened are retried elsewhere by their clients),
+   * its calls under way end {@code CANCELLED}, and new connections are refused.
+   */
   void withdraw(ServerServiceDefinition service) {
     String name = service.getServiceDescriptor().getName();
     if (services.get(name) != service) {
@@ -107,7 +132,12 @@ final class NodeTransport {
     }
     services.remove(name);
     for (Connection connection : List.copyOf(connections.values())) {
-      if (!connection.client) {
+      if (connection.client) {
+        continue;
+      }
+      if (services.isEmpty()) {
+        connection.goAway();
+      } else {
         connection.cancelServerCalls(name);
       }
     }

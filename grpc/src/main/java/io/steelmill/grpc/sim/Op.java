@@ -23,7 +23,14 @@ record Op(Kind kind, long call, String method, Metadata metadata, byte[] bytes, 
     /** Server: the call ends with {@code status} and trailers. */
     CLOSE,
     /** Client: keepalive; the peer's acknowledgement is the answer. */
-    PING
+    PING,
+    /**
+     * Server: it goes away (its node stops serving), as HTTP/2's GOAWAY: calls after {@code
+     * number} (the last it opened) never reached it; the connection takes no new call.
+     */
+    GOAWAY,
+    /** Server: the call is refused unopened, as HTTP/2's REFUSED_STREAM ({@code status}). */
+    REFUSE
   }
 
   static Op open(long call, String method, Metadata headers, long timeoutNanos) {
@@ -48,6 +55,14 @@ record Op(Kind kind, long call, String method, Metadata metadata, byte[] bytes, 
 
   static Op close(long call, Status status, Metadata trailers) {
     return new Op(Kind.CLOSE, call, null, copy(trailers), null, 0, status);
+  }
+
+  static Op goAway(long lastCall) {
+    return new Op(Kind.GOAWAY, 0, null, null, null, lastCall, null);
+  }
+
+  static Op refuse(long call, Status status) {
+    return new Op(Kind.REFUSE, call, null, null, null, 0, status);
   }
 
   static Op ping() {

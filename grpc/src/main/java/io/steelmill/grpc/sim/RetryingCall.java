@@ -1,5 +1,6 @@
 package io.steelmill.grpc.sim;
 
+import io.grpc.CallOptions;
 import io.grpc.ClientCall;
 import io.grpc.Context;
 import io.grpc.Deadline;
@@ -10,41 +11,63 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A call under a service config's {@link RetryPolicy}, as grpc-java's retrying stream behaves: the
- * requests are kept until the call commits (the first response headers or message, or a status
- * that ends it), a retryable status before that starts a new attempt after a backoff in virtual
- * time with jitter from the simulation's seed, and the listener hears one call: the committed
- * attempt's answers, or the last attempt's status once {@code maxAttempts} are spent. The call's
- * deadline spans every attempt and its backoffs.
+ * A call as grpc-java's retrying stream runs it (every call of a channel with retries enabled,
+ * grpc-java's default): the requests are kept until the call commits (the first response headers
+ * or message, a status that ends it, or more than {@link #BUFFER_LIMIT_BYTES} sent), and a failed
+ * attempt is followed by another by these rules, on the attempt's {@link Progress}:
+ *
+ * <ul>
+ *   <li>transparently (not counted, no backoff, the same {@code grpc-previous-rpc-attempts}): an
+ *       attempt that reached no server application, {@code MISCARRIED} (up to {@link
+ *       #MAX_LOCAL_RETRIES} times, then {@code INTERNAL}) or {@code REFUSED} (once per call, and
+ *       only before any attempt was processed); a {@code waitForReady} attempt that was never
+ *       sent waits out the channel's reconnect backoff and goes again;
+ *   <li>by the service config's {@link RetryPolicy}, if any: a retryable status, after a backoff
+ *       in virtual time with jitter from the simulation's seed, up to {@code maxAttempts}.
+ * </ul>
+ *
+ * <p>The listener hears one call; the call's deadline spans every attempt and every wait.
  */
 final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   /** The header grpc-java sends on a retry: how many attempts came before. */
   static final Metadata.Key<String> PREVIOUS_ATTEMPTS =
       Metadata.Key.of("grpc-previous-rpc-attempts", Metadata.ASCII_STRING_MARSHALLER);
+  /** grpc-java's bound on transparent retries of miscarried attempts. */
+  static final int MAX_LOCAL_RETRIES = 1000;
+  /** grpc-java's default per-call retry buffer: past it the call commits to its attempt. */
+  static final long BUFFER_LIMIT_BYTES = 1 << 20;
 
   private final SimGrpcHub hub;
   private final String caller;
+  private final String target;
   private final RetryPolicy policy;
   private final Deadline deadline;
-  private final Supplier<ClientCall<Q, R>> newAttempt;
+  private final boolean waitForReady;
+  private final Supplier<SimClientCall<Q, R>> newAttempt;
   private final List<Q> sent = new ArrayList<>();
   private Listener<R> listener;
   private Metadata headers;
   private Context context;
-  private ClientCall<Q, R> attempt;
+  private SimClientCall<Q, R> attempt;
   private NodeTimers.Entry backoff;
   private int attempts;
+  private int localRetries;
   private int requested;
+  private long bufferedBytes;
   private boolean halfClosed;
   private boolean committed;
+  private boolean noMoreTransparentRetry;
   private boolean done;
 
-  RetryingCall(SimGrpcHub hub, String caller, RetryPolicy policy, Deadline deadline,
-      Supplier<ClientCall<Q, R>> newAttempt) {
+  /** A call from {@code caller} to {@code target}; {@code policy} may be null (none). */
+  RetryingCall(SimGrpcHub hub, String caller, String target, RetryPolicy policy,
+      CallOptions options, Supplier<SimClientCall<Q, R>> newAttempt) {
     this.hub = hub;
     this.caller = caller;
+    this.target = target;
     this.policy = policy;
-    this.deadline = deadline;
+    this.deadline = options.getDeadline();
+    this.waitForReady = options.isWaitForReady();
     this.newAttempt = newAttempt;
   }
 
@@ -56,19 +79,21 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     listener = responseListener;
     headers = startHeaders;
     context = Context.current();
-    startAttempt();
+    startAttempt(false);
   }
 
-  /** A new attempt, replaying what the caller did so far. */
-  private void startAttempt() {
+  /** A new attempt, replaying what the caller did so far; a transparent one is not counted. */
+  private void startAttempt(boolean transparent) {
     backoff = null;
-    attempts++;
+    if (!transparent) {
+      attempts++;
+    }
     Metadata attemptHeaders = new Metadata();
     attemptHeaders.merge(headers);
     if (attempts > 1) {
       attemptHeaders.put(PREVIOUS_ATTEMPTS, Integer.toString(attempts - 1));
     }
-    ClientCall<Q, R> current = newAttempt.get();
+    SimClientCall<Q, R> current = newAttempt.get();
     attempt = current;
     current.start(new AttemptListener(current), attemptHeaders);
     if (requested > 0) {
@@ -97,6 +122,10 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     }
     if (backoff == null && attempt != null) {
       attempt.sendMessage(message);
+      bufferedBytes += attempt.lastMessageBytes();
+      if (!committed && bufferedBytes > BUFFER_LIMIT_BYTES) {
+        commit(); // too much to keep for another attempt, as grpc-java's retry buffer
+      }
     }
   }
 
@@ -121,6 +150,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
       finish(status, new Metadata());
       return;
     }
+    commit(); // a cancelled call is never retried
     attempt.cancel(message, cause);
   }
 
@@ -143,24 +173,64 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   private long remainingNanos() {
     Context previous = context.attach();
     try {
-      return Deadlines.remainingNanos(deadline, SimTicker.INSTANCE);
+      return Deadlines.remainingNanos(deadline);
     } finally {
       context.detach(previous);
     }
   }
 
-  /** Whether a failed attempt's {@code status} starts another attempt. */
-  private boolean retries(Status status, long left) {
-    return !committed && !done && attempts < policy.maxAttempts()
-        && policy.retryableStatusCodes().contains(status.getCode())
-        && !context.isCancelled() && left != 0;
+  /** Starts the next attempt after {@code waitNanos}, or at the deadline if that is sooner. */
+  private void next(NodeTransport transport, long waitNanos, long left, boolean transparent,
+      String why) {
+    long wait = left > 0 ? Math.min(waitNanos, left) : waitNanos;
+    hub.trace("grpc " + why + " " + caller + "->" + target + " attempt " + (attempts
+        + (transparent ? 0 : 1)) + " in " + wait + " ns");
+    backoff = transport.timers().after(wait, () -> context.run(() -> startAttempt(transparent)));
+  }
+
+  /** What follows a failed attempt: another (transparent or by the policy), or the end. */
+  private void attemptFailed(SimClientCall<Q, R> failed, Status status, Metadata trailers) {
+    NodeTransport transport = hub.transport(caller);
+    long left = remainingNanos();
+    if (status.isOk() || committed || transport == null || context.isCancelled() || left == 0) {
+      finish(status, trailers);
+      return;
+    }
+    Progress progress = failed.progress();
+    if (progress == Progress.MISCARRIED) {
+      if (++localRetries > MAX_LOCAL_RETRIES) {
+        finish(Status.INTERNAL.withDescription("too many transparent retries")
+            .withCause(status.asRuntimeException()), trailers);
+      } else {
+        next(transport, 0, left, true, "transparent retry (miscarried)");
+      }
+      return;
+    }
+    if (progress == Progress.REFUSED && !noMoreTransparentRetry) {
+      noMoreTransparentRetry = true;
+      next(transport, 0, left, true, "transparent retry (refused)");
+      return;
+    }
+    if (progress == Progress.UNSENT && waitForReady) {
+      next(transport, transport.reconnects().delayNanos(target), left, true, "wait for ready");
+      return;
+    }
+    noMoreTransparentRetry = true;
+    if (policy != null && attempts < policy.maxAttempts()
+        && policy.retryableStatusCodes().contains(status.getCode())) {
+      double jitter = hub.random("grpc retry jitter").nextDouble();
+      next(transport, (long) (jitter * policy.backoffCeilingNanos(attempts)), left, false,
+          "retry after " + status.getCode());
+      return;
+    }
+    finish(status, trailers);
   }
 
   /** Hears one attempt; what a superseded attempt says is dropped. */
   private final class AttemptListener extends Listener<R> {
-    private final ClientCall<Q, R> mine;
+    private final SimClientCall<Q, R> mine;
 
-    AttemptListener(ClientCall<Q, R> mine) {
+    AttemptListener(SimClientCall<Q, R> mine) {
       this.mine = mine;
     }
 
@@ -189,23 +259,9 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
 
     @Override
     public void onClose(Status status, Metadata trailers) {
-      if (mine != attempt || done) {
-        return;
+      if (mine == attempt && !done) {
+        attemptFailed(mine, status, trailers);
       }
-      NodeTransport transport = hub.transport(caller);
-      long left = remainingNanos();
-      if (!retries(status, left) || transport == null) {
-        finish(status, trailers);
-        return;
-      }
-      double jitter = hub.retryJitter().nextDouble();
-      long wait = (long) (jitter * policy.backoffCeilingNanos(attempts));
-      if (left > 0) {
-        wait = Math.min(wait, left); // then the next attempt ends DEADLINE_EXCEEDED at once
-      }
-      hub.trace("grpc retry " + caller + " attempt " + (attempts + 1) + " after "
-          + status.getCode() + " in " + wait + " ns");
-      backoff = transport.timers().after(wait, () -> context.run(RetryingCall.this::startAttempt));
     }
   }
 }

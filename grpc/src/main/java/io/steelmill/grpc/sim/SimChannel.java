@@ -19,11 +19,8 @@ final class SimChannel extends Channel {
 
   @Override
   public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
-    RetryPolicy policy = hub.retryPolicy(method);
-    if (policy == null) {
-      return new SimClientCall<>(hub, caller, target, method, options);
-    }
-    return new RetryingCall<>(hub, caller, policy, options.getDeadline(),
+    // as a grpc-java channel (retries are on by default): every call may retry transparently
+    return new RetryingCall<>(hub, caller, target, hub.retryPolicy(method), options,
         () -> new SimClientCall<>(hub, caller, target, method, options));
   }
 

@@ -41,6 +41,8 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
   private boolean listenerClosed;
   private Status pendingClose;
   private Metadata pendingTrailers;
+  private Progress progress = Progress.PROCESSED;
+  private int lastMessageBytes;
 
   SimClientCall(SimGrpcHub hub, String caller, String target, MethodDescriptor<Q, R> method,
       CallOptions options) {
@@ -67,14 +69,18 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
           null);
       return;
     }
-    long timeout = Deadlines.remainingNanos(options.getDeadline(), SimTicker.INSTANCE);
-    connection = transport.connectionTo(target);
-    id = connection.newCall(this);
+    long timeout = Deadlines.remainingNanos(options.getDeadline());
     if (timeout == 0) {
       closeLocally(Status.DEADLINE_EXCEEDED.withDescription("deadline exceeded before the call"
           + " started"), null);
       return;
     }
+    connection = transport.connectionTo(target);
+    if (connection == null) { // TRANSIENT_FAILURE: the channel backs off after a failed connect
+      closeLocally(transport.reconnects().failing(target), null, Progress.UNSENT);
+      return;
+    }
+    id = connection.newCall(this);
     if (timeout > 0) {
       deadline = transport.timers().after(timeout, () -> expire(timeout));
     }
@@ -82,8 +88,11 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
     contextListener = cancelled -> {
       if (!closed) {
         Throwable cause = cancelled.cancellationCause();
-        cancelWith(Status.fromThrowable(cause != null ? cause
-            : Status.CANCELLED.withDescription("the context was cancelled").asException()));
+        // as grpc-java's client call: a context whose deadline passed ends it DEADLINE_EXCEEDED
+        cancelWith(cause instanceof java.util.concurrent.TimeoutException
+            ? Status.DEADLINE_EXCEEDED.withDescription("the context's deadline passed")
+            : Status.fromThrowable(cause != null ? cause
+                : Status.CANCELLED.withDescription("the context was cancelled").asException()));
       }
     };
     context.addListener(contextListener, Runnable::run);
@@ -149,9 +158,22 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
           : "call already half-closed");
     }
     if (closed) {
+      lastMessageBytes = 0;
       return; // as gRPC: messages after the end are dropped
     }
-    connection.send(Op.message(id, bytes(method.streamRequest(message))));
+    byte[] bytes = bytes(method.streamRequest(message));
+    lastMessageBytes = bytes.length;
+    connection.send(Op.message(id, bytes));
+  }
+
+  /** The size of the message {@link #sendMessage} last put on the wire (0: none). */
+  int lastMessageBytes() {
+    return lastMessageBytes;
+  }
+
+  /** How far the call got, once it closed: whether its channel may retry it transparently. */
+  Progress progress() {
+    return progress;
   }
 
   @Override
@@ -178,6 +200,7 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
         inbox.add(op.bytes());
         drain();
       }
+      case REFUSE -> closeLocally(op.status(), null, Progress.REFUSED);
       case CLOSE -> {
         if (op.status().isOk() && !inbox.isEmpty()) {
           pendingClose = op.status(); // deliver what came first
@@ -215,10 +238,16 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
 
   /** Ends the call here, whatever the server does; the listener hears it once. */
   void closeLocally(Status status, Metadata trailers) {
+    closeLocally(status, trailers, Progress.PROCESSED);
+  }
+
+  /** As {@link #closeLocally(Status, Metadata)}, saying how far the call got. */
+  void closeLocally(Status status, Metadata trailers, Progress howFar) {
     if (closed) {
       return;
     }
     closed = true;
+    progress = howFar;
     inbox.clear();
     if (deadline != null) {
       deadline.cancel();

@@ -32,8 +32,8 @@ public final class SimGrpcHub {
   private final Timings timings;
   private final Map<String, ?> serviceConfig;
   private final Map<String, Optional<RetryPolicy>> policies = new HashMap<>();
-  private Simulation jitterOf;
-  private SplitMix64 jitter;
+  private final Map<String, SplitMix64> randoms = new HashMap<>();
+  private Simulation randomsOf;
   private Simulation listening;
   private long lastConnection;
 
@@ -42,9 +42,18 @@ public final class SimGrpcHub {
    * timeout, keepalive time and keepalive timeout, in virtual time).
    */
   public SimGrpcHub(Network network, GrpcConfig config) {
+    this(network, config, Timings.of(config.timings()));
+  }
+
+  private SimGrpcHub(Network network, GrpcConfig config, Timings timings) {
     this.network = network;
-    this.timings = Timings.of(config.timings());
+    this.timings = timings;
     this.serviceConfig = config.serviceConfig();
+  }
+
+  /** A transport whose budgets differ from the defaults (tests of what a budget does). */
+  static SimGrpcHub withTimings(Network network, GrpcConfig config, Timings timings) {
+    return new SimGrpcHub(network, config, timings);
   }
 
   /** The retry policy of {@code method} in the configured service config, or null. */
@@ -53,14 +62,17 @@ public final class SimGrpcHub {
         name -> Optional.ofNullable(RetryPolicy.of(serviceConfig, method))).orElse(null);
   }
 
-  /** The retries' jitter: one stream of the simulation's seed (grpc-java's own is random). */
-  SplitMix64 retryJitter() {
+  /**
+   * A stream of the simulation's seed for {@code purpose} (retry and reconnect jitter, which
+   * grpc-java draws from its own unseeded random).
+   */
+  SplitMix64 random(String purpose) {
     Simulation sim = Simulation.current();
-    if (jitterOf != sim) {
-      jitterOf = sim;
-      jitter = sim.random("grpc retry jitter");
+    if (randomsOf != sim) {
+      randomsOf = sim;
+      randoms.clear();
     }
-    return jitter;
+    return randoms.computeIfAbsent(purpose, sim::random);
   }
 
   void trace(String event) {

@@ -2,6 +2,9 @@
  * The simulated gRPC transport: calls of ordinary gRPC-java stubs cross the simulated network as
  * numbered, acknowledged frames of per-node-pair connections, so the network's faults and the
  * nodes' crashes and pauses act on them, and their deadlines and keepalives run in virtual time.
+ * Each call follows grpc-java's channel rules ({@code RetryingCall}): transparent retries of what
+ * no server application saw, {@code waitForReady}, reconnect backoff and a service config's
+ * retry policy.
  * Only simulation builds bind these classes; production builds never load them.
  */
 package io.steelmill.grpc.sim;

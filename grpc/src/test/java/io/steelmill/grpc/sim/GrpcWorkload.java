@@ -40,7 +40,8 @@ public final class GrpcWorkload {
         .run(() -> scenario());
   }
 
-  private static void scenario() throws Exception {
+  /** The workload, as the main task of a running simulation. */
+  static void scenario() throws Exception {
     Simulation sim = Simulation.current();
     SimNetwork network = new SimNetwork();
     SimGrpcHub hub = new SimGrpcHub(network, GrpcConfig.loopback());

@@ -46,7 +46,12 @@ class SimGrpcTest {
 
     /** A world whose transport has the timings of {@code config}. */
     World(GrpcConfig config) throws Exception {
-      hub = new SimGrpcHub(network, config);
+      this(network -> new SimGrpcHub(network, config));
+    }
+
+    /** A world whose transport {@code hubs} makes on its network. */
+    World(java.util.function.Function<SimNetwork, SimGrpcHub> hubs) throws Exception {
+      hub = hubs.apply(network);
       channels = new SimGrpcChannels(hub);
       servers = new SimGrpcServers(hub);
       serve("s");
@@ -219,14 +224,29 @@ class SimGrpcTest {
   void dropsDuplicatesAndDelaysCostTimeButNeverOrderOrCount() {
     run(7, () -> {
       World world = new World();
+      int[] opened = {0}; // calls that reached the application of node d
+      as("d", () -> world.servers.register(io.grpc.ServerInterceptors.intercept(
+          Echo.service(world::sleep, world.cancelled::add), new io.grpc.ServerInterceptor() {
+            @Override
+            public <Q, R> io.grpc.ServerCall.Listener<Q> interceptCall(
+                io.grpc.ServerCall<Q, R> call, io.grpc.Metadata headers,
+                io.grpc.ServerCallHandler<Q, R> next) {
+              opened[0]++;
+              return next.startCall(call, headers);
+            }
+          })));
+      Channel toD = as("c", () -> world.channels.channel("d"));
       world.network.allLinks().drop(0.3).duplicate(0.3)
           .delay(Duration.ofMillis(1), Duration.ofMillis(30));
       for (int i = 0; i < 30; i++) {
-        assertThat(world.say("m" + i, Duration.ofSeconds(30))).isEqualTo("c: m" + i);
+        String text = "m" + i;
+        assertThat(as("c", () -> ClientCalls.blockingUnaryCall(toD, Echo.SAY, CallOptions.DEFAULT
+            .withDeadline(world.channels.deadlineAfter(Duration.ofSeconds(30))), text)))
+            .isEqualTo("c: " + text);
       }
       List<String> streamed = new ArrayList<>();
       as("c", () -> {
-        Iterator<String> it = ClientCalls.blockingServerStreamingCall(world.channel, Echo.COUNT,
+        Iterator<String> it = ClientCalls.blockingServerStreamingCall(toD, Echo.COUNT,
             CallOptions.DEFAULT.withDeadline(world.channels.deadlineAfter(Duration.ofMinutes(1))),
             "50");
         it.forEachRemaining(streamed::add);
@@ -237,6 +257,7 @@ class SimGrpcTest {
       for (int i = 0; i < 50; i++) {
         assertThat(streamed.get(i)).isEqualTo(Integer.toString(i + 1));
       }
+      assertThat(opened[0]).as("a duplicated frame never opens a call twice").isEqualTo(31);
     });
   }
 
@@ -303,6 +324,37 @@ class SimGrpcTest {
       assertThat(plain).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
       assertThat(world.sim.nanoTime() - before).isEqualTo(Duration.ofMillis(300).toNanos());
     });
+  }
+
+  /**
+   * gRPC's own system ticker reads virtual time on a simulated task (the simulation agent sends
+   * its {@code System.nanoTime()} to the simulation's clock): {@code withDeadlineAfter} and
+   * {@code Context.withDeadlineAfter} end calls at the exact virtual instant, and replay.
+   */
+  @Test
+  void grpcsOwnTickerDeadlinesAreExactInVirtualTime() {
+    Simulation.Body body = () -> {
+      World world = new World();
+      world.say("warm", Duration.ofSeconds(1));
+      long before = world.sim.nanoTime();
+      Status.Code code = as("c", () -> {
+        try {
+          ClientCalls.blockingUnaryCall(world.channel, Echo.WAIT,
+              CallOptions.DEFAULT.withDeadlineAfter(1500, TimeUnit.MICROSECONDS), "x");
+          return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+          return e.getStatus().getCode();
+        }
+      });
+      assertThat(code).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      assertThat(world.sim.nanoTime() - before).isEqualTo(1_500_000L);
+      before = world.sim.nanoTime();
+      Context.CancellableContext context = Context.current().withDeadlineAfter(700,
+          TimeUnit.MILLISECONDS, world.channels.scheduler());
+      assertThat(context.call(() -> world.sayWait())).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
+      assertThat(world.sim.nanoTime() - before).isEqualTo(Duration.ofMillis(700).toNanos());
+    };
+    assertThat(run(13, body).traceSha256()).isEqualTo(run(13, body).traceSha256());
   }
 
   @Test
@@ -398,15 +450,24 @@ class SimGrpcTest {
   }
 
   @Test
-  void aFreshJvmGivesTheSameTrace() throws Exception {
+  void twoFreshJvmsGiveTheSameTraceAsThisOne() throws Exception {
+    String here = GrpcWorkload.run(42).traceSha256();
+    for (int jvm = 1; jvm <= 2; jvm++) {
+      assertThat(freshJvmHash(42)).as("fresh JVM %d", jvm).isEqualTo(here);
+    }
+  }
+
+  /** Runs the workload for {@code seed} in a new JVM and returns the trace hash it printed. */
+  private static String freshJvmHash(long seed) throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process process = new ProcessBuilder(java, "--add-opens", "java.base/java.lang=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), GrpcWorkload.class.getName(), "42")
-        .redirectErrorStream(true).start();
+        "-cp", System.getProperty("java.class.path"), GrpcWorkload.class.getName(),
+        Long.toString(seed)).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes()).strip();
-    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child ended").isTrue();
     assertThat(process.exitValue()).as(output).isZero();
-    assertThat(output).endsWith(GrpcWorkload.run(42).traceSha256());
+    String[] lines = output.split("\\R");
+    return lines[lines.length - 1];
   }
 
   private static StreamObserver<String> observer(CompletableFuture<String> result) {

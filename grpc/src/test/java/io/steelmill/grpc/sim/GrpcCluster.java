@@ -1,0 +1,148 @@
+package io.steelmill.grpc.sim;
+
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCalls;
+import io.steelmill.grpc.Echo;
+import io.steelmill.grpc.GrpcChannels;
+import io.steelmill.grpc.GrpcServers;
+import io.steelmill.runtime.internal.NodeContext;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A cluster of nodes serving {@link Echo}, over either transport: the same scenario runs against
+ * real gRPC (Netty on loopback, real time) and the simulated transport (virtual time), and each
+ * reports what a user sees (status codes, answers) and how many calls each server saw, so the
+ * two can be compared. Scenarios only wait with {@link #sleep} and bounded calls.
+ */
+abstract class GrpcCluster {
+  private final Map<String, GrpcServers.Registration> served = new LinkedHashMap<>();
+  private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+  /** The {@code grpc-previous-rpc-attempts} header of each call that reached a server. */
+  final java.util.List<String> previousAttempts =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  abstract GrpcServers servers();
+
+  abstract GrpcChannels channels();
+
+  /** Sleeps on the mode's clock (real or virtual). */
+  abstract void sleep(Duration duration) throws Exception;
+
+  /** Starts {@code body} as code of {@code node}, concurrently with the scenario. */
+  abstract void start(String node, Runnable body);
+
+  /** Waits (on the mode's clock, at most {@code bound}) until {@code done} holds. */
+  void awaitUntil(java.util.function.BooleanSupplier done, Duration bound) throws Exception {
+    Duration step = Duration.ofMillis(10);
+    for (Duration waited = Duration.ZERO; !done.getAsBoolean(); waited = waited.plus(step)) {
+      if (waited.compareTo(bound) > 0) {
+        throw new AssertionError("not done within " + bound);
+      }
+      sleep(step);
+    }
+  }
+
+  /** {@code node} serves Echo (again), counting the calls that reach it. */
+  void serve(String node) throws Exception {
+    serveFailingFirst(node, 0);
+  }
+
+  /** As {@link #serve}, but the first {@code failures} calls end UNAVAILABLE ("busy"). */
+  void serveFailingFirst(String node, int failures) throws Exception {
+    AtomicInteger count = seen.computeIfAbsent(node, n -> new AtomicInteger());
+    AtomicInteger toFail = new AtomicInteger(failures);
+    ServerInterceptor counter = new ServerInterceptor() {
+      @Override
+      public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call,
+          Metadata headers, ServerCallHandler<Q, R> next) {
+        count.incrementAndGet();
+        previousAttempts.add(String.valueOf(headers.get(RetryingCall.PREVIOUS_ATTEMPTS)));
+        if (toFail.getAndDecrement() > 0) {
+          call.close(io.grpc.Status.UNAVAILABLE.withDescription("busy"), new Metadata());
+          return new ServerCall.Listener<>() {};
+        }
+        return next.startCall(call, headers);
+      }
+    };
+    served.put(node, as(node, () -> servers().register(ServerInterceptors.intercept(
+        Echo.service(this::sleepQuietly, what -> { }), counter))));
+  }
+
+  /** {@code node} stops serving (its daemon stopped): its server goes away. */
+  void stopServing(String node) {
+    served.remove(node).close();
+  }
+
+  /** How many calls reached {@code node}'s service so far. */
+  int seen(String node) {
+    AtomicInteger count = seen.get(node);
+    return count == null ? 0 : count.get();
+  }
+
+  /** A unary call of {@code method} from {@code from} to {@code to}: its answer or status. */
+  String call(String from, String to, io.grpc.MethodDescriptor<String, String> method,
+      Duration deadline, boolean waitForReady) throws Exception {
+    return as(from, () -> {
+      Channel channel = channels().channel(to);
+      CallOptions options = CallOptions.DEFAULT.withDeadline(channels().deadlineAfter(deadline));
+      if (waitForReady) {
+        options = options.withWaitForReady();
+      }
+      try {
+        return ClientCalls.blockingUnaryCall(channel, method, options, "x");
+      } catch (StatusRuntimeException e) {
+        return e.getStatus().getCode().name();
+      }
+    });
+  }
+
+  /** Starts a call as {@link #call} does; the returned holder gets its outcome. */
+  Pending callLater(String from, String to, io.grpc.MethodDescriptor<String, String> method,
+      Duration deadline, boolean waitForReady) {
+    Pending pending = new Pending();
+    start(from, () -> {
+      try {
+        pending.outcome = call(from, to, method, deadline, waitForReady);
+      } catch (Exception e) {
+        pending.outcome = "threw " + e;
+      }
+    });
+    return pending;
+  }
+
+  /** The outcome of a call started with {@link #callLater}. */
+  static final class Pending {
+    volatile String outcome;
+  }
+
+  static <T> T as(String node, Callable<T> body) throws Exception {
+    String previous = NodeContext.enter(node);
+    try {
+      return body.call();
+    } finally {
+      NodeContext.restore(previous);
+    }
+  }
+
+  private void sleepQuietly(long millis) {
+    try {
+      sleep(Duration.ofMillis(millis));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
