@@ -11,6 +11,7 @@
 # Every run's list of (seed, verdict, trace hash) must be the same, or the script fails.
 # Run from the repository root:
 #   benchmarks/sweep-scaling.sh [SEEDS] [ROUNDS] [WARMUP]   (defaults 300, 3, 600)
+# SWEEP_JAVA_OPTS adds JVM options to every run (e.g. "-XX:+UseParallelGC"); none by default.
 # It builds the simulation classes and their class path first (offline: MAVEN_ARGS=-o).
 set -eu
 SEEDS=${1:-300}
@@ -33,8 +34,9 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 # the JVM options a user's `java` command for the simulation build needs; nothing else
 JVM="--add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
-  -XX:+EnableDynamicAgentLoading"
+  -XX:+EnableDynamicAgentLoading ${SWEEP_JAVA_OPTS:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "JVM options added: ${SWEEP_JAVA_OPTS:-(none)}"
 
 echo "== warmed, one JVM: $SEEDS seeds a run, $ROUNDS rounds, $WARMUP seeds of warm-up"
 # shellcheck disable=SC2086 # JVM is a word list
@@ -57,11 +59,14 @@ if [ -z "$a" ] || [ -z "$b" ]; then
   exit 1
 fi
 echo "1 job $a seeds/s ($(cat "$OUT/cpu-1") CPU s), 2 jobs $b seeds/s ($(cat "$OUT/cpu-2") CPU s)"
-strip() { grep -o '"seed": [0-9]*, "passed": [a-z]*, "traceSha256": "[0-9a-f]*"' "$1/results.json"; }
+strip() {
+  grep -o '"seed": [0-9]*, "passed": [a-z]*, "traceSha256": "[0-9a-f]*"' "$1/results.json"
+}
 if ! [ "$(strip "$OUT/cold-1")" = "$(strip "$OUT/cold-2")" ] \
   || ! [ "$(strip "$OUT/cold-1")" = "$(strip "$OUT/warm/run-2")" ]; then
   echo "hashes differ between the cold runs, or from the warmed ones" >&2
   exit 1
 fi
-echo "ratio cold: $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')x; every seed's hash equal to the warmed runs'"
+ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')
+echo "ratio cold: ${ratio}x; every seed's hash equal to the warmed runs'"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
