@@ -74,6 +74,7 @@ public final class SweepScaling {
     long gcMillis = collectionMillis();
     long cpu = os.getProcessCpuTime();
     long allocated = threads.getTotalThreadAllocatedBytes();
+    long[] background = Background.cpuNanos();
     PrintStream out = System.out;
     PrintStream err = System.err;
     long start = System.nanoTime();
@@ -87,8 +88,11 @@ public final class SweepScaling {
       System.setOut(out);
       System.setErr(err);
     }
-    Run run = new Run(count, (System.nanoTime() - start) / 1e9,
-        (os.getProcessCpuTime() - cpu) / 1e6 / count,
+    double seconds = (System.nanoTime() - start) / 1e9;
+    long[] backgroundAfter = Background.cpuNanos();
+    Run run = new Run(count, seconds, (os.getProcessCpuTime() - cpu) / 1e6 / count,
+        (backgroundAfter[0] - background[0]) / 1e6 / count,
+        (backgroundAfter[1] - background[1]) / 1e6 / count,
         (threads.getTotalThreadAllocatedBytes() - allocated) / 1e6 / count,
         collections() - gcCount, collectionMillis() - gcMillis);
     if (exit != 0) {
@@ -138,13 +142,61 @@ public final class SweepScaling {
   }
 
   /** What one sweep measured. */
-  private record Run(int seeds, double seconds, double cpuMillisPerSeed, double megabytesPerSeed,
-      long collections, long collectionMillis) {
+  private record Run(int seeds, double seconds, double cpuMillisPerSeed, double jitMillisPerSeed,
+      double gcMillisPerSeed, double megabytesPerSeed, long collections, long collectionMillis) {
     @Override
     public String toString() {
-      return String.format("%.2f seeds/s (%.2f s; %.1f CPU ms, %.2f MB allocated a seed;"
-          + " %d GCs, %d ms)", seeds / seconds, seconds, cpuMillisPerSeed, megabytesPerSeed,
-          collections, collectionMillis);
+      return String.format("%.2f seeds/s (%.2f s; a seed: %.1f CPU ms, of which JIT %.1f and GC"
+          + " %.1f, %.2f MB allocated; %d GCs, %d ms)", seeds / seconds, seconds,
+          cpuMillisPerSeed, jitMillisPerSeed, gcMillisPerSeed, megabytesPerSeed, collections,
+          collectionMillis);
+    }
+  }
+
+  /**
+   * The CPU time of the JVM's own threads that work beside the seeds: the JIT's compiler threads
+   * and the collector's (with the VM thread, where safepoint work and a serial collector run),
+   * from Linux's per-thread counters; zeros where there are none. A job gets this for free on an
+   * idle second core, and two jobs must share the cores with it.
+   */
+  private static final class Background {
+    private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ 100
+
+    /** {JIT, GC} CPU nanoseconds of the threads alive now. */
+    static long[] cpuNanos() {
+      long[] sums = new long[2];
+      Path tasks = Path.of("/proc/self/task");
+      if (!Files.isDirectory(tasks)) {
+        return sums;
+      }
+      try (var threads = Files.list(tasks)) {
+        for (Path thread : (Iterable<Path>) threads::iterator) {
+          add(thread.resolve("stat"), sums);
+        }
+      } catch (IOException e) {
+        return new long[2];
+      }
+      return sums;
+    }
+
+    private static void add(Path stat, long[] sums) {
+      String line;
+      try {
+        line = Files.readString(stat);
+      } catch (IOException e) {
+        return; // the thread ended meanwhile
+      }
+      int open = line.indexOf('(');
+      int close = line.lastIndexOf(')');
+      String name = line.substring(open + 1, close);
+      String[] fields = line.substring(close + 2).split(" ");
+      long nanos = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+      if (name.contains("CompilerThre")) {
+        sums[0] += nanos;
+      } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")
+          || name.equals("VM Thread")) {
+        sums[1] += nanos;
+      }
     }
   }
 
