@@ -50,7 +50,7 @@ public final class SeedSweep {
     // The first seed runs alone: it initializes the classes a run needs. A task of one seed that
     // blocks on a class another seed's task is initializing waits on a monitor no task of its
     // own simulation holds, which its kernel would report as a hang.
-    R first = run.apply(seeds.get(0));
+    R first = runOne(run, seeds.get(0));
     inOrder.accept(first);
     if (stop.test(first)) {
       return 1;
@@ -89,7 +89,7 @@ public final class SeedSweep {
       List<Long> seeds, LongFunction<R> run, Consumer<R> inOrder, Predicate<R> stop) {
     int handed = 0;
     for (long seed : seeds) {
-      R result = run.apply(seed);
+      R result = runOne(run, seed);
       inOrder.accept(result);
       handed++;
       if (stop.test(result)) {
@@ -97,6 +97,19 @@ public final class SeedSweep {
       }
     }
     return handed;
+  }
+
+  /** Runs one seed on the calling thread; a throw names the seed, as from a worker. */
+  private static <R> R runOne(LongFunction<R> run, long seed) {
+    try {
+      return run.apply(seed);
+    } catch (RuntimeException e) {
+      throw couldNotRun(seed, e);
+    }
+  }
+
+  private static SimulationException couldNotRun(long seed, Throwable cause) {
+    return new SimulationException("seed " + seed + " could not be run: " + cause, cause);
   }
 
   private static <R> R await(Future<R> future, long seed) {
@@ -110,8 +123,7 @@ public final class SeedSweep {
         }
       }
     } catch (ExecutionException e) {
-      throw new SimulationException(
-          "seed " + seed + " could not be run: " + e.getCause(), e.getCause());
+      throw couldNotRun(seed, e.getCause());
     } catch (CancellationException e) {
       throw new SimulationException("seed " + seed + " was cancelled", e);
     } finally {

@@ -11,10 +11,15 @@ import java.util.concurrent.Executor;
  */
 final class SelfTest {
   static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
+  /** Whether the checks passed: the JDK and its options do not change while the JVM runs. */
+  private static volatile boolean passed;
 
   private SelfTest() {}
 
   static void check() {
+    if (passed) {
+      return; // every seed of a sweep would otherwise repeat the reflective look-ups
+    }
     int feature = Runtime.version().feature();
     if (feature < 25) {
       throw new SimulationException("Steelmill simulation needs JDK 25 or later; this is JDK "
@@ -29,6 +34,7 @@ final class SelfTest {
           + " ForkJoinPool.schedule, through which timed waits reach the simulation's scheduler."
           + " Fix: run simulations on JDK 25.", e);
     }
+    passed = true;
   }
 
   static Constructor<?> builderConstructor() {
