@@ -157,7 +157,7 @@ public final class SimNetwork implements Network {
     if (copies == 0) {
       return;
     }
-    int incarnation = incarnations.getOrDefault(to.node(), 0);
+    int incarnation = incarnationOf(to.node());
     for (int i = 0; i < copies; i++) {
       Delivery delivery = freeDelivery(run.timers);
       delivery.from = from;
@@ -207,7 +207,7 @@ public final class SimNetwork implements Network {
           : "dropped (" + ledger.lastId(FaultLedger.Kind.DROP) + ")");
       return;
     }
-    int incarnation = incarnations.getOrDefault(to.node(), 0);
+    int incarnation = incarnationOf(to.node());
     for (int i = 0; i < copies; i++) {
       long delay = delay(faults);
       Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
@@ -253,13 +253,18 @@ public final class SimNetwork implements Network {
   private <M> boolean deliver(
       Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
-    if (endpoint == null || incarnations.getOrDefault(to.node(), 0) != incarnation
+    if (endpoint == null || incarnationOf(to.node()) != incarnation
         || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
       return false;
     }
     delivered++;
     return true;
+  }
+
+  /** The incarnation of {@code node} as the network sees it: 0 until it first crashes. */
+  private int incarnationOf(String node) {
+    return incarnations.isEmpty() ? 0 : incarnations.getOrDefault(node, 0);
   }
 
   /** The key of the link {@code from -> to}, built once per pair (sends look it up often). */
