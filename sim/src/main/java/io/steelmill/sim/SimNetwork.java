@@ -29,8 +29,8 @@ public final class SimNetwork implements Network {
   private final Set<String> cut = new LinkedHashSet<>();
   /** Each node's incarnation as the network sees it: a crash starts a new one. */
   private final Map<String, Integer> incarnations = new HashMap<>();
-  /** {@code from -> to -> "from->to"}: the keys of {@link #links} and {@link #cut}, built once. */
-  private final Map<String, Map<String, String>> linkKeys = new HashMap<>();
+  /** The keys of {@link #links} and {@link #cut}, built once per pair. */
+  private final LinkKeys linkKeys = new LinkKeys();
   /** Delivery timers that fired, for the next messages (see {@link Delivery}). */
   private Delivery freeDeliveries;
   private SplitMix64 random;
@@ -144,7 +144,7 @@ public final class SimNetwork implements Network {
     NetworkFaults faults = allLinks;
     boolean isCut = false;
     if (!links.isEmpty() || !cut.isEmpty()) {
-      String link = linkKey(from.node(), to.node());
+      String link = linkKeys.of(from.node(), to.node());
       faults = links.getOrDefault(link, allLinks);
       isCut = cut.contains(link);
     }
@@ -265,21 +265,6 @@ public final class SimNetwork implements Network {
   /** The incarnation of {@code node} as the network sees it: 0 until it first crashes. */
   private int incarnationOf(String node) {
     return incarnations.isEmpty() ? 0 : incarnations.getOrDefault(node, 0);
-  }
-
-  /** The key of the link {@code from -> to}, built once per pair (sends look it up often). */
-  private String linkKey(String from, String to) {
-    Map<String, String> keys = linkKeys.get(from);
-    if (keys == null) {
-      keys = new HashMap<>();
-      linkKeys.put(from, keys);
-    }
-    String key = keys.get(to);
-    if (key == null) {
-      key = from + "->" + to;
-      keys.put(to, key);
-    }
-    return key;
   }
 
   /**
