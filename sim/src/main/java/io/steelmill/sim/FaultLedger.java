@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.platform.Address;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,7 +98,8 @@ public final class FaultLedger {
   private final Options options;
   private final Timeline timeline;
   private final int[] ordinals = new int[Kind.values().length];
-  private final List<Fault> faults = new ArrayList<>();
+  /** What {@link #faults()} lists, kept compact: most are message drops in a long run. */
+  private final List<Recorded> faults = new ArrayList<>();
   private final Map<String, Site> sites = new HashMap<>();
   private long applied;
   private long suppressed;
@@ -119,12 +121,12 @@ public final class FaultLedger {
 
   /** The faults injected so far (applied or left out by the mask), in order; bounded. */
   public List<Fault> faults() {
-    return List.copyOf(faults);
+    return faults.stream().map(Recorded::fault).toList();
   }
 
   /** The ids of the faults that were applied, in order: what a shrinker starts from. */
   public List<String> appliedIds() {
-    return faults.stream().filter(Fault::applied).map(Fault::id).toList();
+    return faults.stream().filter(recorded -> recorded.applied).map(Recorded::id).toList();
   }
 
   /** How many faults were applied. */
@@ -142,18 +144,54 @@ public final class FaultLedger {
    * and traces a left-out one (only a masked run has those, so normal traces do not change).
    */
   boolean admit(Kind kind, String node, String what) {
-    String id = String.valueOf(kind.letter) + (++ordinals[kind.ordinal()]);
-    boolean applies = options.mask().allows(id);
+    return admit(kind, node, what, null, null);
+  }
+
+  /**
+   * {@link #admit(Kind, String, String)} for a message fault ({@link Kind#DROP}, {@link
+   * Kind#DUPLICATE}) on {@code from -> to}: its description is built only when asked for (a long
+   * run drops tens of thousands of messages, and the ledger keeps them).
+   */
+  boolean admitMessage(Kind kind, Address from, Address to) {
+    return admit(kind, from.node(), null, from, to);
+  }
+
+  private boolean admit(Kind kind, String node, String what, Address from, Address to) {
+    int ordinal = ++ordinals[kind.ordinal()];
+    FaultMask mask = options.mask();
+    boolean applies = mask.isAll() || mask.allows(idOf(kind, ordinal));
+    Recorded recorded = new Recorded(kind, ordinal, sim.nanoTime(), node, what, from, to, applies);
     if (faults.size() < RECORD_BUDGET) {
-      faults.add(new Fault(id, kind, sim.nanoTime(), node, what, applies));
+      faults.add(recorded);
     }
     if (applies) {
       applied++;
     } else {
       suppressed++;
-      sim.trace("fault suppressed " + id + " " + what);
+      sim.trace("fault suppressed " + recorded.id() + " " + recorded.what());
     }
     return applies;
+  }
+
+  private static String idOf(Kind kind, int ordinal) {
+    return String.valueOf(kind.letter) + ordinal;
+  }
+
+  /** A fault as the ledger keeps it: its id and text are built when listed. */
+  private record Recorded(Kind kind, int ordinal, long time, String node, String text,
+      Address from, Address to, boolean applied) {
+    String id() {
+      return idOf(kind, ordinal);
+    }
+
+    String what() {
+      return text != null ? text
+          : (kind == Kind.DROP ? "drop " : "duplicate ") + from + " -> " + to;
+    }
+
+    Fault fault() {
+      return new Fault(id(), kind, time, node, what(), applied);
+    }
   }
 
   /** Uses up the next ordinal of {@code kind} for a decision that was no fault this time. */
@@ -163,7 +201,7 @@ public final class FaultLedger {
 
   /** The id the last admitted fault of {@code kind} got. */
   String lastId(Kind kind) {
-    return String.valueOf(kind.letter) + ordinals[kind.ordinal()];
+    return idOf(kind, ordinals[kind.ordinal()]);
   }
 
   /**

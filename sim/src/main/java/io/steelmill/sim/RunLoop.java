@@ -234,7 +234,9 @@ final class RunLoop {
       run.foreign.add(continuation);
       return;
     }
-    run.runQueue.add(register(continuation));
+    Task woken = run.waking;
+    run.runQueue.add(
+        woken != null && woken.continuation == continuation ? woken : register(continuation));
   }
 
   /**

@@ -77,6 +77,11 @@ final class RunState {
   Throwable failure;
   Thread mainThread;
   Task poolUser; // the first task seen submitting to a fork-join pool
+  /**
+   * The task being woken by {@link #wake}: the scheduler's {@code execute} that its unpark calls
+   * then finds the task without looking its continuation up.
+   */
+  Task waking;
 
   RunState(SimulationBuilder builder) {
     this.seed = builder.seed;
@@ -131,6 +136,16 @@ final class RunState {
     Thread thread = scheduler.builder().name(node.threadName(what)).unstarted(body);
     nodesOfNewThreads.put(thread, node);
     return thread;
+  }
+
+  /** Unparks {@code task}, from the carrier or a task. */
+  void wake(Task task) {
+    waking = task;
+    try {
+      LockSupport.unpark(task.thread);
+    } finally {
+      waking = null;
+    }
   }
 
   /** A timer that runs {@code action}, or (action null) unparks {@code wakes}. */

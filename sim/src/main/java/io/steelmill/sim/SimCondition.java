@@ -2,7 +2,6 @@ package io.steelmill.sim;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,7 +12,8 @@ import java.util.function.BooleanSupplier;
  */
 final class SimCondition {
   private final Object owner;
-  private final List<Thread> waiters = new ArrayList<>();
+  /** The waiting tasks (the task of each waiting thread: a wait runs on its mounted task). */
+  private final List<Task> waiters = new ArrayList<>();
   /** The simulation of the last wait, to skip the thread-local lookup next time. */
   private Simulation simulation;
 
@@ -24,11 +24,11 @@ final class SimCondition {
 
   /** Waits until {@code ready} holds, or {@code timeoutNanos} pass (negative: no timeout). */
   boolean await(BooleanSupplier ready, long timeoutNanos) throws InterruptedException {
-    Thread self = Thread.currentThread();
+    Simulation sim = Simulation.current(simulation);
+    simulation = sim;
+    Task self = sim.state.mountedTask; // current() checked that this thread is the mounted one
     waiters.add(self);
     try {
-      Simulation sim = Simulation.current(simulation);
-      simulation = sim;
       return sim.await(ready, timeoutNanos, owner);
     } finally {
       waiters.remove(self);
@@ -37,8 +37,12 @@ final class SimCondition {
 
   /** Wakes every waiting task; each re-checks its condition. */
   void signalAll() {
-    for (Thread waiter : waiters) {
-      LockSupport.unpark(waiter);
+    if (waiters.isEmpty()) {
+      return;
+    }
+    RunState run = simulation.state;
+    for (Task waiter : waiters) {
+      run.wake(waiter);
     }
   }
 }

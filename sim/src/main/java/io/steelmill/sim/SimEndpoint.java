@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /** A simulated endpoint: a mailbox that the network's delivery timers fill. */
 final class SimEndpoint<M> implements Endpoint<M> {
@@ -18,6 +19,8 @@ final class SimEndpoint<M> implements Endpoint<M> {
   private final Map<Long, Reply<M>> pending = new HashMap<>();
   private final SimCondition arrivals = new SimCondition(this);
   private boolean closed;
+  /** What a receive waits for; one per endpoint instead of one per receive. */
+  private final BooleanSupplier closedOrQueued = () -> closed || !mailbox.isEmpty();
 
   /** The reply a call waits for. */
   private static final class Reply<M> {
@@ -72,14 +75,14 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public Envelope<M> receive() throws InterruptedException {
-    arrivals.await(() -> closed || !mailbox.isEmpty(), -1);
+    arrivals.await(closedOrQueued, -1);
     checkOpen();
     return mailbox.poll();
   }
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
-    arrivals.await(() -> closed || !mailbox.isEmpty(), timeout.toNanos());
+    arrivals.await(closedOrQueued, timeout.toNanos());
     checkOpen();
     return Optional.ofNullable(mailbox.poll());
   }

@@ -28,7 +28,11 @@ public final class SimNetwork implements Network {
   private final Map<String, NetworkFaults> links = new HashMap<>();
   private final Set<String> cut = new LinkedHashSet<>();
   /** Each node's incarnation as the network sees it: a crash starts a new one. */
-  private final Map<String, Integer> incarnations = new java.util.TreeMap<>();
+  private final Map<String, Integer> incarnations = new HashMap<>();
+  /** The keys of {@link #links} and {@link #cut}, built once per pair. */
+  private final LinkKeys linkKeys = new LinkKeys();
+  /** Delivery timers that fired, for the next messages (see {@link Delivery}). */
+  private Delivery freeDeliveries;
   private SplitMix64 random;
   /** Drop and duplicate decisions: their own stream, one draw each per message (see send). */
   private SplitMix64 fates;
@@ -133,54 +137,111 @@ public final class SimNetwork implements Network {
   <M> void send(
       Address from, Address to, M message, long requestId, long replyTo, long digest) {
     Simulation sim = sim();
+    RunState run = sim.state;
     sent++;
-    sim.traceData(() -> "send " + from + "->" + to, digest);
+    Trace trace = run.trace;
+    trace.data(run.now, trace.keepsEveryLine() ? "send " + from + "->" + to : "", digest);
     NetworkFaults faults = allLinks;
     boolean isCut = false;
     if (!links.isEmpty() || !cut.isEmpty()) {
-      String link = from.node() + "->" + to.node();
+      String link = linkKeys.of(from.node(), to.node());
       faults = links.getOrDefault(link, allLinks);
       isCut = cut.contains(link);
     }
     FaultLedger ledger = sim.faults();
-    Timeline timeline = ledger.timeline();
-    Timeline.Message recorded =
-        timeline == null ? null : timeline.sent(sim.nanoTime(), from, to, message);
-    // Both fates are drawn for every message, cut or not, and a drop decided for a cut message
-    // still takes its ordinal: a replay that leaves out a partition or a drop then sees the same
-    // later decisions, under the same fault ids.
+    if (ledger.timeline() != null) {
+      sendRecorded(sim, ledger, faults, isCut, from, to, message, requestId, replyTo);
+      return;
+    }
+    int copies = copies(ledger, faults, isCut, from, to);
+    if (copies == 0) {
+      return;
+    }
+    int incarnation = incarnationOf(to.node());
+    for (int i = 0; i < copies; i++) {
+      Delivery delivery = freeDelivery(run.timers);
+      delivery.from = from;
+      delivery.to = to;
+      delivery.message = message;
+      delivery.requestId = requestId;
+      delivery.replyTo = replyTo;
+      delivery.incarnation = incarnation;
+      run.timers.arm(delivery, run.now, delay(faults));
+    }
+  }
+
+  /**
+   * How many copies of a message go out: 0 when a cut or a drop loses it, 2 when it is
+   * duplicated. Both fates are drawn for every message, cut or not, and a drop decided for a cut
+   * message still takes its ordinal: a replay that leaves out a partition or a drop then sees the
+   * same later decisions, under the same fault ids.
+   */
+  private int copies(
+      FaultLedger ledger, NetworkFaults faults, boolean isCut, Address from, Address to) {
     boolean lose = fates.chance(faults.drop);
     boolean twice = fates.chance(faults.duplicate);
     if (lose && isCut) {
       ledger.skip(FaultLedger.Kind.DROP);
     }
-    if (isCut || lose
-        && ledger.admit(FaultLedger.Kind.DROP, from.node(), "drop " + from + " -> " + to)) {
+    if (isCut || lose && ledger.admitMessage(FaultLedger.Kind.DROP, from, to)) {
       dropped++;
+      return 0;
+    }
+    return twice && ledger.admitMessage(FaultLedger.Kind.DUPLICATE, from, to) ? 2 : 1;
+  }
+
+  /** A seeded delay within the link's range. */
+  private long delay(NetworkFaults faults) {
+    long span = faults.maxDelayNanos - faults.minDelayNanos;
+    return faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
+  }
+
+  /** {@link #send}, when the run records a timeline of its messages (for a picture). */
+  private <M> void sendRecorded(Simulation sim, FaultLedger ledger, NetworkFaults faults,
+      boolean isCut, Address from, Address to, M message, long requestId, long replyTo) {
+    Timeline timeline = ledger.timeline();
+    Timeline.Message recorded = timeline.sent(sim.nanoTime(), from, to, message);
+    int copies = copies(ledger, faults, isCut, from, to);
+    if (copies == 0) {
       Timeline.lost(recorded, isCut ? "cut by a partition"
           : "dropped (" + ledger.lastId(FaultLedger.Kind.DROP) + ")");
       return;
     }
-    int copies = twice && ledger.admit(FaultLedger.Kind.DUPLICATE, from.node(),
-        "duplicate " + from + " -> " + to) ? 2 : 1;
-    int incarnation = incarnations.getOrDefault(to.node(), 0);
+    int incarnation = incarnationOf(to.node());
     for (int i = 0; i < copies; i++) {
-      long span = faults.maxDelayNanos - faults.minDelayNanos;
-      long delay = faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-      if (timeline == null) {
-        sim.schedule(delay, () -> deliver(from, to, incarnation, message, requestId, replyTo));
-      } else {
-        Timeline.Message copy =
-            i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
-        sim.schedule(delay, () -> {
-          if (deliver(from, to, incarnation, message, requestId, replyTo)) {
-            Timeline.delivered(copy, sim.nanoTime());
-          } else {
-            Timeline.lost(copy, "no endpoint at " + to);
-          }
-        });
-      }
+      long delay = delay(faults);
+      Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
+      sim.schedule(delay, () -> {
+        if (deliver(from, to, incarnation, message, requestId, replyTo)) {
+          Timeline.delivered(copy, sim.nanoTime());
+        } else {
+          Timeline.lost(copy, "no endpoint at " + to);
+        }
+      });
     }
+  }
+
+  /** A delivery timer from the pool, or a new one; the pool is the running simulation's. */
+  private Delivery freeDelivery(Timers timers) {
+    Delivery delivery = freeDeliveries;
+    if (delivery == null || !delivery.belongsTo(timers)) {
+      return new Delivery(this, timers);
+    }
+    freeDeliveries = delivery.nextFree;
+    delivery.nextFree = null;
+    return delivery;
+  }
+
+  /** Called by a {@link Delivery} timer: delivers, then keeps the timer for another message. */
+  void deliver(Delivery delivery) {
+    Object message = delivery.message;
+    delivery.message = null;
+    deliver(delivery.from, delivery.to, delivery.incarnation, message, delivery.requestId,
+        delivery.replyTo);
+    delivery.from = null;
+    delivery.to = null;
+    delivery.nextFree = freeDeliveries;
+    freeDeliveries = delivery;
   }
 
   /**
@@ -192,13 +253,18 @@ public final class SimNetwork implements Network {
   private <M> boolean deliver(
       Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
-    if (endpoint == null || incarnations.getOrDefault(to.node(), 0) != incarnation
+    if (endpoint == null || incarnationOf(to.node()) != incarnation
         || !endpoint.accept(from, message, requestId, replyTo)) {
       dropped++;
       return false;
     }
     delivered++;
     return true;
+  }
+
+  /** The incarnation of {@code node} as the network sees it: 0 until it first crashes. */
+  private int incarnationOf(String node) {
+    return incarnations.isEmpty() ? 0 : incarnations.getOrDefault(node, 0);
   }
 
   /**

@@ -10,18 +10,25 @@ import java.util.concurrent.TimeUnit;
  * Thread.sleep}, a timed {@code poll}) that the JDK handed to the scheduler; the simulation agent
  * made the deadline behind it virtual, so it fires like any other.
  */
-final class Timer implements ScheduledFuture<Object> {
+class Timer implements ScheduledFuture<Object> {
   /** Set when armed; a task's wait timer is armed again for each wait (see {@link #rearm}). */
   long deadline;
   long sequence;
   final Runnable action;
   /** The task a timeout wakes, when there is no action (the common case: no lambda per wait). */
   private final Thread wakes;
-  private final Timers timers;
+  /** The task of {@link #wakes} when known: its wake-up then skips the task lookup. */
+  Task task;
+  final Timers timers;
   private boolean cancelled;
-  private boolean fired;
-  /** Its slot in the simulation's {@link TimerHeap}; -1 when not pending. */
+  boolean fired;
+  /** Its position in the far timers' {@link TimerHeap}; -1 when not there. */
   int heapIndex = -1;
+  /** Its bucket of the {@link TimerWheel}; -1 when not there. */
+  int bucket = -1;
+  /** Its neighbours in its bucket, earlier and later. */
+  Timer previous;
+  Timer next;
 
   Timer(
       Timers timers, long deadline, long sequence, Runnable action, Thread wakes) {
@@ -40,13 +47,21 @@ final class Timer implements ScheduledFuture<Object> {
     this.cancelled = false;
   }
 
+  /** Runs the action, or wakes the task; a subclass (a message delivery) does its own work. */
   void fire() {
     fired = true;
     if (action != null) {
       action.run();
+    } else if (task != null) {
+      timers.run.wake(task);
     } else {
       java.util.concurrent.locks.LockSupport.unpark(wakes);
     }
+  }
+
+  /** Whether it waits in the wheel or its heap (not yet fired, cancelled or taken). */
+  boolean isPending() {
+    return bucket >= 0 || heapIndex >= 0;
   }
 
   boolean isFired() {

@@ -42,6 +42,11 @@ final class TimerHeap {
     siftUp(size++, timer.deadline, timer.sequence, slot);
   }
 
+  /** The earliest timer, or null. */
+  Timer peek() {
+    return size == 0 ? null : slots[slotAt[0]];
+  }
+
   /** Removes and returns the earliest timer, or null. */
   Timer poll() {
     if (size == 0) {

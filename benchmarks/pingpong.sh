@@ -1,0 +1,30 @@
+#!/bin/sh
+# pingpong seed 42 (5 nodes, 30 virtual minutes), the two figures of its targets: cold on 2 cores
+# (a fresh JVM per run, plain java) and warmed on one core (taskset, 2 unmeasured runs first),
+# each with the process's CPU seconds. Every run must print the same delivered count and trace
+# hash. Run from the repository root; it builds the simulation classes and their class path first.
+# Usage: benchmarks/pingpong.sh [RUNS] [CORE]   (defaults 3 and 1)
+set -eu
+RUNS=${1:-3}
+CORE=${2:-1}
+. benchmarks/find-jdk.sh
+./mvnw -q -Psimulation -pl examples -am compile \
+  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
+  -Dmdep.outputFile=target/pingpong-classpath.txt -Dmdep.includeScope=runtime
+CP="examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
+run() { # label, then the command's prefix; prints the figures and the CPU seconds
+  label=$1
+  shift
+  echo "$label"
+  "$@" "$java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
+    -XX:+EnableDynamicAgentLoading $FLAGS -cp "$CP" io.steelmill.examples.Main \
+    pingpong --nodes 5 --virtual 30m --seed 42 $ARGS 2>&1 \
+    | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s' | sed 's/^/  /'
+}
+for r in $(seq "$RUNS"); do
+  FLAGS="" ARGS=""
+  run "cold, 2 cores, run $r" /usr/bin/time -f "%U user + %S sys CPU s"
+  FLAGS="-XX:ActiveProcessorCount=1" ARGS="--warmup 2"
+  run "warmed (2 runs first), core $CORE alone, run $r" \
+    /usr/bin/time -f "%U user + %S sys CPU s (3 runs)" taskset -c "$CORE"
+done

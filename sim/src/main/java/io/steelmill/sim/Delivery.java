@@ -1,0 +1,37 @@
+package io.steelmill.sim;
+
+import io.steelmill.platform.Address;
+
+/**
+ * A message on its way: the timer that hands it to its endpoint when its delay is over. The
+ * network keeps delivered ones for its next messages (a long run sends millions, and a timer and
+ * a closure per message were a good part of what the collector had to clear). Never cancelled,
+ * never seen outside the network.
+ */
+final class Delivery extends Timer {
+  private final SimNetwork network;
+  Address from;
+  Address to;
+  Object message;
+  long requestId;
+  long replyTo;
+  /** The destination node's incarnation when the message was sent (see SimNetwork.deliver). */
+  int incarnation;
+  /** The next free delivery of the network's pool. */
+  Delivery nextFree;
+
+  Delivery(SimNetwork network, Timers timers) {
+    super(timers, 0, 0, null, null);
+    this.network = network;
+  }
+
+  boolean belongsTo(Timers timers) {
+    return this.timers == timers;
+  }
+
+  @Override
+  void fire() {
+    fired = true;
+    network.deliver(this);
+  }
+}
