@@ -10,6 +10,7 @@ import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.writing.GraphPictureWriter;
 import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,12 +77,34 @@ final class GeneratedFiles {
       return false;
     }
     try {
-      qualifyShadowed(file.get()).writeTo(filer);
+      writeSource(qualifyShadowed(file.get()));
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {
       notWritten(factory, simpleName, shortName, refused, qualified);
       return false;
+    }
+  }
+
+  /**
+   * Writes {@code file} as JavaPoet's {@code writeTo(Filer)} does (same name, same originating
+   * elements, same text), but renders it into memory first and hands the filer one string:
+   * JavaPoet appends to the filer's writer in thousands of small pieces, each through the
+   * writer's lock and encoder (a 10,000-line factory is about 400 KB).
+   */
+  private void writeSource(JavaFile file) throws IOException {
+    String text = file.toString();
+    String name =
+        file.packageName().isEmpty()
+            ? file.typeSpec().name()
+            : file.packageName() + "." + file.typeSpec().name();
+    JavaFileObject source =
+        filer.createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
+    try (Writer writer = source.openWriter()) {
+      writer.write(text);
+    } catch (IOException | RuntimeException failed) {
+      source.delete(); // no half-written factory left for javac to compile
+      throw failed;
     }
   }
 

@@ -62,7 +62,8 @@ public final class Diagnostics {
    * round, so they are compared by name.
    */
   public boolean hasErrorOn(Element element) {
-    return elementsWithErrors.contains(identity(element));
+    // No error yet (the usual case): no name to build for each of a graph's elements.
+    return !elementsWithErrors.isEmpty() && elementsWithErrors.contains(identity(element));
   }
 
   /** {@code a.b.Store}, {@code a.b.Store#Store(a.b.Disk)}, {@code ...#Store(a.b.Disk)#disk}. */

@@ -45,18 +45,21 @@ final class VisibilityRule implements GraphRule {
   /** Why {@code element} cannot be called from {@code fromPackage}, or null. */
   private static String problem(Element element, String fromPackage) {
     for (Element e = element; e.getKind() != ElementKind.PACKAGE; e = e.getEnclosingElement()) {
-      String name =
-          e.getKind() == ElementKind.CONSTRUCTOR
-              ? e.getEnclosingElement().getSimpleName() + "()"
-              : e.getKind() == ElementKind.METHOD ? e.getSimpleName() + "()" : e.getSimpleName().toString();
       if (e.getModifiers().contains(Modifier.PRIVATE)) {
-        return name + " is private";
+        return name(e) + " is private";
       }
       if (!e.getModifiers().contains(Modifier.PUBLIC) && !packageOf(e).equals(fromPackage)) {
-        return name + " is not public and sits in package " + packageOf(e);
+        return name(e) + " is not public and sits in package " + packageOf(e);
       }
     }
     return null;
+  }
+
+  /** {@code Store()} for a constructor, {@code config()} for a method, else the simple name. */
+  private static String name(Element e) {
+    return e.getKind() == ElementKind.CONSTRUCTOR
+        ? e.getEnclosingElement().getSimpleName() + "()"
+        : e.getKind() == ElementKind.METHOD ? e.getSimpleName() + "()" : e.getSimpleName().toString();
   }
 
   private static String packageOf(Element element) {
