@@ -47,12 +47,26 @@ public abstract class Node implements AutoCloseable {
 
   private static final java.lang.invoke.VarHandle SLOTS =
       java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final java.lang.invoke.VarHandle LIFECYCLE;
+
+  static {
+    try {
+      LIFECYCLE =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final FactoryCore core;
   private final Object[] slots; // the core's instances by binding id: the lookup's fast path
   private final Node parent;
-  /** Guards state transitions only: never held while daemon code runs, nor while waiting. */
-  private final ReentrantLock lifecycle = new ReentrantLock();
+  /**
+   * Guards state transitions only: never held while daemon code runs, nor while waiting. Made by
+   * the first transition (see {@link #lifecycle()}): a child built and dropped never needs it.
+   */
+  private volatile ReentrantLock lifecycle;
   private final Signal changed = new Signal(); // a call returned, a runner ended, the node ended
   private final Children children = new Children();
   private final NodeErrors errors = new NodeErrors();
@@ -231,6 +245,15 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
+   * For generated entry points: whether binding {@code id} is built. An entry point keeps its
+   * instance in a field from its second call on, so a daemon asked for once (a child's daemon,
+   * built and dropped with it) costs no volatile write of that field.
+   */
+  protected final boolean isBuilt(int id) {
+    return SLOTS.getAcquire(slots, id) != null;
+  }
+
+  /**
    * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
    * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
    * instead of a call per binding).
@@ -291,18 +314,18 @@ public abstract class Node implements AutoCloseable {
     }
     Clock clock = clock();
     long begin = clock.monotonicNanos();
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (state != NodeState.NEW || stopRequested) {
         throw notNew();
       }
       state = NodeState.STARTING;
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     boolean allPrepared = builtForChildren() && prepareAll(clock);
     boolean running;
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       Node stopping = stoppingAncestor();
       if (stopping != null && !stopRequested && !crashed) { // e.g. a prepare() closed the parent
@@ -316,7 +339,7 @@ public abstract class Node implements AutoCloseable {
         markStopping(clock, stopRequested ? stopOrigin : "a failed start");
       }
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (crashed) {
@@ -378,7 +401,7 @@ public abstract class Node implements AutoCloseable {
   public final void crash() {
     crashed = true;
     childrenSnapshot().forEach(Node::crash);
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (terminated) {
         return;
@@ -390,7 +413,7 @@ public abstract class Node implements AutoCloseable {
       prepared = List.of();
       runners = List.of();
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (parent != null) {
@@ -557,7 +580,7 @@ public abstract class Node implements AutoCloseable {
     Clock clock = clock();
     boolean newNode = false;
     boolean running = false;
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (stopRequested || terminated) {
         return;
@@ -566,7 +589,7 @@ public abstract class Node implements AutoCloseable {
       running = state == NodeState.RUNNING;
       markStopping(clock, origin); // a STARTING node is stopped by its start()
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (newNode) {
@@ -649,13 +672,13 @@ public abstract class Node implements AutoCloseable {
     if (started) { // logged before anyone waiting for the end can look
       NodeLog.stopped(this, clock, begin, errors.all().size());
     }
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       state = errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
       runners = List.of();
       terminated = true;
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     Node owner = ownedBy;
@@ -672,13 +695,13 @@ public abstract class Node implements AutoCloseable {
    */
   private void failWithParent() {
     adoptParentErrors();
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (terminated && !errors.isEmpty()) {
         state = NodeState.FAILED;
       }
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
   }
 
@@ -883,6 +906,17 @@ public abstract class Node implements AutoCloseable {
 
   private List<Node> childrenSnapshot() {
     return children.snapshot();
+  }
+
+  /** The lock of state transitions, made once by whichever thread needs it first. */
+  private ReentrantLock lifecycle() {
+    ReentrantLock lock = lifecycle;
+    if (lock == null) {
+      ReentrantLock fresh = new ReentrantLock();
+      Object raced = LIFECYCLE.compareAndExchange(this, null, fresh);
+      lock = raced == null ? fresh : (ReentrantLock) raced;
+    }
+    return lock;
   }
 
   private Node root() {
