@@ -723,7 +723,11 @@ public abstract class Node implements AutoCloseable {
     if (both && !parent.terminated && !Thread.currentThread().isInterrupted()) {
       parent.giveUpOnPending(clock);
     }
-    adoptParentErrors();
+    if (both && parent.terminated) {
+      failWithParent(); // its errors may have come after this node ended: not left to a race
+    } else {
+      adoptParentErrors();
+    }
   }
 
   /** A standalone node reports its private ambient factory's errors as its own. */
