@@ -47,12 +47,26 @@ public abstract class Node implements AutoCloseable {
 
   private static final java.lang.invoke.VarHandle SLOTS =
       java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final java.lang.invoke.VarHandle LIFECYCLE;
+
+  static {
+    try {
+      LIFECYCLE =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final FactoryCore core;
   private final Object[] slots; // the core's instances by binding id: the lookup's fast path
   private final Node parent;
-  /** Guards state transitions only: never held while daemon code runs, nor while waiting. */
-  private final ReentrantLock lifecycle = new ReentrantLock();
+  /**
+   * Guards state transitions only: never held while daemon code runs, nor while waiting. Made by
+   * the first transition (see {@link #lifecycle()}): a child built and dropped never needs it.
+   */
+  private volatile ReentrantLock lifecycle;
   private final Signal changed = new Signal(); // a call returned, a runner ended, the node ended
   private final Children children = new Children();
   private final NodeErrors errors = new NodeErrors();
@@ -231,6 +245,15 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
+   * For generated entry points: whether binding {@code id} is built. An entry point keeps its
+   * instance in a field from its second call on, so a daemon asked for once (a child's daemon,
+   * built and dropped with it) costs no volatile write of that field.
+   */
+  protected final boolean isBuilt(int id) {
+    return SLOTS.getAcquire(slots, id) != null;
+  }
+
+  /**
    * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
    * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
    * instead of a call per binding).
@@ -291,19 +314,19 @@ public abstract class Node implements AutoCloseable {
     }
     Clock clock = clock();
     long begin = clock.monotonicNanos();
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (state != NodeState.NEW || stopRequested) {
         throw notNew();
       }
       state = NodeState.STARTING;
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     boolean allPrepared = builtForChildren() && prepareAll(clock);
     boolean running;
     List<String> started = List.of();
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       Node stopping = stoppingAncestor();
       if (stopping != null && !stopRequested && !crashed) { // e.g. a prepare() closed the parent
@@ -320,7 +343,7 @@ public abstract class Node implements AutoCloseable {
         markStopping(clock, stopRequested ? stopOrigin : "a failed start");
       }
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (crashed) {
@@ -382,7 +405,7 @@ public abstract class Node implements AutoCloseable {
   public final void crash() {
     crashed = true;
     childrenSnapshot().forEach(Node::crash);
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (terminated) {
         return;
@@ -394,7 +417,7 @@ public abstract class Node implements AutoCloseable {
       prepared = List.of();
       runners = List.of();
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (parent != null) {
@@ -561,7 +584,7 @@ public abstract class Node implements AutoCloseable {
     Clock clock = clock();
     boolean newNode = false;
     boolean running = false;
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (stopRequested || terminated) {
         return;
@@ -570,7 +593,7 @@ public abstract class Node implements AutoCloseable {
       running = state == NodeState.RUNNING;
       markStopping(clock, origin); // a STARTING node is stopped by its start()
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     if (newNode) {
@@ -656,13 +679,13 @@ public abstract class Node implements AutoCloseable {
     if (started) { // logged before anyone waiting for the end can look
       NodeLog.stopped(this, clock, begin, errors.all().size());
     }
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       state = errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
       runners = List.of();
       terminated = true;
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
     changed.signalAll();
     Node owner = ownedBy;
@@ -679,13 +702,13 @@ public abstract class Node implements AutoCloseable {
    */
   private void failWithParent() {
     adoptParentErrors();
-    lifecycle.lock();
+    lifecycle().lock();
     try {
       if (terminated && !errors.isEmpty()) {
         state = NodeState.FAILED;
       }
     } finally {
-      lifecycle.unlock();
+      lifecycle().unlock();
     }
   }
 
@@ -707,7 +730,11 @@ public abstract class Node implements AutoCloseable {
     if (both && !parent.terminated && !Thread.currentThread().isInterrupted()) {
       parent.giveUpOnPending(clock);
     }
-    adoptParentErrors();
+    if (both && parent.terminated) {
+      failWithParent(); // its errors may have come after this node ended: not left to a race
+    } else {
+      adoptParentErrors();
+    }
   }
 
   /** A standalone node reports its private ambient factory's errors as its own. */
@@ -893,6 +920,17 @@ public abstract class Node implements AutoCloseable {
 
   private List<Node> childrenSnapshot() {
     return children.snapshot();
+  }
+
+  /** The lock of state transitions, made once by whichever thread needs it first. */
+  private ReentrantLock lifecycle() {
+    ReentrantLock lock = lifecycle;
+    if (lock == null) {
+      ReentrantLock fresh = new ReentrantLock();
+      Object raced = LIFECYCLE.compareAndExchange(this, null, fresh);
+      lock = raced == null ? fresh : (ReentrantLock) raced;
+    }
+    return lock;
   }
 
   private Node root() {

@@ -209,16 +209,16 @@ final class DispatchWriter {
 
   /**
    * An upper estimate of what the cases of ids {@code from} to {@code to} take: bytecode (the
-   * switch's table entry, {@code new}, the constructor call and the jump out: about 15 bytes; a
-   * load and a call per argument: 4, 6 for a provider) or constant-pool entries (the class, its
-   * constructor, a reference per argument's accessor).
+   * switch's table entry, {@code new}, the constructor call and the jump out: about 15 bytes; per
+   * argument a call of its accessor, 4 bytes, 6 for a provider, or {@code (Type) get(id)}, 10)
+   * or constant-pool entries (the class, its constructor, a reference per argument's accessor).
    */
   private long cost(int from, int to, boolean bytecode) {
     long cost = bytecode ? 40 : 0;
     for (int id = from; id < to; id++) {
       Binding binding = graph.resolutions().get(keys.get(id)).binding();
       int arguments = binding.isMemoized() ? binding.dependencies().size() : 0;
-      cost += bytecode ? 16 + 6L * arguments : 8 + 6L * arguments;
+      cost += bytecode ? 16 + 10L * arguments : 8 + 6L * arguments;
     }
     return cost;
   }

@@ -168,10 +168,25 @@ final class ScopeWriter {
     }
     if (entryPoint != null) {
       String field = Accessors.field(entryPoint);
-      return MethodSpec.overriding(entryPoint.method())
-          .addStatement("$T instance = this.$N", typeOf(key), field)
+      MethodSpec.Builder method =
+          MethodSpec.overriding(entryPoint.method())
+              .addStatement("$T instance = this.$N", typeOf(key), field);
+      if (!ids.containsKey(key)) {
+        return method
+            .addStatement(
+                "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
+            .build();
+      }
+      // kept in the field from the second call on: a daemon asked for once (a child's, built
+      // and dropped) never pays for the field's volatile write
+      CodeBlock get = value(key, elsewhere);
+      return method
           .addStatement(
-              "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
+              "return instance != null ? instance$W: isBuilt($L) ? (this.$N = $L)$W: $L",
+              ids.get(key),
+              field,
+              get,
+              get)
           .build();
     }
     String name = names.name(key);
@@ -276,6 +291,10 @@ final class ScopeWriter {
     String accessor = names.name(dependency.key());
     if (dependency.isProvider()) {
       return CodeBlock.of("$L::$N", node == null ? "this" : node, accessor);
+    }
+    Key key = dependency.key();
+    if (node == null && ids.containsKey(key) && names.entryPointFor(key) != null) {
+      return value(key, null); // by id: an entry point's field is for its callers, not for wiring
     }
     return node == null ? CodeBlock.of("$N()", accessor) : CodeBlock.of("$L.$N()", node, accessor);
   }

@@ -10,7 +10,6 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The construction side of one factory: its instances by binding id, the lock that makes
@@ -25,7 +24,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * construction order, publish, and wrap any failure with the daemon and its path.
  *
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
- * recorded order a true topological order, with no lock-ordering hazards between bindings.
+ * recorded order a true topological order, with no lock-ordering hazards between bindings. The
+ * lock is the {@code owner} field: taking it is one compare-and-set by the outermost
+ * construction, a nested construction on the owning thread takes nothing, and releasing it is
+ * one volatile write. Everything else a construction does (the stack of ids, the order, the
+ * node context) is a plain write to an array or field that only the owner touches, allocated
+ * once per factory: a construction allocates nothing but its instance.
  */
 public final class FactoryCore {
   /** Constructs the instance of one binding id: the generated factory's dispatch. */
@@ -42,48 +46,45 @@ public final class FactoryCore {
    */
   private static final int DEEP = 48;
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
+  private static final VarHandle OWNER;
   private static final VarHandle CONSTRUCTING;
 
   static {
     try {
-      CONSTRUCTING =
-          MethodHandles.lookup().findVarHandle(FactoryCore.class, "constructing", String.class);
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      OWNER = lookup.findVarHandle(FactoryCore.class, "owner", Thread.class);
+      CONSTRUCTING = lookup.findVarHandle(FactoryCore.class, "constructing", int.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
   private final String node;
-  private final NodeId id;
+  private NodeId id; // made on first use; racy but immutable and equal whoever makes it
   private final Bindings bindings;
   private final Object[] slots; // written under lock with release, read with acquire
   private Construction construction;
-  private final OwnedLock lock = new OwnedLock();
-  private final Signal idle = new Signal(); // signalled when an outermost construction ends
-  private String[] building = new String[8]; // the daemons being built, a stack; guarded by lock
-  private int depth; // guarded by lock
-  private final List<Built> built = new ArrayList<>(); // guarded by lock
+  private volatile Thread owner; // the lock: the thread constructing, or null
+  private final Signal idle = new Signal(); // lock waiters and a sealing start() wait here
+  // guarded by the lock:
+  private int[] building; // the ids being built, a stack; made by the first construction
+  private int depth;
+  private final int[] order; // what was built (id) or injected (~id), in that order
+  private int count;
+  private Thread cellThread; // whose node-context cell `cell` is
+  private NodeContext.Cell cell;
   private volatile boolean sealed;
   private volatile boolean stopping;
-  // the daemon being built, for hang reports: written and read opaque (no fence per construction;
-  // a report comes seconds after the write it shows)
-  private String constructing;
-
-  /** A lock that names its owner, so a construction that hangs can be reported with its thread. */
-  private static final class OwnedLock extends ReentrantLock {
-    private static final long serialVersionUID = 1L;
-
-    Thread owner() {
-      return getOwner();
-    }
-  }
+  // the id being built, for hang reports, or -1: written and read opaque (no fence per
+  // construction; a report comes seconds after the write it shows)
+  private int constructing = -1;
 
   /** Creates the core of the node called {@code node}, owning {@code bindings}. */
   public FactoryCore(String node, Bindings bindings) {
-    this.node = node;
-    this.id = NodeId.of(node);
+    this.node = java.util.Objects.requireNonNull(node, "a node's name");
     this.bindings = bindings;
     this.slots = new Object[bindings.size()];
+    this.order = new int[bindings.size()];
   }
 
   /** Sets how ids are constructed; called once, by the node, before anything is requested. */
@@ -114,32 +115,52 @@ public final class FactoryCore {
    *     constructor or provides method threw or returned null
    */
   private Object build(int id) {
-    String daemon = bindings.name(id);
-    enter(daemon);
-    try {
-      Object instance = slots[id];
-      if (instance == null) {
-        byte kind = bindings.kind(id);
-        if (kind == Bindings.INJECTED) {
-          throw notInjected(daemon);
-        }
-        checkOpen();
-        if (depth > DEEP) {
-          buildNeedsFirst(id);
-        }
-        instance = constructOnNode(id);
-        if (instance == null) {
-          throw returnedNull(id, daemon);
-        }
-        built.add(new Built(daemon, instance, false, kind == Bindings.DAEMON));
-        SLOTS.setRelease(slots, id, instance);
-      }
-      return instance;
-    } catch (Throwable t) {
-      throw failure(t);
-    } finally {
-      exit();
+    Thread me = Thread.currentThread();
+    boolean outermost = owner != me;
+    if (outermost) {
+      lock(me);
     }
+    try {
+      // a cycle closed at run time recurses without end: looking for it only in deep stacks
+      // keeps the common case free of a scan, and still reports it long before the stack ends
+      if (depth >= CYCLE_CHECK_DEPTH && isBuilding(id)) {
+        throw cycle(id);
+      }
+      push(id);
+      try {
+        Object instance = slots[id];
+        if (instance == null) {
+          instance = construct(id, me);
+          order[count++] = id;
+          SLOTS.setRelease(slots, id, instance);
+        }
+        return instance;
+      } catch (Throwable t) {
+        throw failure(t);
+      } finally {
+        pop();
+      }
+    } finally {
+      if (outermost) {
+        unlock();
+      }
+    }
+  }
+
+  /** Constructs binding {@code id}, which is not built yet; the caller holds the lock. */
+  private Object construct(int id, Thread me) throws Throwable {
+    if (bindings.kind(id) == Bindings.INJECTED) {
+      throw notInjected(bindings.name(id));
+    }
+    checkOpen();
+    if (depth > DEEP) {
+      buildNeedsFirst(id);
+    }
+    Object instance = constructOnNode(id, me);
+    if (instance == null) {
+      throw returnedNull(id, bindings.name(id));
+    }
+    return instance;
   }
 
   /**
@@ -149,6 +170,14 @@ public final class FactoryCore {
    * A dependency reached through a {@code Provider} is not a need: it is built when asked for.
    */
   private void buildNeedsFirst(int id) {
+    int[] direct = bindings.needs(id);
+    boolean anyMissing = false;
+    for (int need : direct) {
+      anyMissing |= SLOTS.getAcquire(slots, need) == null;
+    }
+    if (!anyMissing) {
+      return; // the common case below a deep build: what it needs is built already
+    }
     boolean[] seen = new boolean[slots.length];
     int[] stack = new int[16];
     int top = 0;
@@ -179,14 +208,22 @@ public final class FactoryCore {
   /**
    * Constructs binding {@code id} as this node's code: a constructor or provides method that asks
    * for "the calling node" (binding an endpoint, opening its disk) gets this node, whichever
-   * thread asked for the instance.
+   * thread asked for the instance. The thread's context cell is looked up once per thread, not
+   * per construction.
    */
-  private Object constructOnNode(int id) throws Throwable {
-    String previous = NodeContext.enter(this.id);
+  private Object constructOnNode(int id, Thread me) throws Throwable {
+    NodeContext.Cell context = cell;
+    if (cellThread != me) {
+      context = NodeContext.cell();
+      cell = context;
+      cellThread = me;
+    }
+    String previous = context.node;
+    context.node = node;
     try {
       return construction.construct(id);
     } finally {
-      NodeContext.restore(previous);
+      context.node = previous;
     }
   }
 
@@ -207,16 +244,17 @@ public final class FactoryCore {
 
   /** Hands in {@code instance} for binding {@code id} (a generated child creator's parameters). */
   public void inject(int id, Object instance) {
-    String daemon = bindings.name(id);
-    enter(daemon);
+    boolean outermost = lockIfFree();
     try {
       if (slots[id] != null) {
-        throw alreadyBuilt(daemon);
+        throw alreadyBuilt(bindings.name(id));
       }
-      built.add(new Built(daemon, instance, true, false));
+      order[count++] = ~id;
       SLOTS.setRelease(slots, id, instance);
     } finally {
-      exit();
+      if (outermost) {
+        unlock();
+      }
     }
   }
 
@@ -227,64 +265,80 @@ public final class FactoryCore {
 
   /** The node's identity, assigned when it was created. */
   public NodeId id() {
-    return id;
+    NodeId known = id;
+    if (known == null) {
+      known = NodeId.of(node);
+      id = known;
+    }
+    return known;
   }
 
-  /**
-   * Takes the factory's construction lock and marks {@code daemon} as being built by this thread.
-   * Always pair with {@link #exit()} in a {@code finally} block.
-   *
-   * @throws FactoryException if {@code daemon} is already being built on this thread: a cycle
-   *     closed at run time through a {@code Provider}
-   */
-  private void enter(String daemon) {
-    lock.lock();
-    // a cycle closed at run time recurses without end: looking for it only in deep stacks keeps
-    // the common case free of a scan, and still reports it long before the stack overflows
-    if (depth >= CYCLE_CHECK_DEPTH && isBuilding(daemon)) {
-      List<String> path = pathWith(daemon);
-      lock.unlock();
-      throw new FactoryException(
-          node,
-          daemon,
-          Phase.CONSTRUCT,
-          path,
-          daemon
-              + " was requested while it was being built, through a Provider.get() called from a"
-              + " constructor. Fix: call get() later (in prepare() or run()), not while"
-              + " constructing.",
-          null);
-    }
-    if (depth == building.length) {
-      building = java.util.Arrays.copyOf(building, depth * 2);
-    }
-    building[depth++] = daemon;
-    CONSTRUCTING.setOpaque(this, daemon);
-  }
-
-  /** Releases what {@link #enter(String)} took. */
-  private void exit() {
-    building[--depth] = null;
-    boolean outermost = depth == 0;
-    CONSTRUCTING.setOpaque(this, outermost ? null : building[depth - 1]);
-    lock.unlock();
-    if (outermost) {
-      idle.signalAll(); // a start() may wait to seal
+  /** Takes the lock for {@code me}, which does not hold it: one compare-and-set, unless taken. */
+  private void lock(Thread me) {
+    if (!OWNER.compareAndSet(this, null, me)) {
+      idle.awaitUninterruptibly(() -> OWNER.compareAndSet(this, null, me), this);
     }
   }
 
-  private boolean isBuilding(String daemon) {
+  /** Takes the lock unless the calling thread holds it; returns whether this call took it. */
+  private boolean lockIfFree() {
+    Thread me = Thread.currentThread();
+    if (owner == me) {
+      return false;
+    }
+    lock(me);
+    return true;
+  }
+
+  /** Releases the lock: a volatile write, then wakes whoever waits for it (rarely anyone). */
+  private void unlock() {
+    owner = null; // volatile: ordered before the read of the waiters in signalAll
+    idle.signalAll(); // a waiting builder, or a start() waiting to seal
+  }
+
+  private void push(int id) {
+    int[] stack = building;
+    if (stack == null) {
+      stack = building = new int[8];
+    } else if (depth == stack.length) {
+      stack = building = java.util.Arrays.copyOf(stack, depth * 2);
+    }
+    stack[depth++] = id;
+    CONSTRUCTING.setOpaque(this, id);
+  }
+
+  private void pop() {
+    depth--;
+    CONSTRUCTING.setOpaque(this, depth == 0 ? -1 : building[depth - 1]);
+  }
+
+  private boolean isBuilding(int id) {
     for (int i = 0; i < depth; i++) {
-      if (building[i].equals(daemon)) {
+      if (building[i] == id) {
         return true;
       }
     }
     return false;
   }
 
+  /** The error for a cycle closed at run time through a {@code Provider}. */
+  private FactoryException cycle(int id) {
+    String daemon = bindings.name(id);
+    return new FactoryException(
+        node,
+        daemon,
+        Phase.CONSTRUCT,
+        pathWith(daemon),
+        daemon
+            + " was requested while it was being built, through a Provider.get() called from a"
+            + " constructor. Fix: call get() later (in prepare() or run()), not while"
+            + " constructing.",
+        null);
+  }
+
   /** The daemon being built by this thread, or null. */
   private String current() {
-    return depth == 0 ? null : building[depth - 1];
+    return depth == 0 ? null : bindings.name(building[depth - 1]);
   }
 
   /**
@@ -384,15 +438,27 @@ public final class FactoryCore {
    *     {@link #constructor()} and {@link #constructing()})
    */
   public boolean seal(Clock clock, Duration grace) {
+    Thread me = Thread.currentThread();
+    if (owner == me) { // start() called from a construction on this node: seal around it
+      sealed = true;
+      cellThread = null;
+      cell = null;
+      return true;
+    }
     long end = clock.monotonicNanos() + grace.toNanos();
     boolean interrupted = false;
     boolean locked = false;
     try {
       while (!locked) { // bounded, not interruptible: an interrupt is kept for the caller
         try {
-          locked = idle.await(clock, lock::tryLock, end - clock.monotonicNanos(), this);
+          locked =
+              idle.await(
+                  clock,
+                  () -> OWNER.compareAndSet(this, null, me),
+                  end - clock.monotonicNanos(),
+                  this);
           if (!locked) {
-            locked = lock.tryLock();
+            locked = OWNER.compareAndSet(this, null, me);
             if (!locked) {
               return false;
             }
@@ -405,7 +471,9 @@ public final class FactoryCore {
         }
       }
       sealed = true;
-      lock.unlock();
+      cellThread = null; // nothing is built from now on: keep no thread reachable
+      cell = null;
+      unlock();
       return true;
     } finally {
       if (interrupted) {
@@ -416,12 +484,13 @@ public final class FactoryCore {
 
   /** The thread building a daemon right now, or null. */
   public Thread constructor() {
-    return lock.owner();
+    return owner;
   }
 
   /** The daemon being built right now (for a hang report), or null. */
   public String constructing() {
-    return (String) CONSTRUCTING.getOpaque(this);
+    int id = (int) CONSTRUCTING.getOpaque(this);
+    return id < 0 ? null : bindings.name(id);
   }
 
   /** Marks the node as stopping: from now on {@link #checkOpen()} cancels requests. */
@@ -436,11 +505,21 @@ public final class FactoryCore {
 
   /** A snapshot of what was built or injected, in construction order. */
   public List<Built> builtInOrder() {
-    lock.lock();
+    boolean outermost = lockIfFree();
     try {
-      return List.copyOf(built);
+      List<Built> list = new ArrayList<>(count);
+      for (int i = 0; i < count; i++) {
+        int entry = order[i];
+        boolean injected = entry < 0;
+        int id = injected ? ~entry : entry;
+        boolean managed = !injected && bindings.kind(id) == Bindings.DAEMON;
+        list.add(new Built(bindings.name(id), slots[id], injected, managed));
+      }
+      return list;
     } finally {
-      lock.unlock();
+      if (outermost) {
+        unlock();
+      }
     }
   }
 
@@ -448,7 +527,7 @@ public final class FactoryCore {
   private List<String> pathWith(String last) {
     List<String> path = new ArrayList<>(depth + 1);
     for (int i = 0; i < depth; i++) {
-      path.add(building[i]);
+      path.add(bindings.name(building[i]));
     }
     if (last != null) {
       path.add(last);

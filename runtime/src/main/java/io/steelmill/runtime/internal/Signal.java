@@ -1,6 +1,8 @@
 package io.steelmill.runtime.internal;
 
 import io.steelmill.platform.Clock;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -12,9 +14,24 @@ import java.util.function.BooleanSupplier;
  * until a condition holds or a timeout passes, {@link #signalAll} wakes every waiter to re-check
  * its own condition. Waiters are woken in the order they came, so a simulation replays them
  * identically.
+ *
+ * <p>The queue of waiters is created by the first waiter: every node and factory has signals,
+ * and most are never waited on (a child built and dropped, a lock never contended).
  */
 public final class Signal {
-  private final ConcurrentLinkedQueue<Thread> waiters = new ConcurrentLinkedQueue<>();
+  private static final VarHandle WAITERS;
+
+  static {
+    try {
+      WAITERS =
+          MethodHandles.lookup()
+              .findVarHandle(Signal.class, "waiters", ConcurrentLinkedQueue.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private volatile ConcurrentLinkedQueue<Thread> waiters; // null until someone waits
 
   /**
    * Waits until {@code ready} holds or {@code timeoutNanos} pass on {@code clock}.
@@ -31,21 +48,62 @@ public final class Signal {
       return false;
     }
     Thread self = Thread.currentThread();
-    waiters.add(self); // registered before the check in clock.await: no wake-up is missed
+    ConcurrentLinkedQueue<Thread> queue = queue();
+    queue.add(self); // registered before the check in clock.await: no wake-up is missed
     try {
       return clock.await(ready, Duration.ofNanos(timeoutNanos), blocker);
     } finally {
-      waiters.remove(self);
+      queue.remove(self);
+    }
+  }
+
+  /**
+   * Parks until {@code ready} holds, with no timeout: for a wait whose end is certain (another
+   * thread's construction, which the start of its node bounds). An interrupt does not end the
+   * wait; the flag is kept for the caller.
+   */
+  public void awaitUninterruptibly(BooleanSupplier ready, Object blocker) {
+    if (ready.getAsBoolean()) {
+      return;
+    }
+    Thread self = Thread.currentThread();
+    ConcurrentLinkedQueue<Thread> queue = queue();
+    queue.add(self); // registered before the check: no wake-up is missed
+    boolean interrupted = false;
+    try {
+      while (!ready.getAsBoolean()) {
+        LockSupport.park(blocker);
+        if (Thread.interrupted()) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      queue.remove(self);
+      if (interrupted) {
+        self.interrupt();
+      }
     }
   }
 
   /** Wakes every waiting thread; each re-checks its condition. */
   public void signalAll() {
-    if (waiters.isEmpty()) { // the common case (a construction ends, no one waits): no iterator
+    ConcurrentLinkedQueue<Thread> queue = waiters;
+    if (queue == null || queue.isEmpty()) { // the common case: no one waits, nothing to walk
       return;
     }
-    for (Thread waiter : waiters) {
+    for (Thread waiter : queue) {
       LockSupport.unpark(waiter);
     }
+  }
+
+  @SuppressWarnings("unchecked") // the field holds only queues of threads
+  private ConcurrentLinkedQueue<Thread> queue() {
+    ConcurrentLinkedQueue<Thread> queue = waiters;
+    if (queue == null) {
+      ConcurrentLinkedQueue<Thread> fresh = new ConcurrentLinkedQueue<>();
+      Object raced = WAITERS.compareAndExchange(this, null, fresh);
+      queue = raced == null ? fresh : (ConcurrentLinkedQueue<Thread>) raced;
+    }
+    return queue;
   }
 }
