@@ -48,16 +48,31 @@ class JvmOrderTest {
         .containsPattern("first run: +t=\\d+ visit n\\d+/task");
   }
 
+  /**
+   * The run in a fresh JVM catches a salted order only when that JVM's salt differs from this
+   * one's where it matters: rarely, two JVMs iterate alike. Each try starts another fresh JVM;
+   * three that all agree with this one (well under one in a million) fail the test.
+   */
+  private static String theFailureOfSomeFreshJvm(Class<?> fixture) {
+    for (int attempt = 1; attempt < 3; attempt++) {
+      Events events = run(fixture);
+      if (events.failed().count() == 1) {
+        return failureMessage(events.failed().list().get(0));
+      }
+    }
+    return theFailure(fixture);
+  }
+
   @Test
   void setOfOrderIsCaughtByTheRunInAFreshJvm() {
-    assertThat(theFailure(JvmOrderFixtures.IteratesSetOf.class))
+    assertThat(theFailureOfSomeFreshJvm(JvmOrderFixtures.IteratesSetOf.class))
         .contains("in a fresh JVM")
         .containsPattern("first run: +t=\\d+ order host-");
   }
 
   @Test
   void mapOfOrderIsCaughtByTheRunInAFreshJvm() {
-    assertThat(theFailure(JvmOrderFixtures.IteratesMapOfEntries.class))
+    assertThat(theFailureOfSomeFreshJvm(JvmOrderFixtures.IteratesMapOfEntries.class))
         .contains("in a fresh JVM")
         .contains("first run:  t=0 order k");
   }
