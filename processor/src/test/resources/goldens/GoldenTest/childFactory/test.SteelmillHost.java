@@ -66,8 +66,7 @@ public final class SteelmillHost extends Node implements Host {
   @Override
   public Storage storage() {
     Storage instance = this.storage;
-    return instance != null ? instance : isBuilt(0) ? (this.storage = (Storage) get(0))
-        : (Storage) get(0);
+    return instance != null ? instance : (this.storage = (Storage) get(0));
   }
 
   @Override

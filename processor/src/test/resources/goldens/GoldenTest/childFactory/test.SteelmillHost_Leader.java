@@ -51,8 +51,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   @Override
   public Writer writer() {
     Writer instance = this.writer;
-    return instance != null ? instance : isBuilt(0) ? (this.writer = (Writer) get(0))
-        : (Writer) get(0);
+    return instance != null ? instance : (this.writer = (Writer) get(0));
   }
 
   Storage getStorage() {

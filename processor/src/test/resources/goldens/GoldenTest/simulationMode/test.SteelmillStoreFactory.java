@@ -71,8 +71,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   @Override
   public Store store() {
     Store instance = this.store;
-    return instance != null ? instance : isBuilt(0) ? (this.store = (Store) get(0))
-        : (Store) get(0);
+    return instance != null ? instance : (this.store = (Store) get(0));
   }
 
   @Override

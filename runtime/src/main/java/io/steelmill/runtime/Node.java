@@ -245,15 +245,6 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * For generated entry points: whether binding {@code id} is built. An entry point keeps its
-   * instance in a field from its second call on, so a daemon asked for once (a child's daemon,
-   * built and dropped with it) costs no volatile write of that field.
-   */
-  protected final boolean isBuilt(int id) {
-    return SLOTS.getAcquire(slots, id) != null;
-  }
-
-  /**
    * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
    * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
    * instead of a call per binding).

@@ -171,22 +171,11 @@ final class ScopeWriter {
       MethodSpec.Builder method =
           MethodSpec.overriding(entryPoint.method())
               .addStatement("$T instance = this.$N", typeOf(key), field);
-      if (!ids.containsKey(key)) {
-        return method
-            .addStatement(
-                "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
-            .build();
-      }
-      // kept in the field from the second call on: a daemon asked for once (a child's, built
-      // and dropped) never pays for the field's volatile write
-      CodeBlock get = value(key, elsewhere);
+      // the memo write stays a one-line slow path: the accessor must stay under C1's 35-byte
+      // inlining limit, or the hot lookup pays a call wherever C2 has not inlined it yet
       return method
           .addStatement(
-              "return instance != null ? instance$W: isBuilt($L) ? (this.$N = $L)$W: $L",
-              ids.get(key),
-              field,
-              get,
-              get)
+              "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
           .build();
     }
     String name = names.name(key);
