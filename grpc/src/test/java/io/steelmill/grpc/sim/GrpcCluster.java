@@ -1,5 +1,7 @@
 package io.steelmill.grpc.sim;
 
+import static io.steelmill.grpc.sim.SimGrpcTest.as;
+
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.Metadata;
@@ -12,11 +14,9 @@ import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
 import io.steelmill.grpc.GrpcChannels;
 import io.steelmill.grpc.GrpcServers;
-import io.steelmill.runtime.internal.NodeContext;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -125,15 +125,6 @@ abstract class GrpcCluster {
   /** The outcome of a call started with {@link #callLater}. */
   static final class Pending {
     volatile String outcome;
-  }
-
-  static <T> T as(String node, Callable<T> body) throws Exception {
-    String previous = NodeContext.enter(node);
-    try {
-      return body.call();
-    } finally {
-      NodeContext.restore(previous);
-    }
   }
 
   private void sleepQuietly(long millis) {
