@@ -16,3 +16,9 @@ if [ -z "$home" ] || [ "$(jdk_feature "$home")" -lt 21 ]; then
 fi
 [ -n "$home" ] || { echo "$0: no JDK >= 21 found; set JAVA_HOME" >&2; exit 1; }
 java="$home/bin/java" javac="$home/bin/javac"
+# The JVM options that make simulations about 25% faster (README, "Simulation speed"), when this
+# java accepts them (HotSpot, JDK 19 and later); empty otherwise, so no JVM is given an option it
+# rejects.
+sim_flags="-XX:+UnlockExperimentalVMOptions -XX:-DoJVMTIVirtualThreadTransitions"
+# shellcheck disable=SC2086
+"$java" $sim_flags -version >/dev/null 2>&1 || sim_flags=""

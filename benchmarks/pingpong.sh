@@ -3,6 +3,7 @@
 # (a fresh JVM per run, plain java) and warmed on one core (taskset, 2 unmeasured runs first),
 # each with the process's CPU seconds. Every run must print the same delivered count and trace
 # hash. Run from the repository root; it builds the simulation classes and their class path first.
+# Every run has the fast virtual-thread switches (find-jdk.sh's sim_flags) when the JDK knows them.
 # Usage: benchmarks/pingpong.sh [RUNS] [CORE]   (defaults 3 and 1)
 set -eu
 RUNS=${1:-3}
@@ -17,7 +18,7 @@ run() { # label, then the command's prefix; prints the figures and the CPU secon
   shift
   echo "$label"
   "$@" "$java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
-    -XX:+EnableDynamicAgentLoading $FLAGS -cp "$CP" io.steelmill.examples.Main \
+    -XX:+EnableDynamicAgentLoading $sim_flags $FLAGS -cp "$CP" io.steelmill.examples.Main \
     pingpong --nodes 5 --virtual 30m --seed 42 $ARGS 2>&1 \
     | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s' | sed 's/^/  /'
 }

@@ -57,6 +57,7 @@ class PingPongSimulationTest {
     assertThat(hashes).hasSize(5);
   }
 
+  /** The fresh JVM runs without the fast switches that this one has: they change no trace. */
   @Test
   void aFreshJvmPrintsTheSameHash() throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();

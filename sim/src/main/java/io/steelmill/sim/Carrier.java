@@ -32,6 +32,7 @@ final class Carrier {
     loop.start();
     boolean interrupted = false;
     Watchdog watchdog = new Watchdog(run);
+    JvmtiTransitions.hintOnce(System.err); // while the carrier runs: on another core when free
     while (true) {
       try {
         if (loop.join(Duration.ofMillis(50))) {

@@ -15,9 +15,17 @@ import java.util.concurrent.TimeUnit;
 final class FreshJvm {
   private FreshJvm() {}
 
+  /** Runs {@code main} with the options a simulation should have, the fast switches included. */
   static String run(Class<?> main, String... args) throws IOException, InterruptedException {
+    return runWith(List.of(JvmtiTransitions.FLAGS.split(" ")), main, args);
+  }
+
+  /** Runs {@code main} with the options it needs and {@code options}. */
+  static String runWith(List<String> options, Class<?> main, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
     command.add("--add-opens");
     command.add("java.base/java.lang=ALL-UNNAMED");
     command.add("-XX:+EnableDynamicAgentLoading"); // the simulation agent attaches itself
