@@ -18,7 +18,7 @@ fi
 java="$home/bin/java" javac="$home/bin/javac"
 # The JVM options that make simulations about 25% faster (README, "Simulation speed"), when this
 # java accepts them (HotSpot, JDK 19 and later); empty otherwise, so no JVM is given an option it
-# rejects.
-sim_flags="-XX:+UnlockExperimentalVMOptions -XX:-DoJVMTIVirtualThreadTransitions"
+# rejects. STEELMILL_SIM_FLAGS= (set and empty) measures without them.
+sim_flags=${STEELMILL_SIM_FLAGS-"-XX:+UnlockExperimentalVMOptions -XX:-DoJVMTIVirtualThreadTransitions"}
 # shellcheck disable=SC2086
-"$java" $sim_flags -version >/dev/null 2>&1 || sim_flags=""
+[ -z "$sim_flags" ] || "$java" $sim_flags -version >/dev/null 2>&1 || sim_flags=""
