@@ -49,7 +49,7 @@ final class HeldMonitors {
    * else null (the owner is outside the simulation, or unknown).
    */
   static SimulationException heldByTask(Task blocked, Collection<Task> live, long now) {
-    if (SNAPSHOT == null) {
+    if (SNAPSHOT == null || !JvmtiTransitions.SNAPSHOTS_SAFE) {
       return null;
     }
     try {

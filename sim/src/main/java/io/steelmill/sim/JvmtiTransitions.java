@@ -18,11 +18,24 @@ final class JvmtiTransitions {
   static final String FLAGS =
       "-XX:+UnlockExperimentalVMOptions -XX:-DoJVMTIVirtualThreadTransitions";
 
+  /** {@code -Dsteelmill.simFlagsHint=false} keeps the hint quiet (a build that chose). */
+  static final String QUIET = "steelmill.simFlagsHint";
+
   static final String HINT = "steelmill: simulations run about 25% faster with the JVM options "
-      + FLAGS + " (JDK 25; see \"Simulation speed\" in Steelmill's README)";
+      + FLAGS + ", but then name no owner of a contended monitor in their reports (JDK 25; see"
+      + " \"Simulation speed\" in Steelmill's README; -D" + QUIET + "=false silences this)";
 
   private static final String FLAG = "DoJVMTIVirtualThreadTransitions";
   private static final AtomicBoolean CHECKED = new AtomicBoolean();
+
+  /**
+   * Whether the JVM's thread snapshot of a virtual thread is safe to take. With an agent loaded
+   * and the bookkeeping off, JDK 25.0.3's {@code jdk.internal.vm.ThreadSnapshot} of a virtual
+   * thread blocked entering a monitor never returns (its handshake waits for a switch the JVM no
+   * longer tracks), so the kernel then names no monitor owners ({@link HeldMonitors}, {@link
+   * LockCycles}) rather than hang.
+   */
+  static final boolean SNAPSHOTS_SAFE = !Boolean.FALSE.equals(enabled());
 
   private JvmtiTransitions() {}
 
@@ -32,7 +45,8 @@ final class JvmtiTransitions {
    * threads).
    */
   static void hintOnce(PrintStream err) {
-    if (CHECKED.compareAndSet(false, true) && Boolean.TRUE.equals(enabled()) && !debugged()) {
+    if (CHECKED.compareAndSet(false, true) && !"false".equals(System.getProperty(QUIET))
+        && Boolean.TRUE.equals(enabled()) && !debugged()) {
       err.println(HINT);
     }
   }

@@ -99,7 +99,8 @@ final class LockCycles {
           || !(LockSupport.getBlocker(blocked.thread) instanceof AbstractOwnableSynchronizer)) {
         return null;
       }
-    } else if (state != Thread.State.BLOCKED || SNAPSHOT_OF == null) {
+    } else if (state != Thread.State.BLOCKED || SNAPSHOT_OF == null
+        || !JvmtiTransitions.SNAPSHOTS_SAFE) {
       return null;
     }
     return new LockCycles(live, names).from(blocked);
@@ -235,7 +236,8 @@ final class LockCycles {
   }
 
   private Object snapshot(Task task) {
-    return snapshots.computeIfAbsent(task, t -> call(SNAPSHOT_OF, null, t.thread));
+    return JvmtiTransitions.SNAPSHOTS_SAFE
+        ? snapshots.computeIfAbsent(task, t -> call(SNAPSHOT_OF, null, t.thread)) : null;
   }
 
   private static Object read(Field field, Object target) {

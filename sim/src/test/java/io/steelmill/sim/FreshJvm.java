@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 final class FreshJvm {
   private FreshJvm() {}
 
-  /** Runs {@code main} with the options a simulation should have, the fast switches included. */
+  /** Runs {@code main} with the options this build's tests have (no hint about the flags). */
   static String run(Class<?> main, String... args) throws IOException, InterruptedException {
-    return runWith(List.of(JvmtiTransitions.FLAGS.split(" ")), main, args);
+    return runWith(List.of("-D" + JvmtiTransitions.QUIET + "=false"), main, args);
   }
 
   /** Runs {@code main} with the options it needs and {@code options}. */
