@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +26,8 @@ public final class GrpcConfig {
   private final GrpcTimings timings;
   private final Map<String, ?> serviceConfig;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
+  private final Map<String, Set<Consumer<InetSocketAddress>>> watchers =
+      new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       Supplier<ClusterCertificates> certificates, GrpcTimings timings,
@@ -60,11 +65,15 @@ public final class GrpcConfig {
    * The same configuration with a default gRPC service config for every channel, in grpc-java's
    * map form (numbers as {@code Double}): its {@code retryPolicy} entries retry calls, in
    * production (the channel is built with {@code enableRetry()}) and in simulation (backoff in
-   * virtual time, jitter from the seed).
+   * virtual time, jitter from the seed), with its {@code retryThrottling} and the servers'
+   * {@code grpc-retry-pushback-ms}.
+   *
+   * @throws IllegalArgumentException in one line if its {@code retryThrottling} is malformed
    */
   public GrpcConfig withServiceConfig(Map<String, ?> config) {
-    return new GrpcConfig(bindAddress, nodes, certificates, timings,
-        Map.copyOf(Objects.requireNonNull(config, "config")));
+    Map<String, ?> copy = Map.copyOf(Objects.requireNonNull(config, "config"));
+    RetryThrottling.of(copy);
+    return new GrpcConfig(bindAddress, nodes, certificates, timings, copy);
   }
 
   /** The default service config of every channel, or null. */
@@ -102,8 +111,22 @@ public final class GrpcConfig {
     return nodes.get(node);
   }
 
+  /** {@code node} listens at {@code address} (now or again): its watchers hear it. */
   void register(String node, InetSocketAddress address) {
     nodes.put(node, address);
+    for (Consumer<InetSocketAddress> watcher : watchers.getOrDefault(node, Set.of())) {
+      watcher.accept(address);
+    }
+  }
+
+  /**
+   * Tells {@code watcher} every address {@code node} registers from now on (a channel's name
+   * resolver: a call waiting for the node's address goes on when it is known); the returned
+   * action stops it.
+   */
+  Runnable watch(String node, Consumer<InetSocketAddress> watcher) {
+    watchers.computeIfAbsent(node, n -> new CopyOnWriteArraySet<>()).add(watcher);
+    return () -> watchers.getOrDefault(node, Set.of()).remove(watcher);
   }
 
   /** Timings of connections: how soon a silent peer counts as gone. */

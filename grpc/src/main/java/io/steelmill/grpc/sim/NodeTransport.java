@@ -30,6 +30,7 @@ final class NodeTransport {
   private final Executor tasks;
   private final NodeTimers timers;
   private final Reconnects reconnects;
+  private final Map<String, RetryBucket> buckets = new LinkedHashMap<>();
   private boolean down;
 
   NodeTransport(SimGrpcHub hub, String node, Network network, Timings timings) {
@@ -62,6 +63,12 @@ final class NodeTransport {
   /** The connection backoff of this node's channels. */
   Reconnects reconnects() {
     return reconnects;
+  }
+
+  /** The retry throttle of this node's channel to {@code server}, or null (none configured). */
+  RetryBucket bucket(String server) {
+    return hub.throttling() == null ? null
+        : buckets.computeIfAbsent(server, s -> new RetryBucket(hub.throttling()));
   }
 
   /** This node's timers: they run on a task of the node, so they die with it. */
