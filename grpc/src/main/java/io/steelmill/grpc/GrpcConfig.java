@@ -25,13 +25,19 @@ public final class GrpcConfig {
   private final Supplier<ClusterCertificates> certificates;
   private final GrpcTimings timings;
   private final Map<String, ?> serviceConfig;
+  private final Duration idleTimeout;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
+  /** grpc-java's defaults: idle after 30 minutes, at least 1 s, never from 30 days on. */
+  private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+  private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration NEVER_IDLE = Duration.ofDays(30);
   private final Map<String, Set<Consumer<InetSocketAddress>>> watchers =
       new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       Supplier<ClusterCertificates> certificates, GrpcTimings timings,
-      Map<String, ?> serviceConfig) {
+      Map<String, ?> serviceConfig, Duration idleTimeout) {
+    this.idleTimeout = idleTimeout;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
@@ -46,19 +52,21 @@ public final class GrpcConfig {
    */
   public static GrpcConfig loopback() {
     return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
-        new Generated(), GrpcTimings.defaults(), null);
+        new Generated(), GrpcTimings.defaults(), null, DEFAULT_IDLE_TIMEOUT);
   }
 
   /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
   public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       ClusterCertificates certificates) {
     Objects.requireNonNull(certificates, "certificates");
-    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null);
+    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null,
+        DEFAULT_IDLE_TIMEOUT);
   }
 
   /** The same configuration with other timings. */
   public GrpcConfig withTimings(GrpcTimings newTimings) {
-    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig);
+    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig,
+        idleTimeout);
   }
 
   /**
@@ -73,7 +81,27 @@ public final class GrpcConfig {
   public GrpcConfig withServiceConfig(Map<String, ?> config) {
     Map<String, ?> copy = Map.copyOf(Objects.requireNonNull(config, "config"));
     RetryThrottling.of(copy);
-    return new GrpcConfig(bindAddress, nodes, certificates, timings, copy);
+    return new GrpcConfig(bindAddress, nodes, certificates, timings, copy, idleTimeout);
+  }
+
+  /**
+   * The same configuration with another idle timeout: a channel with no call under way for this
+   * long goes idle, dropping its connection, and the next call connects anew (grpc-java's idle
+   * mode, modelled by the simulated channel). 30 days or more: never idle.
+   *
+   * @throws IllegalArgumentException if below grpc-java's floor of 1 s
+   */
+  public GrpcConfig withIdleTimeout(Duration timeout) {
+    if (timeout == null || timeout.compareTo(MIN_IDLE_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("idleTimeout " + timeout + " is below gRPC's floor of "
+          + MIN_IDLE_TIMEOUT);
+    }
+    return new GrpcConfig(bindAddress, nodes, certificates, timings, serviceConfig, timeout);
+  }
+
+  /** How long a channel stays connected with no call; null when it never goes idle. */
+  public Duration idleTimeout() {
+    return idleTimeout.compareTo(NEVER_IDLE) >= 0 ? null : idleTimeout;
   }
 
   /** The default service config of every channel, or null. */

@@ -20,6 +20,7 @@ import io.steelmill.Production;
 import io.steelmill.runtime.Lifecycle;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,12 @@ public final class NettyGrpcChannels implements GrpcChannels, Lifecycle {
           .keepAliveTimeout(timings.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
           .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
               (int) Math.min(Integer.MAX_VALUE, timings.connectTimeout().toMillis()));
+      Duration idle = config.idleTimeout();
+      if (idle == null) {
+        builder.idleTimeout(30, TimeUnit.DAYS); // grpc-java's "never"
+      } else {
+        builder.idleTimeout(idle.toNanos(), TimeUnit.NANOSECONDS);
+      }
       if (config.serviceConfig() != null) {
         builder.defaultServiceConfig(config.serviceConfig()).enableRetry();
       }

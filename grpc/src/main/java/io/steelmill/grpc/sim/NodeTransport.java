@@ -31,6 +31,7 @@ final class NodeTransport {
   private final NodeTimers timers;
   private final Reconnects reconnects;
   private final Map<String, RetryBucket> buckets = new LinkedHashMap<>();
+  private final IdleChannels idleChannels;
   private boolean down;
 
   NodeTransport(SimGrpcHub hub, String node, Network network, Timings timings) {
@@ -58,6 +59,29 @@ final class NodeTransport {
     sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-transport", this::receive);
     this.timers = new NodeTimers(sim, node);
     this.reconnects = new Reconnects(hub, sim, node);
+    this.idleChannels = new IdleChannels(this, hub.idleNanos());
+  }
+
+  /** Which of this node's channels have calls under way, and which went idle. */
+  IdleChannels idleChannels() {
+    return idleChannels;
+  }
+
+  /**
+   * The channel to {@code server} went idle: its connection closes (the server hears it, as a
+   * TCP close) and its reconnect backoff is forgotten; the next call connects anew.
+   */
+  void idle(String server) {
+    reconnects.connected(server);
+    Connection connection = dialled.get(server);
+    if (connection == null || connection.isDead() || isDown()) {
+      return;
+    }
+    hub.trace("grpc " + node + "->" + server + " idle: connection " + connection.id
+        + " closed");
+    send(server, Frame.reset(connection.id, node));
+    connection.vanish();
+    forget(connection);
   }
 
   /** The connection backoff of this node's channels. */

@@ -53,6 +53,8 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   private Metadata headers;
   private Context context;
   private SimClientCall<Q, R> attempt;
+  /** The transport whose channel this call keeps out of idle mode, or null. */
+  private NodeTransport inUseOn;
   private NodeTimers.Entry backoff;
   private int attempts;
   private int localRetries;
@@ -83,6 +85,10 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     listener = responseListener;
     headers = startHeaders;
     context = Context.current();
+    inUseOn = hub.transport(caller);
+    if (inUseOn != null) {
+      inUseOn.idleChannels().callStarted(target);
+    }
     startAttempt(false);
   }
 
@@ -170,6 +176,9 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
 
   private void finish(Status status, Metadata trailers) {
     done = true;
+    if (inUseOn != null) {
+      inUseOn.idleChannels().callEnded(target);
+    }
     listener.onClose(status, trailers);
   }
 

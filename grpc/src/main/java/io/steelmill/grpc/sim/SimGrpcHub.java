@@ -63,6 +63,11 @@ public final class SimGrpcHub {
     this.throttling = RetryThrottling.of(serviceConfig);
   }
 
+  /** Virtual nanoseconds a channel stays connected with no call under way (0: forever). */
+  long idleNanos() {
+    return config.idleTimeout() == null ? 0 : config.idleTimeout().toNanos();
+  }
+
   /** The service config's retry throttling, or null. */
   RetryThrottling throttling() {
     return throttling;

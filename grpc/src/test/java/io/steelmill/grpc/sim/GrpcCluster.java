@@ -4,6 +4,7 @@ import static io.steelmill.grpc.sim.SimGrpcTest.as;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -34,6 +35,7 @@ abstract class GrpcCluster {
   private final Map<String, GrpcServers.Registration> served = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final Map<String, Queue<Failure>> failing = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> connections = new ConcurrentHashMap<>();
   /** The {@code grpc-previous-rpc-attempts} header of each call that reached a server. */
   final java.util.List<String> previousAttempts =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -74,6 +76,8 @@ abstract class GrpcCluster {
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call,
           Metadata headers, ServerCallHandler<Q, R> next) {
         count.incrementAndGet();
+        connections.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet()).add(
+            String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
         previousAttempts.add(String.valueOf(headers.get(RetryingCall.PREVIOUS_ATTEMPTS)));
         Failure failure = toFail.poll();
         if (failure != null) {
@@ -116,6 +120,12 @@ abstract class GrpcCluster {
   /** {@code node} stops serving (its daemon stopped): its server goes away. */
   void stopServing(String node) {
     served.remove(node).close();
+  }
+
+  /** Over how many connections (callers' addresses) calls reached {@code node} so far. */
+  int connections(String node) {
+    java.util.Set<String> seenFrom = connections.get(node);
+    return seenFrom == null ? 0 : seenFrom.size();
   }
 
   /** How many calls reached {@code node}'s service so far. */
