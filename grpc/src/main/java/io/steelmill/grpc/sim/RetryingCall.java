@@ -8,6 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -47,6 +48,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   private final RetryDecision decision;
   private final Deadline deadline;
   private final boolean waitForReady;
+  private final Executor callExecutor;
   private final Supplier<SimClientCall<Q, R>> newAttempt;
   private final List<Q> sent = new ArrayList<>();
   private Listener<R> listener;
@@ -74,6 +76,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     this.decision = new RetryDecision(policy);
     this.deadline = options.getDeadline();
     this.waitForReady = options.isWaitForReady();
+    this.callExecutor = options.getExecutor();
     this.newAttempt = newAttempt;
   }
 
@@ -89,6 +92,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     if (inUseOn != null) {
       inUseOn.idleChannels().callStarted(target);
     }
+    context.addListener(contextEnded, Runnable::run);
     startAttempt(false);
   }
 
@@ -155,9 +159,8 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     if (backoff != null) { // between attempts: nothing is on the wire
       backoff.cancel();
       backoff = null;
-      Status status = Status.CANCELLED.withDescription(message != null ? message
-          : "call cancelled").withCause(cause);
-      finish(status, new Metadata());
+      finishFromOutside(Status.CANCELLED.withDescription(message != null ? message
+          : "call cancelled").withCause(cause));
       return;
     }
     commit(); // a cancelled call is never retried
@@ -174,21 +177,37 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     sent.clear();
   }
 
-  private void finish(Status status, Metadata trailers) {
-    done = true;
-    if (inUseOn != null) {
-      inUseOn.idleChannels().callEnded(target);
+  /**
+   * The call's context ended while the call waits between attempts (for a backoff, a reconnect
+   * or an address): it ends now, as grpc-java's; an attempt under way ends by itself.
+   */
+  private final Context.CancellationListener contextEnded = ended -> {
+    if (!done && backoff != null && backoff.cancel()) {
+      backoff = null;
+      finishFromOutside(Deadlines.ofEndedContext(ended));
     }
+  };
+
+  private void finish(Status status, Metadata trailers) {
+    end();
     listener.onClose(status, trailers);
   }
 
-  /** Virtual nanoseconds left before the call's deadline (or its context's); -1 for none. */
-  private long remainingNanos() {
-    Context previous = context.attach();
-    try {
-      return Deadlines.remainingNanos(deadline);
-    } finally {
-      context.detach(previous);
+  /**
+   * Ends the call from outside its attempts' callbacks (a cancel or its context between
+   * attempts): the listener hears it on the call's executor, where a blocking stub's thread waits.
+   */
+  private void finishFromOutside(Status status) {
+    end();
+    Executor executor = callExecutor != null ? callExecutor : Runnable::run;
+    executor.execute(() -> listener.onClose(status, new Metadata()));
+  }
+
+  private void end() {
+    done = true;
+    context.removeListener(contextEnded);
+    if (inUseOn != null) {
+      inUseOn.idleChannels().callEnded(target);
     }
   }
 
@@ -220,7 +239,7 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   /** What follows a failed attempt: another (transparent or by the policy), or the end. */
   private void attemptFailed(SimClientCall<Q, R> failed, Status status, Metadata trailers) {
     NodeTransport transport = hub.transport(caller);
-    long left = remainingNanos();
+    long left = Deadlines.remainingNanos(context, deadline);
     if (status.isOk() || committed || transport == null || context.isCancelled() || left == 0) {
       finish(status, trailers);
       return;

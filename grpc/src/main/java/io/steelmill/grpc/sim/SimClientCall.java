@@ -93,12 +93,7 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
     context = Context.current();
     contextListener = cancelled -> {
       if (!closed) {
-        Throwable cause = cancelled.cancellationCause();
-        // as grpc-java's client call: a context whose deadline passed ends it DEADLINE_EXCEEDED
-        cancelWith(cause instanceof java.util.concurrent.TimeoutException
-            ? Status.DEADLINE_EXCEEDED.withDescription("the context's deadline passed")
-            : Status.fromThrowable(cause != null ? cause
-                : Status.CANCELLED.withDescription("the context was cancelled").asException()));
+        cancelWith(Deadlines.ofEndedContext(cancelled));
       }
     };
     context.addListener(contextListener, Runnable::run);
