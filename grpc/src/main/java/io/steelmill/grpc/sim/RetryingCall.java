@@ -230,7 +230,8 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
         () -> context.run(() -> startAttempt(true)));
     backoff = wait;
     hub.whenAddressKnown(target, () -> {
-      if (backoff == wait && wait.cancel()) {
+      // a caller that crashed meanwhile is gone with its call
+      if (backoff == wait && hub.transport(caller) == transport && wait.cancel()) {
         next(transport, 0, -1, true, "address known");
       }
     });
