@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -22,11 +25,19 @@ public final class GrpcConfig {
   private final Supplier<ClusterCertificates> certificates;
   private final GrpcTimings timings;
   private final Map<String, ?> serviceConfig;
+  private final Duration idleTimeout;
   private final Map<String, InetSocketAddress> nodes = new ConcurrentHashMap<>();
+  /** grpc-java's defaults: idle after 30 minutes, at least 1 s, never from 30 days on. */
+  private static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
+  private static final Duration MIN_IDLE_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration NEVER_IDLE = Duration.ofDays(30);
+  private final Map<String, Set<Consumer<InetSocketAddress>>> watchers =
+      new ConcurrentHashMap<>();
 
   private GrpcConfig(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       Supplier<ClusterCertificates> certificates, GrpcTimings timings,
-      Map<String, ?> serviceConfig) {
+      Map<String, ?> serviceConfig, Duration idleTimeout) {
+    this.idleTimeout = idleTimeout;
     this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
@@ -41,30 +52,56 @@ public final class GrpcConfig {
    */
   public static GrpcConfig loopback() {
     return new GrpcConfig(InetAddress.getLoopbackAddress(), Map.of(),
-        new Generated(), GrpcTimings.defaults(), null);
+        new Generated(), GrpcTimings.defaults(), null, DEFAULT_IDLE_TIMEOUT);
   }
 
   /** Known node addresses (other processes), local nodes listening on {@code bindAddress}. */
   public static GrpcConfig of(InetAddress bindAddress, Map<String, InetSocketAddress> nodes,
       ClusterCertificates certificates) {
     Objects.requireNonNull(certificates, "certificates");
-    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null);
+    return new GrpcConfig(bindAddress, nodes, () -> certificates, GrpcTimings.defaults(), null,
+        DEFAULT_IDLE_TIMEOUT);
   }
 
   /** The same configuration with other timings. */
   public GrpcConfig withTimings(GrpcTimings newTimings) {
-    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig);
+    return new GrpcConfig(bindAddress, nodes, certificates, newTimings, serviceConfig,
+        idleTimeout);
   }
 
   /**
    * The same configuration with a default gRPC service config for every channel, in grpc-java's
    * map form (numbers as {@code Double}): its {@code retryPolicy} entries retry calls, in
    * production (the channel is built with {@code enableRetry()}) and in simulation (backoff in
-   * virtual time, jitter from the seed).
+   * virtual time, jitter from the seed), with its {@code retryThrottling} and the servers'
+   * {@code grpc-retry-pushback-ms}.
+   *
+   * @throws IllegalArgumentException in one line if its {@code retryThrottling} is malformed
    */
   public GrpcConfig withServiceConfig(Map<String, ?> config) {
-    return new GrpcConfig(bindAddress, nodes, certificates, timings,
-        Map.copyOf(Objects.requireNonNull(config, "config")));
+    Map<String, ?> copy = Map.copyOf(Objects.requireNonNull(config, "config"));
+    RetryThrottling.of(copy);
+    return new GrpcConfig(bindAddress, nodes, certificates, timings, copy, idleTimeout);
+  }
+
+  /**
+   * The same configuration with another idle timeout: a channel with no call under way for this
+   * long goes idle, dropping its connection, and the next call connects anew (grpc-java's idle
+   * mode, modelled by the simulated channel). 30 days or more: never idle.
+   *
+   * @throws IllegalArgumentException if below grpc-java's floor of 1 s
+   */
+  public GrpcConfig withIdleTimeout(Duration timeout) {
+    if (timeout == null || timeout.compareTo(MIN_IDLE_TIMEOUT) < 0) {
+      throw new IllegalArgumentException("idleTimeout " + timeout + " is below gRPC's floor of "
+          + MIN_IDLE_TIMEOUT);
+    }
+    return new GrpcConfig(bindAddress, nodes, certificates, timings, serviceConfig, timeout);
+  }
+
+  /** How long a channel stays connected with no call; null when it never goes idle. */
+  public Duration idleTimeout() {
+    return idleTimeout.compareTo(NEVER_IDLE) >= 0 ? null : idleTimeout;
   }
 
   /** The default service config of every channel, or null. */
@@ -102,8 +139,22 @@ public final class GrpcConfig {
     return nodes.get(node);
   }
 
+  /** {@code node} listens at {@code address} (now or again): its watchers hear it. */
   void register(String node, InetSocketAddress address) {
     nodes.put(node, address);
+    for (Consumer<InetSocketAddress> watcher : watchers.getOrDefault(node, Set.of())) {
+      watcher.accept(address);
+    }
+  }
+
+  /**
+   * Tells {@code watcher} every address {@code node} registers from now on (a channel's name
+   * resolver: a call waiting for the node's address goes on when it is known); the returned
+   * action stops it.
+   */
+  Runnable watch(String node, Consumer<InetSocketAddress> watcher) {
+    watchers.computeIfAbsent(node, n -> new CopyOnWriteArraySet<>()).add(watcher);
+    return () -> watchers.getOrDefault(node, Set.of()).remove(watcher);
   }
 
   /** Timings of connections: how soon a silent peer counts as gone. */

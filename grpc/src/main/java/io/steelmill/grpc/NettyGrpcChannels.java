@@ -18,7 +18,9 @@ import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.Production;
 import io.steelmill.runtime.Lifecycle;
-import java.net.InetSocketAddress;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +32,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * The production {@link GrpcChannels}: one Netty channel per pair of nodes, with mutual TLS (the
  * calling node's certificate, and a check that the server's names the node dialled), gRPC's
- * keepalive and the connect timeout of {@link GrpcConfig.GrpcTimings}. A channel follows its
- * node when it moves to another port (a restarted node of this process listens anew).
+ * keepalive and the connect timeout of {@link GrpcConfig.GrpcTimings}. A channel resolves its
+ * node's name through {@link GrpcConfig} and follows it: a call waits for a node that has no
+ * address yet only if it is {@code waitForReady}, and a node that listens anew is dialled there.
  */
 @Ambient
 @Daemon
@@ -88,59 +91,54 @@ public final class NettyGrpcChannels implements GrpcChannels, Lifecycle {
     }
   }
 
-  /** Calls from one node to another, over a channel (re)built for the target's address. */
+  /**
+   * Calls from one node to another, over one channel whose name resolver follows the target's
+   * address ({@link NodeNameResolver}).
+   */
   private final class NodeChannel extends Channel {
     private final String caller;
     private final String target;
-    private volatile Connected connected;
-
-    private record Connected(InetSocketAddress address, ManagedChannel channel) {}
+    private final ManagedChannel channel;
 
     NodeChannel(String caller, String target) {
       this.caller = caller;
       this.target = target;
+      this.channel = build();
     }
 
     @Override
     public <Q, R> ClientCall<Q, R> newCall(MethodDescriptor<Q, R> method, CallOptions options) {
-      Connected current = connected;
-      InetSocketAddress address = config.addressOf(target);
-      if (current == null || !current.address.equals(address)) {
-        current = reconnect(address);
-        if (current == null) {
-          return new FailedCall<>(Status.UNAVAILABLE.withDescription(stopped
-              ? "the gRPC channels are stopped"
-              : "node " + target + " has no gRPC address: it serves nothing in this process and"
-                  + " GrpcConfig does not list it"));
-        }
+      if (stopped) {
+        return new FailedCall<>(
+            Status.UNAVAILABLE.withDescription("the gRPC channels are stopped"));
       }
-      return current.channel.newCall(method, options);
+      return channel.newCall(method, options);
     }
 
-    private synchronized Connected reconnect(InetSocketAddress address) {
-      Connected current = connected;
-      if (current != null && current.address.equals(address)) {
-        return current;
-      }
-      if (address == null || stopped) {
-        return null;
-      }
+    // the resolver is this channel's own (bound to this GrpcConfig and node): a provider in the
+    // global registry would need global state to find them
+    @SuppressWarnings("deprecation")
+    private ManagedChannel build() {
       GrpcConfig.GrpcTimings timings = config.timings();
-      NettyChannelBuilder builder = NettyChannelBuilder.forAddress(address)
+      NettyChannelBuilder builder = NettyChannelBuilder
+          .forTarget(NodeNameResolver.SCHEME + ":///"
+              + URLEncoder.encode(target, StandardCharsets.UTF_8))
+          .nameResolverFactory(NodeNameResolver.forNode(config, target))
           .sslContext(clientTls())
           .keepAliveTime(timings.keepAliveTime().toNanos(), TimeUnit.NANOSECONDS)
           .keepAliveTimeout(timings.keepAliveTimeout().toNanos(), TimeUnit.NANOSECONDS)
           .withOption(ChannelOption.CONNECT_TIMEOUT_MILLIS,
               (int) Math.min(Integer.MAX_VALUE, timings.connectTimeout().toMillis()));
+      Duration idle = config.idleTimeout();
+      if (idle == null) {
+        builder.idleTimeout(30, TimeUnit.DAYS); // grpc-java's "never"
+      } else {
+        builder.idleTimeout(idle.toNanos(), TimeUnit.NANOSECONDS);
+      }
       if (config.serviceConfig() != null) {
         builder.defaultServiceConfig(config.serviceConfig()).enableRetry();
       }
-      ManagedChannel channel = builder.build();
-      if (current != null) {
-        current.channel.shutdown();
-      }
-      connected = new Connected(address, channel);
-      return connected;
+      return builder.build();
     }
 
     private SslContext clientTls() {
@@ -157,10 +155,7 @@ public final class NettyGrpcChannels implements GrpcChannels, Lifecycle {
     }
 
     void shutdown() {
-      Connected current = connected;
-      if (current != null) {
-        current.channel.shutdownNow();
-      }
+      channel.shutdownNow();
     }
 
     @Override

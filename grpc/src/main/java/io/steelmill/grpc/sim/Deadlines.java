@@ -2,9 +2,14 @@ package io.steelmill.grpc.sim;
 
 import io.grpc.Context;
 import io.grpc.Deadline;
+import io.grpc.Status;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** The virtual time left before a call's deadline, whichever ticker made it. */
+/**
+ * The virtual time left before a call's deadline, whichever ticker made it, and how a call ends
+ * when its context does.
+ */
 final class Deadlines {
   private Deadlines() {}
 
@@ -22,6 +27,28 @@ final class Deadlines {
       return context;
     }
     return context < 0 ? left : Math.min(left, context);
+  }
+
+  /** {@link #remainingNanos(Deadline)} in {@code context} (the call's). */
+  static long remainingNanos(Context context, Deadline callDeadline) {
+    Context previous = context.attach();
+    try {
+      return remainingNanos(callDeadline);
+    } finally {
+      context.detach(previous);
+    }
+  }
+
+  /**
+   * The status of a call whose context ended, as grpc-java's client call gives it: {@code
+   * DEADLINE_EXCEEDED} when the context's deadline passed, else from its cause.
+   */
+  static Status ofEndedContext(Context ended) {
+    Throwable cause = ended.cancellationCause();
+    return cause instanceof TimeoutException
+        ? Status.DEADLINE_EXCEEDED.withDescription("the context's deadline passed")
+        : Status.fromThrowable(cause != null ? cause
+            : Status.CANCELLED.withDescription("the context was cancelled").asException());
   }
 
   private static long remaining(Deadline deadline) {

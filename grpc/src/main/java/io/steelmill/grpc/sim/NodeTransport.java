@@ -30,6 +30,8 @@ final class NodeTransport {
   private final Executor tasks;
   private final NodeTimers timers;
   private final Reconnects reconnects;
+  private final Map<String, RetryBucket> buckets = new LinkedHashMap<>();
+  private final IdleChannels idleChannels;
   private boolean down;
 
   NodeTransport(SimGrpcHub hub, String node, Network network, Timings timings) {
@@ -57,11 +59,40 @@ final class NodeTransport {
     sim.spawn(io.steelmill.runtime.NodeId.of(node), "grpc-transport", this::receive);
     this.timers = new NodeTimers(sim, node);
     this.reconnects = new Reconnects(hub, sim, node);
+    this.idleChannels = new IdleChannels(this, hub.idleNanos());
+  }
+
+  /** Which of this node's channels have calls under way, and which went idle. */
+  IdleChannels idleChannels() {
+    return idleChannels;
+  }
+
+  /**
+   * The channel to {@code server} went idle: its connection closes (the server hears it, as a
+   * TCP close) and its reconnect backoff is forgotten; the next call connects anew.
+   */
+  void idle(String server) {
+    reconnects.connected(server);
+    Connection connection = dialled.get(server);
+    if (connection == null || connection.isDead() || isDown()) {
+      return;
+    }
+    hub.trace("grpc " + node + "->" + server + " idle: connection " + connection.id
+        + " closed");
+    send(server, Frame.reset(connection.id, node));
+    connection.vanish();
+    forget(connection);
   }
 
   /** The connection backoff of this node's channels. */
   Reconnects reconnects() {
     return reconnects;
+  }
+
+  /** The retry throttle of this node's channel to {@code server}, or null (none configured). */
+  RetryBucket bucket(String server) {
+    return hub.throttling() == null ? null
+        : buckets.computeIfAbsent(server, s -> new RetryBucket(hub.throttling()));
   }
 
   /** This node's timers: they run on a task of the node, so they die with it. */

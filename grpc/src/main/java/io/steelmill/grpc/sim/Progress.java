@@ -19,5 +19,11 @@ enum Progress {
    * {@code waitForReady} call waits for the next connection; any other fails as {@link
    * #PROCESSED} (grpc-java fails a fail-fast call in TRANSIENT_FAILURE that way).
    */
-  UNSENT
+  UNSENT,
+  /**
+   * It never left the client: the target node has no known address (it never served gRPC and
+   * the configuration does not list it). A {@code waitForReady} call waits until it has one;
+   * any other fails as {@link #PROCESSED}, as grpc-java fails a call its name resolver failed.
+   */
+  UNRESOLVED
 }

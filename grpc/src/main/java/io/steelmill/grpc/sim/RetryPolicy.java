@@ -13,18 +13,13 @@ import java.util.Set;
  * A method's {@code retryPolicy} from a gRPC service config, as grpc-java reads it: at most
  * {@code maxAttempts} attempts (capped at 5, as grpc-java caps it), the n-th retry after a random
  * wait in [0, min(initialBackoff x backoffMultiplier^(n-1), maxBackoff)), and only after a status
- * in {@code retryableStatusCodes}.
+ * in {@code retryableStatusCodes} ({@link RetryDecision} applies it, with throttling and
+ * pushback).
  */
 record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBackoffNanos,
     double backoffMultiplier, Set<Status.Code> retryableStatusCodes) {
   /** grpc-java's cap on {@code maxAttempts}. */
   static final int MAX_ATTEMPTS_CAP = 5;
-
-  /** The longest wait before retry {@code retry} (1 for the first), before jitter. */
-  long backoffCeilingNanos(int retry) {
-    double ceiling = initialBackoffNanos * Math.pow(backoffMultiplier, retry - 1);
-    return (long) Math.min(ceiling, maxBackoffNanos);
-  }
 
   /**
    * The policy of {@code method} in {@code serviceConfig} (grpc-java's map form), or null when

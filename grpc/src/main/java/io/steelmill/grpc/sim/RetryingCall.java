@@ -8,6 +8,7 @@ import io.grpc.Metadata;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,10 @@ import java.util.function.Supplier;
  *       #MAX_LOCAL_RETRIES} times, then {@code INTERNAL}) or {@code REFUSED} (once per call, and
  *       only before any attempt was processed); a {@code waitForReady} attempt that was never
  *       sent waits out the channel's reconnect backoff and goes again;
- *   <li>by the service config's {@link RetryPolicy}, if any: a retryable status, after a backoff
- *       in virtual time with jitter from the simulation's seed, up to {@code maxAttempts}.
+ *   <li>by the service config's {@link RetryPolicy}, if any, as {@link RetryDecision} decides:
+ *       a retryable status or the server's pushback, after a wait in virtual time (backoff with
+ *       jitter from the simulation's seed), up to {@code maxAttempts}, unless the channel's
+ *       {@link RetryBucket} throttles it.
  * </ul>
  *
  * <p>The listener hears one call; the call's deadline spans every attempt and every wait.
@@ -36,19 +39,24 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
   static final int MAX_LOCAL_RETRIES = 1000;
   /** grpc-java's default per-call retry buffer: past it the call commits to its attempt. */
   static final long BUFFER_LIMIT_BYTES = 1 << 20;
+  /** How long a call without a deadline waits for an address: past any simulation's end. */
+  private static final long FOREVER_NANOS = Long.MAX_VALUE / 4;
 
   private final SimGrpcHub hub;
   private final String caller;
   private final String target;
-  private final RetryPolicy policy;
+  private final RetryDecision decision;
   private final Deadline deadline;
   private final boolean waitForReady;
+  private final Executor callExecutor;
   private final Supplier<SimClientCall<Q, R>> newAttempt;
   private final List<Q> sent = new ArrayList<>();
   private Listener<R> listener;
   private Metadata headers;
   private Context context;
   private SimClientCall<Q, R> attempt;
+  /** The transport whose channel this call keeps out of idle mode, or null. */
+  private NodeTransport inUseOn;
   private NodeTimers.Entry backoff;
   private int attempts;
   private int localRetries;
@@ -65,9 +73,10 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     this.hub = hub;
     this.caller = caller;
     this.target = target;
-    this.policy = policy;
+    this.decision = new RetryDecision(policy);
     this.deadline = options.getDeadline();
     this.waitForReady = options.isWaitForReady();
+    this.callExecutor = options.getExecutor();
     this.newAttempt = newAttempt;
   }
 
@@ -79,6 +88,11 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     listener = responseListener;
     headers = startHeaders;
     context = Context.current();
+    inUseOn = hub.transport(caller);
+    if (inUseOn != null) {
+      inUseOn.idleChannels().callStarted(target);
+    }
+    context.addListener(contextEnded, Runnable::run);
     startAttempt(false);
   }
 
@@ -145,9 +159,8 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     if (backoff != null) { // between attempts: nothing is on the wire
       backoff.cancel();
       backoff = null;
-      Status status = Status.CANCELLED.withDescription(message != null ? message
-          : "call cancelled").withCause(cause);
-      finish(status, new Metadata());
+      finishFromOutside(Status.CANCELLED.withDescription(message != null ? message
+          : "call cancelled").withCause(cause));
       return;
     }
     commit(); // a cancelled call is never retried
@@ -164,18 +177,37 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     sent.clear();
   }
 
+  /**
+   * The call's context ended while the call waits between attempts (for a backoff, a reconnect
+   * or an address): it ends now, as grpc-java's; an attempt under way ends by itself.
+   */
+  private final Context.CancellationListener contextEnded = ended -> {
+    if (!done && backoff != null && backoff.cancel()) {
+      backoff = null;
+      finishFromOutside(Deadlines.ofEndedContext(ended));
+    }
+  };
+
   private void finish(Status status, Metadata trailers) {
-    done = true;
+    end();
     listener.onClose(status, trailers);
   }
 
-  /** Virtual nanoseconds left before the call's deadline (or its context's); -1 for none. */
-  private long remainingNanos() {
-    Context previous = context.attach();
-    try {
-      return Deadlines.remainingNanos(deadline);
-    } finally {
-      context.detach(previous);
+  /**
+   * Ends the call from outside its attempts' callbacks (a cancel or its context between
+   * attempts): the listener hears it on the call's executor, where a blocking stub's thread waits.
+   */
+  private void finishFromOutside(Status status) {
+    end();
+    Executor executor = callExecutor != null ? callExecutor : Runnable::run;
+    executor.execute(() -> listener.onClose(status, new Metadata()));
+  }
+
+  private void end() {
+    done = true;
+    context.removeListener(contextEnded);
+    if (inUseOn != null) {
+      inUseOn.idleChannels().callEnded(target);
     }
   }
 
@@ -188,10 +220,27 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     backoff = transport.timers().after(wait, () -> context.run(() -> startAttempt(transparent)));
   }
 
+  /**
+   * A {@code waitForReady} call to a node with no known address: the next attempt starts when
+   * the node first serves, or at the call's deadline (where it ends {@code DEADLINE_EXCEEDED}).
+   */
+  private void awaitAddress(NodeTransport transport, long left) {
+    hub.trace("grpc wait for the address of " + target + " " + caller + "->" + target);
+    NodeTimers.Entry wait = transport.timers().after(left > 0 ? left : FOREVER_NANOS,
+        () -> context.run(() -> startAttempt(true)));
+    backoff = wait;
+    hub.whenAddressKnown(target, () -> {
+      // a caller that crashed meanwhile is gone with its call
+      if (backoff == wait && hub.transport(caller) == transport && wait.cancel()) {
+        next(transport, 0, -1, true, "address known");
+      }
+    });
+  }
+
   /** What follows a failed attempt: another (transparent or by the policy), or the end. */
   private void attemptFailed(SimClientCall<Q, R> failed, Status status, Metadata trailers) {
     NodeTransport transport = hub.transport(caller);
-    long left = remainingNanos();
+    long left = Deadlines.remainingNanos(context, deadline);
     if (status.isOk() || committed || transport == null || context.isCancelled() || left == 0) {
       finish(status, trailers);
       return;
@@ -211,16 +260,19 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
       next(transport, 0, left, true, "transparent retry (refused)");
       return;
     }
+    if (progress == Progress.UNRESOLVED && waitForReady) {
+      awaitAddress(transport, left);
+      return;
+    }
     if (progress == Progress.UNSENT && waitForReady) {
       next(transport, transport.reconnects().delayNanos(target), left, true, "wait for ready");
       return;
     }
     noMoreTransparentRetry = true;
-    if (policy != null && attempts < policy.maxAttempts()
-        && policy.retryableStatusCodes().contains(status.getCode())) {
-      double jitter = hub.random("grpc retry jitter").nextDouble();
-      next(transport, (long) (jitter * policy.backoffCeilingNanos(attempts)), left, false,
-          "retry after " + status.getCode());
+    long wait = decision.after(status, trailers, attempts, transport.bucket(target),
+        hub.random("grpc retry jitter"));
+    if (wait != RetryDecision.NONE) {
+      next(transport, wait, left, false, "retry after " + status.getCode());
       return;
     }
     finish(status, trailers);
@@ -238,6 +290,11 @@ final class RetryingCall<Q, R> extends ClientCall<Q, R> {
     public void onHeaders(Metadata received) {
       if (mine == attempt && !done) {
         commit();
+        NodeTransport transport = hub.transport(caller);
+        RetryBucket bucket = transport == null ? null : transport.bucket(target);
+        if (bucket != null) {
+          bucket.succeeded(); // as grpc-java: a call answered with headers refills the throttle
+        }
         listener.onHeaders(received);
       }
     }

@@ -75,6 +75,12 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
           + " started"), null);
       return;
     }
+    if (!hub.addressKnown(target)) { // as a channel whose name resolver failed
+      closeLocally(Status.UNAVAILABLE.withDescription("node " + target + " has no gRPC address:"
+          + " it never served in this simulation and GrpcConfig does not list it"), null,
+          Progress.UNRESOLVED);
+      return;
+    }
     connection = transport.connectionTo(target);
     if (connection == null) { // TRANSIENT_FAILURE: the channel backs off after a failed connect
       closeLocally(transport.reconnects().failing(target), null, Progress.UNSENT);
@@ -87,12 +93,7 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
     context = Context.current();
     contextListener = cancelled -> {
       if (!closed) {
-        Throwable cause = cancelled.cancellationCause();
-        // as grpc-java's client call: a context whose deadline passed ends it DEADLINE_EXCEEDED
-        cancelWith(cause instanceof java.util.concurrent.TimeoutException
-            ? Status.DEADLINE_EXCEEDED.withDescription("the context's deadline passed")
-            : Status.fromThrowable(cause != null ? cause
-                : Status.CANCELLED.withDescription("the context was cancelled").asException()));
+        cancelWith(Deadlines.ofEndedContext(cancelled));
       }
     };
     context.addListener(contextListener, Runnable::run);

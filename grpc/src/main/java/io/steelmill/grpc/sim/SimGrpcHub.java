@@ -4,14 +4,19 @@ import io.grpc.MethodDescriptor;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.grpc.GrpcConfig;
+import io.steelmill.grpc.RetryThrottling;
 import io.steelmill.platform.Network;
 import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.Simulation;
 import io.steelmill.sim.SplitMix64;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The simulated gRPC transport of a whole simulation: per node, a {@link NodeTransport} bound on
@@ -33,6 +38,11 @@ public final class SimGrpcHub {
   private final Map<String, ?> serviceConfig;
   private final Map<String, Optional<RetryPolicy>> policies = new HashMap<>();
   private final Map<String, SplitMix64> randoms = new HashMap<>();
+  private final GrpcConfig config;
+  private final RetryThrottling throttling;
+  private final Set<String> addressed = new HashSet<>();
+  private final Map<String, List<Runnable>> awaitingAddress = new LinkedHashMap<>();
+  private Simulation addressesOf;
   private Simulation randomsOf;
   private Simulation listening;
   private long lastConnection;
@@ -49,6 +59,18 @@ public final class SimGrpcHub {
     this.network = network;
     this.timings = timings;
     this.serviceConfig = config.serviceConfig();
+    this.config = config;
+    this.throttling = RetryThrottling.of(serviceConfig);
+  }
+
+  /** Virtual nanoseconds a channel stays connected with no call under way (0: forever). */
+  long idleNanos() {
+    return config.idleTimeout() == null ? 0 : config.idleTimeout().toNanos();
+  }
+
+  /** The service config's retry throttling, or null. */
+  RetryThrottling throttling() {
+    return throttling;
   }
 
   /** A transport whose budgets differ from the defaults (tests of what a budget does). */
@@ -73,6 +95,41 @@ public final class SimGrpcHub {
       randoms.clear();
     }
     return randoms.computeIfAbsent(purpose, sim::random);
+  }
+
+  /**
+   * Whether calls can find {@code node}: it served gRPC in this simulation (its address stays
+   * known when it crashes or stops, as a production node's does) or the configuration lists it.
+   */
+  boolean addressKnown(String node) {
+    return config.addressOf(node) != null || addresses().contains(node);
+  }
+
+  /** {@code node} serves: calls waiting for its address go on. */
+  void served(String node) {
+    if (addresses().add(node)) {
+      List<Runnable> waiting = awaitingAddress.remove(node);
+      if (waiting != null) {
+        waiting.forEach(Runnable::run);
+      }
+    }
+  }
+
+  /** Runs {@code then} once {@code node}'s address is known (the caller checks it is not yet). */
+  void whenAddressKnown(String node, Runnable then) {
+    addresses();
+    awaitingAddress.computeIfAbsent(node, n -> new ArrayList<>()).add(then);
+  }
+
+  /** The nodes that served in the current simulation. */
+  private Set<String> addresses() {
+    Simulation sim = Simulation.current();
+    if (addressesOf != sim) {
+      addressesOf = sim;
+      addressed.clear();
+      awaitingAddress.clear();
+    }
+    return addressed;
   }
 
   void trace(String event) {

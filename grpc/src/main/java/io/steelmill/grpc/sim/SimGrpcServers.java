@@ -24,6 +24,7 @@ public final class SimGrpcServers implements GrpcServers {
   public Registration register(ServerServiceDefinition service) {
     NodeTransport transport = hub.transportOfCallingNode();
     transport.serve(service);
+    hub.served(transport.node);
     boolean[] closed = {false};
     return () -> {
       if (!closed[0]) {

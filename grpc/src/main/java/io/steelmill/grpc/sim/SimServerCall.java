@@ -263,8 +263,8 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
   @Override
   public Attributes getAttributes() {
     return Attributes.newBuilder()
-        .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, new NodeAddress(connection.peer))
-        .set(Grpc.TRANSPORT_ATTR_LOCAL_ADDR, new NodeAddress(connection.transport().node))
+        .set(Grpc.TRANSPORT_ATTR_REMOTE_ADDR, new NodeAddress(connection.peer, connection.id))
+        .set(Grpc.TRANSPORT_ATTR_LOCAL_ADDR, new NodeAddress(connection.transport().node, 0))
         .build();
   }
 
@@ -273,27 +273,33 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
     return connection.transport().node;
   }
 
-  /** A simulated node as a socket address (what {@code TRANSPORT_ATTR_REMOTE_ADDR} shows). */
+  /**
+   * A simulated node as a socket address (what {@code TRANSPORT_ATTR_REMOTE_ADDR} shows): the
+   * caller's address names its connection too, as a TCP peer's ephemeral port does.
+   */
   static final class NodeAddress extends SocketAddress {
     private final String node;
+    private final long connection;
 
-    NodeAddress(String node) {
+    NodeAddress(String node, long connection) {
       this.node = node;
+      this.connection = connection;
     }
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof NodeAddress address && address.node.equals(node);
+      return other instanceof NodeAddress address && address.node.equals(node)
+          && address.connection == connection;
     }
 
     @Override
     public int hashCode() {
-      return node.hashCode();
+      return node.hashCode() * 31 + Long.hashCode(connection);
     }
 
     @Override
     public String toString() {
-      return node;
+      return connection == 0 ? node : node + "#" + connection;
     }
   }
 }

@@ -4,11 +4,13 @@ import static io.steelmill.grpc.sim.SimGrpcTest.as;
 
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
@@ -16,8 +18,11 @@ import io.steelmill.grpc.GrpcChannels;
 import io.steelmill.grpc.GrpcServers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -29,6 +34,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 abstract class GrpcCluster {
   private final Map<String, GrpcServers.Registration> served = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Failure>> failing = new ConcurrentHashMap<>();
+  private final Map<String, java.util.Set<String>> connections = new ConcurrentHashMap<>();
   /** The {@code grpc-previous-rpc-attempts} header of each call that reached a server. */
   final java.util.List<String> previousAttempts =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -61,16 +68,24 @@ abstract class GrpcCluster {
 
   /** As {@link #serve}, but the first {@code failures} calls end UNAVAILABLE ("busy"). */
   void serveFailingFirst(String node, int failures) throws Exception {
+    failNext(node, failures, Status.Code.UNAVAILABLE);
     AtomicInteger count = seen.computeIfAbsent(node, n -> new AtomicInteger());
-    AtomicInteger toFail = new AtomicInteger(failures);
+    Queue<Failure> toFail = failures(node);
     ServerInterceptor counter = new ServerInterceptor() {
       @Override
       public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call,
           Metadata headers, ServerCallHandler<Q, R> next) {
         count.incrementAndGet();
+        connections.computeIfAbsent(node, n -> ConcurrentHashMap.newKeySet()).add(
+            String.valueOf(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)));
         previousAttempts.add(String.valueOf(headers.get(RetryingCall.PREVIOUS_ATTEMPTS)));
-        if (toFail.getAndDecrement() > 0) {
-          call.close(io.grpc.Status.UNAVAILABLE.withDescription("busy"), new Metadata());
+        Failure failure = toFail.poll();
+        if (failure != null) {
+          Metadata trailers = new Metadata();
+          for (String value : failure.pushback()) {
+            trailers.put(RetryDecision.PUSHBACK, value);
+          }
+          call.close(Status.fromCode(failure.code()).withDescription("busy"), trailers);
           return new ServerCall.Listener<>() {};
         }
         return next.startCall(call, headers);
@@ -80,9 +95,37 @@ abstract class GrpcCluster {
         Echo.service(this::sleepQuietly, what -> { }), counter))));
   }
 
+  /**
+   * The next {@code count} calls reaching {@code node} end with {@code code} (trailers-only, as
+   * an overloaded server answers), each with these {@code grpc-retry-pushback-ms} values.
+   */
+  void failNext(String node, int count, Status.Code code, String... pushback) {
+    for (int i = 0; i < count; i++) {
+      failures(node).add(new Failure(code, List.of(pushback)));
+    }
+  }
+
+  /** Forgets the failures {@code node} has still to give: it answers every call. */
+  void answerAll(String node) {
+    failures(node).clear();
+  }
+
+  private Queue<Failure> failures(String node) {
+    return failing.computeIfAbsent(node, n -> new ConcurrentLinkedQueue<>());
+  }
+
+  /** How a call ends on a failing server. */
+  private record Failure(Status.Code code, List<String> pushback) {}
+
   /** {@code node} stops serving (its daemon stopped): its server goes away. */
   void stopServing(String node) {
     served.remove(node).close();
+  }
+
+  /** Over how many connections (callers' addresses) calls reached {@code node} so far. */
+  int connections(String node) {
+    java.util.Set<String> seenFrom = connections.get(node);
+    return seenFrom == null ? 0 : seenFrom.size();
   }
 
   /** How many calls reached {@code node}'s service so far. */

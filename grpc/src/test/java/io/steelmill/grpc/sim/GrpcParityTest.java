@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -63,8 +64,11 @@ class GrpcParityTest {
     return seen;
   }
 
+  /** What a simulated run saw, and the hash of its trace. */
+  record Simulated(List<String> seen, String traceSha256) {}
+
   /** Over the simulated transport, under {@code seed}. */
-  static List<String> simulated(long seed, GrpcConfig config, Scenario scenario) {
+  static Simulated simulated(long seed, GrpcConfig config, Scenario scenario) {
     List<String> seen = new ArrayList<>();
     SimResult result = Simulation.builder().seed(seed).maxVirtualTime(Duration.ofMinutes(5))
         .build().run(() -> {
@@ -95,22 +99,27 @@ class GrpcParityTest {
           }, seen);
         });
     assertThat(result.failure()).as("seed %d: %s", seed, result.report()).isNull();
-    return seen;
+    return new Simulated(seen, result.traceSha256());
   }
 
-  private static void assertParity(long seed, Scenario scenario, String... expected)
+  static void assertParity(long seed, Scenario scenario, String... expected)
       throws Exception {
-    assertParity(seed, GrpcConfig.loopback(), scenario, expected);
+    assertParity(seed, GrpcConfig::loopback, scenario, expected);
   }
 
-  private static void assertParity(long seed, GrpcConfig config, Scenario scenario,
+  /** Each mode gets its own {@code config}: a production run registers its nodes' addresses. */
+  static void assertParity(long seed, Supplier<GrpcConfig> config, Scenario scenario,
       String... expected) throws Exception {
-    assertThat(overNetty(config, scenario)).as("over real gRPC").containsExactly(expected);
-    assertThat(simulated(seed, config, scenario)).as("in simulation").containsExactly(expected);
+    assertThat(overNetty(config.get(), scenario)).as("over real gRPC").containsExactly(expected);
+    Simulated first = simulated(seed, config.get(), scenario);
+    assertThat(first.seen()).as("in simulation").containsExactly(expected);
+    Simulated again = simulated(seed, config.get(), scenario);
+    assertThat(again.traceSha256()).as("seed %d run twice: the same trace", seed)
+        .isEqualTo(first.traceSha256());
   }
 
   /** Say retried on UNAVAILABLE, at most three attempts, after short backoffs. */
-  private static GrpcConfig retrying() {
+  static GrpcConfig retrying() {
     Map<String, Object> policy = Map.of("maxAttempts", 3.0, "initialBackoff", "0.05s",
         "maxBackoff", "0.2s", "backoffMultiplier", 2.0, "retryableStatusCodes",
         List.of("UNAVAILABLE"));
@@ -189,7 +198,7 @@ class GrpcParityTest {
 
   @Test
   void aRetryPolicyRetriesAServersUnavailableAndTheServerSeesEachAttempt() throws Exception {
-    assertParity(206, retrying(), (cluster, seen) -> {
+    assertParity(206, GrpcParityTest::retrying, (cluster, seen) -> {
       cluster.serveFailingFirst("s", 2);
       seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
       seen.add("server saw " + cluster.seen("s") + " " + cluster.previousAttempts);
@@ -198,7 +207,7 @@ class GrpcParityTest {
 
   @Test
   void aRetryPolicyGivesUpOnAStoppedServerWithUnavailable() throws Exception {
-    assertParity(207, retrying(), (cluster, seen) -> {
+    assertParity(207, GrpcParityTest::retrying, (cluster, seen) -> {
       cluster.serve("s");
       seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
       cluster.stopServing("s");
@@ -210,7 +219,7 @@ class GrpcParityTest {
 
   @Test
   void aWaitForReadyCallTheServerOpenedIsNotRetriedWhenItStops() throws Exception {
-    assertParity(208, retrying(), (cluster, seen) -> {
+    assertParity(208, GrpcParityTest::retrying, (cluster, seen) -> {
       cluster.serve("s");
       GrpcCluster.Pending pending = cluster.callLater("c", "s", Echo.WAIT, LONG, true);
       cluster.awaitUntil(() -> cluster.seen("s") == 1, LONG);
@@ -220,5 +229,50 @@ class GrpcParityTest {
       seen.add(pending.outcome);
       seen.add("server saw " + cluster.seen("s"));
     }, "CANCELLED", "server saw 1");
+  }
+
+  // ---- a node with no known address (never served, not in GrpcConfig) -------------------------
+
+  @Test
+  void aFailFastCallToANodeWithNoAddressFailsUnavailableAtOnce() throws Exception {
+    assertParity(209, (cluster, seen) -> {
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      seen.add("server saw " + cluster.seen("s"));
+    }, "UNAVAILABLE", "server saw 0");
+  }
+
+  @Test
+  void aWaitForReadyCallToANodeWithNoAddressEndsAtItsDeadline() throws Exception {
+    assertParity(210, (cluster, seen) -> {
+      seen.add(cluster.call("c", "s", Echo.SAY, Duration.ofMillis(1500), true));
+      cluster.serve("s");
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      seen.add("server saw " + cluster.seen("s"));
+    }, "DEADLINE_EXCEEDED", "c: x", "server saw 1");
+  }
+
+  @Test
+  void aWaitForReadyCallGoesOnWhenTheNodeFirstServes() throws Exception {
+    assertParity(211, (cluster, seen) -> {
+      GrpcCluster.Pending waiting = cluster.callLater("c", "s", Echo.SAY, LONG, true);
+      GrpcCluster.Pending failing = cluster.callLater("c", "s", Echo.SAY, LONG, false);
+      cluster.awaitUntil(() -> failing.outcome != null, LONG);
+      seen.add("fail-fast: " + failing.outcome);
+      cluster.sleep(Duration.ofMillis(300));
+      seen.add("waiting: " + waiting.outcome);
+      cluster.serve("s");
+      cluster.awaitUntil(() -> waiting.outcome != null, LONG);
+      seen.add("waiting: " + waiting.outcome);
+      seen.add("server saw " + cluster.seen("s"));
+    }, "fail-fast: UNAVAILABLE", "waiting: null", "waiting: c: x", "server saw 1");
+  }
+
+  @Test
+  void aRetryPolicyRetriesACallToANodeWithNoAddressAndGivesUp() throws Exception {
+    assertParity(212, GrpcParityTest::retrying, (cluster, seen) -> {
+      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+      seen.add(cluster.call("c", "s", Echo.SAY, Duration.ofMillis(1500), true));
+      seen.add("server saw " + cluster.seen("s"));
+    }, "UNAVAILABLE", "DEADLINE_EXCEEDED", "server saw 0");
   }
 }
