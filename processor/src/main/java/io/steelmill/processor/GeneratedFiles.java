@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -54,7 +55,8 @@ final class GeneratedFiles {
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     String factoryName = factory.getQualifiedName().toString();
     String holder = written.get(qualified);
-    if (holder == null && isSourceType(qualified)) {
+    ModuleElement module = elements.getModuleOf(factory);
+    if (holder == null && isSourceType(module, qualified)) {
       holder = "the class " + simpleName + " in your sources";
     } else if (holder != null) {
       holder = "the generated class of the factory " + holder;
@@ -73,7 +75,7 @@ final class GeneratedFiles {
       return false;
     }
     try {
-      writeSource(file.get());
+      writeSource(file.get(), module);
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {
@@ -88,8 +90,8 @@ final class GeneratedFiles {
    * JavaPoet appends to the filer's writer in thousands of small pieces, each through the
    * writer's lock and encoder (a 10,000-line factory is about 400 KB).
    */
-  private void writeSource(JavaFile file) throws IOException {
-    String text = render(file);
+  private void writeSource(JavaFile file, ModuleElement module) throws IOException {
+    String text = render(file, module);
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -113,7 +115,7 @@ final class GeneratedFiles {
    * the package for those few names (rather than listing it, or {@code java.lang}) spares javac
    * reading the class file of every class either package holds on the class path.
    */
-  private String render(JavaFile file) {
+  private String render(JavaFile file, ModuleElement module) {
     String text = file.toBuilder().skipJavaLangImports(false).build().toString();
     int start = text.startsWith("import ") ? 0 : text.indexOf("\nimport ") + 1;
     if (start == 0 && !text.startsWith("import ")) {
@@ -126,7 +128,7 @@ final class GeneratedFiles {
       String name = javaLangName(line);
       if (name == null) {
         kept.append(line).append('\n');
-      } else if (isShadowed(file.packageName(), name)) {
+      } else if (isShadowed(module, file.packageName(), name)) {
         shadowed.add(name);
       }
     }
@@ -154,13 +156,16 @@ final class GeneratedFiles {
     return name.indexOf('.') < 0 ? name : null;
   }
 
-  /** Whether the package {@code packageName} holds a class named {@code simpleName}. */
-  private boolean isShadowed(String packageName, String simpleName) {
+  /**
+   * Whether the package {@code packageName} of {@code module} holds a class named {@code
+   * simpleName}.
+   */
+  private boolean isShadowed(ModuleElement module, String packageName, String simpleName) {
     if (packageName.equals("java.lang")) {
       return false;
     }
-    TypeElement type =
-        elements.getTypeElement(packageName.isEmpty() ? simpleName : packageName + "." + simpleName);
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    TypeElement type = typeElement(module, qualified);
     return type != null
         && type.getEnclosingElement() instanceof PackageElement owner
         && owner.getQualifiedName().contentEquals(packageName);
@@ -191,11 +196,22 @@ final class GeneratedFiles {
   }
 
   /**
+   * The class {@code qualified} as the generated file's module sees it, or null. Asked of that
+   * one module: without it, javac looks a name up in every module of the JDK, which takes
+   * milliseconds for a name that is not there (most of the names asked here).
+   */
+  private TypeElement typeElement(ModuleElement module, String qualified) {
+    return module == null
+        ? elements.getTypeElement(qualified)
+        : elements.getTypeElement(module, qualified);
+  }
+
+  /**
    * Whether a type of this name comes from a source file of this compilation that Steelmill did
    * not generate (a stale generated file from an earlier build is not a clash: the filer decides).
    */
-  private boolean isSourceType(String qualified) {
-    TypeElement existing = elements.getTypeElement(qualified);
+  private boolean isSourceType(ModuleElement module, String qualified) {
+    TypeElement existing = typeElement(module, qualified);
     if (existing == null) {
       return false;
     }
