@@ -13,14 +13,13 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -39,8 +38,6 @@ final class GeneratedFiles {
   private final Diagnostics diagnostics;
   /** Qualified names of the classes written in this compilation, and the factory of each. */
   private final Map<String, String> written = new HashMap<>();
-  /** The simple names of the classes in {@code java.lang}; null until first needed. */
-  private Set<String> javaLang;
 
   GeneratedFiles(Filer filer, Elements elements, Diagnostics diagnostics) {
     this.filer = filer;
@@ -58,7 +55,8 @@ final class GeneratedFiles {
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     String factoryName = factory.getQualifiedName().toString();
     String holder = written.get(qualified);
-    if (holder == null && isSourceType(qualified)) {
+    ModuleElement module = elements.getModuleOf(factory);
+    if (holder == null && isSourceType(module, qualified)) {
       holder = "the class " + simpleName + " in your sources";
     } else if (holder != null) {
       holder = "the generated class of the factory " + holder;
@@ -77,7 +75,7 @@ final class GeneratedFiles {
       return false;
     }
     try {
-      writeSource(qualifyShadowed(file.get()));
+      writeSource(file.get(), module);
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {
@@ -92,8 +90,8 @@ final class GeneratedFiles {
    * JavaPoet appends to the filer's writer in thousands of small pieces, each through the
    * writer's lock and encoder (a 10,000-line factory is about 400 KB).
    */
-  private void writeSource(JavaFile file) throws IOException {
-    String text = file.toString();
+  private void writeSource(JavaFile file, ModuleElement module) throws IOException {
+    String text = render(file, module);
     String name =
         file.packageName().isEmpty()
             ? file.typeSpec().name()
@@ -109,46 +107,68 @@ final class GeneratedFiles {
   }
 
   /**
-   * The file with every {@code java.lang} name the package shadows written in full: a user class
-   * {@code test.String} next to the factory would otherwise take the generated {@code String}.
-   * The package's classes are matched against the names {@code java.lang} holds, read once: a
-   * failed {@code getTypeElement} per class of a 1,000-class package cost javac a second.
+   * The text of {@code file}, with every {@code java.lang} name that a class of the factory's
+   * package shadows written in full: a user class {@code test.String} next to the factory would
+   * otherwise take the generated {@code String}. The file is rendered once with its {@code
+   * java.lang} imports, which name exactly the {@code java.lang} classes it refers to by their
+   * simple names; each is looked up in the package, and the import lines are then dropped. Asking
+   * the package for those few names (rather than listing it, or {@code java.lang}) spares javac
+   * reading the class file of every class either package holds on the class path.
    */
-  private JavaFile qualifyShadowed(JavaFile file) {
+  private String render(JavaFile file, ModuleElement module) {
+    String text = file.toBuilder().skipJavaLangImports(false).build().toString();
+    int start = text.startsWith("import ") ? 0 : text.indexOf("\nimport ") + 1;
+    if (start == 0 && !text.startsWith("import ")) {
+      return text; // no imports at all
+    }
+    int end = text.indexOf("\n\n", start) + 1; // the blank line after the imports
+    StringBuilder kept = new StringBuilder();
     List<String> shadowed = new ArrayList<>();
-    PackageElement own = elements.getPackageElement(file.packageName());
-    if (own != null && !file.packageName().equals("java.lang")) {
-      Set<String> javaLang = javaLangNames();
-      for (Element type : own.getEnclosedElements()) {
-        String name = type.getSimpleName().toString();
-        if (javaLang.contains(name)) {
-          shadowed.add(name);
-        }
+    for (String line : text.substring(start, end).split("\n")) {
+      String name = javaLangName(line);
+      if (name == null) {
+        kept.append(line).append('\n');
+      } else if (isShadowed(module, file.packageName(), name)) {
+        shadowed.add(name);
       }
     }
-    if (shadowed.isEmpty()) {
-      return file;
+    if (!shadowed.isEmpty()) {
+      TypeSpec type =
+          file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
+      return JavaFile.builder(file.packageName(), type)
+          .skipJavaLangImports(true)
+          .indent("  ")
+          .build()
+          .toString();
     }
-    TypeSpec type =
-        file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
-    return JavaFile.builder(file.packageName(), type)
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    // JavaPoet writes a blank line after the imports only when there is one
+    int rest = kept.isEmpty() ? end + 1 : end;
+    return text.substring(0, start) + kept + text.substring(rest);
   }
 
-  /** The simple names of the classes in {@code java.lang}, read on first use. */
-  private Set<String> javaLangNames() {
-    if (javaLang == null) {
-      javaLang = new HashSet<>();
-      PackageElement lang = elements.getPackageElement("java.lang");
-      if (lang != null) {
-        for (Element type : lang.getEnclosedElements()) {
-          javaLang.add(type.getSimpleName().toString());
-        }
-      }
+  /** {@code String} for the line {@code import java.lang.String;}, or null for any other line. */
+  private static String javaLangName(String line) {
+    String prefix = "import java.lang.";
+    if (!line.startsWith(prefix) || !line.endsWith(";")) {
+      return null;
     }
-    return javaLang;
+    String name = line.substring(prefix.length(), line.length() - 1);
+    return name.indexOf('.') < 0 ? name : null;
+  }
+
+  /**
+   * Whether the package {@code packageName} of {@code module} holds a class named {@code
+   * simpleName}.
+   */
+  private boolean isShadowed(ModuleElement module, String packageName, String simpleName) {
+    if (packageName.equals("java.lang")) {
+      return false;
+    }
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    TypeElement type = typeElement(module, qualified);
+    return type != null
+        && type.getEnclosingElement() instanceof PackageElement owner
+        && owner.getQualifiedName().contentEquals(packageName);
   }
 
   /** Writes the factory's graph pictures; a refused write is reported like any generated file. */
@@ -176,11 +196,22 @@ final class GeneratedFiles {
   }
 
   /**
+   * The class {@code qualified} as the generated file's module sees it, or null. Asked of that
+   * one module: without it, javac looks a name up in every module of the JDK, which takes
+   * milliseconds for a name that is not there (most of the names asked here).
+   */
+  private TypeElement typeElement(ModuleElement module, String qualified) {
+    return module == null
+        ? elements.getTypeElement(qualified)
+        : elements.getTypeElement(module, qualified);
+  }
+
+  /**
    * Whether a type of this name comes from a source file of this compilation that Steelmill did
    * not generate (a stale generated file from an earlier build is not a clash: the filer decides).
    */
-  private boolean isSourceType(String qualified) {
-    TypeElement existing = elements.getTypeElement(qualified);
+  private boolean isSourceType(ModuleElement module, String qualified) {
+    TypeElement existing = typeElement(module, qualified);
     if (existing == null) {
       return false;
     }

@@ -14,6 +14,7 @@ import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Resolution;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ final class ScopeWriter {
   private final Accessors names;
   private final Set<String> publicAccessors;
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
+  /** Each key's type name, made once: the fields, accessors and casts name it several times. */
+  private final Map<Key, TypeName> types = new HashMap<>();
 
   /**
    * @param owned the keys whose instances this class holds, in id order
@@ -290,6 +293,10 @@ final class ScopeWriter {
 
   /** The key's type; a child factory's creator by its generated name (it may not exist yet). */
   TypeName typeOf(Key key) {
+    return types.computeIfAbsent(key, this::nameOf);
+  }
+
+  private TypeName nameOf(Key key) {
     Resolution resolution = graph.resolutions().get(key);
     Binding binding = resolution == null ? null : resolution.binding();
     if (binding != null && binding.kind() == BindingKind.CREATOR) {
