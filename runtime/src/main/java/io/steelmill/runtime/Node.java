@@ -45,8 +45,6 @@ public abstract class Node implements AutoCloseable {
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
-  private static final java.lang.invoke.VarHandle SLOTS =
-      java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
   private static final java.lang.invoke.VarHandle LIFECYCLE;
   private static final java.lang.invoke.VarHandle CHANGED;
   private static final java.lang.invoke.VarHandle CHILDREN;
@@ -244,8 +242,12 @@ public abstract class Node implements AutoCloseable {
 
   /** For generated factories: the instance of binding {@code id}, built on first use. */
   protected final Object get(int id) {
-    Object instance = SLOTS.getAcquire(slots, id); // pairs with the core's release on build
-    return instance != null ? instance : core.build(id);
+    Object instance = slots[id];
+    if (instance != null) {
+      java.lang.invoke.VarHandle.acquireFence(); // an acquire read: pairs with the core's release
+      return instance;
+    }
+    return core.build(id);
   }
 
   /**

@@ -115,18 +115,22 @@ public final class Bindings {
 
   /** The kind named by the word at {@code at} of {@code part}, a line that ends at {@code end}. */
   private static byte kindAt(String part, int at, int end) {
+    int space = part.indexOf(' ', at);
+    int wordEnd = space < 0 || space > end ? end : space;
     byte kind = switch (part.charAt(at)) {
-      case 'd' -> DAEMON;
-      case 'p' -> PROVIDED;
-      case 'i' -> INJECTED;
+      case 'd' -> isWord(part, at, wordEnd, "daemon") ? DAEMON : -1;
+      case 'p' -> isWord(part, at, wordEnd, "provided") ? PROVIDED : -1;
+      case 'i' -> isWord(part, at, wordEnd, "injected") ? INJECTED : -1;
       default -> -1;
     };
-    if (kind < 0) { // the full word is checked when the table is parsed
-      int space = part.indexOf(' ', at);
-      throw new IllegalArgumentException(
-          "unknown binding kind: " + part.substring(at, space < 0 || space > end ? end : space));
+    if (kind < 0) {
+      throw new IllegalArgumentException("unknown binding kind: " + part.substring(at, wordEnd));
     }
     return kind;
+  }
+
+  private static boolean isWord(String part, int at, int wordEnd, String word) {
+    return wordEnd - at == word.length() && part.startsWith(word, at);
   }
 
   private static byte kind(String word) {
