@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LockHandOffTest {
   private static final long BOUND_SECONDS = 120;
 
-  /** A chain of {@code size} bindings, {@code i} needing {@code i - 1}; id {@code size} injected. */
+  /** A chain of {@code size} bindings, {@code i} needing {@code i - 1}, then one injected. */
   static final class Chain extends Node {
     final AtomicIntegerArray constructions;
     final int size;
