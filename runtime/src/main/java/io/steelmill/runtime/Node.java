@@ -45,15 +45,16 @@ public abstract class Node implements AutoCloseable {
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
-  private static final java.lang.invoke.VarHandle SLOTS =
-      java.lang.invoke.MethodHandles.arrayElementVarHandle(Object[].class);
   private static final java.lang.invoke.VarHandle LIFECYCLE;
+  private static final java.lang.invoke.VarHandle CHANGED;
+  private static final java.lang.invoke.VarHandle CHILDREN;
 
   static {
     try {
-      LIFECYCLE =
-          java.lang.invoke.MethodHandles.lookup()
-              .findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
+      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+      LIFECYCLE = lookup.findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
+      CHANGED = lookup.findVarHandle(Node.class, "changed", Signal.class);
+      CHILDREN = lookup.findVarHandle(Node.class, "children", Children.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -67,8 +68,9 @@ public abstract class Node implements AutoCloseable {
    * the first transition (see {@link #lifecycle()}): a child built and dropped never needs it.
    */
   private volatile ReentrantLock lifecycle;
-  private final Signal changed = new Signal(); // a call returned, a runner ended, the node ended
-  private final Children children = new Children();
+  // a call returned, a runner ended, the node ended; made by the first waiter (see changed())
+  private volatile Signal changed;
+  private volatile Children children; // made by the first child (see children())
   private final NodeErrors errors = new NodeErrors();
   private volatile NodeState state = NodeState.NEW;
   private volatile Duration grace;
@@ -240,8 +242,12 @@ public abstract class Node implements AutoCloseable {
 
   /** For generated factories: the instance of binding {@code id}, built on first use. */
   protected final Object get(int id) {
-    Object instance = SLOTS.getAcquire(slots, id); // pairs with the core's release on build
-    return instance != null ? instance : core.get(id);
+    Object instance = slots[id];
+    if (instance != null) {
+      java.lang.invoke.VarHandle.acquireFence(); // an acquire read: pairs with the core's release
+      return instance;
+    }
+    return core.build(id);
   }
 
   /**
@@ -336,7 +342,7 @@ public abstract class Node implements AutoCloseable {
     } finally {
       lifecycle().unlock();
     }
-    changed.signalAll();
+    signal();
     if (crashed) {
       return this; // the machine died while starting: nothing to report to the starter
     }
@@ -410,7 +416,7 @@ public abstract class Node implements AutoCloseable {
     } finally {
       lifecycle().unlock();
     }
-    changed.signalAll();
+    signal();
     if (parent != null) {
       parent.release(this);
     }
@@ -428,7 +434,7 @@ public abstract class Node implements AutoCloseable {
    * @return whether it terminated within {@code timeout}
    */
   public final boolean awaitTermination(Duration timeout) throws InterruptedException {
-    return changed.await(clock(), () -> terminated, Clocks.boundedNanos(timeout), this);
+    return changed().await(clock(), () -> terminated, Clocks.boundedNanos(timeout), this);
   }
 
   /**
@@ -557,7 +563,7 @@ public abstract class Node implements AutoCloseable {
       root().requestStop("a failure in run() of " + built.daemon() + " on node " + name());
     }
     call.returned();
-    changed.signalAll();
+    signal();
   }
 
   /** What a run() throws because it is being stopped, crashed or unwound: not a failure. */
@@ -586,7 +592,7 @@ public abstract class Node implements AutoCloseable {
     } finally {
       lifecycle().unlock();
     }
-    changed.signalAll();
+    signal();
     if (newNode) {
       finish(clock, clock.monotonicNanos(), false); // never started: nothing to log
     } else if (running) {
@@ -678,11 +684,11 @@ public abstract class Node implements AutoCloseable {
     } finally {
       lifecycle().unlock();
     }
-    changed.signalAll();
+    signal();
     Node owner = ownedBy;
     if (owner != null) {
       owner.failWithParent(); // its private ambient's errors are its own
-      owner.changed.signalAll(); // its close() waits for this node too
+      owner.signal(); // its close() waits for this node too
     }
   }
 
@@ -769,8 +775,23 @@ public abstract class Node implements AutoCloseable {
     OWNER.set(this);
   }
 
+  /** Wakes whoever waits on the node's signal; nothing to do while no one ever waited. */
   void signal() {
-    changed.signalAll();
+    Signal signal = changed; // volatile, read after the change: a waiter that queued sees it
+    if (signal != null) {
+      signal.signalAll();
+    }
+  }
+
+  /** The node's signal, made by the first waiter: a child built and dropped never needs it. */
+  private Signal changed() {
+    Signal signal = changed;
+    if (signal == null) {
+      Signal fresh = new Signal();
+      Object raced = CHANGED.compareAndExchange(this, null, fresh);
+      signal = raced == null ? fresh : (Signal) raced;
+    }
+    return signal;
   }
 
   /** Calls {@code phase} of {@code built}, with the MDC and the node context set. */
@@ -809,7 +830,7 @@ public abstract class Node implements AutoCloseable {
     call.reported();
     call.thread.interrupt();
     NodeLog.hung(this, hung);
-    changed.signalAll();
+    signal();
     return true;
   }
 
@@ -823,7 +844,7 @@ public abstract class Node implements AutoCloseable {
     try {
       while (true) {
         try {
-          return changed.await(clock, ready, deadline - clock.monotonicNanos(), this);
+          return changed().await(clock, ready, deadline - clock.monotonicNanos(), this);
         } catch (InterruptedException e) {
           interrupted = true;
           if (interruptible || Unwinding.isUnwinding(Thread.currentThread())) {
@@ -893,7 +914,7 @@ public abstract class Node implements AutoCloseable {
       long deadline = clock.monotonicNanos() + grace.toNanos() + margin().toNanos();
       awaitUntil(clock, () -> state != NodeState.STARTING, deadline, false);
     }
-    children.add(child, () -> {
+    children().add(child, () -> {
       if (stopRequested) {
         throw new NodeStoppingException(name(), "Cannot start " + child.name() + ": its parent "
             + this + " is stopping.");
@@ -906,11 +927,26 @@ public abstract class Node implements AutoCloseable {
   }
 
   private void release(Node child) {
-    children.remove(child);
+    Children known = children;
+    if (known != null) {
+      known.remove(child);
+    }
   }
 
   private List<Node> childrenSnapshot() {
-    return children.snapshot();
+    Children known = children; // null: no child was ever adopted (made before adding, volatile)
+    return known == null ? new ArrayList<>() : known.snapshot();
+  }
+
+  /** The node's children, made by the first one adopted. */
+  private Children children() {
+    Children known = children;
+    if (known == null) {
+      Children fresh = new Children();
+      Object raced = CHILDREN.compareAndExchange(this, null, fresh);
+      known = raced == null ? fresh : (Children) raced;
+    }
+    return known;
   }
 
   /** The lock of state transitions, made once by whichever thread needs it first. */

@@ -14,10 +14,13 @@ import java.util.Set;
  * suppressed into itself, twice.
  */
 final class NodeErrors {
-  private final List<FactoryException> errors = new ArrayList<>(0);
+  private List<FactoryException> errors = List.of(); // a list of its own from the first error
 
   /** Keeps {@code error}, unless it is kept already; returns whether it was new. */
   synchronized boolean add(FactoryException error) {
+    if (errors.isEmpty()) {
+      errors = new ArrayList<>(2);
+    }
     for (FactoryException kept : errors) {
       if (kept == error) {
         return false;

@@ -36,6 +36,11 @@ public final class Clocks {
     return timeout.compareTo(Duration.ofNanos(most)) > 0 ? most : timeout.toNanos();
   }
 
+  /** Whether the calling thread is a simulated task. */
+  public static boolean isSimulated() {
+    return simulated.get() != null;
+  }
+
   /** The clock of the calling thread: virtual on a simulated task, else the system's. */
   public static Clock current() {
     Clock clock = simulated.get();

@@ -26,10 +26,11 @@ import java.util.List;
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
  * recorded order a true topological order, with no lock-ordering hazards between bindings. The
  * lock is the {@code owner} field: taking it is one compare-and-set by the outermost
- * construction, a nested construction on the owning thread takes nothing, and releasing it is
- * one volatile write. Everything else a construction does (the stack of ids, the order, the
- * node context) is a plain write to an array or field that only the owner touches, allocated
- * once per factory: a construction allocates nothing but its instance.
+ * construction, a nested construction on the owning thread takes nothing, and releasing it is a
+ * release store, with no fence (see {@link #unlock()} for why a waiter cannot be lost).
+ * Everything else a construction does (the stack of ids, the order, the node context) is a
+ * plain write to an array or field that only the owner touches, allocated once per factory (the
+ * stack only when constructions nest): a construction allocates nothing but its instance.
  */
 public final class FactoryCore {
   /** Constructs the instance of one binding id: the generated factory's dispatch. */
@@ -45,15 +46,21 @@ public final class FactoryCore {
    * chain of 10,000 overflows a thread's stack.
    */
   private static final int DEEP = 48;
+  /**
+   * The longest a waiter for the lock on a real thread parks before it looks again by itself:
+   * the bound on a wake-up missed by a fence-free release (see {@link #unlock()}).
+   */
+  private static final long RECHECK_NANOS = 1_000_000;
+
   private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
   private static final VarHandle OWNER;
-  private static final VarHandle CONSTRUCTING;
+  private static final VarHandle IDLE;
 
   static {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       OWNER = lookup.findVarHandle(FactoryCore.class, "owner", Thread.class);
-      CONSTRUCTING = lookup.findVarHandle(FactoryCore.class, "constructing", int.class);
+      IDLE = lookup.findVarHandle(FactoryCore.class, "idle", Signal.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -64,10 +71,12 @@ public final class FactoryCore {
   private final Bindings bindings;
   private final Object[] slots; // written under lock with release, read with acquire
   private Construction construction;
-  private volatile Thread owner; // the lock: the thread constructing, or null
-  private final Signal idle = new Signal(); // lock waiters and a sealing start() wait here
+  // the lock: the thread constructing, or null. Taken by compare-and-set, released by a release
+  // store; a thread reads it plainly only to ask whether it holds it (it sees its own writes)
+  private Thread owner;
+  private volatile Signal idle; // lock waiters and a sealing start() wait here; made by the first
   // guarded by the lock:
-  private int[] building; // the ids being built, a stack; made by the first construction
+  private int[] building; // the ids being built below the innermost; made when builds nest
   private int depth;
   private final int[] order; // what was built (id) or injected (~id), in that order
   private int count;
@@ -75,8 +84,8 @@ public final class FactoryCore {
   private NodeContext.Cell cell;
   private volatile boolean sealed;
   private volatile boolean stopping;
-  // the id being built, for hang reports, or -1: written and read opaque (no fence per
-  // construction; a report comes seconds after the write it shows)
+  // the innermost id being built, or -1: also read, racily, by hang reports (an int is written
+  // whole, and a report comes seconds after the write it shows)
   private int constructing = -1;
 
   /** Creates the core of the node called {@code node}, owning {@code bindings}. */
@@ -94,7 +103,9 @@ public final class FactoryCore {
 
   /**
    * The instances by binding id, for the node's lookup fast path: read each slot with acquire
-   * semantics ({@link #get(int)} does), and never write one.
+   * semantics (a plain read, then {@link VarHandle#acquireFence()} if it is not null, as {@link
+   * #get(int)} does; the same as an acquire read, and cheaper before the JIT compiles it), and
+   * never write one.
    */
   public Object[] slots() {
     return slots;
@@ -102,19 +113,24 @@ public final class FactoryCore {
 
   /** The instance of binding {@code id}, built (with what it needs) on first use. */
   public Object get(int id) {
-    Object instance = SLOTS.getAcquire(slots, id);
-    return instance != null ? instance : build(id);
+    Object instance = slots[id];
+    if (instance != null) {
+      VarHandle.acquireFence(); // with the plain read: an acquire read, as the class says
+      return instance;
+    }
+    return build(id);
   }
 
   /**
    * The build protocol, in one place: under the factory's lock, builds binding {@code id} unless
-   * another thread did meanwhile, records it in construction order and publishes it.
+   * another thread did meanwhile, records it in construction order and publishes it. For a
+   * caller that found the slot empty ({@link #get(int)} and the node's own lookup).
    *
    * @throws FactoryException naming the node, the daemon and its path: the node is sealed, a
    *     cycle closed through a {@code Provider}, an injected instance is missing, or the
    *     constructor or provides method threw or returned null
    */
-  private Object build(int id) {
+  public Object build(int id) {
     Thread me = Thread.currentThread();
     boolean outermost = owner != me;
     if (outermost) {
@@ -132,11 +148,12 @@ public final class FactoryCore {
         if (instance == null) {
           instance = construct(id, me);
           order[count++] = id;
-          SLOTS.setRelease(slots, id, instance);
+          VarHandle.releaseFence(); // with the plain write: a release write of the slot
+          slots[id] = instance;
         }
         return instance;
       } catch (Throwable t) {
-        throw failure(t);
+        throw failure(id, t);
       } finally {
         pop();
       }
@@ -147,18 +164,22 @@ public final class FactoryCore {
     }
   }
 
-  /** Constructs binding {@code id}, which is not built yet; the caller holds the lock. */
+  /**
+   * Constructs binding {@code id}, which is not built yet; the caller holds the lock. An injected
+   * binding has no case in the dispatch, which throws for it: that is told apart only then.
+   */
   private Object construct(int id, Thread me) throws Throwable {
-    if (bindings.kind(id) == Bindings.INJECTED) {
-      throw notInjected(bindings.name(id));
+    if (stopping | sealed) {
+      checkOpen();
     }
-    checkOpen();
     if (depth > DEEP) {
       buildNeedsFirst(id);
     }
     Object instance = constructOnNode(id, me);
     if (instance == null) {
-      throw returnedNull(id, bindings.name(id));
+      throw bindings.kind(id) == Bindings.INJECTED
+          ? notInjected(bindings.name(id))
+          : returnedNull(id, bindings.name(id));
     }
     return instance;
   }
@@ -250,7 +271,8 @@ public final class FactoryCore {
         throw alreadyBuilt(bindings.name(id));
       }
       order[count++] = ~id;
-      SLOTS.setRelease(slots, id, instance);
+      VarHandle.releaseFence();
+      slots[id] = instance;
     } finally {
       if (outermost) {
         unlock();
@@ -276,8 +298,20 @@ public final class FactoryCore {
   /** Takes the lock for {@code me}, which does not hold it: one compare-and-set, unless taken. */
   private void lock(Thread me) {
     if (!OWNER.compareAndSet(this, null, me)) {
-      idle.awaitUninterruptibly(() -> OWNER.compareAndSet(this, null, me), this);
+      awaitLock(me);
     }
+  }
+
+  /**
+   * Waits for the lock, then takes it. On a simulated task it parks until woken: every task runs
+   * on the kernel's one carrier, in program order, so a release always sees the waiters queued
+   * before it, and a construction that never ends stays a hang the simulator reports. On a real
+   * thread the release may miss a waiter that queued at the same instant (see {@link #unlock()}):
+   * the waiter then looks again by itself, after at most {@link #RECHECK_NANOS}.
+   */
+  private void awaitLock(Thread me) {
+    long recheck = Clocks.isSimulated() ? 0 : RECHECK_NANOS;
+    signal().awaitUninterruptibly(() -> OWNER.compareAndSet(this, null, me), this, recheck);
   }
 
   /** Takes the lock unless the calling thread holds it; returns whether this call took it. */
@@ -290,31 +324,61 @@ public final class FactoryCore {
     return true;
   }
 
-  /** Releases the lock: a volatile write, then wakes whoever waits for it (rarely anyone). */
+  /**
+   * Releases the lock: a release store, then wakes whoever waits for it (rarely anyone). The
+   * store orders everything built under the lock before the next owner's compare-and-set, but no
+   * fence orders it before the read of the waiters: on a real thread that read may miss a waiter
+   * that queued just as the lock was released and then saw it still taken. Such a waiter looks
+   * again by itself ({@link #awaitLock}), so a miss costs it at most a millisecond, and the
+   * common, uncontended release costs no fence.
+   */
   private void unlock() {
-    owner = null; // volatile: ordered before the read of the waiters in signalAll
-    idle.signalAll(); // a waiting builder, or a start() waiting to seal
+    OWNER.setRelease(this, (Thread) null);
+    Signal waiting = idle;
+    if (waiting != null) {
+      waiting.signalAll(); // a waiting builder, or a start() waiting to seal
+    }
   }
 
-  private void push(int id) {
-    int[] stack = building;
-    if (stack == null) {
-      stack = building = new int[8];
-    } else if (depth == stack.length) {
-      stack = building = java.util.Arrays.copyOf(stack, depth * 2);
+  /** The signal waiters of the lock park on, made by the first of them. */
+  private Signal signal() {
+    Signal signal = idle;
+    if (signal == null) {
+      Signal fresh = new Signal();
+      Object raced = IDLE.compareAndExchange(this, null, fresh);
+      signal = raced == null ? fresh : (Signal) raced;
     }
-    stack[depth++] = id;
-    CONSTRUCTING.setOpaque(this, id);
+    return signal;
+  }
+
+  /** Pushes {@code id}: the innermost id is {@code constructing}, the outer ones in the stack. */
+  private void push(int id) {
+    if (depth > 0) {
+      int[] stack = building;
+      if (stack == null) {
+        stack = building = new int[8];
+      } else if (depth > stack.length) {
+        stack = building = java.util.Arrays.copyOf(stack, depth * 2);
+      }
+      stack[depth - 1] = constructing;
+    }
+    depth++;
+    constructing = id;
   }
 
   private void pop() {
     depth--;
-    CONSTRUCTING.setOpaque(this, depth == 0 ? -1 : building[depth - 1]);
+    constructing = depth == 0 ? -1 : building[depth - 1];
+  }
+
+  /** The id being built at nesting level {@code level} (0: the outermost). */
+  private int buildingAt(int level) {
+    return level == depth - 1 ? constructing : building[level];
   }
 
   private boolean isBuilding(int id) {
     for (int i = 0; i < depth; i++) {
-      if (building[i] == id) {
+      if (buildingAt(i) == id) {
         return true;
       }
     }
@@ -338,7 +402,7 @@ public final class FactoryCore {
 
   /** The daemon being built by this thread, or null. */
   private String current() {
-    return depth == 0 ? null : bindings.name(building[depth - 1]);
+    return depth == 0 ? null : bindings.name(constructing);
   }
 
   /**
@@ -375,9 +439,12 @@ public final class FactoryCore {
    * Turns whatever a constructor or provides method threw into a {@link FactoryException} naming
    * the daemon and its path; one that already is one (from a dependency) passes unchanged.
    */
-  private FactoryException failure(Throwable thrown) {
+  private FactoryException failure(int id, Throwable thrown) {
     if (thrown instanceof FactoryException e) {
       return e;
+    }
+    if (slots[id] == null && bindings.kind(id) == Bindings.INJECTED) {
+      return notInjected(bindings.name(id)); // what the dispatch threw for its missing case
     }
     if (thrown instanceof NodeStoppingException cancelled) {
       throw cancelled; // a cancellation passes through every accessor unchanged
@@ -446,18 +513,18 @@ public final class FactoryCore {
       return true;
     }
     long end = clock.monotonicNanos() + grace.toNanos();
+    // in slices on a real thread: a release may miss this waiter (see unlock())
+    long slice = Clocks.isSimulated() ? Long.MAX_VALUE : RECHECK_NANOS;
     boolean interrupted = false;
     boolean locked = false;
     try {
       while (!locked) { // bounded, not interruptible: an interrupt is kept for the caller
         try {
+          long left = end - clock.monotonicNanos();
           locked =
-              idle.await(
-                  clock,
-                  () -> OWNER.compareAndSet(this, null, me),
-                  end - clock.monotonicNanos(),
-                  this);
-          if (!locked) {
+              signal().await(
+                  clock, () -> OWNER.compareAndSet(this, null, me), Math.min(left, slice), this);
+          if (!locked && left <= slice) {
             locked = OWNER.compareAndSet(this, null, me);
             if (!locked) {
               return false;
@@ -484,12 +551,12 @@ public final class FactoryCore {
 
   /** The thread building a daemon right now, or null. */
   public Thread constructor() {
-    return owner;
+    return (Thread) OWNER.getOpaque(this);
   }
 
   /** The daemon being built right now (for a hang report), or null. */
   public String constructing() {
-    int id = (int) CONSTRUCTING.getOpaque(this);
+    int id = constructing;
     return id < 0 ? null : bindings.name(id);
   }
 
@@ -527,7 +594,7 @@ public final class FactoryCore {
   private List<String> pathWith(String last) {
     List<String> path = new ArrayList<>(depth + 1);
     for (int i = 0; i < depth; i++) {
-      path.add(bindings.name(building[i]));
+      path.add(bindings.name(buildingAt(i)));
     }
     if (last != null) {
       path.add(last);

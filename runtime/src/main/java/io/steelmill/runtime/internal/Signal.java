@@ -63,6 +63,15 @@ public final class Signal {
    * wait; the flag is kept for the caller.
    */
   public void awaitUninterruptibly(BooleanSupplier ready, Object blocker) {
+    awaitUninterruptibly(ready, blocker, 0);
+  }
+
+  /**
+   * As {@link #awaitUninterruptibly(BooleanSupplier, Object)}, but re-checks {@code ready} by
+   * itself at least every {@code recheckNanos} (if positive): for a waker that may miss this
+   * waiter (a release with no fence before its read of the waiters).
+   */
+  public void awaitUninterruptibly(BooleanSupplier ready, Object blocker, long recheckNanos) {
     if (ready.getAsBoolean()) {
       return;
     }
@@ -72,7 +81,11 @@ public final class Signal {
     boolean interrupted = false;
     try {
       while (!ready.getAsBoolean()) {
-        LockSupport.park(blocker);
+        if (recheckNanos > 0) {
+          LockSupport.parkNanos(blocker, recheckNanos);
+        } else {
+          LockSupport.park(blocker);
+        }
         if (Thread.interrupted()) {
           interrupted = true;
         }

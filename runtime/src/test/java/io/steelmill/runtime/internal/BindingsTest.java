@@ -1,0 +1,54 @@
+package io.steelmill.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The table of a generated factory: its kinds are read when it is made (building needs nothing
+ * else), the rest on first use; either way a malformed table is an error naming the line.
+ */
+class BindingsTest {
+  @Test
+  void readsEveryColumnAcrossPartsSkippingBlankLines() {
+    Bindings table = Bindings.of("""
+        daemon test.Store Store
+
+        provided test.Paths#walPath - [0] @Named("wal") String
+        """, "", "  injected test.Config Config\n");
+
+    assertThat(table.size()).isEqualTo(3);
+    assertThat(table.kind(0)).isEqualTo(Bindings.DAEMON);
+    assertThat(table.kind(1)).isEqualTo(Bindings.PROVIDED);
+    assertThat(table.kind(2)).isEqualTo(Bindings.INJECTED);
+    assertThat(table.name(1)).isEqualTo("@Named(\"wal\") String");
+    assertThat(table.method(1)).isEqualTo("test.Paths#walPath");
+    assertThat(table.needs(1)).containsExactly(0);
+    assertThat(table.needs(0)).isEmpty();
+    assertThat(table.idOf(String.class)).isEqualTo(-1);
+    assertThat(table.name(2)).isEqualTo("Config");
+  }
+
+  @Test
+  void anUnknownKindFailsAtOnce() {
+    assertThatThrownBy(() -> Bindings.of("daemon a.A A\ndeamon b.B B\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown binding kind: deamon");
+    assertThatThrownBy(() -> Bindings.of("daemon a.A A\ndone b.B B\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown binding kind: done");
+    assertThatThrownBy(() -> Bindings.of("x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown binding kind: x");
+  }
+
+  @Test
+  void aLineWithNoNameFailsWhenTheTableIsRead() {
+    Bindings table = Bindings.of("daemon a.A\n");
+    assertThat(table.size()).isEqualTo(1);
+    assertThatThrownBy(() -> table.name(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("malformed binding line 0: daemon a.A");
+  }
+}
