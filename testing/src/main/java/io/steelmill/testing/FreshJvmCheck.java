@@ -27,7 +27,8 @@ final class FreshJvmCheck {
   static final String PROPERTY = "steelmill.checkInFreshJvm";
   /** Set in the child: the file it writes its hash and full trace to. */
   static final String CHILD_PROPERTY = "steelmill.freshJvm.out";
-  private static final int LAUNCHER_MISSING = 3;
+  /** The child's exit code when the launcher is missing. */
+  static final int LAUNCHER_MISSING = 3;
 
   private FreshJvmCheck() {}
 
@@ -56,8 +57,8 @@ final class FreshJvmCheck {
 
   /**
    * Runs {@code seed} of the current test method in a fresh JVM with this JVM's classpath and
-   * module options; its result carries the hash and the full trace, or null (with a line on
-   * stderr) when this JVM has no JUnit launcher to give the child.
+   * module options; its result carries the hash and the full trace. A class path without the
+   * JUnit launcher fails the check (it would otherwise pass without having run).
    *
    * @param limitMillis how long the child may take (real time)
    */
@@ -87,9 +88,10 @@ final class FreshJvmCheck {
             + " took over " + limitMillis + " ms. Fix: -D" + PROPERTY + "=false skips it.");
       }
       if (child.exitValue() == LAUNCHER_MISSING) {
-        System.err.println("steelmill: determinism check in a fresh JVM skipped: no JUnit"
-            + " launcher on the test classpath");
-        return null;
+        throw new AssertionError("The determinism check cannot run seed " + seed + " in a fresh"
+            + " JVM: the JUnit Platform launcher is not on the test class path. Fix: add"
+            + " org.junit.platform:junit-platform-launcher (test scope; steelmill-testing brings"
+            + " it unless excluded), or -D" + PROPERTY + "=false to skip the check.");
       }
       List<String> lines = Files.size(out) == 0 ? List.of() : Files.readAllLines(out);
       if (lines.isEmpty()) {

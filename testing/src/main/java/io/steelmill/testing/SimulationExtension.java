@@ -203,10 +203,8 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         compare(context, results, first, second, "in this JVM (thread ids and identity hashes moved)");
         if (FreshJvmCheck.enabled(context)) {
           long limit = Math.max(120_000, 20 * first.wallNanos() / 1_000_000);
-          SimResult fresh = FreshJvmCheck.run(context, seed, limit);
-          if (fresh != null) {
-            compare(context, results, first, fresh, "in a fresh JVM");
-          }
+          compare(context, results, first, FreshJvmCheck.run(context, seed, limit),
+              "in a fresh JVM");
         }
       }
       results.add(context, first, null);
