@@ -56,17 +56,23 @@ public final class SeedSweep {
     if (seeds.isEmpty()) {
       return 0;
     }
-    // Every seed starts on a worker, the first ones cold side by side: a task that meets a class
-    // another seed's task is loading or initializing waits for it within its step (the run
-    // loop's monitor settling, or a pinned wait inside the JVM), so the schedule and the trace
-    // do not change; only the wall time does.
+    // The first seed runs alone: it loads and initializes most classes a run needs. Later seeds
+    // that meet a class another seed is loading wait within their step (the run loop settles
+    // monitors held outside the simulation), which is fine, but with JDK 25's
+    // -XX:-DoJVMTIVirtualThreadTransitions the JDK's thread snapshot of such a blocked task
+    // (HeldMonitors) never returns, and a cold sweep meets dozens of such classes at once.
+    R first = runOne(run, seeds.get(0));
+    inOrder.accept(first);
+    if (stop.test(first)) {
+      return 1;
+    }
     int window = jobs * WINDOW_PER_JOB;
     ExecutorService workers =
         Executors.newFixedThreadPool(
             jobs, Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory());
     ArrayDeque<Future<R>> pending = new ArrayDeque<>();
-    int next = 0;
-    int handed = 0;
+    int next = 1;
+    int handed = 1;
     try {
       while (next < seeds.size() || !pending.isEmpty()) {
         while (next < seeds.size() && pending.size() < window) {
