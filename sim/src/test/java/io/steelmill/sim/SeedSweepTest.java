@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A sweep hands its results over in seed order whatever the number of jobs and whatever order
@@ -107,9 +109,11 @@ class SeedSweepTest {
    * runs alone) loads and initializes a class no one has loaded yet, and the loader holds its
    * lock (spinning, as a slow class path would) until both carriers' tasks are at it, so one
    * task blocks on a class the other seed is loading. Every seed still passes with the hash it
-   * has when the seeds run one by one.
+   * has when the seeds run one by one. (Bounded: with -XX:-DoJVMTIVirtualThreadTransitions the
+   * JDK's snapshot of the blocked task never returns, and the test must fail, not hang.)
    */
   @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void coldSeedsSideBySideWaitForEachOthersClassesWithoutChangingTheirHashes() {
     List<Long> seeds = SEEDS.subList(0, 6);
     List<String> one = coldHashes(seeds, 1);
