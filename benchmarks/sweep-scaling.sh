@@ -1,16 +1,23 @@
 #!/bin/sh
 # Seeds per second of `cluster simulate` with 1 job and with 2 jobs, and their ratio (issue 13's
-# target: at least 1.8x on 2 cores), measured two ways:
+# target: at least 1.8x on 2 cores), measured three ways:
 #  1. warmed, in one JVM (benchmarks/sweep-scaling/SweepScaling.java): a warm-up sweep, then
 #     ROUNDS rounds alternating 1 and 2 jobs on the same seeds, each through the real command line;
 #     with CPU time and allocation per seed, and first the machine's own ceiling (a CPU-bound loop
 #     on 2 threads against 1);
-#  2. cold, one fresh JVM per run, as a user's single command runs (the JIT's warm-up included:
+#  2. two warmed processes of 1 job each, started together (SweepScaling --process), against the
+#     warmed 1 job: a second carrier's cost when nothing but the machine is shared;
+#  3. cold, one fresh JVM per run, as a user's single command runs (the JIT's warm-up included:
 #     with 1 job the compiler threads have the second core to themselves, with 2 jobs they take it
 #     from the seeds, so short cold sweeps show a lower ratio).
 # Every run's list of (seed, verdict, trace hash) must be the same, or the script fails.
 # Run from the repository root:
 #   benchmarks/sweep-scaling.sh [SEEDS] [ROUNDS] [WARMUP]   (defaults 300, 3, 600)
+# Each warmed run also prints the cores this JVM, other processes and nobody used meanwhile (from
+# /proc/stat): other processes take from 2 jobs, hardly from 1, so any of them biases the ratio.
+# Every run has -XX:-DoJVMTIVirtualThreadTransitions (JDK 25, experimental): with any JVMTI agent
+# loaded (the simulation agent is one) HotSpot otherwise does JVMTI work on every virtual-thread
+# mount and unmount, a fifth of a seed's CPU.
 # SWEEP_JAVA_OPTS adds JVM options to every run (e.g. "-XX:+UseParallelGC"); none by default.
 # It builds the simulation classes and their class path first (offline: MAVEN_ARGS=-o).
 set -eu
@@ -32,15 +39,49 @@ mkdir -p "$BENCH"
 "$javac" -d "$BENCH" -cp "$CP" benchmarks/sweep-scaling/SweepScaling.java
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
-# the JVM options a user's `java` command for the simulation build needs; nothing else
+# the JVM options a user's `java` command for the simulation build needs, and the transitions off
 JVM="--add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
-  -XX:+EnableDynamicAgentLoading ${SWEEP_JAVA_OPTS:-}"
+  -XX:+EnableDynamicAgentLoading -XX:+UnlockExperimentalVMOptions \
+  -XX:-DoJVMTIVirtualThreadTransitions ${SWEEP_JAVA_OPTS:-}"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "JVM options added: ${SWEEP_JAVA_OPTS:-(none)}"
 
 echo "== warmed, one JVM: $SEEDS seeds a run, $ROUNDS rounds, $WARMUP seeds of warm-up"
 # shellcheck disable=SC2086 # JVM is a word list
 "$java" $JVM -cp "$CP:$BENCH" SweepScaling "$SEEDS" "$ROUNDS" "$WARMUP" "$OUT/warm"
+cp "$OUT/warm/one-job-rate" "$OUT/one-job-rate"
+
+echo "== two warmed processes of 1 job each, started together: $SEEDS seeds each"
+# what a second carrier costs when the two share only the machine (no heap, JIT or JDK state)
+process() { # index
+  # shellcheck disable=SC2086
+  "$java" $JVM -cp "$CP:$BENCH" SweepScaling --process "$1" "$SEEDS" "$WARMUP" "$OUT" \
+    > "$OUT/process-$1.out" 2> "$OUT/process-$1.err"
+}
+process 0 &
+pid0=$!
+process 1 &
+pid1=$!
+if ! wait "$pid0" || ! wait "$pid1"; then
+  echo "a process failed:" >&2
+  cat "$OUT/process-0.err" "$OUT/process-1.err" >&2
+  exit 1
+fi
+cat "$OUT/process-0.err" "$OUT/process-1.err"
+awk -v one="$(cat "$OUT/one-job-rate")" -v n="$SEEDS" \
+  -v a="$(cat "$OUT/process-0.out")" -v b="$(cat "$OUT/process-1.out")" 'BEGIN {
+  rate = 2 * n / (a > b ? a : b)
+  printf "two processes: %.2f seeds/s together, %.2fx the warmed 1 job (%.2f seeds/s)\n",
+    rate, rate / one, one }'
+strip_warm() {
+  grep -o '"seed": [0-9]*, "passed": [a-z]*, "traceSha256": "[0-9a-f]*"' "$1/results.json"
+}
+for i in 0 1; do
+  if ! [ "$(strip_warm "$OUT/process-$i/run-2")" = "$(strip_warm "$OUT/warm/run-2")" ]; then
+    echo "hashes of process $i differ from the warmed runs'" >&2
+    exit 1
+  fi
+done
 
 echo "== cold, a fresh JVM per run: $SEEDS seeds"
 rate() { # jobs -> seeds/s; the process's CPU seconds go to $OUT/cpu-jobs

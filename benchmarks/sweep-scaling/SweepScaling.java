@@ -23,7 +23,15 @@ import java.util.regex.Pattern;
  * loop does on 2 threads than on 1 (on a virtual machine whose two CPUs share a physical core,
  * that ceiling is well below 2x). Run by {@code benchmarks/sweep-scaling.sh}.
  *
- * <p>Arguments: seeds per run, rounds, warm-up seeds, the report folder.
+ * <p>Arguments: seeds per run, rounds, warm-up seeds, the report folder. It writes the mean
+ * seeds per second of its 1-job runs into {@code one-job-rate} there.
+ *
+ * <p>With {@code --process I} first (arguments: seeds, warm-up seeds, the report folder), it is one
+ * of two processes that share nothing but the machine: it warms up with 1 job, writes {@code
+ * ready-I}, waits for both processes' files, runs the seeds once with 1 job and prints how many
+ * seconds that took. Two such processes against one warmed job tell apart what the hardware costs a
+ * second carrier (caches, memory, a shared physical core) from what one JVM's sharing costs (its
+ * heap and collector, JIT, JDK-wide structures): the two processes pay only the first.
  */
 public final class SweepScaling {
   private static final Pattern RESULT = Pattern.compile(
@@ -43,6 +51,11 @@ public final class SweepScaling {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--process")) {
+      oneOfTwoProcesses(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
+          Integer.parseInt(args[3]), Path.of(args[4]));
+      return;
+    }
     int seeds = Integer.parseInt(args[0]);
     int rounds = Integer.parseInt(args[1]);
     int warmup = Integer.parseInt(args[2]);
@@ -65,6 +78,28 @@ public final class SweepScaling {
     System.out.printf("ratio warmed (2 jobs / 1 job, seeds per second summed over %d rounds):"
         + " %.2fx; every seed's hash equal in all %d runs%n", rounds, oneSeconds / twoSeconds,
         bench.runs);
+    Files.writeString(bench.reports.resolve("one-job-rate"),
+        String.format("%.2f%n", rounds * seeds / oneSeconds));
+  }
+
+  /** See the class comment: one of two warmed 1-job processes started together. */
+  private static void oneOfTwoProcesses(int index, int seeds, int warmup, Path reports)
+      throws Exception {
+    SweepScaling bench = new SweepScaling(seeds, reports.resolve("process-" + index));
+    bench.sweep(warmup, 1);
+    Files.writeString(reports.resolve("ready-" + index), "");
+    long deadline = System.nanoTime() + 600_000_000_000L; // the other's warm-up: ten minutes
+    Path ready0 = reports.resolve("ready-0");
+    Path ready1 = reports.resolve("ready-1");
+    while (!(Files.exists(ready0) && Files.exists(ready1))) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the other process was not ready within 10 minutes");
+      }
+      Thread.sleep(5);
+    }
+    Run run = bench.sweep(seeds, 1);
+    System.out.printf("%.3f%n", run.seconds); // the script takes the longer of the two
+    System.err.printf("process %d: %s%n", index, run);
   }
 
   /** One sweep of {@code count} seeds through the command line, its report checked. */
@@ -75,6 +110,7 @@ public final class SweepScaling {
     long cpu = os.getProcessCpuTime();
     long allocated = threads.getTotalThreadAllocatedBytes();
     long[] background = Background.cpuNanos();
+    long[] machine = Machine.ticks();
     PrintStream out = System.out;
     PrintStream err = System.err;
     long start = System.nanoTime();
@@ -90,7 +126,12 @@ public final class SweepScaling {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     long[] backgroundAfter = Background.cpuNanos();
-    Run run = new Run(count, seconds, (os.getProcessCpuTime() - cpu) / 1e6 / count,
+    long[] machineAfter = Machine.ticks();
+    double ownCores = (os.getProcessCpuTime() - cpu) / 1e9 / seconds;
+    double busyCores = (machineAfter[0] - machine[0]) / 100.0 / seconds;
+    double idleCores = (machineAfter[1] - machine[1]) / 100.0 / seconds;
+    Run run = new Run(count, seconds, ownCores, Math.max(0, busyCores - ownCores), idleCores,
+        (os.getProcessCpuTime() - cpu) / 1e6 / count,
         (backgroundAfter[0] - background[0]) / 1e6 / count,
         (backgroundAfter[1] - background[1]) / 1e6 / count,
         (threads.getTotalThreadAllocatedBytes() - allocated) / 1e6 / count,
@@ -142,14 +183,40 @@ public final class SweepScaling {
   }
 
   /** What one sweep measured. */
-  private record Run(int seeds, double seconds, double cpuMillisPerSeed, double jitMillisPerSeed,
-      double gcMillisPerSeed, double megabytesPerSeed, long collections, long collectionMillis) {
+  private record Run(int seeds, double seconds, double ownCores, double otherCores,
+      double idleCores, double cpuMillisPerSeed, double jitMillisPerSeed, double gcMillisPerSeed,
+      double megabytesPerSeed, long collections, long collectionMillis) {
     @Override
     public String toString() {
       return String.format("%.2f seeds/s (%.2f s; a seed: %.1f CPU ms, of which JIT %.1f and GC"
-          + " %.1f, %.2f MB allocated; %d GCs, %d ms)", seeds / seconds, seconds,
-          cpuMillisPerSeed, jitMillisPerSeed, gcMillisPerSeed, megabytesPerSeed, collections,
-          collectionMillis);
+          + " %.1f, %.2f MB allocated; %d GCs, %d ms; cores: this JVM %.2f, other processes"
+          + " %.2f, idle %.2f)", seeds / seconds, seconds, cpuMillisPerSeed, jitMillisPerSeed,
+          gcMillisPerSeed, megabytesPerSeed, collections, collectionMillis, ownCores,
+          otherCores, idleCores);
+    }
+  }
+
+  /**
+   * The whole machine's CPU from Linux's {@code /proc/stat}: what other processes took while a
+   * sweep ran (a 2-job sweep shares the cores with them, a 1-job sweep mostly does not, so any
+   * of it biases the ratio down), and what stayed idle (with 2 jobs: seeds waiting on each
+   * other). Zeros where there is no such file.
+   */
+  private static final class Machine {
+    /** {busy, idle} ticks of all CPUs (USER_HZ 100); steal counts as busy. */
+    static long[] ticks() {
+      try {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < fields.length && i <= 8; i++) {
+          if (i != 4 && i != 5) { // idle, iowait
+            busy += Long.parseLong(fields[i]);
+          }
+        }
+        return new long[] {busy, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
+      } catch (IOException | RuntimeException e) {
+        return new long[2];
+      }
     }
   }
 

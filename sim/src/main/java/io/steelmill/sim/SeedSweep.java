@@ -22,6 +22,15 @@ import java.util.function.Predicate;
  * }</pre>
  */
 public final class SeedSweep {
+  /**
+   * Seeds started but not yet handed over, per job: results are handed over in seed order, so a
+   * seed that takes several times the mean holds the others' results back; with a window of two
+   * per job a worker soon had nothing left to start and idled until the slow seed ended (seeds of
+   * the store example differ tenfold in length). Eight per job keeps the workers busy past a seed
+   * of about eight times the mean, and bounds the results held in memory.
+   */
+  static final int WINDOW_PER_JOB = 8;
+
   private SeedSweep() {}
 
   /**
@@ -47,15 +56,17 @@ public final class SeedSweep {
     if (seeds.isEmpty()) {
       return 0;
     }
-    // The first seed runs alone: it initializes the classes a run needs. A task of one seed that
-    // blocks on a class another seed's task is initializing waits on a monitor no task of its
-    // own simulation holds, which its kernel would report as a hang.
+    // The first seed runs alone: it loads and initializes most classes a run needs. Later seeds
+    // that meet a class another seed is loading wait within their step (the run loop settles
+    // monitors held outside the simulation), which is fine, but with JDK 25's
+    // -XX:-DoJVMTIVirtualThreadTransitions the JDK's thread snapshot of such a blocked task
+    // (HeldMonitors) never returns, and a cold sweep meets dozens of such classes at once.
     R first = runOne(run, seeds.get(0));
     inOrder.accept(first);
     if (stop.test(first)) {
       return 1;
     }
-    int window = jobs * 2; // started but not yet handed over: bounds the results held in memory
+    int window = jobs * WINDOW_PER_JOB;
     ExecutorService workers =
         Executors.newFixedThreadPool(
             jobs, Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory());
