@@ -56,23 +56,18 @@ public final class SeedSweep {
     if (seeds.isEmpty()) {
       return 0;
     }
-    // The first seed runs alone: it loads and initializes most classes a run needs. Later seeds
-    // that meet a class another seed is loading wait within their step (the run loop settles
-    // monitors held outside the simulation), which is fine, but with JDK 25's
-    // -XX:-DoJVMTIVirtualThreadTransitions the JDK's thread snapshot of such a blocked task
-    // (HeldMonitors) never returns, and a cold sweep meets dozens of such classes at once.
-    R first = runOne(run, seeds.get(0));
-    inOrder.accept(first);
-    if (stop.test(first)) {
-      return 1;
-    }
+    // Seeds start side by side from the first: a task that meets a class another seed is still
+    // loading waits within its step (the run loop settles monitors held outside the
+    // simulation). The kernel takes no thread snapshot of such a blocked task when the JVM runs
+    // without JVMTI's virtual-thread bookkeeping (JvmtiTransitions.SNAPSHOTS_SAFE), where
+    // JDK 25.0.3's snapshot would never return.
     int window = jobs * WINDOW_PER_JOB;
     ExecutorService workers =
         Executors.newFixedThreadPool(
             jobs, Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory());
     ArrayDeque<Future<R>> pending = new ArrayDeque<>();
-    int next = 1;
-    int handed = 1;
+    int next = 0;
+    int handed = 0;
     try {
       while (next < seeds.size() || !pending.isEmpty()) {
         while (next < seeds.size() && pending.size() < window) {

@@ -105,12 +105,13 @@ class SeedSweepTest {
   }
 
   /**
-   * Seeds side by side meet each other's class loading: here every seed after the first (which
-   * runs alone) loads and initializes a class no one has loaded yet, and the loader holds its
+   * Seeds side by side meet each other's class loading: here every seed after the first loads
+   * and initializes a class no one has loaded yet, and the loader holds its
    * lock (spinning, as a slow class path would) until both carriers' tasks are at it, so one
    * task blocks on a class the other seed is loading. Every seed still passes with the hash it
-   * has when the seeds run one by one. (Bounded: with -XX:-DoJVMTIVirtualThreadTransitions the
-   * JDK's snapshot of the blocked task never returns, and the test must fail, not hang.)
+   * has when the seeds run one by one. (Bounded: were the kernel to take JDK 25.0.3's snapshot of
+   * the blocked task with -XX:-DoJVMTIVirtualThreadTransitions, it would never return, and the
+   * test must fail, not hang.)
    */
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
