@@ -76,11 +76,13 @@ public final class GrpcConfig {
    * virtual time, jitter from the seed), with its {@code retryThrottling} and the servers'
    * {@code grpc-retry-pushback-ms}.
    *
-   * @throws IllegalArgumentException in one line if its {@code retryThrottling} is malformed
+   * @throws IllegalArgumentException in one line naming the field if its {@code retryThrottling},
+   *     a {@code methodConfig} entry's names or its {@code retryPolicy} is malformed
    */
   public GrpcConfig withServiceConfig(Map<String, ?> config) {
     Map<String, ?> copy = Map.copyOf(Objects.requireNonNull(config, "config"));
     RetryThrottling.of(copy);
+    RetryPolicy.checkAll(copy);
     return new GrpcConfig(bindAddress, nodes, certificates, timings, copy, idleTimeout);
   }
 

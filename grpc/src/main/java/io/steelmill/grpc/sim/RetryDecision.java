@@ -2,6 +2,7 @@ package io.steelmill.grpc.sim;
 
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.steelmill.grpc.RetryPolicy;
 import io.steelmill.sim.SplitMix64;
 import java.util.concurrent.TimeUnit;
 

@@ -6,6 +6,7 @@ import io.grpc.Context;
 import io.grpc.Deadline;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.steelmill.grpc.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;

@@ -4,6 +4,7 @@ import io.grpc.MethodDescriptor;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.grpc.GrpcConfig;
+import io.steelmill.grpc.RetryPolicy;
 import io.steelmill.grpc.RetryThrottling;
 import io.steelmill.platform.Network;
 import io.steelmill.sim.SimNetwork;

@@ -16,6 +16,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCalls;
 import io.steelmill.grpc.Echo;
 import io.steelmill.grpc.GrpcConfig;
+import io.steelmill.grpc.RetryPolicy;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
 import java.time.Duration;

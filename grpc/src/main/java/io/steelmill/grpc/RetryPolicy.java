@@ -1,4 +1,4 @@
-package io.steelmill.grpc.sim;
+package io.steelmill.grpc;
 
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
@@ -13,42 +13,95 @@ import java.util.Set;
  * A method's {@code retryPolicy} from a gRPC service config, as grpc-java reads it: at most
  * {@code maxAttempts} attempts (capped at 5, as grpc-java caps it), the n-th retry after a random
  * wait in [0, min(initialBackoff x backoffMultiplier^(n-1), maxBackoff)), and only after a status
- * in {@code retryableStatusCodes} ({@link RetryDecision} applies it, with throttling and
- * pushback).
+ * in {@code retryableStatusCodes} (the simulated channel applies it, with throttling and
+ * pushback; production hands the service config to grpc-java). {@link GrpcConfig#withServiceConfig}
+ * checks every policy of a config with {@link #checkAll}, so a malformed one fails when
+ * configured, in a line naming the field, in both modes.
+ *
+ * @param maxAttempts attempts in all, the first included (capped at 5)
+ * @param initialBackoffNanos the first retry's longest wait
+ * @param maxBackoffNanos the cap of any retry's wait
+ * @param backoffMultiplier what each retry multiplies the wait's cap by
+ * @param retryableStatusCodes the statuses that are retried
  */
-record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBackoffNanos,
+public record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBackoffNanos,
     double backoffMultiplier, Set<Status.Code> retryableStatusCodes) {
   /** grpc-java's cap on {@code maxAttempts}. */
   static final int MAX_ATTEMPTS_CAP = 5;
 
   /**
    * The policy of {@code method} in {@code serviceConfig} (grpc-java's map form), or null when
-   * none applies: a method's own entry first, then its service's.
+   * none applies: as grpc-java picks a method config, the entry naming the method first, then the
+   * one naming its service, then the default entry (a name with neither service nor method).
    *
    * @throws IllegalArgumentException naming the field when the policy is malformed
    */
-  static RetryPolicy of(Map<String, ?> serviceConfig, MethodDescriptor<?, ?> method) {
+  public static RetryPolicy of(Map<String, ?> serviceConfig, MethodDescriptor<?, ?> method) {
     if (serviceConfig == null) {
       return null;
     }
     Map<String, ?> forService = null;
+    Map<String, ?> forAll = null;
     for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
       Map<String, ?> config = map(entry, "methodConfig[]");
       for (Object name : list(config.get("name"), "methodConfig[].name")) {
         Map<String, ?> names = map(name, "methodConfig[].name[]");
-        if (!method.getServiceName().equals(names.get("service"))) {
-          continue;
-        }
-        Object methodName = names.get("method");
-        if (method.getBareMethodName() != null && method.getBareMethodName().equals(methodName)) {
-          return parse(config.get("retryPolicy"));
-        }
-        if (methodName == null || "".equals(methodName)) {
-          forService = config;
+        String service = text(names, "service");
+        String methodName = text(names, "method");
+        if (service.isEmpty()) {
+          forAll = config;
+        } else if (service.equals(method.getServiceName())) {
+          if (methodName.isEmpty()) {
+            forService = config;
+          } else if (methodName.equals(method.getBareMethodName())) {
+            return parse(config.get("retryPolicy"));
+          }
         }
       }
     }
-    return forService == null ? null : parse(forService.get("retryPolicy"));
+    Map<String, ?> chosen = forService != null ? forService : forAll;
+    return chosen == null ? null : parse(chosen.get("retryPolicy"));
+  }
+
+  /**
+   * Checks every {@code methodConfig} entry of {@code serviceConfig}: its names and its retry
+   * policy, whichever method they would apply to.
+   *
+   * @throws IllegalArgumentException in one line naming the field when one is malformed
+   */
+  public static void checkAll(Map<String, ?> serviceConfig) {
+    if (serviceConfig == null) {
+      return;
+    }
+    boolean defaultSeen = false;
+    for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
+      Map<String, ?> config = map(entry, "methodConfig[]");
+      for (Object name : list(config.get("name"), "methodConfig[].name")) {
+        Map<String, ?> names = map(name, "methodConfig[].name[]");
+        String service = text(names, "service");
+        String method = text(names, "method");
+        if (service.isEmpty() && !method.isEmpty()) {
+          throw new IllegalArgumentException("methodConfig[].name[] names method " + method
+              + " but no service; a name with neither is the default for every method");
+        }
+        if (service.isEmpty() && defaultSeen) {
+          throw new IllegalArgumentException("methodConfig[].name[]: a second default entry"
+              + " (neither service nor method); gRPC allows one");
+        }
+        defaultSeen |= service.isEmpty();
+      }
+      parse(config.get("retryPolicy"));
+    }
+  }
+
+  /** A name's {@code service} or {@code method}: a string, or empty when absent. */
+  private static String text(Map<String, ?> names, String field) {
+    Object value = names.get(field);
+    if (value != null && !(value instanceof String)) {
+      throw new IllegalArgumentException("methodConfig[].name[]." + field + " must be a string,"
+          + " not " + value);
+    }
+    return value == null ? "" : (String) value;
   }
 
   private static RetryPolicy parse(Object policy) {
