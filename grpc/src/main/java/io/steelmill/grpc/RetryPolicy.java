@@ -4,6 +4,7 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,30 +38,24 @@ public record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBac
    * @throws IllegalArgumentException naming the field when the policy is malformed
    */
   public static RetryPolicy of(Map<String, ?> serviceConfig, MethodDescriptor<?, ?> method) {
-    if (serviceConfig == null) {
-      return null;
-    }
-    Map<String, ?> forService = null;
-    Map<String, ?> forAll = null;
-    for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
-      Map<String, ?> config = map(entry, "methodConfig[]");
-      for (Object name : list(config.get("name"), "methodConfig[].name")) {
-        Map<String, ?> names = map(name, "methodConfig[].name[]");
-        String service = text(names, "service");
-        String methodName = text(names, "method");
-        if (service.isEmpty()) {
-          forAll = config;
-        } else if (service.equals(method.getServiceName())) {
-          if (methodName.isEmpty()) {
-            forService = config;
-          } else if (methodName.equals(method.getBareMethodName())) {
-            return parse(config.get("retryPolicy"));
-          }
+    Map<String, Map<String, ?>> chosen = new HashMap<>(); // "method", "service", "default"
+    forEachName(serviceConfig, (config, service, methodName) -> {
+      if (service.isEmpty()) {
+        chosen.put("default", config);
+      } else if (service.equals(method.getServiceName())) {
+        if (methodName.isEmpty()) {
+          chosen.put("service", config);
+        } else if (methodName.equals(method.getBareMethodName())) {
+          chosen.putIfAbsent("method", config);
         }
       }
+    });
+    for (String level : List.of("method", "service", "default")) {
+      if (chosen.containsKey(level)) {
+        return parse(chosen.get(level).get("retryPolicy"));
+      }
     }
-    Map<String, ?> chosen = forService != null ? forService : forAll;
-    return chosen == null ? null : parse(chosen.get("retryPolicy"));
+    return null;
   }
 
   /**
@@ -70,27 +65,41 @@ public record RetryPolicy(int maxAttempts, long initialBackoffNanos, long maxBac
    * @throws IllegalArgumentException in one line naming the field when one is malformed
    */
   public static void checkAll(Map<String, ?> serviceConfig) {
+    boolean[] defaultSeen = {false};
+    forEachName(serviceConfig, (config, service, method) -> {
+      if (service.isEmpty() && !method.isEmpty()) {
+        throw new IllegalArgumentException("methodConfig[].name[] names method " + method
+            + " but no service; a name with neither is the default for every method");
+      }
+      if (service.isEmpty() && defaultSeen[0]) {
+        throw new IllegalArgumentException("methodConfig[].name[]: a second default entry"
+            + " (neither service nor method); gRPC allows one");
+      }
+      defaultSeen[0] |= service.isEmpty();
+    });
+    if (serviceConfig != null) {
+      for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
+        parse(map(entry, "methodConfig[]").get("retryPolicy"));
+      }
+    }
+  }
+
+  /** What {@link #forEachName} hands on: an entry and one of its names' two parts. */
+  private interface NameVisitor {
+    void visit(Map<String, ?> config, String service, String method);
+  }
+
+  /** Visits every name of every {@code methodConfig} entry, checking the shapes on the way. */
+  private static void forEachName(Map<String, ?> serviceConfig, NameVisitor visitor) {
     if (serviceConfig == null) {
       return;
     }
-    boolean defaultSeen = false;
     for (Object entry : list(serviceConfig.get("methodConfig"), "methodConfig")) {
       Map<String, ?> config = map(entry, "methodConfig[]");
       for (Object name : list(config.get("name"), "methodConfig[].name")) {
         Map<String, ?> names = map(name, "methodConfig[].name[]");
-        String service = text(names, "service");
-        String method = text(names, "method");
-        if (service.isEmpty() && !method.isEmpty()) {
-          throw new IllegalArgumentException("methodConfig[].name[] names method " + method
-              + " but no service; a name with neither is the default for every method");
-        }
-        if (service.isEmpty() && defaultSeen) {
-          throw new IllegalArgumentException("methodConfig[].name[]: a second default entry"
-              + " (neither service nor method); gRPC allows one");
-        }
-        defaultSeen |= service.isEmpty();
+        visitor.visit(config, text(names, "service"), text(names, "method"));
       }
-      parse(config.get("retryPolicy"));
     }
   }
 

@@ -4,6 +4,7 @@ import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
 import io.steelmill.runtime.internal.Clocks;
 import io.steelmill.runtime.internal.FactoryCore;
+import io.steelmill.runtime.internal.LazyFields;
 import io.steelmill.runtime.internal.NodeThreads;
 import io.steelmill.runtime.internal.Signal;
 import io.steelmill.runtime.internal.Unwinding;
@@ -786,12 +787,7 @@ public abstract class Node implements AutoCloseable {
   /** The node's signal, made by the first waiter: a child built and dropped never needs it. */
   private Signal changed() {
     Signal signal = changed;
-    if (signal == null) {
-      Signal fresh = new Signal();
-      Object raced = CHANGED.compareAndExchange(this, null, fresh);
-      signal = raced == null ? fresh : (Signal) raced;
-    }
-    return signal;
+    return signal != null ? signal : LazyFields.install(CHANGED, this, new Signal());
   }
 
   /** Calls {@code phase} of {@code built}, with the MDC and the node context set. */
@@ -941,23 +937,13 @@ public abstract class Node implements AutoCloseable {
   /** The node's children, made by the first one adopted. */
   private Children children() {
     Children known = children;
-    if (known == null) {
-      Children fresh = new Children();
-      Object raced = CHILDREN.compareAndExchange(this, null, fresh);
-      known = raced == null ? fresh : (Children) raced;
-    }
-    return known;
+    return known != null ? known : LazyFields.install(CHILDREN, this, new Children());
   }
 
   /** The lock of state transitions, made once by whichever thread needs it first. */
   private ReentrantLock lifecycle() {
     ReentrantLock lock = lifecycle;
-    if (lock == null) {
-      ReentrantLock fresh = new ReentrantLock();
-      Object raced = LIFECYCLE.compareAndExchange(this, null, fresh);
-      lock = raced == null ? fresh : (ReentrantLock) raced;
-    }
-    return lock;
+    return lock != null ? lock : LazyFields.install(LIFECYCLE, this, new ReentrantLock());
   }
 
   private Node root() {

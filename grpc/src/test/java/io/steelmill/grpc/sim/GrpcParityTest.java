@@ -130,13 +130,19 @@ class GrpcParityTest {
 
   private static final Duration LONG = Duration.ofSeconds(20);
 
+  /** Serves "s", has "c" call it once (answered), stops serving and lets 200 ms pass. */
+  private static void answeredThenStopped(GrpcCluster cluster, List<String> seen)
+      throws Exception {
+    cluster.serve("s");
+    seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
+    cluster.stopServing("s");
+    cluster.sleep(Duration.ofMillis(200));
+  }
+
   @Test
   void aStoppedServerFailsAFailFastCallAtOnce() throws Exception {
     assertParity(201, (cluster, seen) -> {
-      cluster.serve("s");
-      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
-      cluster.stopServing("s");
-      cluster.sleep(Duration.ofMillis(200));
+      answeredThenStopped(cluster, seen);
       seen.add(cluster.call("c", "s", Echo.SAY, Duration.ofSeconds(2), false));
       seen.add("server saw " + cluster.seen("s"));
     }, "c: x", "UNAVAILABLE", "server saw 1");
@@ -145,10 +151,7 @@ class GrpcParityTest {
   @Test
   void aWaitForReadyCallToAStoppedServerWaitsForItsDeadline() throws Exception {
     assertParity(202, (cluster, seen) -> {
-      cluster.serve("s");
-      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
-      cluster.stopServing("s");
-      cluster.sleep(Duration.ofMillis(200));
+      answeredThenStopped(cluster, seen);
       seen.add(cluster.call("c", "s", Echo.SAY, Duration.ofMillis(1500), true));
       seen.add("server saw " + cluster.seen("s"));
     }, "c: x", "DEADLINE_EXCEEDED", "server saw 1");
@@ -157,10 +160,7 @@ class GrpcParityTest {
   @Test
   void aWaitForReadyCallIsAnsweredWhenTheServerServesAgain() throws Exception {
     assertParity(203, (cluster, seen) -> {
-      cluster.serve("s");
-      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
-      cluster.stopServing("s");
-      cluster.sleep(Duration.ofMillis(200));
+      answeredThenStopped(cluster, seen);
       GrpcCluster.Pending pending = cluster.callLater("c", "s", Echo.SAY, LONG, true);
       cluster.sleep(Duration.ofMillis(300));
       seen.add("server saw " + cluster.seen("s"));
@@ -208,10 +208,7 @@ class GrpcParityTest {
   @Test
   void aRetryPolicyGivesUpOnAStoppedServerWithUnavailable() throws Exception {
     assertParity(207, GrpcParityTest::retrying, (cluster, seen) -> {
-      cluster.serve("s");
-      seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
-      cluster.stopServing("s");
-      cluster.sleep(Duration.ofMillis(200));
+      answeredThenStopped(cluster, seen);
       seen.add(cluster.call("c", "s", Echo.SAY, LONG, false));
       seen.add("server saw " + cluster.seen("s"));
     }, "c: x", "UNAVAILABLE", "server saw 1");

@@ -343,12 +343,7 @@ public final class FactoryCore {
   /** The signal waiters of the lock park on, made by the first of them. */
   private Signal signal() {
     Signal signal = idle;
-    if (signal == null) {
-      Signal fresh = new Signal();
-      Object raced = IDLE.compareAndExchange(this, null, fresh);
-      signal = raced == null ? fresh : (Signal) raced;
-    }
-    return signal;
+    return signal != null ? signal : LazyFields.install(IDLE, this, new Signal());
   }
 
   /** Pushes {@code id}: the innermost id is {@code constructing}, the outer ones in the stack. */

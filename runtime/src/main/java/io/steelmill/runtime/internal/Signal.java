@@ -109,14 +109,10 @@ public final class Signal {
     }
   }
 
-  @SuppressWarnings("unchecked") // the field holds only queues of threads
   private ConcurrentLinkedQueue<Thread> queue() {
     ConcurrentLinkedQueue<Thread> queue = waiters;
-    if (queue == null) {
-      ConcurrentLinkedQueue<Thread> fresh = new ConcurrentLinkedQueue<>();
-      Object raced = WAITERS.compareAndExchange(this, null, fresh);
-      queue = raced == null ? fresh : (ConcurrentLinkedQueue<Thread>) raced;
-    }
-    return queue;
+    return queue != null
+        ? queue
+        : LazyFields.install(WAITERS, this, new ConcurrentLinkedQueue<>());
   }
 }
