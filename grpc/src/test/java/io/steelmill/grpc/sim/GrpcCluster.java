@@ -31,7 +31,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reports what a user sees (status codes, answers) and how many calls each server saw, so the
  * two can be compared. Scenarios only wait with {@link #sleep} and bounded calls.
  */
-abstract class GrpcCluster {
+final class GrpcCluster {
+  /** How a mode sleeps: on real or virtual time. */
+  interface Sleeper {
+    void sleep(Duration duration) throws Exception;
+  }
+
+  private final GrpcServers servers;
+  private final GrpcChannels channels;
+  private final Sleeper sleeper;
+  private final java.util.function.BiConsumer<String, Runnable> starter;
   private final Map<String, GrpcServers.Registration> served = new LinkedHashMap<>();
   private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
   private final Map<String, Queue<Failure>> failing = new ConcurrentHashMap<>();
@@ -40,15 +49,35 @@ abstract class GrpcCluster {
   final java.util.List<String> previousAttempts =
       new java.util.concurrent.CopyOnWriteArrayList<>();
 
-  abstract GrpcServers servers();
+  /**
+   * A cluster over {@code servers} and {@code channels} of one mode, whose scenario sleeps with
+   * {@code sleeper} and runs a node's concurrent code with {@code starter}.
+   */
+  GrpcCluster(GrpcServers servers, GrpcChannels channels, Sleeper sleeper,
+      java.util.function.BiConsumer<String, Runnable> starter) {
+    this.servers = servers;
+    this.channels = channels;
+    this.sleeper = sleeper;
+    this.starter = starter;
+  }
 
-  abstract GrpcChannels channels();
+  GrpcServers servers() {
+    return servers;
+  }
+
+  GrpcChannels channels() {
+    return channels;
+  }
 
   /** Sleeps on the mode's clock (real or virtual). */
-  abstract void sleep(Duration duration) throws Exception;
+  void sleep(Duration duration) throws Exception {
+    sleeper.sleep(duration);
+  }
 
   /** Starts {@code body} as code of {@code node}, concurrently with the scenario. */
-  abstract void start(String node, Runnable body);
+  void start(String node, Runnable body) {
+    starter.accept(node, body);
+  }
 
   /** Waits (on the mode's clock, at most {@code bound}) until {@code done} holds. */
   void awaitUntil(java.util.function.BooleanSupplier done, Duration bound) throws Exception {

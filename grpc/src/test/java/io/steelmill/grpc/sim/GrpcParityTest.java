@@ -36,27 +36,8 @@ class GrpcParityTest {
     NettyGrpcChannels channels = new NettyGrpcChannels(config);
     List<String> seen = new ArrayList<>();
     try {
-      scenario.run(new GrpcCluster() {
-        @Override
-        GrpcServers servers() {
-          return servers;
-        }
-
-        @Override
-        GrpcChannels channels() {
-          return channels;
-        }
-
-        @Override
-        void sleep(Duration duration) throws InterruptedException {
-          Thread.sleep(duration);
-        }
-
-        @Override
-        void start(String node, Runnable body) {
-          Thread.ofVirtual().name("call from " + node).start(body);
-        }
-      }, seen);
+      scenario.run(new GrpcCluster(servers, channels, Thread::sleep,
+          (node, body) -> Thread.ofVirtual().name("call from " + node).start(body)), seen);
     } finally {
       channels.stop();
       servers.stop();
@@ -76,27 +57,8 @@ class GrpcParityTest {
           SimGrpcHub hub = new SimGrpcHub(new SimNetwork(), config);
           SimGrpcServers servers = new SimGrpcServers(hub);
           SimGrpcChannels channels = new SimGrpcChannels(hub);
-          scenario.run(new GrpcCluster() {
-            @Override
-            GrpcServers servers() {
-              return servers;
-            }
-
-            @Override
-            GrpcChannels channels() {
-              return channels;
-            }
-
-            @Override
-            void sleep(Duration duration) throws InterruptedException {
-              sim.sleep(duration);
-            }
-
-            @Override
-            void start(String node, Runnable body) {
-              sim.spawn(NodeId.of(node), "call", body);
-            }
-          }, seen);
+          scenario.run(new GrpcCluster(servers, channels, sim::sleep,
+              (node, body) -> sim.spawn(NodeId.of(node), "call", body)), seen);
         });
     assertThat(result.failure()).as("seed %d: %s", seed, result.report()).isNull();
     return new Simulated(seen, result.traceSha256());
