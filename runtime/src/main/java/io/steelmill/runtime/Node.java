@@ -73,41 +73,45 @@ public abstract class Node implements AutoCloseable {
   private volatile Signal changed;
   private volatile Children children; // made by the first child (see children())
   private final NodeErrors errors = new NodeErrors();
-  private volatile NodeState state = NodeState.NEW;
-  private volatile Duration grace;
+  // The fields below start null, not at their initial values (NEW, the inherited grace period,
+  // empty lists): a volatile field written in the constructor costs a full fence per node, and a
+  // child is made and built many times a second. Their readers go through the accessors that
+  // supply the initial values (state(), gracePeriod(), prepared(), runners(), startupTimes()).
+  private volatile NodeState state; // null: NEW
+  private final Duration inheritedGrace; // the parent's when this node was made, or the default
+  private volatile Duration grace; // null: inheritedGrace
   private volatile Clock clock; // null: the parent's, else Clocks.current()
   private volatile boolean ownsParent;
   private volatile Node ownedBy; // the only child this node was made for, if any
   private volatile boolean crashed;
   private volatile boolean stopRequested; // written under lifecycle
   private volatile long stopRequestedAt;
-  private volatile String stopOrigin = "";
+  private volatile String stopOrigin; // set with stopRequested by markStopping
   private volatile boolean terminated;
-  private volatile List<Built> prepared = List.of();
-  private volatile List<Call> runners = List.of();
+  private volatile List<Built> prepared; // null: none
+  private volatile List<Call> runners; // null: none
   private volatile PhaseCalls active; // the prepare or stop phase in progress
-  private volatile Map<String, Duration> startupTimes = Map.of();
+  private volatile Map<String, Duration> startupTimes; // null: none
 
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
     this.core = core;
     this.slots = core.slots();
     this.parent = parent;
-    this.grace = parent == null ? DEFAULT_GRACE : parent.grace;
-    core.constructWith(new Dispatch(this));
+    this.inheritedGrace = parent == null ? DEFAULT_GRACE : parent.gracePeriod();
+    core.constructWith(Dispatch.INSTANCE, this);
   }
 
-  /** The node's dispatch, handed to its core without exposing {@link #construct} publicly. */
-  private static final class Dispatch implements FactoryCore.Construction {
-    private final Node node;
-
-    Dispatch(Node node) {
-      this.node = node;
-    }
+  /**
+   * Every node's dispatch, handed to its core without exposing {@link #construct} publicly: one
+   * instance for all nodes (a node costs no object for it), and one receiver type at the call.
+   */
+  private static final class Dispatch implements FactoryCore.Dispatch {
+    static final Dispatch INSTANCE = new Dispatch();
 
     @Override
-    public Object construct(int id) throws Throwable {
-      return node.construct(id);
+    public Object construct(Object node, int id) throws Throwable {
+      return ((Node) node).construct(id);
     }
   }
 
@@ -128,7 +132,8 @@ public abstract class Node implements AutoCloseable {
 
   /** The current state. */
   public final NodeState state() {
-    return state;
+    NodeState current = state;
+    return current == null ? NodeState.NEW : current;
   }
 
   /**
@@ -176,7 +181,8 @@ public abstract class Node implements AutoCloseable {
 
   /** The grace period (see {@link #setGracePeriod}). */
   public final Duration gracePeriod() {
-    return grace;
+    Duration set = grace;
+    return set == null ? inheritedGrace : set;
   }
 
   /**
@@ -194,7 +200,8 @@ public abstract class Node implements AutoCloseable {
    * ServiceManager.startupTimes()}); empty before {@link #start()}.
    */
   public final Map<String, Duration> startupTimes() {
-    return startupTimes;
+    Map<String, Duration> times = startupTimes;
+    return times == null ? Map.of() : times;
   }
 
   /**
@@ -304,7 +311,7 @@ public abstract class Node implements AutoCloseable {
    * @throws IllegalStateException if the node is not {@code NEW}, or its parent is not running
    */
   public final Node start() {
-    if (state != NodeState.NEW || stopRequested) {
+    if (state() != NodeState.NEW || stopRequested) {
       throw notNew();
     }
     if (parent != null) {
@@ -314,7 +321,7 @@ public abstract class Node implements AutoCloseable {
     long begin = clock.monotonicNanos();
     lifecycle().lock();
     try {
-      if (state != NodeState.NEW || stopRequested) {
+      if (state() != NodeState.NEW || stopRequested) {
         throw notNew();
       }
       state = NodeState.STARTING;
@@ -335,10 +342,10 @@ public abstract class Node implements AutoCloseable {
         state = NodeState.RUNNING;
         // named now: once the runs start, a failing one may stop the node (and empty prepared)
         // before this thread logs
-        started = prepared.stream().map(Built::daemon).toList();
+        started = prepared().stream().map(Built::daemon).toList();
         runAll(clock);
       } else if (!crashed) {
-        markStopping(clock, stopRequested ? stopOrigin : "a failed start");
+        markStopping(clock, stopRequested ? stopOrigin() : "a failed start");
       }
     } finally {
       lifecycle().unlock();
@@ -412,8 +419,8 @@ public abstract class Node implements AutoCloseable {
       core.markStopping();
       state = NodeState.TERMINATED;
       terminated = true;
-      prepared = List.of();
-      runners = List.of();
+      prepared = null;
+      runners = null;
     } finally {
       lifecycle().unlock();
     }
@@ -450,7 +457,7 @@ public abstract class Node implements AutoCloseable {
 
   @Override
   public String toString() {
-    return name() + " [" + state + "]";
+    return name() + " [" + state() + "]";
   }
 
   // ---- starting ---------------------------------------------------------------------------------
@@ -474,7 +481,7 @@ public abstract class Node implements AutoCloseable {
 
   /** Seals and prepares; returns whether every daemon was prepared. */
   private boolean prepareAll(Clock clock) {
-    if (!core.seal(clock, grace)) {
+    if (!core.seal(clock, gracePeriod())) {
       reportHungConstruction();
       return false;
     }
@@ -485,20 +492,21 @@ public abstract class Node implements AutoCloseable {
       }
     }
     PhaseCalls calls =
-        new PhaseCalls(this, Phase.PREPARE, daemons, clock, grace, () -> stopRequested || crashed);
+        new PhaseCalls(this, Phase.PREPARE, daemons, clock, gracePeriod(), () -> stopRequested || crashed);
     active = calls;
     calls.run();
     active = null;
-    prepared = calls.completed();
+    List<Built> completed = calls.completed();
+    prepared = completed;
     startupTimes = calls.times();
-    return prepared.size() == daemons.size();
+    return completed.size() == daemons.size();
   }
 
   private void reportHungConstruction() {
     Thread builder = core.constructor();
     String daemon = core.constructing();
     FactoryException hung = Call.report(name(), daemon == null ? "(unknown)" : daemon,
-        Phase.CONSTRUCT, "its construction did not finish within " + grace + " when start()"
+        Phase.CONSTRUCT, "its construction did not finish within " + gracePeriod() + " when start()"
             + " sealed the node", builder, "do not block in constructors; wait for peers or files"
             + " in prepare().");
     if (builder != null) {
@@ -535,13 +543,14 @@ public abstract class Node implements AutoCloseable {
       return failure.get();
     }
     return new NodeStoppingException(name(), "The start of node \"" + name() + "\" was cancelled:"
-        + " " + stopOrigin + " asked it to stop while it was starting; the daemons already"
+        + " " + stopOrigin() + " asked it to stop while it was starting; the daemons already"
         + " prepared were stopped, in reverse order.");
   }
 
   private void runAll(Clock clock) {
-    List<Call> calls = new ArrayList<>(prepared.size());
-    for (Built built : prepared) {
+    List<Built> daemons = prepared();
+    List<Call> calls = new ArrayList<>(daemons.size());
+    for (Built built : daemons) {
       Call[] call = new Call[1];
       Thread thread = NodeThreads.unstarted(id(), built.daemon(), () -> runOne(built, call[0]));
       call[0] = new Call(built.daemon(), Phase.RUN, thread, clock.monotonicNanos(), calls.size());
@@ -587,8 +596,8 @@ public abstract class Node implements AutoCloseable {
       if (stopRequested || terminated) {
         return;
       }
-      newNode = state == NodeState.NEW;
-      running = state == NodeState.RUNNING;
+      newNode = state() == NodeState.NEW;
+      running = state() == NodeState.RUNNING;
       markStopping(clock, origin); // a STARTING node is stopped by its start()
     } finally {
       lifecycle().unlock();
@@ -610,7 +619,7 @@ public abstract class Node implements AutoCloseable {
     stopRequestedAt = clock.monotonicNanos();
     stopOrigin = origin;
     core.markStopping();
-    if (state != NodeState.STARTING) {
+    if (state() != NodeState.STARTING) {
       state = NodeState.STOPPING;
     }
   }
@@ -620,10 +629,10 @@ public abstract class Node implements AutoCloseable {
     state = NodeState.STOPPING;
     long begin = clock.monotonicNanos();
     stopChildren();
-    List<Built> toStop = new ArrayList<>(prepared);
-    prepared = List.of();
+    List<Built> toStop = new ArrayList<>(prepared());
+    prepared = null;
     java.util.Collections.reverse(toStop);
-    PhaseCalls calls = new PhaseCalls(this, Phase.STOP, toStop, clock, grace, () -> false);
+    PhaseCalls calls = new PhaseCalls(this, Phase.STOP, toStop, clock, gracePeriod(), () -> false);
     active = calls;
     calls.run();
     active = null;
@@ -643,23 +652,23 @@ public abstract class Node implements AutoCloseable {
   }
 
   private void awaitRunners(Clock clock) {
-    List<Call> calls = runners;
+    List<Call> calls = runners();
     if (calls.isEmpty()) {
       return;
     }
-    long deadline = clock.monotonicNanos() + grace.toNanos();
+    long deadline = clock.monotonicNanos() + gracePeriod().toNanos();
     awaitUntil(clock, () -> calls.stream().allMatch(Call::settled), deadline, false);
     if (Unwinding.isUnwinding(Thread.currentThread())) {
       return;
     }
     for (Call call : calls) {
       if (call.running()) {
-        giveUp(call, "run() did not return within " + grace + " after stop()");
+        giveUp(call, "run() did not return within " + gracePeriod() + " after stop()");
       }
     }
     // a run() claimed by a close() that gave up waiting: its report is kept before the end
     awaitUntil(clock, () -> calls.stream().allMatch(Call::settled),
-        clock.monotonicNanos() + grace.toNanos(), false);
+        clock.monotonicNanos() + gracePeriod().toNanos(), false);
   }
 
   /** Ends the stop, which began at {@code begin} on {@code clock}; logs it if it had started. */
@@ -680,7 +689,7 @@ public abstract class Node implements AutoCloseable {
     lifecycle().lock();
     try {
       state = errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
-      runners = List.of();
+      runners = null;
       terminated = true;
     } finally {
       lifecycle().unlock();
@@ -719,7 +728,7 @@ public abstract class Node implements AutoCloseable {
    */
   private void awaitStopped(boolean withOwnedParent) {
     Clock clock = clock();
-    long deadline = stopRequestedAt + grace.toNanos() + margin().toNanos();
+    long deadline = stopRequestedAt + gracePeriod().toNanos() + margin().toNanos();
     boolean both = withOwnedParent && ownsParent;
     awaitUntil(clock, () -> terminated && (!both || parent.terminated), deadline, true);
     if (!terminated && !Thread.currentThread().isInterrupted()) {
@@ -743,21 +752,21 @@ public abstract class Node implements AutoCloseable {
   }
 
   private Duration margin() {
-    Duration current = grace;
+    Duration current = gracePeriod();
     return current.compareTo(MAX_MARGIN) < 0 ? current : MAX_MARGIN;
   }
 
   private void giveUpOnPending(Clock clock) {
     String late = " was still running "
         + Duration.ofNanos(clock.monotonicNanos() - stopRequestedAt)
-        + " after the stop was asked for (the grace period " + grace + " plus a margin of "
+        + " after the stop was asked for (the grace period " + gracePeriod() + " plus a margin of "
         + margin() + ")";
     PhaseCalls calls = active;
     Call call = calls == null ? null : calls.current();
     if (call != null) {
       giveUp(call, call.method() + late);
     }
-    for (Call runner : runners) {
+    for (Call runner : runners()) {
       if (runner.running()) {
         giveUp(runner, "run()" + late);
       }
@@ -855,6 +864,24 @@ public abstract class Node implements AutoCloseable {
     }
   }
 
+  /** What the node prepared, in preparation order; empty before then and once stopping began. */
+  private List<Built> prepared() {
+    List<Built> daemons = prepared;
+    return daemons == null ? List.of() : daemons;
+  }
+
+  /** The calls of the node's {@code run()} methods; empty before they start and once ended. */
+  private List<Call> runners() {
+    List<Call> calls = runners;
+    return calls == null ? List.of() : calls;
+  }
+
+  /** Who asked the node to stop first; empty before anyone did (or when it crashed). */
+  private String stopOrigin() {
+    String origin = stopOrigin;
+    return origin == null ? "" : origin;
+  }
+
   // ---- the tree ---------------------------------------------------------------------------------
 
   /** Keeps {@code error} here and in every ancestor, once each. */
@@ -898,24 +925,24 @@ public abstract class Node implements AutoCloseable {
 
   /** Registers a starting child; starts this node first if it is a NEW root (an ambient factory). */
   private void adopt(Node child) {
-    if (state == NodeState.NEW && parent == null) {
+    if (state() == NodeState.NEW && parent == null) {
       try {
         start();
       } catch (IllegalStateException raced) {
         // another child started it concurrently; checked below
       }
     }
-    if (state == NodeState.STARTING) { // another child is starting it: wait, bounded
+    if (state() == NodeState.STARTING) { // another child is starting it: wait, bounded
       Clock clock = clock();
-      long deadline = clock.monotonicNanos() + grace.toNanos() + margin().toNanos();
-      awaitUntil(clock, () -> state != NodeState.STARTING, deadline, false);
+      long deadline = clock.monotonicNanos() + gracePeriod().toNanos() + margin().toNanos();
+      awaitUntil(clock, () -> state() != NodeState.STARTING, deadline, false);
     }
     children().add(child, () -> {
       if (stopRequested) {
         throw new NodeStoppingException(name(), "Cannot start " + child.name() + ": its parent "
             + this + " is stopping.");
       }
-      if (state != NodeState.RUNNING) {
+      if (state() != NodeState.RUNNING) {
         throw new IllegalStateException(
             "Expected " + this + " to be RUNNING, to start its child " + child.name());
       }

@@ -38,6 +38,14 @@ public final class FactoryCore {
     Object construct(int id) throws Throwable;
   }
 
+  /**
+   * Constructs the instance of one binding id for a factory object: one instance serves every
+   * node (it calls the node's dispatch), so that a node costs no object of its own for it.
+   */
+  public interface Dispatch {
+    Object construct(Object factory, int id) throws Throwable;
+  }
+
   private static final int CYCLE_CHECK_DEPTH = 64;
 
   /**
@@ -70,7 +78,8 @@ public final class FactoryCore {
   private NodeId id; // made on first use; racy but immutable and equal whoever makes it
   private final Bindings bindings;
   private final Object[] slots; // written under lock with release, read with acquire
-  private Construction construction;
+  private Dispatch dispatch;
+  private Object factory; // what dispatch constructs for
   // the lock: the thread constructing, or null. Taken by compare-and-set, released by a release
   // store; a thread reads it plainly only to ask whether it holds it (it sees its own writes)
   private Thread owner;
@@ -96,9 +105,28 @@ public final class FactoryCore {
     this.order = new int[bindings.size()];
   }
 
-  /** Sets how ids are constructed; called once, by the node, before anything is requested. */
+  /** Sets how ids are constructed; called once, before anything is requested. */
   public void constructWith(Construction construction) {
-    this.construction = construction;
+    constructWith(Direct.INSTANCE, construction);
+  }
+
+  /**
+   * Sets how ids are constructed: {@code dispatch.construct(factory, id)}; called once, by the
+   * node, before anything is requested.
+   */
+  public void constructWith(Dispatch dispatch, Object factory) {
+    this.dispatch = dispatch;
+    this.factory = factory;
+  }
+
+  /** Calls a {@link Construction}. */
+  private static final class Direct implements Dispatch {
+    static final Direct INSTANCE = new Direct();
+
+    @Override
+    public Object construct(Object factory, int id) throws Throwable {
+      return ((Construction) factory).construct(id);
+    }
   }
 
   /**
@@ -242,7 +270,7 @@ public final class FactoryCore {
     String previous = context.node;
     context.node = node;
     try {
-      return construction.construct(id);
+      return dispatch.construct(factory, id);
     } finally {
       context.node = previous;
     }
