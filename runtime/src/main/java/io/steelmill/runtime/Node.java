@@ -46,18 +46,25 @@ public abstract class Node implements AutoCloseable {
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
-  private static final java.lang.invoke.VarHandle LIFECYCLE;
-  private static final java.lang.invoke.VarHandle CHANGED;
-  private static final java.lang.invoke.VarHandle CHILDREN;
+  /**
+   * The handles of the fields made on first use, in a class of their own: it loads at the first
+   * transition, wait or child, so building a graph makes no {@code VarHandle} (the first one a JVM
+   * makes costs it milliseconds, a fresh JVM's first build included).
+   */
+  private static final class Handles {
+    static final java.lang.invoke.VarHandle LIFECYCLE;
+    static final java.lang.invoke.VarHandle CHANGED;
+    static final java.lang.invoke.VarHandle CHILDREN;
 
-  static {
-    try {
-      java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-      LIFECYCLE = lookup.findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
-      CHANGED = lookup.findVarHandle(Node.class, "changed", Signal.class);
-      CHILDREN = lookup.findVarHandle(Node.class, "children", Children.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+    static {
+      try {
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        LIFECYCLE = lookup.findVarHandle(Node.class, "lifecycle", ReentrantLock.class);
+        CHANGED = lookup.findVarHandle(Node.class, "changed", Signal.class);
+        CHILDREN = lookup.findVarHandle(Node.class, "children", Children.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
 
@@ -796,7 +803,7 @@ public abstract class Node implements AutoCloseable {
   /** The node's signal, made by the first waiter: a child built and dropped never needs it. */
   private Signal changed() {
     Signal signal = changed;
-    return signal != null ? signal : LazyFields.install(CHANGED, this, new Signal());
+    return signal != null ? signal : LazyFields.install(Handles.CHANGED, this, new Signal());
   }
 
   /** Calls {@code phase} of {@code built}, with the MDC and the node context set. */
@@ -964,13 +971,13 @@ public abstract class Node implements AutoCloseable {
   /** The node's children, made by the first one adopted. */
   private Children children() {
     Children known = children;
-    return known != null ? known : LazyFields.install(CHILDREN, this, new Children());
+    return known != null ? known : LazyFields.install(Handles.CHILDREN, this, new Children());
   }
 
   /** The lock of state transitions, made once by whichever thread needs it first. */
   private ReentrantLock lifecycle() {
     ReentrantLock lock = lifecycle;
-    return lock != null ? lock : LazyFields.install(LIFECYCLE, this, new ReentrantLock());
+    return lock != null ? lock : LazyFields.install(Handles.LIFECYCLE, this, new ReentrantLock());
   }
 
   private Node root() {

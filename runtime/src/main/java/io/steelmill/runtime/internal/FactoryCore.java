@@ -10,6 +10,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 
 /**
  * The construction side of one factory: its instances by binding id, the lock that makes
@@ -60,17 +61,24 @@ public final class FactoryCore {
    */
   private static final long RECHECK_NANOS = 1_000_000;
 
-  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(Object[].class);
-  private static final VarHandle OWNER;
-  private static final VarHandle IDLE;
+  /**
+   * The lock's field. An updater, not a {@code VarHandle}: the first {@code VarHandle} a JVM makes
+   * costs it milliseconds of setting up, and the first graph built in a fresh JVM should not pay
+   * them (the build path makes none; {@link Waiting} holds the handle the slow paths need).
+   */
+  private static final AtomicReferenceFieldUpdater<FactoryCore, Thread> OWNER =
+      AtomicReferenceFieldUpdater.newUpdater(FactoryCore.class, Thread.class, "owner");
 
-  static {
-    try {
-      MethodHandles.Lookup lookup = MethodHandles.lookup();
-      OWNER = lookup.findVarHandle(FactoryCore.class, "owner", Thread.class);
-      IDLE = lookup.findVarHandle(FactoryCore.class, "idle", Signal.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+  /** The handle of the field made on first contention: loaded only then. */
+  private static final class Waiting {
+    static final VarHandle IDLE;
+
+    static {
+      try {
+        IDLE = MethodHandles.lookup().findVarHandle(FactoryCore.class, "idle", Signal.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
     }
   }
 
@@ -81,8 +89,9 @@ public final class FactoryCore {
   private Dispatch dispatch;
   private Object factory; // what dispatch constructs for
   // the lock: the thread constructing, or null. Taken by compare-and-set, released by a release
-  // store; a thread reads it plainly only to ask whether it holds it (it sees its own writes)
-  private Thread owner;
+  // store; volatile because the updater wants it, though a thread reads it only to ask whether
+  // it holds it (it would see its own writes in plain reads too)
+  private volatile Thread owner;
   private volatile Signal idle; // lock waiters and a sealing start() wait here; made by the first
   // guarded by the lock:
   private int[] building; // the ids being built below the innermost; made when builds nest
@@ -222,7 +231,7 @@ public final class FactoryCore {
     int[] direct = bindings.needs(id);
     boolean anyMissing = false;
     for (int need : direct) {
-      anyMissing |= SLOTS.getAcquire(slots, need) == null;
+      anyMissing |= slots[need] == null; // plain reads: under the lock every slot is current
     }
     if (!anyMissing) {
       return; // the common case below a deep build: what it needs is built already
@@ -243,7 +252,7 @@ public final class FactoryCore {
       }
       stack[top - 1] = ~next;
       for (int need : bindings.needs(next)) {
-        if (!seen[need] && SLOTS.getAcquire(slots, need) == null) {
+        if (!seen[need] && slots[need] == null) {
           seen[need] = true;
           if (top == stack.length) {
             stack = java.util.Arrays.copyOf(stack, top * 2);
@@ -361,7 +370,7 @@ public final class FactoryCore {
    * common, uncontended release costs no fence.
    */
   private void unlock() {
-    OWNER.setRelease(this, (Thread) null);
+    OWNER.lazySet(this, null); // a release store
     Signal waiting = idle;
     if (waiting != null) {
       waiting.signalAll(); // a waiting builder, or a start() waiting to seal
@@ -371,7 +380,7 @@ public final class FactoryCore {
   /** The signal waiters of the lock park on, made by the first of them. */
   private Signal signal() {
     Signal signal = idle;
-    return signal != null ? signal : LazyFields.install(IDLE, this, new Signal());
+    return signal != null ? signal : LazyFields.install(Waiting.IDLE, this, new Signal());
   }
 
   /** Pushes {@code id}: the innermost id is {@code constructing}, the outer ones in the stack. */
@@ -574,7 +583,7 @@ public final class FactoryCore {
 
   /** The thread building a daemon right now, or null. */
   public Thread constructor() {
-    return (Thread) OWNER.getOpaque(this);
+    return owner;
   }
 
   /** The daemon being built right now (for a hang report), or null. */
