@@ -4,7 +4,6 @@ import io.steelmill.platform.Clock;
 import io.steelmill.runtime.FactoryException;
 import io.steelmill.runtime.NodeId;
 import io.steelmill.runtime.NodeStoppingException;
-import io.steelmill.runtime.Phase;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
@@ -177,7 +176,8 @@ public final class FactoryCore {
       // a cycle closed at run time recurses without end: looking for it only in deep stacks
       // keeps the common case free of a scan, and still reports it long before the stack ends
       if (depth >= CYCLE_CHECK_DEPTH && isBuilding(id)) {
-        throw cycle(id);
+        String daemon = bindings.name(id);
+        throw BuildErrors.cycle(node, daemon, pathWith(daemon));
       }
       push(id);
       try {
@@ -215,8 +215,8 @@ public final class FactoryCore {
     Object instance = constructOnNode(id, me);
     if (instance == null) {
       throw bindings.kind(id) == Bindings.INJECTED
-          ? notInjected(bindings.name(id))
-          : returnedNull(id, bindings.name(id));
+          ? notInjected(id)
+          : BuildErrors.returnedNull(node, bindings.name(id), bindings.method(id), pathWith(null));
     }
     return instance;
   }
@@ -305,7 +305,7 @@ public final class FactoryCore {
     boolean outermost = lockIfFree();
     try {
       if (slots[id] != null) {
-        throw alreadyBuilt(bindings.name(id));
+        throw BuildErrors.alreadyBuilt(node, bindings.name(id));
       }
       order[count++] = ~id;
       VarHandle.releaseFence();
@@ -417,21 +417,6 @@ public final class FactoryCore {
     return false;
   }
 
-  /** The error for a cycle closed at run time through a {@code Provider}. */
-  private FactoryException cycle(int id) {
-    String daemon = bindings.name(id);
-    return new FactoryException(
-        node,
-        daemon,
-        Phase.CONSTRUCT,
-        pathWith(daemon),
-        daemon
-            + " was requested while it was being built, through a Provider.get() called from a"
-            + " constructor. Fix: call get() later (in prepare() or run()), not while"
-            + " constructing.",
-        null);
-  }
-
   /** The daemon being built by this thread, or null. */
   private String current() {
     return depth == 0 ? null : bindings.name(constructing);
@@ -444,26 +429,10 @@ public final class FactoryCore {
    */
   private void checkOpen() {
     if (stopping) {
-      String daemon = current();
-      throw new NodeStoppingException(
-          node,
-          daemon
-              + " was requested from node \""
-              + node
-              + "\" after it began to stop; a stopping node builds nothing new, so the request"
-              + " is cancelled.");
+      throw BuildErrors.stopping(node, current());
     }
     if (sealed) {
-      String daemon = current();
-      throw new FactoryException(
-          node,
-          daemon,
-          Phase.CONSTRUCT,
-          pathWith(null),
-          daemon
-              + " was first requested after the node started, and a started node is sealed."
-              + " Fix: request it (or a daemon that needs it) before calling start().",
-          null);
+      throw BuildErrors.sealed(node, current(), pathWith(null));
     }
   }
 
@@ -476,7 +445,7 @@ public final class FactoryCore {
       return e;
     }
     if (slots[id] == null && bindings.kind(id) == Bindings.INJECTED) {
-      return notInjected(bindings.name(id)); // what the dispatch threw for its missing case
+      return notInjected(id); // what the dispatch threw for its missing case
     }
     if (thrown instanceof NodeStoppingException cancelled) {
       throw cancelled; // a cancellation passes through every accessor unchanged
@@ -484,49 +453,12 @@ public final class FactoryCore {
     if (thrown instanceof InterruptedException) {
       Thread.currentThread().interrupt();
     }
-    return new FactoryException(node, current(), Phase.CONSTRUCT, pathWith(null), null, thrown);
+    return BuildErrors.threw(node, current(), pathWith(null), thrown);
   }
 
-  /** The error for a {@code @Provides} method that returned null: it names the method. */
-  private FactoryException returnedNull(int id, String daemon) {
-    String method = bindings.method(id);
-    return new FactoryException(
-        node,
-        daemon,
-        Phase.CONSTRUCT,
-        pathWith(null),
-        (method == null ? "its @Provides method" : "the @Provides method " + method + "()")
-            + " returned null for "
-            + daemon
-            + "; a binding is never null. Fix: return an instance from "
-            + (method == null ? "it" : method + "()")
-            + ", or throw an exception that says what is missing.",
-        null);
-  }
-
-  /** The error for {@code inject} on a binding that is already built. */
-  private IllegalStateException alreadyBuilt(String daemon) {
-    return new IllegalStateException(
-        daemon
-            + " is already built in node \""
-            + node
-            + "\"; an instance can only be injected before anything requests it."
-            + " Fix: call inject() right after creating the node.");
-  }
-
-  /** The error for an {@code @Factory(injected = ...)} binding requested before injection. */
-  private FactoryException notInjected(String daemon) {
-    return new FactoryException(
-        node,
-        daemon,
-        Phase.CONSTRUCT,
-        pathWith(daemon),
-        daemon
-            + " is declared in @Factory(injected = ...) but no instance was injected."
-            + " Fix: call inject("
-            + daemon
-            + ".class, instance) before anything needs it.",
-        null);
+  private FactoryException notInjected(int id) {
+    String daemon = bindings.name(id);
+    return BuildErrors.notInjected(node, daemon, pathWith(daemon));
   }
 
   /**
