@@ -499,7 +499,8 @@ public abstract class Node implements AutoCloseable {
       }
     }
     PhaseCalls calls =
-        new PhaseCalls(this, Phase.PREPARE, daemons, clock, gracePeriod(), () -> stopRequested || crashed);
+        new PhaseCalls(
+            this, Phase.PREPARE, daemons, clock, gracePeriod(), () -> stopRequested || crashed);
     active = calls;
     calls.run();
     active = null;

@@ -6,6 +6,7 @@ import io.steelmill.runtime.internal.Bindings;
 import io.steelmill.runtime.internal.FactoryCore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -41,14 +42,28 @@ class LazyHandlesTest {
   @Test
   void buildingMakesNoHandleAndStartingMakesThem() throws IOException, InterruptedException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(java.toString(), "-Xlog:class+load=info:stdout",
-                "-cp", System.getProperty("java.class.path"), LazyHandlesTest.class.getName())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the fresh JVM ended").isTrue();
-    assertThat(process.exitValue()).as(out).isZero();
+    Path log = Files.createTempFile("lazy-handles", ".log");
+    try {
+      Process process =
+          new ProcessBuilder(java.toString(), "-Xlog:class+load=info:stdout",
+                  "-cp", System.getProperty("java.class.path"), LazyHandlesTest.class.getName())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      boolean ended = process.waitFor(120, TimeUnit.SECONDS);
+      if (!ended) {
+        process.destroyForcibly();
+      }
+      String out = Files.readString(log, StandardCharsets.UTF_8);
+      assertThat(ended).as("the fresh JVM ended within 120 s: " + out).isTrue();
+      assertThat(process.exitValue()).as(out).isZero();
+      check(out);
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  private static void check(String out) {
     int mark = out.indexOf(MARK);
     assertThat(mark).as(out).isPositive();
     String building = out.substring(0, mark);
@@ -57,6 +72,8 @@ class LazyHandlesTest {
     assertThat(building).contains("io.steelmill.runtime.internal.FactoryCore ");
     assertThat(building).doesNotContain("io.steelmill.runtime.Node$Handles")
         .doesNotContain("io.steelmill.runtime.internal.FactoryCore$Waiting");
-    assertThat(after).as("start() needs the lifecycle lock").contains("io.steelmill.runtime.Node$Handles");
+    assertThat(after)
+        .as("start() needs the lifecycle lock")
+        .contains("io.steelmill.runtime.Node$Handles");
   }
 }

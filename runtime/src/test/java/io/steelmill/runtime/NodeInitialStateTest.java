@@ -45,8 +45,10 @@ class NodeInitialStateTest {
     Node child = node("child", parent);
     parent.setGracePeriod(Duration.ofSeconds(7));
 
-    assertThat(before.gracePeriod()).as("made before the change").isEqualTo(Duration.ofSeconds(30));
-    assertThat(child.gracePeriod()).as("made after the first change").isEqualTo(Duration.ofSeconds(5));
+    assertThat(before.gracePeriod()).as("made before the change")
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(child.gracePeriod()).as("made after the first change")
+        .isEqualTo(Duration.ofSeconds(5));
     child.setGracePeriod(Duration.ofSeconds(2));
     assertThat(child.gracePeriod()).isEqualTo(Duration.ofSeconds(2));
     assertThat(parent.gracePeriod()).isEqualTo(Duration.ofSeconds(7));
