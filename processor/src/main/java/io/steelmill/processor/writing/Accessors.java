@@ -1,6 +1,5 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.TypeName;
 import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
@@ -12,6 +11,7 @@ import io.steelmill.processor.model.Resolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The accessor of each key of a generated factory class: {@code getIndex()}, or the entry point
@@ -29,8 +29,8 @@ final class Accessors {
   private final Map<Key, EntryPoint> entryAccessors = new LinkedHashMap<>();
   private final boolean memoFields;
 
-  private Accessors(BindingGraph graph, boolean entryPoints) {
-    this.names = AccessorNames.of(graph);
+  private Accessors(BindingGraph graph, AccessorNames names, boolean entryPoints) {
+    this.names = names;
     if (entryPoints) {
       for (EntryPoint entryPoint : graph.factory().entryPoints()) {
         Key key = entryPoint.request().key();
@@ -44,12 +44,17 @@ final class Accessors {
 
   /** The accessors of a factory's own class, entry points memoized. */
   static Accessors of(BindingGraph graph) {
-    return new Accessors(graph, true);
+    return of(graph, AccessorNames.of(graph));
+  }
+
+  /** The same, with the graph's names made already: a graph can have thousands of keys. */
+  static Accessors of(BindingGraph graph, AccessorNames names) {
+    return new Accessors(graph, names, true);
   }
 
   /** The accessors of a factory's nested ambient class: no entry points there. */
-  static Accessors ofAmbient(BindingGraph graph) {
-    return new Accessors(graph, false);
+  static Accessors ofAmbient(BindingGraph graph, AccessorNames names) {
+    return new Accessors(graph, names, false);
   }
 
   /** {@code getIndex}, or the name of the entry point that is the key's accessor. */
@@ -92,7 +97,9 @@ final class Accessors {
     if (binding == null ? !resolution.fromParent() : binding.kind() == BindingKind.CREATOR) {
       return false;
     }
-    TypeName returned = TypeName.get(entryPoint.method().getReturnType());
-    return returned.equals(TypeName.get(key.type())) && !returned.isPrimitive();
+    TypeMirror returned = entryPoint.method().getReturnType();
+    // the key's name is its type's toString(): the same text for the same type, and much cheaper
+    // than comparing JavaPoet type names (rendered per comparison); int is never Integer's
+    return !returned.getKind().isPrimitive() && returned.toString().equals(key.typeName());
   }
 }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -46,8 +47,9 @@ public final class FactoryWriter {
   public FactoryWriter(BindingGraph graph) {
     this.graph = graph;
     this.factory = graph.factory();
-    this.names = Accessors.of(graph);
-    this.ambientNames = Accessors.ofAmbient(graph);
+    AccessorNames graphNames = AccessorNames.of(graph);
+    this.names = Accessors.of(graph, graphNames);
+    this.ambientNames = Accessors.ofAmbient(graph, graphNames);
     this.parentNames = graph.parent() == null ? null : Accessors.of(graph.parent());
     this.self = ClassName.get(factory.packageName(), factory.generatedName());
     this.ambientClass = self.nestedClass("Ambient");
@@ -98,7 +100,7 @@ public final class FactoryWriter {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
         type.addMethod(
-            MethodSpec.overriding(entryPoint.method())
+            Overrides.of(entryPoint.method(), null)
                 .addStatement("return $L", node.argument(entryPoint.request()))
                 .build());
       }
