@@ -18,7 +18,8 @@ import javax.lang.model.type.TypeMirror;
  * itself ({@code store()}) when the factory interface returns that key, so an entry point costs
  * no extra method. Such an entry point keeps what it returned in a volatile field of its own,
  * so a repeated call is one field read, as fast as a hand-written field (unless the class has no
- * room left for the fields: see {@link ClassBudget}). A child factory's generated code calls its
+ * room left for the fields: see {@link ClassBudget}; a child factory's class keeps none, see the
+ * constructor). A child factory's generated code calls its
  * parent's accessors, so the names are computed from the graph alone.
  */
 final class Accessors {
@@ -39,7 +40,10 @@ final class Accessors {
         }
       }
     }
-    this.memoFields = ClassBudget.fitsMemoFields(graph, entryAccessors.size());
+    // a child node is made per lease, plugin or request and its entry points are mostly called
+    // once: a memo field would cost each first call a volatile write (a fence) and buy nothing
+    this.memoFields =
+        graph.parent() == null && ClassBudget.fitsMemoFields(graph, entryAccessors.size());
   }
 
   /** The accessors of a factory's own class, entry points memoized. */

@@ -273,9 +273,11 @@ public final class FactoryWriter {
         .add("each one's construction needs); {@code construct} says how each id is made.\n")
         .add("Each accessor returns the node's instance: the runtime\n")
         .add("builds it (and what it needs) on first use, once, also under concurrent first use;\n")
-        .add("after that it is an array read. An entry point is its key's accessor and keeps\n")
-        .add("the instance in a field, so a repeated call is one field read. Child factories\n")
-        .add("call the accessors to share this node's daemons.\n")
+        .add("after that it is an array read. An entry point is its key's accessor")
+        .add(names.memoFields()
+            ? " and keeps\nthe instance in a field, so a repeated call is one field read."
+            : ".")
+        .add(" Child factories\ncall the accessors to share this node's daemons.\n")
         .build();
   }
 }
