@@ -42,29 +42,13 @@ jmh targets-child 'ChildFactoryBenchmark' -wi 5 -w 2s -i 5 -r 1s
 } > "$out/targets-jmh.json"
 
 # 2. javac of the N=1000 graph with each contender's processor, contenders interleaved per round
-./mvnw -q -B -f benchmarks/javac/pom.xml "$classpath" -Dmdep.outputFile="$PWD/$out/processors.cp"
-./mvnw -q -B -pl processor -am compile "$classpath" -Dmdep.outputFile="$PWD/$out/steelmill.cp" >/dev/null
-processors="$(cat "$out/processors.cp"):$(cat "$out/steelmill.cp"):processor/target/classes"
-graph=benchmarks/target/generated-sources/graphs/io/steelmill/benchmarks/graph/n1000
-classes=$(ls "$graph"/C[0-9]*.java)
+#    (what each compile sees: benchmarks/javac.sh)
+. benchmarks/javac.sh
 : > "$out/targets-javac.txt"
-compile() { # contender, extra sources, javac options...
-  local name=$1 extra=$2 begin end; shift 2
-  rm -rf "$out/javac-classes"; mkdir -p "$out/javac-classes"
-  begin=$(date +%s%N)
-  # shellcheck disable=SC2086 # the class lists are word lists
-  "$javac" -d "$out/javac-classes" -cp "$jar:$(cat "$out/processors.cp")" "$@" $classes $extra
-  end=$(date +%s%N)
-  echo "$name $((end - begin))" >> "$out/targets-javac.txt"
-}
 for _ in $(seq "$javac_runs"); do
-  compile handWritten "$graph/HandWritten1000.java" -proc:none
-  compile steelmill "$graph/Graph1000.java" -processorpath "$processors" \
-    -processor io.steelmill.processor.SteelmillProcessor
-  compile dagger "$graph/Graph1000Component.java $graph/Child1000Component.java $graph/K*.java $graph/ChildScope.java" \
-    -processorpath "$processors" -processor dagger.internal.codegen.ComponentProcessor
-  compile guice "" -proc:none
-  compile avaje "" -processorpath "$processors" -processor io.avaje.inject.generator.InjectProcessor
+  for contender in $javac_contenders; do
+    javac_compile "$contender" "$out/targets-javac.txt"
+  done
 done
 
 # 3. the first build in a fresh JVM, contenders interleaved per round

@@ -22,30 +22,16 @@ else
   "$java" -jar "$jar" -rf json -rff "$out/jmh.json"
 fi
 
-# 2. javac wall time per contender, N=1000, with that contender's processor
-./mvnw -q -B -f benchmarks/javac/pom.xml dependency:build-classpath -Dmdep.outputFile="$PWD/$out/processors.cp"
-./mvnw -q -B -pl processor -am compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/steelmill.cp" >/dev/null
-processors="$(cat "$out/processors.cp"):$(cat "$out/steelmill.cp"):processor/target/classes"
-graph=benchmarks/target/generated-sources/graphs/io/steelmill/benchmarks/graph/n1000
-classes=$(ls "$graph"/C[0-9]*.java)
+# 2. javac wall time per contender, N=1000, with that contender's processor (benchmarks/javac.sh)
+classpath=org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath
+. benchmarks/javac.sh
 runs=$([ -n "$quick" ] && echo 1 || echo 5)
 : > "$out/javac.txt"
-compile() { # contender, extra sources, javac options...
-  local name=$1 extra=$2; shift 2
+for contender in $javac_contenders; do
   for _ in $(seq "$runs"); do
-    rm -rf "$out/javac-classes"; mkdir -p "$out/javac-classes"
-    local begin end
-    begin=$(date +%s%N)
-    "$javac" -d "$out/javac-classes" -cp "$jar:$(cat "$out/processors.cp")" "$@" $classes $extra
-    end=$(date +%s%N)
-    echo "$name $((end - begin))" >> "$out/javac.txt"
+    javac_compile "$contender" "$out/javac.txt"
   done
-}
-compile handWritten "$graph/HandWritten1000.java" -proc:none
-compile steelmill "$graph/Graph1000.java" -processorpath "$processors" -processor io.steelmill.processor.SteelmillProcessor
-compile dagger "$graph/Graph1000Component.java $graph/Child1000Component.java $graph/K*.java $graph/ChildScope.java" -processorpath "$processors" -processor dagger.internal.codegen.ComponentProcessor
-compile guice "" -proc:none
-compile avaje "" -processorpath "$processors" -processor io.avaje.inject.generator.InjectProcessor
+done
 
 # 3. cold starts: first build and process start to built, fresh JVMs
 : > "$out/cold.txt"

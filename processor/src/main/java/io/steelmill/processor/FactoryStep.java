@@ -21,6 +21,8 @@ import io.steelmill.processor.writing.FactoryWriter;
 import io.steelmill.processor.writing.SimHarnessWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,14 @@ final class FactoryStep {
   private final Diagnostics diagnostics;
   private final GeneratedFiles files;
   private boolean simulatorReported;
+  /**
+   * This round's graphs, by factory name and mode: a child's graph holds its parent's, which the
+   * parent's own step built already (1,000 bindings in the benchmark graph). Elements are
+   * re-read per round, so the graphs are too.
+   */
+  private final Map<String, Map<Mode, BindingGraph>> graphs = new HashMap<>();
+  /** What the graph rules found on each of this round's graphs (a parent's are asked again). */
+  private final Map<BindingGraph, List<Diagnostic>> findings = new IdentityHashMap<>();
 
   FactoryStep(
       FactoryReader reader,
@@ -61,6 +71,12 @@ final class FactoryStep {
     this.builder = builder;
     this.diagnostics = diagnostics;
     this.files = new GeneratedFiles(filer, elements, diagnostics);
+  }
+
+  /** Forgets the graphs of the round before: they hold that round's elements. */
+  void newRound() {
+    graphs.clear();
+    findings.clear();
   }
 
   /**
@@ -85,10 +101,7 @@ final class FactoryStep {
     }
     boolean failed = false;
     for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
-      List<Diagnostic> found = new ArrayList<>();
-      for (GraphRule rule : GraphRule.all()) {
-        rule.check(entry.getValue(), found);
-      }
+      List<Diagnostic> found = findings(entry.getValue());
       for (Diagnostic diagnostic : found) {
         if (ELEMENT_CODES.contains(diagnostic.code())) {
           diagnostics.add(diagnostic);
@@ -167,17 +180,26 @@ final class FactoryStep {
    * Whether a parent's graph breaks a rule: the parent reports it itself; its child is not
    * written, since it would call the parent's generated class, which is not written either.
    */
-  private static boolean ancestorFails(BindingGraph graph) {
+  private boolean ancestorFails(BindingGraph graph) {
     for (BindingGraph g = graph.parent(); g != null; g = g.parent()) {
-      List<Diagnostic> found = new ArrayList<>();
-      for (GraphRule rule : GraphRule.all()) {
-        rule.check(g, found);
-      }
-      if (!found.isEmpty()) {
+      if (!findings(g).isEmpty()) {
         return true;
       }
     }
     return false;
+  }
+
+  /** What every graph rule finds on {@code graph}, checked once per graph. */
+  private List<Diagnostic> findings(BindingGraph graph) {
+    List<Diagnostic> found = findings.get(graph);
+    if (found == null) {
+      found = new ArrayList<>();
+      for (GraphRule rule : GraphRule.all()) {
+        rule.check(graph, found);
+      }
+      findings.put(graph, found);
+    }
+    return found;
   }
 
   /** Whether an error was reported on a factory, entry point or binding of the graph's chain. */
@@ -244,6 +266,11 @@ final class FactoryStep {
           factory);
       return null;
     }
+    String name = factory.getQualifiedName().toString();
+    BindingGraph built = graphs.getOrDefault(name, Map.of()).get(mode);
+    if (built != null) {
+      return built;
+    }
     FactoryDescriptor descriptor = reader.read(factory);
     BindingGraph parent = null;
     if (descriptor.parent() != null
@@ -253,7 +280,9 @@ final class FactoryStep {
         return null;
       }
     }
-    return builder.build(descriptor, mode, parent);
+    built = builder.build(descriptor, mode, parent);
+    graphs.computeIfAbsent(name, unused -> new EnumMap<>(Mode.class)).put(mode, built);
+    return built;
   }
 
   private static boolean hasUndefined(BindingGraph graph) {

@@ -110,6 +110,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
     }
     try {
       factoryReader.newRound();
+      factoryStep.newRound();
       Map<String, Set<Element>> annotated = annotated(round);
       validateElements(annotated);
       processFactories(annotated);

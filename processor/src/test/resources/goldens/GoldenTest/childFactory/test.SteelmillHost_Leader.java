@@ -12,8 +12,7 @@ import javax.annotation.processing.Generated;
  * each one's construction needs); {@code construct} says how each id is made.
  * Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
- * after that it is an array read. An entry point is its key's accessor and keeps
- * the instance in a field, so a repeated call is one field read. Child factories
+ * after that it is an array read. An entry point is its key's accessor. Child factories
  * call the accessors to share this node's daemons.
  */
 @Generated(
@@ -30,8 +29,6 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   daemon test.Writer [1] Writer
   injected test.Lease Lease
   """);
-
-  private volatile Writer writer;
 
   private final SteelmillHost parentFactory;
 
@@ -50,8 +47,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
 
   @Override
   public Writer writer() {
-    Writer instance = this.writer;
-    return instance != null ? instance : (this.writer = (Writer) get(0));
+    return (Writer) get(0);
   }
 
   Storage getStorage() {

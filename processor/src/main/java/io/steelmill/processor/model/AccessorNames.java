@@ -22,13 +22,16 @@ public final class AccessorNames {
     AccessorNames result = new AccessorNames();
     Map<String, Integer> counts = new HashMap<>();
     for (Key key : graph.resolutions().keySet()) {
-      counts.merge(shortName(key), 1, Integer::sum);
+      String name = shortName(key); // once per key: a graph has thousands of them
+      result.names.put(key, name);
+      counts.merge(name, 1, Integer::sum);
     }
-    for (Key key : graph.resolutions().keySet()) {
-      String name = shortName(key);
+    for (Map.Entry<Key, String> entry : result.names.entrySet()) {
+      Key key = entry.getKey();
+      String name = entry.getValue();
       name = counts.get(name) > 1 ? camel(key.typeName() + " " + qualifier(key)) : name;
       // getClass() is Object's own, final method: a class named Class gets getClassInstance().
-      result.names.put(key, name.equals("Class") ? "ClassInstance" : name);
+      entry.setValue(name.equals("Class") ? "ClassInstance" : name);
     }
     return result;
   }

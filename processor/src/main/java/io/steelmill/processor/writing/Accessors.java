@@ -1,6 +1,5 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.TypeName;
 import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
@@ -12,13 +11,15 @@ import io.steelmill.processor.model.Resolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The accessor of each key of a generated factory class: {@code getIndex()}, or the entry point
  * itself ({@code store()}) when the factory interface returns that key, so an entry point costs
  * no extra method. Such an entry point keeps what it returned in a volatile field of its own,
  * so a repeated call is one field read, as fast as a hand-written field (unless the class has no
- * room left for the fields: see {@link ClassBudget}). A child factory's generated code calls its
+ * room left for the fields: see {@link ClassBudget}; a child factory's class keeps none, see the
+ * constructor). A child factory's generated code calls its
  * parent's accessors, so the names are computed from the graph alone.
  */
 final class Accessors {
@@ -29,8 +30,8 @@ final class Accessors {
   private final Map<Key, EntryPoint> entryAccessors = new LinkedHashMap<>();
   private final boolean memoFields;
 
-  private Accessors(BindingGraph graph, boolean entryPoints) {
-    this.names = AccessorNames.of(graph);
+  private Accessors(BindingGraph graph, AccessorNames names, boolean entryPoints) {
+    this.names = names;
     if (entryPoints) {
       for (EntryPoint entryPoint : graph.factory().entryPoints()) {
         Key key = entryPoint.request().key();
@@ -39,17 +40,25 @@ final class Accessors {
         }
       }
     }
-    this.memoFields = ClassBudget.fitsMemoFields(graph, entryAccessors.size());
+    // a child node is made per lease, plugin or request and its entry points are mostly called
+    // once: a memo field would cost each first call a volatile write (a fence) and buy nothing
+    this.memoFields =
+        graph.parent() == null && ClassBudget.fitsMemoFields(graph, entryAccessors.size());
   }
 
   /** The accessors of a factory's own class, entry points memoized. */
   static Accessors of(BindingGraph graph) {
-    return new Accessors(graph, true);
+    return of(graph, AccessorNames.of(graph));
+  }
+
+  /** The same, with the graph's names made already: a graph can have thousands of keys. */
+  static Accessors of(BindingGraph graph, AccessorNames names) {
+    return new Accessors(graph, names, true);
   }
 
   /** The accessors of a factory's nested ambient class: no entry points there. */
-  static Accessors ofAmbient(BindingGraph graph) {
-    return new Accessors(graph, false);
+  static Accessors ofAmbient(BindingGraph graph, AccessorNames names) {
+    return new Accessors(graph, names, false);
   }
 
   /** {@code getIndex}, or the name of the entry point that is the key's accessor. */
@@ -92,7 +101,9 @@ final class Accessors {
     if (binding == null ? !resolution.fromParent() : binding.kind() == BindingKind.CREATOR) {
       return false;
     }
-    TypeName returned = TypeName.get(entryPoint.method().getReturnType());
-    return returned.equals(TypeName.get(key.type())) && !returned.isPrimitive();
+    TypeMirror returned = entryPoint.method().getReturnType();
+    // the key's name is its type's toString(): the same text for the same type, and much cheaper
+    // than comparing JavaPoet type names (rendered per comparison); int is never Integer's
+    return !returned.getKind().isPrimitive() && returned.toString().equals(key.typeName());
   }
 }

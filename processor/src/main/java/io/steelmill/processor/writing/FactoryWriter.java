@@ -8,6 +8,7 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -46,8 +47,9 @@ public final class FactoryWriter {
   public FactoryWriter(BindingGraph graph) {
     this.graph = graph;
     this.factory = graph.factory();
-    this.names = Accessors.of(graph);
-    this.ambientNames = Accessors.ofAmbient(graph);
+    AccessorNames graphNames = AccessorNames.of(graph);
+    this.names = Accessors.of(graph, graphNames);
+    this.ambientNames = Accessors.ofAmbient(graph, graphNames);
     this.parentNames = graph.parent() == null ? null : Accessors.of(graph.parent());
     this.self = ClassName.get(factory.packageName(), factory.generatedName());
     this.ambientClass = self.nestedClass("Ambient");
@@ -98,7 +100,7 @@ public final class FactoryWriter {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
         type.addMethod(
-            MethodSpec.overriding(entryPoint.method())
+            Overrides.of(entryPoint.method(), null)
                 .addStatement("return $L", node.argument(entryPoint.request()))
                 .build());
       }
@@ -271,9 +273,11 @@ public final class FactoryWriter {
         .add("each one's construction needs); {@code construct} says how each id is made.\n")
         .add("Each accessor returns the node's instance: the runtime\n")
         .add("builds it (and what it needs) on first use, once, also under concurrent first use;\n")
-        .add("after that it is an array read. An entry point is its key's accessor and keeps\n")
-        .add("the instance in a field, so a repeated call is one field read. Child factories\n")
-        .add("call the accessors to share this node's daemons.\n")
+        .add("after that it is an array read. An entry point is its key's accessor")
+        .add(names.memoFields()
+            ? " and keeps\nthe instance in a field, so a repeated call is one field read."
+            : ".")
+        .add(" Child factories\ncall the accessors to share this node's daemons.\n")
         .build();
   }
 }
