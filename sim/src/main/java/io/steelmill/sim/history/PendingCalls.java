@@ -23,6 +23,12 @@ final class PendingCalls {
     events[slot] = event;
   }
 
+  /** The pending event of {@code process}, or -1. */
+  int get(long process) {
+    int slot = find(process);
+    return used[slot] ? events[slot] : -1;
+  }
+
   /** The pending event of {@code process}, removed, or -1. */
   int remove(long process) {
     int slot = find(process);

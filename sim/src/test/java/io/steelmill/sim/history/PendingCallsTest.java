@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** {@link PendingCalls} against a {@link HashMap} under seeded puts and removals. */
+/** {@link PendingCalls} against a {@link HashMap} under seeded puts, looks and removals. */
 class PendingCallsTest {
   @Test
   void behavesAsAMapUnderRandomPutsAndRemovals() {
@@ -22,7 +22,11 @@ class PendingCallsTest {
       }
       for (int step = 0; step < 3_000; step++) {
         long process = processes[random.nextInt(processes.length)];
-        if (random.nextInt(3) == 0) {
+        if (random.nextInt(4) == 0) {
+          Integer now = expected.get(process);
+          assertThat(pending.get(process)).as("seed %d step %d process %d", seed, step, process)
+              .isEqualTo(now == null ? -1 : now);
+        } else if (random.nextInt(3) == 0) {
           int event = random.nextInt(1_000_000);
           pending.put(process, event);
           expected.put(process, event);
