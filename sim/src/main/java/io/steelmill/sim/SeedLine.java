@@ -58,7 +58,8 @@ public record SeedLine(SeedResult result, Map<String, Long> counts) {
           + PREFIX.strip() + "\")");
     }
     try {
-      Map<String, Object> o = (Map<String, Object>) SweepJson.parse(line.substring(PREFIX.length()));
+      Map<String, Object> o =
+          (Map<String, Object>) SweepJson.parse(line.substring(PREFIX.length()));
       SeedResult result = new SeedResult((String) o.get("suite"), (Long) o.get("seed"),
           (Boolean) o.get("passed"), (String) o.get("traceSha256"), (String) o.get("failure"),
           (String) o.get("replay"), (Long) o.get("wallNanos"));

@@ -49,7 +49,10 @@ public final class SeedProcesses {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, not " + workers);
     }
-    int count = Math.min(workers, Math.max(1, seeds.size()));
+    if (seeds.isEmpty()) {
+      return 0;
+    }
+    int count = Math.min(workers, seeds.size());
     LinkedBlockingQueue<WorkerProcess.Line> lines = new LinkedBlockingQueue<>();
     List<WorkerProcess> started = new ArrayList<>();
     try {

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The command line of a worker JVM that runs like this one: the same {@code java} (this JVM's
  * {@code java.home}), the same JVM options (heap, collector, {@code -D} properties, {@code -XX}
- * flags; a debugger's agent is left out, since two JVMs cannot listen on one port) and the same
- * class path, then a main class and its arguments.
+ * flags) and the same class path, then a main class and its arguments. Left out: a debugger's
+ * agent (two JVMs cannot listen on one port) and a flight recording started by a flag (the
+ * workers would all write the parent's file).
  */
 public final class WorkerJvm {
   private WorkerJvm() {}
@@ -30,7 +31,7 @@ public final class WorkerJvm {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!isDebugger(option)) {
+      if (!isLeftOut(option)) {
         command.add(option);
       }
     }
@@ -41,8 +42,8 @@ public final class WorkerJvm {
     return command;
   }
 
-  private static boolean isDebugger(String option) {
+  private static boolean isLeftOut(String option) {
     return option.startsWith("-agentlib:jdwp") || option.startsWith("-Xrunjdwp")
-        || option.equals("-Xdebug");
+        || option.equals("-Xdebug") || option.startsWith("-XX:StartFlightRecording");
   }
 }

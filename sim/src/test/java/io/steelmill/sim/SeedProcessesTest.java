@@ -3,6 +3,11 @@ package io.steelmill.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,6 +155,43 @@ class SeedProcessesTest {
         line -> !line.result().passed());
     assertThat(handed).containsExactly(7L, 3L, 11L, 1L, 20L); // 20 is the first failing seed
     assertThat(count).isEqualTo(5);
+  }
+
+  @Test
+  void anEmptySweepStartsNoWorker() {
+    int count = SeedProcesses.run(List.of(), 2, part -> {
+      throw new AssertionError("a worker started for " + part);
+    }, QUIET, line -> line, line -> { }, line -> false);
+    assertThat(count).isZero();
+  }
+
+  @Test
+  void aWorkerIsThisJavaWithItsOptionsAndClassPath() {
+    List<String> command = WorkerJvm.command(ScriptedWorker.class, List.of("a", "b"));
+    assertThat(command.get(0))
+        .isEqualTo(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    assertThat(command).containsSubsequence("-cp", System.getProperty("java.class.path"),
+        ScriptedWorker.class.getName(), "a", "b");
+    assertThat(command).containsAll(ManagementFactory.getRuntimeMXBean().getInputArguments()
+        .stream().filter(o -> !o.startsWith("-agentlib:jdwp")
+            && !o.startsWith("-XX:StartFlightRecording")).toList());
+    assertThat(command).noneMatch(o -> o.startsWith("-agentlib:jdwp"));
+  }
+
+  @Test
+  void aMainClassOffTheClassPathIsRefusedWithTheWayOut() throws Exception {
+    List<URL> urls = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+      urls.add(Path.of(entry).toUri().toURL());
+    }
+    try (URLClassLoader other =
+        new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+      Class<?> elsewhere = other.loadClass(ScriptedWorker.class.getName());
+      assertThatThrownBy(() -> WorkerJvm.command(elsewhere, List.of()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("was not loaded from this JVM's class path")
+          .hasMessageContaining("run the command with java -cp");
+    }
   }
 
   @Test

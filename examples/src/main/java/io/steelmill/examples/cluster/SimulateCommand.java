@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cluster simulate --nodes N --seeds K [--seed S] [--store fenced|replicated] [--unfenced]
- * [--bug B] [--trace FILE]
- * [--history FILE] [--jobs J] [--processes] [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds,
- * several at once, until one breaks an invariant or its client history is not linearizable (then
- * prints it, its replay command, and exits 1) or all pass.
+ * [--bug B] [--trace FILE] [--history FILE] [--jobs J] [--processes] [--shard I/N]
+ * [--report-dir DIR] [--keep-going]}: runs seeds, several at once (threads, or worker JVMs),
+ * until one breaks an invariant or its client history is not linearizable (then prints it, its
+ * replay command, and exits 1) or all pass.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Run the store under simulation, seed after seed.")
@@ -154,7 +154,11 @@ public final class SimulateCommand implements Callable<Integer> {
         keepGoing, sweep.reportDir(), faultOptions,
         FailingSeed.options(spec, faultOptions, false));
     if (worker != null) {
-      sweeper.asWorker(workerPart());
+      try {
+        sweeper.asWorker(io.steelmill.sim.Shard.parse(worker));
+      } catch (IllegalArgumentException e) {
+        throw Cli.mistake(spec, "--worker: " + e.getMessage());
+      }
     } else if (processes) {
       sweeper.inProcesses(spec.root().commandLine().getParseResult().originalArgs());
     }
@@ -162,14 +166,6 @@ public final class SimulateCommand implements Callable<Integer> {
   }
 
   private StoreChoice choice;
-
-  private io.steelmill.sim.Shard workerPart() {
-    try {
-      return io.steelmill.sim.Shard.parse(worker);
-    } catch (IllegalArgumentException e) {
-      throw Cli.mistake(spec, "--worker: " + e.getMessage());
-    }
-  }
 
   /** Why a seed failed: the run's own failure, or the history check's verdict. */
   static String failure(ClusterSimulation.Outcome outcome) {
