@@ -9,7 +9,8 @@
 #     warmed 1 job: a second carrier's cost when nothing but the machine is shared;
 #  3. cold, one fresh JVM per run, as a user's single command runs (the JIT's warm-up included:
 #     with 1 job the compiler threads have the second core to themselves, with 2 jobs they take it
-#     from the seeds, so short cold sweeps show a lower ratio).
+#     from the seeds, so short cold sweeps show a lower ratio);
+#  4. cold, 2 jobs as worker JVMs (`--processes`) against the cold 1 job of 3.
 # Every run's list of (seed, verdict, trace hash) must be the same, or the script fails.
 # Run from the repository root:
 #   benchmarks/sweep-scaling.sh [SEEDS] [ROUNDS] [WARMUP]   (defaults 300, 3, 600)
@@ -84,12 +85,13 @@ for i in 0 1; do
 done
 
 echo "== cold, a fresh JVM per run: $SEEDS seeds"
-rate() { # jobs -> seeds/s; the process's CPU seconds go to $OUT/cpu-jobs
+rate() { # jobs [--processes] -> seeds/s; the CPU seconds (workers included) go to $OUT/cpu-...
+  tag="$1${2:-}"
   # shellcheck disable=SC2086
   /usr/bin/time -f "%U %S" -o "$OUT/time" "$java" $JVM -cp "$CP" io.steelmill.examples.Main \
-    cluster simulate --seeds "$SEEDS" --jobs "$1" --report-dir "$OUT/cold-$1" 2>"$OUT/err" \
-    >/dev/null || true
-  awk '{print $1 + $2}' "$OUT/time" > "$OUT/cpu-$1"
+    cluster simulate --seeds "$SEEDS" --jobs "$1" ${2:-} --report-dir "$OUT/cold-$tag" \
+    2>"$OUT/err" >/dev/null || true
+  awk '{print $1 + $2}' "$OUT/time" > "$OUT/cpu-$tag"
   sed -n 's/.* \([0-9.]*\) seeds\/s$/\1/p' "$OUT/err"
 }
 a=$(rate 1)
@@ -110,4 +112,21 @@ if ! [ "$(strip "$OUT/cold-1")" = "$(strip "$OUT/cold-2")" ] \
 fi
 ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }')
 echo "ratio cold: ${ratio}x; every seed's hash equal to the warmed runs'"
+
+echo "== cold, 2 jobs as worker JVMs (--processes), against the cold 1 job above: $SEEDS seeds"
+# each worker is a fresh JVM of its own: it pays its own start-up and JIT warm-up, and shares
+# nothing with the other but the machine (the two warmed processes above are its long-run limit)
+p=$(rate 2 --processes)
+if [ -z "$p" ]; then
+  echo "the --processes run failed:" >&2
+  cat "$OUT/err" >&2
+  exit 1
+fi
+if ! [ "$(strip "$OUT/cold-1")" = "$(strip "$OUT/cold-2--processes")" ]; then
+  echo "hashes differ between the --processes run and the cold 1 job" >&2
+  exit 1
+fi
+ratio=$(awk -v a="$a" -v p="$p" 'BEGIN { printf "%.2f", p / a }')
+echo "2 worker JVMs $p seeds/s ($(cat "$OUT/cpu-2--processes") CPU s, workers included):" \
+  "ratio ${ratio}x the cold 1 job; every seed's hash equal"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

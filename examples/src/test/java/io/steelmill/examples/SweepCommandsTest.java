@@ -119,11 +119,47 @@ class SweepCommandsTest {
   }
 
   @Test
+  void workerProcessesPrintWhatOneJobPrintsSeedForSeed(@TempDir Path reports) throws Exception {
+    // violations included: the parent replays a seed a worker found failing, for its details
+    String[] sweep = {"cluster", "simulate", "--seeds", "9", "--virtual", "3s", "--unfenced",
+        "--keep-going"};
+    Process one = start(concat(sweep, "--jobs", "1", "--report-dir",
+        reports.resolve("one").toString()));
+    Process workers = start(concat(sweep, "--jobs", "3", "--processes", "--report-dir",
+        reports.resolve("workers").toString()));
+    Run first = finish(one);
+    Run second = finish(workers);
+    if (!SIMULATION) {
+      assertThat(second.exit()).isEqualTo(2);
+      return;
+    }
+    assertThat(second.err()).as(second.err()).doesNotContain("Exception");
+    assertThat(first.out()).contains("seeds: 9,").isEqualTo(second.out());
+    assertThat(second.exit()).isEqualTo(first.exit());
+    assertThat(identities(reports.resolve("workers"))).hasSize(9)
+        .isEqualTo(identities(reports.resolve("one")));
+  }
+
+  @Test
+  void workerProcessesStopAtTheFirstViolationAsThreadsDo() throws Exception {
+    String[] sweep = {"cluster", "simulate", "--seeds", "40", "--virtual", "3s", "--unfenced"};
+    Run threads = run(concat(sweep, "--jobs", "2"));
+    Run processes = run(concat(sweep, "--jobs", "2", "--processes"));
+    if (!SIMULATION) {
+      return;
+    }
+    assertThat(processes.out()).isEqualTo(threads.out());
+    assertThat(processes.exit()).isEqualTo(threads.exit());
+  }
+
+  @Test
   void badSweepOptionsAreOneLineErrors() throws Exception {
     for (String[] bad : List.of(
         new String[] {"cluster", "simulate", "--shard", "3/3"},
         new String[] {"cluster", "simulate", "--shard", "one/3"},
         new String[] {"cluster", "simulate", "--jobs", "0"},
+        new String[] {"cluster", "simulate", "--seed", "3", "--processes"},
+        new String[] {"cluster", "simulate", "--seeds", "3", "--processes", "--worker", "2/2"},
         new String[] {"pingpong", "--seeds", "0"},
         new String[] {"pingpong", "--seeds", "3", "--shard", "-1/2"},
         new String[] {"pingpong", "--shard", "0/2"})) {
@@ -131,7 +167,8 @@ class SweepCommandsTest {
       assertThat(result.exit()).as(String.join(" ", bad)).isEqualTo(2);
       if (SIMULATION) {
         assertThat(result.err().strip().lines().toList()).as(String.join(" ", bad)).hasSize(1);
-        assertThat(result.err()).containsAnyOf("--shard", "--jobs", "--seeds")
+        assertThat(result.err()).containsAnyOf("--shard", "--jobs", "--seeds", "--processes",
+                "--worker")
             .doesNotContain("Exception").doesNotContain("\tat ");
       }
     }

@@ -1,18 +1,27 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.DurationConverter;
+import io.steelmill.examples.Main;
 import io.steelmill.examples.Progress;
+import io.steelmill.sim.SeedLine;
+import io.steelmill.sim.SeedProcesses;
 import io.steelmill.sim.SeedResult;
 import io.steelmill.sim.SeedSweep;
 import io.steelmill.sim.Shard;
+import io.steelmill.sim.SimulationException;
 import io.steelmill.sim.SweepReport;
 import io.steelmill.sim.Trace;
+import io.steelmill.sim.WorkerJvm;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Seeds {@code 1..seeds} of a store (those of one shard), several at once; results are
@@ -20,6 +29,13 @@ import java.util.List;
  * of jobs. Stops at the first violation, in seed order, unless told to keep going.
  */
 final class ClusterSweep {
+  /**
+   * How long a worker JVM may report nothing while one of its seeds is due: its start (the
+   * simulation agent, class loading) and one seed, with room for a long --virtual and a loaded
+   * machine; a seed's own watchdog ends a stuck simulation long before.
+   */
+  static final Duration WORKER_QUIET = Duration.ofMinutes(10);
+
   private final int nodes;
   private final int seeds;
   private final StoreChoice store;
@@ -35,6 +51,11 @@ final class ClusterSweep {
   private long operations;
   private int handed;
   private int violations;
+  private List<String> commandLine;
+  private Shard worker;
+  private SweepReport report;
+  private long started;
+  private Progress progress;
 
   ClusterSweep(int nodes, int seeds, StoreChoice store, Duration virtual, int jobs, Shard shard,
       boolean keepGoing, Path reportDir, FaultOptions faultOptions,
@@ -51,40 +72,43 @@ final class ClusterSweep {
     this.reportDir = reportDir;
   }
 
+  /**
+   * Runs the seeds in worker JVMs started with {@code commandLine} (this command's arguments)
+   * instead of threads of this JVM ({@link SeedProcesses}).
+   */
+  ClusterSweep inProcesses(List<String> commandLine) {
+    this.commandLine = List.copyOf(commandLine);
+    return this;
+  }
+
+  /** Makes this the worker {@code part} of a sweep in processes: it prints result lines only. */
+  ClusterSweep asWorker(Shard part) {
+    this.worker = part;
+    return this;
+  }
+
   int run(PrintStream out) {
-    Duration perSeed = virtual;
     List<Long> chosen = new ArrayList<>();
     for (long s = 1; s <= seeds; s++) {
       if (shard.contains(s)) {
         chosen.add(s);
       }
     }
-    SweepReport report = new SweepReport(shard);
-    long started = System.nanoTime();
-    Progress progress = new Progress(System.err, chosen.size());
-    SeedSweep.run(
-        chosen,
-        jobs,
-        s -> store.run(s, nodes, perSeed, Trace.Level.TAIL, faults),
-        outcome -> {
-          handed++;
-          acknowledged += outcome.acknowledged();
-          rejected += outcome.rejected();
-          operations += outcome.check().operations();
-          long seed = outcome.result().seed();
-          report.add(outcome.passed() || !outcome.result().succeeded()
-              ? SeedResult.of(suite(), outcome.result(), replay(seed))
-              : SeedResult.failed(suite(), outcome.result(), SimulateCommand.failure(outcome),
-                  replay(seed)));
-          if (!outcome.passed()) {
-            violations++;
-            printViolation(out, outcome);
-          }
-          double rate = handed / ((System.nanoTime() - started) / 1e9);
-          progress.update(handed, String.format("  seeds: %d/%d  (%.1f seeds/s)  violations: %d",
-              handed, chosen.size(), rate, violations));
-        },
-        outcome -> !outcome.passed() && !keepGoing);
+    if (worker != null) {
+      return runWorker(SeedLine.part(chosen, worker), out);
+    }
+    report = new SweepReport(shard);
+    started = System.nanoTime();
+    progress = new Progress(System.err, chosen.size());
+    if (commandLine == null) {
+      SeedSweep.run(chosen, jobs, this::runSeed,
+          outcome -> take(out, chosen.size(), line(outcome), () -> outcome),
+          outcome -> !outcome.passed() && !keepGoing);
+    } else {
+      SeedProcesses.run(chosen, jobs, this::workerCommand, WORKER_QUIET, line -> line,
+          line -> take(out, chosen.size(), line, () -> again(line)),
+          line -> !line.result().passed() && !keepGoing);
+    }
     progress.finish();
     double seconds = (System.nanoTime() - started) / 1e9;
     System.err.printf("  %d seeds in %.2f s with %d jobs: %.2f seeds/s%n", handed, seconds, jobs,
@@ -109,6 +133,73 @@ final class ClusterSweep {
       out.println("shrink: no seed failed, so there is nothing to shrink");
     }
     return violations == 0 ? 0 : 1;
+  }
+
+  private ClusterSimulation.Outcome runSeed(long seed) {
+    return store.run(seed, nodes, virtual, Trace.Level.TAIL, faults);
+  }
+
+  /** One seed's result, in the order of the seeds, from this JVM's thread or a worker. */
+  private void take(PrintStream out, int total, SeedLine line,
+      Supplier<ClusterSimulation.Outcome> outcome) {
+    handed++;
+    acknowledged += line.count("acknowledged");
+    rejected += line.count("rejected");
+    operations += line.count("operations");
+    report.add(line.result());
+    if (!line.result().passed()) {
+      violations++;
+      printViolation(out, outcome.get());
+    }
+    double rate = handed / ((System.nanoTime() - started) / 1e9);
+    progress.update(handed, String.format("  seeds: %d/%d  (%.1f seeds/s)  violations: %d",
+        handed, total, rate, violations));
+  }
+
+  /** What a report and the totals need of a seed's outcome, as a worker sends it. */
+  private SeedLine line(ClusterSimulation.Outcome outcome) {
+    long seed = outcome.result().seed();
+    SeedResult result = outcome.passed() || !outcome.result().succeeded()
+        ? SeedResult.of(suite(), outcome.result(), replay(seed))
+        : SeedResult.failed(suite(), outcome.result(), SimulateCommand.failure(outcome),
+            replay(seed));
+    Map<String, Long> counts = new LinkedHashMap<>();
+    counts.put("acknowledged", outcome.acknowledged());
+    counts.put("rejected", outcome.rejected());
+    counts.put("operations", (long) outcome.check().operations());
+    return new SeedLine(result, counts);
+  }
+
+  /**
+   * A seed a worker found failing, run again here for the violation's details (its history, a
+   * shrink): a seed gives the same trace in any JVM, and a different one is a determinism bug.
+   */
+  private ClusterSimulation.Outcome again(SeedLine line) {
+    ClusterSimulation.Outcome outcome = runSeed(line.result().seed());
+    if (!outcome.result().traceSha256().equals(line.result().traceSha256())) {
+      throw new SimulationException("seed " + line.result().seed() + " gave trace "
+          + line.result().traceSha256() + " in a worker JVM and "
+          + outcome.result().traceSha256() + " here: the run is not deterministic");
+    }
+    return outcome;
+  }
+
+  /** As a worker: each seed of its part, one result line each, flushed as it ends. */
+  private int runWorker(List<Long> mine, PrintStream out) {
+    PrintStream lines = new PrintStream(out, false, StandardCharsets.UTF_8);
+    for (long seed : mine) {
+      lines.println(line(runSeed(seed)).encode());
+      lines.flush();
+    }
+    return 0;
+  }
+
+  /** A worker's command: this JVM's java, options and class path, this command line. */
+  private List<String> workerCommand(Shard part) {
+    List<String> arguments = new ArrayList<>(commandLine);
+    arguments.add("--worker");
+    arguments.add(part.toString());
+    return WorkerJvm.command(Main.class, arguments);
   }
 
   private void printViolation(PrintStream out, ClusterSimulation.Outcome outcome) {

@@ -31,21 +31,20 @@ final class NetworkStoreTransport implements StoreTransport {
     return new Loop(endpoint) {
       @Override
       void answer(Envelope<String> request) {
-        String[] parts = fields(request.message(), 4);
-        if (!wellFormedStorage(parts)) {
+        StoreRequest parts = StoreRequest.storage(request.message());
+        if (parts == null) {
           if (request.isRequest()) {
             endpoint.reply(request, "malformed"); // a peer's bug must not stop the storage
           }
           return;
         }
-        long token = Long.parseLong(parts[1]);
-        if (parts[0].equals("get")) {
-          Answer answer = handler.get(token, parts[2]);
+        if (parts.get()) {
+          Answer answer = handler.get(parts.token(), parts.key());
           if (answer != null) {
             endpoint.reply(request, answer.ok() ? "value " + answer.value() : "stale");
           }
         } else {
-          Answer answer = handler.put(token, parts[2], parts[3]);
+          Answer answer = handler.put(parts.token(), parts.key(), parts.value());
           if (answer != null && request.isRequest()) {
             endpoint.reply(request, answer.ok() ? "ok" : "stale");
           }
@@ -60,15 +59,15 @@ final class NetworkStoreTransport implements StoreTransport {
     return new Loop(endpoint) {
       @Override
       void answer(Envelope<String> request) throws InterruptedException {
-        String[] parts = fields(request.message(), 3);
-        if (!request.isRequest() || !wellFormedFrontend(parts)) {
+        StoreRequest parts = request.isRequest() ? StoreRequest.frontend(request.message()) : null;
+        if (parts == null) {
           if (request.isRequest()) {
             endpoint.reply(request, "malformed"); // a peer's bug must not stop this host
           }
           return;
         }
-        boolean get = parts[0].equals("get");
-        Answer answer = get ? handler.get(parts[1]) : handler.put(parts[1], parts[2]);
+        boolean get = parts.get();
+        Answer answer = get ? handler.get(parts.key()) : handler.put(parts.key(), parts.value());
         endpoint.reply(request, switch (answer.kind()) {
           case OK -> get ? "value " + answer.value() : "ok";
           case REFUSED -> "not-leader";
@@ -146,7 +145,7 @@ final class NetworkStoreTransport implements StoreTransport {
   }
 
   /** {@code get TOKEN KEY} or {@code put TOKEN KEY VALUE}, the token a non-negative number. */
-  private static boolean wellFormedStorage(String[] request) {
+  static boolean wellFormedStorage(String[] request) {
     boolean shaped = request.length == 3 && request[0].equals("get")
         || request.length == 4 && request[0].equals("put");
     return shaped && isToken(request[1]);
@@ -154,10 +153,15 @@ final class NetworkStoreTransport implements StoreTransport {
 
   /** 1 to 18 digits {@code 0-9}: what {@code \d{1,18}} matched, without a regex per request. */
   static boolean isToken(String text) {
-    if (text.isEmpty() || text.length() > 18) {
+    return isToken(text, 0, text.length());
+  }
+
+  /** {@link #isToken(String)} of {@code text.substring(from, to)}, without cutting it out. */
+  static boolean isToken(String text, int from, int to) {
+    if (to <= from || to - from > 18) {
       return false;
     }
-    for (int i = 0; i < text.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return false;
@@ -168,8 +172,9 @@ final class NetworkStoreTransport implements StoreTransport {
 
   /**
    * {@code text.split(" ", limit)} for {@code limit > 0} (at most {@code limit} fields, the last
-   * one the rest of the text), without the list and copies {@code split} makes: every message of
-   * every seed of a sweep goes through here.
+   * one the rest of the text), without the list and copies {@code split} makes; with {@link
+   * #wellFormedStorage} and {@link #wellFormedFrontend}, the definition {@link StoreRequest} is
+   * held to.
    */
   static String[] fields(String text, int limit) {
     String[] fields = new String[limit];
@@ -188,7 +193,7 @@ final class NetworkStoreTransport implements StoreTransport {
   }
 
   /** {@code get KEY} or {@code put KEY VALUE}. */
-  private static boolean wellFormedFrontend(String[] request) {
+  static boolean wellFormedFrontend(String[] request) {
     return request.length == 2 && request[0].equals("get")
         || request.length == 3 && request[0].equals("put");
   }

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +21,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code cluster simulate --nodes N --seeds K [--seed S] [--store fenced|replicated] [--unfenced]
- * [--bug B] [--trace FILE]
- * [--history FILE] [--jobs J] [--shard I/N] [--report-dir DIR] [--keep-going]}: runs seeds,
- * several at once, until one breaks an invariant or its client history is not linearizable (then
- * prints it, its replay command, and exits 1) or all pass.
+ * [--bug B] [--trace FILE] [--history FILE] [--jobs J] [--processes] [--shard I/N]
+ * [--report-dir DIR] [--keep-going]}: runs seeds, several at once (threads, or worker JVMs),
+ * until one breaks an invariant or its client history is not linearizable (then prints it, its
+ * replay command, and exits 1) or all pass.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
     description = "Run the store under simulation, seed after seed.")
@@ -61,6 +62,15 @@ public final class SimulateCommand implements Callable<Integer> {
   @Mixin SweepOptions sweep;
 
   @Mixin FaultOptions faultOptions;
+
+  @Option(names = "--processes", description = "Run the --jobs as worker JVMs (this java, its"
+      + " options and class path) instead of threads of this JVM: for long sweeps, where the"
+      + " workers' start-up is paid back. Needs a java -cp command line, not exec:java.")
+  boolean processes;
+
+  /** Set by a sweep in processes on the command lines of its workers: run part I/N, print lines. */
+  @Option(names = "--worker", hidden = true, paramLabel = "I/N")
+  String worker;
 
   @Option(names = "--keep-going", description = "Run every seed, reporting each violation,"
       + " instead of stopping at the first.")
@@ -101,6 +111,9 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     sweep.validate(spec, seed == null, "drop --seed");
+    if (processes && seed != null) {
+      throw Cli.mistake(spec, "--processes runs a sweep's jobs in worker JVMs: drop --seed");
+    }
     faultOptions.validate(spec, seed != null);
     try {
       choice = StoreChoice.of(store, unfenced, bug, transport);
@@ -119,6 +132,13 @@ public final class SimulateCommand implements Callable<Integer> {
           + " -Dexec.args=\"cluster simulate --nodes 5 --seeds 100\"");
     }
     // the simulator's classes are loaded only in the simulation build
+    if (processes && worker == null) {
+      try {
+        io.steelmill.sim.WorkerJvm.command(io.steelmill.examples.Main.class, List.of());
+      } catch (IllegalStateException e) {
+        throw Cli.mistake(spec, "--processes: " + e.getMessage());
+      }
+    }
     io.steelmill.sim.Shard part;
     try {
       part = sweep.shard() == null
@@ -130,9 +150,19 @@ public final class SimulateCommand implements Callable<Integer> {
     if (seed != null) {
       return one(seed, virtual, System.out);
     }
-    return new ClusterSweep(nodes, seeds, choice, virtual, sweep.jobs(), part, keepGoing,
-        sweep.reportDir(), faultOptions, FailingSeed.options(spec, faultOptions, false))
-        .run(System.out);
+    ClusterSweep sweeper = new ClusterSweep(nodes, seeds, choice, virtual, sweep.jobs(), part,
+        keepGoing, sweep.reportDir(), faultOptions,
+        FailingSeed.options(spec, faultOptions, false));
+    if (worker != null) {
+      try {
+        sweeper.asWorker(io.steelmill.sim.Shard.parse(worker));
+      } catch (IllegalArgumentException e) {
+        throw Cli.mistake(spec, "--worker: " + e.getMessage());
+      }
+    } else if (processes) {
+      sweeper.inProcesses(spec.root().commandLine().getParseResult().originalArgs());
+    }
+    return sweeper.run(System.out);
   }
 
   private StoreChoice choice;

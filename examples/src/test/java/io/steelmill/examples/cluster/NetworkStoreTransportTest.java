@@ -56,6 +56,44 @@ class NetworkStoreTransportTest {
     }
   }
 
+  @Test
+  void requestsAreCutAsSplitAndTheChecksCutThem() {
+    List<String> hostile = List.of("", " ", "get", "get ", "put ", "get 1", "get 1 ", "get 1 k",
+        "get 1 k v", "put 1 k", "put 1 k ", "put 1  v", "put 1 k v w", "get  k", "put -1 k v",
+        "get 1234567890123456789 k", "get 123456789012345678 k", "get \u0663 k", "gets 1 k",
+        " get 1 k", "GET 1 k", "put k", "put k v", "put k v w", "get k", "get k v", "get ",
+        "pu 1 k v", "put 007 k v");
+    for (String text : hostile) {
+      assertSameCut(text, "hostile");
+    }
+    SplitMix64 random = new SplitMix64(31);
+    String[] verbs = {"get ", "put ", "get", "put", "pet ", ""};
+    for (int i = 0; i < 40_000; i++) {
+      String text = verbs[random.nextInt(verbs.length)] + randomText(random);
+      assertSameCut(text, "seed 31, case " + i);
+    }
+  }
+
+  private static void assertSameCut(String text, String which) {
+    String[] storage = NetworkStoreTransport.fields(text, 4);
+    StoreRequest cut = StoreRequest.storage(text);
+    if (!NetworkStoreTransport.wellFormedStorage(storage)) {
+      assertThat(cut).as("storage \"%s\" (%s)", text, which).isNull();
+    } else {
+      assertThat(cut).as("storage \"%s\" (%s)", text, which).isEqualTo(new StoreRequest(
+          storage[0].equals("get"), Long.parseLong(storage[1]), storage[2],
+          storage.length == 4 ? storage[3] : null));
+    }
+    String[] frontend = NetworkStoreTransport.fields(text, 3);
+    cut = StoreRequest.frontend(text);
+    if (!NetworkStoreTransport.wellFormedFrontend(frontend)) {
+      assertThat(cut).as("frontend \"%s\" (%s)", text, which).isNull();
+    } else {
+      assertThat(cut).as("frontend \"%s\" (%s)", text, which).isEqualTo(new StoreRequest(
+          frontend[0].equals("get"), -1, frontend[1], frontend.length == 3 ? frontend[2] : null));
+    }
+  }
+
   private static String randomText(SplitMix64 random) {
     StringBuilder text = new StringBuilder();
     int length = random.nextInt(24);

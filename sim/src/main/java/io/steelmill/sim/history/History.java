@@ -1,9 +1,7 @@
 package io.steelmill.sim.history;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
@@ -16,7 +14,8 @@ import java.util.function.LongSupplier;
 public final class History {
   private final LongSupplier clock;
   private final List<Event> events = new ArrayList<>();
-  private final Map<Long, Event> pending = new HashMap<>();
+  /** The position in {@link #events} of each process's pending invocation (no boxing). */
+  private final PendingCalls pending = new PendingCalls();
 
   /** A recorder that stamps events with {@code clock} (nanoseconds). */
   public History(LongSupplier clock) {
@@ -58,11 +57,12 @@ public final class History {
   }
 
   private synchronized void complete(long process, EventType type, Object value) {
-    Event invoked = pending.get(process);
-    if (invoked == null) {
+    int invokedAt = pending.get(process);
+    if (invokedAt < 0) {
       throw new IllegalStateException("process " + process + " completes an operation with "
           + type.keyword() + " but invoked none");
     }
+    Event invoked = events.get(invokedAt);
     add(new Event(process, type, invoked.f(), value, invoked.key(), clock.getAsLong()));
   }
 
@@ -72,13 +72,14 @@ public final class History {
   }
 
   private synchronized void add(Event event) {
-    Event invoked = pending.get(event.process());
+    int invokedAt = pending.get(event.process());
+    Event invoked = invokedAt < 0 ? null : events.get(invokedAt);
     if (event.type() == EventType.INVOKE) {
       if (invoked != null) {
         throw new IllegalStateException("process " + event.process() + " invokes " + event.f()
             + " while its " + invoked.f() + " is still pending");
       }
-      pending.put(event.process(), event);
+      pending.put(event.process(), events.size());
     } else {
       if (invoked == null) {
         throw new IllegalStateException("process " + event.process() + " completes "

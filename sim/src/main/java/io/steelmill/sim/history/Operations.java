@@ -1,7 +1,6 @@
 package io.steelmill.sim.history;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,46 +29,51 @@ final class Operations {
    */
   static Map<Object, List<Operation>> partitioned(List<Event> events, Model model,
       boolean prune) {
-    Map<Long, Integer> pendingByProcess = new HashMap<>();
-    List<Operation> all = new ArrayList<>();
-    List<Boolean> failed = new ArrayList<>();
+    // Pair first, build after: each operation is made once, with its completion and its place in
+    // its partition (a sweep checks a history of thousands of operations for every seed).
+    int[] completion = new int[events.size()];
+    PendingCalls pending = new PendingCalls();
     for (int i = 0; i < events.size(); i++) {
       Event event = events.get(i);
       if (event.type() == EventType.INVOKE) {
-        pendingByProcess.put(event.process(), all.size());
-        all.add(new Operation(all.size(), event.process(), event.f(), event.key(),
-            event.value(), null, i, Long.MAX_VALUE, true));
-        failed.add(false);
+        pending.put(event.process(), i);
+        completion[i] = -1;
         continue;
       }
-      Integer index = pendingByProcess.remove(event.process());
-      if (index == null) {
+      int invoked = pending.remove(event.process());
+      if (invoked < 0) {
         throw new IllegalArgumentException("event " + (i + 1) + " completes an operation of"
             + " process " + event.process() + " that was never invoked");
       }
-      Operation invoked = all.get(index);
-      switch (event.type()) {
-        case OK -> all.set(index, new Operation(index, invoked.process(), invoked.f(),
-            invoked.key(), invoked.input(), event.value(), invoked.call(), i, false));
-        case FAIL -> failed.set(index, true);
-        default -> { }
-      }
+      completion[invoked] = i;
     }
     Map<Object, List<Operation>> partitions = new LinkedHashMap<>();
-    for (int i = 0; i < all.size(); i++) {
-      Operation op = all.get(i);
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      if (event.type() != EventType.INVOKE) {
+        continue;
+      }
+      int done = completion[i];
+      EventType outcome = done < 0 ? EventType.INFO : events.get(done).type();
+      Operation op = outcome == EventType.OK
+          ? new Operation(0, event.process(), event.f(), event.key(), event.value(),
+              events.get(done).value(), i, done, false)
+          : new Operation(0, event.process(), event.f(), event.key(), event.value(), null, i,
+              Long.MAX_VALUE, true);
       String problem = model.validate(op);
       if (problem != null) {
         throw new IllegalArgumentException("event " + (op.call() + 1) + " (process "
             + op.process() + ", :" + op.f() + "): " + problem);
       }
-      if (failed.get(i) || (op.optional() && model.readOnly(op))) {
+      if (outcome == EventType.FAIL || (op.optional() && model.readOnly(op))) {
         continue;
       }
-      partitions.computeIfAbsent(model.partition(op), k -> new ArrayList<>()).add(op);
+      List<Operation> ops = partitions.computeIfAbsent(model.partition(op), k -> new ArrayList<>());
+      ops.add(ops.isEmpty() ? op : op.withId(ops.size()));
     }
-    partitions.replaceAll((key, ops) ->
-        renumbered(prune ? withoutUnobservedWrites(ops, model) : ops));
+    if (prune) {
+      partitions.replaceAll((key, ops) -> renumbered(withoutUnobservedWrites(ops, model)));
+    }
     return partitions;
   }
 
@@ -98,11 +102,11 @@ final class Operations {
     return kept;
   }
 
-  /** Renumbers {@code ops} 0..n-1 in order. */
+  /** Renumbers {@code ops} 0..n-1 in order (each operation already in its place is kept). */
   static List<Operation> renumbered(List<Operation> ops) {
     List<Operation> out = new ArrayList<>(ops.size());
     for (Operation op : ops) {
-      out.add(op.withId(out.size()));
+      out.add(op.id() == out.size() ? op : op.withId(out.size()));
     }
     return out;
   }

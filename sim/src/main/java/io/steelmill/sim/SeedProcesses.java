@@ -1,0 +1,204 @@
+package io.steelmill.sim;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Runs a sweep's seeds in worker JVMs, one seed at a time each, and hands their results over in
+ * seed order, as {@link SeedSweep} does with threads. Worker {@code I} of {@code N} runs the seeds
+ * at the indexes {@code i} with {@code i mod N = I} ({@link SeedLine#part}), so the split is
+ * fixed by the seed list and the worker count alone, and prints one {@link SeedLine} per seed.
+ *
+ * <p>Why processes: two seeds in one JVM share its heap, collector, JIT and the JDK's own
+ * structures, and on a small machine that costs each seed a quarter more CPU than two JVMs of one
+ * seed at a time pay (BENCHMARKS.md, "Seeds in parallel"). A worker is the same {@code java}, the
+ * same class path and the same JVM options as this JVM ({@link WorkerCommand}).
+ *
+ * <p>Nothing is lost silently: a worker that exits, is killed, prints a line that is not a
+ * result, reports a seed that is not its own or reports one twice ends the sweep with a {@link
+ * SimulationException} naming the worker, its process id, the first seed it still owed and its
+ * last lines on stderr. A worker that reports nothing for {@code quiet} while the sweep waits for
+ * one of its seeds is stopped and reported the same way. On every way out, every worker is
+ * stopped (after a stop result too: the seeds still running are dropped, as in-JVM).
+ */
+public final class SeedProcesses {
+  /** How long a stopped worker gets to exit before it is killed, and a killed one to go. */
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
+
+  private SeedProcesses() {}
+
+  /**
+   * Runs {@code seeds} on {@code workers} JVMs started by {@code command}; calls {@code inOrder}
+   * on the calling thread with each decoded result, in the order of {@code seeds}. After a result
+   * for which {@code stop} holds, the workers are stopped.
+   *
+   * @return how many results were handed over
+   * @throws SimulationException if a worker could not be started or failed to report a seed
+   */
+  public static <R> int run(List<Long> seeds, int workers, WorkerCommand command, Duration quiet,
+      Function<SeedLine, R> decode, Consumer<R> inOrder, Predicate<R> stop) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+    }
+    if (seeds.isEmpty()) {
+      return 0;
+    }
+    int count = Math.min(workers, seeds.size());
+    LinkedBlockingQueue<WorkerProcess.Line> lines = new LinkedBlockingQueue<>();
+    List<WorkerProcess> started = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        Shard part = new Shard(i, count);
+        started.add(WorkerProcess.start(part, command.of(part), lines));
+      }
+      int handed = new Merge<>(seeds, started, quiet, decode).handOver(lines, inOrder, stop);
+      if (handed == seeds.size()) {
+        for (WorkerProcess worker : started) {
+          int code = worker.awaitExit(EXIT_GRACE);
+          if (code != 0) {
+            throw new SimulationException(worker + " reported all its seeds, then "
+                + (code < 0 ? "did not exit within " + EXIT_GRACE.toSeconds() + " s"
+                    : "exited with code " + code) + worker.lastWords());
+          }
+        }
+      }
+      return handed;
+    } catch (IOException e) {
+      throw new SimulationException("could not start a worker JVM: " + e.getMessage(), e);
+    } finally {
+      for (WorkerProcess worker : started) {
+        worker.stop(EXIT_GRACE);
+      }
+    }
+  }
+
+  /** The command line of a worker: {@code java}, its options and arguments for one part. */
+  @FunctionalInterface
+  public interface WorkerCommand {
+    List<String> of(Shard part);
+  }
+
+  /** Puts the workers' results back into seed order and checks that none is missing. */
+  private static final class Merge<R> {
+    private final List<Long> seeds;
+    private final List<WorkerProcess> workers;
+    private final long quietNanos;
+    private final Function<SeedLine, R> decode;
+    private final Map<Long, Integer> ownerOf = new HashMap<>();
+    private final Map<Long, R> early = new HashMap<>();
+    private final java.util.Set<Long> reported = new java.util.HashSet<>();
+    private final int[] owed;
+
+    Merge(List<Long> seeds, List<WorkerProcess> workers, Duration quiet,
+        Function<SeedLine, R> decode) {
+      this.seeds = seeds;
+      this.workers = workers;
+      this.quietNanos = quiet.toNanos();
+      this.decode = decode;
+      this.owed = new int[workers.size()];
+      for (int i = 0; i < seeds.size(); i++) {
+        ownerOf.put(seeds.get(i), i % workers.size());
+        owed[i % workers.size()]++;
+      }
+    }
+
+    int handOver(LinkedBlockingQueue<WorkerProcess.Line> lines, Consumer<R> inOrder,
+        Predicate<R> stop) {
+      int handed = 0;
+      while (handed < seeds.size()) {
+        long due = seeds.get(handed);
+        R result = early.remove(due);
+        if (result != null) {
+          inOrder.accept(result);
+          handed++;
+          if (stop.test(result)) {
+            break;
+          }
+          continue;
+        }
+        WorkerProcess.Line line = poll(lines);
+        if (line == null) {
+          WorkerProcess owner = workers.get(ownerOf.get(due));
+          if (owner.quietFor() > quietNanos) {
+            throw lost(owner, due, "reported nothing for " + Duration.ofNanos(quietNanos)
+                + " while seed " + due + " was due, and was stopped");
+          }
+        } else {
+          take(line, handed);
+        }
+      }
+      return handed;
+    }
+
+    private void take(WorkerProcess.Line line, int handed) {
+      WorkerProcess worker = line.worker();
+      int index = workers.indexOf(worker);
+      if (line.text() == null) { // the end of its output: it exited or was killed
+        if (owed[index] > 0) {
+          throw lost(worker, firstOwed(index, handed), worker.exitDescription(EXIT_GRACE)
+              + " with " + owed[index] + " of its seeds unreported");
+        }
+        return;
+      }
+      if (!line.text().startsWith(SeedLine.PREFIX)) {
+        worker.remember("stdout: " + line.text()); // not a result: kept for a report, no more
+        return;
+      }
+      SeedLine seedLine;
+      try {
+        seedLine = SeedLine.decode(line.text());
+      } catch (IllegalArgumentException e) {
+        throw lost(worker, firstOwed(index, handed), "printed \"" + clip(line.text())
+            + "\" where a result was due: " + e.getMessage());
+      }
+      long seed = seedLine.result().seed();
+      Integer owner = ownerOf.get(seed);
+      if (owner == null || owner != index) {
+        throw lost(worker, firstOwed(index, handed), "reported seed " + seed
+            + ", which is not one of its seeds");
+      }
+      if (!reported.add(seed)) {
+        throw lost(worker, firstOwed(index, handed), "reported seed " + seed + " twice");
+      }
+      owed[index]--;
+      early.put(seed, decode.apply(seedLine));
+    }
+
+    /** The first seed worker {@code index} owes from {@code handed} on, or -1. */
+    private long firstOwed(int index, int handed) {
+      for (int i = handed; i < seeds.size(); i++) {
+        if (i % workers.size() == index && !reported.contains(seeds.get(i))) {
+          return seeds.get(i);
+        }
+      }
+      return -1;
+    }
+
+    private static WorkerProcess.Line poll(LinkedBlockingQueue<WorkerProcess.Line> lines) {
+      try {
+        return lines.poll(1, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SimulationException("interrupted while waiting for the worker JVMs' results");
+      }
+    }
+
+    private static SimulationException lost(WorkerProcess worker, long seed, String what) {
+      return new SimulationException(worker + " " + what + (seed < 0 ? "" : "; seed " + seed
+          + " has no result") + worker.lastWords());
+    }
+
+    private static String clip(String text) {
+      return text.length() <= 120 ? text : text.substring(0, 120) + "...";
+    }
+  }
+}

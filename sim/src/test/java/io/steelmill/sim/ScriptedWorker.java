@@ -1,0 +1,60 @@
+package io.steelmill.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A worker JVM for {@link SeedProcessesTest} that misbehaves on demand: {@code main(behaviour,
+ * seeds, part)} prints a {@link SeedLine} for each seed of its part, the hash derived from the
+ * seed alone, after {@code millis} of work, and does what {@code behaviour} says to worker 1.
+ */
+public final class ScriptedWorker {
+  private ScriptedWorker() {}
+
+  public static void main(String[] args) throws Exception {
+    String behaviour = args[0];
+    long millis = Long.parseLong(args[1]);
+    List<Long> seeds = new ArrayList<>();
+    for (String seed : args[2].split(",")) {
+      seeds.add(Long.parseLong(seed));
+    }
+    Shard part = Shard.parse(args[3]);
+    boolean misbehaves = part.index() == 1;
+    List<Long> mine = SeedLine.part(seeds, part);
+    for (int i = 0; i < mine.size(); i++) {
+      long seed = mine.get(i);
+      if (misbehaves && i == 2) {
+        switch (behaviour) {
+          case "dies" -> {
+            System.err.println("worker 1 is going down at seed " + seed);
+            Runtime.getRuntime().halt(3);
+          }
+          case "hangs" -> Thread.sleep(Long.MAX_VALUE);
+          case "strays" -> System.out.println("a line that is not a result");
+          case "garbles" -> System.out.println(SeedLine.PREFIX + "{\"seed\": " + seed);
+          case "foreign" -> System.out.println(line(seeds.get(0)).encode());
+          case "twice" -> System.out.println(line(mine.get(0)).encode());
+          default -> { }
+        }
+      }
+      Thread.sleep(millis);
+      System.out.println(line(seed).encode());
+      System.out.flush();
+    }
+    if (misbehaves && behaviour.equals("fails-at-exit")) {
+      System.exit(4);
+    }
+  }
+
+  /** The line a correct worker prints for {@code seed}. */
+  static SeedLine line(long seed) {
+    return new SeedLine(new SeedResult("scripted", seed, seed % 5 != 0, hash(seed),
+        seed % 5 != 0 ? null : "seed " + seed + " \"fails\"\nsecond line", null, seed),
+        Map.of("seed", seed));
+  }
+
+  static String hash(long seed) {
+    return Long.toHexString(new SplitMix64(seed).nextLong());
+  }
+}
