@@ -17,6 +17,8 @@ CORE=${2:-1}
   -Dmdep.outputFile=target/pingpong-classpath.txt -Dmdep.includeScope=runtime
 CP="examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
 jit_flags=${STEELMILL_JIT_FLAGS-"-XX:InlineSmallCode=6000"}
+# shellcheck disable=SC2086
+[ -z "$jit_flags" ] || "$java" $jit_flags -version >/dev/null 2>&1 || jit_flags="" # not HotSpot
 echo "JVM options: $sim_flags $jit_flags"
 run() { # label, then the command's prefix; prints the figures and the CPU seconds
   label=$1
