@@ -3,7 +3,10 @@
 # (a fresh JVM per run, plain java) and warmed on one core (taskset, 2 unmeasured runs first),
 # each with the process's CPU seconds. Every run must print the same delivered count and trace
 # hash. Run from the repository root; it builds the simulation classes and their class path first.
-# Every run has the fast virtual-thread switches (find-jdk.sh's sim_flags) when the JDK knows them.
+# Every run has the fast virtual-thread switches (find-jdk.sh's sim_flags) when the JDK knows them,
+# and a larger HotSpot inlining budget for already-compiled methods (STEELMILL_JIT_FLAGS; set and
+# empty measures without it; BENCHMARKS.md, "The JIT's inlining budget"). At the end it prints the
+# JDK's own cost of a virtual-thread switch on the same core (SwitchFloor), the floor under a message.
 # Usage: benchmarks/pingpong.sh [RUNS] [CORE]   (defaults 3 and 1)
 set -eu
 RUNS=${1:-3}
@@ -13,12 +16,16 @@ CORE=${2:-1}
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/pingpong-classpath.txt -Dmdep.includeScope=runtime
 CP="examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
+jit_flags=${STEELMILL_JIT_FLAGS-"-XX:InlineSmallCode=6000"}
+# shellcheck disable=SC2086
+[ -z "$jit_flags" ] || "$java" $jit_flags -version >/dev/null 2>&1 || jit_flags="" # not HotSpot
+echo "JVM options: $sim_flags $jit_flags"
 run() { # label, then the command's prefix; prints the figures and the CPU seconds
   label=$1
   shift
   echo "$label"
   "$@" "$java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
-    -XX:+EnableDynamicAgentLoading $sim_flags $FLAGS -cp "$CP" io.steelmill.examples.Main \
+    -XX:+EnableDynamicAgentLoading $sim_flags $jit_flags $FLAGS -cp "$CP" io.steelmill.examples.Main \
     pingpong --nodes 5 --virtual 30m --seed 42 $ARGS 2>&1 \
     | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s' | sed 's/^/  /'
 }
@@ -29,3 +36,8 @@ for r in $(seq "$RUNS"); do
   run "warmed (2 runs first), core $CORE alone, run $r" \
     /usr/bin/time -f "%U user + %S sys CPU s (3 runs)" taskset -c "$CORE"
 done
+echo "virtual-thread switch floor, core $CORE alone (rounds 6-8 of 8)"
+"$javac" -d target/switch-floor benchmarks/pingpong/SwitchFloor.java
+# shellcheck disable=SC2086
+taskset -c "$CORE" "$java" -XX:ActiveProcessorCount=1 --add-opens java.base/java.lang=ALL-UNNAMED \
+  $sim_flags -cp target/switch-floor SwitchFloor | tail -n 3 | sed 's/^/  /'

@@ -18,6 +18,11 @@ final class RunLoop {
   private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
 
   private final RunState run;
+  /**
+   * Whether the main task has ended: set by the step that ended it (a task ends only in its own
+   * step), so the loop need not ask the main thread for its state on every turn.
+   */
+  private boolean mainEnded;
 
   RunLoop(RunState run) {
     this.run = run;
@@ -25,6 +30,7 @@ final class RunLoop {
 
   void loop(Simulation simulation, Simulation.Body body) {
     Simulation.CURRENT.set(simulation);
+    mainEnded = false;
     io.steelmill.runtime.internal.Unwinding.install(run.unwound::contains);
     run.mainThread =
         run.scheduler.builder().name("main").unstarted(() -> {
@@ -42,7 +48,7 @@ final class RunLoop {
     while (true) {
       drainForeign();
       if (!run.unwinding
-          && (run.failure != null || run.mainThread.getState() == Thread.State.TERMINATED)) {
+          && (run.failure != null || mainEnded)) {
         startUnwinding();
       }
       if (run.unwinding && (run.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
@@ -78,6 +84,11 @@ final class RunLoop {
     Simulation.CURRENT.remove();
   }
 
+  /**
+   * Runs one task step, picked by the seeded PRNG. The common path stays under the JIT's size
+   * limit for inlining a hot method into the loop (HotSpot's {@code FreqInlineSize}, 325 bytes of
+   * bytecode); what is rare (a lock cycle, a task's end, a livelock) is a method of its own.
+   */
   private void step() {
     ArrayList<Task> runQueue = run.runQueue;
     int index = runQueue.size() == 1 ? 0 : run.schedulerRandom.nextInt(runQueue.size());
@@ -97,25 +108,40 @@ final class RunLoop {
       state = blocked(task);
     }
     if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
-      String cycle = LockCycles.closedBy(task, state, run.live.values(), run.trace);
-      if (cycle != null) {
-        run.fail(new SimulationException(cycle));
-      }
+      checkLockCycle(task, state);
     }
     if (state == Thread.State.TERMINATED) {
-      run.live.remove(task.id);
-      run.tasks.remove(task.continuation);
-      run.unwound.remove(task.thread);
-      notePoolUse(task);
+      ended(task);
     }
     if (!run.unwinding) {
       run.invariants.check(run, run.now);
       if (run.steps - run.stepsAtLastTimeAdvance > run.maxStepsWithoutTime) {
-        run.fail(new SimulationException("Livelock: " + run.maxStepsWithoutTime + " steps"
-            + " without virtual time advancing (tasks spinning with Thread.yield() or busy"
-            + " waits?).\n" + TaskReport.describe(run.live.values())));
+        livelock();
       }
     }
+  }
+
+  /** Fails the run if {@code task}, waiting for a lock, closed a cycle of tasks waiting. */
+  private void checkLockCycle(Task task, Thread.State state) {
+    String cycle = LockCycles.closedBy(task, state, run.live.values(), run.trace);
+    if (cycle != null) {
+      run.fail(new SimulationException(cycle));
+    }
+  }
+
+  /** {@code task} ended in its step: it leaves the run. */
+  private void ended(Task task) {
+    mainEnded |= task.thread == run.mainThread;
+    run.live.remove(task.id);
+    run.tasks.remove(task.continuation);
+    run.unwound.remove(task.thread);
+    notePoolUse(task);
+  }
+
+  private void livelock() {
+    run.fail(new SimulationException("Livelock: " + run.maxStepsWithoutTime + " steps"
+        + " without virtual time advancing (tasks spinning with Thread.yield() or busy"
+        + " waits?).\n" + TaskReport.describe(run.live.values())));
   }
 
   /**

@@ -29,7 +29,7 @@ public final class SimNetwork implements Network {
   private final Set<String> cut = new LinkedHashSet<>();
   /** Each node's incarnation as the network sees it: a crash starts a new one. */
   private final Map<String, Integer> incarnations = new HashMap<>();
-  /** The keys of {@link #links} and {@link #cut}, built once per pair. */
+  /** The links of {@link #links} and {@link #cut}, built once per pair, with their faults. */
   private final LinkKeys linkKeys = new LinkKeys();
   /** Delivery timers that fired, for the next messages (see {@link Delivery}). */
   private Delivery freeDeliveries;
@@ -77,6 +77,7 @@ public final class SimNetwork implements Network {
 
   /** Faults of the link {@code from -> to}, starting from the all-links settings. */
   public NetworkFaults link(String from, String to) {
+    linkKeys.changed();
     return links.computeIfAbsent(from + "->" + to, k -> allLinks.copy());
   }
 
@@ -93,12 +94,14 @@ public final class SimNetwork implements Network {
         cut.add(b + "->" + a);
       }
     }
+    linkKeys.changed();
     Simulation.current().trace("fault partition " + sides + " | " + rest);
   }
 
   /** Cuts messages from {@code from} to {@code to} only. */
   public void cutOneWay(String from, String to) {
     cut.add(from + "->" + to);
+    linkKeys.changed();
     Simulation.current().trace("fault cut " + from + "->" + to);
   }
 
@@ -117,6 +120,7 @@ public final class SimNetwork implements Network {
   /** Restores every cut link. */
   public void heal() {
     cut.clear();
+    linkKeys.changed();
     Simulation.current().trace("fault heal");
   }
 
@@ -134,20 +138,22 @@ public final class SimNetwork implements Network {
 
   // ---- used by SimEndpoint ----------------------------------------------------------------------
 
+  /**
+   * Sends a message: hashes it into the trace, decides its fate, and arms a delivery per copy.
+   * Kept under the JIT's size limit for inlining a hot method (HotSpot's {@code FreqInlineSize},
+   * 325 bytes of bytecode): the rare paths (a FULL trace line, a fault table lookup, a recorded
+   * timeline) are methods of their own.
+   */
   <M> void send(
       Address from, Address to, M message, long requestId, long replyTo, long digest) {
     Simulation sim = sim();
     RunState run = sim.state;
     sent++;
     Trace trace = run.trace;
-    trace.data(run.now, trace.keepsEveryLine() ? "send " + from + "->" + to : "", digest);
-    NetworkFaults faults = allLinks;
-    boolean isCut = false;
-    if (!links.isEmpty() || !cut.isEmpty()) {
-      String link = linkKeys.of(from.node(), to.node());
-      faults = links.getOrDefault(link, allLinks);
-      isCut = cut.contains(link);
-    }
+    trace.data(run.now, trace.keepsEveryLine() ? sendLine(from, to) : "", digest);
+    LinkKeys.Link link = links.isEmpty() && cut.isEmpty() ? null : linkOf(from, to);
+    NetworkFaults faults = link == null ? allLinks : link.faults;
+    boolean isCut = link != null && link.cut;
     FaultLedger ledger = sim.faults();
     if (ledger.timeline() != null) {
       sendRecorded(sim, ledger, faults, isCut, from, to, message, requestId, replyTo);
@@ -168,6 +174,19 @@ public final class SimNetwork implements Network {
       delivery.incarnation = incarnation;
       run.timers.arm(delivery, run.now, delay(faults));
     }
+  }
+
+  private static String sendLine(Address from, Address to) {
+    return "send " + from + "->" + to;
+  }
+
+  /** The link {@code from -> to} with its current faults (while any fault table is not empty). */
+  private LinkKeys.Link linkOf(Address from, Address to) {
+    LinkKeys.Link link = linkKeys.of(from.node(), to.node());
+    if (!linkKeys.isCurrent(link)) {
+      linkKeys.remember(link, links.getOrDefault(link.key, allLinks), cut.contains(link.key));
+    }
+    return link;
   }
 
   /**
