@@ -22,8 +22,12 @@ import java.util.stream.Stream;
  * every acknowledged write, which the client reads back at the end.
  */
 public final class ReplicatedRun {
-  /** Times a write is sent again after an unknown outcome (the same value: idempotent). */
-  static final int ATTEMPTS = 5;
+  /**
+   * How long a write is sent again after unknown outcomes (the same value: idempotent). A bound
+   * of time, not of attempts: an attempt waits 200 ms for its reply, which a loaded machine's
+   * fsync and replication can take several times over while a takeover is under way.
+   */
+  static final Duration WRITE_PATIENCE = Duration.ofMinutes(1);
 
   private ReplicatedRun() {}
 
@@ -85,13 +89,16 @@ public final class ReplicatedRun {
 
   private static boolean write(KvClient client, List<String> alive, String key, String value)
       throws InterruptedException {
-    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+    long deadline = System.nanoTime() + WRITE_PATIENCE.toNanos();
+    int attempts = 0;
+    do {
+      attempts++;
       if (client.write(0, alive, 0, key, value, Duration.ofSeconds(30))) {
         return true;
       }
-    }
+    } while (System.nanoTime() < deadline);
     throw new IllegalStateException("the store did not acknowledge " + key + "=" + value
-        + " in " + ATTEMPTS + " attempts");
+        + " in " + attempts + " attempts over " + WRITE_PATIENCE.toSeconds() + " s");
   }
 
   private static List<String> alive(Map<String, SteelmillReplicatedHost> running) {
