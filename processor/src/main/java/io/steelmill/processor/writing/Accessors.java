@@ -1,5 +1,6 @@
 package io.steelmill.processor.writing;
 
+import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
@@ -12,6 +13,8 @@ import io.steelmill.processor.model.Resolution;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
 
 /**
  * The accessor of each key of a generated factory class: {@code getIndex()}, or the entry point
@@ -94,5 +97,17 @@ final class Accessors {
     }
     TypeName returned = TypeName.get(entryPoint.method().getReturnType());
     return returned.equals(TypeName.get(key.type())) && !returned.isPrimitive();
+  }
+
+  /**
+   * The implementation of an entry point (no parameters, no type variables: validation rejects
+   * both), declaring no exception: it never throws a checked one, so code calling it through the
+   * generated class (the simulation harness, a user) need not catch what {@code throws} names.
+   */
+  static MethodSpec.Builder implementing(ExecutableElement entryPoint) {
+    return MethodSpec.methodBuilder(entryPoint.getSimpleName().toString())
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(TypeName.get(entryPoint.getReturnType()));
   }
 }

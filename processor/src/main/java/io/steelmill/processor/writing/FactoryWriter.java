@@ -98,7 +98,7 @@ public final class FactoryWriter {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
         type.addMethod(
-            MethodSpec.overriding(entryPoint.method())
+            Accessors.implementing(entryPoint.method())
                 .addStatement("return $L", node.argument(entryPoint.request()))
                 .build());
       }

@@ -165,14 +165,14 @@ final class ScopeWriter {
   MethodSpec accessor(Key key, CodeBlock elsewhere) {
     EntryPoint entryPoint = names.entryPointFor(key);
     if (entryPoint != null && !names.memoFields()) {
-      return MethodSpec.overriding(entryPoint.method())
+      return Accessors.implementing(entryPoint.method())
           .addStatement("return $L", value(key, elsewhere))
           .build();
     }
     if (entryPoint != null) {
       String field = Accessors.field(entryPoint);
       MethodSpec.Builder method =
-          MethodSpec.overriding(entryPoint.method())
+          Accessors.implementing(entryPoint.method())
               .addStatement("$T instance = this.$N", typeOf(key), field);
       // the memo write stays a one-line slow path: the accessor must stay under C1's 35-byte
       // inlining limit, or the hot lookup pays a call wherever C2 has not inlined it yet
