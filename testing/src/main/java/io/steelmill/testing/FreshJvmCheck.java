@@ -39,8 +39,15 @@ final class FreshJvmCheck {
 
   /** Whether the parent should run the check (off in the child and when turned off). */
   static boolean enabled(ExtensionContext context) {
-    return !isChild()
-        && Boolean.parseBoolean(SimulationExtension.setting(context, PROPERTY, "true"));
+    if (isChild()) {
+      return false;
+    }
+    String value = SimulationExtension.setting(context, PROPERTY, "true");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + PROPERTY + " is true or false, not \"" + value + "\"");
+    }
+    return value.equals("true");
   }
 
   /** In the child: writes the run's hash and full trace for the parent to compare. */
