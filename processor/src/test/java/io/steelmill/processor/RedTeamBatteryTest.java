@@ -315,6 +315,22 @@ class RedTeamBatteryTest {
 
   static List<Program> severalFiles() {
     return List.of(
+        ok("grandchild takes a daemon its grandparent's graph holds",
+            "@Daemon class Root { Root(String s) {} }\n"
+                + "@Factory(injected = String.class) interface App { Root root(); }\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Root root(); }"),
+        ok("great-grandchild takes an ambient daemon",
+            "@Ambient @Daemon class Pool {}\n@Factory interface App { Pool pool(); }\n"
+                + "@Factory(parent = App.class) interface A {}\n"
+                + "@Factory(parent = A.class) interface B {}\n"
+                + "@Factory(parent = B.class) interface C { Pool pool(); }"),
+        wrong("grandchild needs a type its grandparent injects but never uses",
+            ErrorCode.MissingBinding,
+            "@Daemon class Root { Root(String s) {} }\n"
+                + "@Factory(injected = String.class) interface App {}\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Root root(); }"),
         wrong("five mistakes in five files", null,
             "//FILE test.A\n" + HEAD + "@Daemon class A { private A() {} }\n"
                 + "//FILE test.B\n" + HEAD + "@Daemon class B { B(Missing1 m) {} }\n"
