@@ -45,6 +45,16 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     return value == null ? fallback : value.trim();
   }
 
+  /** A setting that is {@code true} or {@code false} exactly: {@code yes} is a mistake. */
+  static boolean flag(ExtensionContext context, String key, boolean fallback) {
+    String value = setting(context, key, String.valueOf(fallback));
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + key + " is true or false, not \"" + value + "\"");
+    }
+    return value.equals("true");
+  }
+
   private static long number(String key, String text) {
     try {
       return Long.parseLong(text);
