@@ -58,6 +58,8 @@ final class GeneratedFiles {
     ModuleElement module = elements.getModuleOf(factory);
     if (holder == null && isSourceType(module, qualified)) {
       holder = "the class " + simpleName + " in your sources";
+    } else if (holder == null && isPackage(module, qualified)) {
+      holder = "the package " + qualified;
     } else if (holder != null) {
       holder = "the generated class of the factory " + holder;
     }
@@ -204,6 +206,14 @@ final class GeneratedFiles {
     return module == null
         ? elements.getTypeElement(qualified)
         : elements.getTypeElement(module, qualified);
+  }
+
+  /** Whether a package has the name {@code qualified}: a class may not share it. */
+  private boolean isPackage(ModuleElement module, String qualified) {
+    return (module == null
+            ? elements.getPackageElement(qualified)
+            : elements.getPackageElement(module, qualified))
+        != null;
   }
 
   /**

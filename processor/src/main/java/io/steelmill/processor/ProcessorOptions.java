@@ -57,7 +57,8 @@ record ProcessorOptions(Mode mode, boolean strict, boolean lintAll, List<Diagnos
     String strict = choice(options, STRICT, List.of("false", "true"), problems);
     String lint = choice(options, LINT, List.of("simulation", "all"), problems);
     for (String key : new TreeSet<>(options.keySet())) {
-      if (key.startsWith(PREFIX) && !ALL.contains(key)) {
+      // Steelmill.mode or STEELMILL.MODE is a typo javac would pass on silently, not another's
+      if (key.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX) && !ALL.contains(key)) {
         List<String> known = new ArrayList<>(new TreeSet<>(ALL));
         known.remove(CRASH_TEST);
         problems.add(

@@ -529,7 +529,7 @@ class HostileInputMoreTest {
   }
 
   /** The files of a program: {@code test.App} unless a line {@code //FILE name} starts one. */
-  private static List<JavaFileObject> files(String text) {
+  static List<JavaFileObject> files(String text) {
     List<JavaFileObject> files = new ArrayList<>();
     String name = "test.App";
     StringBuilder body = new StringBuilder(text.startsWith("//FILE") ? "" : HEAD);

@@ -102,11 +102,26 @@ public abstract class Node implements AutoCloseable {
 
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
+    if (parent != null) {
+      checkName(core.node());
+    }
     this.core = core;
     this.slots = core.slots();
     this.parent = parent;
     this.inheritedGrace = parent == null ? DEFAULT_GRACE : parent.gracePeriod();
     core.constructWith(Dispatch.INSTANCE, this);
+  }
+
+  /**
+   * A host's or child's name must name a node: a blank one would be {@link NodeId#NONE} (no node:
+   * a crash would not reach its tasks), {@code ambient} the cluster's shared infrastructure.
+   */
+  private static void checkName(String name) {
+    if (name.isBlank() || name.equals(NodeId.AMBIENT.name())) {
+      throw new IllegalArgumentException("A node cannot be named \"" + name + "\": "
+          + (name.isBlank() ? "a blank name is no node's" : "\"ambient\" is the shared"
+          + " infrastructure's") + ". Fix: give the node a name of its own, such as \"n0\".");
+    }
   }
 
   /**
@@ -222,7 +237,11 @@ public abstract class Node implements AutoCloseable {
    * @throws IllegalArgumentException if this node owns no such binding
    */
   public final <T> void inject(Class<T> type, T instance) {
-    java.util.Objects.requireNonNull(instance, "instance");
+    java.util.Objects.requireNonNull(type, "type");
+    if (instance == null) {
+      throw new NullPointerException("Cannot inject null as " + type.getSimpleName() + " into "
+          + this + ". Fix: hand in an instance of " + type.getSimpleName() + ".");
+    }
     if (stopRequested) {
       throw new NodeStoppingException(name(), "Cannot inject " + type.getSimpleName() + " into "
           + this + ": it is stopping, and a stopping node takes nothing new.");
@@ -289,7 +308,6 @@ public abstract class Node implements AutoCloseable {
 
   /** For generated child creators: hands in the instance of the injected binding {@code id}. */
   protected final void injectAt(int id, Object instance) {
-    java.util.Objects.requireNonNull(instance, "instance");
     if (core.isSealed()) {
       throw new IllegalStateException("Cannot inject into " + this + ": a started node is sealed.");
     }

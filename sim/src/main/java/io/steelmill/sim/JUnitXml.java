@@ -36,7 +36,7 @@ final class JUnitXml {
               .append(escape(r.failure())).append("\nreplay: ").append(escape(r.replay()))
               .append("</failure>\n");
         }
-        out.append("      <system-out>trace sha256: ").append(r.traceSha256())
+        out.append("      <system-out>trace sha256: ").append(escape(r.traceSha256()))
             .append("</system-out>\n    </testcase>\n");
       }
       out.append("  </testsuite>\n");
@@ -62,8 +62,13 @@ final class JUnitXml {
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&apos;");
         default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
             out.append('?'); // not allowed in XML 1.0
+          } else if (Character.isSurrogate(c)) {
+            // a pair is one character; half of one is not allowed in XML, nor written as UTF-8
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                && Character.isLowSurrogate(text.charAt(i + 1));
+            out.append(paired ? text.substring(i, ++i + 1) : "?");
           } else {
             out.append(c);
           }

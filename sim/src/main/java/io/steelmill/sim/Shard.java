@@ -37,21 +37,34 @@ public record Shard(int index, int count) {
     if (slash <= 0 || slash != trimmed.lastIndexOf('/') || slash == trimmed.length() - 1) {
       throw new IllegalArgumentException(describe(text));
     }
-    try {
-      int index = Integer.parseInt(trimmed.substring(0, slash).trim());
-      int count = Integer.parseInt(trimmed.substring(slash + 1).trim());
-      if (count < 1 || count > MAX_COUNT || index < 0 || index >= count) {
+    int index = number(trimmed.substring(0, slash).trim(), text);
+    int count = number(trimmed.substring(slash + 1).trim(), text);
+    if (count < 1 || count > MAX_COUNT || index < 0 || index >= count) {
+      throw new IllegalArgumentException(describe(text));
+    }
+    return new Shard(index, count);
+  }
+
+  /**
+   * A part of {@code I/N}: ASCII digits only (no sign, no other script's digits, which {@code
+   * Integer.parseInt} would take), at most 9 of them, so it never overflows.
+   */
+  private static int number(String part, String text) {
+    if (part.isEmpty() || part.length() > 9) {
+      throw new IllegalArgumentException(describe(text));
+    }
+    for (int i = 0; i < part.length(); i++) {
+      if (part.charAt(i) < '0' || part.charAt(i) > '9') {
         throw new IllegalArgumentException(describe(text));
       }
-      return new Shard(index, count);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(describe(text), e);
     }
+    return Integer.parseInt(part);
   }
 
   private static String describe(String text) {
     return "a shard is I/N with 0 <= I < N <= " + MAX_COUNT + " (for example 0/4 for the first of"
-        + " four), not \"" + text + "\"";
+        + " four), not "
+        + SweepJson.quote(text.length() > 80 ? text.substring(0, 80) + "..." : text);
   }
 
   /** Whether {@code seed} belongs to this shard. */

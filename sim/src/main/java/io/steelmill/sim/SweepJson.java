@@ -11,8 +11,12 @@ import java.util.Map;
  * an error with its offset.
  */
 final class SweepJson {
+  /** How deep arrays and objects may nest: a report needs 3; a corrupt file must not overflow. */
+  private static final int MAX_DEPTH = 64;
+
   private final String text;
   private int at;
+  private int depth;
 
   private SweepJson(String text) {
     this.text = text;
@@ -42,7 +46,7 @@ final class SweepJson {
         case '\r' -> out.append("\\r");
         case '\t' -> out.append("\\t");
         default -> {
-          if (c < 0x20) {
+          if (c < 0x20 || unpairedSurrogate(value, i)) {
             out.append(String.format("\\u%04x", (int) c));
           } else {
             out.append(c);
@@ -53,12 +57,68 @@ final class SweepJson {
     return out.append('"').toString();
   }
 
+  /**
+   * Whether {@code value.charAt(i)} is half a surrogate pair without its other half (a message
+   * cut in the middle of an emoji): written raw it is not UTF-8, so the report could not be
+   * written; escaped, it reads back as it was.
+   */
+  private static boolean unpairedSurrogate(String value, int i) {
+    char c = value.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c)
+        && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
+  }
+
+  /**
+   * {@code value} as a {@code type}, or an error naming {@code what} it should have been.
+   */
+  static <T> T as(Object value, Class<T> type, String what) {
+    if (!type.isInstance(value)) {
+      throw new IllegalArgumentException(what + " is " + kind(value) + ", not " + kind(type));
+    }
+    return type.cast(value);
+  }
+
+  /** The field {@code name} of {@code object} as a {@code type}; null only when allowed. */
+  static <T> T field(Map<?, ?> object, String name, Class<T> type, boolean nullable) {
+    Object value = object.get(name);
+    if (value == null && !object.containsKey(name)) {
+      throw new IllegalArgumentException("field \"" + name + "\" is missing");
+    }
+    if (value == null && nullable) {
+      return null;
+    }
+    return as(value, type, "field \"" + name + "\"");
+  }
+
+  private static String kind(Object value) {
+    return value == null ? "null" : kind(value.getClass());
+  }
+
+  private static String kind(Class<?> type) {
+    if (Map.class.isAssignableFrom(type)) {
+      return "an object";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (type == Long.class) {
+      return "a whole number";
+    }
+    return type == Boolean.class ? "true or false" : "a string";
+  }
+
   private Object value() {
     blank();
     if (at >= text.length()) {
       throw error("unexpected end");
     }
     char c = text.charAt(at);
+    if ((c == '{' || c == '[') && ++depth > MAX_DEPTH) {
+      throw error("nested deeper than " + MAX_DEPTH);
+    }
     return switch (c) {
       case '{' -> object();
       case '[' -> array();
@@ -76,6 +136,7 @@ final class SweepJson {
     blank();
     if (peek('}')) {
       at++;
+      depth--;
       return object;
     }
     while (true) {
@@ -92,6 +153,7 @@ final class SweepJson {
         at++;
       } else {
         expect('}');
+        depth--;
         return object;
       }
     }
@@ -103,6 +165,7 @@ final class SweepJson {
     blank();
     if (peek(']')) {
       at++;
+      depth--;
       return array;
     }
     while (true) {
@@ -112,6 +175,7 @@ final class SweepJson {
         at++;
       } else {
         expect(']');
+        depth--;
         return array;
       }
     }
@@ -143,11 +207,11 @@ final class SweepJson {
           if (at + 4 > text.length()) {
             throw error("short \\u escape");
           }
-          try {
-            out.append((char) Integer.parseInt(text.substring(at, at + 4), 16));
-          } catch (NumberFormatException e) {
+          String hex = text.substring(at, at + 4);
+          if (!hex.chars().allMatch(h -> Character.digit(h, 16) >= 0 && h < 0x80)) {
             throw error("bad \\u escape");
           }
+          out.append((char) Integer.parseInt(hex, 16));
           at += 4;
         }
         case '"', '\\', '/' -> out.append(escaped);
@@ -162,8 +226,12 @@ final class SweepJson {
     if (peek('-')) {
       at++;
     }
-    while (at < text.length() && Character.isDigit(text.charAt(at))) {
+    int digits = at;
+    while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
       at++;
+    }
+    if (at == digits) {
+      throw error("expected a value");
     }
     try {
       return Long.parseLong(text.substring(start, at));

@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -124,32 +125,47 @@ public final class SweepReport {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file (a sweep writes " + RESULTS
           + " into its --report-dir)");
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(file + ": not a sweep report (not UTF-8 text)", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(file + ": cannot be read (" + e + ")", e);
     }
     try {
       return fromJson(SweepJson.parse(text));
-    } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": not a sweep report (" + e.getMessage() + ")", e);
     }
   }
 
-  @SuppressWarnings("unchecked")
+  /** The report in {@code document}; a missing or mistyped field is named. */
   private static SweepReport fromJson(Object document) {
-    Map<String, Object> root = (Map<String, Object>) document;
+    Map<?, ?> root = SweepJson.as(document, Map.class, "the document");
     if (!FORMAT.equals(root.get("format"))) {
       throw new IllegalArgumentException(
           "format is " + root.get("format") + ", expected " + FORMAT);
     }
     List<Shard> shards = new ArrayList<>();
-    for (Object shard : (List<Object>) root.get("shards")) {
-      shards.add(Shard.parse((String) shard));
+    for (Object shard : SweepJson.field(root, "shards", List.class, false)) {
+      shards.add(Shard.parse(SweepJson.as(shard, String.class, "a shard")));
+    }
+    if (shards.isEmpty()) {
+      throw new IllegalArgumentException("it names no shard");
     }
     SweepReport report = new SweepReport(shards);
-    for (Object entry : (List<Object>) root.get("results")) {
-      Map<String, Object> r = (Map<String, Object>) entry;
+    for (Object entry : SweepJson.field(root, "results", List.class, false)) {
+      Map<?, ?> r = SweepJson.as(entry, Map.class, "a result");
+      long millis = SweepJson.field(r, "wallMillis", Long.class, false);
+      if (millis < 0 || millis > Long.MAX_VALUE / 1_000_000) {
+        throw new IllegalArgumentException("wallMillis " + millis + " is out of range");
+      }
       report.add(new SeedResult(
-          (String) r.get("suite"), (Long) r.get("seed"), (Boolean) r.get("passed"),
-          (String) r.get("traceSha256"), (String) r.get("failure"), (String) r.get("replay"),
-          ((Long) r.get("wallMillis")) * 1_000_000));
+          SweepJson.field(r, "suite", String.class, false),
+          SweepJson.field(r, "seed", Long.class, false),
+          SweepJson.field(r, "passed", Boolean.class, false),
+          SweepJson.field(r, "traceSha256", String.class, false),
+          SweepJson.field(r, "failure", String.class, true),
+          SweepJson.field(r, "replay", String.class, true),
+          millis * 1_000_000));
     }
     return report;
   }

@@ -36,7 +36,23 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
    */
   static String setting(ExtensionContext context, String key, String fallback) {
     String value = context.getConfigurationParameter(key).orElse(System.getProperty(key));
-    return value == null || value.isBlank() ? fallback : value.trim();
+    if (value != null && value.isBlank()) {
+      // an unset variable in a CI template (-Dsteelmill.shard=$SHARD) must not run every seed
+      throw new org.junit.platform.commons.PreconditionViolationException("-D" + key
+          + " is empty: set a value" + (key.equals(SHARD_PROPERTY) ? " I/N (0/4 for the first of"
+          + " four)" : "") + ", or leave the property out for the default");
+    }
+    return value == null ? fallback : value.trim();
+  }
+
+  /** A setting that is {@code true} or {@code false} exactly: {@code yes} is a mistake. */
+  static boolean flag(ExtensionContext context, String key, boolean fallback) {
+    String value = setting(context, key, String.valueOf(fallback));
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new org.junit.platform.commons.PreconditionViolationException(
+          "-D" + key + " is true or false, not \"" + value + "\"");
+    }
+    return value.equals("true");
   }
 
   private static long number(String key, String text) {
@@ -89,6 +105,9 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
           "-D" + SEEDS_PROPERTY + " must be at least 1, not " + seeds);
     }
     Shard shard = shard(context);
+    // the run's report exists from here on, so a shard holding none of the seeds still writes
+    // one (empty), and merging every shard's report never finds one missing
+    SeedResults.of(context, shard);
     // the first seed of each shard is the one run twice, so every shard checks determinism
     boolean[] first = {settings.checkDeterminism()};
     return LongStream.rangeClosed(1, seeds)

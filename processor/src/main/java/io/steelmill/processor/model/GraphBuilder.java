@@ -89,11 +89,30 @@ public final class GraphBuilder {
       for (Resolution resolution : childGraph.resolutions().values()) {
         if (resolution.fromParent()) {
           reach.add(resolution.key());
+          // a grandchild's key an ancestor holds: this factory passes it down from its parent
+          if (!resolutions.containsKey(resolution.key())) {
+            resolutions.put(resolution.key(), resolution);
+            paths.putIfAbsent(resolution.key(), childGraph.paths().get(resolution.key()));
+          }
         }
       }
     }
     return new BindingGraph(
         factory, mode, parent, resolutions, paths, ambient, undefined, java.util.Collections.unmodifiableSet(reach));
+  }
+
+  /**
+   * Whether {@code parent} or one of its ancestors holds {@code key}: a child takes what any
+   * ancestor's graph contains (the same instance), a parent that does not hold it itself passing
+   * it down.
+   */
+  private static boolean resolvedAbove(BindingGraph parent, Key key) {
+    for (BindingGraph graph = parent; graph != null; graph = graph.parent()) {
+      if (graph.resolves(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCreator(Resolution resolution) {
@@ -123,7 +142,7 @@ public final class GraphBuilder {
       FactoryDescriptor factory, Mode mode, BindingGraph parent, Key key, Set<String> impls) {
     List<Binding> local = new ArrayList<>(explicit(factory, mode, key));
     local.addAll(creator(factory, key));
-    if (local.isEmpty() && parent != null && parent.resolves(key)) {
+    if (local.isEmpty() && parent != null && resolvedAbove(parent, key)) {
       return new Resolution(key, List.of(), true, List.of());
     }
     List<Binding> candidates = new ArrayList<>(local);

@@ -81,6 +81,18 @@ public final class FactoryValidator {
                       + name + " with concrete type arguments.")));
       return out;
     }
+    if (factory.getModifiers().contains(Modifier.SEALED)) {
+      out.add(
+          Diagnostic.of(
+              ErrorCode.FactoryNotInterface,
+              factory,
+              ErrorCode.FactoryNotInterface.describe(
+                  name, "sealed, so the class generated to implement it is not permitted"),
+              "",
+              "remove sealed from " + name + " (non-sealed, or no modifier): the generated class"
+                  + " implements it, and a permits clause cannot name a generated class."));
+      return out;
+    }
     for (ExecutableElement method : entryPoints(factory)) {
       checkEntryPoint(factory, method, out);
     }

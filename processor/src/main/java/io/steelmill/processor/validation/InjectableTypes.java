@@ -59,9 +59,15 @@ final class InjectableTypes {
     String subject = "in @Factory(injected = ...) of " + factory.getSimpleName();
     String reason;
     String fix;
-    if (type.getKind() == TypeKind.VOID) {
-      reason = "void has no instances";
-      fix = "remove void.class from injected.";
+    if (type.getKind() == TypeKind.VOID || ProvidesValidator.isVoidBox(type)) {
+      reason = "void has no instances (Void has only null)";
+      fix = "remove " + TypeNames.simple(type.toString()) + ".class from injected.";
+    } else if (type instanceof DeclaredType declared
+        && Annotations.PROVIDERS.contains(
+            ((javax.lang.model.element.TypeElement) declared.asElement())
+                .getQualifiedName().toString())) {
+      reason = "a Provider is made by the factory for a key it binds, never handed in";
+      fix = "list the type the provider gives (Foo.class for Provider<Foo>) instead.";
     } else if (type.getKind().isPrimitive()) {
       reason = "it is a primitive type, and inject(type, instance) takes objects";
       fix = "list the class that holds the value (or its box, such as Integer.class) instead.";

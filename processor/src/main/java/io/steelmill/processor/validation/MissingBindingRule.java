@@ -4,12 +4,15 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TraceFormatter;
 import io.steelmill.processor.diagnostics.TypeNames;
+import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.model.PathStep;
 import io.steelmill.processor.model.Resolution;
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * A reachable key with no binding. When the other mode binds it, the message says so
@@ -42,6 +45,20 @@ final class MissingBindingRule implements GraphRule {
                     mode.annotationName(),
                     requester,
                     mode.other().annotationName())));
+      } else if (declaringAncestor(graph, key) != null) {
+        // an ancestor binds it, but a child sees only what its parent's graph contains
+        String ancestor = declaringAncestor(graph, key);
+        out.add(
+            Diagnostic.of(
+                ErrorCode.MissingBinding,
+                step.dependency().site(),
+                ErrorCode.MissingBinding.describe(
+                    key, factory, " nor its parent factory (" + ancestor + " declares it, but its"
+                        + " graph does not contain it: nothing in " + ancestor + " asks for it)"),
+                trace,
+                ErrorCode.MissingBinding.fix(key, factory)
+                    + " Or add an entry point returning " + key.simpleTypeName() + " to "
+                    + ancestor + ": a child sees what its parent's graph contains."));
       } else {
         out.add(
             Diagnostic.of(
@@ -53,5 +70,29 @@ final class MissingBindingRule implements GraphRule {
                 ErrorCode.MissingBinding.fix(key, factory)));
       }
     }
+  }
+
+  /**
+   * The display name of the nearest ancestor factory that declares {@code key} (as an injected
+   * type or an unqualified {@code @Provides} method's type), or null.
+   */
+  private static String declaringAncestor(BindingGraph graph, Key key) {
+    if (key.isQualified()) {
+      return null;
+    }
+    for (BindingGraph up = graph.parent(); up != null; up = up.parent()) {
+      for (TypeMirror injected : up.factory().injected()) {
+        if (injected.toString().equals(key.typeName())) {
+          return up.factory().displayName();
+        }
+      }
+      for (ExecutableElement method : up.factory().providesMethods()) {
+        if (method.getReturnType().toString().equals(key.typeName())
+            && Annotations.qualifiersOf(method).isEmpty()) {
+          return up.factory().displayName();
+        }
+      }
+    }
+    return null;
   }
 }

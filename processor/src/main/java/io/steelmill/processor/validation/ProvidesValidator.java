@@ -25,7 +25,7 @@ public final class ProvidesValidator {
               "",
               ErrorCode.ProvidesNotStatic.fix(name)));
     }
-    if (method.getReturnType().getKind() == TypeKind.VOID) {
+    if (method.getReturnType().getKind() == TypeKind.VOID || isVoidBox(method.getReturnType())) {
       out.add(
           Diagnostic.of(
               ErrorCode.ProvidesReturnsVoid,
@@ -97,5 +97,11 @@ public final class ProvidesValidator {
         ErrorCode.ProvidesNotListed.describe(name, owner),
         "",
         ErrorCode.ProvidesNotListed.fix(owner));
+  }
+
+  /** {@code java.lang.Void}: its only value is null, so a method returning it provides nothing. */
+  static boolean isVoidBox(javax.lang.model.type.TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && type.toString().equals("java.lang.Void");
   }
 }

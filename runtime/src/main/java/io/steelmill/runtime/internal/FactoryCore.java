@@ -302,6 +302,11 @@ public final class FactoryCore {
 
   /** Hands in {@code instance} for binding {@code id} (a generated child creator's parameters). */
   public void inject(int id, Object instance) {
+    if (instance == null) {
+      throw new NullPointerException("Cannot create node " + node + " with null for "
+          + bindings.name(id) + ". Fix: hand its creator an instance of " + bindings.name(id)
+          + ".");
+    }
     boolean outermost = lockIfFree();
     try {
       if (slots[id] != null) {
