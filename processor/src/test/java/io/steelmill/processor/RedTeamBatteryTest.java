@@ -270,10 +270,10 @@ class RedTeamBatteryTest {
         wrong("entry point of a child's generated class", null,
             "@Factory interface App { }\n@Factory(parent = App.class) interface Lease { }\n"
                 + "@Factory interface Other { SteelmillLease l(); }"),
-        wrong("entry point in a sealed factory", ErrorCode.FactoryNotInterface,
+        wrong("entry point in a sealed factory", ErrorCode.TypeNotInjectable,
             "@Daemon final class Store {}\n@Factory sealed interface App permits X { Store s(); }\n"
                 + "final class X implements App { public Store s() { return null; } }"),
-        wrong("sealed child factory apart", ErrorCode.FactoryNotInterface,
+        wrong("sealed child factory apart", ErrorCode.TypeNotInjectable,
             "//FILE test.App\n" + HEAD + "@Factory interface App {}\n"
                 + "//FILE test.Lease\n" + HEAD + "@Factory(parent = App.class) sealed interface"
                 + " Lease permits Lease.X { final class X implements Lease {} }"),

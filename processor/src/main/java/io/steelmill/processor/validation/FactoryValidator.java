@@ -84,13 +84,14 @@ public final class FactoryValidator {
     if (factory.getModifiers().contains(Modifier.SEALED)) {
       out.add(
           Diagnostic.of(
-              ErrorCode.FactoryNotInterface,
+              ErrorCode.TypeNotInjectable,
               factory,
-              ErrorCode.FactoryNotInterface.describe(
-                  name, "sealed, so the class generated to implement it is not permitted"),
+              ErrorCode.TypeNotInjectable.describe(
+                  name, "a sealed factory", "its generated class implements it, and a permits"
+                      + " clause cannot name a generated class"),
               "",
-              "remove sealed from " + name + " (non-sealed, or no modifier): the generated class"
-                  + " implements it, and a permits clause cannot name a generated class."));
+              ErrorCode.TypeNotInjectable.fix(
+                  "remove sealed from " + name + " (non-sealed, or no modifier).")));
       return out;
     }
     for (ExecutableElement method : entryPoints(factory)) {

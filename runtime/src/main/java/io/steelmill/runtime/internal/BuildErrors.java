@@ -15,16 +15,14 @@ final class BuildErrors {
 
   /** A cycle closed at run time through a {@code Provider}. */
   static FactoryException cycle(String node, String daemon, List<String> path) {
-    return new FactoryException(
+    return construction(
         node,
         daemon,
-        Phase.CONSTRUCT,
         path,
         daemon
             + " was requested while it was being built, through a Provider.get() called from a"
             + " constructor. Fix: call get() later (in prepare() or run()), not while"
-            + " constructing.",
-        null);
+            + " constructing.");
   }
 
   /** A request to a node that began to stop: cancelled, not failed. */
@@ -40,15 +38,13 @@ final class BuildErrors {
 
   /** A first request after the node started and sealed. */
   static FactoryException sealed(String node, String daemon, List<String> path) {
-    return new FactoryException(
+    return construction(
         node,
         daemon,
-        Phase.CONSTRUCT,
         path,
         daemon
             + " was first requested after the node started, and a started node is sealed."
-            + " Fix: request it (or a daemon that needs it) before calling start().",
-        null);
+            + " Fix: request it (or a daemon that needs it) before calling start().");
   }
 
   /** A constructor or provides method that threw {@code thrown}. */
@@ -59,18 +55,16 @@ final class BuildErrors {
   /** A {@code @Provides} method ({@code method}, or null if unknown) that returned null. */
   static FactoryException returnedNull(
       String node, String daemon, String method, List<String> path) {
-    return new FactoryException(
+    return construction(
         node,
         daemon,
-        Phase.CONSTRUCT,
         path,
         (method == null ? "its @Provides method" : "the @Provides method " + method + "()")
             + " returned null for "
             + daemon
             + "; a binding is never null. Fix: return an instance from "
             + (method == null ? "it" : method + "()")
-            + ", or throw an exception that says what is missing.",
-        null);
+            + ", or throw an exception that says what is missing.");
   }
 
   /** {@code inject} on a binding that is already built. */
@@ -85,16 +79,20 @@ final class BuildErrors {
 
   /** An {@code @Factory(injected = ...)} binding requested before its instance was injected. */
   static FactoryException notInjected(String node, String daemon, List<String> path) {
-    return new FactoryException(
+    return construction(
         node,
         daemon,
-        Phase.CONSTRUCT,
         path,
         daemon
             + " is declared in @Factory(injected = ...) but no instance was injected."
             + " Fix: call inject("
             + daemon
-            + ".class, instance) before anything needs it.",
-        null);
+            + ".class, instance) before anything needs it.");
+  }
+
+  /** A construction error with its own wording (no cause): the daemon's phase is CONSTRUCT. */
+  private static FactoryException construction(
+      String node, String daemon, List<String> path, String message) {
+    return new FactoryException(node, daemon, Phase.CONSTRUCT, path, message, null);
   }
 }
