@@ -134,22 +134,6 @@ class DiagnosticsTest {
             "Net(Host host)",
             "@Ambient daemon Net depends on Host, which is per node"),
         new Case(
-            ErrorCode.AmbientOutOfReach,
-            List.of(),
-            List.of(
-                source(
-                    "test.Apps",
-                    "package test;",
-                    "import io.steelmill.*;",
-                    "@Ambient @Daemon class Registry {}",
-                    "@Daemon class Store {}",
-                    "@Daemon class Worker { Worker(Registry registry) {} }",
-                    "@Factory interface Host { Store store(); }",
-                    "@Factory(parent = Host.class) interface Lease { Worker worker(); }")),
-            "Worker(Registry registry)",
-            "@Ambient daemon Registry is needed by child factory Lease, but the graph of its parent"
-                + " factory Host does not contain it."),
-        new Case(
             ErrorCode.NoUsableConstructor,
             List.of(),
             List.of(

@@ -469,7 +469,7 @@ class HostileInputMoreTest {
                 + "@Factory interface App { Store s(); }"),
         wrong("named qualifier on a plain method's parameter", ErrorCode.QualifierWithoutEffect,
             "class Util { static void use(@Named(\"x\") String s) {} }\n@Factory interface App {}"),
-        wrong("ambient daemon requested only by a child", null,
+        ok("ambient daemon requested only by a child: the ambient factory owns it",
             "@Ambient @Daemon class Pool {}\n@Factory interface Host {}\n"
                 + "@Factory(parent = Host.class) interface Lease { Pool pool(); }"),
         ok("qualified parameter of a provides method",

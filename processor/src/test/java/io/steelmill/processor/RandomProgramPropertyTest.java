@@ -241,11 +241,6 @@ class RandomProgramPropertyTest {
               "@Ambient @Daemon final class AdNet { AdNet(AdHost h) {} }");
           appEntries.add("AdNet adNet();");
         }
-        case AmbientOutOfReach -> {
-          file("AoWorker", "@Ambient @Daemon final class AoReg {}",
-              "@Daemon final class AoWorker { AoWorker(AoReg r) {} }");
-          file("AoLease", "@Factory(parent = App.class) interface AoLease { AoWorker w(); }");
-        }
         case NoUsableConstructor -> {
           file("NuStore", "@Daemon final class NuStore { private NuStore() {} }");
           appEntries.add("NuStore nuStore();");

@@ -25,10 +25,6 @@ public enum ErrorCode {
       "@Ambient daemon %s depends on %s, which is per node: one shared instance cannot use a"
           + " per-node one.",
       "mark %s @Ambient too, or make %s a per-node daemon (remove @Ambient)."),
-  AmbientOutOfReach(
-      "@Ambient daemon %s is needed by child factory %s, but the graph of its parent factory %s"
-          + " does not contain it.",
-      "add an entry point returning %s to %s, so that the ambient factory owns it."),
   NoUsableConstructor(
       "%s has no constructor a factory can call: %s.",
       "add a non-private constructor, or mark the one to use with @Inject."),

@@ -27,9 +27,12 @@ public final class TraceFormatter {
 
   private TraceFormatter() {}
 
-  /** The trace from an entry point of {@code graph} to {@code key}. */
+  /**
+   * The trace from an entry point to {@code key}: of {@code graph}, or of the descendant that
+   * needs the key when {@code graph} holds it for a child.
+   */
   public static String trace(BindingGraph graph, Key key) {
-    List<PathStep> steps = graph.pathTo(key);
+    List<BindingGraph.TracedStep> steps = graph.pathTo(key);
     StringBuilder out = new StringBuilder();
     int shown = 0;
     for (int i = steps.size() - 1; i >= 0; i--) {
@@ -40,7 +43,7 @@ public final class TraceFormatter {
       if (shown > 0) {
         out.append('\n');
       }
-      out.append(step(graph, steps.get(i)));
+      out.append(step(steps.get(i).graph(), steps.get(i).step()));
       shown++;
     }
     return out.toString();

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param hasUndefinedTypes whether a reachable type is not defined yet (processing is deferred)
  * @param childReach the keys of this graph that its child factories take from it: the node
  *     builds them before it starts, so a child created at any time finds them ready
+ * @param demandedBy the keys this graph holds only because a descendant needs them, each with
+ *     the child graph whose path leads to it: a trace through such a key goes on in that child
  */
 public record BindingGraph(
     FactoryDescriptor factory,
@@ -24,7 +26,8 @@ public record BindingGraph(
     Map<Key, PathStep> paths,
     Set<Key> ambientKeys,
     boolean hasUndefinedTypes,
-    Set<Key> childReach) {
+    Set<Key> childReach,
+    Map<Key, BindingGraph> demandedBy) {
 
   /**
    * Whether this graph has a binding for {@code key} that a child factory can inject: one it
@@ -46,14 +49,33 @@ public record BindingGraph(
     return Collections.unmodifiableList(bindings);
   }
 
-  /** The path from an entry point to {@code key}, entry point first. */
-  public List<PathStep> pathTo(Key key) {
-    List<PathStep> steps = new ArrayList<>();
-    PathStep step = paths.get(key);
-    while (step != null && steps.size() <= paths.size()) {
-      steps.add(0, step);
-      step = step.from() == null ? null : paths.get(step.from().key());
+  /**
+   * The path from an entry point to {@code key}, entry point first, each step with the graph it
+   * belongs to: a key this graph holds for a child is traced on through that child, to the
+   * child's entry point.
+   */
+  public List<TracedStep> pathTo(Key key) {
+    List<TracedStep> steps = new ArrayList<>();
+    BindingGraph graph = this;
+    Key next = key;
+    int bound = paths.size(); // a path visits each key of a graph at most once
+    while (next != null && steps.size() <= bound) {
+      BindingGraph below = graph.demandedBy.get(next);
+      if (below != null) {
+        graph = below;
+        bound += below.paths.size();
+        continue;
+      }
+      PathStep step = graph.paths.get(next);
+      if (step == null) {
+        break;
+      }
+      steps.add(0, new TracedStep(graph, step));
+      next = step.from() == null ? null : step.from().key();
     }
     return steps;
   }
+
+  /** One step of a path and the graph whose factory it belongs to. */
+  public record TracedStep(BindingGraph graph, PathStep step) {}
 }

@@ -2,19 +2,16 @@ package io.steelmill.processor.model;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Resolves a factory's graph in one mode, breadth-first from its entry points, so the first path
@@ -26,19 +23,35 @@ import javax.lang.model.type.TypeMirror;
  * implementation its interface names for the mode (in simulation, for Steelmill's platform
  * interfaces, the simulator's {@link SimulatorModule}), or (when an interface named it) an
  * implementation class. Several candidates are a duplicate; none is a missing binding.
+ *
+ * <p>The hierarchy. A child factory sees every binding of its ancestors, the same instances:
+ *
+ * <ul>
+ *   <li>what an ancestor's graph contains;
+ *   <li>what an ancestor declares ({@code @Provides} in it or its modules, {@code injected}) even
+ *       when nothing in that ancestor's own graph asks for it: the nearest declaring ancestor's
+ *       graph then includes the key, with its dependencies resolved there, because a descendant
+ *       needs it (the trace of an error about it starts at the descendant's injecting line);
+ *   <li>an {@code @Ambient} daemon: the ambient factory at the root owns it.
+ * </ul>
+ *
+ * <p>This is a fixpoint: a parent resolves its own entry points, then its children's graphs
+ * against it, takes in what they need and it declares, and resolves its children again until
+ * nothing new is needed. The keys its children take from it are its {@link
+ * BindingGraph#childReach()}: its node builds and prepares them before it seals, so a child
+ * created at any time finds each one; every child shares that one instance. A {@code @Daemon}
+ * class a child needs that no ancestor's graph contains (and that is not {@code @Ambient}) is the
+ * child's own: one instance per child node, which is what lease- and plugin-scoped children
+ * want. A factory that binds a key an ancestor binds too (by {@code @Provides} or {@code
+ * injected}) does not replace it: both are candidates, a duplicate, as in Dagger and Guice.
  */
 public final class GraphBuilder {
-  private final BindingReader reader;
   private final FactoryReader factories;
-  private final SimulatorModule simulator;
-  // each factory's provides methods by key, read once: a scan per key is quadratic in large graphs
-  private final Map<FactoryDescriptor, Map<Key, List<ExecutableElement>>> provides =
-      new IdentityHashMap<>();
+  private final BindingSources sources;
 
   public GraphBuilder(BindingReader reader, FactoryReader factories, SimulatorModule simulator) {
-    this.reader = reader;
     this.factories = factories;
-    this.simulator = simulator;
+    this.sources = new BindingSources(reader, simulator);
   }
 
   public BindingGraph build(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
@@ -48,57 +61,34 @@ public final class GraphBuilder {
   /** {@code below}: the factories whose children are being resolved, against a parent cycle. */
   private BindingGraph build(
       FactoryDescriptor factory, Mode mode, BindingGraph parent, Set<String> below) {
-    Map<Key, Resolution> resolutions = new LinkedHashMap<>();
-    Map<Key, PathStep> paths = new LinkedHashMap<>();
-    Set<String> implementations = new HashSet<>();
-    ArrayDeque<Key> queue = new ArrayDeque<>();
-    boolean undefined = false;
+    Walk walk = new Walk(factory, mode, parent);
     for (EntryPoint entryPoint : factory.entryPoints()) {
-      Key key = entryPoint.request().key();
-      paths.putIfAbsent(key, new PathStep(entryPoint, null, entryPoint.request()));
-      queue.add(key);
+      walk.request(entryPoint.request().key(), new PathStep(entryPoint, null, entryPoint.request()));
     }
-    while (!queue.isEmpty()) {
-      Key key = queue.poll();
-      if (resolutions.containsKey(key)) {
-        continue;
+    walk.drain();
+    String name = factory.element().getQualifiedName().toString();
+    if (factory.children().isEmpty() || !below.add(name)) {
+      return walk.graph(Set.of(), Map.of());
+    }
+    try {
+      List<FactoryDescriptor> children = new ArrayList<>();
+      for (TypeElement child : factory.children()) {
+        children.add(factories.read(child));
       }
-      Resolution resolution = resolve(factory, mode, parent, key, implementations);
-      undefined |= key.type().getKind() == TypeKind.ERROR && !isCreator(resolution);
-      resolutions.put(key, resolution);
-      for (Binding binding : resolution.candidates()) {
-        if (binding.kind() == BindingKind.ALIAS) {
-          implementations.add(binding.dependencies().get(0).key().typeName());
+      // each round adds a key to this graph, so it ends: there are finitely many keys
+      while (true) {
+        BindingGraph graph = walk.graph(Set.of(), Map.of());
+        List<BindingGraph> childGraphs = new ArrayList<>();
+        for (FactoryDescriptor child : children) {
+          childGraphs.add(build(child, mode, graph, below));
         }
-        for (Dependency dependency : binding.dependencies()) {
-          paths.putIfAbsent(dependency.key(), new PathStep(null, binding, dependency));
-          queue.add(dependency.key());
-        }
-      }
-    }
-    Set<Key> ambient = parent == null ? ambientClosure(resolutions) : Set.of();
-    BindingGraph graph =
-        new BindingGraph(factory, mode, parent, resolutions, paths, ambient, undefined, Set.of());
-    if (factory.children().isEmpty() || !below.add(factory.element().getQualifiedName().toString())) {
-      return graph;
-    }
-    Set<Key> reach = new LinkedHashSet<>();
-    for (TypeElement child : factory.children()) {
-      BindingGraph childGraph = build(factories.read(child), mode, graph, below);
-      undefined |= childGraph.hasUndefinedTypes();
-      for (Resolution resolution : childGraph.resolutions().values()) {
-        if (resolution.fromParent()) {
-          reach.add(resolution.key());
-          // a grandchild's key an ancestor holds: this factory passes it down from its parent
-          if (!resolutions.containsKey(resolution.key())) {
-            resolutions.put(resolution.key(), resolution);
-            paths.putIfAbsent(resolution.key(), childGraph.paths().get(resolution.key()));
-          }
+        if (!walk.takeIn(childGraphs)) {
+          return walk.finish(childGraphs);
         }
       }
+    } finally {
+      below.remove(name);
     }
-    return new BindingGraph(
-        factory, mode, parent, resolutions, paths, ambient, undefined, java.util.Collections.unmodifiableSet(reach));
   }
 
   /**
@@ -115,97 +105,154 @@ public final class GraphBuilder {
     return false;
   }
 
-  private static boolean isCreator(Resolution resolution) {
-    return resolution.candidates().size() == 1
-        && resolution.candidates().get(0).kind() == BindingKind.CREATOR;
+  private static boolean isCreator(List<Binding> bindings) {
+    return bindings.size() == 1 && bindings.get(0).kind() == BindingKind.CREATOR;
   }
 
-  /**
-   * The creator of a child factory of {@code factory}, if {@code key} names one: {@code
-   * Steelmill<Child>.Creator}, possibly not generated yet (an error type spelled as written).
-   */
-  private List<Binding> creator(FactoryDescriptor factory, Key key) {
-    if (key.isQualified() || !key.typeName().endsWith(".Creator")) {
-      return List.of();
+  /** The breadth-first resolution of one factory's graph, and what its children add to it. */
+  private final class Walk {
+    private final FactoryDescriptor factory;
+    private final Mode mode;
+    private final BindingGraph parent;
+    private final Map<Key, Resolution> resolutions = new LinkedHashMap<>();
+    private final Map<Key, PathStep> paths = new LinkedHashMap<>();
+    private final Set<String> implementations = new HashSet<>();
+    private final ArrayDeque<Key> queue = new ArrayDeque<>();
+    /** Keys resolved here only because a descendant needs them. */
+    private final Set<Key> takenIn = new HashSet<>();
+    private boolean undefined;
+
+    Walk(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
+      this.factory = factory;
+      this.mode = mode;
+      this.parent = parent;
     }
-    String owner = key.typeName().substring(0, key.typeName().length() - ".Creator".length());
-    for (TypeElement child : factory.children()) {
-      String generated = FactoryReader.generatedName(child);
-      if (owner.equals(generated) || owner.endsWith("." + generated)) {
-        return List.of(reader.creatorBinding(key, child));
+
+    void request(Key key, PathStep step) {
+      paths.putIfAbsent(key, step);
+      queue.add(key);
+    }
+
+    void drain() {
+      while (!queue.isEmpty()) {
+        Key key = queue.poll();
+        if (resolutions.containsKey(key)) {
+          continue;
+        }
+        Resolution resolution = resolve(key);
+        undefined |=
+            key.type().getKind() == TypeKind.ERROR && !isCreator(resolution.candidates());
+        resolutions.put(key, resolution);
+        for (Binding binding : resolution.candidates()) {
+          if (binding.kind() == BindingKind.ALIAS) {
+            implementations.add(binding.dependencies().get(0).key().typeName());
+          }
+          for (Dependency dependency : binding.dependencies()) {
+            request(dependency.key(), new PathStep(null, binding, dependency));
+          }
+        }
       }
     }
-    return List.of();
+
+    /**
+     * Resolves here what the children need from above that this factory declares (or, at the
+     * root, whatever they need from above: an {@code @Ambient} daemon). Returns whether anything
+     * was added, so the children must be resolved again.
+     */
+    boolean takeIn(List<BindingGraph> childGraphs) {
+      boolean added = false;
+      for (BindingGraph child : childGraphs) {
+        undefined |= child.hasUndefinedTypes();
+        for (Resolution resolution : child.resolutions().values()) {
+          Key key = resolution.key();
+          if (!resolution.fromParent() || resolutions.containsKey(key)) {
+            continue;
+          }
+          if (parent == null || !sources.explicit(factory, mode, key).isEmpty()) {
+            takenIn.add(key);
+            request(key, child.paths().get(key));
+            added = true;
+          }
+        }
+      }
+      drain();
+      return added;
+    }
+
+    /**
+     * The final graph: every key a child takes from above is in it, resolved here or passed down
+     * from this factory's own parent, and traced through the first child that needs it.
+     */
+    BindingGraph finish(List<BindingGraph> childGraphs) {
+      Set<Key> reach = new LinkedHashSet<>();
+      Map<Key, BindingGraph> demanded = new LinkedHashMap<>();
+      for (BindingGraph child : childGraphs) {
+        for (Resolution resolution : child.resolutions().values()) {
+          if (!resolution.fromParent()) {
+            continue;
+          }
+          Key key = resolution.key();
+          reach.add(key);
+          boolean passedDown = !resolutions.containsKey(key);
+          if (passedDown) {
+            // a descendant's key an ancestor holds or declares: this factory passes it down
+            resolutions.put(key, new Resolution(key, List.of(), true, List.of()));
+          }
+          if ((passedDown || takenIn.contains(key)) && !demanded.containsKey(key)) {
+            demanded.put(key, child);
+            paths.put(key, child.paths().get(key));
+          }
+        }
+      }
+      return graph(Collections.unmodifiableSet(reach), Collections.unmodifiableMap(demanded));
+    }
+
+    BindingGraph graph(Set<Key> reach, Map<Key, BindingGraph> demanded) {
+      Set<Key> ambient = parent == null ? ambientClosure(resolutions) : Set.of();
+      return new BindingGraph(
+          factory, mode, parent, resolutions, paths, ambient, undefined, reach, demanded);
+    }
+
+    private Resolution resolve(Key key) {
+      List<Binding> local = new ArrayList<>(sources.explicit(factory, mode, key));
+      local.addAll(sources.creator(factory, key));
+      List<Binding> candidates = new ArrayList<>();
+      if (parent != null && local.isEmpty()) {
+        if (resolvedAbove(parent, key)
+            || !sources.declaredAbove(parent, mode, key).isEmpty()
+            || BindingSources.isAmbientDaemon(mode, key)) {
+          return new Resolution(key, List.of(), true, List.of());
+        }
+      } else if (parent != null && !isCreator(local)) {
+        // a binding of a key an ancestor binds too: listed with the ancestors', a duplicate
+        candidates.addAll(sources.ancestors(parent, mode, key));
+      }
+      candidates.addAll(local);
+      addNew(candidates, sources.implicit(mode, key, implementations));
+      List<Binding> other = List.of();
+      if (candidates.isEmpty()) {
+        other = new ArrayList<>(sources.explicit(factory, mode.other(), key));
+        other.addAll(sources.implicit(mode.other(), key, implementations));
+        if (parent != null) {
+          other.addAll(sources.declaredAbove(parent, mode.other(), key));
+        }
+      }
+      return new Resolution(key, List.copyOf(candidates), false, other);
+    }
   }
 
-  private Resolution resolve(
-      FactoryDescriptor factory, Mode mode, BindingGraph parent, Key key, Set<String> impls) {
-    List<Binding> local = new ArrayList<>(explicit(factory, mode, key));
-    local.addAll(creator(factory, key));
-    if (local.isEmpty() && parent != null && resolvedAbove(parent, key)) {
-      return new Resolution(key, List.of(), true, List.of());
-    }
-    List<Binding> candidates = new ArrayList<>(local);
-    candidates.addAll(implicit(mode, key, impls));
-    List<Binding> other = List.of();
-    if (candidates.isEmpty()) {
-      other = new ArrayList<>(explicit(factory, mode.other(), key));
-      other.addAll(implicit(mode.other(), key, impls));
-    }
-    return new Resolution(key, List.copyOf(candidates), false, other);
-  }
-
-  /** Bindings the factory declares: its provides methods and injected types. */
-  private List<Binding> explicit(FactoryDescriptor factory, Mode mode, Key key) {
-    List<Binding> found = new ArrayList<>();
-    Map<Key, List<ExecutableElement>> byKey =
-        provides.computeIfAbsent(factory, f -> providesByKey(f.providesMethods()));
-    for (ExecutableElement method : byKey.getOrDefault(key, List.of())) {
-      Binding binding = reader.providesBinding(method);
-      if (binding.modes().contains(mode)) {
-        found.add(binding);
+  /** Adds each of {@code more} whose element none of {@code into} has: a daemon once. */
+  private static void addNew(List<Binding> into, List<Binding> more) {
+    for (Binding binding : more) {
+      boolean known = false;
+      for (Binding existing : into) {
+        Element element = existing.element();
+        known |= element.equals(binding.element()) && existing.kind() == binding.kind();
+      }
+      if (!known) {
+        into.add(binding);
       }
     }
-    for (TypeMirror injected : factory.injected()) {
-      if (reader.key(injected, null).equals(key)) {
-        found.add(reader.injectedBinding(key, factory.element()));
-      }
-    }
-    return found;
-  }
-
-  private Map<Key, List<ExecutableElement>> providesByKey(List<ExecutableElement> methods) {
-    Map<Key, List<ExecutableElement>> byKey = new HashMap<>();
-    for (ExecutableElement method : methods) {
-      byKey.computeIfAbsent(reader.providesKey(method), k -> new ArrayList<>()).add(method);
-    }
-    return byKey;
-  }
-
-  /** Bindings that come with the key's type: a daemon class, an interface's implementation. */
-  private List<Binding> implicit(Mode mode, Key key, Set<String> impls) {
-    TypeElement type = Annotations.typeElement(key.type());
-    if (type == null || key.isQualified()) {
-      return List.of();
-    }
-    if (type.getKind() == ElementKind.INTERFACE) {
-      if (mode == Mode.SIMULATION && SimulatorModule.suppliesSimulationOf(type)) {
-        return simulator.bindings(key, type);
-      }
-      TypeMirror implementation =
-          Annotations.classValue(Annotations.modeAnnotation(type, mode), "value");
-      return implementation == null
-          ? List.of()
-          : List.of(reader.aliasBinding(key, type, implementation, mode));
-    }
-    if (Annotations.has(type, Annotations.DAEMON)) {
-      Binding binding = reader.constructorBinding(key, type, false);
-      return binding.modes().contains(mode) ? List.of(binding) : List.of();
-    }
-    if (impls.contains(key.typeName()) && type.getKind() == ElementKind.CLASS) {
-      return List.of(reader.constructorBinding(key, type, true));
-    }
-    return List.of();
   }
 
   /**
@@ -213,7 +260,7 @@ public final class GraphBuilder {
    * injected bindings it reaches (an injected type an ambient daemon needs is injected into the
    * ambient factory). A per-node daemon it reaches is an error the validation reports.
    */
-  private Set<Key> ambientClosure(Map<Key, Resolution> resolutions) {
+  private static Set<Key> ambientClosure(Map<Key, Resolution> resolutions) {
     Set<Key> ambient = new LinkedHashSet<>();
     ArrayDeque<Key> queue = new ArrayDeque<>();
     for (Resolution resolution : resolutions.values()) {

@@ -8,21 +8,19 @@ import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.Key;
-import io.steelmill.processor.model.PathStep;
 import io.steelmill.processor.model.Resolution;
 import java.util.List;
 
 /**
  * Ambient daemons are shared by every node, so they may depend only on what the ambient factory
- * owns; and a child factory reaches ambient daemons only through its parent's graph.
+ * owns. (A child factory that needs an ambient daemon takes it from the root, whose graph then
+ * holds it: see {@code GraphBuilder}.)
  */
 final class AmbientScopeRule implements GraphRule {
   @Override
   public void check(BindingGraph graph, List<Diagnostic> out) {
     if (graph.parent() == null) {
       checkRoot(graph, out);
-    } else {
-      checkChild(graph, out);
     }
   }
 
@@ -47,32 +45,7 @@ final class AmbientScopeRule implements GraphRule {
     }
   }
 
-  private void checkChild(BindingGraph graph, List<Diagnostic> out) {
-    for (Binding binding : graph.localBindings()) {
-      if (binding.kind() == BindingKind.CONSTRUCTOR && binding.ambient()) {
-        PathStep step = graph.paths().get(binding.key());
-        String parent = graph.parent().factory().displayName();
-        out.add(
-            Diagnostic.of(
-                ErrorCode.AmbientOutOfReach,
-                step.dependency().site(),
-                ErrorCode.AmbientOutOfReach.describe(
-                    binding.key(), graph.factory().displayName(), parent),
-                TraceFormatter.trace(graph, binding.key()),
-                ErrorCode.AmbientOutOfReach.fix(binding.key(), rootName(graph))));
-      }
-    }
-  }
-
   private static boolean isPerNode(Binding binding) {
     return binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient();
-  }
-
-  private static String rootName(BindingGraph graph) {
-    BindingGraph root = graph;
-    while (root.parent() != null) {
-      root = root.parent();
-    }
-    return root.factory().displayName();
   }
 }

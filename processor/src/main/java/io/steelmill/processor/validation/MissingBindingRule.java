@@ -6,6 +6,7 @@ import io.steelmill.processor.diagnostics.TraceFormatter;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingGraph;
+import io.steelmill.processor.model.FactoryDescriptor;
 import io.steelmill.processor.model.Key;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.model.PathStep;
@@ -45,20 +46,20 @@ final class MissingBindingRule implements GraphRule {
                     mode.annotationName(),
                     requester,
                     mode.other().annotationName())));
-      } else if (declaringAncestor(graph, key) != null) {
-        // an ancestor binds it, but a child sees only what its parent's graph contains
-        String ancestor = declaringAncestor(graph, key);
+      } else if (declaringDescendant(graph, key) != null) {
+        // a child binds it, but a binding of its parent that the child needs cannot use it
+        String child = declaringDescendant(graph, key);
         out.add(
             Diagnostic.of(
                 ErrorCode.MissingBinding,
                 step.dependency().site(),
                 ErrorCode.MissingBinding.describe(
-                    key, factory, " nor its parent factory (" + ancestor + " declares it, but its"
-                        + " graph does not contain it: nothing in " + ancestor + " asks for it)"),
+                    key, factory, (graph.parent() == null ? "" : " nor its parent factory")
+                        + " (child factory " + child + " declares it, but a binding of " + factory
+                        + " cannot use what its child binds)"),
                 trace,
                 ErrorCode.MissingBinding.fix(key, factory)
-                    + " Or add an entry point returning " + key.simpleTypeName() + " to "
-                    + ancestor + ": a child sees what its parent's graph contains."));
+                    + " Or move that binding from " + child + " to " + factory + "."));
       } else {
         out.add(
             Diagnostic.of(
@@ -73,23 +74,28 @@ final class MissingBindingRule implements GraphRule {
   }
 
   /**
-   * The display name of the nearest ancestor factory that declares {@code key} (as an injected
-   * type or an unqualified {@code @Provides} method's type), or null.
+   * The display name of a factory below {@code graph} on the path to {@code key} (a descendant
+   * whose need brought the key's requester into this graph) that declares {@code key}, as an
+   * injected type or an unqualified {@code @Provides} method's type; or null.
    */
-  private static String declaringAncestor(BindingGraph graph, Key key) {
+  private static String declaringDescendant(BindingGraph graph, Key key) {
     if (key.isQualified()) {
       return null;
     }
-    for (BindingGraph up = graph.parent(); up != null; up = up.parent()) {
-      for (TypeMirror injected : up.factory().injected()) {
+    for (BindingGraph.TracedStep traced : graph.pathTo(key)) {
+      FactoryDescriptor below = traced.graph().factory();
+      if (traced.graph() == graph) {
+        continue;
+      }
+      for (TypeMirror injected : below.injected()) {
         if (injected.toString().equals(key.typeName())) {
-          return up.factory().displayName();
+          return below.displayName();
         }
       }
-      for (ExecutableElement method : up.factory().providesMethods()) {
+      for (ExecutableElement method : below.providesMethods()) {
         if (method.getReturnType().toString().equals(key.typeName())
             && Annotations.qualifiersOf(method).isEmpty()) {
-          return up.factory().displayName();
+          return below.displayName();
         }
       }
     }
