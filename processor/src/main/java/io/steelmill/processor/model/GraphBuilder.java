@@ -118,8 +118,6 @@ public final class GraphBuilder {
     private final Map<Key, PathStep> paths = new LinkedHashMap<>();
     private final Set<String> implementations = new HashSet<>();
     private final ArrayDeque<Key> queue = new ArrayDeque<>();
-    /** Keys resolved here only because a descendant needs them. */
-    private final Set<Key> takenIn = new HashSet<>();
     private boolean undefined;
 
     Walk(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
@@ -169,7 +167,6 @@ public final class GraphBuilder {
             continue;
           }
           if (parent == null || !sources.explicit(factory, mode, key).isEmpty()) {
-            takenIn.add(key);
             request(key, child.paths().get(key));
             added = true;
           }
@@ -181,11 +178,22 @@ public final class GraphBuilder {
 
     /**
      * The final graph: every key a child takes from above is in it, resolved here or passed down
-     * from this factory's own parent, and traced through the first child that needs it.
+     * from this factory's own parent. The paths are found again, breadth-first from this
+     * factory's entry points and then from what the children need (traced on through the first
+     * child that needs it): a key taken in for a child in an earlier round may since be reached
+     * otherwise, and a path must never loop.
      */
     BindingGraph finish(List<BindingGraph> childGraphs) {
       Set<Key> reach = new LinkedHashSet<>();
       Map<Key, BindingGraph> demanded = new LinkedHashMap<>();
+      Map<Key, PathStep> found = new LinkedHashMap<>();
+      ArrayDeque<Key> next = new ArrayDeque<>();
+      for (EntryPoint entryPoint : factory.entryPoints()) {
+        Key key = entryPoint.request().key();
+        found.putIfAbsent(key, new PathStep(entryPoint, null, entryPoint.request()));
+        next.add(key);
+      }
+      retrace(found, next);
       for (BindingGraph child : childGraphs) {
         for (Resolution resolution : child.resolutions().values()) {
           if (!resolution.fromParent()) {
@@ -193,22 +201,48 @@ public final class GraphBuilder {
           }
           Key key = resolution.key();
           reach.add(key);
-          boolean passedDown = !resolutions.containsKey(key);
-          if (passedDown) {
+          if (!resolutions.containsKey(key)) {
             // a descendant's key an ancestor holds or declares: this factory passes it down
             resolutions.put(key, new Resolution(key, List.of(), true, List.of()));
           }
-          if ((passedDown || takenIn.contains(key)) && !demanded.containsKey(key)) {
+          if (!found.containsKey(key)) {
+            found.put(key, child.paths().get(key));
             demanded.put(key, child);
-            paths.put(key, child.paths().get(key));
+            next.add(key);
           }
         }
       }
+      retrace(found, next);
+      for (Map.Entry<Key, PathStep> old : paths.entrySet()) {
+        found.putIfAbsent(old.getKey(), old.getValue());
+      }
+      paths.clear();
+      paths.putAll(found);
       return graph(Collections.unmodifiableSet(reach), Collections.unmodifiableMap(demanded));
     }
 
+    /** Breadth-first over the resolved bindings from {@code next}, recording first paths. */
+    private void retrace(Map<Key, PathStep> found, ArrayDeque<Key> next) {
+      Set<Key> done = new HashSet<>();
+      while (!next.isEmpty()) {
+        Key key = next.poll();
+        Resolution resolution = resolutions.get(key);
+        if (resolution == null || !done.add(key)) {
+          continue;
+        }
+        for (Binding binding : resolution.candidates()) {
+          for (Dependency dependency : binding.dependencies()) {
+            if (!found.containsKey(dependency.key())) {
+              found.put(dependency.key(), new PathStep(null, binding, dependency));
+              next.add(dependency.key());
+            }
+          }
+        }
+      }
+    }
+
     BindingGraph graph(Set<Key> reach, Map<Key, BindingGraph> demanded) {
-      Set<Key> ambient = parent == null ? ambientClosure(resolutions) : Set.of();
+      Set<Key> ambient = parent == null ? AmbientKeys.of(resolutions) : Set.of();
       return new BindingGraph(
           factory, mode, parent, resolutions, paths, ambient, undefined, reach, demanded);
     }
@@ -253,37 +287,5 @@ public final class GraphBuilder {
         into.add(binding);
       }
     }
-  }
-
-  /**
-   * The keys an ambient factory owns: each {@code @Ambient} daemon and the provides, alias and
-   * injected bindings it reaches (an injected type an ambient daemon needs is injected into the
-   * ambient factory). A per-node daemon it reaches is an error the validation reports.
-   */
-  private static Set<Key> ambientClosure(Map<Key, Resolution> resolutions) {
-    Set<Key> ambient = new LinkedHashSet<>();
-    ArrayDeque<Key> queue = new ArrayDeque<>();
-    for (Resolution resolution : resolutions.values()) {
-      Binding binding = resolution.binding();
-      if (binding != null && binding.ambient()) {
-        queue.add(binding.key());
-      }
-    }
-    while (!queue.isEmpty()) {
-      Key key = queue.poll();
-      Binding binding = resolutions.containsKey(key) ? resolutions.get(key).binding() : null;
-      if (binding == null || !ambient.add(key)) {
-        continue;
-      }
-      boolean perNode = binding.kind() == BindingKind.CONSTRUCTOR && !binding.ambient();
-      if (perNode) {
-        ambient.remove(key);
-        continue;
-      }
-      for (Dependency dependency : binding.dependencies()) {
-        queue.add(dependency.key());
-      }
-    }
-    return ambient;
   }
 }
