@@ -7,6 +7,10 @@
 # and a larger HotSpot inlining budget for already-compiled methods (STEELMILL_JIT_FLAGS; set and
 # empty measures without it; BENCHMARKS.md, "The JIT's inlining budget"). At the end it prints the
 # JDK's own cost of a virtual-thread switch on the same core (SwitchFloor), the floor under a message.
+# STEELMILL_AOT=1 adds, after each cold run, a cold run with JDK 25's AOT cache (README, "Simulation
+# speed"): once, before the runs, the class folders are put in jars (the cache takes no folders)
+# and one training run of the same seed writes the cache (-XX:AOTCacheOutput, without the
+# simulation agent: -Dsteelmill.aotTraining=true); each such run is a fresh JVM, but with a cache.
 # Usage: benchmarks/pingpong.sh [RUNS] [CORE]   (defaults 3 and 1)
 set -eu
 RUNS=${1:-3}
@@ -16,6 +20,7 @@ CORE=${2:-1}
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/pingpong-classpath.txt -Dmdep.includeScope=runtime
 CP="examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
+aot=${STEELMILL_AOT:-}
 jit_flags=${STEELMILL_JIT_FLAGS-"-XX:InlineSmallCode=6000"}
 # shellcheck disable=SC2086
 [ -z "$jit_flags" ] || "$java" $jit_flags -version >/dev/null 2>&1 || jit_flags="" # not HotSpot
@@ -27,11 +32,33 @@ run() { # label, then the command's prefix; prints the figures and the CPU secon
   "$@" "$java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
     -XX:+EnableDynamicAgentLoading $sim_flags $jit_flags $FLAGS -cp "$CP" io.steelmill.examples.Main \
     pingpong --nodes 5 --virtual 30m --seed 42 $ARGS 2>&1 \
-    | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s' | sed 's/^/  /'
+    | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s|AOTCache creation is complete' \
+    | sed 's/^/  /'
 }
+if [ -n "$aot" ]; then # the class path in jars, then the training run that writes the cache
+  dir=target/pingpong-aot
+  rm -rf "$dir" && mkdir -p "$dir"
+  jars="" i=0
+  for entry in $(echo "$CP" | tr ':' ' '); do
+    if [ -d "$entry" ]; then
+      i=$((i + 1))
+      "$(dirname "$javac")/jar" cf "$dir/$i.jar" -C "$entry" .
+      entry="$dir/$i.jar"
+    fi
+    jars="$jars${jars:+:}$entry"
+  done
+  CP=$jars
+  FLAGS="-Dsteelmill.aotTraining=true -XX:AOTCacheOutput=$dir/pingpong.aot" ARGS=""
+  run "AOT training run (writes $dir/pingpong.aot; no result)" /usr/bin/time -f "%U user + %S sys CPU s"
+fi
 for r in $(seq "$RUNS"); do
   FLAGS="" ARGS=""
   run "cold, 2 cores, run $r" /usr/bin/time -f "%U user + %S sys CPU s"
+  if [ -n "$aot" ]; then
+    FLAGS="-XX:AOTCache=$dir/pingpong.aot"
+    run "cold, 2 cores, with the AOT cache of the training run, run $r" \
+      /usr/bin/time -f "%U user + %S sys CPU s"
+  fi
   FLAGS="-XX:ActiveProcessorCount=1" ARGS="--warmup 2"
   run "warmed (2 runs first), core $CORE alone, run $r" \
     /usr/bin/time -f "%U user + %S sys CPU s (3 runs)" taskset -c "$CORE"

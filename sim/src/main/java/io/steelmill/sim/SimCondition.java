@@ -1,7 +1,5 @@
 package io.steelmill.sim;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -12,8 +10,13 @@ import java.util.function.BooleanSupplier;
  */
 final class SimCondition {
   private final Object owner;
-  /** The waiting tasks (the task of each waiting thread: a wait runs on its mounted task). */
-  private final List<Task> waiters = new ArrayList<>();
+  /**
+   * The waiting tasks, in the order they began to wait (the task of each waiting thread: a wait
+   * runs on its mounted task). An array rather than a list: adding and removing one is the hot
+   * path of every receive, and a task is found by identity.
+   */
+  private Task[] waiters = new Task[2];
+  private int waiting;
   /** The simulation of the last wait, to skip the thread-local lookup next time. */
   private Simulation simulation;
 
@@ -26,23 +29,43 @@ final class SimCondition {
   boolean await(BooleanSupplier ready, long timeoutNanos) throws InterruptedException {
     Simulation sim = Simulation.current(simulation);
     simulation = sim;
-    Task self = sim.state.mountedTask; // current() checked that this thread is the mounted one
-    waiters.add(self);
+    RunState run = sim.state;
+    Task self = run.mountedTask; // current() checked that this thread is the mounted one
+    add(self);
     try {
-      return sim.await(ready, timeoutNanos, owner);
+      return run.await(ready, timeoutNanos, owner);
     } finally {
-      waiters.remove(self);
+      remove(self);
     }
   }
 
   /** Wakes every waiting task; each re-checks its condition. */
   void signalAll() {
-    if (waiters.isEmpty()) {
+    if (waiting == 0) {
       return;
     }
     RunState run = simulation.state;
-    for (Task waiter : waiters) {
-      run.wake(waiter);
+    Task[] tasks = waiters;
+    for (int i = 0, n = waiting; i < n; i++) {
+      run.wake(tasks[i]);
+    }
+  }
+
+  private void add(Task task) {
+    if (waiting == waiters.length) {
+      waiters = java.util.Arrays.copyOf(waiters, waiting * 2);
+    }
+    waiters[waiting++] = task;
+  }
+
+  /** Removes the latest entry of {@code task}, keeping the others in order. */
+  private void remove(Task task) {
+    for (int i = waiting - 1; i >= 0; i--) {
+      if (waiters[i] == task) {
+        System.arraycopy(waiters, i + 1, waiters, i, waiting - i - 1);
+        waiters[--waiting] = null;
+        return;
+      }
     }
   }
 }

@@ -6,8 +6,6 @@ import io.steelmill.platform.Envelope;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** A simulated endpoint: a mailbox that the network's delivery timers fill. */
@@ -16,16 +14,32 @@ final class SimEndpoint<M> implements Endpoint<M> {
   private final Address address;
   private final io.steelmill.platform.Codec<M> codec;
   private final ArrayDeque<Envelope<M>> mailbox = new ArrayDeque<>();
-  private final Map<Long, Reply<M>> pending = new HashMap<>();
+  /**
+   * The calls waiting for their replies, the latest first: a short chain (one entry per task in
+   * a call on this endpoint), so no map entry and no boxed id per call.
+   */
+  private Reply pending;
   private final SimCondition arrivals = new SimCondition(this);
   private boolean closed;
   /** What a receive waits for; one per endpoint instead of one per receive. */
   private final BooleanSupplier closedOrQueued = () -> closed || !mailbox.isEmpty();
 
-  /** The reply a call waits for. */
-  private static final class Reply<M> {
+  /** The reply a call waits for, and the condition of its wait (answered, or closed). */
+  private final class Reply implements BooleanSupplier {
+    final long id;
+    Reply next;
     M message;
     boolean answered;
+
+    Reply(long id, Reply next) {
+      this.id = id;
+      this.next = next;
+    }
+
+    @Override
+    public boolean getAsBoolean() {
+      return answered || closed;
+    }
   }
 
   SimEndpoint(SimNetwork network, Address address, io.steelmill.platform.Codec<M> codec) {
@@ -51,15 +65,15 @@ final class SimEndpoint<M> implements Endpoint<M> {
     network.sim().checkAlive();
     checkOpen();
     long id = network.nextRequestId();
-    Reply<M> reply = new Reply<>();
-    pending.put(id, reply);
+    Reply reply = new Reply(id, pending);
+    pending = reply;
     try {
       network.send(address, to, request, id, 0, DataDigest.ofMessage(codec, request));
-      arrivals.await(() -> reply.answered || closed, timeout.toNanos());
+      arrivals.await(reply, timeout.toNanos());
       checkOpen();
       return reply.answered ? Optional.of(reply.message) : Optional.empty();
     } finally {
-      pending.remove(id);
+      removePending(reply);
     }
   }
 
@@ -102,7 +116,10 @@ final class SimEndpoint<M> implements Endpoint<M> {
       return false;
     }
     if (replyTo != 0) {
-      Reply<M> reply = pending.get(replyTo);
+      Reply reply = pending;
+      while (reply != null && reply.id != replyTo) {
+        reply = reply.next;
+      }
       if (reply == null || reply.answered) {
         return false; // late or duplicate reply
       }
@@ -113,6 +130,21 @@ final class SimEndpoint<M> implements Endpoint<M> {
     }
     arrivals.signalAll();
     return true;
+  }
+
+  /** Takes {@code reply} off the chain of pending calls. */
+  private void removePending(Reply reply) {
+    if (pending == reply) {
+      pending = reply.next;
+      return;
+    }
+    Reply before = pending;
+    while (before != null && before.next != reply) {
+      before = before.next;
+    }
+    if (before != null) {
+      before.next = reply.next;
+    }
   }
 
   private void checkOpen() {

@@ -167,7 +167,8 @@ public final class Simulation {
 
   /** Parks the calling task for {@code duration} of virtual time. */
   public void sleep(Duration duration) throws InterruptedException {
-    await(() -> false, duration.toNanos(), this);
+    state.checkInside();
+    state.sleep(duration.toNanos(), this);
   }
 
   /**

@@ -179,6 +179,75 @@ class SimNetworkTest {
     assertThat(result.failure()).isNull();
   }
 
+  /**
+   * Calls of several tasks on one endpoint are pending at once and answered out of order: each
+   * gets its own reply, a call that timed out gets none (its late reply is dropped, not handed
+   * to another call), and the endpoint keeps working after calls left the middle of its pending
+   * chain. Run twice with the same seed, the answers and the trace are the same.
+   */
+  @Test
+  void concurrentCallsOnOneEndpointEachGetTheirOwnReply() {
+    List<String> first = concurrentCalls(11);
+    List<String> second = concurrentCalls(11);
+    assertThat(second).isEqualTo(first);
+    assertThat(first.subList(0, 8)).containsExactly(
+        "0 re: 0", "1 re: 1", "2 re: 2", "3 re: 3", "4 none", "5 none", "6 none", "7 none");
+    assertThat(first.get(8)).isEqualTo("after re: after");
+  }
+
+  /** The answers of 8 concurrent calls and one after them, then the trace hash. */
+  private static List<String> concurrentCalls(long seed) {
+    String[] answers = new String[9];
+    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
+      Simulation sim = Simulation.current();
+      SimNetwork network = new SimNetwork();
+      network.allLinks().delay(Duration.ofMillis(1), Duration.ofMillis(1));
+      Endpoint<String> server = bind(network, "server", "rpc");
+      sim.spawn(NodeId.of("server"), "loop", () -> {
+        try {
+          while (true) {
+            Envelope<String> request = server.receive();
+            sim.spawn(NodeId.of("server"), "answer", () -> {
+              try { // call i is answered after 80 - 10 i ms: the last one first
+                int i = request.message().equals("after") ? 7 : Integer.parseInt(request.message());
+                sim.sleep(Duration.ofMillis(80 - 10L * i));
+                server.reply(request, "re: " + request.message());
+              } catch (InterruptedException | IllegalStateException e) {
+                // stopped
+              }
+            });
+          }
+        } catch (InterruptedException | IllegalStateException e) {
+          // stopped
+        }
+      });
+      Endpoint<String> client = bind(network, "client", "rpc");
+      Address to = new Address("server", "rpc");
+      List<Thread> callers = new ArrayList<>();
+      for (int c = 0; c < 8; c++) {
+        int i = c;
+        callers.add(sim.spawn(NodeId.of("client"), "caller" + i, () -> {
+          try { // replies come after 82 - 10 i ms: calls 0-3 wait for them, calls 4-7 give up
+            Optional<String> reply =
+                client.call(to, Integer.toString(i), Duration.ofMillis(i < 4 ? 100 : 10));
+            answers[i] = i + " " + reply.orElse("none");
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+      }
+      for (Thread caller : callers) {
+        caller.join();
+      }
+      answers[8] = "after " + client.call(to, "after", Duration.ofSeconds(1)).orElse("none");
+      assertThat(client.receive(Duration.ofMillis(200))).as("late replies are dropped").isEmpty();
+    });
+    assertThat(result.failure()).isNull();
+    List<String> out = new ArrayList<>(List.of(answers));
+    out.add(result.traceSha256());
+    return out;
+  }
+
   @Test
   void severalTasksCanReceiveOnOneEndpoint() {
     List<String> got = new ArrayList<>();
