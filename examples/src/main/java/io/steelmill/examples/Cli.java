@@ -29,6 +29,7 @@ public final class Cli {
   /** A command line with the conventions installed. */
   public static CommandLine commandLine(Object command) {
     CommandLine cli = new CommandLine(command);
+    WholeNumbers.install(cli);
     cli.setParameterExceptionHandler(Cli::userMistake);
     cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line));
     return cli;
@@ -37,8 +38,9 @@ public final class Cli {
   private static int userMistake(ParameterException e, String[] args) {
     CommandLine line = e.getCommandLine();
     PrintWriter err = line.getErr();
-    err.println(line.getCommandSpec().qualifiedName() + ": " + oneLine(e.getMessage())
-        + " (see --help)");
+    String number = WholeNumbers.describe(e);
+    err.println(line.getCommandSpec().qualifiedName() + ": "
+        + (number != null ? number : oneLine(e.getMessage())) + " (see --help)");
     err.flush();
     return USAGE;
   }

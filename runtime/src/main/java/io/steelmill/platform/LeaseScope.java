@@ -26,6 +26,7 @@ public final class LeaseScope {
   private volatile Lease current;
 
   public LeaseScope(LeaseService leases, String resource, Duration ttl, Children children) {
+    LeaseRequest.check(resource, ttl, Duration.ZERO);
     this.leases = leases;
     this.resource = resource;
     this.ttl = ttl;

@@ -14,18 +14,21 @@ public final class Durations {
    */
   public static Duration parse(String text) {
     String value = text.trim().toLowerCase(Locale.ROOT);
-    if (value.startsWith("p")) {
-      return Duration.parse(text.trim());
-    }
     try {
-      if (value.endsWith("ms")) {
-        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      if (value.startsWith("p")) {
+        return Duration.parse(text.trim());
       }
-      long amount = Long.parseLong(value.substring(0, value.length() - 1));
-      return switch (value.charAt(value.length() - 1)) {
-        case 's' -> Duration.ofSeconds(amount);
-        case 'm' -> Duration.ofMinutes(amount);
-        case 'h' -> Duration.ofHours(amount);
+      int unit = value.endsWith("ms") ? value.length() - 2 : value.length() - 1;
+      // ASCII digits only: Long.parseLong also takes other scripts' digits and a plus sign
+      if (unit <= 0 || !value.substring(0, unit).matches("-?[0-9]{1,18}")) {
+        throw new IllegalArgumentException();
+      }
+      long amount = Long.parseLong(value.substring(0, unit));
+      return switch (value.substring(unit)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        case "m" -> Duration.ofMinutes(amount);
+        case "h" -> Duration.ofHours(amount);
         default -> throw new IllegalArgumentException();
       };
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.steelmill.sim;
 
+import io.steelmill.platform.LeaseRequest;
 import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,29 +72,29 @@ public final class Nemesis {
 
   /** A host crashes on average every {@code every}, and restarts after about {@code downtime}. */
   public Nemesis crashes(Duration every, Duration downtime) {
-    this.crashEvery = every;
-    this.downtime = downtime;
+    this.crashEvery = every("crashes", every);
+    this.downtime = length("crashes", "downtime", downtime);
     return this;
   }
 
   /** A random split on average every {@code every}, healed after about {@code length}. */
   public Nemesis partitions(Duration every, Duration length) {
-    this.partitionEvery = every;
-    this.partitionLength = length;
+    this.partitionEvery = every("partitions", every);
+    this.partitionLength = length("partitions", "length", length);
     return this;
   }
 
   /** A host stops the world on average every {@code every}, for up to {@code max}. */
   public Nemesis pauses(Duration every, Duration max) {
-    this.pauseEvery = every;
-    this.maxPause = max;
+    this.pauseEvery = every("pauses", every);
+    this.maxPause = length("pauses", "max", max);
     return this;
   }
 
   /** A host's wall clock jumps to up to {@code max} off true time, every few seconds. */
   public Nemesis clockSkew(Duration max) {
+    this.maxSkew = length("clockSkew", "max", max);
     this.skewEvery = Duration.ofSeconds(5);
-    this.maxSkew = max;
     return this;
   }
 
@@ -107,9 +108,10 @@ public final class Nemesis {
 
   /** Forces {@code resource}'s lease to expire on average every {@code every}. */
   public Nemesis leaseExpiries(SimLeaseService leases, String resource, Duration every) {
+    LeaseRequest.check(resource, LeaseRequest.MIN_TTL, Duration.ZERO);
+    this.expiryEvery = every("leaseExpiries", every);
     this.leases = leases;
     this.leaseResource = resource;
-    this.expiryEvery = every;
     return this;
   }
 
@@ -145,6 +147,32 @@ public final class Nemesis {
     if (network != null) {
       network.heal();
     }
+  }
+
+  /**
+   * The shortest mean interval between faults of one kind: faults every few nanoseconds leave
+   * no time for anything else, so virtual time crawls and the run seems to hang.
+   */
+  static final Duration MIN_EVERY = Duration.ofMillis(1);
+
+  /** The longest interval or length: past a day is a unit mistake (and overflows nanoseconds). */
+  static final Duration MAX_SPAN = Duration.ofDays(1);
+
+  private static Duration every(String fault, Duration every) {
+    if (every == null || every.compareTo(MIN_EVERY) < 0 || every.compareTo(MAX_SPAN) > 0) {
+      throw new IllegalArgumentException("Nemesis." + fault + ": every must be from 1ms to 1 day,"
+          + " not " + every);
+    }
+    return every;
+  }
+
+  private static Duration length(String fault, String name, Duration length) {
+    if (length == null || length.isNegative() || length.isZero()
+        || length.compareTo(MAX_SPAN) > 0) {
+      throw new IllegalArgumentException("Nemesis." + fault + ": " + name + " must be more than 0"
+          + " and at most 1 day, not " + length);
+    }
+    return length;
   }
 
   /** The faults applied so far, in order, as the trace describes them. */

@@ -31,6 +31,10 @@ import java.util.function.Predicate;
  * stopped (after a stop result too: the seeds still running are dropped, as in-JVM).
  */
 public final class SeedProcesses {
+  /** A trace hash as every run writes it. */
+  private static final java.util.regex.Pattern SHA256 =
+      java.util.regex.Pattern.compile("[0-9a-f]{64}");
+
   /** How long a stopped worker gets to exit before it is killed, and a killed one to go. */
   private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
@@ -97,6 +101,7 @@ public final class SeedProcesses {
     private final Map<Long, R> early = new HashMap<>();
     private final java.util.Set<Long> reported = new java.util.HashSet<>();
     private final int[] owed;
+    private String suite;
 
     Merge(List<Long> seeds, List<WorkerProcess> workers, Duration quiet,
         Function<SeedLine, R> decode) {
@@ -149,9 +154,9 @@ public final class SeedProcesses {
         }
         return;
       }
-      if (!line.text().startsWith(SeedLine.PREFIX)) {
-        worker.remember("stdout: " + line.text()); // not a result: kept for a report, no more
-        return;
+      if (line.text() == WorkerProcess.OVERLONG) {
+        throw lost(worker, firstOwed(index, handed), "printed " + WorkerProcess.OVERLONG
+            + " where a result was due");
       }
       SeedLine seedLine;
       try {
@@ -161,6 +166,18 @@ public final class SeedProcesses {
             + "\" where a result was due: " + e.getMessage());
       }
       long seed = seedLine.result().seed();
+      String hash = seedLine.result().traceSha256();
+      if (!SHA256.matcher(hash).matches()) {
+        throw lost(worker, firstOwed(index, handed), "reported seed " + seed + " with the trace"
+            + " hash \"" + clip(hash) + "\", which is not a SHA-256 (64 hex digits)");
+      }
+      if (suite == null) {
+        suite = seedLine.result().suite();
+      } else if (!suite.equals(seedLine.result().suite())) {
+        throw lost(worker, firstOwed(index, handed), "reported seed " + seed + " of \""
+            + clip(seedLine.result().suite()) + "\", where this sweep runs \"" + clip(suite)
+            + "\" (a worker of another version or other options)");
+      }
       Integer owner = ownerOf.get(seed);
       if (owner == null || owner != index) {
         throw lost(worker, firstOwed(index, handed), "reported seed " + seed

@@ -54,6 +54,7 @@ public final class SimLeaseService implements LeaseService {
   @Override
   public Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)
       throws InterruptedException {
+    io.steelmill.platform.LeaseRequest.check(resource, ttl, maxWait);
     Simulation sim = Simulation.current();
     if (random == null) {
       random = sim.random("leases");

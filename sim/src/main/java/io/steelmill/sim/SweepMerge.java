@@ -34,6 +34,11 @@ public final class SweepMerge {
     Path first = null;
     for (Path path : paths) {
       SweepReport report = SweepReport.read(path);
+      if (!reports.isEmpty() && !java.util.Objects.equals(report.sweep(), reports.get(0).sweep())) {
+        throw new IllegalArgumentException(path + " is a report of " + describe(report) + ", but "
+            + paths.get(0) + " of " + describe(reports.get(0))
+            + ": merge the shards of one sweep only");
+      }
       for (Shard shard : report.shards()) {
         if (count == -1) {
           count = shard.count();
@@ -50,7 +55,7 @@ public final class SweepMerge {
       }
       reports.add(report);
     }
-    SweepReport merged = new SweepReport(List.copyOf(seen.keySet()));
+    SweepReport merged = new SweepReport(List.copyOf(seen.keySet()), reports.get(0).sweep());
     List<Shard> missing = missing(merged);
     if (!missing.isEmpty() && !partial) {
       throw new IllegalArgumentException("missing " + (missing.size() == 1 ? "shard " : "shards ")
@@ -69,6 +74,11 @@ public final class SweepMerge {
       }
     }
     return merged;
+  }
+
+  private static String describe(SweepReport report) {
+    return report.sweep() == null ? "a sweep it does not name (an older report)"
+        : SweepJson.quote(report.sweep());
   }
 
   private static void check(SeedResult result, SweepReport report, Path path) {

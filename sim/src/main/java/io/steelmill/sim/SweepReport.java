@@ -33,14 +33,36 @@ public final class SweepReport {
       Comparator.comparingInt(Shard::count).thenComparingInt(Shard::index));
   private final Map<SeedResult, SeedResult> results = new TreeMap<>(
       Comparator.comparing(SeedResult::suite).thenComparingLong(SeedResult::seed));
+  private final String sweep;
 
-  /** An empty report of {@code shards} (one, or all of a merged sweep). */
-  public SweepReport(List<Shard> shards) {
+  /**
+   * An empty report of {@code shards} (one, or all of a merged sweep) of the sweep {@code
+   * sweep}: what every shard of one sweep has in common and two sweeps do not (the seed range,
+   * the options that decide a seed's trace, e.g. {@code cluster simulate --nodes 5 --seeds
+   * 100}), so that {@link SweepMerge} refuses to combine the shards of different sweeps into a
+   * union that describes neither. Null: not said (a report written before this field).
+   */
+  public SweepReport(List<Shard> shards, String sweep) {
     this.shards.addAll(shards);
+    this.sweep = sweep;
+  }
+
+  /** An empty report of {@code shards}, of a sweep it does not describe. */
+  public SweepReport(List<Shard> shards) {
+    this(shards, null);
   }
 
   public SweepReport(Shard shard) {
     this(List.of(shard));
+  }
+
+  public SweepReport(Shard shard, String sweep) {
+    this(List.of(shard), sweep);
+  }
+
+  /** What was swept, the same in every shard of it, or null when the report does not say. */
+  public String sweep() {
+    return sweep;
   }
 
   /**
@@ -80,7 +102,11 @@ public final class SweepReport {
   }
 
   private String json(String field, List<SeedResult> entries) {
-    StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n  \"shards\": [");
+    StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n");
+    if (sweep != null) {
+      out.append("  \"sweep\": ").append(SweepJson.quote(sweep)).append(",\n");
+    }
+    out.append("  \"shards\": [");
     int i = 0;
     for (Shard shard : shards) {
       out.append(i++ == 0 ? "" : ", ").append(SweepJson.quote(shard.toString()));
@@ -118,9 +144,14 @@ public final class SweepReport {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static SweepReport read(Path path) throws IOException {
+    if (path.toString().isBlank()) {
+      throw new IllegalArgumentException("\"" + path + "\" is no report: name a report"
+          + " directory (an unset variable in a script?)");
+    }
     Path file = Files.isDirectory(path) ? path.resolve(RESULTS) : path;
     String text;
     try {
+      checkReadable(file);
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such file (a sweep writes " + RESULTS
@@ -134,6 +165,32 @@ public final class SweepReport {
       return fromJson(SweepJson.parse(text));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": not a sweep report (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * The largest report read: 1 GiB, or an eighth of this JVM's heap if less (the text, its
+   * string and its parsed entries all live at once). A report of a million passing seeds is
+   * some 200 MB; a larger file is not a report of one shard, and reading it would end in an
+   * OutOfMemoryError instead of a message.
+   */
+  static long maxReportBytes() {
+    return Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8);
+  }
+
+  /**
+   * Refuses, before reading, what would never end or exhaust the heap: a pipe or a device in
+   * place of the file ({@code /dev/zero}, a FIFO nobody writes), or a file too large.
+   */
+  private static void checkReadable(Path file) throws IOException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": not a regular file (a directory, a pipe or a"
+          + " device), so not a sweep report");
+    }
+    if (Files.exists(file) && Files.size(file) > maxReportBytes()) {
+      throw new IllegalArgumentException(file + ": " + Files.size(file) + " bytes, more than the "
+          + maxReportBytes() + " a report may have (1 GiB, at most an eighth of the heap, -Xmx):"
+          + " not the report of one shard");
     }
   }
 
@@ -151,7 +208,9 @@ public final class SweepReport {
     if (shards.isEmpty()) {
       throw new IllegalArgumentException("it names no shard");
     }
-    SweepReport report = new SweepReport(shards);
+    String sweep = root.containsKey("sweep")
+        ? SweepJson.field(root, "sweep", String.class, false) : null;
+    SweepReport report = new SweepReport(shards, sweep);
     for (Object entry : SweepJson.field(root, "results", List.class, false)) {
       Map<?, ?> r = SweepJson.as(entry, Map.class, "a result");
       long millis = SweepJson.field(r, "wallMillis", Long.class, false);

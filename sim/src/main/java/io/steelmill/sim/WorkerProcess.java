@@ -20,7 +20,20 @@ final class WorkerProcess {
   /** Lines of stderr kept for a report: a stack trace's head or a JVM's last message. */
   private static final int LAST_WORDS = 12;
 
-  /** A line from a worker's stdout; {@code text} null marks the end of it. */
+  /**
+   * The longest line of stdout read: a result line is a few hundred characters (a failure's
+   * first line, a replay command); a longer one is a broken worker, and reading it whole could
+   * exhaust this JVM's heap.
+   */
+  static final int MAX_LINE = 1 << 20;
+
+  /** Stands for a line longer than {@link #MAX_LINE}: what follows it is not read. */
+  static final String OVERLONG = "(a line of more than " + MAX_LINE + " characters)";
+
+  /**
+   * A result line from a worker's stdout; {@code text} null marks the end of it, {@link
+   * #OVERLONG} a line too long to be one. Other lines are kept for a report, never queued.
+   */
   record Line(WorkerProcess worker, String text) {}
 
   private final Shard part;
@@ -47,12 +60,24 @@ final class WorkerProcess {
     return worker;
   }
 
+  /**
+   * Hands the result lines over. Only a result counts as hearing from the worker: one that
+   * prints anything else, forever, while it owes a seed is as quiet as one that prints nothing.
+   */
   private void forward(InputStream out, BlockingQueue<Line> lines) {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(out, StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        lastHeard = System.nanoTime();
-        lines.add(new Line(this, line));
+      for (String line = readLine(reader); line != null; line = readLine(reader)) {
+        if (line == OVERLONG) {
+          lines.add(new Line(this, OVERLONG));
+          return;
+        }
+        if (line.startsWith(SeedLine.PREFIX)) {
+          lastHeard = System.nanoTime();
+          lines.add(new Line(this, line));
+        } else {
+          remember("stdout: " + line);
+        }
       }
     } catch (IOException e) {
       remember("(its output could not be read: " + e.getMessage() + ")");
@@ -61,10 +86,33 @@ final class WorkerProcess {
     }
   }
 
+  /** The next line, without its break; null at the end; {@link #OVERLONG} past the bound. */
+  private static String readLine(BufferedReader reader) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = reader.read(); c != -1; c = reader.read()) {
+      if (c == '\n') {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1)
+            : line.toString();
+      }
+      if (line.length() == MAX_LINE) {
+        return OVERLONG;
+      }
+      line.append((char) c);
+    }
+    return line.isEmpty() ? null : line.toString();
+  }
+
   private void keepLast(InputStream err) {
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(err, StandardCharsets.UTF_8))) {
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      for (String line = readLine(reader); line != null; line = readLine(reader)) {
+        if (line == OVERLONG) {
+          remember("(a line of more than " + MAX_LINE + " characters on stderr; the rest of"
+              + " stderr is not read)");
+          reader.transferTo(java.io.Writer.nullWriter());
+          return;
+        }
         if (!line.isBlank()) {
           remember(line);
         }

@@ -35,6 +35,37 @@ public final class ScriptedWorker {
           case "garbles" -> System.out.println(SeedLine.PREFIX + "{\"seed\": " + seed);
           case "foreign" -> System.out.println(line(seeds.get(0)).encode());
           case "twice" -> System.out.println(line(mine.get(0)).encode());
+          case "chatters" -> {
+            while (true) { // busy forever, saying so, never reporting its seed
+              System.out.println("still working on seed " + seed);
+              Thread.sleep(20);
+            }
+          }
+          case "floods" -> {
+            byte[] chunk = "x".repeat(1 << 16).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            while (true) { // one line without end
+              System.out.write(chunk);
+            }
+          }
+          case "floods-stderr" -> {
+            byte[] chunk = "y".repeat(1 << 16).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int k = 0; k < 64; k++) { // 4 MiB without a line break, then its results
+              System.err.write(chunk);
+            }
+            System.err.flush();
+          }
+          case "bad-hash" -> {
+            SeedResult r = line(seed).result();
+            System.out.println(new SeedLine(new SeedResult(r.suite(), seed, r.passed(),
+                "not-a-hash", r.failure(), r.replay(), r.wallNanos()), Map.of()).encode());
+            return;
+          }
+          case "other-suite" -> {
+            SeedResult r = line(seed).result();
+            System.out.println(new SeedLine(new SeedResult("scripted --other", seed, r.passed(),
+                r.traceSha256(), r.failure(), r.replay(), r.wallNanos()), Map.of()).encode());
+            return;
+          }
           default -> { }
         }
       }
@@ -54,7 +85,13 @@ public final class ScriptedWorker {
         Map.of("seed", seed));
   }
 
+  /** A hash of the form every run's has: 64 hex digits, derived from the seed. */
   static String hash(long seed) {
-    return Long.toHexString(new SplitMix64(seed).nextLong());
+    SplitMix64 random = new SplitMix64(seed);
+    StringBuilder hash = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      hash.append(String.format("%016x", random.nextLong()));
+    }
+    return hash.toString();
   }
 }

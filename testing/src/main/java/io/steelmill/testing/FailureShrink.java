@@ -85,8 +85,7 @@ final class FailureShrink {
       FaultMask drawn = first.options().mask();
       if (shrunk.reproduced()) {
         drawn = FaultMask.only(shrunk.kept());
-        text.append("Replay shrunk: ").append(SimReport.replay(context, seed)).append(" -D")
-            .append(SimulationExtension.FAULTS_PROPERTY).append('=').append(shrunk.faults())
+        text.append("Replay shrunk: ").append(SimReport.replay(context, seed, drawn))
             .append('\n');
       }
       return text.append(picture(drawn, shrunk)).toString();
@@ -108,8 +107,7 @@ final class FailureShrink {
         .failure(run.result().succeeded()
             ? (check == null ? null : "client history " + check.describe())
             : String.valueOf(run.result().failure()))
-        .command(SimReport.replay(context, seed)
-            + (mask.isAll() ? "" : " -D" + SimulationExtension.FAULTS_PROPERTY + "=" + mask))
+        .command(SimReport.replay(context, seed, mask))
         .nodes(run.nodes())
         .timeline(run.faults().timeline())
         .faults(run.faults().faults())

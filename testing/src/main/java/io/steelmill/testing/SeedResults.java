@@ -23,8 +23,8 @@ final class SeedResults implements AutoCloseable {
   private final SweepReport report;
   private final Path directory;
 
-  private SeedResults(Shard shard, Path directory) {
-    this.report = new SweepReport(shard);
+  private SeedResults(Shard shard, String sweep, Path directory) {
+    this.report = new SweepReport(shard, sweep);
     this.directory = directory;
   }
 
@@ -32,7 +32,7 @@ final class SeedResults implements AutoCloseable {
   static SeedResults of(ExtensionContext context, Shard shard) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
         SeedResults.class,
-        key -> new SeedResults(shard, Path.of(SimulationExtension.setting(context,
+        key -> new SeedResults(shard, sweep(context), Path.of(SimulationExtension.setting(context,
             REPORT_DIR_PROPERTY, "target/steelmill-reports/sweep"))),
         SeedResults.class);
   }
@@ -46,6 +46,18 @@ final class SeedResults implements AutoCloseable {
           seed.wallNanos());
     }
     report.add(seed);
+  }
+
+  /**
+   * The settings every shard of one run shares and that decide which seeds run and how: shards
+   * run with different {@code -Dsteelmill.seeds} or {@code -Dsteelmill.faults} are not parts of
+   * one run, and merging them is refused.
+   */
+  private static String sweep(ExtensionContext context) {
+    return "simulation tests with -D" + SimulationExtension.SEEDS_PROPERTY + "="
+        + SimulationExtension.setting(context, SimulationExtension.SEEDS_PROPERTY, "(annotated)")
+        + " -D" + SimulationExtension.FAULTS_PROPERTY + "="
+        + SimulationExtension.setting(context, SimulationExtension.FAULTS_PROPERTY, "(all)");
   }
 
   static String suite(ExtensionContext context) {

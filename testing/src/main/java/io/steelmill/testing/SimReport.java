@@ -1,5 +1,6 @@
 package io.steelmill.testing;
 
+import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.SimResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,12 +56,24 @@ final class SimReport {
     return new AssertionError(text + "Report: " + file);
   }
 
-  /** The command for this project (see {@link ReplayCommand}). */
+  /**
+   * The command for this project (see {@link ReplayCommand}), with the faults this run was
+   * limited to ({@code -Dsteelmill.faults}, as a shrink's replay sets it): without them the seed
+   * would replay with all its faults, another run.
+   */
   static String replay(ExtensionContext context, long seed) {
+    FaultMask mask = FailureShrink.mask(
+        SimulationExtension.setting(context, SimulationExtension.FAULTS_PROPERTY, null));
+    return replay(context, seed, mask);
+  }
+
+  /** The command that replays {@code seed} with only the faults {@code mask} lets through. */
+  static String replay(ExtensionContext context, long seed, FaultMask mask) {
     String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
     SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
     boolean simulationMode = settings == null || SimulationSetup.needsSimulationMode(settings);
-    return ReplayCommand.here().command(test, seed, simulationMode);
+    return ReplayCommand.here().command(test, seed, simulationMode)
+        + (mask.isAll() ? "" : " -D" + SimulationExtension.FAULTS_PROPERTY + "=" + mask);
   }
 
   /** Where this test method's reports go. */

@@ -55,13 +55,25 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     return value.equals("true");
   }
 
+  /**
+   * A whole number in ASCII digits, with an optional minus sign: {@code Long.parseLong} also
+   * takes other scripts' digits and a plus sign, which are typos here, not seeds.
+   */
   private static long number(String key, String text) {
     try {
+      if (!text.matches("-?[0-9]{1,19}")) {
+        throw new NumberFormatException();
+      }
       return Long.parseLong(text);
     } catch (NumberFormatException e) {
       throw new org.junit.platform.commons.PreconditionViolationException(
-          "-D" + key + " must be a whole number, not \"" + text + "\"");
+          "-D" + key + " must be a whole number" + (key.equals(SEEDS_PROPERTY) ? " from 1 to "
+          + SimulationSetup.MAX_SEEDS : "") + ", not \"" + clip(text) + "\"");
     }
+  }
+
+  private static String clip(String text) {
+    return text.length() > 60 ? text.substring(0, 60) + "..." : text;
   }
 
   /** The shard this run takes ({@code -Dsteelmill.shard=I/N}): seeds s with s mod N = I. */
@@ -100,9 +112,10 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     }
     String count = setting(context, SEEDS_PROPERTY, null);
     long seeds = count == null ? settings.seeds() : number(SEEDS_PROPERTY, count);
-    if (seeds < 1) {
+    if (seeds < 1 || seeds > SimulationSetup.MAX_SEEDS) {
       throw new org.junit.platform.commons.PreconditionViolationException(
-          "-D" + SEEDS_PROPERTY + " must be at least 1, not " + seeds);
+          "-D" + SEEDS_PROPERTY + " must be a whole number from 1 to " + SimulationSetup.MAX_SEEDS
+          + " (split more into shards with -D" + SHARD_PROPERTY + "=I/N), not " + seeds);
     }
     Shard shard = shard(context);
     // the run's report exists from here on, so a shard holding none of the seeds still writes

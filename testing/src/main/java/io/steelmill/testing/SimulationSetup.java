@@ -10,6 +10,16 @@ import java.util.Optional;
 final class SimulationSetup {
   static final String ADD_OPENS = "--add-opens java.base/java.lang=ALL-UNNAMED";
 
+  /**
+   * The most seeds one test method runs, from its annotation or {@code -Dsteelmill.seeds}: a
+   * million seeds of a trivial test are hours; more is a typo (an extra zero, a variable holding
+   * something else), not a plan, and a larger sweep is split into shards. The CLI's bound.
+   */
+  static final int MAX_SEEDS = 1_000_000;
+
+  /** The most hosts a test's cluster has: each is a node with its own daemons and tasks. */
+  static final int MAX_NODES = 1_000;
+
   private SimulationSetup() {}
 
   static void check(SimulationTest settings) {
@@ -22,6 +32,14 @@ final class SimulationSetup {
     if (!Object.class.getModule().isOpen("java.lang", SimulationSetup.class.getModule())) {
       throw new SimulationSetupException("Steelmill simulation tests need the JVM option "
           + ADD_OPENS + ". Fix: add it to the maven-surefire-plugin <argLine>.");
+    }
+    checkCounts(settings);
+    checkDurations(settings);
+    if (!settings.linearizable().isEmpty()
+        && io.steelmill.sim.history.Models.named(settings.linearizable()) == null) {
+      throw new SimulationSetupException("@SimulationTest(linearizable = \""
+          + oneLine(settings.linearizable()) + "\") names no model. Fix: use one of "
+          + io.steelmill.sim.history.Models.NAMES + ", or leave it empty for no check.");
     }
     if (settings.shrinkBudget() < 0 || settings.shrinkBudget() > 10_000) {
       throw new SimulationSetupException("@SimulationTest(shrinkBudget = "
@@ -39,6 +57,43 @@ final class SimulationSetup {
           + " io.steelmill:steelmill-sim-agent on the test class path (it attaches itself), or"
           + " add -javaagent:<path to steelmill-sim-agent.jar> to the surefire <argLine>.");
     }
+  }
+
+  private static void checkCounts(SimulationTest settings) {
+    if (settings.seeds() < 1 || settings.seeds() > MAX_SEEDS) {
+      throw new SimulationSetupException("@SimulationTest(seeds = " + settings.seeds() + ") is"
+          + " out of range. Fix: give 1 to " + MAX_SEEDS + " seeds (split a larger sweep into"
+          + " shards with -Dsteelmill.shard=I/N).");
+    }
+    if (settings.nodes() < 1 || settings.nodes() > MAX_NODES) {
+      throw new SimulationSetupException("@SimulationTest(nodes = " + settings.nodes() + ") is"
+          + " out of range. Fix: give 1 to " + MAX_NODES + " hosts.");
+    }
+  }
+
+  /** Both durations parse and are positive, before a seed runs (not at the first history). */
+  private static void checkDurations(SimulationTest settings) {
+    String[][] durations = {{"maxVirtualTime", settings.maxVirtualTime()},
+        {"checkTimeout", settings.checkTimeout()}};
+    for (String[] duration : durations) {
+      String why;
+      try {
+        java.time.Duration parsed = io.steelmill.sim.Durations.parse(duration[1]);
+        why = parsed.isNegative() || parsed.isZero() ? "is not a positive duration" : null;
+      } catch (IllegalArgumentException e) {
+        why = "is not a duration";
+      }
+      if (why != null) {
+        throw new SimulationSetupException("@SimulationTest(" + duration[0] + " = \""
+            + oneLine(duration[1]) + "\") " + why + ". Fix: write 500ms, 30s, 10m, 2h or"
+            + " PT10M.");
+      }
+    }
+  }
+
+  private static String oneLine(String text) {
+    String clipped = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    return clipped.replaceAll("[\\r\\n]+", " ");
   }
 
   /**

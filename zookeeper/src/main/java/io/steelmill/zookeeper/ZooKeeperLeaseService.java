@@ -68,6 +68,7 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
   @Override
   public Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)
       throws InterruptedException {
+    io.steelmill.platform.LeaseRequest.check(resource, ttl, maxWait);
     CuratorFramework curator = requireClient();
     String parent = ROOT + "/" + resource;
     long giveUp = System.nanoTime() + maxWait.toNanos();

@@ -97,7 +97,7 @@ final class ClusterSweep {
     if (worker != null) {
       return runWorker(SeedLine.part(chosen, worker), out);
     }
-    report = new SweepReport(shard);
+    report = new SweepReport(shard, suite() + " --seeds " + seeds);
     started = System.nanoTime();
     progress = new Progress(System.err, chosen.size());
     if (commandLine == null) {
@@ -214,9 +214,10 @@ final class ClusterSweep {
         faultOptions.shrink, reportDir, out);
   }
 
-  /** What was swept: the options that decide a seed's trace. */
+  /** What was swept: the options that decide a seed's trace (--buggify included). */
   private String suite() {
-    return "cluster simulate --nodes " + nodes + store.options() + virtualOption();
+    return "cluster simulate --nodes " + nodes + store.options() + virtualOption()
+        + faultOptions.replayOptions();
   }
 
   /** The --virtual option as typed again, or nothing for the default. */

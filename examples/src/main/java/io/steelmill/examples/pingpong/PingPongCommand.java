@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
     description = "Nodes ping each other over the simulated network, with faults (simulation build).")
 public final class PingPongCommand implements Callable<Integer> {
   static final int MAX_NODES = 64;
+  static final int MAX_SEEDS = 1_000_000;
   static final Duration MIN_VIRTUAL = Duration.ofSeconds(1);
   static final Duration MAX_VIRTUAL = Duration.ofHours(24);
 
@@ -42,7 +43,8 @@ public final class PingPongCommand implements Callable<Integer> {
           + " steady state rather than include JIT compilation (default 0).")
   int warmup = 0;
 
-  @Option(names = "--seeds", description = "Sweep seeds 1..K instead of one seed, a line each.")
+  @Option(names = "--seeds", paramLabel = "K", description = "Sweep seeds 1..K instead of one"
+      + " seed, a line each; K from 1 to " + MAX_SEEDS + ".")
   Integer seeds;
 
   @Mixin SweepOptions sweep;
@@ -55,7 +57,7 @@ public final class PingPongCommand implements Callable<Integer> {
       throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + virtual);
     }
     if (seeds != null) {
-      Cli.range(spec, "--seeds", seeds, 1, 1_000_000);
+      Cli.range(spec, "--seeds", seeds, 1, MAX_SEEDS);
     }
     sweep.validate(spec, seeds != null, "add --seeds K");
     if (!"simulation".equals(SteelmillPingPong.MODE)) {

@@ -15,6 +15,10 @@ final class MergeResults {
 
   static int run(
       List<Path> reports, Path out, boolean partial, PrintStream stdout, PrintStream stderr) {
+    if (out != null && out.toString().isBlank()) {
+      stderr.println("merge-results: --out needs a directory, not \"" + out + "\"");
+      return 2;
+    }
     SweepReport merged;
     try {
       merged = SweepMerge.merge(reports, partial);

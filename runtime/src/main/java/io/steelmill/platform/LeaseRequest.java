@@ -1,0 +1,63 @@
+package io.steelmill.platform;
+
+import java.time.Duration;
+
+/**
+ * The checks every {@link LeaseService} makes of a request before it asks anyone, so that the
+ * simulated service and ZooKeeper refuse the same mistakes with the same one-line message: a
+ * resource that is no name (empty, blank, a path, a control character: ZooKeeper would create
+ * nested nodes or fail with its own words), a time to live that is no lease (zero, negative,
+ * past a day, where a {@code toNanos()} overflowed), a negative wait.
+ */
+public final class LeaseRequest {
+  /** The shortest time to live: a lease that ends before a request's round trip is no lease. */
+  public static final Duration MIN_TTL = Duration.ofMillis(1);
+
+  /** The longest time to live: longer is a unit mistake, and a holder that died keeps it. */
+  public static final Duration MAX_TTL = Duration.ofDays(1);
+
+  /** The longest resource name: a ZooKeeper node name, with room to spare. */
+  public static final int MAX_NAME = 200;
+
+  private LeaseRequest() {}
+
+  /**
+   * Checks a request.
+   *
+   * @throws IllegalArgumentException naming the argument and what it accepts
+   */
+  public static void check(String resource, Duration ttl, Duration maxWait) {
+    if (resource == null || resource.isEmpty() || resource.length() > MAX_NAME
+        || resource.equals(".") || resource.equals("..") || !printableWithoutSlash(resource)) {
+      throw new IllegalArgumentException("lease resource " + shown(resource) + " is not a name:"
+          + " give 1 to " + MAX_NAME + " printable characters without spaces or '/', e.g."
+          + " \"leader\"");
+    }
+    if (ttl == null || ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+      throw new IllegalArgumentException("lease " + resource + ": ttl must be from 1ms to 1 day,"
+          + " not " + ttl);
+    }
+    if (maxWait == null || maxWait.isNegative() || maxWait.compareTo(LeaseService.FOREVER) > 0) {
+      throw new IllegalArgumentException("lease " + resource + ": maxWait must be from 0 to "
+          + LeaseService.FOREVER.toDays() + " days (LeaseService.FOREVER), not " + maxWait);
+    }
+  }
+
+  private static boolean printableWithoutSlash(String name) {
+    return name.codePoints().allMatch(c -> c != '/' && !Character.isWhitespace(c)
+        && !Character.isISOControl(c) && !Character.isSpaceChar(c)
+        && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.SURROGATE
+        && Character.isDefined(c));
+  }
+
+  private static String shown(String text) {
+    if (text == null) {
+      return "null";
+    }
+    String clipped = text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    StringBuilder out = new StringBuilder("\"");
+    clipped.codePoints().forEach(c -> out.append(Character.isISOControl(c)
+        ? String.format("\\u%04x", c) : Character.toString(c)));
+    return out.append('"').toString();
+  }
+}
