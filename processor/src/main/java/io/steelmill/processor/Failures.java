@@ -18,7 +18,6 @@ final class Failures {
   private static final Map<String, String> ARTIFACTS = new LinkedHashMap<>();
 
   static {
-    ARTIFACTS.put("com.palantir.javapoet.", "com.palantir.javapoet:javapoet");
     ARTIFACTS.put("io.steelmill.processor.", "io.steelmill:steelmill-processor (a partial jar)");
     ARTIFACTS.put("io.steelmill.", "io.steelmill:steelmill-annotations");
     ARTIFACTS.put("com.sun.source.", "the jdk.compiler module (compile with a JDK's javac)");

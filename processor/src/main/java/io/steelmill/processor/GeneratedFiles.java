@@ -1,7 +1,5 @@
 package io.steelmill.processor;
 
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
@@ -9,11 +7,10 @@ import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Mode;
 import io.steelmill.processor.writing.GraphPictureWriter;
+import io.steelmill.processor.writing.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
@@ -50,7 +47,7 @@ final class GeneratedFiles {
    * written earlier in this compilation ({@code Outer.App} and {@code Outer_App} both generate
    * {@code SteelmillOuter_App}) or by a source file. A write the filer refuses is reported too.
    */
-  boolean write(TypeElement factory, String simpleName, Supplier<JavaFile> file) {
+  boolean write(TypeElement factory, String simpleName, Supplier<SourceFile> file) {
     String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
     String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
     String factoryName = factory.getQualifiedName().toString();
@@ -87,75 +84,21 @@ final class GeneratedFiles {
   }
 
   /**
-   * Writes {@code file} as JavaPoet's {@code writeTo(Filer)} does (same name, same originating
-   * elements, same text), but renders it into memory first and hands the filer one string:
-   * JavaPoet appends to the filer's writer in thousands of small pieces, each through the
-   * writer's lock and encoder (a 10,000-line factory is about 400 KB).
+   * Writes {@code file} through the filer in one piece, its factory interface as the originating
+   * element. The text names a {@code java.lang} class by its simple name unless a class of the
+   * factory's package shadows it (a user class {@code test.String} next to the factory): only the
+   * few {@code java.lang} names the file uses are asked of the package, which spares javac reading
+   * the class file of every class the package (or {@code java.lang}) holds on the class path.
    */
-  private void writeSource(JavaFile file, ModuleElement module) throws IOException {
-    String text = render(file, module);
-    String name =
-        file.packageName().isEmpty()
-            ? file.typeSpec().name()
-            : file.packageName() + "." + file.typeSpec().name();
-    JavaFileObject source =
-        filer.createSourceFile(name, file.typeSpec().originatingElements().toArray(Element[]::new));
+  private void writeSource(SourceFile file, ModuleElement module) throws IOException {
+    String text = file.render(simpleName -> isShadowed(module, file.packageName(), simpleName));
+    JavaFileObject source = filer.createSourceFile(file.qualifiedName(), file.origin());
     try (Writer writer = source.openWriter()) {
       writer.write(text);
     } catch (IOException | RuntimeException failed) {
       source.delete(); // no half-written factory left for javac to compile
       throw failed;
     }
-  }
-
-  /**
-   * The text of {@code file}, with every {@code java.lang} name that a class of the factory's
-   * package shadows written in full: a user class {@code test.String} next to the factory would
-   * otherwise take the generated {@code String}. The file is rendered once with its {@code
-   * java.lang} imports, which name exactly the {@code java.lang} classes it refers to by their
-   * simple names; each is looked up in the package, and the import lines are then dropped. Asking
-   * the package for those few names (rather than listing it, or {@code java.lang}) spares javac
-   * reading the class file of every class either package holds on the class path.
-   */
-  private String render(JavaFile file, ModuleElement module) {
-    String text = file.toBuilder().skipJavaLangImports(false).build().toString();
-    int start = text.startsWith("import ") ? 0 : text.indexOf("\nimport ") + 1;
-    if (start == 0 && !text.startsWith("import ")) {
-      return text; // no imports at all
-    }
-    int end = text.indexOf("\n\n", start) + 1; // the blank line after the imports
-    StringBuilder kept = new StringBuilder();
-    List<String> shadowed = new ArrayList<>();
-    for (String line : text.substring(start, end).split("\n")) {
-      String name = javaLangName(line);
-      if (name == null) {
-        kept.append(line).append('\n');
-      } else if (isShadowed(module, file.packageName(), name)) {
-        shadowed.add(name);
-      }
-    }
-    if (!shadowed.isEmpty()) {
-      TypeSpec type =
-          file.typeSpec().toBuilder().alwaysQualify(shadowed.toArray(String[]::new)).build();
-      return JavaFile.builder(file.packageName(), type)
-          .skipJavaLangImports(true)
-          .indent("  ")
-          .build()
-          .toString();
-    }
-    // JavaPoet writes a blank line after the imports only when there is one
-    int rest = kept.isEmpty() ? end + 1 : end;
-    return text.substring(0, start) + kept + text.substring(rest);
-  }
-
-  /** {@code String} for the line {@code import java.lang.String;}, or null for any other line. */
-  private static String javaLangName(String line) {
-    String prefix = "import java.lang.";
-    if (!line.startsWith(prefix) || !line.endsWith(";")) {
-      return null;
-    }
-    String name = line.substring(prefix.length(), line.length() - 1);
-    return name.indexOf('.') < 0 ? name : null;
   }
 
   /**

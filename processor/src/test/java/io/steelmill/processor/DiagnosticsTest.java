@@ -404,8 +404,8 @@ class DiagnosticsTest {
                     "@Daemon class Store {}",
                     "@Factory interface App { Store store(); }")),
             "interface App",
-            "The Steelmill processor cannot run: the class com.palantir.javapoet.",
-            () -> new Processor[] {ProcessorPaths.withoutJavaPoet()}),
+            "The Steelmill processor cannot run: the class io.steelmill.processor.writing.",
+            () -> new Processor[] {ProcessorPaths.partialJar()}),
         new Case(
             ErrorCode.TypeNotVisible,
             List.of(),

@@ -91,7 +91,7 @@ class RandomProgramPropertyTest {
     RecordingProcessor steelmill =
         new RecordingProcessor(
             mistakes.contains(ErrorCode.ProcessorPathIncomplete)
-                ? ProcessorPaths.withoutJavaPoet()
+                ? ProcessorPaths.partialJar()
                 : new SteelmillProcessor());
     List<Processor> processors = new ArrayList<>(program.otherProcessors);
     processors.add(steelmill);
@@ -139,7 +139,7 @@ class RandomProgramPropertyTest {
   /**
    * Whether {@code code} must be reported next to the other {@code mistakes}: a wrong mode stops
    * every write, so the mistakes found only when writing are hidden by it; a name taken or a
-   * processor path without JavaPoet shows only where a factory reaches its write.
+   * partial processor path shows only where a factory reaches its write.
    */
   private static boolean mustBeSeen(ErrorCode code, Set<ErrorCode> mistakes) {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
@@ -314,7 +314,7 @@ class RandomProgramPropertyTest {
           otherProcessors.add(new SourceWriter("p.SteelmillGfw"));
         }
         case ProcessorPathIncomplete -> {
-          // the processor is loaded without JavaPoet, in check()
+          // the processor is loaded without its writers, in check()
         }
         default -> throw new AssertionError("no mistake for " + code);
       }

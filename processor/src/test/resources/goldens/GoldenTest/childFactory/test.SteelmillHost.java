@@ -9,8 +9,8 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made.
- * Each accessor returns the node's instance: the runtime
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
  * after that it is an array read. An entry point is its key's accessor and keeps
  * the instance in a field, so a repeated call is one field read. Child factories
@@ -63,7 +63,6 @@ public final class SteelmillHost extends Node implements Host {
     return new Ambient();
   }
 
-  @Override
   public Storage storage() {
     Storage instance = this.storage;
     return instance != null ? instance : (this.storage = (Storage) get(0));

@@ -9,8 +9,8 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made.
- * Each accessor returns the node's instance: the runtime
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
  * after that it is an array read. An entry point is its key's accessor. Child factories
  * call the accessors to share this node's daemons.
@@ -45,7 +45,6 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
     return new SteelmillHost_Leader(name, parent);
   }
 
-  @Override
   public Writer writer() {
     return (Writer) get(0);
   }
@@ -54,14 +53,10 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
     return parentFactory.storage();
   }
 
-  Lease getLease() {
-    return (Lease) get(1);
-  }
-
   @Override
   protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return new Writer(getStorage(), getLease());
+      case 0: return new Writer(getStorage(), (Lease) get(1));
       default: throw new IndexOutOfBoundsException(id);
     }
   }

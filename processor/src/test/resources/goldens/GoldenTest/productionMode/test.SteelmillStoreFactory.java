@@ -9,8 +9,8 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link StoreFactory}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made.
- * Each accessor returns the node's instance: the runtime
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
  * builds it (and what it needs) on first use, once, also under concurrent first use;
  * after that it is an array read. An entry point is its key's accessor and keeps
  * the instance in a field, so a repeated call is one field read. Child factories
@@ -34,7 +34,6 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   """);
 
   private volatile Store store;
-
   private volatile Clock clock;
 
   private final Ambient ambient;
@@ -68,20 +67,14 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     return new Ambient();
   }
 
-  @Override
   public Store store() {
     Store instance = this.store;
     return instance != null ? instance : (this.store = (Store) get(0));
   }
 
-  @Override
   public Clock clock() {
     Clock instance = this.clock;
     return instance != null ? instance : (this.clock = getSystemClock());
-  }
-
-  String getStringNamedWal() {
-    return (String) get(1);
   }
 
   Index getIndex() {
@@ -92,15 +85,11 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     return ambient.getSystemClock();
   }
 
-  Config getConfig() {
-    return (Config) get(3);
-  }
-
   @Override
   protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return new Store(clock(), getStringNamedWal(), this::getIndex);
-      case 1: return Paths.walPath(getConfig());
+      case 0: return new Store(clock(), (String) get(1), this::getIndex);
+      case 1: return Paths.walPath((Config) get(3));
       case 2: return new Index();
       default: throw new IndexOutOfBoundsException(id);
     }

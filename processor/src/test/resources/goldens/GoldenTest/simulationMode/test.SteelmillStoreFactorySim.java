@@ -31,13 +31,13 @@ public final class SteelmillStoreFactorySim {
   public static SimCluster<SteelmillStoreFactory.Ambient, SteelmillStoreFactory> cluster(
       SteelmillStoreFactory.Ambient ambient, List<String> hosts) {
     return SimCluster.of(
-      ambient,
-      SteelmillStoreFactory.Ambient::node,
-      node -> {
-        node.store();
-        node.clock();
-      },
-      hosts);
+        ambient,
+        SteelmillStoreFactory.Ambient::node,
+        node -> {
+          node.store();
+          node.clock();
+        },
+        hosts);
   }
 
   /**
@@ -47,13 +47,13 @@ public final class SteelmillStoreFactorySim {
   public static SimCluster<SteelmillStoreFactory.Ambient, SteelmillStoreFactory> cluster(
       List<String> hosts, Consumer<SteelmillStoreFactory> beforeStart) {
     return SimCluster.of(
-      SteelmillStoreFactory.ambient(),
-      SteelmillStoreFactory.Ambient::node,
-      node -> {
-        beforeStart.accept(node);
-        node.store();
-        node.clock();
-      },
-      hosts);
+        SteelmillStoreFactory.ambient(),
+        SteelmillStoreFactory.Ambient::node,
+        node -> {
+          beforeStart.accept(node);
+          node.store();
+          node.clock();
+        },
+        hosts);
   }
 }

@@ -1,8 +1,5 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes a child factory's nested {@code Creator}: what a daemon of the parent factory declares as
@@ -22,59 +18,50 @@ import javax.lang.model.element.Modifier;
  */
 final class CreatorWriter {
   private final BindingGraph graph;
-  private final ClassName child;
-  private final ClassName parent;
+  private final ClassRef child;
+  private final ClassRef parent;
   private final ScopeWriter scope;
 
-  CreatorWriter(BindingGraph graph, ClassName child, ClassName parent, ScopeWriter scope) {
+  CreatorWriter(BindingGraph graph, ClassRef child, ClassRef parent, ScopeWriter scope) {
     this.graph = graph;
     this.child = child;
     this.parent = parent;
     this.scope = scope;
   }
 
-  TypeSpec write() {
-    MethodSpec.Builder create =
-        MethodSpec.methodBuilder("create")
-            .addJavadoc(
-                "A new child node named {@code name}, not started, with its injected instances:"
-                    + "\nrequest what it runs, then start it (it stops before its parent).\n")
-            .addModifiers(Modifier.PUBLIC)
-            .returns(child)
-            .addParameter(String.class, "name")
-            .addStatement("$T child = new $T(name, parent)", child, child);
+  void write(Members members) {
+    Code out =
+        members.next(
+            "Creates children of a running {@link ", parent,
+            "} node: inject it into a daemon of the parent.");
+    out.add("  public static final class Creator {\n");
+    Members inner = new Members(out, "    ");
+    inner.next().add("    private final ").add(parent).add(" parent;\n");
+    inner.next().add("    Creator(").add(parent).add(" parent) {\n");
+    out.add("      this.parent = parent;\n    }\n");
+    Code create =
+        inner.next(
+            "A new child node named {@code name}, not started, with its injected instances:\n"
+                + "request what it runs, then start it (it stops before its parent).");
+    create.add("    public ").add(child).add(" create(").add(RuntimeNames.STRING).add(" name");
+    Code body = new Code().add("      ").add(child).add(" child = new ").add(child);
+    body.add("(name, parent);\n");
     Set<String> used = new HashSet<>(List.of("name", "child", "parent"));
     int id = 0;
     for (Key key : ownedInOrder()) {
       Binding binding = graph.resolutions().get(key).binding();
       if (binding.kind() == BindingKind.INJECTED) {
         String parameter = parameterName(key, used);
-        create.addParameter(scope.typeOf(key), parameter);
-        create.addStatement("child.injectAt($L, $N)", id, parameter);
+        create.add(", ").add(scope.typeOf(key)).add(" ").add(parameter);
+        body.add("      child.injectAt(").add(id).add(", ").add(parameter).add(");\n");
       }
       id++;
     }
-    return TypeSpec.classBuilder("Creator")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc(
-            "Creates children of a running {@link $T} node: inject it into a daemon of the parent.\n",
-            parent)
-        .addField(parent, "parent", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(
-            MethodSpec.constructorBuilder()
-                .addParameter(parent, "parent")
-                .addStatement("this.parent = parent")
-                .build())
-        .addMethod(create.addStatement("return child").build())
-        .addMethod(
-            MethodSpec.methodBuilder("parentName")
-                .addJavadoc(
-                    "The parent node's name: a child that runs on its parent's host takes it.\n")
-                .addModifiers(Modifier.PUBLIC)
-                .returns(String.class)
-                .addStatement("return parent.name()")
-                .build())
-        .build();
+    create.add(") {\n").add(body).add("      return child;\n    }\n");
+    inner.next("The parent node's name: a child that runs on its parent's host takes it.")
+        .add("    public ").add(RuntimeNames.STRING).add(" parentName() {\n")
+        .add("      return parent.name();\n    }\n");
+    out.add("  }\n");
   }
 
   private List<Key> ownedInOrder() {

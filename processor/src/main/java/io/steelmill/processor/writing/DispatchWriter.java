@@ -1,19 +1,12 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.ClassBudget;
 import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.Key;
-import java.util.ArrayList;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code construct(int id)}, which says how each binding id of a node class is made: a
@@ -49,12 +42,12 @@ final class DispatchWriter {
 
   private final BindingGraph graph;
   private final ScopeWriter scope;
-  private final ClassName node;
+  private final ClassRef node;
   private final List<Key> keys;
   private final int chunk;
   private final int part; // ids per nested part class; 0: the cases stay in the node class
 
-  DispatchWriter(BindingGraph graph, ScopeWriter scope, ClassName node) {
+  DispatchWriter(BindingGraph graph, ScopeWriter scope, ClassRef node) {
     this.graph = graph;
     this.scope = scope;
     this.node = node;
@@ -67,42 +60,53 @@ final class DispatchWriter {
   }
 
   /** The node's {@code construct}, and its chunk methods when the cases stay in the node. */
-  List<MethodSpec> methods() {
-    MethodSpec.Builder construct =
-        method("construct", Modifier.PROTECTED, null).addAnnotation(Override.class);
+  void methods(Members members) {
+    String indent = members.indent();
+    Code construct = RuntimeNames.override(new Code(), indent).add(indent);
+    construct.add("protected ").add(RuntimeNames.OBJECT).add(" construct(int id) throws ");
+    construct.add(RuntimeNames.THROWABLE).add(" {\n");
     if (part > 0 && keys.size() > part) {
-      CodeBlock.Builder parts = CodeBlock.builder().add("switch (id / $L) {\n$>", part);
+      construct.add(indent).add("  switch (id / ").add(part).add(") {\n");
       for (int start = 0; start < keys.size(); start += part) {
-        parts.add("case $L: return $L.construct(this, id);\n", start / part, partName(start));
+        construct.add(indent).add("    case ").add(start / part).add(": return ");
+        construct.add(partName(start)).add(".construct(this, id);\n");
       }
-      return List.of(construct.addCode(parts.add(outOfRange()).add("$<}\n").build()).build());
+      outOfRange(construct, indent + "    ").add(indent).add("  }\n");
+      members.next().add(construct.add(indent).add("}\n"));
+      return;
     }
     if (part > 0) {
-      return List.of(construct.addStatement("return $L.construct(this, id)", partName(0)).build());
+      construct.add(indent).add("  return ").add(partName(0)).add(".construct(this, id);\n");
+      members.next().add(construct.add(indent).add("}\n"));
+      return;
     }
-    return chunked(construct, 0, keys.size(), null, Modifier.PRIVATE);
+    chunked(members, construct, 0, keys.size(), null);
   }
 
   /** The nested part classes, or none. */
-  List<TypeSpec> parts() {
-    List<TypeSpec> parts = new ArrayList<>();
+  void parts(Members members) {
+    String indent = members.indent();
     for (int start = 0; part > 0 && start < keys.size(); start += part) {
       int end = Math.min(keys.size(), start + part);
-      parts.add(
-          TypeSpec.classBuilder(partName(start))
-              .addModifiers(Modifier.STATIC, Modifier.FINAL)
-              .addJavadoc(
-                  "How bindings $L to $L of {@link $T} are made: a class of their own, as one"
-                      + " class\nfile could not hold the whole graph.\n",
-                  start,
-                  end - 1,
-                  node)
-              .addMethods(
-                  chunked(method("construct", Modifier.STATIC, "node"), start, end, "node",
-                      Modifier.PRIVATE))
-              .build());
+      Code out = members.next("How bindings " + start + " to " + (end - 1) + " of {@link ", node,
+          "}: a class of their own, as one class\nfile could not hold the whole graph.");
+      out.add(indent).add("static final class ").add(partName(start)).add(" {\n");
+      Members inner = new Members(out, indent + "  ");
+      Code construct = new Code().add(inner.indent()).add("static ").add(RuntimeNames.OBJECT);
+      construct.add(" construct(").add(node);
+      construct.add(" node, int id) throws ").add(RuntimeNames.THROWABLE).add(" {\n");
+      chunked(inner, construct, start, end, "node");
+      out.add(indent).add("}\n");
     }
-    return parts;
+  }
+
+  /** The names of the nested part classes, or none. */
+  java.util.Set<String> partNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (int start = 0; part > 0 && start < keys.size(); start += part) {
+      names.add(partName(start));
+    }
+    return names;
   }
 
   private String partName(int start) {
@@ -110,77 +114,78 @@ final class DispatchWriter {
   }
 
   /**
-   * {@code construct} for ids {@code from} to {@code to}: its cases, or a switch over chunk
-   * methods holding them.
+   * {@code construct} for ids {@code from} to {@code to}, whose signature line {@code construct}
+   * holds: its cases, or a switch over chunk methods holding them.
    */
-  private List<MethodSpec> chunked(
-      MethodSpec.Builder construct, int from, int to, String receiver, Modifier access) {
+  private void chunked(Members members, Code construct, int from, int to, String receiver) {
+    String indent = members.indent();
     if (to - from <= chunk) {
-      return List.of(construct.addCode(cases(from, to, receiver)).build());
+      cases(construct, indent, from, to, receiver);
+      members.next().add(construct.add(indent).add("}\n"));
+      return;
     }
-    List<MethodSpec> methods = new ArrayList<>();
-    CodeBlock.Builder chunks = CodeBlock.builder().add("switch (id / $L) {\n$>", chunk);
+    construct.add(indent).add("  switch (id / ").add(chunk).add(") {\n");
     for (int start = from; start < to; start += chunk) {
-      String name = "construct" + start / chunk;
-      CodeBlock call =
-          receiver == null
-              ? CodeBlock.of("$N(id)", name)
-              : CodeBlock.of("$N($L, id)", name, receiver);
-      chunks.add("case $L: return $L;\n", start / chunk, call);
-      MethodSpec.Builder method = method(name, access, receiver);
+      construct.add(indent).add("    case ").add(start / chunk).add(": return construct");
+      construct.add(start / chunk).add(receiver == null ? "(id)" : "(" + receiver + ", id)");
+      construct.add(";\n");
+    }
+    outOfRange(construct, indent + "    ").add(indent).add("  }\n");
+    members.next().add(construct.add(indent).add("}\n"));
+    for (int start = from; start < to; start += chunk) {
+      Code method = new Code().add(indent).add("private ");
+      method.add(receiver == null ? "" : "static ").add(RuntimeNames.OBJECT).add(" construct");
+      method.add(start / chunk);
       if (receiver != null) {
-        method.addModifiers(Modifier.STATIC);
+        method.add("(").add(node).add(" ").add(receiver).add(", int id)");
+      } else {
+        method.add("(int id)");
       }
-      methods.add(method.addCode(cases(start, Math.min(to, start + chunk), receiver)).build());
+      method.add(" throws ").add(RuntimeNames.THROWABLE).add(" {\n");
+      cases(method, indent, start, Math.min(to, start + chunk), receiver);
+      members.next().add(method.add(indent).add("}\n"));
     }
-    methods.add(0, construct.addCode(chunks.add(outOfRange()).add("$<}\n").build()).build());
-    return methods;
   }
 
-  private MethodSpec.Builder method(String name, Modifier access, String receiver) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(name).addModifiers(access).returns(Object.class);
-    if (receiver != null) {
-      method.addParameter(node, receiver);
-    }
-    return method.addParameter(int.class, "id").addException(Throwable.class);
+  private static Code outOfRange(Code code, String indent) {
+    code.add(indent).add("default: throw new ");
+    return code.add(RuntimeNames.OUT_OF_RANGE).add("(id);\n");
   }
 
-  private static CodeBlock outOfRange() {
-    return CodeBlock.of("default: throw new $T(id);\n", IndexOutOfBoundsException.class);
-  }
-
-  private CodeBlock cases(int from, int to, String receiver) {
-    CodeBlock.Builder code = CodeBlock.builder().add("switch (id) {\n$>");
+  private void cases(Code code, String indent, int from, int to, String receiver) {
     boolean any = false;
     for (int id = from; id < to; id++) {
       Binding binding = graph.resolutions().get(keys.get(id)).binding();
       if (binding.isMemoized()) {
-        code.add("case $L: return $L;\n", id, construction(binding, receiver));
-        any = true;
+        if (!any) {
+          code.add(indent).add("  switch (id) {\n");
+          any = true;
+        }
+        code.add(indent).add("    case ").add(id).add(": return ");
+        construction(code, binding, receiver);
+        code.add(";\n");
       }
     }
     if (!any) { // injected instances only: nothing to construct
-      return CodeBlock.of("throw new $T(id);\n", IndexOutOfBoundsException.class);
+      code.add(indent).add("  throw new ").add(RuntimeNames.OUT_OF_RANGE).add("(id);\n");
+      return;
     }
-    return code.add(outOfRange()).add("$<}\n").build();
+    outOfRange(code, indent + "    ").add(indent).add("  }\n");
   }
 
   /** {@code new GuestBook(getClock())} or {@code Module.config(node.getEnv())}. */
-  private CodeBlock construction(Binding binding, String receiver) {
-    CodeBlock.Builder arguments = CodeBlock.builder();
+  private void construction(Code code, Binding binding, String receiver) {
+    if (binding.kind() == BindingKind.PROVIDES) {
+      code.add(ClassRef.of(binding.owner())).add(".");
+      code.add(binding.executable().getSimpleName().toString()).add("(");
+    } else {
+      code.add("new ").add(binding.owner().asType()).add("(");
+    }
     List<Dependency> dependencies = binding.dependencies();
     for (int i = 0; i < dependencies.size(); i++) {
-      arguments.add(i == 0 ? "$L" : ", $L", scope.argument(dependencies.get(i), receiver));
+      code.add(i == 0 ? "" : ", ").add(scope.argument(dependencies.get(i), receiver));
     }
-    if (binding.kind() == BindingKind.PROVIDES) {
-      return CodeBlock.of(
-          "$T.$N($L)",
-          ClassName.get(binding.owner()),
-          binding.executable().getSimpleName().toString(),
-          arguments.build());
-    }
-    return CodeBlock.of("new $T($L)", TypeName.get(binding.owner().asType()), arguments.build());
+    code.add(")");
   }
 
   /**

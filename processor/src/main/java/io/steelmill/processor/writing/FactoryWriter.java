@@ -1,17 +1,10 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
+import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryDescriptor;
 import io.steelmill.processor.model.Key;
@@ -20,8 +13,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * Writes {@code Steelmill<Name>} for one factory graph: a final class extending {@code Node} and
@@ -31,6 +26,9 @@ import javax.lang.model.element.TypeElement;
  * factory also gets a nested {@code Ambient} class owning the {@code @Ambient} daemons; a child
  * factory delegates its parent's bindings to the parent node, and gets a nested {@code Creator}
  * that daemons of the parent inject to create children.
+ *
+ * <p>The text is written directly (with {@link Code}, which leaves only the class names to
+ * {@link SourceFile}): one pass over the graph, no intermediate tree of specs.
  */
 public final class FactoryWriter {
   private final BindingGraph graph;
@@ -38,9 +36,9 @@ public final class FactoryWriter {
   private final Accessors names;
   private final Accessors ambientNames;
   private final Accessors parentNames;
-  private final ClassName self;
-  private final ClassName ambientClass;
-  private final ClassName parentClass;
+  private final ClassRef self;
+  private final ClassRef ambientClass;
+  private final ClassRef parentClass;
   private final ScopeWriter node;
   private final ScopeWriter ambient;
 
@@ -51,12 +49,12 @@ public final class FactoryWriter {
     this.names = Accessors.of(graph, graphNames);
     this.ambientNames = Accessors.ofAmbient(graph, graphNames);
     this.parentNames = graph.parent() == null ? null : Accessors.of(graph.parent());
-    this.self = ClassName.get(factory.packageName(), factory.generatedName());
-    this.ambientClass = self.nestedClass("Ambient");
+    this.self = ClassRef.of(factory.packageName(), factory.generatedName());
+    this.ambientClass = self.nested("Ambient");
     this.parentClass =
         graph.parent() == null
             ? null
-            : ClassName.get(
+            : ClassRef.of(
                 graph.parent().factory().packageName(), graph.parent().factory().generatedName());
     Set<String> entryNames = new HashSet<>();
     for (EntryPoint entryPoint : factory.entryPoints()) {
@@ -72,89 +70,133 @@ public final class FactoryWriter {
         (graph.ambientKeys().contains(resolution.key()) ? ambientOwn : own).add(resolution.key());
       }
     }
-    this.node = new ScopeWriter(graph, names, own, entryNames);
-    this.ambient = new ScopeWriter(graph, ambientNames, ambientOwn, Set.of());
+    this.node = new ScopeWriter(graph, names, own, entryNames, called(graph));
+    this.ambient = new ScopeWriter(graph, ambientNames, ambientOwn, Set.of(), null);
   }
 
-  public JavaFile write() {
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(self)
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .superclass(RuntimeNames.NODE)
-            .addSuperinterface(TypeName.get(factory.element().asType()))
-            .addAnnotation(generated())
-            .addJavadoc(classJavadoc())
-            .addOriginatingElement(factory.element())
-            .addField(
-                FieldSpec.builder(
-                        String.class, "MODE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("The build mode this factory was generated for.\n")
-                    .initializer("$S", graph.mode().toString())
-                    .build())
-            .addField(node.table())
-            .addFields(memoFields())
-            .addField(parentType(), parentField(), Modifier.PRIVATE, Modifier.FINAL)
-            .addMethod(constructor())
-            .addMethods(creators());
+  public SourceFile write() {
+    Set<String> hidden = new HashSet<>();
+    inheritedMemberTypes(factory.element(), hidden, new HashSet<>());
+    hidden.add(parentClass == null ? "Ambient" : "Creator");
+    Code out = new Code();
+    out.add("/**\n * ");
+    out.add(classJavadoc().replace("\n", "\n * ").replace(" * \n", " *\n"));
+    out.add("\n */\n");
+    RuntimeNames.generated(out, graph.mode().toString());
+    out.add("public final class ").add(self.simpleName()).add(" extends ").add(RuntimeNames.NODE);
+    out.add(" implements ").add(factory.element().asType()).add(" {\n");
+    Members members = new Members(out, "  ");
+    members.next("The build mode this factory was generated for.")
+        .add("  public static final ").add(RuntimeNames.STRING).add(" MODE = ")
+        .literal(graph.mode().toString()).add(";\n");
+    node.table(members);
+    if (names.memoFields()) {
+      boolean first = true;
+      for (Resolution resolution : graph.resolutions().values()) {
+        EntryPoint entryPoint = names.entryPointFor(resolution.key());
+        if (entryPoint != null) {
+          node.memoField(members, entryPoint, first);
+          first = false;
+        }
+      }
+    }
+    members.next().add("  private final ").add(parentType()).add(" ").add(parentField()).add(";\n");
+    constructor(members);
+    creators(members);
     for (EntryPoint entryPoint : factory.entryPoints()) {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
-        type.addMethod(
-            Overrides.of(entryPoint.method(), null)
-                .addStatement("return $L", node.argument(entryPoint.request()))
-                .build());
+        Overrides.of(members.next(), "  ", entryPoint.method())
+            .add("    return ").add(node.argument(entryPoint.request())).add(";\n  }\n");
       }
     }
     for (Resolution resolution : graph.resolutions().values()) {
-      type.addMethod(node.accessor(resolution.key(), elsewhere(resolution)));
+      if (node.needsAccessor(resolution.key())) {
+        node.accessor(members, resolution.key(), elsewhere(resolution));
+      }
     }
     DispatchWriter dispatch = new DispatchWriter(graph, node, self);
-    type.addMethods(dispatch.methods());
-    type.addMethods(node.buildForChildren(List.copyOf(graph.childReach())));
-    type.addTypes(dispatch.parts());
+    dispatch.methods(members);
+    node.buildForChildren(members, List.copyOf(graph.childReach()));
+    dispatch.parts(members);
+    hidden.addAll(dispatch.partNames());
     if (parentClass == null) {
-      type.addType(ambient());
+      ambient(members, hidden);
     } else {
-      type.addType(new CreatorWriter(graph, self, parentClass, node).write());
+      new CreatorWriter(graph, self, parentClass, node).write(members);
     }
-    return JavaFile.builder(factory.packageName(), type.build())
-        .skipJavaLangImports(true)
-        .indent("  ")
-        .build();
+    out.add("}\n");
+    return new SourceFile(
+        factory.packageName(), self.simpleName(), factory.element(), hidden, out);
   }
 
-  /** The memo fields of the entry points that are their keys' accessors. */
-  private List<FieldSpec> memoFields() {
-    List<FieldSpec> fields = new ArrayList<>();
-    if (!names.memoFields()) {
-      return fields;
-    }
+  /**
+   * The keys of the node class whose accessors are called from outside its dispatch: what child
+   * factories take from it, and what is injected as a {@code Provider} (by a method reference to
+   * the accessor) or returned by an entry point that is not the key's accessor.
+   */
+  private static Set<Key> called(BindingGraph graph) {
+    Set<Key> called = new HashSet<>(graph.childReach());
     for (Resolution resolution : graph.resolutions().values()) {
-      EntryPoint entryPoint = names.entryPointFor(resolution.key());
-      if (entryPoint != null) {
-        fields.add(node.memoField(entryPoint));
+      Binding binding = resolution.binding();
+      if (binding == null) {
+        continue;
+      }
+      for (Dependency dependency : binding.dependencies()) {
+        if (dependency.isProvider()) {
+          called.add(dependency.key());
+        }
       }
     }
-    return fields;
+    for (EntryPoint entryPoint : graph.factory().entryPoints()) {
+      if (entryPoint.request().isProvider()) {
+        called.add(entryPoint.request().key());
+      }
+    }
+    return called;
+  }
+
+  /**
+   * The simple names of the member classes {@code type} declares or inherits: inside the
+   * generated class, which implements it, they shadow any import of the same name.
+   */
+  static void inheritedMemberTypes(TypeElement type, Set<String> names, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member instanceof TypeElement nested) {
+        names.add(nested.getSimpleName().toString());
+      }
+    }
+    List<TypeMirror> supertypes = new ArrayList<>(type.getInterfaces());
+    supertypes.add(type.getSuperclass());
+    for (TypeMirror supertype : supertypes) {
+      if (supertype instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element) {
+        inheritedMemberTypes(element, names, seen);
+      }
+    }
   }
 
   /**
    * The call that returns a key this class does not hold: {@code parentFactory.getDisk()} or
    * {@code ambient.getClock()}; null for a key made here.
    */
-  private CodeBlock elsewhere(Resolution resolution) {
+  private Code elsewhere(Resolution resolution) {
     Key key = resolution.key();
     if (resolution.fromParent()) {
       boolean known = graph.parent().resolutions().containsKey(key);
-      return CodeBlock.of("parentFactory.$N()", (known ? parentNames : names).name(key));
+      String accessor = (known ? parentNames : names).name(key);
+      return new Code().add("parentFactory.").add(accessor).add("()");
     }
     if (graph.ambientKeys().contains(key)) {
-      return CodeBlock.of("ambient.$N()", ambientNames.name(key));
+      return new Code().add("ambient.").add(ambientNames.name(key)).add("()");
     }
     return null;
   }
 
-  private ClassName parentType() {
+  private ClassRef parentType() {
     return parentClass == null ? ambientClass : parentClass;
   }
 
@@ -162,95 +204,64 @@ public final class FactoryWriter {
     return parentClass == null ? "ambient" : "parentFactory";
   }
 
-  private MethodSpec constructor() {
-    return MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(String.class, "name")
-        .addParameter(parentType(), parentField())
-        .addStatement("super(new $T(name, BINDINGS), $N)", RuntimeNames.FACTORY_CORE, parentField())
-        .addStatement("this.$N = $N", parentField(), parentField())
-        .build();
+  private void constructor(Members members) {
+    members.next().add("  private ").add(self.simpleName()).add("(").add(RuntimeNames.STRING)
+        .add(" name, ").add(parentType()).add(" ").add(parentField()).add(") {\n")
+        .add("    super(new ").add(RuntimeNames.FACTORY_CORE).add("(name, BINDINGS), ")
+        .add(parentField()).add(");\n    this.").add(parentField()).add(" = ").add(parentField())
+        .add(";\n  }\n");
   }
 
-  private List<MethodSpec> creators() {
+  private void creators(Members members) {
     if (parentClass != null) {
-      return List.of(
-          MethodSpec.methodBuilder("create")
-              .addJavadoc(
-                  "Creates a child node named {@code name} of the running node {@code parent}.\n"
-                      + "It may inject every binding of the parent's graph, and stops before it.\n")
-              .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-              .returns(self)
-              .addParameter(parentClass, "parent")
-              .addParameter(String.class, "name")
-              .addStatement("return new $T(name, parent)", self)
-              .build());
+      members.next(
+              "Creates a child node named {@code name} of the running node {@code parent}.\n"
+                  + "It may inject every binding of the parent's graph, and stops before it.")
+          .add("  public static ").add(self).add(" create(").add(parentClass).add(" parent, ")
+          .add(RuntimeNames.STRING).add(" name) {\n    return new ").add(self)
+          .add("(name, parent);\n  }\n");
+      return;
     }
-    return List.of(
-        MethodSpec.methodBuilder("create")
-            .addJavadoc("Creates a node named {@code \"main\"} with an ambient factory of its own.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(self)
-            .addStatement("return create($S)", "main")
-            .build(),
-        MethodSpec.methodBuilder("create")
-            .addJavadoc(
-                "Creates a node named {@code name} with an ambient factory of its own, which"
-                    + " stops with\nit.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(self)
-            .addParameter(String.class, "name")
-            .addStatement("$T node = ambient().node(name)", self)
-            .addStatement("node.ownParent()")
-            .addStatement("return node")
-            .build(),
-        MethodSpec.methodBuilder("ambient")
-            .addJavadoc(
-                "Creates an ambient factory: the root of a cluster, whose nodes share its"
-                    + " {@code @Ambient} daemons.\n")
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-            .returns(ambientClass)
-            .addStatement("return new $T()", ambientClass)
-            .build());
+    members.next("Creates a node named {@code \"main\"} with an ambient factory of its own.")
+        .add("  public static ").add(self).add(" create() {\n    return create(\"main\");\n  }\n");
+    members.next(
+            "Creates a node named {@code name} with an ambient factory of its own, which stops"
+                + " with\nit.")
+        .add("  public static ").add(self).add(" create(").add(RuntimeNames.STRING)
+        .add(" name) {\n    ").add(self).add(" node = ambient().node(name);\n")
+        .add("    node.ownParent();\n    return node;\n  }\n");
+    members.next(
+            "Creates an ambient factory: the root of a cluster, whose nodes share its"
+                + " {@code @Ambient} daemons.")
+        .add("  public static ").add(ambientClass).add(" ambient() {\n    return new ")
+        .add(ambientClass).add("();\n  }\n");
   }
 
-  private TypeSpec ambient() {
+  private void ambient(Members members, Set<String> hidden) {
     List<Key> keys = List.copyOf(graph.ambientKeys());
-    TypeSpec.Builder type =
-        TypeSpec.classBuilder(ambientClass)
-            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .superclass(RuntimeNames.NODE)
-            .addJavadoc(
-                "The ambient factory of {@link $T}: the root of a cluster. It owns the"
-                    + " {@code @Ambient}\ndaemons, which every node created by"
-                    + " {@link #node(String)} shares; it builds them all and\nstarts with the"
-                    + " first node, so a node created later finds each one running.\n",
-                self)
-            .addField(ambient.table())
-            .addMethod(
-                MethodSpec.constructorBuilder()
-                    .addModifiers(Modifier.PRIVATE)
-                    .addStatement(
-                        "super(new $T($S, BINDINGS), null)", RuntimeNames.FACTORY_CORE, "ambient")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("node")
-                    .addJavadoc(
-                        "Creates a node named {@code name} (a host) that shares this factory's"
-                            + " daemons.\n")
-                    .addModifiers(Modifier.PUBLIC)
-                    .returns(self)
-                    .addParameter(String.class, "name")
-                    .addStatement("return new $T(name, this)", self)
-                    .build());
+    Code out =
+        members.next(
+            "The ambient factory of {@link ", self, "}: the root of a cluster. It owns the"
+                + " {@code @Ambient}\ndaemons, which every node created by"
+                + " {@link #node(String)} shares; it builds them all and\nstarts with the"
+                + " first node, so a node created later finds each one running.");
+    out.add("  public static final class Ambient extends ").add(RuntimeNames.NODE).add(" {\n");
+    Members inner = new Members(out, "    ");
+    ambient.table(inner);
+    inner.next().add("    private Ambient() {\n      super(new ").add(RuntimeNames.FACTORY_CORE)
+        .add("(\"ambient\", BINDINGS), null);\n    }\n");
+    inner.next("Creates a node named {@code name} (a host) that shares this factory's daemons.")
+        .add("    public ").add(self).add(" node(").add(RuntimeNames.STRING).add(" name) {\n")
+        .add("      return new ").add(self).add("(name, this);\n    }\n");
     for (Key key : keys) {
-      type.addMethod(ambient.accessor(key, null));
+      ambient.accessor(inner, key, null);
     }
     DispatchWriter dispatch = new DispatchWriter(graph, ambient, ambientClass);
-    type.addMethods(dispatch.methods());
-    type.addMethods(ambient.buildForChildren(keys));
-    type.addTypes(dispatch.parts());
-    return type.build();
+    dispatch.methods(inner);
+    ambient.buildForChildren(inner, keys);
+    dispatch.parts(inner);
+    hidden.addAll(dispatch.partNames());
+    out.add("  }\n");
   }
 
   /** Built and memoized, or injected: the node holds the instance under a binding id. */
@@ -258,26 +269,25 @@ public final class FactoryWriter {
     return binding.isMemoized() || binding.kind() == BindingKind.INJECTED;
   }
 
-  private AnnotationSpec generated() {
-    return AnnotationSpec.builder(RuntimeNames.GENERATED)
-        .addMember("value", "$S", RuntimeNames.PROCESSOR)
-        .addMember("comments", "$S", "mode=" + graph.mode() + "; " + RuntimeNames.DOCS)
-        .build();
-  }
-
-  private CodeBlock classJavadoc() {
-    TypeElement element = factory.element();
-    return CodeBlock.builder()
-        .add("The Steelmill factory for {@link $T}, generated for $L mode.\n\n", element, graph.mode())
-        .add("<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n")
-        .add("each one's construction needs); {@code construct} says how each id is made.\n")
-        .add("Each accessor returns the node's instance: the runtime\n")
-        .add("builds it (and what it needs) on first use, once, also under concurrent first use;\n")
-        .add("after that it is an array read. An entry point is its key's accessor")
-        .add(names.memoFields()
+  private String classJavadoc() {
+    return "The Steelmill factory for {@link "
+        + relative(factory.element())
+        + "}, generated for "
+        + graph.mode()
+        + " mode.\n\n"
+        + "<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n"
+        + "each one's construction needs); {@code construct} says how each id is made, taking\n"
+        + "what it needs by id. Each accessor returns the node's instance: the runtime\n"
+        + "builds it (and what it needs) on first use, once, also under concurrent first use;\n"
+        + "after that it is an array read. An entry point is its key's accessor"
+        + (names.memoFields()
             ? " and keeps\nthe instance in a field, so a repeated call is one field read."
             : ".")
-        .add(" Child factories\ncall the accessors to share this node's daemons.\n")
-        .build();
+        + " Child factories\ncall the accessors to share this node's daemons.";
+  }
+
+  /** {@code Host.Leader}: the factory interface's name in its package, as Javadoc links it. */
+  private static String relative(TypeElement element) {
+    return ClassRef.of(element).relativeName();
   }
 }

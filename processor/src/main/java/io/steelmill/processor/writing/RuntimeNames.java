@@ -1,18 +1,34 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-
 /**
  * The runtime types that generated code names. The processor does not depend on the runtime, so
  * they are spelled here, once.
  */
 final class RuntimeNames {
-  static final ClassName NODE = ClassName.get("io.steelmill.runtime", "Node");
-  static final ClassName BINDINGS = ClassName.get("io.steelmill.runtime.internal", "Bindings");
-  static final ClassName FACTORY_CORE = ClassName.get("io.steelmill.runtime.internal", "FactoryCore");
-  static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  static final ClassRef NODE = ClassRef.of("io.steelmill.runtime", "Node");
+  static final ClassRef BINDINGS = ClassRef.of("io.steelmill.runtime.internal", "Bindings");
+  static final ClassRef FACTORY_CORE = ClassRef.of("io.steelmill.runtime.internal", "FactoryCore");
+  static final ClassRef GENERATED = ClassRef.of("javax.annotation.processing", "Generated");
+  /** The {@code java.lang} classes generated code names: a class of the package may shadow them. */
+  static final ClassRef STRING = ClassRef.of("java.lang", "String");
+
+  static final ClassRef OBJECT = ClassRef.of("java.lang", "Object");
+  static final ClassRef OVERRIDE = ClassRef.of("java.lang", "Override");
+  static final ClassRef THROWABLE = ClassRef.of("java.lang", "Throwable");
+  static final ClassRef OUT_OF_RANGE = ClassRef.of("java.lang", "IndexOutOfBoundsException");
   static final String PROCESSOR = "io.steelmill.processor.SteelmillProcessor";
   static final String DOCS = "https://github.com/steelmill/steelmill-java#readme";
 
   private RuntimeNames() {}
+
+  /** {@code @Override} and a line break. */
+  static Code override(Code code, String indent) {
+    return code.add(indent).add("@").add(OVERRIDE).add('\n');
+  }
+
+  /** {@code @Generated(value = "...", comments = "mode=...; ...")}, on its own lines. */
+  static void generated(Code code, String mode) {
+    code.add("@").add(GENERATED).add("(\n    value = ").literal(PROCESSOR);
+    code.add(",\n    comments = ").literal("mode=" + mode + "; " + DOCS).add("\n)\n");
+  }
 }

@@ -1,10 +1,5 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.TypeName;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -21,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
@@ -51,21 +45,44 @@ final class ScopeWriter {
   private final BindingGraph graph;
   private final Accessors names;
   private final Set<String> publicAccessors;
+  /** Keys whose accessor code outside the dispatch calls; null: every key's. */
+  private final Set<Key> called;
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
   /** Each key's type name, made once: the fields, accessors and casts name it several times. */
-  private final Map<Key, TypeName> types = new HashMap<>();
+  private final Map<Key, Code> types = new HashMap<>();
 
   /**
    * @param owned the keys whose instances this class holds, in id order
    * @param publicAccessors accessor names that are also entry points of the interface
+   * @param called the keys whose accessors code outside the dispatch calls (child factories, the
+   *     node on its ambient factory, a provider), or null for every key's
    */
-  ScopeWriter(BindingGraph graph, Accessors names, List<Key> owned, Set<String> publicAccessors) {
+  ScopeWriter(
+      BindingGraph graph,
+      Accessors names,
+      List<Key> owned,
+      Set<String> publicAccessors,
+      Set<Key> called) {
     this.graph = graph;
     this.names = names;
     this.publicAccessors = publicAccessors;
+    this.called = called;
     for (Key key : owned) {
       ids.put(key, ids.size());
     }
+  }
+
+  /**
+   * Whether {@code key} gets an accessor: an entry point, a key this class does not hold (its
+   * accessor says where it lives), or one that code outside the dispatch calls. The dispatch
+   * reads what this class holds by id ({@code (Store) get(0)}), so an accessor that only it would
+   * call is not written: it was a method per binding for javac to compile.
+   */
+  boolean needsAccessor(Key key) {
+    return called == null
+        || !ids.containsKey(key)
+        || names.entryPointFor(key) != null
+        || called.contains(key);
   }
 
   /** Whether this class holds {@code key}'s instance. */
@@ -74,28 +91,30 @@ final class ScopeWriter {
   }
 
   /** {@code private static final Bindings BINDINGS = Bindings.of("""...""");} */
-  FieldSpec table() {
+  void table(Members members) {
     List<String> blocks = new ArrayList<>();
     StringBuilder block = new StringBuilder();
+    String indent = members.indent();
+    int chars = 0; // of the lines, without their indentation
     for (Key key : ids.keySet()) {
       String line = line(key);
-      if (!block.isEmpty() && block.length() + line.length() >= TABLE_BLOCK_CHARS) {
+      if (chars > 0 && chars + line.length() >= TABLE_BLOCK_CHARS) {
         blocks.add(block.toString());
         block.setLength(0);
+        chars = 0;
       }
-      block.append(line).append('\n');
+      block.append(indent).append(line).append('\n');
+      chars += line.length() + 1;
     }
     if (!block.isEmpty() || blocks.isEmpty()) {
       blocks.add(block.toString());
     }
-    CodeBlock.Builder initializer = CodeBlock.builder().add("$T.of(", RuntimeNames.BINDINGS);
+    Code out = members.next().add(indent).add("private static final ");
+    out.add(RuntimeNames.BINDINGS).add(" BINDINGS = ").add(RuntimeNames.BINDINGS).add(".of(");
     for (int i = 0; i < blocks.size(); i++) {
-      initializer.add(i == 0 ? "\"\"\"\n$L\"\"\"" : ", \"\"\"\n$L\"\"\"", blocks.get(i));
+      out.add(i == 0 ? "\"\"\"\n" : ", \"\"\"\n").add(blocks.get(i)).add(indent).add("\"\"\"");
     }
-    return FieldSpec.builder(
-            RuntimeNames.BINDINGS, "BINDINGS", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .initializer(initializer.add(")").build())
-        .build();
+    out.add(");\n");
   }
 
   /**
@@ -162,54 +181,50 @@ final class ScopeWriter {
    *
    * @param elsewhere the call that returns the instance of a key another class holds, or null
    */
-  MethodSpec accessor(Key key, CodeBlock elsewhere) {
+  void accessor(Members members, Key key, Code elsewhere) {
     EntryPoint entryPoint = names.entryPointFor(key);
-    if (entryPoint != null && !names.memoFields()) {
-      return Overrides.of(entryPoint.method(), typeOf(key))
-          .addStatement("return $L", value(key, elsewhere))
-          .build();
-    }
-    if (entryPoint != null) {
-      String field = Accessors.field(entryPoint);
-      MethodSpec.Builder method =
-          Overrides.of(entryPoint.method(), typeOf(key))
-              .addStatement("$T instance = this.$N", typeOf(key), field);
-      // the memo write stays a one-line slow path: the accessor must stay under C1's 35-byte
-      // inlining limit, or the hot lookup pays a call wherever C2 has not inlined it yet
-      return method
-          .addStatement(
-              "return instance != null ? instance : (this.$N = $L)", field, value(key, elsewhere))
-          .build();
+    String indent = members.indent();
+    Code out = members.next();
+    if (entryPoint != null) { // no @Override: javac checks an annotation per entry point for it
+      out.add(indent).add("public ").add(typeOf(key)).add(" ");
+      out.add(entryPoint.name()).add("() {\n").add(indent);
+      if (!names.memoFields()) {
+        out.add("  return ").add(value(key, elsewhere)).add(";\n");
+      } else {
+        // the memo write stays a one-line slow path: the accessor must stay under C1's 35-byte
+        // inlining limit, or the hot lookup pays a call wherever C2 has not inlined it yet
+        String field = Accessors.field(entryPoint);
+        out.add("  ").add(typeOf(key)).add(" instance = this.").add(field).add(";\n").add(indent);
+        out.add("  return instance != null ? instance : (this.").add(field).add(" = ");
+        out.add(value(key, elsewhere)).add(");\n");
+      }
+      out.add(indent).add("}\n");
+      return;
     }
     String name = names.name(key);
-    MethodSpec.Builder method = MethodSpec.methodBuilder(name).returns(typeOf(key));
-    if (publicAccessors.contains(name)) {
-      method.addModifiers(Modifier.PUBLIC);
-    }
-    return method.addStatement("return $L", value(key, elsewhere)).build();
+    out.add(indent).add(publicAccessors.contains(name) ? "public " : "").add(typeOf(key));
+    out.add(" ").add(name).add("() {\n").add(indent).add("  return ").add(value(key, elsewhere));
+    out.add(";\n").add(indent).add("}\n");
   }
 
-  /** The field of an entry point that is its key's accessor: {@code private volatile Store store;}. */
-  FieldSpec memoField(EntryPoint entryPoint) {
-    return FieldSpec.builder(
-            typeOf(entryPoint.request().key()),
-            Accessors.field(entryPoint),
-            Modifier.PRIVATE,
-            Modifier.VOLATILE)
-        .build();
+  /** An entry point's field when it is its key's accessor: {@code private volatile Store s;}. */
+  void memoField(Members members, EntryPoint entryPoint, boolean first) {
+    (first ? members.next() : members.nextInGroup()).add(members.indent()).add("private volatile ")
+        .add(typeOf(entryPoint.request().key())).add(" ").add(Accessors.field(entryPoint))
+        .add(";\n");
   }
 
   /** What an accessor returns: {@code (Store) get(0)}, {@code parentFactory.getDisk()}, ... */
-  private CodeBlock value(Key key, CodeBlock elsewhere) {
+  private Code value(Key key, Code elsewhere) {
     if (ids.containsKey(key)) {
-      return CodeBlock.of("($T) get($L)", typeOf(key), ids.get(key));
+      return new Code().add("(").add(typeOf(key)).add(") get(").add(ids.get(key)).add(")");
     }
     if (elsewhere != null) {
       return elsewhere;
     }
     Binding binding = graph.resolutions().get(key).binding();
     if (binding.kind() == BindingKind.CREATOR) {
-      return CodeBlock.of("new $T(this)", typeOf(key));
+      return new Code().add("new ").add(typeOf(key)).add("(this)");
     }
     return argument(binding.dependencies().get(0));
   }
@@ -224,21 +239,20 @@ final class ScopeWriter {
    * this class holds, one {@code buildAll} of their ids instead (a list in a text block: javac
    * reads one constant where it would resolve a call per key).
    */
-  List<MethodSpec> buildForChildren(List<Key> keys) {
+  void buildForChildren(Members members, List<Key> keys) {
     if (keys.isEmpty()) {
-      return List.of();
+      return;
     }
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder("buildForChildren")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PROTECTED);
+    String indent = members.indent();
+    Code method = RuntimeNames.override(new Code(), indent).add(indent);
+    method.add("protected void buildForChildren() {\n");
     StringBuilder owned = new StringBuilder();
     int onLine = 0;
     boolean byIds = keys.stream().filter(ids::containsKey).count() > IDS_PER_LINE;
     for (Key key : keys) {
       Integer id = byIds ? ids.get(key) : null;
       if (id != null) {
-        owned.append(onLine == 0 ? "" : " ").append(id);
+        owned.append(onLine == 0 ? indent + "    " : " ").append(id);
         if (++onLine == IDS_PER_LINE) {
           owned.append('\n');
           onLine = 0;
@@ -249,29 +263,34 @@ final class ScopeWriter {
       if (onLine > 0) {
         owned.append('\n');
       }
-      method.addStatement("buildAll(\"\"\"\n$L\"\"\")", owned);
+      method.add(indent).add("  buildAll(\"\"\"\n").add(owned.toString()).add(indent);
+      method.add("    \"\"\");\n");
     }
-    List<MethodSpec> methods = new ArrayList<>();
+    List<Code> chunks = new ArrayList<>();
     List<Key> elsewhere = keys.stream().filter(key -> !byIds || !ids.containsKey(key)).toList();
     for (int start = 0, chunk = 0; start < elsewhere.size(); start += CHUNK, chunk++) {
-      MethodSpec.Builder target =
-          elsewhere.size() <= CHUNK
-              ? method
-              : MethodSpec.methodBuilder("buildForChildren" + chunk).addModifiers(Modifier.PRIVATE);
-      for (Key key : elsewhere.subList(start, Math.min(elsewhere.size(), start + CHUNK))) {
-        target.addStatement("$N()", names.name(key));
+      boolean split = elsewhere.size() > CHUNK;
+      Code target = split ? new Code() : method;
+      if (split) {
+        target.add(indent).add("private void buildForChildren").add(chunk).add("() {\n");
+        method.add(indent).add("  buildForChildren").add(chunk).add("();\n");
+        chunks.add(target);
       }
-      if (elsewhere.size() > CHUNK) {
-        method.addStatement("buildForChildren$L()", chunk);
-        methods.add(target.build());
+      for (Key key : elsewhere.subList(start, Math.min(elsewhere.size(), start + CHUNK))) {
+        target.add(indent).add("  ").add(names.name(key)).add("();\n");
+      }
+      if (split) {
+        target.add(indent).add("}\n");
       }
     }
-    methods.add(0, method.build());
-    return methods;
+    members.next().add(method.add(indent).add("}\n"));
+    for (Code chunk : chunks) {
+      members.next().add(chunk);
+    }
   }
 
   /** {@code getDisk()} for an instance, {@code this::getDisk} for a provider. */
-  CodeBlock argument(Dependency dependency) {
+  Code argument(Dependency dependency) {
     return argument(dependency, null);
   }
 
@@ -279,39 +298,40 @@ final class ScopeWriter {
    * The same on {@code node} (a nested class's parameter holding the generated node), or on this
    * node if null: {@code node.getDisk()}, {@code node::getDisk}.
    */
-  CodeBlock argument(Dependency dependency, String node) {
+  Code argument(Dependency dependency, String node) {
     String accessor = names.name(dependency.key());
     if (dependency.isProvider()) {
-      return CodeBlock.of("$L::$N", node == null ? "this" : node, accessor);
+      return new Code().add(node == null ? "this" : node).add("::").add(accessor);
     }
     Key key = dependency.key();
-    if (node == null && ids.containsKey(key) && names.entryPointFor(key) != null) {
-      return value(key, null); // by id: an entry point's field is for its callers, not for wiring
+    if (ids.containsKey(key)) { // by id: an entry point's field is for its callers, not for wiring
+      return new Code().add("(").add(typeOf(key)).add(") ").add(node == null ? "" : node + ".")
+          .add("get(").add(ids.get(key)).add(")");
     }
-    return node == null ? CodeBlock.of("$N()", accessor) : CodeBlock.of("$L.$N()", node, accessor);
+    return new Code().add(node == null ? "" : node + ".").add(accessor).add("()");
   }
 
   /** The key's type; a child factory's creator by its generated name (it may not exist yet). */
-  TypeName typeOf(Key key) {
+  Code typeOf(Key key) {
     return types.computeIfAbsent(key, this::nameOf);
   }
 
-  private TypeName nameOf(Key key) {
+  private Code nameOf(Key key) {
     Resolution resolution = graph.resolutions().get(key);
     Binding binding = resolution == null ? null : resolution.binding();
     if (binding != null && binding.kind() == BindingKind.CREATOR) {
-      return creatorName((TypeElement) binding.element());
+      return new Code().add(creatorName((TypeElement) binding.element()));
     }
-    return TypeName.get(key.type());
+    return new Code().add(key.type());
   }
 
-  static ClassName creatorName(TypeElement child) {
+  static ClassRef creatorName(TypeElement child) {
     Element scope = child;
     while (!(scope instanceof javax.lang.model.element.PackageElement)) {
       scope = scope.getEnclosingElement();
     }
     String pkg = ((javax.lang.model.element.PackageElement) scope).getQualifiedName().toString();
-    return ClassName.get(pkg, FactoryReader.generatedName(child), "Creator");
+    return ClassRef.of(pkg, FactoryReader.generatedName(child), "Creator");
   }
 
   static boolean isPlainClass(Key key) {

@@ -1,16 +1,9 @@
 package io.steelmill.processor.writing;
 
-import com.palantir.javapoet.AnnotationSpec;
-import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeSpec;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryDescriptor;
-import javax.lang.model.element.Modifier;
+import java.util.Set;
 
 /**
  * Writes {@code Steelmill<Name>Sim} in simulation builds, for root factories: typed clusters of
@@ -18,98 +11,64 @@ import javax.lang.model.element.Modifier;
  * every entry point requested before it starts. Never written in production builds.
  */
 public final class SimHarnessWriter {
-  private static final ClassName SIM_CLUSTER = ClassName.get("io.steelmill.sim", "SimCluster");
-  private static final ClassName CONSUMER = ClassName.get("java.util.function", "Consumer");
-  private static final ClassName LIST = ClassName.get("java.util", "List");
+  private static final ClassRef SIM_CLUSTER = ClassRef.of("io.steelmill.sim", "SimCluster");
+  private static final ClassRef CONSUMER = ClassRef.of("java.util.function", "Consumer");
+  private static final ClassRef LIST = ClassRef.of("java.util", "List");
 
   private final FactoryDescriptor factory;
-  private final ClassName node;
-  private final ClassName ambient;
+  private final ClassRef node;
+  private final ClassRef ambient;
 
   public SimHarnessWriter(BindingGraph graph) {
     this.factory = graph.factory();
-    this.node = ClassName.get(factory.packageName(), factory.generatedName());
-    this.ambient = node.nestedClass("Ambient");
+    this.node = ClassRef.of(factory.packageName(), factory.generatedName());
+    this.ambient = node.nested("Ambient");
   }
 
-  public JavaFile write() {
-    ParameterizedTypeName cluster = ParameterizedTypeName.get(SIM_CLUSTER, ambient, node);
-    ParameterizedTypeName setup = ParameterizedTypeName.get(CONSUMER, node);
-    CodeBlock.Builder requests = CodeBlock.builder();
-    for (EntryPoint entryPoint : factory.entryPoints()) {
-      requests.addStatement("node.$N()", entryPoint.name());
+  public SourceFile write() {
+    String name = node.simpleName() + "Sim";
+    Code out = new Code().add("/**\n * Typed simulation clusters of {@link ");
+    out.add(ClassRef.of(factory.element()).relativeName());
+    out.add("} nodes, generated for simulation builds.\n */\n");
+    RuntimeNames.generated(out, "simulation");
+    out.add("public final class ").add(name).add(" {\n");
+    Members members = new Members(out, "  ");
+    members.next().add("  private ").add(name).add("() {\n  }\n");
+    members.next("Hosts {@code n0 .. n<count-1>}, every entry point requested.");
+    cluster(out).add("int count) {\n    return cluster(").add(SIM_CLUSTER)
+        .add(".names(\"n\", count), node -> {});\n  }\n");
+    members.next(
+        "Hosts {@code hosts} of {@code ambient} (an ambient factory with its instances"
+            + " injected),\nevery entry point requested.");
+    cluster(out).add(ambient).add(" ambient, ").add(LIST).add("<").add(RuntimeNames.STRING)
+        .add("> hosts) {\n");
+    clusterOf(out, new Code().add("ambient"), null);
+    members.next(
+        "Hosts {@code hosts}; {@code beforeStart} runs on each new node first (to inject"
+            + " instances),\nthen every entry point is requested.");
+    cluster(out).add(LIST).add("<").add(RuntimeNames.STRING).add("> hosts, ").add(CONSUMER)
+        .add("<").add(node).add("> beforeStart) {\n");
+    clusterOf(out, new Code().add(node).add(".ambient()"), "beforeStart.accept(node);");
+    out.add("}\n");
+    return new SourceFile(factory.packageName(), name, factory.element(), Set.of(), out);
+  }
+
+  /** The start of a {@code cluster} method, up to its first parameter. */
+  private Code cluster(Code out) {
+    return out.add("  public static ").add(SIM_CLUSTER).add("<").add(ambient).add(", ").add(node)
+        .add("> cluster(\n      ");
+  }
+
+  /** Its body: {@code SimCluster.of(...)}, each node's entry points requested. */
+  private void clusterOf(Code out, Code ambientFactory, String first) {
+    out.add("    return ").add(SIM_CLUSTER).add(".of(\n        ").add(ambientFactory)
+        .add(",\n        ").add(ambient).add("::node,\n        node -> {\n");
+    if (first != null) {
+      out.add("          ").add(first).add('\n');
     }
-    TypeSpec type =
-        TypeSpec.classBuilder(node.simpleName() + "Sim")
-            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-            .addAnnotation(
-                AnnotationSpec.builder(RuntimeNames.GENERATED)
-                    .addMember("value", "$S", RuntimeNames.PROCESSOR)
-                    .addMember("comments", "$S", "mode=simulation; " + RuntimeNames.DOCS)
-                    .build())
-            .addOriginatingElement(factory.element())
-            .addJavadoc(
-                "Typed simulation clusters of {@link $T} nodes, generated for simulation builds.\n",
-                factory.element())
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-            .addMethod(
-                MethodSpec.methodBuilder("cluster")
-                    .addJavadoc("Hosts {@code n0 .. n<count-1>}, every entry point requested.\n")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(cluster)
-                    .addParameter(int.class, "count")
-                    .addStatement("return cluster($T.names($S, count), node -> {})", SIM_CLUSTER, "n")
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("cluster")
-                    .addJavadoc(
-                        "Hosts {@code hosts} of {@code ambient} (an ambient factory with its"
-                            + " instances injected),\nevery entry point requested.\n")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(cluster)
-                    .addParameter(ambient, "ambient")
-                    .addParameter(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "hosts")
-                    .addCode(
-                        CodeBlock.builder()
-                            .add("return $T.of(\n", SIM_CLUSTER)
-                            .indent()
-                            .add("ambient,\n")
-                            .add("$T::node,\n", this.ambient)
-                            .add("node -> {\n")
-                            .indent()
-                            .add(requests.build())
-                            .unindent()
-                            .add("},\n")
-                            .add("hosts);\n")
-                            .unindent()
-                            .build())
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("cluster")
-                    .addJavadoc(
-                        "Hosts {@code hosts}; {@code beforeStart} runs on each new node first (to"
-                            + " inject instances),\nthen every entry point is requested.\n")
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                    .returns(cluster)
-                    .addParameter(ParameterizedTypeName.get(LIST, ClassName.get(String.class)), "hosts")
-                    .addParameter(setup, "beforeStart")
-                    .addCode(
-                        CodeBlock.builder()
-                            .add("return $T.of(\n", SIM_CLUSTER)
-                            .indent()
-                            .add("$T.ambient(),\n", node)
-                            .add("$T::node,\n", ambient)
-                            .add("node -> {\n")
-                            .indent()
-                            .addStatement("beforeStart.accept(node)")
-                            .add(requests.build())
-                            .unindent()
-                            .add("},\n")
-                            .add("hosts);\n")
-                            .unindent()
-                            .build())
-                    .build())
-            .build();
-    return JavaFile.builder(factory.packageName(), type).skipJavaLangImports(true).indent("  ").build();
+    for (EntryPoint entryPoint : factory.entryPoints()) {
+      out.add("          node.").add(entryPoint.name()).add("();\n");
+    }
+    out.add("        },\n        hosts);\n  }\n");
   }
 }

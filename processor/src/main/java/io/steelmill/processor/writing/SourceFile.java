@@ -1,0 +1,159 @@
+package io.steelmill.processor.writing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import javax.lang.model.element.Element;
+
+/**
+ * One generated compilation unit: its package, its top-level class, and its text with the classes
+ * it names still open. {@link #render} decides the imports and writes each class name as short as
+ * is safe: a class is written by its simple name only when that name means it everywhere in the
+ * file. A name is taken first by the file's own class and its nested classes, then by the member
+ * classes the file's class inherits, then by a class of the file's package, then by a {@code
+ * java.lang} class (unless a class of the package shadows it: then it is imported explicitly),
+ * then by the first other class named that way (imported); every other class of that simple name
+ * is written in full.
+ */
+public final class SourceFile {
+  private final String packageName;
+  private final String name;
+  private final Element origin;
+  private final Set<String> hidden;
+  private final Code body;
+
+  /**
+   * @param hidden simple names that the file's class declares or inherits as member classes
+   *     (they shadow any import inside the class)
+   * @param body the text after the imports: the class, its annotations and Javadoc
+   */
+  SourceFile(String packageName, String name, Element origin, Set<String> hidden, Code body) {
+    this.packageName = packageName;
+    this.name = name;
+    this.origin = origin;
+    this.hidden = hidden;
+    this.body = body;
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /** {@code a.b.SteelmillApp}. */
+  public String qualifiedName() {
+    return packageName.isEmpty() ? name : packageName + "." + name;
+  }
+
+  /** The element the file was generated from (the factory interface). */
+  public Element origin() {
+    return origin;
+  }
+
+  /**
+   * The file's text.
+   *
+   * @param inPackage whether the file's package has a class of the given simple name (asked only
+   *     for the {@code java.lang} classes the file names, which such a class would shadow)
+   */
+  public String render(Predicate<String> inPackage) {
+    List<Object> parts = body.parts();
+    Set<String> imports = new TreeSet<>();
+    Map<String, String> owners = owners(parts, inPackage, imports);
+    StringBuilder text = new StringBuilder(body.parts().size() * 8 + 1024);
+    for (Object part : parts) {
+      if (part instanceof ClassRef ref) {
+        text.append(nameOf(ref, owners));
+      } else {
+        text.append((String) part);
+      }
+    }
+    StringBuilder file = new StringBuilder(text.length() + 64 * imports.size() + 64);
+    if (!packageName.isEmpty()) {
+      file.append("package ").append(packageName).append(";\n\n");
+    }
+    for (String imported : imports) {
+      file.append("import ").append(imported).append(";\n");
+    }
+    if (!imports.isEmpty()) {
+      file.append('\n');
+    }
+    return file.append(text).toString();
+  }
+
+  /**
+   * Each simple name usable unqualified, and the top-level class it then means; adds the imports
+   * that this takes to {@code imports}.
+   */
+  private Map<String, String> owners(
+      List<Object> parts, Predicate<String> inPackage, Set<String> imports) {
+    Map<String, List<ClassRef>> bySimpleName = new LinkedHashMap<>();
+    for (Object part : parts) {
+      if (part instanceof ClassRef ref) {
+        List<ClassRef> named =
+            bySimpleName.computeIfAbsent(ref.topLevelName(), n -> new ArrayList<>(2));
+        if (named.stream().noneMatch(r -> r.topLevelQualified().equals(ref.topLevelQualified()))) {
+          named.add(ref);
+        }
+      }
+    }
+    Map<String, String> owners = new HashMap<>();
+    for (Map.Entry<String, List<ClassRef>> entry : bySimpleName.entrySet()) {
+      String simple = entry.getKey();
+      ClassRef owner = owner(simple, entry.getValue());
+      if (owner == null) {
+        continue;
+      }
+      owners.put(simple, owner.topLevelQualified());
+      String pkg = owner.packageName();
+      if (pkg.equals("java.lang") ? inPackage.test(simple) : !pkg.equals(packageName)) {
+        imports.add(owner.topLevelQualified()); // java.lang only where the package shadows it
+      }
+    }
+    return owners;
+  }
+
+  private ClassRef owner(String simple, List<ClassRef> named) {
+    if (simple.equals(name)) {
+      return named.stream().filter(this::isSelf).findFirst().orElse(null);
+    }
+    if (hidden.contains(simple)) {
+      return null;
+    }
+    for (ClassRef ref : named) {
+      if (ref.packageName().equals(packageName)) {
+        return ref;
+      }
+    }
+    for (ClassRef ref : named) {
+      if (ref.packageName().equals("java.lang")) {
+        return ref;
+      }
+    }
+    for (ClassRef ref : named) {
+      if (!ref.packageName().isEmpty()) {
+        return ref; // imported
+      }
+    }
+    return null;
+  }
+
+  private boolean isSelf(ClassRef ref) {
+    return ref.packageName().equals(packageName) && ref.topLevelName().equals(name);
+  }
+
+  private String nameOf(ClassRef ref, Map<String, String> owners) {
+    if (isSelf(ref) && ref.names().size() > 1) {
+      return String.join(".", ref.names().subList(1, ref.names().size())); // our nested class
+    }
+    String owner = owners.get(ref.topLevelName());
+    if (owner == null || !owner.equals(ref.topLevelQualified())) {
+      return ref.canonicalName();
+    }
+    return ref.relativeName();
+  }
+}
