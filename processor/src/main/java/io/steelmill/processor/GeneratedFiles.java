@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;

@@ -74,6 +74,13 @@ class GeneratedNamesTest {
                 + "@Factory interface Host { Creator c(); Part0 p(); }\n"
                 + "@Daemon class Writer { Writer(Creator c, Part0 p, Ambient a) {} }\n"
                 + "@Factory(parent = Host.class) interface Lease { Writer w(); Creator c(); }"),
+        new Program("plain classes of the package named like java.lang classes, not injected",
+            "class String {}\nclass Object {}\nclass IndexOutOfBoundsException {}\n"
+                + "@Daemon class Store {}\n@Factory interface App { Store s(); }"),
+        new Program("factory in the unnamed package with daemons in named ones",
+            "//FILE App\n@io.steelmill.Factory interface App { other.Store s(); test.Store t(); }\n"
+                + "//FILE test.Store\npackage test;\n@io.steelmill.Daemon public class Store {}\n"
+                + OTHER_STORE),
         new Program("daemon in another package named like the factory's generated class",
             "@Factory interface App { other.SteelmillApp a(); other.Store s(); }\n"
                 + "//FILE other.SteelmillApp\npackage other;\n"

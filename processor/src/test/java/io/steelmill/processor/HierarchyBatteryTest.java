@@ -92,8 +92,44 @@ class HierarchyBatteryTest {
   }
 
   static Stream<Case> cases() {
-    return Stream.of(declared(), ambient(), creators(), shadows(), mistakes())
+    return Stream.of(declared(), ambient(), creators(), shadows(), mistakes(), deep())
         .flatMap(List::stream);
+  }
+
+  private static final int DEPTH = 24;
+
+  /**
+   * A chain of {@link #DEPTH} factories, each providing a value only the leaf below the last one
+   * needs: every factory takes its own in for the leaf (this once took time exponential in the
+   * depth).
+   */
+  static List<Case> deep() {
+    StringBuilder text = new StringBuilder();
+    List<String> parameters = new ArrayList<>();
+    for (int i = 0; i < DEPTH; i++) {
+      text.append("record V").append(i).append("(int v) {}\n");
+      text.append(i == 0 ? "@Factory" : "@Factory(parent = F" + (i - 1) + ".class)")
+          .append(" interface F").append(i).append(" {\n  @Provides static V").append(i)
+          .append(" v").append(i).append("() { return new V").append(i).append("(")
+          .append(i).append("); } }\n");
+      parameters.add("V" + i + " v" + i);
+    }
+    text.append(logged("Worker", String.join(", ", parameters)));
+    text.append("@Factory(parent = F").append(DEPTH - 1).append(".class)")
+        .append(" interface Leaf { Worker worker(); }\n");
+    return List.of(
+        ok("a chain of " + DEPTH + " factories, each declaring one value only the leaf uses",
+            text.toString(),
+            world -> {
+              Node node = world.root("F0").start();
+              for (int i = 1; i < DEPTH; i++) {
+                node = world.child(node, "F" + i, "f" + i).start();
+              }
+              Object[] deps = world.deps(world.call(world.child(node, "Leaf", "leaf"), "worker"));
+              for (int i = 0; i < DEPTH; i++) {
+                assertThat(deps[i].toString()).isEqualTo("V" + i + "[v=" + i + "]");
+              }
+            }));
   }
 
   /** A provides method or injected type of an ancestor nothing in that ancestor asks for. */

@@ -53,6 +53,10 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
     return parentFactory.storage();
   }
 
+  Lease getLease() {
+    return (Lease) get(1);
+  }
+
   @Override
   protected Object construct(int id) throws Throwable {
     switch (id) {

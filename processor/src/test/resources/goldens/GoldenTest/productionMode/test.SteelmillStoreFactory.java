@@ -77,12 +77,20 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     return instance != null ? instance : (this.clock = getSystemClock());
   }
 
+  String getStringNamedWal() {
+    return (String) get(1);
+  }
+
   Index getIndex() {
     return (Index) get(2);
   }
 
   SystemClock getSystemClock() {
     return ambient.getSystemClock();
+  }
+
+  Config getConfig() {
+    return (Config) get(3);
   }
 
   @Override

@@ -77,12 +77,20 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     return instance != null ? instance : (this.clock = getSimClock());
   }
 
+  String getStringNamedWal() {
+    return (String) get(1);
+  }
+
   Index getIndex() {
     return (Index) get(2);
   }
 
   SimClock getSimClock() {
     return ambient.getSimClock();
+  }
+
+  Config getConfig() {
+    return (Config) get(3);
   }
 
   @Override

@@ -40,9 +40,17 @@ import java.util.function.BooleanSupplier;
  * <p>{@code toString()} is {@code name [STATE]}.
  */
 public abstract class Node implements AutoCloseable {
-  private static final Duration DEFAULT_GRACE = Duration.ofSeconds(30);
-  private static final Duration MAX_MARGIN = Duration.ofSeconds(1);
-  private static final Duration MAX_GRACE = Duration.ofDays(1);
+  /**
+   * The grace periods' bounds, in a class of their own: {@code Duration} (with {@code BigInteger})
+   * is not loaded when a JVM starts, and loading it cost a fresh JVM's first build about a
+   * millisecond; a node that keeps the default grace period never loads it before it starts.
+   */
+  private static final class Graces {
+    static final Duration DEFAULT = Duration.ofSeconds(30);
+    static final Duration MAX_MARGIN = Duration.ofSeconds(1);
+    static final Duration MAX = Duration.ofDays(1);
+  }
+
   /** The node whose lifecycle code the current thread runs: daemon, helper and stopper threads. */
   private static final ThreadLocal<Node> OWNER = new ThreadLocal<>();
 
@@ -85,7 +93,7 @@ public abstract class Node implements AutoCloseable {
   // child is made and built many times a second. Their readers go through the accessors that
   // supply the initial values (state(), gracePeriod(), prepared(), runners(), startupTimes()).
   private volatile NodeState state; // null: NEW
-  private final Duration inheritedGrace; // the parent's when this node was made, or the default
+  private final Duration inheritedGrace; // the parent's when this node was made; null: default
   private volatile Duration grace; // null: inheritedGrace
   private volatile Clock clock; // null: the parent's, else Clocks.current()
   private volatile boolean ownsParent;
@@ -108,7 +116,7 @@ public abstract class Node implements AutoCloseable {
     this.core = core;
     this.slots = core.slots();
     this.parent = parent;
-    this.inheritedGrace = parent == null ? DEFAULT_GRACE : parent.gracePeriod();
+    this.inheritedGrace = parent == null ? null : parent.ownGrace();
     core.constructWith(Dispatch.INSTANCE, this);
   }
 
@@ -183,9 +191,9 @@ public abstract class Node implements AutoCloseable {
           "The grace period of " + this + " cannot be null. Fix: pass a duration such as"
               + " Duration.ofSeconds(30).");
     }
-    if (grace.isNegative() || grace.isZero() || grace.compareTo(MAX_GRACE) > 0) {
+    if (grace.isNegative() || grace.isZero() || grace.compareTo(Graces.MAX) > 0) {
       throw new IllegalArgumentException(
-          "The grace period must be positive and at most " + MAX_GRACE + ", not " + grace
+          "The grace period must be positive and at most " + Graces.MAX + ", not " + grace
               + ". Fix: pass a duration such as Duration.ofSeconds(30).");
     }
     this.grace = grace;
@@ -203,8 +211,14 @@ public abstract class Node implements AutoCloseable {
 
   /** The grace period (see {@link #setGracePeriod}). */
   public final Duration gracePeriod() {
+    Duration own = ownGrace();
+    return own != null ? own : Graces.DEFAULT;
+  }
+
+  /** The grace period, or null for the default (so that making a node needs no Duration). */
+  private Duration ownGrace() {
     Duration set = grace;
-    return set == null ? inheritedGrace : set;
+    return set != null ? set : inheritedGrace;
   }
 
   /**
@@ -779,7 +793,7 @@ public abstract class Node implements AutoCloseable {
 
   private Duration margin() {
     Duration current = gracePeriod();
-    return current.compareTo(MAX_MARGIN) < 0 ? current : MAX_MARGIN;
+    return current.compareTo(Graces.MAX_MARGIN) < 0 ? current : Graces.MAX_MARGIN;
   }
 
   private void giveUpOnPending(Clock clock) {

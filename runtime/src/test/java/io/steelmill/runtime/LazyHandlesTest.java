@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
  * Building a graph makes no {@code VarHandle}: the first one a JVM makes costs it milliseconds,
  * which a fresh JVM's first build would pay. The handles of the fields made on first use (a
  * node's lifecycle lock, signal and children; a factory's lock waiters) live in holder classes
- * that load only when those fields are first needed. Checked in a fresh JVM, from its class
- * loading log.
+ * that load only when those fields are first needed; so does the default grace period (a
+ * {@code Duration}, which a JVM does not load while starting), and the factory's lock is an
+ * {@code AtomicInteger}, which it does (a field updater cost the first build its reflection).
+ * Checked in a fresh JVM, from its class loading log.
  */
 class LazyHandlesTest {
   private static final String MARK = "--- built ---";
@@ -72,8 +74,16 @@ class LazyHandlesTest {
     assertThat(building).contains("io.steelmill.runtime.internal.FactoryCore ");
     assertThat(building).doesNotContain("io.steelmill.runtime.Node$Handles")
         .doesNotContain("io.steelmill.runtime.internal.FactoryCore$Waiting");
+    assertThat(building)
+        .as("the lock word is the core's own AtomicInteger: no updater, so no reflection")
+        .doesNotContain("java.util.concurrent.atomic.AtomicReferenceFieldUpdater");
+    assertThat(building)
+        .as("a node with the default grace period needs no Duration before it starts")
+        .doesNotContain("io.steelmill.runtime.Node$Graces");
     assertThat(after)
         .as("start() needs the lifecycle lock")
         .contains("io.steelmill.runtime.Node$Handles");
+    assertThat(after).as("start() waits at most the grace period")
+        .contains("io.steelmill.runtime.Node$Graces");
   }
 }

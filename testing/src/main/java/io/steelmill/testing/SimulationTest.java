@@ -33,7 +33,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestTemplate
 @ExtendWith(SimulationExtension.class)
 public @interface SimulationTest {
-  /** How many seeds: {@code 1..seeds} (shifted by {@link #baseSeed()}). */
+  /**
+   * How many seeds: {@code 1..seeds} (shifted by {@link #baseSeed()}), from 1 to 1,000,000 (also
+   * for {@code -Dsteelmill.seeds}); split a larger sweep into shards.
+   */
   int seeds() default 20;
 
   /** Added to every seed number. */

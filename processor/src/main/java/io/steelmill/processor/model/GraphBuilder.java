@@ -3,6 +3,7 @@ package io.steelmill.processor.model;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,19 +56,27 @@ public final class GraphBuilder {
   }
 
   public BindingGraph build(FactoryDescriptor factory, Mode mode, BindingGraph parent) {
-    return build(factory, mode, parent, new HashSet<>());
+    return build(factory, mode, parent, new Context());
   }
 
-  /** {@code below}: the factories whose children are being resolved, against a parent cycle. */
+  /**
+   * One top-level build: {@code below} holds the factories whose children are being resolved,
+   * against a parent cycle; {@code children} the child graphs each graph was finished with.
+   */
+  private static final class Context {
+    final Set<String> below = new HashSet<>();
+    final Map<BindingGraph, List<BindingGraph>> children = new IdentityHashMap<>();
+  }
+
   private BindingGraph build(
-      FactoryDescriptor factory, Mode mode, BindingGraph parent, Set<String> below) {
+      FactoryDescriptor factory, Mode mode, BindingGraph parent, Context context) {
     Walk walk = new Walk(factory, mode, parent);
     for (EntryPoint entryPoint : factory.entryPoints()) {
       walk.request(entryPoint.request().key(), new PathStep(entryPoint, null, entryPoint.request()));
     }
     walk.drain();
     String name = factory.element().getQualifiedName().toString();
-    if (factory.children().isEmpty() || !below.add(name)) {
+    if (factory.children().isEmpty() || !context.below.add(name)) {
       return walk.graph(Set.of(), Map.of());
     }
     try {
@@ -75,20 +84,50 @@ public final class GraphBuilder {
       for (TypeElement child : factory.children()) {
         children.add(factories.read(child));
       }
+      List<BindingGraph> childGraphs = List.of();
+      Set<Key> added = Set.of();
       // each round adds a key to this graph, so it ends: there are finitely many keys
       while (true) {
         BindingGraph graph = walk.graph(Set.of(), Map.of());
-        List<BindingGraph> childGraphs = new ArrayList<>();
-        for (FactoryDescriptor child : children) {
-          childGraphs.add(build(child, mode, graph, below));
+        List<BindingGraph> next = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+          next.add(
+              childGraphs.isEmpty() || holdsAny(childGraphs.get(i), added, context)
+                  ? build(children.get(i), mode, graph, context)
+                  : childGraphs.get(i));
         }
-        if (!walk.takeIn(childGraphs)) {
-          return walk.finish(childGraphs);
+        childGraphs = next;
+        added = walk.takeIn(childGraphs);
+        if (added.isEmpty()) {
+          BindingGraph finished = walk.finish(childGraphs);
+          context.children.put(finished, childGraphs);
+          return finished;
         }
       }
     } finally {
-      below.remove(name);
+      context.below.remove(name);
     }
+  }
+
+  /**
+   * Whether {@code graph} or a graph below it resolves one of {@code keys} itself. Only then
+   * does a child graph change when its parent takes {@code keys} in: a key it took from above
+   * still comes from above. So a chain of factories that each take in what their descendants
+   * need is resolved in linear, not exponential, time.
+   */
+  private static boolean holdsAny(BindingGraph graph, Set<Key> keys, Context context) {
+    for (Key key : keys) {
+      Resolution resolution = graph.resolutions().get(key);
+      if (resolution != null && !resolution.fromParent()) {
+        return true;
+      }
+    }
+    for (BindingGraph child : context.children.getOrDefault(graph, List.of())) {
+      if (holdsAny(child, keys, context)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -154,11 +193,12 @@ public final class GraphBuilder {
 
     /**
      * Resolves here what the children need from above that this factory declares (or, at the
-     * root, whatever they need from above: an {@code @Ambient} daemon). Returns whether anything
-     * was added, so the children must be resolved again.
+     * root, whatever they need from above: an {@code @Ambient} daemon). Returns the keys added
+     * (with their dependencies), which children resolving them themselves must be resolved
+     * again against.
      */
-    boolean takeIn(List<BindingGraph> childGraphs) {
-      boolean added = false;
+    Set<Key> takeIn(List<BindingGraph> childGraphs) {
+      Set<Key> before = new HashSet<>(resolutions.keySet());
       for (BindingGraph child : childGraphs) {
         undefined |= child.hasUndefinedTypes();
         for (Resolution resolution : child.resolutions().values()) {
@@ -168,11 +208,12 @@ public final class GraphBuilder {
           }
           if (parent == null || !sources.explicit(factory, mode, key).isEmpty()) {
             request(key, child.paths().get(key));
-            added = true;
           }
         }
       }
       drain();
+      Set<Key> added = new LinkedHashSet<>(resolutions.keySet());
+      added.removeAll(before);
       return added;
     }
 

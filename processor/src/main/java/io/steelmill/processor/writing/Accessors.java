@@ -102,8 +102,8 @@ final class Accessors {
       return false;
     }
     TypeMirror returned = entryPoint.method().getReturnType();
-    // the key's name is its type's toString(): the same text for the same type, and much cheaper
-    // than comparing JavaPoet type names (rendered per comparison); int is never Integer's
+    // the key's name is its type's toString(): the same text for the same type, compared without
+    // making a name per comparison; int is never Integer's
     return !returned.getKind().isPrimitive() && returned.toString().equals(key.typeName());
   }
 }

@@ -4,7 +4,6 @@ import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
-import io.steelmill.processor.model.Dependency;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryDescriptor;
 import io.steelmill.processor.model.Key;
@@ -70,8 +69,8 @@ public final class FactoryWriter {
         (graph.ambientKeys().contains(resolution.key()) ? ambientOwn : own).add(resolution.key());
       }
     }
-    this.node = new ScopeWriter(graph, names, own, entryNames, called(graph));
-    this.ambient = new ScopeWriter(graph, ambientNames, ambientOwn, Set.of(), null);
+    this.node = new ScopeWriter(graph, names, own, entryNames);
+    this.ambient = new ScopeWriter(graph, ambientNames, ambientOwn, Set.of());
   }
 
   public SourceFile write() {
@@ -110,10 +109,9 @@ public final class FactoryWriter {
             .add("    return ").add(node.argument(entryPoint.request())).add(";\n  }\n");
       }
     }
+    // every key keeps its accessor: child factories call them, and so may code of the package
     for (Resolution resolution : graph.resolutions().values()) {
-      if (node.needsAccessor(resolution.key())) {
-        node.accessor(members, resolution.key(), elsewhere(resolution));
-      }
+      node.accessor(members, resolution.key(), elsewhere(resolution));
     }
     DispatchWriter dispatch = new DispatchWriter(graph, node, self);
     dispatch.methods(members);
@@ -128,32 +126,6 @@ public final class FactoryWriter {
     out.add("}\n");
     return new SourceFile(
         factory.packageName(), self.simpleName(), factory.element(), hidden, out);
-  }
-
-  /**
-   * The keys of the node class whose accessors are called from outside its dispatch: what child
-   * factories take from it, and what is injected as a {@code Provider} (by a method reference to
-   * the accessor) or returned by an entry point that is not the key's accessor.
-   */
-  private static Set<Key> called(BindingGraph graph) {
-    Set<Key> called = new HashSet<>(graph.childReach());
-    for (Resolution resolution : graph.resolutions().values()) {
-      Binding binding = resolution.binding();
-      if (binding == null) {
-        continue;
-      }
-      for (Dependency dependency : binding.dependencies()) {
-        if (dependency.isProvider()) {
-          called.add(dependency.key());
-        }
-      }
-    }
-    for (EntryPoint entryPoint : graph.factory().entryPoints()) {
-      if (entryPoint.request().isProvider()) {
-        called.add(entryPoint.request().key());
-      }
-    }
-    return called;
   }
 
   /**

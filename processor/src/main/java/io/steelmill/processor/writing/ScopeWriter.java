@@ -45,8 +45,6 @@ final class ScopeWriter {
   private final BindingGraph graph;
   private final Accessors names;
   private final Set<String> publicAccessors;
-  /** Keys whose accessor code outside the dispatch calls; null: every key's. */
-  private final Set<Key> called;
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
   /** Each key's type name, made once: the fields, accessors and casts name it several times. */
   private final Map<Key, Code> types = new HashMap<>();
@@ -54,35 +52,14 @@ final class ScopeWriter {
   /**
    * @param owned the keys whose instances this class holds, in id order
    * @param publicAccessors accessor names that are also entry points of the interface
-   * @param called the keys whose accessors code outside the dispatch calls (child factories, the
-   *     node on its ambient factory, a provider), or null for every key's
    */
-  ScopeWriter(
-      BindingGraph graph,
-      Accessors names,
-      List<Key> owned,
-      Set<String> publicAccessors,
-      Set<Key> called) {
+  ScopeWriter(BindingGraph graph, Accessors names, List<Key> owned, Set<String> publicAccessors) {
     this.graph = graph;
     this.names = names;
     this.publicAccessors = publicAccessors;
-    this.called = called;
     for (Key key : owned) {
       ids.put(key, ids.size());
     }
-  }
-
-  /**
-   * Whether {@code key} gets an accessor: an entry point, a key this class does not hold (its
-   * accessor says where it lives), or one that code outside the dispatch calls. The dispatch
-   * reads what this class holds by id ({@code (Store) get(0)}), so an accessor that only it would
-   * call is not written: it was a method per binding for javac to compile.
-   */
-  boolean needsAccessor(Key key) {
-    return called == null
-        || !ids.containsKey(key)
-        || names.entryPointFor(key) != null
-        || called.contains(key);
   }
 
   /** Whether this class holds {@code key}'s instance. */

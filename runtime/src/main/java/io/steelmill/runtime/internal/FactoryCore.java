@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The construction side of one factory: its instances by binding id, the lock that makes
@@ -25,14 +25,28 @@ import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
  *
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
  * recorded order a true topological order, with no lock-ordering hazards between bindings. The
- * lock is the {@code owner} field: taking it is one compare-and-set by the outermost
- * construction, a nested construction on the owning thread takes nothing, and releasing it is a
- * release store, with no fence (see {@link #unlock()} for why a waiter cannot be lost).
+ * lock is this object's own int ({@link #HELD} or {@link #FREE}): taking it is one
+ * compare-and-set by the outermost construction, a nested construction on the owning thread
+ * (its {@code owner}) takes nothing, and releasing it is a release store, with no fence (see
+ * {@link #unlock()} for why a waiter cannot be lost).
  * Everything else a construction does (the stack of ids, the order, the node context) is a
  * plain write to an array or field that only the owner touches, allocated once per factory (the
  * stack only when constructions nest): a construction allocates nothing but its instance.
+ *
+ * <p>Why it extends {@link AtomicInteger}: that is the lock word. The JDK initializes {@code
+ * AtomicInteger} while it starts, so the first factory of a fresh JVM pays nothing to set the
+ * lock up, where a field updater cost it 3-5 ms of reflection and a {@code VarHandle} the
+ * set-up of the JVM's first handle; a field holding an {@code AtomicInteger} would cost every
+ * node (a child is made many times a second) an object. Its methods are not this class's API:
+ * only the lock methods below call them.
  */
-public final class FactoryCore {
+@SuppressWarnings("serial") // never serialized: a factory's state is its instances
+public final class FactoryCore extends AtomicInteger {
+  /** The lock word when no thread constructs. */
+  private static final int FREE = 0;
+  /** The lock word while {@code owner} constructs. */
+  private static final int HELD = 1;
+
   /** Constructs the instance of one binding id: the generated factory's dispatch. */
   public interface Construction {
     Object construct(int id) throws Throwable;
@@ -61,14 +75,9 @@ public final class FactoryCore {
   private static final long RECHECK_NANOS = 1_000_000;
 
   /**
-   * The lock's field. An updater, not a {@code VarHandle}: the first {@code VarHandle} a JVM makes
-   * costs it milliseconds of setting up, and the first graph built in a fresh JVM should not pay
-   * them (the build path makes none; {@link Waiting} holds the handle the slow paths need).
+   * The handle of the field made on first contention: loaded only then (the first {@code
+   * VarHandle} a JVM makes costs it milliseconds, which the first build should not pay).
    */
-  private static final AtomicReferenceFieldUpdater<FactoryCore, Thread> OWNER =
-      AtomicReferenceFieldUpdater.newUpdater(FactoryCore.class, Thread.class, "owner");
-
-  /** The handle of the field made on first contention: loaded only then. */
   private static final class Waiting {
     static final VarHandle IDLE;
 
@@ -87,10 +96,10 @@ public final class FactoryCore {
   private final Object[] slots; // written under lock with release, read with acquire
   private Dispatch dispatch;
   private Object factory; // what dispatch constructs for
-  // the lock: the thread constructing, or null. Taken by compare-and-set, released by a release
-  // store; volatile because the updater wants it, though a thread reads it only to ask whether
-  // it holds it (it would see its own writes in plain reads too)
-  private volatile Thread owner;
+  // the thread holding the lock, or null: written by it after taking the lock and cleared before
+  // releasing it, so a thread reads itself here exactly when it holds the lock (its own writes
+  // are in program order); others read it only for a hang report (racy: a reference is whole)
+  private Thread owner;
   private volatile Signal idle; // lock waiters and a sealing start() wait here; made by the first
   // guarded by the lock:
   private int[] building; // the ids being built below the innermost; made when builds nest
@@ -327,6 +336,12 @@ public final class FactoryCore {
     return node;
   }
 
+  /** Names the node (not the lock word, which {@code AtomicInteger} would print). */
+  @Override
+  public String toString() {
+    return "FactoryCore of node " + node;
+  }
+
   /** The node's identity, assigned when it was created. */
   public NodeId id() {
     NodeId known = id;
@@ -339,9 +354,10 @@ public final class FactoryCore {
 
   /** Takes the lock for {@code me}, which does not hold it: one compare-and-set, unless taken. */
   private void lock(Thread me) {
-    if (!OWNER.compareAndSet(this, null, me)) {
+    if (!compareAndSet(FREE, HELD)) {
       awaitLock(me);
     }
+    owner = me;
   }
 
   /**
@@ -353,7 +369,7 @@ public final class FactoryCore {
    */
   private void awaitLock(Thread me) {
     long recheck = Clocks.isSimulated() ? 0 : RECHECK_NANOS;
-    signal().awaitUninterruptibly(() -> OWNER.compareAndSet(this, null, me), this, recheck);
+    signal().awaitUninterruptibly(() -> compareAndSet(FREE, HELD), this, recheck);
   }
 
   /** Takes the lock unless the calling thread holds it; returns whether this call took it. */
@@ -375,7 +391,8 @@ public final class FactoryCore {
    * common, uncontended release costs no fence.
    */
   private void unlock() {
-    OWNER.lazySet(this, null); // a release store
+    owner = null;
+    lazySet(FREE); // a release store
     Signal waiting = idle;
     if (waiting != null) {
       waiting.signalAll(); // a waiting builder, or a start() waiting to seal
@@ -492,9 +509,9 @@ public final class FactoryCore {
           long left = end - clock.monotonicNanos();
           locked =
               signal().await(
-                  clock, () -> OWNER.compareAndSet(this, null, me), Math.min(left, slice), this);
+                  clock, () -> compareAndSet(FREE, HELD), Math.min(left, slice), this);
           if (!locked && left <= slice) {
-            locked = OWNER.compareAndSet(this, null, me);
+            locked = compareAndSet(FREE, HELD);
             if (!locked) {
               return false;
             }
@@ -506,6 +523,7 @@ public final class FactoryCore {
           }
         }
       }
+      owner = me; // unlock() clears it
       sealed = true;
       cellThread = null; // nothing is built from now on: keep no thread reachable
       cell = null;
