@@ -4,10 +4,7 @@ import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 
 import io.steelmill.sim.Nemesis;
-import io.steelmill.sim.SimClock;
 import io.steelmill.sim.SimCluster;
-import io.steelmill.sim.SimLeaseService;
-import io.steelmill.sim.SimNetwork;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.Simulation;
 import io.steelmill.sim.SplitMix64;
@@ -81,15 +78,12 @@ public final class ReplicatedSimulation {
     ReplicaTally tally = any.tally();
     history[0] = client.history();
     Nemesis nemesis =
-        Nemesis.on(cluster)
-            .network((SimNetwork) any.getNetwork())
-            .clock((SimClock) any.getClock())
+        Nemesis.on(cluster) // finds the simulation's network, clock and leases itself
             .crashes(Duration.ofSeconds(8), Duration.ofSeconds(1))
             .partitions(Duration.ofSeconds(4), Duration.ofMillis(800))
             .pauses(Duration.ofSeconds(2), Duration.ofMillis(900))
             .clockSkew(Duration.ofMillis(100))
-            .leaseExpiries((SimLeaseService) any.getLeaseService(), PrimaryBid.RESOURCE,
-                Duration.ofSeconds(5))
+            .leaseExpiries(PrimaryBid.RESOURCE, Duration.ofSeconds(5))
             .start();
     long end = sim.nanoTime() + virtual.toNanos();
     SplitMix64 random = sim.random("sessions");
