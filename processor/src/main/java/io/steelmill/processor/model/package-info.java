@@ -1,6 +1,6 @@
 /**
  * The processor's model of a graph, read from javac elements and free of error reporting and of
- * JavaPoet: {@link io.steelmill.processor.model.Key}s, {@link
+ * source text: {@link io.steelmill.processor.model.Key}s, {@link
  * io.steelmill.processor.model.Binding}s with their {@link
  * io.steelmill.processor.model.Dependency}s, {@link
  * io.steelmill.processor.model.FactoryDescriptor}s, and the per-mode {@link
