@@ -7,6 +7,9 @@
 # and a larger HotSpot inlining budget for already-compiled methods (STEELMILL_JIT_FLAGS; set and
 # empty measures without it; BENCHMARKS.md, "The JIT's inlining budget"). At the end it prints the
 # JDK's own cost of a virtual-thread switch on the same core (SwitchFloor), the floor under a message.
+# Every run uses the Serial collector (STEELMILL_GC_FLAGS; set and empty leaves the JVM's choice):
+# the warmed runs had it already (a JVM that sees one processor picks it), the cold runs on 2 cores
+# got G1, whose barriers cost a simulation's one carrier thread more (BENCHMARKS.md, sixth pass).
 # STEELMILL_AOT=1 adds, after each cold run, a cold run with JDK 25's AOT cache (README, "Simulation
 # speed"): once, before the runs, the class folders are put in jars (the cache takes no folders)
 # and one training run of the same seed writes the cache (-XX:AOTCacheOutput, without the
@@ -19,18 +22,24 @@ CORE=${2:-1}
 ./mvnw -q -Psimulation -pl examples -am compile \
   org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
   -Dmdep.outputFile=target/pingpong-classpath.txt -Dmdep.includeScope=runtime
-CP="examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
+# cold runs start through CarrierCpu, which also prints the carrier thread's CPU seconds: under
+# load the figure to compare, where the wall-clock rate measures the neighbours
+"$javac" -d target/carrier-cpu benchmarks/pingpong/CarrierCpu.java
+CP="target/carrier-cpu:examples/target/simulation/classes:$(cat examples/target/pingpong-classpath.txt)"
 aot=${STEELMILL_AOT:-}
 jit_flags=${STEELMILL_JIT_FLAGS-"-XX:InlineSmallCode=6000"}
 # shellcheck disable=SC2086
 [ -z "$jit_flags" ] || "$java" $jit_flags -version >/dev/null 2>&1 || jit_flags="" # not HotSpot
-echo "JVM options: $sim_flags $jit_flags"
+gc_flags=${STEELMILL_GC_FLAGS-"-XX:+UseSerialGC"}
+# shellcheck disable=SC2086
+[ -z "$gc_flags" ] || "$java" $gc_flags -version >/dev/null 2>&1 || gc_flags=""
+echo "JVM options: $sim_flags $jit_flags $gc_flags"
 run() { # label, then the command's prefix; prints the figures and the CPU seconds
   label=$1
   shift
   echo "$label"
   "$@" "$java" --add-opens java.base/java.lang=ALL-UNNAMED -Djdk.attach.allowAttachSelf=true \
-    -XX:+EnableDynamicAgentLoading $sim_flags $jit_flags $FLAGS -cp "$CP" io.steelmill.examples.Main \
+    -XX:+EnableDynamicAgentLoading $sim_flags $jit_flags $gc_flags $FLAGS -cp "$CP" $MAIN \
     pingpong --nodes 5 --virtual 30m --seed 42 $ARGS 2>&1 \
     | grep -E '^(delivered|messages/s|compression|trace sha256)|CPU s|AOTCache creation is complete' \
     | sed 's/^/  /'
@@ -48,18 +57,18 @@ if [ -n "$aot" ]; then # the class path in jars, then the training run that writ
     jars="$jars${jars:+:}$entry"
   done
   CP=$jars
-  FLAGS="-Dsteelmill.aotTraining=true -XX:AOTCacheOutput=$dir/pingpong.aot" ARGS=""
+  FLAGS="-Dsteelmill.aotTraining=true -XX:AOTCacheOutput=$dir/pingpong.aot" ARGS="" MAIN=CarrierCpu
   run "AOT training run (writes $dir/pingpong.aot; no result)" /usr/bin/time -f "%U user + %S sys CPU s"
 fi
 for r in $(seq "$RUNS"); do
-  FLAGS="" ARGS=""
+  FLAGS="" ARGS="" MAIN=CarrierCpu
   run "cold, 2 cores, run $r" /usr/bin/time -f "%U user + %S sys CPU s"
   if [ -n "$aot" ]; then
     FLAGS="-XX:AOTCache=$dir/pingpong.aot"
     run "cold, 2 cores, with the AOT cache of the training run, run $r" \
       /usr/bin/time -f "%U user + %S sys CPU s"
   fi
-  FLAGS="-XX:ActiveProcessorCount=1" ARGS="--warmup 2"
+  FLAGS="-XX:ActiveProcessorCount=1" ARGS="--warmup 2" MAIN=io.steelmill.examples.Main
   run "warmed (2 runs first), core $CORE alone, run $r" \
     /usr/bin/time -f "%U user + %S sys CPU s (3 runs)" taskset -c "$CORE"
 done
