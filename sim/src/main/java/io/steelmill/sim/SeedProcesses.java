@@ -18,10 +18,11 @@ import java.util.function.Predicate;
  * at the indexes {@code i} with {@code i mod N = I} ({@link SeedLine#part}), so the split is
  * fixed by the seed list and the worker count alone, and prints one {@link SeedLine} per seed.
  *
- * <p>Why processes: two seeds in one JVM share its heap, collector, JIT and the JDK's own
- * structures, and on a small machine that costs each seed a quarter more CPU than two JVMs of one
- * seed at a time pay (BENCHMARKS.md, "Seeds in parallel"). A worker is the same {@code java}, the
- * same class path and the same JVM options as this JVM ({@link WorkerCommand}).
+ * <p>Why processes: isolation. A seed that takes its JVM down (an exhausted heap, a JVM bug)
+ * ends one worker, and the sweep names it. Not speed: paired runs found that two seeds cost each
+ * other the same CPU in two JVMs as in one (the machine's shared cache, BENCHMARKS.md, "Seeds in
+ * parallel"), and each worker pays its own start-up and JIT warm-up. A worker is the same {@code
+ * java}, the same class path and the same JVM options as this JVM ({@link WorkerCommand}).
  *
  * <p>Nothing is lost silently: a worker that exits, is killed, prints a line that is not a
  * result, reports a seed that is not its own or reports one twice ends the sweep with a {@link
