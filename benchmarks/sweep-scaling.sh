@@ -4,7 +4,8 @@
 #  1. warmed, in one JVM (benchmarks/sweep-scaling/SweepScaling.java): a warm-up sweep, then
 #     ROUNDS rounds alternating 1 and 2 jobs on the same seeds, each through the real command line;
 #     with CPU time and allocation per seed, and first the machine's own ceiling (a CPU-bound loop
-#     on 2 threads against 1);
+#     on 2 threads against 1) and what a second busy core costs a walk over 256 KB and 4 MB of
+#     memory per thread (the shared cache a second seed competes for);
 #  2. two warmed processes of 1 job each, started together (SweepScaling --process), against the
 #     warmed 1 job: a second carrier's cost when nothing but the machine is shared;
 #  3. cold, one fresh JVM per run, as a user's single command runs (the JIT's warm-up included:

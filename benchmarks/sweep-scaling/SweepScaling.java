@@ -26,6 +26,8 @@ import java.util.regex.Pattern;
  * <p>Arguments: seeds per run, rounds, warm-up seeds, the report folder. It writes the mean
  * seeds per second of its 1-job runs into {@code one-job-rate} there.
  *
+ * <p>With {@code --serve} first, it is a warmed JVM that runs sweeps on command ({@link #serve}).
+ *
  * <p>With {@code --process I} first (arguments: seeds, warm-up seeds, the report folder), it is one
  * of two processes that share nothing but the machine: it warms up with 1 job, writes {@code
  * ready-I}, waits for both processes' files, runs the seeds once with 1 job and prints how many
@@ -51,6 +53,10 @@ public final class SweepScaling {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args[0].equals("--serve")) {
+      serve(args[1], Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
+      return;
+    }
     if (args[0].equals("--process")) {
       oneOfTwoProcesses(Integer.parseInt(args[1]), Integer.parseInt(args[2]),
           Integer.parseInt(args[3]), Path.of(args[4]));
@@ -62,6 +68,11 @@ public final class SweepScaling {
     SweepScaling bench = new SweepScaling(seeds, Path.of(args[3]));
     System.out.printf("machine: a CPU-bound loop on 2 threads does %.2fx the work of 1 thread"
         + " in the same time (the ceiling of any ratio below)%n", MachineCeiling.ratio());
+    for (int kb : new int[] {256, 4096}) {
+      System.out.printf("machine: a random walk over %,d KB per thread costs %.2fx the CPU a step"
+          + " with 2 threads as with 1 (1.0: the cores share no cache at that size)%n", kb,
+          SharedCache.slowdown(kb));
+    }
     long start = System.nanoTime();
     bench.sweep(warmup, 2);
     System.out.printf("warm-up: %d seeds with 2 jobs in %.1f s (JIT and class loading)%n",
@@ -80,6 +91,38 @@ public final class SweepScaling {
         bench.runs);
     Files.writeString(bench.reports.resolve("one-job-rate"),
         String.format("%.2f%n", rounds * seeds / oneSeconds));
+  }
+
+  /**
+   * A warmed JVM that runs sweeps when told, for {@code benchmarks/sweep-pairs.sh}: it warms up
+   * with {@code warmupJobs} jobs, writes {@code ready-NAME}, then for K = 1, 2, ... waits for a
+   * file {@code go-NAME-K} holding "SEEDS JOBS", runs that sweep and writes its figures to {@code
+   * done-NAME-K}; a file {@code quit} ends it. Several such JVMs, alive at once and told in turn,
+   * compare one JVM with 2 jobs against two JVMs of 1 job in the same minutes.
+   */
+  private static void serve(String name, int warmup, int warmupJobs, Path dir) throws Exception {
+    SweepScaling bench = new SweepScaling(warmup, dir.resolve(name));
+    bench.sweep(warmup, warmupJobs);
+    Files.writeString(dir.resolve("ready-" + name), "");
+    long idleSince = System.nanoTime();
+    for (int k = 1; ; k++) {
+      Path go = dir.resolve("go-" + name + "-" + k);
+      while (!Files.exists(go)) {
+        if (Files.exists(dir.resolve("quit"))
+            || System.nanoTime() - idleSince > 3_600_000_000_000L) { // an hour: orphaned
+          return;
+        }
+        Thread.sleep(2);
+      }
+      String[] order = Files.readString(go).trim().split(" ");
+      Run run = bench.sweep(Integer.parseInt(order[0]), Integer.parseInt(order[1]));
+      Path done = dir.resolve("done-" + name + "-" + k);
+      Path partial = dir.resolve("done-" + name + "-" + k + ".tmp");
+      Files.writeString(partial, String.format(
+          "%.3f %.2f %s%n", run.seconds, run.cpuMillisPerSeed, run));
+      Files.move(partial, done, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      idleSince = System.nanoTime();
+    }
   }
 
   /** See the class comment: one of two warmed 1-job processes started together. */
@@ -264,6 +307,71 @@ public final class SweepScaling {
           || name.equals("VM Thread")) {
         sums[1] += nanos;
       }
+    }
+  }
+
+  /**
+   * What a second busy core costs a thread that walks memory: CPU time per step of a random walk
+   * over {@code kb} per thread, with 2 threads against 1. A seed's CPU cost rises with a second
+   * seed running (BENCHMARKS.md) while the register-only loop of {@link MachineCeiling} does not
+   * slow down; a slowdown here at 256 KB says the two CPUs share a core's private caches (SMT
+   * siblings on the host), at 4 MB that they share a last-level cache too small for both.
+   */
+  private static final class SharedCache {
+    private static final long STEPS = 30_000_000L;
+    private static volatile int sink;
+
+    static double slowdown(int kb) throws InterruptedException {
+      double one = Math.min(nanosPerStep(1, kb), nanosPerStep(1, kb));
+      double two = Math.min(nanosPerStep(2, kb), nanosPerStep(2, kb));
+      return two / one;
+    }
+
+    /** CPU nanoseconds per step, the mean of {@code count} threads walking at once. */
+    private static double nanosPerStep(int count, int kb) throws InterruptedException {
+      java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+      double[] perStep = new double[count];
+      List<Thread> walkers = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        int index = i;
+        walkers.add(Thread.ofPlatform().start(() -> {
+          int[] next = cycle(kb * 256, 42 + index);
+          sink = walk(next, STEPS / 10);
+          long start = cpu.getCurrentThreadCpuTime();
+          sink = walk(next, STEPS);
+          perStep[index] = (cpu.getCurrentThreadCpuTime() - start) / (double) STEPS;
+        }));
+      }
+      double sum = 0;
+      for (int i = 0; i < count; i++) {
+        walkers.get(i).join();
+        sum += perStep[i];
+      }
+      return sum / count;
+    }
+
+    /** A random cyclic permutation of {@code n} slots (Sattolo's algorithm): next[i] follows i. */
+    private static int[] cycle(int n, long seed) {
+      int[] next = new int[n];
+      for (int i = 0; i < n; i++) {
+        next[i] = i;
+      }
+      java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+      for (int i = n - 1; i > 0; i--) {
+        int j = random.nextInt(i);
+        int swap = next[i];
+        next[i] = next[j];
+        next[j] = swap;
+      }
+      return next;
+    }
+
+    private static int walk(int[] next, long steps) {
+      int at = 0;
+      for (long i = 0; i < steps; i++) {
+        at = next[at];
+      }
+      return at;
     }
   }
 

@@ -18,10 +18,11 @@ import java.util.function.Predicate;
  * at the indexes {@code i} with {@code i mod N = I} ({@link SeedLine#part}), so the split is
  * fixed by the seed list and the worker count alone, and prints one {@link SeedLine} per seed.
  *
- * <p>Why processes: two seeds in one JVM share its heap, collector, JIT and the JDK's own
- * structures, and on a small machine that costs each seed a quarter more CPU than two JVMs of one
- * seed at a time pay (BENCHMARKS.md, "Seeds in parallel"). A worker is the same {@code java}, the
- * same class path and the same JVM options as this JVM ({@link WorkerCommand}).
+ * <p>Why processes: isolation. A seed that takes its JVM down (an exhausted heap, a JVM bug)
+ * ends one worker, and the sweep names it. Not speed: paired runs found that two seeds cost each
+ * other the same CPU in two JVMs as in one (the machine's shared cache, BENCHMARKS.md, "Seeds in
+ * parallel"), and each worker pays its own start-up and JIT warm-up. A worker is the same {@code
+ * java}, the same class path and the same JVM options as this JVM ({@link WorkerCommand}).
  *
  * <p>Nothing is lost silently: a worker that exits, is killed, prints a line that is not a
  * result, reports a seed that is not its own or reports one twice ends the sweep with a {@link
@@ -29,6 +30,16 @@ import java.util.function.Predicate;
  * last lines on stderr. A worker that reports nothing for {@code quiet} while the sweep waits for
  * one of its seeds is stopped and reported the same way. On every way out, every worker is
  * stopped (after a stop result too: the seeds still running are dropped, as in-JVM).
+ *
+ * <p>A worker's trace hashes are checked, not only for their form: this JVM runs a deterministic
+ * sample of each worker's passing seeds itself ({@link #checked}: its 1st, 4th, 16th, 64th, ...
+ * result) and compares the hashes. Failing seeds the caller runs again anyway, for their
+ * details. The first result of each worker catches a worker that runs another simulation than
+ * this JVM would (other JVM options, class path or version: every hash it sends would be wrong,
+ * and a replay command would not reproduce it); the later, ever sparser ones catch a worker whose
+ * seeds come to depend on what ran before them in its JVM. It costs this JVM about 2 log4(n)
+ * seeds of n; re-running every seed would cost the sweep what the workers saved, and a merge of
+ * shards cannot check a hash at all (no two shards hold the same seed).
  */
 public final class SeedProcesses {
   /** A trace hash as every run writes it. */
@@ -43,13 +54,16 @@ public final class SeedProcesses {
   /**
    * Runs {@code seeds} on {@code workers} JVMs started by {@code command}; calls {@code inOrder}
    * on the calling thread with each decoded result, in the order of {@code seeds}. After a result
-   * for which {@code stop} holds, the workers are stopped.
+   * for which {@code stop} holds, the workers are stopped. {@code here} runs a seed in this JVM,
+   * on the calling thread, for the sample of passing seeds whose hashes are checked (class
+   * comment).
    *
    * @return how many results were handed over
-   * @throws SimulationException if a worker could not be started or failed to report a seed
+   * @throws SimulationException if a worker could not be started, failed to report a seed, or
+   *     reported a hash this JVM's run of the same seed does not give
    */
   public static <R> int run(List<Long> seeds, int workers, WorkerCommand command, Duration quiet,
-      Function<SeedLine, R> decode, Consumer<R> inOrder, Predicate<R> stop) {
+      LocalRun here, Function<SeedLine, R> decode, Consumer<R> inOrder, Predicate<R> stop) {
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, not " + workers);
     }
@@ -64,7 +78,8 @@ public final class SeedProcesses {
         Shard part = new Shard(i, count);
         started.add(WorkerProcess.start(part, command.of(part), lines));
       }
-      int handed = new Merge<>(seeds, started, quiet, decode).handOver(lines, inOrder, stop);
+      int handed =
+          new Merge<>(seeds, started, quiet, here, decode).handOver(lines, inOrder, stop);
       if (handed == seeds.size()) {
         for (WorkerProcess worker : started) {
           int code = worker.awaitExit(EXIT_GRACE);
@@ -91,25 +106,45 @@ public final class SeedProcesses {
     List<String> of(Shard part);
   }
 
+  /** Runs one seed in this JVM: its trace hash, as a worker reports it. */
+  @FunctionalInterface
+  public interface LocalRun {
+    String traceSha256(long seed);
+  }
+
+  /**
+   * Whether a worker's {@code position}-th result (from 0), when it passed, is run again here:
+   * the 1st, 4th, 16th, 64th, ... (position + 1 a power of 4), a fixed sample independent of
+   * timing, so a sweep checks the same seeds every time it runs.
+   */
+  static boolean checked(long position) {
+    long n = position + 1;
+    return n > 0 && Long.bitCount(n) == 1 && Long.numberOfTrailingZeros(n) % 2 == 0;
+  }
+
   /** Puts the workers' results back into seed order and checks that none is missing. */
   private static final class Merge<R> {
     private final List<Long> seeds;
     private final List<WorkerProcess> workers;
     private final long quietNanos;
+    private final LocalRun here;
     private final Function<SeedLine, R> decode;
     private final Map<Long, Integer> ownerOf = new HashMap<>();
     private final Map<Long, R> early = new HashMap<>();
     private final java.util.Set<Long> reported = new java.util.HashSet<>();
     private final int[] owed;
+    private final long[] reportedBy;
     private String suite;
 
-    Merge(List<Long> seeds, List<WorkerProcess> workers, Duration quiet,
+    Merge(List<Long> seeds, List<WorkerProcess> workers, Duration quiet, LocalRun here,
         Function<SeedLine, R> decode) {
       this.seeds = seeds;
       this.workers = workers;
       this.quietNanos = quiet.toNanos();
+      this.here = here;
       this.decode = decode;
       this.owed = new int[workers.size()];
+      this.reportedBy = new long[workers.size()];
       for (int i = 0; i < seeds.size(); i++) {
         ownerOf.put(seeds.get(i), i % workers.size());
         owed[i % workers.size()]++;
@@ -187,7 +222,22 @@ public final class SeedProcesses {
         throw lost(worker, firstOwed(index, handed), "reported seed " + seed + " twice");
       }
       owed[index]--;
+      if (checked(reportedBy[index]++) && seedLine.result().passed()) {
+        checkHere(worker, seed, hash);
+      }
       early.put(seed, decode.apply(seedLine));
+    }
+
+    /** Runs {@code seed} in this JVM; a hash other than the worker's ends the sweep. */
+    private void checkHere(WorkerProcess worker, long seed, String hash) {
+      String mine = here.traceSha256(seed);
+      if (!hash.equals(mine)) {
+        throw new SimulationException(worker + " reported seed " + seed + " with trace " + hash
+            + ", but the same seed gives trace " + mine + " in this JVM: the worker does not run"
+            + " the simulation this JVM runs (other JVM options, class path or version, or a seed"
+            + " that depends on the seeds before it in one JVM); seed " + seed
+            + " has no result" + worker.lastWords());
+      }
     }
 
     /** The first seed worker {@code index} owes from {@code handed} on, or -1. */

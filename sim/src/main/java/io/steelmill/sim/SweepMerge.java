@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Combines the reports of a sweep's shards into the report of the whole sweep. It refuses what
- * would give a wrong total: shards of different splits ({@code 1/4} beside {@code 1/3}), a shard
- * reported twice, a seed reported twice, and, unless a partial merge is asked for, a missing
- * shard.
+ * would give a wrong total: shards run by different Steelmill versions, of different sweeps or
+ * of different splits ({@code 1/4} beside {@code 1/3}), a shard reported twice, a seed reported
+ * twice, and, unless a partial merge is asked for, a missing shard.
  */
 public final class SweepMerge {
   private SweepMerge() {}
@@ -34,6 +34,13 @@ public final class SweepMerge {
     Path first = null;
     for (Path path : paths) {
       SweepReport report = SweepReport.read(path);
+      if (!reports.isEmpty()
+          && !java.util.Objects.equals(report.version(), reports.get(0).version())) {
+        throw new IllegalArgumentException(path + " was written by " + versionOf(report)
+            + ", but " + paths.get(0) + " by " + versionOf(reports.get(0))
+            + ": a seed's trace belongs to the version that ran it; rerun the shards with one"
+            + " version and merge those");
+      }
       if (!reports.isEmpty() && !java.util.Objects.equals(report.sweep(), reports.get(0).sweep())) {
         throw new IllegalArgumentException(path + " is a report of " + describe(report) + ", but "
             + paths.get(0) + " of " + describe(reports.get(0))
@@ -55,7 +62,8 @@ public final class SweepMerge {
       }
       reports.add(report);
     }
-    SweepReport merged = new SweepReport(List.copyOf(seen.keySet()), reports.get(0).sweep());
+    SweepReport merged = new SweepReport(
+        List.copyOf(seen.keySet()), reports.get(0).sweep(), reports.get(0).version());
     List<Shard> missing = missing(merged);
     if (!missing.isEmpty() && !partial) {
       throw new IllegalArgumentException("missing " + (missing.size() == 1 ? "shard " : "shards ")
@@ -74,6 +82,11 @@ public final class SweepMerge {
       }
     }
     return merged;
+  }
+
+  private static String versionOf(SweepReport report) {
+    return report.version() == null ? "a Steelmill version it does not name (an older report)"
+        : "Steelmill " + SweepJson.quote(report.version());
   }
 
   private static String describe(SweepReport report) {

@@ -34,17 +34,25 @@ public final class SweepReport {
   private final Map<SeedResult, SeedResult> results = new TreeMap<>(
       Comparator.comparing(SeedResult::suite).thenComparingLong(SeedResult::seed));
   private final String sweep;
+  private final String version;
 
   /**
    * An empty report of {@code shards} (one, or all of a merged sweep) of the sweep {@code
    * sweep}: what every shard of one sweep has in common and two sweeps do not (the seed range,
    * the options that decide a seed's trace, e.g. {@code cluster simulate --nodes 5 --seeds
    * 100}), so that {@link SweepMerge} refuses to combine the shards of different sweeps into a
-   * union that describes neither. Null: not said (a report written before this field).
+   * union that describes neither. Null: not said (a report written before this field). The
+   * report records this class path's Steelmill version ({@link #version}).
    */
   public SweepReport(List<Shard> shards, String sweep) {
+    this(shards, sweep, SteelmillVersion.current());
+  }
+
+  /** As above, written by Steelmill {@code version} (null: a report that does not say). */
+  SweepReport(List<Shard> shards, String sweep, String version) {
     this.shards.addAll(shards);
     this.sweep = sweep;
+    this.version = version;
   }
 
   /** An empty report of {@code shards}, of a sweep it does not describe. */
@@ -63,6 +71,15 @@ public final class SweepReport {
   /** What was swept, the same in every shard of it, or null when the report does not say. */
   public String sweep() {
     return sweep;
+  }
+
+  /**
+   * The Steelmill version that ran the sweep, e.g. {@code 0.1.0-SNAPSHOT}, or null when the report
+   * does not say (written before reports recorded it). A seed's trace belongs to the kernel that
+   * ran it, so {@link SweepMerge} refuses the shards of different versions.
+   */
+  public String version() {
+    return version;
   }
 
   /**
@@ -103,6 +120,9 @@ public final class SweepReport {
 
   private String json(String field, List<SeedResult> entries) {
     StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n");
+    if (version != null) {
+      out.append("  \"steelmill\": ").append(SweepJson.quote(version)).append(",\n");
+    }
     if (sweep != null) {
       out.append("  \"sweep\": ").append(SweepJson.quote(sweep)).append(",\n");
     }
@@ -210,7 +230,9 @@ public final class SweepReport {
     }
     String sweep = root.containsKey("sweep")
         ? SweepJson.field(root, "sweep", String.class, false) : null;
-    SweepReport report = new SweepReport(shards, sweep);
+    String version = root.containsKey("steelmill")
+        ? SweepJson.field(root, "steelmill", String.class, false) : null;
+    SweepReport report = new SweepReport(shards, sweep, version);
     for (Object entry : SweepJson.field(root, "results", List.class, false)) {
       Map<?, ?> r = SweepJson.as(entry, Map.class, "a result");
       long millis = SweepJson.field(r, "wallMillis", Long.class, false);

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * A worker JVM for {@link SeedProcessesTest} that misbehaves on demand: {@code main(behaviour,
  * seeds, part)} prints a {@link SeedLine} for each seed of its part, the hash derived from the
- * seed alone, after {@code millis} of work, and does what {@code behaviour} says to worker 1.
+ * seed alone, after {@code millis} of work, and does what {@code behaviour} says to worker 1
+ * ({@code lies-from-K}: from its K-th result on, a well-formed hash that is not the seed's).
  */
 public final class ScriptedWorker {
   private ScriptedWorker() {}
@@ -70,6 +71,14 @@ public final class ScriptedWorker {
         }
       }
       Thread.sleep(millis);
+      if (misbehaves && behaviour.startsWith("lies-from-")
+          && i >= Integer.parseInt(behaviour.substring("lies-from-".length()))) {
+        // a hash of the right form, but not the one this seed gives: another seed's
+        SeedResult r = line(seed).result();
+        System.out.println(new SeedLine(new SeedResult(r.suite(), seed, r.passed(),
+            hash(seed + 1000), r.failure(), r.replay(), r.wallNanos()), Map.of()).encode());
+        continue;
+      }
       System.out.println(line(seed).encode());
       System.out.flush();
     }

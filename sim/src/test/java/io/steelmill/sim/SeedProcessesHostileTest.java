@@ -30,7 +30,7 @@ class SeedProcessesHostileTest {
     SeedProcesses.run(SEEDS, 2,
         part -> WorkerJvm.command(ScriptedWorker.class,
             List.of(behaviour, "0", seeds, part.toString())),
-        quiet, line -> line, handed::add, line -> false);
+        quiet, ScriptedWorker::hash, line -> line, handed::add, line -> false);
     return handed;
   }
 

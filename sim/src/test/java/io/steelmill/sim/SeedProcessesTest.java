@@ -36,7 +36,7 @@ class SeedProcessesTest {
     SeedProcesses.run(SEEDS, workers,
         part -> WorkerJvm.command(ScriptedWorker.class,
             List.of(behaviour, String.valueOf(millis), seeds, part.toString())),
-        quiet, line -> line, line -> {
+        quiet, ScriptedWorker::hash, line -> line, line -> {
           handed.add(line);
           also.accept(line);
         }, line -> false);
@@ -154,7 +154,7 @@ class SeedProcessesTest {
     int count = SeedProcesses.run(SEEDS, 2,
         part -> WorkerJvm.command(ScriptedWorker.class,
             List.of("behaves", "200", seeds, part.toString())),
-        QUIET, line -> line, line -> handed.add(line.result().seed()),
+        QUIET, ScriptedWorker::hash, line -> line, line -> handed.add(line.result().seed()),
         line -> !line.result().passed());
     assertThat(handed).containsExactly(7L, 3L, 11L, 1L, 20L); // 20 is the first failing seed
     assertThat(count).isEqualTo(5);
@@ -164,7 +164,7 @@ class SeedProcessesTest {
   void anEmptySweepStartsNoWorker() {
     int count = SeedProcesses.run(List.of(), 2, part -> {
       throw new AssertionError("a worker started for " + part);
-    }, QUIET, line -> line, line -> { }, line -> false);
+    }, QUIET, ScriptedWorker::hash, line -> line, line -> { }, line -> false);
     assertThat(count).isZero();
   }
 

@@ -105,7 +105,8 @@ final class ClusterSweep {
           outcome -> take(out, chosen.size(), line(outcome), () -> outcome),
           outcome -> !outcome.passed() && !keepGoing);
     } else {
-      SeedProcesses.run(chosen, jobs, this::workerCommand, WORKER_QUIET, line -> line,
+      SeedProcesses.run(chosen, jobs, this::workerCommand, WORKER_QUIET,
+          seed -> runSeed(seed).result().traceSha256(), line -> line,
           line -> take(out, chosen.size(), line, () -> again(line)),
           line -> !line.result().passed() && !keepGoing);
     }

@@ -81,10 +81,18 @@ class MergeResultsTest {
     Files.writeString(stray.resolve("results.json"), Files.readString(a.resolve("results.json"))
         .replace("\"seed\": 2,", "\"seed\": 3,"));
     Path empty = Files.createDirectories(root.resolve("empty"));
+    // shard 1/2 as another Steelmill version wrote it: its traces are that version's
+    Path otherVersion = Files.createDirectories(root.resolve("other-version"));
+    String version = SweepReport.read(b).version();
+    assertThat(version).isNotBlank();
+    String written = Files.readString(b.resolve("results.json"));
+    Files.writeString(otherVersion.resolve("results.json"), written.replace(
+        "\"steelmill\": \"" + version + "\"", "\"steelmill\": \"9.9.9\""));
 
     record Case(String expected, Path... reports) {}
     for (Case bad : List.of(
         new Case("missing shard 1/2", a),
+        new Case("by Steelmill \"9.9.9\", but", a, otherVersion),
         new Case("is in both", a, b, a),
         new Case("split into 2", a, other),
         new Case("not a sweep report", corrupt, b),
