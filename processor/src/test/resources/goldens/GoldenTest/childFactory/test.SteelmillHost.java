@@ -9,12 +9,11 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs). Each accessor returns the node's instance: on
- * first use it constructs it between the runtime's {@code begin} and {@code end},
- * which lock, check for cycles and the seal and publish it, once, also under
- * concurrent first use; {@code failed} names the daemon and its path in an error.
- * After that it is a read of the node's slot. {@code construct} finds an id's
- * accessor. An entry point is its key's accessor. Child factories
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor and keeps
+ * the instance in a field, so a repeated call is one field read. Child factories
  * call the accessors to share this node's daemons.
  */
 @Generated(
@@ -31,10 +30,12 @@ public final class SteelmillHost extends Node implements Host {
   daemon test.Storage Storage
   """);
 
+  private volatile Storage storage;
+
   private final Ambient ambient;
 
   private SteelmillHost(String name, Ambient ambient) {
-    super(new FactoryCore(name, BINDINGS, true), ambient);
+    super(new FactoryCore(name, BINDINGS), ambient);
     this.ambient = ambient;
   }
 
@@ -63,17 +64,14 @@ public final class SteelmillHost extends Node implements Host {
   }
 
   public Storage storage() {
-    try {
-      return (Storage) (begin(0) ? end(new Storage()) : get(0));
-    } catch (Throwable t) {
-      throw failed(t);
-    }
+    Storage instance = this.storage;
+    return instance != null ? instance : (this.storage = (Storage) get(0));
   }
 
   @Override
-  protected Object construct(int id) {
+  protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return storage();
+      case 0: return new Storage();
       default: throw new IndexOutOfBoundsException(id);
     }
   }
@@ -93,7 +91,7 @@ public final class SteelmillHost extends Node implements Host {
     """);
 
     private Ambient() {
-      super(new FactoryCore("ambient", BINDINGS, true), null);
+      super(new FactoryCore("ambient", BINDINGS), null);
     }
 
     /**
@@ -104,7 +102,7 @@ public final class SteelmillHost extends Node implements Host {
     }
 
     @Override
-    protected Object construct(int id) {
+    protected Object construct(int id) throws Throwable {
       throw new IndexOutOfBoundsException(id);
     }
   }

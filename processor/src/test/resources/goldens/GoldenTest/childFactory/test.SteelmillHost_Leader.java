@@ -9,12 +9,10 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs). Each accessor returns the node's instance: on
- * first use it constructs it between the runtime's {@code begin} and {@code end},
- * which lock, check for cycles and the seal and publish it, once, also under
- * concurrent first use; {@code failed} names the daemon and its path in an error.
- * After that it is a read of the node's slot. {@code construct} finds an id's
- * accessor. An entry point is its key's accessor. Child factories
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor. Child factories
  * call the accessors to share this node's daemons.
  */
 @Generated(
@@ -35,7 +33,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   private final SteelmillHost parentFactory;
 
   private SteelmillHost_Leader(String name, SteelmillHost parentFactory) {
-    super(new FactoryCore(name, BINDINGS, true), parentFactory);
+    super(new FactoryCore(name, BINDINGS), parentFactory);
     this.parentFactory = parentFactory;
   }
 
@@ -48,11 +46,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   }
 
   public Writer writer() {
-    try {
-      return (Writer) (begin(0) ? end(new Writer(getStorage(), getLease())) : get(0));
-    } catch (Throwable t) {
-      throw failed(t);
-    }
+    return (Writer) get(0);
   }
 
   Storage getStorage() {
@@ -64,9 +58,9 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   }
 
   @Override
-  protected Object construct(int id) {
+  protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return writer();
+      case 0: return new Writer(getStorage(), (Lease) get(1));
       default: throw new IndexOutOfBoundsException(id);
     }
   }

@@ -9,12 +9,11 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link StoreFactory}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs). Each accessor returns the node's instance: on
- * first use it constructs it between the runtime's {@code begin} and {@code end},
- * which lock, check for cycles and the seal and publish it, once, also under
- * concurrent first use; {@code failed} names the daemon and its path in an error.
- * After that it is a read of the node's slot. {@code construct} finds an id's
- * accessor. An entry point is its key's accessor. Child factories
+ * each one's construction needs); {@code construct} says how each id is made, taking
+ * what it needs by id. Each accessor returns the node's instance: the runtime
+ * builds it (and what it needs) on first use, once, also under concurrent first use;
+ * after that it is an array read. An entry point is its key's accessor and keeps
+ * the instance in a field, so a repeated call is one field read. Child factories
  * call the accessors to share this node's daemons.
  */
 @Generated(
@@ -34,10 +33,13 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   injected test.Config Config
   """);
 
+  private volatile Store store;
+  private volatile Clock clock;
+
   private final Ambient ambient;
 
   private SteelmillStoreFactory(String name, Ambient ambient) {
-    super(new FactoryCore(name, BINDINGS, true), ambient);
+    super(new FactoryCore(name, BINDINGS), ambient);
     this.ambient = ambient;
   }
 
@@ -66,31 +68,21 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   }
 
   public Store store() {
-    try {
-      return (Store) (begin(0) ? end(new Store(clock(), getStringNamedWal(), this::getIndex)) : get(0));
-    } catch (Throwable t) {
-      throw failed(t);
-    }
+    Store instance = this.store;
+    return instance != null ? instance : (this.store = (Store) get(0));
   }
 
   public Clock clock() {
-    return getSystemClock();
+    Clock instance = this.clock;
+    return instance != null ? instance : (this.clock = getSystemClock());
   }
 
   String getStringNamedWal() {
-    try {
-      return (String) (begin(1) ? end(Paths.walPath(getConfig())) : get(1));
-    } catch (Throwable t) {
-      throw failed(t);
-    }
+    return (String) get(1);
   }
 
   Index getIndex() {
-    try {
-      return (Index) (begin(2) ? end(new Index()) : get(2));
-    } catch (Throwable t) {
-      throw failed(t);
-    }
+    return (Index) get(2);
   }
 
   SystemClock getSystemClock() {
@@ -102,11 +94,11 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   }
 
   @Override
-  protected Object construct(int id) {
+  protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return store();
-      case 1: return getStringNamedWal();
-      case 2: return getIndex();
+      case 0: return new Store(clock(), (String) get(1), this::getIndex);
+      case 1: return Paths.walPath((Config) get(3));
+      case 2: return new Index();
       default: throw new IndexOutOfBoundsException(id);
     }
   }
@@ -122,7 +114,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     """);
 
     private Ambient() {
-      super(new FactoryCore("ambient", BINDINGS, true), null);
+      super(new FactoryCore("ambient", BINDINGS), null);
     }
 
     /**
@@ -133,17 +125,13 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
     }
 
     SystemClock getSystemClock() {
-      try {
-        return (SystemClock) (begin(0) ? end(new SystemClock()) : get(0));
-      } catch (Throwable t) {
-        throw failed(t);
-      }
+      return (SystemClock) get(0);
     }
 
     @Override
-    protected Object construct(int id) {
+    protected Object construct(int id) throws Throwable {
       switch (id) {
-        case 0: return getSystemClock();
+        case 0: return new SystemClock();
         default: throw new IndexOutOfBoundsException(id);
       }
     }

@@ -299,28 +299,6 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * For generated accessors, which construct their binding themselves: true if binding {@code id}
-   * is to be constructed now, between this call and {@link #end(Object)}; false if it is built
-   * (then {@link #get(int)} returns it). See {@link FactoryCore#begin(int)}.
-   */
-  protected final boolean begin(int id) {
-    return slots[id] == null && core.begin(id);
-  }
-
-  /**
-   * For generated accessors: publishes the instance {@link #begin(int)} asked for, and returns
-   * it (as an {@code Object}: the accessor casts once, and javac infers no type argument).
-   */
-  protected final Object end(Object instance) {
-    return core.end(instance);
-  }
-
-  /** For generated accessors: the exception to throw for a construction that failed. */
-  protected final RuntimeException failed(Throwable thrown) {
-    return core.failed(thrown);
-  }
-
-  /**
    * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
    * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
    * instead of a call per binding).

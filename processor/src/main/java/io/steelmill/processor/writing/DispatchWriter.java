@@ -9,10 +9,8 @@ import io.steelmill.processor.model.Key;
 import java.util.List;
 
 /**
- * Writes {@code construct(int id)}, which finds each binding id of a node class: a switch per
- * chunk of ids, so that no method grows with the graph. Its cases call the accessors, which
- * construct (see {@link ScopeWriter#accessorsBuild(boolean)}); in a graph too large for one
- * class file they construct themselves. Each method stays far below
+ * Writes {@code construct(int id)}, which says how each binding id of a node class is made: a
+ * switch per chunk of ids, so that no method grows with the graph. Each method stays far below
  * HotSpot's 8,000-byte limit for JIT compilation (a chunk holds fewer cases when its
  * constructors take many parameters). A graph too large for one class's constant pool
  * (65,535 entries) moves its cases into nested classes {@code Part0}, {@code Part1}, ... of
@@ -65,8 +63,8 @@ final class DispatchWriter {
   void methods(Members members) {
     String indent = members.indent();
     Code construct = RuntimeNames.override(new Code(), indent).add(indent);
-    construct.add("protected ").add(RuntimeNames.OBJECT).add(" construct(int id)");
-    throwsClause(construct).add(" {\n");
+    construct.add("protected ").add(RuntimeNames.OBJECT).add(" construct(int id) throws ");
+    construct.add(RuntimeNames.THROWABLE).add(" {\n");
     if (part > 0 && keys.size() > part) {
       construct.add(indent).add("  switch (id / ").add(part).add(") {\n");
       for (int start = 0; start < keys.size(); start += part) {
@@ -100,14 +98,6 @@ final class DispatchWriter {
       chunked(inner, construct, start, end, "node");
       out.add(indent).add("}\n");
     }
-  }
-
-  /**
-   * Whether the cases stay in the node class: then each accessor constructs its own binding and
-   * the dispatch only routes an id to its accessor (see {@link ScopeWriter#accessor}).
-   */
-  boolean inOneClass() {
-    return part == 0;
   }
 
   /** The names of the nested part classes, or none. */
@@ -151,18 +141,10 @@ final class DispatchWriter {
       } else {
         method.add("(int id)");
       }
-      throwsClause(method).add(" {\n");
+      method.add(" throws ").add(RuntimeNames.THROWABLE).add(" {\n");
       cases(method, indent, start, Math.min(to, start + chunk), receiver);
       members.next().add(method.add(indent).add("}\n"));
     }
-  }
-
-  /**
-   * {@code throws Throwable} where the cases construct; none where they call accessors, which
-   * throw nothing checked.
-   */
-  private Code throwsClause(Code code) {
-    return scope.accessorsBuild() ? code : code.add(" throws ").add(RuntimeNames.THROWABLE);
   }
 
   private static Code outOfRange(Code code, String indent) {
@@ -180,11 +162,7 @@ final class DispatchWriter {
           any = true;
         }
         code.add(indent).add("    case ").add(id).add(": return ");
-        if (scope.accessorsBuild()) {
-          code.add(scope.accessorName(keys.get(id))).add("()");
-        } else {
-          scope.construction(code, binding, receiver);
-        }
+        construction(code, binding, receiver);
         code.add(";\n");
       }
     }
@@ -193,6 +171,21 @@ final class DispatchWriter {
       return;
     }
     outOfRange(code, indent + "    ").add(indent).add("  }\n");
+  }
+
+  /** {@code new GuestBook(getClock())} or {@code Module.config(node.getEnv())}. */
+  private void construction(Code code, Binding binding, String receiver) {
+    if (binding.kind() == BindingKind.PROVIDES) {
+      code.add(ClassRef.of(binding.owner())).add(".");
+      code.add(binding.executable().getSimpleName().toString()).add("(");
+    } else {
+      code.add("new ").add(binding.owner().asType()).add("(");
+    }
+    List<Dependency> dependencies = binding.dependencies();
+    for (int i = 0; i < dependencies.size(); i++) {
+      code.add(i == 0 ? "" : ", ").add(scope.argument(dependencies.get(i), receiver));
+    }
+    code.add(")");
   }
 
   /**

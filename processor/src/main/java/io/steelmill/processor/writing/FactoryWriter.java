@@ -77,8 +77,6 @@ public final class FactoryWriter {
     Set<String> hidden = new HashSet<>();
     inheritedMemberTypes(factory.element(), hidden, new HashSet<>());
     hidden.add(parentClass == null ? "Ambient" : "Creator");
-    DispatchWriter dispatch = new DispatchWriter(graph, node, self);
-    node.accessorsBuild(dispatch.inOneClass());
     Code out = new Code();
     out.add("/**\n * ");
     out.add(classJavadoc().replace("\n", "\n * ").replace(" * \n", " *\n"));
@@ -91,7 +89,7 @@ public final class FactoryWriter {
         .add("  public static final ").add(RuntimeNames.STRING).add(" MODE = ")
         .literal(graph.mode().toString()).add(";\n");
     node.table(members);
-    if (node.memoFields()) {
+    if (names.memoFields()) {
       boolean first = true;
       for (Resolution resolution : graph.resolutions().values()) {
         EntryPoint entryPoint = names.entryPointFor(resolution.key());
@@ -102,7 +100,7 @@ public final class FactoryWriter {
       }
     }
     members.next().add("  private final ").add(parentType()).add(" ").add(parentField()).add(";\n");
-    constructor(members, node.accessorsBuild());
+    constructor(members);
     creators(members);
     for (EntryPoint entryPoint : factory.entryPoints()) {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
@@ -115,6 +113,7 @@ public final class FactoryWriter {
     for (Resolution resolution : graph.resolutions().values()) {
       node.accessor(members, resolution.key(), elsewhere(resolution));
     }
+    DispatchWriter dispatch = new DispatchWriter(graph, node, self);
     dispatch.methods(members);
     node.buildForChildren(members, List.copyOf(graph.childReach()));
     dispatch.parts(members);
@@ -177,11 +176,10 @@ public final class FactoryWriter {
     return parentClass == null ? "ambient" : "parentFactory";
   }
 
-  private void constructor(Members members, boolean accessorsBuild) {
+  private void constructor(Members members) {
     members.next().add("  private ").add(self.simpleName()).add("(").add(RuntimeNames.STRING)
         .add(" name, ").add(parentType()).add(" ").add(parentField()).add(") {\n")
-        .add("    super(new ").add(RuntimeNames.FACTORY_CORE)
-        .add(accessorsBuild ? "(name, BINDINGS, true), " : "(name, BINDINGS), ")
+        .add("    super(new ").add(RuntimeNames.FACTORY_CORE).add("(name, BINDINGS), ")
         .add(parentField()).add(");\n    this.").add(parentField()).add(" = ").add(parentField())
         .add(";\n  }\n");
   }
@@ -222,17 +220,15 @@ public final class FactoryWriter {
     out.add("  public static final class Ambient extends ").add(RuntimeNames.NODE).add(" {\n");
     Members inner = new Members(out, "    ");
     ambient.table(inner);
-    DispatchWriter dispatch = new DispatchWriter(graph, ambient, ambientClass);
-    ambient.accessorsBuild(dispatch.inOneClass());
     inner.next().add("    private Ambient() {\n      super(new ").add(RuntimeNames.FACTORY_CORE)
-        .add(ambient.accessorsBuild() ? "(\"ambient\", BINDINGS, true), null);\n    }\n"
-            : "(\"ambient\", BINDINGS), null);\n    }\n");
+        .add("(\"ambient\", BINDINGS), null);\n    }\n");
     inner.next("Creates a node named {@code name} (a host) that shares this factory's daemons.")
         .add("    public ").add(self).add(" node(").add(RuntimeNames.STRING).add(" name) {\n")
         .add("      return new ").add(self).add("(name, this);\n    }\n");
     for (Key key : keys) {
       ambient.accessor(inner, key, null);
     }
+    DispatchWriter dispatch = new DispatchWriter(graph, ambient, ambientClass);
     dispatch.methods(inner);
     ambient.buildForChildren(inner, keys);
     dispatch.parts(inner);
@@ -252,28 +248,14 @@ public final class FactoryWriter {
         + graph.mode()
         + " mode.\n\n"
         + "<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n"
-        + "each one's construction needs). "
-        + (node.accessorsBuild() ? built() : dispatched())
-        + " An entry point is its key's accessor"
-        + (node.memoFields()
+        + "each one's construction needs); {@code construct} says how each id is made, taking\n"
+        + "what it needs by id. Each accessor returns the node's instance: the runtime\n"
+        + "builds it (and what it needs) on first use, once, also under concurrent first use;\n"
+        + "after that it is an array read. An entry point is its key's accessor"
+        + (names.memoFields()
             ? " and keeps\nthe instance in a field, so a repeated call is one field read."
             : ".")
         + " Child factories\ncall the accessors to share this node's daemons.";
-  }
-
-  private static String built() {
-    return "Each accessor returns the node's instance: on\n"
-        + "first use it constructs it between the runtime's {@code begin} and {@code end},\n"
-        + "which lock, check for cycles and the seal and publish it, once, also under\n"
-        + "concurrent first use; {@code failed} names the daemon and its path in an error.\n"
-        + "After that it is a read of the node's slot. {@code construct} finds an id's\n"
-        + "accessor.";
-  }
-
-  private static String dispatched() {
-    return "{@code construct} says how each id is made,\ntaking what it needs by id. Each"
-        + " accessor returns the node's instance: the runtime\nbuilds it (and what it needs) on"
-        + " first use, once, also under concurrent first use;\nafter that it is an array read.";
   }
 
   /** {@code Host.Leader}: the factory interface's name in its package, as Javadoc links it. */

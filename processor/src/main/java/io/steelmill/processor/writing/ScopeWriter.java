@@ -48,7 +48,6 @@ final class ScopeWriter {
   private final Map<Key, Integer> ids = new LinkedHashMap<>();
   /** Each key's type name, made once: the fields, accessors and casts name it several times. */
   private final Map<Key, Code> types = new HashMap<>();
-  private boolean accessorsBuild;
 
   /**
    * @param owned the keys whose instances this class holds, in id order
@@ -61,34 +60,6 @@ final class ScopeWriter {
     for (Key key : owned) {
       ids.put(key, ids.size());
     }
-  }
-
-  /**
-   * Makes each accessor of a binding this class constructs construct it itself, between the
-   * runtime's {@code begin} and {@code end}: no dispatch and no call by id on the way (the
-   * dispatch then routes an id to its accessor). Unset, the dispatch constructs.
-   */
-  void accessorsBuild(boolean build) {
-    this.accessorsBuild = build;
-  }
-
-  /** Whether the accessors construct their bindings (see {@link #accessorsBuild(boolean)}). */
-  boolean accessorsBuild() {
-    return accessorsBuild;
-  }
-
-  /**
-   * Whether entry points keep their instance in a field of their own: not where the accessors
-   * construct, whose built instance is a read of the node's slot (two lines fewer per entry
-   * point, and no volatile write per construction).
-   */
-  boolean memoFields() {
-    return names.memoFields() && !accessorsBuild;
-  }
-
-  /** The accessor's name of {@code key}: {@code getIndex}, or the entry point's. */
-  String accessorName(Key key) {
-    return names.name(key);
   }
 
   /** Whether this class holds {@code key}'s instance. */
@@ -191,56 +162,26 @@ final class ScopeWriter {
     EntryPoint entryPoint = names.entryPointFor(key);
     String indent = members.indent();
     Code out = members.next();
-    Code value = value(key, elsewhere);
-    boolean builds = accessorsBuild && constructs(key);
-    String name = entryPoint != null ? entryPoint.name() : names.name(key);
-    // no @Override on an entry point: javac checks an annotation per entry point for it
-    boolean isPublic = entryPoint != null || publicAccessors.contains(name);
-    out.add(indent).add(isPublic ? "public " : "").add(typeOf(key)).add(" ").add(name);
-    out.add("() {\n").add(indent);
-    String field = entryPoint != null && memoFields() ? Accessors.field(entryPoint) : null;
-    if (field != null) {
-      // the memo field's read first: an entry point called again is one field read
-      out.add("  ").add(typeOf(key)).add(" instance = this.").add(field).add(";\n").add(indent);
+    if (entryPoint != null) { // no @Override: javac checks an annotation per entry point for it
+      out.add(indent).add("public ").add(typeOf(key)).add(" ");
+      out.add(entryPoint.name()).add("() {\n").add(indent);
+      if (!names.memoFields()) {
+        out.add("  return ").add(value(key, elsewhere)).add(";\n");
+      } else {
+        // the memo write stays a one-line slow path: the accessor must stay under C1's 35-byte
+        // inlining limit, or the hot lookup pays a call wherever C2 has not inlined it yet
+        String field = Accessors.field(entryPoint);
+        out.add("  ").add(typeOf(key)).add(" instance = this.").add(field).add(";\n").add(indent);
+        out.add("  return instance != null ? instance : (this.").add(field).add(" = ");
+        out.add(value(key, elsewhere)).add(");\n");
+      }
+      out.add(indent).add("}\n");
+      return;
     }
-    if (builds) {
-      out.add("  try {\n").add(indent).add("  ");
-    }
-    out.add("  return ");
-    if (field != null) {
-      out.add("instance != null ? instance : (this.").add(field).add(" = ").add(value).add(")");
-    } else {
-      out.add(value);
-    }
-    out.add(";\n");
-    if (builds) {
-      out.add(indent).add("  } catch (").add(RuntimeNames.THROWABLE).add(" t) {\n");
-      out.add(indent).add("    throw failed(t);\n").add(indent).add("  }\n");
-    }
-    out.add(indent).add("}\n");
-  }
-
-  /** Whether this class constructs {@code key}'s instance (it holds it, and it is not injected). */
-  private boolean constructs(Key key) {
-    return ids.containsKey(key) && graph.resolutions().get(key).binding().isMemoized();
-  }
-
-  /**
-   * {@code new GuestBook(getClock())} or {@code Module.config(node.getEnv())}: how {@code
-   * binding} is made, its dependencies taken on {@code receiver} (or this node, if null).
-   */
-  void construction(Code code, Binding binding, String receiver) {
-    if (binding.kind() == BindingKind.PROVIDES) {
-      code.add(ClassRef.of(binding.owner())).add(".");
-      code.add(binding.executable().getSimpleName().toString()).add("(");
-    } else {
-      code.add("new ").add(binding.owner().asType()).add("(");
-    }
-    List<Dependency> dependencies = binding.dependencies();
-    for (int i = 0; i < dependencies.size(); i++) {
-      code.add(i == 0 ? "" : ", ").add(argument(dependencies.get(i), receiver));
-    }
-    code.add(")");
+    String name = names.name(key);
+    out.add(indent).add(publicAccessors.contains(name) ? "public " : "").add(typeOf(key));
+    out.add(" ").add(name).add("() {\n").add(indent).add("  return ").add(value(key, elsewhere));
+    out.add(";\n").add(indent).add("}\n");
   }
 
   /** An entry point's field when it is its key's accessor: {@code private volatile Store s;}. */
@@ -250,17 +191,8 @@ final class ScopeWriter {
         .add(";\n");
   }
 
-  /**
-   * What an accessor returns: {@code (Store) (begin(0) ? end(new Store(getClock())) : get(0))}
-   * when it constructs (one cast, no generic method for javac to infer), {@code (Store) get(0)}, {@code parentFactory.getDisk()}, ...
-   */
+  /** What an accessor returns: {@code (Store) get(0)}, {@code parentFactory.getDisk()}, ... */
   private Code value(Key key, Code elsewhere) {
-    if (accessorsBuild && constructs(key)) {
-      int id = ids.get(key);
-      Code value = new Code().add("(").add(typeOf(key)).add(") (begin(").add(id).add(") ? end(");
-      construction(value, graph.resolutions().get(key).binding(), null);
-      return value.add(") : get(").add(id).add("))");
-    }
     if (ids.containsKey(key)) {
       return new Code().add("(").add(typeOf(key)).add(") get(").add(ids.get(key)).add(")");
     }
@@ -349,9 +281,6 @@ final class ScopeWriter {
       return new Code().add(node == null ? "this" : node).add("::").add(accessor);
     }
     Key key = dependency.key();
-    if (ids.containsKey(key) && accessorsBuild) { // its accessor, which constructs it if need be
-      return new Code().add(accessor).add("()");
-    }
     if (ids.containsKey(key)) { // by id: an entry point's field is for its callers, not for wiring
       return new Code().add("(").add(typeOf(key)).add(") ").add(node == null ? "" : node + ".")
           .add("get(").add(ids.get(key)).add(")");

@@ -17,16 +17,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cycle checks through providers and for the path in error messages), the construction order,
  * and the seal.
  *
- * <p>Generated code holds no state and no protocol: each binding accessor constructs its binding
- * between {@link #begin(int)} and {@link #end(Object)}, {@code return (Store) (begin(0) ?
- * end(new Store(clock())) : get(0));}, with {@link #failed(Throwable)} for what it throws, and a
- * dispatch {@code construct(int id)} routes an id to its accessor (for {@link #get(int)} by id:
- * a deep chain, a list of ids to build). {@code begin} takes the lock, checks for a cycle and the
- * seal; {@code end} records the instance in construction order, publishes it and releases;
- * {@code failed} wraps the failure with the daemon and its path and releases. Straight-line code
- * per binding, as a hand-written wiring is: no switch and no call by id on the way. (A core made
- * with {@code accessorsBuild} false runs the same protocol around a dispatch that constructs:
- * {@link #build(int)}; a graph too large for one class file is generated that way.)
+ * <p>Generated code holds no state and no protocol: each binding accessor is one line, {@code
+ * return (Store) get(0);}, and a dispatch {@code construct(int id)} says how to make each id.
+ * {@link #get(int)} is an acquire read of the slot; only when it is still empty does {@link
+ * #build(int)} run the whole protocol: lock, cycle check, seal check, construct, record in
+ * construction order, publish, and wrap any failure with the daemon and its path.
  *
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
  * recorded order a true topological order, with no lock-ordering hazards between bindings. The
@@ -118,30 +113,13 @@ public final class FactoryCore extends AtomicInteger {
   // the innermost id being built, or -1: also read, racily, by hang reports (an int is written
   // whole, and a report comes seconds after the write it shows)
   private int constructing = -1;
-  // whether the generated accessors construct their bindings between begin() and end(): then the
-  // dispatch only routes an id to its accessor, and build() runs no protocol of its own
-  private final boolean accessorsBuild;
-  private String outerContext; // the node context the outermost construction replaced
-  private String[] innerContexts; // the same for nested ones, by level; made when a node nests
 
   /** Creates the core of the node called {@code node}, owning {@code bindings}. */
   public FactoryCore(String node, Bindings bindings) {
-    this(node, bindings, false);
-  }
-
-  /**
-   * Creates the core of the node called {@code node}, owning {@code bindings}; {@code
-   * accessorsBuild}: its accessors construct their bindings themselves, between {@link
-   * #begin(int)} and {@link #end(Object)} (the generated shape), and the dispatch routes an id to
-   * its accessor; else the dispatch constructs and {@link #build(int)} runs the protocol around
-   * it.
-   */
-  public FactoryCore(String node, Bindings bindings, boolean accessorsBuild) {
     this.node = java.util.Objects.requireNonNull(node, "a node's name");
     this.bindings = bindings;
     this.slots = new Object[bindings.size()];
     this.order = new int[bindings.size()];
-    this.accessorsBuild = accessorsBuild;
   }
 
   /** Sets how ids are constructed; called once, before anything is requested. */
@@ -198,9 +176,6 @@ public final class FactoryCore extends AtomicInteger {
    *     constructor or provides method threw or returned null
    */
   public Object build(int id) {
-    if (accessorsBuild) {
-      return route(id);
-    }
     Thread me = Thread.currentThread();
     boolean outermost = owner != me;
     if (outermost) {
@@ -232,149 +207,6 @@ public final class FactoryCore extends AtomicInteger {
       if (outermost) {
         unlock();
       }
-    }
-  }
-
-  /**
-   * {@link #build(int)} when the accessors construct: an injected binding's instance (or the error
-   * saying it was not handed in), else its accessor's, through the dispatch.
-   */
-  private Object route(int id) {
-    if (bindings.kind(id) == Bindings.INJECTED) {
-      boolean outermost = lockIfFree();
-      try {
-        Object instance = slots[id];
-        if (instance == null) {
-          throw notInjected(id);
-        }
-        return instance;
-      } finally {
-        if (outermost) {
-          unlock();
-        }
-      }
-    }
-    try {
-      return dispatch.construct(factory, id);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable t) { // an accessor turns whatever it meets into a FactoryException
-      throw failureOutside(t);
-    }
-  }
-
-  /**
-   * Starts constructing binding {@code id} in its generated accessor, which found its slot empty:
-   * takes the lock (unless this thread holds it), checks for a cycle and the seal, builds first
-   * what a deep construction needs, and makes this node the calling node. True: the accessor
-   * constructs the instance and hands it to {@link #end(Object)}; false: another thread built it
-   * meanwhile (nothing is held). Whatever the accessor meets after a true return, this included,
-   * goes to {@link #failed(Throwable)}.
-   */
-  public boolean begin(int id) {
-    Thread me = Thread.currentThread();
-    if (owner != me) {
-      lock(me);
-    }
-    // a cycle closed at run time recurses without end: looking for it only in deep stacks
-    // keeps the common case free of a scan, and still reports it long before the stack ends
-    boolean cycle = depth >= CYCLE_CHECK_DEPTH && isBuilding(id);
-    push(id);
-    enterContext(me);
-    if (cycle) {
-      throw BuildErrors.cycle(node, bindings.name(id), pathWith(null));
-    }
-    if (slots[id] != null) {
-      leave();
-      return false;
-    }
-    if (stopping | sealed) {
-      checkOpen();
-    }
-    if (depth > DEEP) {
-      buildNeedsFirst(id);
-    }
-    return true;
-  }
-
-  /**
-   * Ends the construction {@link #begin(int)} started: records {@code instance} in construction
-   * order, publishes it, and releases what {@code begin} took.
-   *
-   * @throws FactoryException if the constructor or provides method returned null (the accessor
-   *     hands it to {@link #failed(Throwable)}, which releases)
-   */
-  public Object end(Object instance) {
-    int id = constructing;
-    if (instance == null) {
-      throw BuildErrors.returnedNull(node, bindings.name(id), bindings.method(id), pathWith(null));
-    }
-    order[count++] = id;
-    VarHandle.releaseFence(); // with the plain write: a release write of the slot
-    slots[id] = instance;
-    leave();
-    return instance;
-  }
-
-  /**
-   * What an accessor throws when its construction failed after {@link #begin(int)}: a {@link
-   * FactoryException} naming the node, the daemon and its path (one from a dependency passes
-   * unchanged); releases what {@code begin} took.
-   */
-  public RuntimeException failed(Throwable thrown) {
-    if (owner != Thread.currentThread()) { // begin failed before it took anything
-      return failureOutside(thrown);
-    }
-    try {
-      return failure(constructing, thrown);
-    } finally {
-      leave();
-    }
-  }
-
-  /** A failure met where this thread constructs nothing on this node: passed on, unchecked. */
-  private RuntimeException failureOutside(Throwable thrown) {
-    if (thrown instanceof RuntimeException e) {
-      return e;
-    }
-    if (thrown instanceof Error e) {
-      throw e;
-    }
-    return BuildErrors.threw(node, null, List.of(), thrown);
-  }
-
-  /** Makes this node the calling node for the construction just pushed, keeping the previous. */
-  private void enterContext(Thread me) {
-    NodeContext.Cell context = cell;
-    if (cellThread != me || context == null) {
-      context = NodeContext.cell();
-      cell = context;
-      cellThread = me;
-    }
-    if (depth == 1) {
-      outerContext = context.node;
-    } else {
-      String[] contexts = innerContexts;
-      if (contexts == null || depth - 2 >= contexts.length) {
-        contexts = innerContexts =
-            contexts == null ? new String[8] : java.util.Arrays.copyOf(contexts, depth * 2);
-      }
-      contexts[depth - 2] = context.node;
-    }
-    context.node = node;
-  }
-
-  /** Restores the calling node, pops the construction and, for the outermost, unlocks. */
-  private void leave() {
-    NodeContext.Cell context = cell;
-    if (cellThread != owner || context == null) { // start() sealed from inside a construction
-      context = NodeContext.cell();
-    }
-    context.node = depth == 1 ? outerContext : innerContexts[depth - 2];
-    pop();
-    if (depth == 0) {
-      outerContext = null;
-      unlock();
     }
   }
 
