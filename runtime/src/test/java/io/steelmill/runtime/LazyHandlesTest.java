@@ -79,11 +79,11 @@ class LazyHandlesTest {
         .doesNotContain("java.util.concurrent.atomic.AtomicReferenceFieldUpdater");
     assertThat(building)
         .as("a node with the default grace period needs no Duration before it starts")
-        .doesNotContain("io.steelmill.runtime.Node$Graces");
+        .doesNotContain("io.steelmill.runtime.GracePeriods");
     assertThat(after)
         .as("start() needs the lifecycle lock")
         .contains("io.steelmill.runtime.Node$Handles");
     assertThat(after).as("start() waits at most the grace period")
-        .contains("io.steelmill.runtime.Node$Graces");
+        .contains("io.steelmill.runtime.GracePeriods");
   }
 }
