@@ -4,7 +4,6 @@ import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
 import io.steelmill.runtime.internal.Clocks;
 import io.steelmill.runtime.internal.FactoryCore;
-import io.steelmill.runtime.internal.LazyFields;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,64 +32,30 @@ import java.util.Optional;
  *
  * <p>{@code toString()} is {@code name [STATE]}.
  */
-public abstract class Node implements AutoCloseable {
-  // Where the rest lives: NodeStart (start), NodeStop (stop, close, crash), DaemonCalls (calls of
-  // daemon code, the run() threads), PhaseCalls (one ordered phase under a grace period),
-  // NodeTree (parents, children, errors kept up the tree), NodeStatus (the lifecycle's state).
-
-  /**
-   * The handle of the field made on first use, in a class of its own: it loads at the first
-   * transition, wait or child, so building a graph makes no {@code VarHandle} (the first one a JVM
-   * makes costs it milliseconds, a fresh JVM's first build included).
-   */
-  private static final class Handles {
-    static final java.lang.invoke.VarHandle STATUS;
-
-    static {
-      try {
-        STATUS = java.lang.invoke.MethodHandles.lookup()
-            .findVarHandle(Node.class, "status", NodeStatus.class);
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-  }
+public abstract class Node extends NodeGraph implements AutoCloseable {
+  // Where the rest lives: NodeGraph (what generated code calls to build), NodeStart (start),
+  // NodeStop (stop, close, crash), DaemonCalls (calls of daemon code, the run() threads),
+  // PhaseCalls (one ordered phase under a grace period), NodeTree (parents, children, errors kept
+  // up the tree), NodeStatus (the lifecycle's state).
 
   // A node is made per lease, plugin or request, many times a second, and often only built: it
   // holds what building needs, and its lifecycle state (NodeStatus) is made on first use. The
   // volatile fields start null, not at their initial values: a volatile write in the constructor
   // costs a full fence per node.
-  private final FactoryCore core;
-  private final Object[] slots; // the core's instances by binding id: the lookup's fast path
   private final Node parent;
   private final Duration inheritedGrace; // the parent's when this node was made; null: default
   private volatile Duration grace; // null: inheritedGrace
   private volatile Clock clock; // null: the parent's, else Clocks.current()
-  private volatile NodeStatus status; // null: NEW, never waited on, no error, no child
+  volatile NodeStatus status; // null: NEW, never waited on, no error, no child (see status())
 
   /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
+    super(core);
     if (parent != null) {
       NodeTree.checkChildName(core.node());
     }
-    this.core = core;
-    this.slots = core.slots();
     this.parent = parent;
     this.inheritedGrace = parent == null ? null : parent.ownGrace();
-    core.constructWith(Dispatch.INSTANCE, this);
-  }
-
-  /**
-   * Every node's dispatch, handed to its core without exposing {@link #construct} publicly: one
-   * instance for all nodes (a node costs no object for it), and one receiver type at the call.
-   */
-  private static final class Dispatch implements FactoryCore.Dispatch {
-    static final Dispatch INSTANCE = new Dispatch();
-
-    @Override
-    public Object construct(Object node, int id) throws Throwable {
-      return ((Node) node).construct(id);
-    }
   }
 
   /** The node's name: a host name, a lease name, {@code "ambient"} for a root. */
@@ -222,46 +187,6 @@ public abstract class Node implements AutoCloseable {
   }
 
   /**
-   * For generated factories: constructs the instance of binding {@code id} (one case of the
-   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)}.
-   */
-  protected abstract Object construct(int id) throws Throwable;
-
-  /** For generated factories: the instance of binding {@code id}, built on first use. */
-  protected final Object get(int id) {
-    Object instance = slots[id];
-    if (instance != null) {
-      java.lang.invoke.VarHandle.acquireFence(); // an acquire read: pairs with the core's release
-      return instance;
-    }
-    return core.build(id);
-  }
-
-  /**
-   * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
-   * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
-   * instead of a call per binding).
-   */
-  protected final void buildAll(String ids) {
-    BindingIds.forEach(ids, this::get);
-  }
-
-  /** For generated child creators: hands in the instance of the injected binding {@code id}. */
-  protected final void injectAt(int id, Object instance) {
-    if (core.isSealed()) {
-      throw new IllegalStateException("Cannot inject into " + this + ": a started node is sealed.");
-    }
-    core.inject(id, instance);
-  }
-
-  /**
-   * For generated factories: builds, before the node seals, every binding that its declared
-   * child factories (or, for an ambient factory, its hosts) can reach, so that a child created
-   * at any time finds them built and prepared.
-   */
-  protected void buildForChildren() {}
-
-  /**
    * Seals the node, prepares its daemons in construction order, then starts each {@code run()} on
    * a virtual thread named {@code <node>/<daemon>}. A parent that is still {@code NEW} (an ambient
    * factory) is started first. Not interruptible, but every wait in it is bounded by the grace
@@ -370,7 +295,7 @@ public abstract class Node implements AutoCloseable {
   /** The node's lifecycle state, made by whichever thread needs it first. */
   final NodeStatus status() {
     NodeStatus known = status;
-    return known != null ? known : LazyFields.install(Handles.STATUS, this, new NodeStatus(this));
+    return known != null ? known : NodeStatus.install(this);
   }
 
   /** The node's lifecycle state, or null if nothing ever needed it (the node is NEW). */
@@ -391,10 +316,6 @@ public abstract class Node implements AutoCloseable {
 
   final Node parentNode() {
     return parent;
-  }
-
-  final FactoryCore core() {
-    return core;
   }
 
   /** The node's clock: its own, else its parent's, else the current one. */

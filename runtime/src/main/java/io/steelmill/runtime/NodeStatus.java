@@ -2,8 +2,11 @@ package io.steelmill.runtime;
 
 import io.steelmill.platform.Clock;
 import io.steelmill.runtime.internal.Built;
+import io.steelmill.runtime.internal.LazyFields;
 import io.steelmill.runtime.internal.Signal;
 import io.steelmill.runtime.internal.Unwinding;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,23 @@ import java.util.function.BooleanSupplier;
  * #stopOrigin()}).
  */
 final class NodeStatus {
+  /**
+   * The handle of {@code Node.status}, in a class of its own: it loads at the first transition,
+   * wait or child, so building a graph makes no {@code VarHandle} (the first one a JVM makes costs
+   * it milliseconds, a fresh JVM's first build included).
+   */
+  private static final class Handles {
+    static final VarHandle STATUS;
+
+    static {
+      try {
+        STATUS = MethodHandles.lookup().findVarHandle(Node.class, "status", NodeStatus.class);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+  }
+
   final Node node;
   final ReentrantLock lock = new ReentrantLock();
   /** A call returned, a runner ended, the node ended: waiters re-check their condition. */
@@ -48,8 +68,13 @@ final class NodeStatus {
   volatile PhaseCalls active; // the prepare or stop phase in progress
   volatile Map<String, Duration> startupTimes; // null: none
 
-  NodeStatus(Node node) {
+  private NodeStatus(Node node) {
     this.node = node;
+  }
+
+  /** Makes {@code node}'s status, unless another thread did first; returns the one it has. */
+  static NodeStatus install(Node node) {
+    return LazyFields.install(Handles.STATUS, node, new NodeStatus(node));
   }
 
   NodeState state() {
