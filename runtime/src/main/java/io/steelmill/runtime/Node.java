@@ -48,7 +48,7 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
   private volatile Clock clock; // null: the parent's, else Clocks.current()
   volatile NodeStatus status; // null: NEW, never waited on, no error, no child (see status())
 
-  /** For generated factories: {@code core} builds this node's daemons; {@code parent} may be null. */
+  /** For generated factories: {@code core} builds the daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
     super(core);
     if (parent != null) {
