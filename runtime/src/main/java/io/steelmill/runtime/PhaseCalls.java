@@ -92,7 +92,7 @@ final class PhaseCalls {
       Call call = helper.current;
       long since = call == null ? clock.monotonicNanos() : call.startNanos;
       long deadline = since + grace.toNanos();
-      node.awaitUntil(
+      node.status().awaitUntil(
           clock, () -> helper.finished || (call != null && call.givenUp()), deadline, false);
       if (helper.finished || Unwinding.isUnwinding(Thread.currentThread())) {
         return null;
@@ -104,11 +104,11 @@ final class PhaseCalls {
         return call; // given up by a close() that stopped waiting
       }
       if (clock.monotonicNanos() >= deadline) {
-        if (node.giveUp(call, call.method() + " did not return within " + grace)) {
+        if (DaemonCalls.giveUp(node, call, call.method() + " did not return within " + grace)) {
           return call;
         }
         // it returned just now, or a close() claimed it and is keeping its report: wait for that
-        node.awaitUntil(clock,
+        node.status().awaitUntil(clock,
             () -> helper.finished || helper.current != call || call.givenUp(),
             clock.monotonicNanos() + grace.toNanos(), false);
       }
@@ -129,7 +129,7 @@ final class PhaseCalls {
 
     @Override
     public void run() {
-      node.ownThread();
+      NodeTree.ownThread(node);
       try {
         for (int i = from; i < daemons.size() && !cancelled.getAsBoolean(); i++) {
           if (!call(i)) {
@@ -138,7 +138,7 @@ final class PhaseCalls {
         }
       } finally {
         finished = true;
-        node.signal();
+        node.status().signal();
       }
     }
 
@@ -150,17 +150,18 @@ final class PhaseCalls {
       current = call;
       Throwable error = null;
       try {
-        node.invoke(built, phase);
+        DaemonCalls.invoke(node, built, phase);
       } catch (Throwable e) {
         error = e;
       }
       if (!call.returned()) {
         // given up as hung: someone else goes on once the report is kept (a moment at most)
-        node.awaitUntil(clock, call::givenUp, clock.monotonicNanos() + grace.toNanos(), false);
+        node.status()
+            .awaitUntil(clock, call::givenUp, clock.monotonicNanos() + grace.toNanos(), false);
         return false;
       }
       if (error != null) {
-        node.record(built.daemon(), phase, error);
+        DaemonCalls.record(node, built.daemon(), phase, error);
         return phase != Phase.PREPARE;
       }
       completed.add(built);

@@ -1,0 +1,84 @@
+package io.steelmill.runtime;
+
+import io.steelmill.runtime.internal.FactoryCore;
+
+/**
+ * The construction side of a {@link Node}, which generated factories call: the dispatch that
+ * constructs each binding id, the lookup of an instance by id (built on first use, once, by the
+ * node's {@link FactoryCore}), the injection of a child creator's instances, and what a parent
+ * builds before it seals for the children it declares.
+ *
+ * <p>Why a class of its own: it is the whole of what a node does while it is being built, and the
+ * only part on the hot path (a lookup is a read of {@link #slots}); the lifecycle ({@link Node}
+ * and the classes it names) is what a node does once started. It is not public: users see these
+ * members as {@code Node}'s, and only generated subclasses call them.
+ */
+abstract class NodeGraph {
+  final FactoryCore core;
+  final Object[] slots; // the core's instances by binding id: the lookup's fast path
+
+  NodeGraph(FactoryCore core) {
+    this.core = core;
+    this.slots = core.slots();
+    core.constructWith(Dispatch.INSTANCE, this);
+  }
+
+  /** The node's core: its instances, construction lock, order and seal. */
+  final FactoryCore core() {
+    return core;
+  }
+
+  /**
+   * Every node's dispatch, handed to its core without exposing {@link #construct} publicly: one
+   * instance for all nodes (a node costs no object for it), and one receiver type at the call.
+   */
+  private static final class Dispatch implements FactoryCore.Dispatch {
+    static final Dispatch INSTANCE = new Dispatch();
+
+    @Override
+    public Object construct(Object node, int id) throws Throwable {
+      return ((NodeGraph) node).construct(id);
+    }
+  }
+
+  /**
+   * For generated factories: constructs the instance of binding {@code id} (one case of the
+   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)}.
+   */
+  protected abstract Object construct(int id) throws Throwable;
+
+  /** For generated factories: the instance of binding {@code id}, built on first use. */
+  protected final Object get(int id) {
+    Object instance = slots[id];
+    if (instance != null) {
+      java.lang.invoke.VarHandle.acquireFence(); // an acquire read: pairs with the core's release
+      return instance;
+    }
+    return core.build(id);
+  }
+
+  /**
+   * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
+   * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
+   * instead of a call per binding).
+   */
+  protected final void buildAll(String ids) {
+    BindingIds.forEach(ids, this::get);
+  }
+
+  /** For generated child creators: hands in the instance of the injected binding {@code id}. */
+  protected final void injectAt(int id, Object instance) {
+    if (core.isSealed()) {
+      throw new IllegalStateException(
+          "Cannot inject into " + this + ": a started node is sealed.");
+    }
+    core.inject(id, instance);
+  }
+
+  /**
+   * For generated factories: builds, before the node seals, every binding that its declared
+   * child factories (or, for an ambient factory, its hosts) can reach, so that a child created
+   * at any time finds them built and prepared.
+   */
+  protected void buildForChildren() {}
+}
