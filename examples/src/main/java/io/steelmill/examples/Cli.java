@@ -31,6 +31,10 @@ public final class Cli {
     CommandLine cli = new CommandLine(command);
     WholeNumbers.install(cli);
     cli.setParameterExceptionHandler(Cli::userMistake);
+    cli.setExecutionStrategy(parsed -> {
+      WholeNumbers.checkRanges(parsed.asCommandLineList());
+      return new CommandLine.RunLast().execute(parsed);
+    });
     cli.setExecutionExceptionHandler((e, line, parsed) -> failure(e, line));
     return cli;
   }

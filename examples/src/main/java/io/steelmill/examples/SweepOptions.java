@@ -16,6 +16,7 @@ public final class SweepOptions {
 
   @Option(names = "--jobs", paramLabel = "J",
       description = "Seeds run at once, 1 to " + MAX_JOBS + " (default: the available cores).")
+  @WholeRange(min = 1, max = MAX_JOBS)
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--shard", paramLabel = "I/N",

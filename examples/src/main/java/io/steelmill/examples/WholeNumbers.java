@@ -1,6 +1,7 @@
 package io.steelmill.examples;
 
-import java.util.regex.Matcher;
+import java.lang.reflect.Field;
+import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -12,18 +13,15 @@ import picocli.CommandLine.TypeConversionException;
  * digits with an optional minus sign, nothing else. picocli's own conversion takes what {@code
  * Integer.valueOf} takes, which includes other scripts' digits ({@code --seeds ٥} ran five
  * seeds) and a plus sign, and says of a number too large for an {@code int} only that it "is
- * not an int". Here every such mistake is one line naming the option and the range it accepts:
- * the {@code A to B} its description states (each numeric option's description has one; a test
- * walks them), else the whole range of its type.
+ * not an int". Here every such mistake is one line naming the option and the range it accepts,
+ * which the option declares with {@link WholeRange} (a test walks every option); a value outside
+ * that range is refused the same way, before the command runs.
  */
 final class WholeNumbers {
   /** More digits than any {@code long} has: refused before parsing, whatever their value. */
   private static final int MAX_DIGITS = 19;
 
   private static final Pattern ASCII_WHOLE = Pattern.compile("-?[0-9]{1," + MAX_DIGITS + "}");
-
-  /** The range an option's description states, e.g. "Hosts, 1 to 32 (default 5)". */
-  private static final Pattern STATED_RANGE = Pattern.compile("(-?[0-9]+) to (-?[0-9]+)");
 
   private WholeNumbers() {}
 
@@ -69,16 +67,43 @@ final class WholeNumbers {
         + Cli.oneLine(shown) + "\"";
   }
 
-  /** The range {@code option} accepts, as its description states it or as its type allows. */
+  /** The range {@code option} accepts, as its {@link WholeRange} declares it, e.g. "1 to 32". */
   static String range(OptionSpec option) {
-    Matcher stated = STATED_RANGE.matcher(String.join(" ", option.description()));
-    if (stated.find()) {
-      return stated.group(1) + " to " + stated.group(2);
+    WholeRange declared = declared(option);
+    if (declared != null) {
+      return declared.min() + " to " + declared.max();
     }
     boolean isInt = option.type() == Integer.class || option.type() == Integer.TYPE;
     return isInt ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE
         : Long.MIN_VALUE + " to " + Long.MAX_VALUE;
   }
+
+  /** The {@link WholeRange} on {@code option}'s field, or null. */
+  static WholeRange declared(OptionSpec option) {
+    return option.userObject() instanceof Field field
+        ? field.getAnnotation(WholeRange.class)
+        : null;
+  }
+
+  /**
+   * Refuses, as a user mistake, a whole-number option of the commands about to run whose value
+   * lies outside its {@link WholeRange}: {@code --nodes must be a whole number from 1 to 32, not
+   * "33"}.
+   */
+  static void checkRanges(List<CommandLine> commands) {
+    for (CommandLine command : commands) {
+      for (OptionSpec option : command.getParseResult().matchedOptions()) {
+        WholeRange declared = declared(option);
+        Object value = option.getValue();
+        if (declared != null && value instanceof Number number
+            && (number.longValue() < declared.min() || number.longValue() > declared.max())) {
+          throw new CommandLine.ParameterException(command, option.longestName()
+              + " must be a whole number from " + range(option) + ", not \"" + number + "\"");
+        }
+      }
+    }
+  }
+
 
   static boolean isWhole(Class<?> type) {
     return type == Integer.class || type == Integer.TYPE || type == Long.class

@@ -138,9 +138,9 @@ class CheckCommandTest {
       "--model,queue                  | unknown model \"queue\"; use --model register, cas-regi",
       "--timeout,10s                  | --model is required",
       "--model,kv,--timeout,soon      | --timeout: not a duration: \"soon\"",
-      "--model,kv,--timeout,0s        | --timeout must be positive, not 0s",
+      "--model,kv,--timeout,0s        | --timeout: must be positive, not \"0s\"",
       "--model,kv,--timeout,PTx       | --timeout: not a duration",
-      "--model,kv,--explain-timeout,-1s | --explain-timeout must be positive",
+      "--model,kv,--explain-timeout,-1s | --explain-timeout: must be positive",
   })
   void badOptionsGiveOneLineAndExitTwo(String args, String message) throws Exception {
     Path good = file("good.edn", GOOD);

@@ -58,6 +58,8 @@ class CliNumbersHostileTest {
         spec = spec.subcommands().get(name).getCommandSpec();
       }
       OptionSpec found = spec.findOption(option.get(option.size() - 1));
+      assertThat(WholeNumbers.declared(found)).as("%s declares its @WholeRange", option)
+          .isNotNull();
       String range = WholeNumbers.range(found);
       if (found.longestName().equals("--seed")) {
         assertThat(range).as("%s", option).isEqualTo(Long.MIN_VALUE + " to " + Long.MAX_VALUE);
@@ -101,6 +103,49 @@ class CliNumbersHostileTest {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * Just outside its declared range, and far outside it, every option is refused before its
+   * command runs, in one line stating the declared range (the range is structured data, not
+   * prose: the refusal and the message come from the same declaration).
+   */
+  @Test
+  void justOutsideTheDeclaredRangeIsRefusedNamingIt() {
+    int cases = 0;
+    for (List<String> option : wholeNumberOptions()) {
+      CommandSpec spec = Cli.commandLine(new Main()).getCommandSpec();
+      for (String name : option.subList(0, option.size() - 1)) {
+        spec = spec.subcommands().get(name).getCommandSpec();
+      }
+      OptionSpec found = spec.findOption(option.get(option.size() - 1));
+      WholeRange range = WholeNumbers.declared(found);
+      boolean isInt = found.type() == Integer.class || found.type() == Integer.TYPE;
+      List<Long> outside = new ArrayList<>();
+      if (range.min() > (isInt ? Integer.MIN_VALUE : Long.MIN_VALUE)) {
+        outside.add(range.min() - 1);
+        outside.add(isInt ? Integer.MIN_VALUE : Long.MIN_VALUE);
+      }
+      if (range.max() < (isInt ? Integer.MAX_VALUE : Long.MAX_VALUE)) {
+        outside.add(range.max() + 1);
+        outside.add(isInt ? Integer.MAX_VALUE : Long.MAX_VALUE);
+      }
+      for (long value : outside) {
+        List<String> args = new ArrayList<>(option);
+        args.add(String.valueOf(value));
+        Result result = run(args.toArray(String[]::new));
+        String label = args + "\nout: " + result.out() + "\nerr: " + result.err();
+        assertThat(result.code()).as(label).isEqualTo(Cli.USAGE);
+        assertThat(result.err().lines().toList()).as(label).hasSize(1);
+        assertThat(result.err()).as(label).contains(found.longestName()
+            + " must be a whole number from " + range.min() + " to " + range.max() + ", not \""
+            + value + "\"");
+        assertThat(result.out()).as(label).isEmpty();
+        assertNoStackTrace(result, label);
+        cases++;
+      }
+    }
+    assertThat(cases).isGreaterThanOrEqualTo(30);
   }
 
   @Test

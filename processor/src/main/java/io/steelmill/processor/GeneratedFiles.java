@@ -79,6 +79,24 @@ final class GeneratedFiles {
     } catch (IOException refused) {
       notWritten(factory, simpleName, shortName, refused, qualified);
       return false;
+    } catch (RuntimeException failed) {
+      // not a catch clause of its own: the verifier would load NameHidden with this class, and a
+      // processor path missing the writing classes must still fail on the factory (see Failures)
+      if (!(failed instanceof SourceFile.NameHidden hidden)) {
+        throw failed;
+      }
+      diagnostics.error(
+          Diagnostic.of(
+                  ErrorCode.NameHidden,
+                  factory,
+                  ErrorCode.NameHidden.describe(
+                      shortName, simpleName, hidden.className(), hidden.segment(),
+                      hidden.meaning()),
+                  "",
+                  ErrorCode.NameHidden.fix(hidden.segment(), shortName))
+              .text(),
+          factory);
+      return false;
     }
   }
 

@@ -381,6 +381,25 @@ class DiagnosticsTest {
                 + " of the factory Outer.App already has that name.\nFix: rename Outer_App or"
                 + " SteelmillOuter_App"),
         new Case(
+            ErrorCode.NameHidden,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Bindings {}",
+                    "@Factory interface App {",
+                    "  Bindings b();",
+                    "  int io = 1;",
+                    "}")),
+            "interface App",
+            "The factory App generates the class SteelmillApp, which must name the class"
+                + " io.steelmill.runtime.internal.Bindings; but there io is a field of the"
+                + " generated class (or a constant of the factory interface), which hides it.\n"
+                + "Fix: rename io (or the class or package it hides), or move App to another"
+                + " package"),
+        new Case(
             ErrorCode.GeneratedFileNotWritten,
             List.of(),
             List.of(

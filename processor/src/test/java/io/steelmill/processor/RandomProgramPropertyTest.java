@@ -145,7 +145,8 @@ class RandomProgramPropertyTest {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
     return switch (code) {
       case GeneratedNameTaken -> writes;
-      case GeneratedFileNotWritten -> writes && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
+      case GeneratedFileNotWritten, NameHidden ->
+          writes && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case ProcessorPathIncomplete ->
           writes && mistakes.stream().noneMatch(SIDE::contains);
       default -> true;
@@ -309,6 +310,8 @@ class RandomProgramPropertyTest {
         case AmbientWithoutDaemon -> file("AwdRegistry", "@Ambient final class AwdRegistry {}");
         case GeneratedNameTaken ->
             files.put("p.SteelmillSide", List.of("package p;", "public final class SteelmillSide {}"));
+        case NameHidden ->
+            file("Nh", "@Factory interface Nh { S s(); class FactoryCore {} int io = 1; }");
         case GeneratedFileNotWritten -> {
           file("Gfw", "@Factory interface Gfw { S s(); }");
           otherProcessors.add(new SourceWriter("p.SteelmillGfw"));

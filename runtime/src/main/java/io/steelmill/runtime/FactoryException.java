@@ -35,7 +35,8 @@ public final class FactoryException extends RuntimeException {
   private static String message(
       String node, String daemon, Phase phase, List<String> path, String detail, Throwable cause) {
     StringBuilder text = new StringBuilder();
-    text.append("Daemon ").append(daemon).append(" of node \"").append(node).append("\" failed");
+    text.append("Daemon ").append(printable(daemon)).append(" of node \"").append(printable(node))
+        .append("\" failed");
     text.append(" in phase ").append(phase).append(": ");
     if (detail != null) {
       text.append(detail);
@@ -51,6 +52,37 @@ public final class FactoryException extends RuntimeException {
       text.append("\n    dependency path: ").append(String.join(" -> ", path));
     }
     return text.toString();
+  }
+
+  /**
+   * {@code name} with line breaks, other control characters, quotes and backslashes escaped: a
+   * node's name comes from whoever created it (a lease, a request), and must not split the
+   * message's first line or forge another line in a log.
+   */
+  static String printable(String name) {
+    if (name == null) {
+      return "null";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean plain = c >= 0x20 && c != 0x7f && c != '"' && c != '\\' && c != '\u2028'
+          && c != '\u2029' && c != '\u0085';
+      if (plain && out == null) {
+        continue;
+      }
+      if (out == null) {
+        out = new StringBuilder(name.length() + 8).append(name, 0, i);
+      }
+      if (plain) {
+        out.append(c);
+      } else if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else {
+        out.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return out == null ? name : out.toString();
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.steelmill.testing;
 
-import io.steelmill.sim.Durations;
+import io.steelmill.platform.Durations;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.SimResult;
@@ -126,7 +126,7 @@ final class FailureShrink {
       return null;
     }
     return new LinearizabilityChecker(Models.named(settings.linearizable()),
-        Durations.parse(settings.checkTimeout())).check(history);
+        Durations.parsePositive(settings.checkTimeout())).check(history);
   }
 
   /** What broke: the run (with the error's class), the history, or nothing. */

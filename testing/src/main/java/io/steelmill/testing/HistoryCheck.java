@@ -1,6 +1,6 @@
 package io.steelmill.testing;
 
-import io.steelmill.sim.Durations;
+import io.steelmill.platform.Durations;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.history.CheckResult;
 import io.steelmill.sim.history.History;
@@ -38,7 +38,8 @@ final class HistoryCheck {
           + settings.linearizable() + "\") needs a History parameter to record into");
     }
     CheckResult check =
-        new LinearizabilityChecker(model, Durations.parse(settings.checkTimeout())).check(history);
+        new LinearizabilityChecker(model, Durations.parsePositive(settings.checkTimeout()))
+            .check(history);
     if (check.verdict() == Verdict.LINEARIZABLE) {
       return;
     }

@@ -1,6 +1,6 @@
 package io.steelmill.testing;
 
-import io.steelmill.sim.Durations;
+import io.steelmill.platform.Durations;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Shard;
@@ -142,7 +142,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       FaultLedger.Options faults) {
     return Simulation.builder()
         .seed(seed)
-        .maxVirtualTime(Durations.parse(settings.maxVirtualTime()))
+        .maxVirtualTime(Durations.parsePositive(settings.maxVirtualTime()))
         .trace(fullTrace ? Trace.Level.FULL : Trace.Level.TAIL)
         .faults(faults)
         .build();

@@ -76,17 +76,13 @@ final class SimulationSetup {
     String[][] durations = {{"maxVirtualTime", settings.maxVirtualTime()},
         {"checkTimeout", settings.checkTimeout()}};
     for (String[] duration : durations) {
-      String why;
       try {
-        java.time.Duration parsed = io.steelmill.sim.Durations.parse(duration[1]);
-        why = parsed.isNegative() || parsed.isZero() ? "is not a positive duration" : null;
+        io.steelmill.platform.Durations.parsePositive(duration[1]);
       } catch (IllegalArgumentException e) {
-        why = "is not a duration";
-      }
-      if (why != null) {
         throw new SimulationSetupException("@SimulationTest(" + duration[0] + " = \""
-            + oneLine(duration[1]) + "\") " + why + ". Fix: write 500ms, 30s, 10m, 2h or"
-            + " PT10M.");
+            + oneLine(duration[1]) + "\"): "
+            + e.getMessage().replace("; " + io.steelmill.platform.Durations.FORMS, "")
+            + ". Fix: " + io.steelmill.platform.Durations.FORMS + ".");
       }
     }
   }

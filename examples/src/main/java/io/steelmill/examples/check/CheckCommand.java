@@ -1,6 +1,6 @@
 package io.steelmill.examples.check;
 
-import io.steelmill.sim.Durations;
+import io.steelmill.platform.Durations;
 import io.steelmill.sim.history.CheckResult;
 import io.steelmill.sim.history.EdnException;
 import io.steelmill.sim.history.History;
@@ -117,16 +117,11 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static Duration positive(String option, String text) {
-    Duration duration;
     try {
-      duration = Durations.parse(text);
-    } catch (RuntimeException e) {
-      throw new IllegalArgumentException(option + ": not a duration: \"" + text
-          + "\"; write 500ms, 30s, 10m, 2h or PT10M");
+      return Durations.parsePositive(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
     }
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException(option + " must be positive, not " + text);
-    }
-    return duration;
   }
+
 }

@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
+import io.steelmill.examples.WholeRange;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,6 +29,7 @@ public final class FaultOptions {
 
   @Option(names = "--shrink-budget", paramLabel = "N", description = "Replays a shrink may use,"
       + " 1 to " + MAX_BUDGET + " (default 200).")
+  @WholeRange(min = 1, max = MAX_BUDGET)
   int budget = 200;
 
   @Option(names = "--picture", paramLabel = "FILE", description = "Write an HTML picture of"

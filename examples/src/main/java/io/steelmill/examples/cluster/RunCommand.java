@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
+import io.steelmill.examples.WholeRange;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--nodes", paramLabel = "N",
       description = "Hosts, 2 to " + MAX_NODES + " (default 3): the leader is stopped midway, so"
           + " another must take over.")
+  @WholeRange(min = 2, max = MAX_NODES)
   int nodes = 3;
 
   @Option(names = "--zookeeper", paramLabel = "HOST:PORT",
@@ -36,6 +38,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--writes", paramLabel = "N",
       description = "Client writes, 1 to " + MAX_WRITES + " (default 200).")
+  @WholeRange(min = 1, max = MAX_WRITES)
   int writes = 200;
 
   @Option(names = "--transport", paramLabel = "T",

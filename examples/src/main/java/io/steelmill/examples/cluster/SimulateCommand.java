@@ -4,6 +4,7 @@ import io.steelmill.examples.Cli;
 import io.steelmill.examples.DurationConverter;
 import io.steelmill.examples.Progress;
 import io.steelmill.examples.SweepOptions;
+import io.steelmill.examples.WholeRange;
 import io.steelmill.sim.Trace;
 import io.steelmill.sim.history.HistoryFormat;
 import java.io.IOException;
@@ -38,14 +39,17 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", paramLabel = "N",
       description = "Hosts, 1 to " + MAX_NODES + " (default 5).")
+  @WholeRange(min = 1, max = MAX_NODES)
   int nodes = 5;
 
   @Option(names = "--seeds", paramLabel = "K",
       description = "How many seeds, 1..K, K from 1 to " + MAX_SEEDS + " (default 100).")
+  @WholeRange(min = 1, max = MAX_SEEDS)
   int seeds = 100;
 
   @Option(names = "--seed", paramLabel = "S",
       description = "Run this one seed and print its trace hash.")
+  @WholeRange(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
   Long seed;
 
   @Option(names = "--unfenced", description = "The storage ignores fencing tokens.")
@@ -99,7 +103,7 @@ public final class SimulateCommand implements Callable<Integer> {
     Cli.range(spec, "--nodes", nodes, 1, MAX_NODES);
     Cli.range(spec, "--seeds", seeds, 1, MAX_SEEDS);
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
-      throw Cli.mistake(spec, "--virtual must be between 1s and 1h, not " + virtual);
+      throw Cli.mistake(spec, "--virtual must be between 1s and 1h, not " + DurationConverter.format(virtual));
     }
     if (seed != null && spec.commandLine().getParseResult().hasMatchedOption("--seeds")) {
       throw Cli.mistake(spec, "--seed runs one seed and --seeds many: give only one of them");

@@ -3,6 +3,7 @@ package io.steelmill.examples.pingpong;
 import io.steelmill.examples.Cli;
 import io.steelmill.examples.DurationConverter;
 import io.steelmill.examples.SweepOptions;
+import io.steelmill.examples.WholeRange;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ public final class PingPongCommand implements Callable<Integer> {
 
   @Option(names = "--nodes", paramLabel = "N",
       description = "How many nodes, 2 to " + MAX_NODES + " (default 5).")
+  @WholeRange(min = 2, max = MAX_NODES)
   int nodes = 5;
 
   @Option(names = "--virtual", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -34,6 +36,7 @@ public final class PingPongCommand implements Callable<Integer> {
   Duration virtual = Duration.ofMinutes(30);
 
   @Option(names = "--seed", description = "The seed (default 42).")
+  @WholeRange(min = Long.MIN_VALUE, max = Long.MAX_VALUE)
   long seed = 42;
 
   @Option(
@@ -41,10 +44,12 @@ public final class PingPongCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Unmeasured runs of the same seed first, 0 to 100, so the figures are at"
           + " steady state rather than include JIT compilation (default 0).")
+  @WholeRange(min = 0, max = 100)
   int warmup = 0;
 
   @Option(names = "--seeds", paramLabel = "K", description = "Sweep seeds 1..K instead of one"
       + " seed, a line each; K from 1 to " + MAX_SEEDS + ".")
+  @WholeRange(min = 1, max = MAX_SEEDS)
   Integer seeds;
 
   @Mixin SweepOptions sweep;
@@ -54,7 +59,7 @@ public final class PingPongCommand implements Callable<Integer> {
     Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
     Cli.range(spec, "--warmup", warmup, 0, 100);
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
-      throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + virtual);
+      throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + DurationConverter.format(virtual));
     }
     if (seeds != null) {
       Cli.range(spec, "--seeds", seeds, 1, MAX_SEEDS);

@@ -126,6 +126,11 @@ public enum ErrorCode {
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),
+  NameHidden(
+      "The factory %s generates the class %s, which must name the class %s; but there %s is %s,"
+          + " which hides it.",
+      "rename %s (or the class or package it hides), or move %s to another package: Java has no"
+          + " way to reach past the name."),
   GeneratedFileNotWritten(
       "Could not write %s, the generated class of %s: %s.",
       "make sure no source file and no other annotation processor creates %s, then rebuild"

@@ -7,6 +7,12 @@ import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.Key;
 import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * An entry point named like a binding accessor of the generated class ({@code getDisk()}) must
@@ -31,6 +37,40 @@ final class EntryPointClashRule implements GraphRule {
                     entryPoint.name() + "()", "the accessor for " + key.displayName()),
                 "",
                 ErrorCode.EntryPointNameClash.fix()));
+      }
+    }
+    defaultMethods(graph.factory().element(), graph.factory().element(), names, out,
+        new java.util.HashSet<>());
+  }
+
+  /**
+   * A default method named like an accessor ({@code default Disk getDisk()}) would be replaced
+   * by the generated accessor silently, or clash with it.
+   */
+  private static void defaultMethods(TypeElement factory, TypeElement type, AccessorNames names,
+      List<Diagnostic> out, java.util.Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      Key key = names.keyOfAccessor(method.getSimpleName().toString());
+      if (key != null && method.getModifiers().contains(Modifier.DEFAULT)
+          && method.getParameters().isEmpty()) {
+        out.add(
+            Diagnostic.of(
+                ErrorCode.EntryPointNameClash,
+                type.equals(factory) ? method : factory,
+                ErrorCode.EntryPointNameClash.describe(
+                    "default method " + type.getSimpleName() + "." + method.getSimpleName()
+                        + "()", "the accessor for " + key.displayName()),
+                "",
+                ErrorCode.EntryPointNameClash.fix()));
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      if (superinterface instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element) {
+        defaultMethods(factory, element, names, out, seen);
       }
     }
   }

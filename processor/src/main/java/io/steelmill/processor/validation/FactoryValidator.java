@@ -27,7 +27,31 @@ public final class FactoryValidator {
           "name", "parent", "state", "builtDaemons", "startupTimes", "start", "stop", "close",
           "failure", "inject", "bind", "create", "ambient", "node", "hashCode", "toString",
           "getClass", "notify", "notifyAll", "wait", "crash", "isCrashed", "buildForChildren",
-          "id");
+          "id", "gracePeriod", "ownParent", "finalize");
+
+  /**
+   * Every method the generated class inherits from {@code Node} and {@code Object} or declares
+   * besides accessors, as name/parameter count: a default method of the factory interface with
+   * one of these would be overridden, hidden or clash in the generated class.
+   */
+  private static final Set<String> GENERATED_CLASS_METHODS =
+      Set.of(
+          "name/0", "id/0", "parent/0", "state/0", "builtDaemons/0", "setGracePeriod/1",
+          "setStopGracePeriod/1", "gracePeriod/0", "setClock/1", "startupTimes/0", "inject/2",
+          "ownParent/0", "construct/1", "get/1", "buildAll/1", "injectAt/2",
+          "buildForChildren/0", "start/0", "stop/0", "close/0", "crash/0", "isCrashed/0",
+          "awaitTermination/1", "failure/0", "toString/0", "hashCode/0", "equals/1",
+          "getClass/0", "notify/0", "notifyAll/0", "wait/0", "wait/1", "wait/2", "clone/0",
+          "finalize/0", "create/0", "create/1", "create/2", "ambient/0");
+
+  /**
+   * Whether the generated class has a method {@code name} of {@code parameters} parameters that
+   * a default method of the factory interface would clash with (public for a test that compares
+   * the list with {@code Node}'s methods).
+   */
+  public static boolean isGeneratedClassMethod(String name, int parameters) {
+    return GENERATED_CLASS_METHODS.contains(name + "/" + parameters);
+  }
 
   public List<Diagnostic> validate(Element element) {
     List<Diagnostic> out = new ArrayList<>();
@@ -97,6 +121,7 @@ public final class FactoryValidator {
     for (ExecutableElement method : entryPoints(factory)) {
       checkEntryPoint(factory, method, out);
     }
+    defaultMethods(factory, factory, out, new java.util.HashSet<>());
     inheritedTwice(factory, out);
     AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
     for (TypeMirror injected : Annotations.classValues(annotation, "injected")) {
@@ -216,6 +241,40 @@ public final class FactoryValidator {
                 ErrorCode.EntryPointInheritedTwice.fix(method, name)));
       }
     });
+  }
+
+  /**
+   * Default methods of {@code type} (the factory or one of its superinterfaces) named like a
+   * method of the generated class: javac would reject the generated class, or it would replace
+   * the user's method silently.
+   */
+  private static void defaultMethods(
+      TypeElement factory, TypeElement type, List<Diagnostic> out, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      String name = method.getSimpleName().toString();
+      if (method.getModifiers().contains(Modifier.DEFAULT)
+          && isGeneratedClassMethod(name, method.getParameters().size())) {
+        boolean own = type.equals(factory);
+        out.add(
+            Diagnostic.of(
+                ErrorCode.EntryPointNameClash,
+                own ? method : factory,
+                ErrorCode.EntryPointNameClash.describe(
+                    "default method " + type.getSimpleName() + "." + name + "()",
+                    "a method of the generated class (from io.steelmill.runtime.Node)"),
+                "",
+                ErrorCode.EntryPointNameClash.fix()));
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      TypeElement element = Annotations.typeElement(superinterface);
+      if (element != null) {
+        defaultMethods(factory, element, out, seen);
+      }
+    }
   }
 
   /** The abstract methods of {@code factory} and its superinterfaces, each name once. */

@@ -125,7 +125,40 @@ public final class FactoryWriter {
     }
     out.add("}\n");
     return new SourceFile(
-        factory.packageName(), self.simpleName(), factory.element(), hidden, out);
+        factory.packageName(), self.simpleName(), factory.element(), hidden, fields(), out);
+  }
+
+  /**
+   * The names of the fields in scope in the generated class (its own, the constants of the
+   * factory interface) and of {@code construct}'s parameter: any of them hides a package of the
+   * same name in a class name written in full.
+   */
+  private Set<String> fields() {
+    Set<String> fields = new HashSet<>(Set.of("MODE", "BINDINGS", "id", parentField()));
+    if (names.memoFields()) {
+      for (EntryPoint entryPoint : factory.entryPoints()) {
+        fields.add(Accessors.field(entryPoint));
+      }
+    }
+    inheritedFields(factory.element(), fields, new HashSet<>());
+    return fields;
+  }
+
+  private static void inheritedFields(TypeElement type, Set<String> names, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == javax.lang.model.element.ElementKind.FIELD) {
+        names.add(member.getSimpleName().toString());
+      }
+    }
+    for (TypeMirror supertype : type.getInterfaces()) {
+      if (supertype instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element) {
+        inheritedFields(element, names, seen);
+      }
+    }
   }
 
   /**

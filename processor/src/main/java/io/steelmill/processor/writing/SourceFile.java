@@ -2,6 +2,7 @@ package io.steelmill.processor.writing;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ public final class SourceFile {
   private final String name;
   private final Element origin;
   private final Set<String> hidden;
+  private final Set<String> fields;
   private final Code body;
 
   /**
@@ -33,10 +35,26 @@ public final class SourceFile {
    * @param body the text after the imports: the class, its annotations and Javadoc
    */
   SourceFile(String packageName, String name, Element origin, Set<String> hidden, Code body) {
+    this(packageName, name, origin, hidden, Set.of(), body);
+  }
+
+  /**
+   * @param fields names of the fields (and {@code construct}'s parameter) in scope in the class:
+   *     in a static call such as {@code io.steelmill.runtime.internal.Bindings.of(...)} a field
+   *     named like the first segment of the package hides the package
+   */
+  SourceFile(
+      String packageName,
+      String name,
+      Element origin,
+      Set<String> hidden,
+      Set<String> fields,
+      Code body) {
     this.packageName = packageName;
     this.name = name;
     this.origin = origin;
     this.hidden = hidden;
+    this.fields = fields;
     this.body = body;
   }
 
@@ -58,16 +76,23 @@ public final class SourceFile {
    * The file's text.
    *
    * @param inPackage whether the file's package has a class of the given simple name (asked only
-   *     for the {@code java.lang} classes the file names, which such a class would shadow)
+   *     for the {@code java.lang} classes the file names, which such a class would shadow, and for
+   *     the first segments of the names the file must write in full)
+   * @throws NameHidden when a name the file must write would mean another class or a field there
    */
   public String render(Predicate<String> inPackage) {
     List<Object> parts = body.parts();
     Set<String> imports = new TreeSet<>();
     Map<String, String> owners = owners(parts, inPackage, imports);
     StringBuilder text = new StringBuilder(body.parts().size() * 8 + 1024);
+    Set<String> checked = new HashSet<>();
     for (Object part : parts) {
       if (part instanceof ClassRef ref) {
-        text.append(nameOf(ref, owners));
+        String written = nameOf(ref, owners);
+        if (checked.add(written)) {
+          checkReachable(ref, written, owners, inPackage);
+        }
+        text.append(written);
       } else {
         text.append((String) part);
       }
@@ -142,6 +167,66 @@ public final class SourceFile {
     return null;
   }
 
+  /**
+   * Fails when {@code written}, the text naming {@code ref}, would mean something else in the
+   * class: a name written in full whose first segment is also a member class, a class of the
+   * package, an imported class or a field (Java has no way to say "the package {@code io}, not
+   * the class"), or a class of the unnamed package that a member class hides.
+   */
+  private void checkReachable(
+      ClassRef ref, String written, Map<String, String> owners, Predicate<String> inPackage) {
+    boolean self = isSelf(ref);
+    if (self && ref.names().size() > 1
+        || !(self && hidden.contains(name))
+            && ref.topLevelQualified().equals(owners.get(ref.topLevelName()))) {
+      return; // a nested class of ours, or a simple name that means the class throughout
+    }
+    int dot = written.indexOf('.');
+    String first = dot < 0 ? written : written.substring(0, dot);
+    String meaning = null;
+    if (hidden.contains(first)) {
+      meaning = "a member class of the generated class (declared by it or by the factory interface)";
+    } else if (fields.contains(first)) {
+      meaning = "a field of the generated class (or a constant of the factory interface)";
+    } else if (owners.containsKey(first) && !owners.get(first).equals(ref.topLevelQualified())) {
+      meaning = "the class " + owners.get(first);
+    } else if (!ref.packageName().isEmpty() && inPackage.test(first)) {
+      meaning = "the class " + (packageName.isEmpty() ? first : packageName + "." + first);
+    }
+    if (meaning != null) {
+      throw new NameHidden(ref.canonicalName(), first, meaning);
+    }
+  }
+
+  /**
+   * A class the generated file must name is unreachable there: {@code segment}, the first part of
+   * its name, means {@code meaning} instead.
+   */
+  public static final class NameHidden extends RuntimeException {
+    private final String className;
+    private final String segment;
+    private final String meaning;
+
+    NameHidden(String className, String segment, String meaning) {
+      super(className + ": " + segment + " is " + meaning, null, false, false);
+      this.className = className;
+      this.segment = segment;
+      this.meaning = meaning;
+    }
+
+    public String className() {
+      return className;
+    }
+
+    public String segment() {
+      return segment;
+    }
+
+    public String meaning() {
+      return meaning;
+    }
+  }
+
   private boolean isSelf(ClassRef ref) {
     return ref.packageName().equals(packageName) && ref.topLevelName().equals(name);
   }
@@ -149,6 +234,9 @@ public final class SourceFile {
   private String nameOf(ClassRef ref, Map<String, String> owners) {
     if (isSelf(ref) && ref.names().size() > 1) {
       return String.join(".", ref.names().subList(1, ref.names().size())); // our nested class
+    }
+    if (isSelf(ref) && hidden.contains(name)) {
+      return ref.canonicalName(); // a member class of the factory interface takes our own name
     }
     String owner = owners.get(ref.topLevelName());
     if (owner == null || !owner.equals(ref.topLevelQualified())) {
