@@ -18,18 +18,7 @@ set -eu
 SEEDS=${1:-400}
 ROUNDS=${2:-4}
 WARMUP=${3:-1500}
-. benchmarks/find-jdk.sh
-if [ "$(jdk_feature "$home")" -lt 25 ]; then
-  echo "$0: simulation needs JDK 25; $home is older (set JAVA_HOME)" >&2
-  exit 1
-fi
-./mvnw -q ${MAVEN_ARGS:-} -Psimulation -pl examples -am compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile=target/sweep-classpath.txt -Dmdep.includeScope=runtime
-CP="examples/target/simulation/classes:$(cat examples/target/sweep-classpath.txt)"
-BENCH=examples/target/sweep-scaling
-mkdir -p "$BENCH"
-"$javac" -d "$BENCH" -cp "$CP" benchmarks/sweep-scaling/SweepScaling.java
+. benchmarks/sweep-setup.sh
 OUT=$(mktemp -d)
 pids=()
 cleanup() {

@@ -26,19 +26,7 @@ set -eu
 SEEDS=${1:-300}
 ROUNDS=${2:-3}
 WARMUP=${3:-600}
-. benchmarks/find-jdk.sh
-if [ "$(jdk_feature "$home")" -lt 25 ]; then
-  echo "$0: simulation needs JDK 25; $home is older (set JAVA_HOME)" >&2
-  exit 1
-fi
-# the simulation build's run-time class path, as Maven resolves it (the reactor's classes first)
-./mvnw -q ${MAVEN_ARGS:-} -Psimulation -pl examples -am compile \
-  org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath \
-  -Dmdep.outputFile=target/sweep-classpath.txt -Dmdep.includeScope=runtime
-CP="examples/target/simulation/classes:$(cat examples/target/sweep-classpath.txt)"
-BENCH=examples/target/sweep-scaling
-mkdir -p "$BENCH"
-"$javac" -d "$BENCH" -cp "$CP" benchmarks/sweep-scaling/SweepScaling.java
+. benchmarks/sweep-setup.sh
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 # the JVM options a user's `java` command for the simulation build needs, and the transitions off
