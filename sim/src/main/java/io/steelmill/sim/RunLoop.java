@@ -104,8 +104,9 @@ final class RunLoop {
     mountAndRun(task);
     RunQueueOrder.canonical(runQueue, queued);
     Thread.State state = task.thread.getState(); // read once per step: the loop is hot
-    if (state == Thread.State.BLOCKED) {
-      state = blocked(task);
+    if (onMonitor(task, state, queued)) {
+      state = blocked(task, queued);
+      RunQueueOrder.canonical(runQueue, queued);
     }
     if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
       checkLockCycle(task, state);
@@ -148,18 +149,49 @@ final class RunLoop {
    * A task blocked entering a monitor: one held by another task of this run is an escape ({@link
    * HeldMonitors}); one held outside the simulation is waited for ({@link #settleMonitor}).
    */
-  private Thread.State blocked(Task task) {
+  private Thread.State blocked(Task task, int queued) {
     SimulationException held =
         run.unwinding ? null : HeldMonitors.heldByTask(task, run.live.values(), run.now);
     if (held != null) {
       run.fail(held);
       return Thread.State.BLOCKED;
     }
-    Thread.State state = settleMonitor(task);
+    Thread.State state = settleMonitor(task, queued);
     if (state == Thread.State.BLOCKED && !run.unwinding) {
       run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
     }
     return state;
+  }
+
+  /**
+   * Whether {@code task}'s step ended on a monitor: blocked, or handed it already. The JDK reads
+   * a handed-off task as runnable, and its wake-up is a real-time accident: it comes from the
+   * releasing thread (still on its way to the inbox) or, when the release came while the task
+   * was unmounting, from this carrier, queued like a yield. Both must run the task within this
+   * step, as a block that lasts does ({@link #settleMonitor}): the second is moved from the run
+   * queue to the inbox, where the step waits for the first. Without this, two simulations
+   * loading one class under load failed with "a wake-up came from outside the simulation", or
+   * took one more step than alone, which changed the trace.
+   */
+  private boolean onMonitor(Task task, Thread.State state, int queued) {
+    if (state == Thread.State.BLOCKED) {
+      return true;
+    }
+    if (state != Thread.State.RUNNABLE) {
+      return false;
+    }
+    ArrayList<Task> runQueue = run.runQueue;
+    for (int i = runQueue.size() - 1; i >= queued; i--) {
+      if (runQueue.get(i) == task) {
+        if (!VirtualThreadStates.unblocked(task.thread)) {
+          return false; // it yielded: a scheduling point of the seed
+        }
+        runQueue.remove(i);
+        run.foreign.add(task.continuation);
+        return true;
+      }
+    }
+    return true;
   }
 
   private void mountAndRun(Task task) {
@@ -181,7 +213,7 @@ final class RunLoop {
    *
    * @return the task's state when the step ends
    */
-  private Thread.State settleMonitor(Task task) {
+  private Thread.State settleMonitor(Task task, int queued) {
     Thread.State state = Thread.State.BLOCKED;
     List<Runnable> others = new ArrayList<>();
     long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
@@ -195,9 +227,10 @@ final class RunLoop {
         } else {
           mountAndRun(task);
           state = task.thread.getState();
-          if (state != Thread.State.BLOCKED) {
+          if (!onMonitor(task, state, queued)) {
             return state;
           }
+          state = Thread.State.BLOCKED;
           deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
         }
       }

@@ -210,6 +210,67 @@ class SimulationTest {
         .isEqualTo(hashes.get(1));
   }
 
+  /**
+   * An outside thread releases the monitor the moment the task blocks on it, so the JDK's
+   * hand-off races the carrier's look at the task: 200 blocks in one run, each a monitor
+   * hand-off and never a wake-up from outside, and the trace of a run whose monitor nobody held.
+   */
+  @Test
+  void aMonitorReleasedAsTheTaskBlocksIsAHandOff() throws Exception {
+    int rounds = 200;
+    Object lock = new Object();
+    java.util.concurrent.atomic.AtomicInteger holding =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger entered =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<Thread> task =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread holder = new Thread(() -> {
+      for (int round = 1; round <= rounds; round++) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        synchronized (lock) {
+          holding.set(round);
+          while (task.get() == null || task.get().getState() != Thread.State.BLOCKED) {
+            if (System.nanoTime() > deadline || entered.get() >= round) {
+              return; // the run ended or failed: nothing to hand over
+            }
+            Thread.onSpinWait();
+          }
+        } // released as soon as the task is seen blocked
+        while (entered.get() < round && System.nanoTime() < deadline) {
+          Thread.onSpinWait();
+        }
+      }
+    });
+    holder.setDaemon(true);
+    holder.start();
+    Simulation.Body body = () -> {
+      Simulation sim = Simulation.current();
+      task.set(Thread.currentThread());
+      for (int round = 1; round <= rounds; round++) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (holding.get() < round && holder.isAlive() && System.nanoTime() < deadline) {
+          Thread.onSpinWait(); // the outside thread takes the lock first: no park, no event
+        }
+        synchronized (lock) {
+          entered.set(round);
+        }
+        sim.sleep(java.time.Duration.ofMillis(1));
+      }
+    };
+    SimResult contended =
+        Simulation.builder().seed(12).trace(Trace.Level.FULL).build().run(body);
+    holder.join(30_000);
+    assertThat(contended.failure()).isNull();
+    assertThat(entered.get()).isEqualTo(rounds);
+    holding.set(Integer.MAX_VALUE); // nobody holds the lock this time
+    SimResult alone = Simulation.builder().seed(12).trace(Trace.Level.FULL).build().run(body);
+    assertThat(alone.failure()).isNull();
+    assertThat(alone.fullTrace()).as("the trace with the monitor held, then without")
+        .containsExactlyElementsOf(contended.fullTrace());
+    assertThat(alone.traceSha256()).isEqualTo(contended.traceSha256());
+  }
+
   @Test
   void aPlatformThreadIsCaught() {
     SimResult result = run(8, () -> {
