@@ -6,7 +6,9 @@ import io.steelmill.processor.model.AccessorNames;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.Key;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -40,7 +42,7 @@ final class EntryPointClashRule implements GraphRule {
       }
     }
     defaultMethods(graph.factory().element(), graph.factory().element(), names, out,
-        new java.util.HashSet<>());
+        new HashSet<>());
   }
 
   /**
@@ -48,7 +50,7 @@ final class EntryPointClashRule implements GraphRule {
    * by the generated accessor silently, or clash with it.
    */
   private static void defaultMethods(TypeElement factory, TypeElement type, AccessorNames names,
-      List<Diagnostic> out, java.util.Set<TypeElement> seen) {
+      List<Diagnostic> out, Set<TypeElement> seen) {
     if (!seen.add(type)) {
       return;
     }
