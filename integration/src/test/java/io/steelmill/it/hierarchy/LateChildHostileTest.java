@@ -163,10 +163,15 @@ class LateChildHostileTest {
     SteelmillDeep host = host(ambient, "host");
     host.maker();
     host.start();
-    for (String name : new String[] {"", "\t", "ambient"}) {
+    for (String name : new String[] {"", "\t", "ambient", "a\nb", "x\u0000", "log\rforged",
+        "line\u2028sep", "del\u007f", "next\u0085line"}) {
       Throwable thrown = catchThrowable(() -> host.maker().mids.create(name));
       assertThat(thrown).as("child \"%s\"", name).isInstanceOf(IllegalArgumentException.class);
+      assertThat(thrown.getMessage()).as("child \"%s\"", name).hasLineCount(1)
+          .contains("Fix:").doesNotContain("\u0000").doesNotContain("\u2028");
     }
+    Node quoted = host.maker().mids.create("say \"hi\" \\ ok"); // quotes are not controls
+    quoted.close();
     Node ok = host.maker().mids.create("host"); // a child may share its parent's name
     ok.close();
     ambient.close();
