@@ -92,8 +92,10 @@ class NameClashHostileTest {
             "@Daemon class Store {}\n@Factory interface App { Store clone(); }"),
         new Program("entry point finalize",
             "@Daemon class Store {}\n@Factory interface App { Store finalize(); }"),
-        new Program("entry point equals-like",
+        new Program("Object's equals redeclared",
             "@Daemon class Store {}\n@Factory interface App { Store s(); boolean equals(Object o); }"),
+        new Program("equals taking another type",
+            "@Daemon class Store {}\n@Factory interface App { Store s(); boolean equals(Store o); }"),
         new Program("daemon named with dollar",
             "@Daemon class Sto$re {}\n@Daemon class $ { $(Sto$re s) {} }\n@Daemon class $$ {}\n"
                 + "@Factory interface App { $ a(); $$ b(); Sto$re c(); }"),
@@ -173,7 +175,7 @@ class NameClashHostileTest {
           Map.entry("default method buildForChildren()", ErrorCode.EntryPointNameClash),
           Map.entry("default method ownParent()", ErrorCode.EntryPointNameClash),
           Map.entry("entry point finalize", ErrorCode.EntryPointNameClash),
-          Map.entry("entry point equals-like", ErrorCode.EntryPointHasParameters),
+          Map.entry("equals taking another type", ErrorCode.EntryPointHasParameters),
           Map.entry("generic daemon", ErrorCode.DaemonNotConstructible));
 
   @ParameterizedTest(name = "{0}")

@@ -128,9 +128,16 @@ class RedTeamBatteryTest {
             + "@Factory interface App { Store getClass2(); Class<?> getClass(); }"),
         wrong("entry point named toString returning a daemon", null, "@Daemon class Store {}\n"
             + "@Factory interface App { Store toString(); }"),
-        wrong("entry point named toString returning String", ErrorCode.EntryPointNameClash,
-            "@Daemon class Store {}\n"
-            + "@Factory interface App { String toString(); Store store(); }"),
+        ok("Object's methods redeclared are not entry points", "@Daemon class Store {}\n"
+            + "@Factory interface App { String toString(); Store store(); int hashCode();"
+            + " boolean equals(Object other); }"),
+        ok("Object's methods redeclared by a superinterface", "@Daemon class Store {}\n"
+            + "interface Described { String toString(); boolean equals(java.lang.Object o);"
+            + " int hashCode(); }\n"
+            + "@Factory interface App extends Described { Store store(); }"),
+        wrong("equals with another parameter type is an entry point",
+            ErrorCode.EntryPointHasParameters, "@Daemon class Store {}\n"
+            + "@Factory interface App { Store store(); boolean equals(App other); }"),
         wrong("entry point named like a node method", null, "@Daemon class Store {}\n"
             + "@Factory interface App { Store start(); }"),
         wrong("entry point named close", null, "@Daemon class Store {}\n"

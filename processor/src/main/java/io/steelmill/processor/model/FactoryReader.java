@@ -132,7 +132,7 @@ public final class FactoryReader {
 
   private void collect(TypeElement type, List<EntryPoint> into, java.util.Set<String> seen) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)
+      if (EntryPoint.isCandidate(method)
           && seen.add(signature(method))) {
         into.add(new EntryPoint(method, bindings.dependency(method.getReturnType(), method)));
       }

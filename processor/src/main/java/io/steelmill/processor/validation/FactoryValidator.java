@@ -4,6 +4,7 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Annotations;
+import io.steelmill.processor.model.EntryPoint;
 import io.steelmill.processor.model.FactoryReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -287,7 +288,7 @@ public final class FactoryValidator {
   private static void collect(
       TypeElement type, List<ExecutableElement> into, Set<String> seen) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getModifiers().contains(Modifier.ABSTRACT)
+      if (EntryPoint.isCandidate(method)
           && seen.add(method.getSimpleName() + "/" + method.getParameters().size())) {
         into.add(method);
       }
