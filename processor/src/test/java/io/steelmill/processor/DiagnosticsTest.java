@@ -134,6 +134,24 @@ class DiagnosticsTest {
             "Net(Host host)",
             "@Ambient daemon Net depends on Host, which is per node"),
         new Case(
+            ErrorCode.AmbientDependsOnNode,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Host {}",
+                    "class Pool {}",
+                    "@Ambient @Daemon class Net { Net(Pool pool) {} }",
+                    "@Factory interface App {",
+                    "  Net net();",
+                    "  @Provides static Pool pool(Host host) { return new Pool(); }",
+                    "}")),
+            "static Pool pool(Host host)",
+            "Pool (@Provides App.pool()), shared because an @Ambient daemon needs it, depends on"
+                + " Host, which is per node"),
+        new Case(
             ErrorCode.NoUsableConstructor,
             List.of(),
             List.of(

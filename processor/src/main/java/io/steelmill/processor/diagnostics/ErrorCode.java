@@ -22,9 +22,8 @@ public enum ErrorCode {
       "%s is bound more than once:%s",
       "keep one binding, or tell them apart with a qualifier such as @Named(\"...\")."),
   AmbientDependsOnNode(
-      "@Ambient daemon %s depends on %s, which is per node: one shared instance cannot use a"
-          + " per-node one.",
-      "mark %s @Ambient too, or make %s a per-node daemon (remove @Ambient)."),
+      "%s depends on %s, which is per node: one shared instance cannot use a per-node one.",
+      "mark %s @Ambient too, or %s."),
   NoUsableConstructor(
       "%s has no constructor a factory can call: %s.",
       "add a non-private constructor, or mark the one to use with @Inject."),

@@ -31,18 +31,43 @@ final class AmbientScopeRule implements GraphRule {
         Resolution target = graph.resolutions().get(dependency.key());
         Binding needed = target == null ? null : target.binding();
         if (needed != null && isPerNode(needed)) {
-          String ambient = binding.key().displayName();
           String perNode = needed.key().displayName();
           out.add(
               Diagnostic.of(
                   ErrorCode.AmbientDependsOnNode,
                   dependency.site(),
-                  ErrorCode.AmbientDependsOnNode.describe(ambient, perNode),
+                  ErrorCode.AmbientDependsOnNode.describe(subject(binding), perNode),
                   TraceFormatter.trace(graph, key),
-                  ErrorCode.AmbientDependsOnNode.fix(perNode, ambient)));
+                  ErrorCode.AmbientDependsOnNode.fix(perNode, remedy(binding))));
         }
       }
     }
+  }
+
+  /**
+   * What depends on the per-node binding: an {@code @Ambient} daemon itself, or a binding that
+   * is shared only because an {@code @Ambient} daemon needs it (a {@code @Provides} method, an
+   * alias or an injected type), which is not "an @Ambient daemon" and has no {@code @Ambient}
+   * to remove.
+   */
+  private static String subject(Binding binding) {
+    String name = binding.key().displayName();
+    if (binding.ambient()) {
+      return "@Ambient daemon " + name;
+    }
+    String how =
+        binding.kind() == BindingKind.PROVIDES
+            ? " (@Provides " + binding.owner().getSimpleName() + "."
+                + binding.executable().getSimpleName() + "())"
+            : "";
+    return name + how + ", shared because an @Ambient daemon needs it,";
+  }
+
+  private static String remedy(Binding binding) {
+    return binding.ambient()
+        ? "make " + binding.key().displayName() + " a per-node daemon (remove @Ambient)"
+        : "remove @Ambient from the daemons that need " + binding.key().displayName()
+            + " (the trace above names them)";
   }
 
   private static boolean isPerNode(Binding binding) {
