@@ -304,7 +304,7 @@ class NameClashHostileTest {
    * when it fails, every error is a Steelmill diagnostic on a line of the user's files (of
    * {@code code} among them, when given), never a crash, and no factory was written.
    */
-  private static void check(String name, String text, ErrorCode code, boolean mustCompile) {
+  static void check(String name, String text, ErrorCode code, boolean mustCompile) {
     List<JavaFileObject> files = HostileInputMoreTest.files(text);
     for (List<String> options :
         List.of(List.<String>of(), List.of("-Asteelmill.mode=simulation"))) {
