@@ -78,14 +78,6 @@ public final class Cli {
     return new ParameterException(spec.commandLine(), message);
   }
 
-  /** Checks that {@code value} of {@code option} lies within {@code min..max}. */
-  public static void range(CommandLine.Model.CommandSpec spec, String option, long value,
-      long min, long max) {
-    if (value < min || value > max) {
-      throw mistake(spec, option + " must be between " + min + " and " + max + ", not " + value);
-    }
-  }
-
   /** A command run in the build that cannot run it: one line on stderr, exit code 2. */
   public static int wrongBuild(CommandLine.Model.CommandSpec spec, String message) {
     PrintWriter err = spec.commandLine().getErr();

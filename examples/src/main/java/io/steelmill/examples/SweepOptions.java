@@ -17,7 +17,7 @@ public final class SweepOptions {
   @Option(names = "--jobs", paramLabel = "J",
       description = "Seeds run at once, 1 to " + MAX_JOBS + " (default: the available cores).")
   @WholeRange(min = 1, max = MAX_JOBS)
-  int jobs = Runtime.getRuntime().availableProcessors();
+  int jobs = Math.min(Runtime.getRuntime().availableProcessors(), MAX_JOBS);
 
   @Option(names = "--shard", paramLabel = "I/N",
       description = "Run only shard I/N: the seeds s with s mod N = I.")
@@ -48,7 +48,6 @@ public final class SweepOptions {
    * the report folder is created now, so a bad one fails before hours of seeds, not after.
    */
   public void validate(CommandSpec spec, boolean sweeping, String sweepOption) {
-    Cli.range(spec, "--jobs", jobs, 1, MAX_JOBS);
     if (!sweeping && shard != null) {
       throw Cli.mistake(spec, "--shard splits a sweep: " + sweepOption);
     }

@@ -39,7 +39,6 @@ public final class FaultOptions {
 
   /** Checks the options before any seed runs; {@code oneSeed}: the command runs --seed. */
   void validate(CommandSpec spec, boolean oneSeed) {
-    Cli.range(spec, "--shrink-budget", budget, 1, MAX_BUDGET);
     if (faults != null && !oneSeed) {
       throw Cli.mistake(spec, "--faults replays one seed: add --seed S");
     }

@@ -52,8 +52,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
-    Cli.range(spec, "--writes", writes, 1, MAX_WRITES);
     if (!StoreChoice.TRANSPORTS.contains(transport)) {
       throw Cli.mistake(spec, "unknown --transport \"" + transport + "\"; use tcp or grpc");
     }

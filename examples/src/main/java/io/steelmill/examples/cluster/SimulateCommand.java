@@ -100,8 +100,6 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Cli.range(spec, "--nodes", nodes, 1, MAX_NODES);
-    Cli.range(spec, "--seeds", seeds, 1, MAX_SEEDS);
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be between 1s and 1h, not " + DurationConverter.format(virtual));
     }

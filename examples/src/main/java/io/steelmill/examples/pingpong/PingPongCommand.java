@@ -56,13 +56,8 @@ public final class PingPongCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Cli.range(spec, "--nodes", nodes, 2, MAX_NODES);
-    Cli.range(spec, "--warmup", warmup, 0, 100);
     if (virtual.compareTo(MIN_VIRTUAL) < 0 || virtual.compareTo(MAX_VIRTUAL) > 0) {
       throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + DurationConverter.format(virtual));
-    }
-    if (seeds != null) {
-      Cli.range(spec, "--seeds", seeds, 1, MAX_SEEDS);
     }
     sweep.validate(spec, seeds != null, "add --seeds K");
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
