@@ -23,24 +23,26 @@ final class Carrier {
     TimeWarp.require();
     CommonPoolWatch commonPool = new CommonPoolWatch();
     long wallStart = System.nanoTime();
-    Thread loop =
-        Thread.ofPlatform()
-            .daemon()
-            .name("steelmill-sim-carrier-" + run.seed)
-            .unstarted(() -> runLoop.loop(simulation, body));
+    // the carrier is the run's own thread until the run ends: RunState.carrier is set before the
+    // loop's first step (the hand-off to the carrier thread publishes it)
+    CarrierThread.Run carried = CarrierThread.start("steelmill-sim-carrier-" + run.seed, () -> {
+      run.carrier = Thread.currentThread();
+      runLoop.loop(simulation, body);
+    });
+    Thread loop = carried.thread();
     run.carrier = loop;
-    loop.start();
     boolean interrupted = false;
     Watchdog watchdog = new Watchdog(run);
     JvmtiTransitions.hintOnce(System.err); // while the carrier runs: on another core when free
     while (true) {
       try {
-        if (loop.join(Duration.ofMillis(50))) {
+        if (carried.join(Duration.ofMillis(50))) {
           break;
         }
         SimulationException stuck = watchdog.check(loop);
         if (stuck != null) {
           // the carrier cannot be unwound: report and abandon it (it is a daemon thread)
+          carried.abandon();
           run.failure = stuck;
           break;
         }

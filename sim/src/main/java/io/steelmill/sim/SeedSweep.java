@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
@@ -62,9 +63,11 @@ public final class SeedSweep {
     // without JVMTI's virtual-thread bookkeeping (JvmtiTransitions.SNAPSHOTS_SAFE), where
     // JDK 25.0.3's snapshot would never return.
     int window = jobs * WINDOW_PER_JOB;
-    ExecutorService workers =
-        Executors.newFixedThreadPool(
-            jobs, Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory());
+    // each job keeps one carrier thread for all its seeds (CarrierThread.keepWhile)
+    ThreadFactory threads =
+        Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory();
+    ExecutorService workers = Executors.newFixedThreadPool(
+        jobs, work -> threads.newThread(() -> CarrierThread.keepWhile(work)));
     ArrayDeque<Future<R>> pending = new ArrayDeque<>();
     int next = 0;
     int handed = 0;
@@ -93,16 +96,18 @@ public final class SeedSweep {
 
   private static <R> int sequential(
       List<Long> seeds, LongFunction<R> run, Consumer<R> inOrder, Predicate<R> stop) {
-    int handed = 0;
-    for (long seed : seeds) {
-      R result = runOne(run, seed);
-      inOrder.accept(result);
-      handed++;
-      if (stop.test(result)) {
-        break;
+    int[] handed = {0};
+    CarrierThread.keepWhile(() -> { // one carrier thread for all the seeds, as a job has
+      for (long seed : seeds) {
+        R result = runOne(run, seed);
+        inOrder.accept(result);
+        handed[0]++;
+        if (stop.test(result)) {
+          break;
+        }
       }
-    }
-    return handed;
+    });
+    return handed[0];
   }
 
   /** Runs one seed on the calling thread; a throw names the seed, as from a worker. */
