@@ -23,10 +23,11 @@ import java.util.List;
  * people see. The ids let a chain too deep for the stack be built iteratively, in dependency
  * order.
  *
- * <p>Only the kinds are read when the class loads (the first word of each line): building needs
- * nothing else. The rest is parsed on first use (an error, a {@code built:} list, {@code
- * inject}, a deep chain), since parsing a thousand lines in a fresh JVM, before anything is
- * compiled, costs more than the first build of the graph itself.
+ * <p>Only the kinds and where each line's ids in brackets start are read when the class loads:
+ * building needs nothing else (the core builds the listed ids before it constructs a binding, and
+ * reads them from the text as it goes, without a copy). The rest is parsed on first use (an
+ * error, a {@code built:} list, {@code inject}, a deep chain), since parsing a thousand lines in
+ * a fresh JVM, before anything is compiled, costs more than the first build of the graph itself.
  */
 public final class Bindings {
   static final byte DAEMON = 0;
@@ -35,6 +36,8 @@ public final class Bindings {
 
   private final String[] parts;
   private final byte[] kinds;
+  private final int[] needsPart; // the part holding each id's line
+  private final int[] needsAt; // where in it the line's ids after "[" start, or -1: none
   private volatile Table table; // parsed on first use; racy but equal whoever parses it
 
   /** The parsed columns of the table, by id. */
@@ -83,8 +86,11 @@ public final class Bindings {
   private Bindings(String[] parts) {
     this.parts = parts;
     byte[] found = new byte[16];
+    int[] partOf = new int[16];
+    int[] starts = new int[16];
     int size = 0;
-    for (String part : parts) {
+    for (int index = 0; index < parts.length; index++) {
+      String part = parts[index];
       int length = part.length();
       int start = 0;
       while (start < length) {
@@ -99,13 +105,36 @@ public final class Bindings {
         if (at < end) { // not a blank line
           if (size == found.length) {
             found = Arrays.copyOf(found, size * 2);
+            partOf = Arrays.copyOf(partOf, size * 2);
+            starts = Arrays.copyOf(starts, size * 2);
           }
-          found[size++] = kindAt(part, at, end);
+          byte kind = kindAt(part, at, end);
+          found[size] = kind;
+          partOf[size] = index;
+          starts[size++] = needsAt(part, at, end, kind);
         }
         start = end + 1;
       }
     }
     this.kinds = Arrays.copyOf(found, size);
+    this.needsPart = Arrays.copyOf(partOf, size);
+    this.needsAt = Arrays.copyOf(starts, size);
+  }
+
+  /**
+   * Where the ids in brackets of the line at {@code at} of {@code part} (ending at {@code end})
+   * start, or -1 if it lists none: after the kind, a provided binding's method, and the class.
+   */
+  private static int needsAt(String part, int at, int end, byte kind) {
+    int space = part.indexOf(' ', at);
+    if (kind == PROVIDED && space >= 0 && space < end) {
+      space = part.indexOf(' ', space + 1);
+    }
+    if (space >= 0 && space < end) {
+      space = part.indexOf(' ', space + 1);
+    }
+    boolean listed = space >= 0 && space + 1 < end && part.charAt(space + 1) == '[';
+    return listed ? space + 2 : -1;
   }
 
   /** The table: text blocks of one line per id, in id order. */
@@ -174,6 +203,19 @@ public final class Bindings {
   /** The {@code @Provides} method of a provided binding, {@code test.Paths#walPath}; else null. */
   String method(int id) {
     return table().methods[id];
+  }
+
+  /**
+   * The text holding the ids that binding {@code id}'s construction asks for directly, from
+   * {@link #needsAt(int)} on: digits, a comma between two ids, a bracket after the last.
+   */
+  String needsText(int id) {
+    return parts[needsPart[id]];
+  }
+
+  /** Where in {@link #needsText(int)} the ids of binding {@code id} start, or -1: none. */
+  int needsAt(int id) {
+    return needsAt[id];
   }
 
   /** The ids of this table that binding {@code id}'s construction asks for directly. */
