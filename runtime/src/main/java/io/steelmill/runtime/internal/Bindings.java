@@ -23,11 +23,11 @@ import java.util.List;
  * people see. The ids let a chain too deep for the stack be built iteratively, in dependency
  * order.
  *
- * <p>Only the kinds and where each line's ids in brackets start are read when the class loads:
- * building needs nothing else (the core builds the listed ids before it constructs a binding, and
- * reads them from the text as it goes, without a copy). The rest is parsed on first use (an
- * error, a {@code built:} list, {@code inject}, a deep chain), since parsing a thousand lines in
- * a fresh JVM, before anything is compiled, costs more than the first build of the graph itself.
+ * <p>Only the kinds and the ids in brackets are read when the class loads: building needs nothing
+ * else (the core builds the listed ids of a binding before it constructs it, every time a node
+ * is built, so they are parsed once into one array). The rest is parsed on first use (an error,
+ * a {@code built:} list, {@code inject}), since parsing a thousand lines in a fresh JVM, before
+ * anything is compiled, costs more than the first build of the graph itself.
  */
 public final class Bindings {
   static final byte DAEMON = 0;
@@ -36,8 +36,10 @@ public final class Bindings {
 
   private final String[] parts;
   private final byte[] kinds;
-  private final int[] needsPart; // the part holding each id's line
-  private final int[] needsAt; // where in it the line's ids after "[" start, or -1: none
+  // the ids in brackets, of every line in id order: those of id i from needsFrom[i] (included)
+  // to needsFrom[i + 1] (excluded); read by every build, so parsed once, with the kinds
+  private final int[] needsFrom;
+  private final int[] needIds;
   private volatile Table table; // parsed on first use; racy but equal whoever parses it
 
   /** The parsed columns of the table, by id. */
@@ -45,14 +47,12 @@ public final class Bindings {
     final String[] names;
     final String[] types;
     final String[] methods;
-    final String[] needs; // "3,1", unparsed; null when none
 
     Table(List<String> lines, byte[] kinds) {
       int size = lines.size();
       names = new String[size];
       types = new String[size];
       methods = new String[size];
-      needs = new String[size];
       for (int id = 0; id < size; id++) {
         String line = lines.get(id);
         int first = line.indexOf(' ');
@@ -75,7 +75,6 @@ public final class Bindings {
           if (close < 0) {
             throw new IllegalArgumentException("malformed binding line " + id + ": " + line);
           }
-          needs[id] = line.substring(second + 2, close);
           second = close + 1;
         }
         names[id] = line.substring(second + 1);
@@ -86,11 +85,11 @@ public final class Bindings {
   private Bindings(String[] parts) {
     this.parts = parts;
     byte[] found = new byte[16];
-    int[] partOf = new int[16];
-    int[] starts = new int[16];
+    int[] from = new int[17];
+    int[] ids = new int[16];
     int size = 0;
-    for (int index = 0; index < parts.length; index++) {
-      String part = parts[index];
+    int count = 0;
+    for (String part : parts) {
       int length = part.length();
       int start = 0;
       while (start < length) {
@@ -105,20 +104,41 @@ public final class Bindings {
         if (at < end) { // not a blank line
           if (size == found.length) {
             found = Arrays.copyOf(found, size * 2);
-            partOf = Arrays.copyOf(partOf, size * 2);
-            starts = Arrays.copyOf(starts, size * 2);
+            from = Arrays.copyOf(from, size * 2 + 1);
           }
           byte kind = kindAt(part, at, end);
           found[size] = kind;
-          partOf[size] = index;
-          starts[size++] = needsAt(part, at, end, kind);
+          from[size] = count;
+          int need = needsAt(part, at, end, kind);
+          while (need >= 0) { // the ids in brackets: digits, a comma between two, then "]"
+            int id = 0;
+            int digits = 0;
+            char c;
+            while (need < end && (c = part.charAt(need)) >= '0' && c <= '9' && digits < 9) {
+              id = id * 10 + (c - '0');
+              need++;
+              digits++;
+            }
+            c = need < end ? part.charAt(need) : '\n';
+            if (digits == 0 || (c != ',' && c != ']')) {
+              throw new IllegalArgumentException(
+                  "malformed binding line " + size + ": " + part.substring(at, end).strip());
+            }
+            if (count == ids.length) {
+              ids = Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = id;
+            need = c == ',' ? need + 1 : -1;
+          }
+          size++;
         }
         start = end + 1;
       }
     }
+    from[size] = count;
     this.kinds = Arrays.copyOf(found, size);
-    this.needsPart = Arrays.copyOf(partOf, size);
-    this.needsAt = Arrays.copyOf(starts, size);
+    this.needsFrom = Arrays.copyOf(from, size + 1);
+    this.needIds = Arrays.copyOf(ids, count);
   }
 
   /**
@@ -206,30 +226,22 @@ public final class Bindings {
   }
 
   /**
-   * The text holding the ids that binding {@code id}'s construction asks for directly, from
-   * {@link #needsAt(int)} on: digits, a comma between two ids, a bracket after the last.
+   * The ids of this table that the construction of binding {@code id} asks for directly: those
+   * of {@link #needIds()} from {@code needsFrom()[id]} (included) to {@code needsFrom()[id + 1]}
+   * (excluded), in the order its line lists them.
    */
-  String needsText(int id) {
-    return parts[needsPart[id]];
+  int[] needsFrom() {
+    return needsFrom;
   }
 
-  /** Where in {@link #needsText(int)} the ids of binding {@code id} start, or -1: none. */
-  int needsAt(int id) {
-    return needsAt[id];
+  /** Every line's ids in brackets, in id order: see {@link #needsFrom()}. */
+  int[] needIds() {
+    return needIds;
   }
 
   /** The ids of this table that binding {@code id}'s construction asks for directly. */
   int[] needs(int id) {
-    String list = table().needs[id];
-    if (list == null || list.isEmpty()) {
-      return new int[0];
-    }
-    String[] parts = list.split(",");
-    int[] ids = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      ids[i] = Integer.parseInt(parts[i].strip());
-    }
-    return ids;
+    return Arrays.copyOfRange(needIds, needsFrom[id], needsFrom[id + 1]);
   }
 
   /** The id whose injectable class is {@code type}, or -1. */

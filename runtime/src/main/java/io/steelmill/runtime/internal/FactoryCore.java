@@ -238,32 +238,17 @@ public final class FactoryCore extends AtomicInteger {
 
   /**
    * Builds, in the order its line lists them, each id that binding {@code id} asks for directly
-   * and that is not built yet (each of them its own needs first, the same way). The ids are read
-   * from the table's text as they come: a build allocates nothing for them.
+   * and that is not built yet (each of them its own needs first, the same way): a build
+   * allocates nothing for them.
    */
   private void buildNeeds(int id) {
-    int at = bindings.needsAt(id);
-    if (at < 0) {
-      return;
-    }
-    String text = bindings.needsText(id);
-    int need = 0;
-    while (true) {
-      char c = text.charAt(at++);
-      if (c >= '0' && c <= '9') {
-        need = need * 10 + (c - '0');
-        continue;
-      }
-      if (c != ',' && c != ']') {
-        throw new IllegalArgumentException("malformed ids of binding " + id + " at: " + c);
-      }
+    int[] from = bindings.needsFrom();
+    int[] needs = bindings.needIds();
+    for (int i = from[id], end = from[id + 1]; i < end; i++) {
+      int need = needs[i];
       if (slots[need] == null) { // a plain read: under the lock every slot is current
         build(need);
       }
-      if (c == ']') {
-        return;
-      }
-      need = 0;
     }
   }
 
