@@ -136,6 +136,12 @@ public final class Bindings {
       }
     }
     from[size] = count;
+    for (int i = 0; i < count; i++) {
+      if (ids[i] >= size) {
+        throw new IllegalArgumentException(
+            "malformed binding table: a line lists id " + ids[i] + " of " + size + " lines");
+      }
+    }
     this.kinds = Arrays.copyOf(found, size);
     this.needsFrom = Arrays.copyOf(from, size + 1);
     this.needIds = Arrays.copyOf(ids, count);
