@@ -69,6 +69,10 @@ class GeneratedNamesTest {
             "//FILE App\n@io.steelmill.Factory interface App { other.Store s(); test.Store t(); }\n"
                 + "//FILE test.Store\npackage test;\n@io.steelmill.Daemon public class Store {}\n"
                 + OTHER_STORE),
+        new Program("entry point and member class named like the node's instance array",
+            "@Daemon class Store {}\n@Daemon class Writer { Writer(Store s, built b) {} }\n"
+                + "@Daemon class built { built(Store s) {} }\n"
+                + "@Factory interface App { Store built(); Writer w(); built b(); }"),
         new Program("daemon in another package named like the factory's generated class",
             "@Factory interface App { other.SteelmillApp a(); other.Store s(); }\n"
                 + "//FILE other.SteelmillApp\npackage other;\n"

@@ -61,6 +61,6 @@ class RoundsTest {
 
     assertThat(compilation).succeeded();
     assertThat(compilation).generatedSourceFile("test.SteelmillApp").contentsAsUtf8String()
-        .contains("new Store((Journal) get(");
+        .contains("new Store((Journal) built[");
   }
 }

@@ -9,11 +9,12 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made, taking
- * what it needs by id. Each accessor returns the node's instance: the runtime
- * builds it (and what it needs) on first use, once, also under concurrent first use;
- * after that it is an array read. An entry point is its key's accessor. Child factories
- * call the accessors to share this node's daemons.
+ * each one's construction needs); {@code construct} says how each id is made: the
+ * runtime has built those ids first, so it reads them from {@code built}. Each
+ * accessor returns the node's instance: the runtime builds it (and what it needs) on
+ * first use, once, also under concurrent first use; after that it is an array read.
+ * An entry point is its key's accessor. Child factories call the accessors to share
+ * this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -60,7 +61,7 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   @Override
   protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return new Writer(getStorage(), (Lease) get(1));
+      case 0: return new Writer(getStorage(), (Lease) built[1]);
       default: throw new IndexOutOfBoundsException(id);
     }
   }

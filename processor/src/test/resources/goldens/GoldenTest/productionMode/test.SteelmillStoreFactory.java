@@ -9,12 +9,13 @@ import javax.annotation.processing.Generated;
  * The Steelmill factory for {@link StoreFactory}, generated for production mode.
  *
  * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made, taking
- * what it needs by id. Each accessor returns the node's instance: the runtime
- * builds it (and what it needs) on first use, once, also under concurrent first use;
- * after that it is an array read. An entry point is its key's accessor and keeps
- * the instance in a field, so a repeated call is one field read. Child factories
- * call the accessors to share this node's daemons.
+ * each one's construction needs); {@code construct} says how each id is made: the
+ * runtime has built those ids first, so it reads them from {@code built}. Each
+ * accessor returns the node's instance: the runtime builds it (and what it needs) on
+ * first use, once, also under concurrent first use; after that it is an array read.
+ * An entry point is its key's accessor and keeps the instance in a field, so a
+ * repeated call is one field read. Child factories call the accessors to
+ * share this node's daemons.
  */
 @Generated(
     value = "io.steelmill.processor.SteelmillProcessor",
@@ -96,8 +97,8 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   @Override
   protected Object construct(int id) throws Throwable {
     switch (id) {
-      case 0: return new Store(clock(), (String) get(1), this::getIndex);
-      case 1: return Paths.walPath((Config) get(3));
+      case 0: return new Store(clock(), (String) built[1], this::getIndex);
+      case 1: return Paths.walPath((Config) built[3]);
       case 2: return new Index();
       default: throw new IndexOutOfBoundsException(id);
     }

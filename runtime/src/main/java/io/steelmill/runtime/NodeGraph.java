@@ -9,17 +9,23 @@ import io.steelmill.runtime.internal.FactoryCore;
  * builds before it seals for the children it declares.
  *
  * <p>Why a class of its own: it is the whole of what a node does while it is being built, and the
- * only part on the hot path (a lookup is a read of {@link #slots}); the lifecycle ({@link Node}
+ * only part on the hot path (a lookup is a read of {@link #built}); the lifecycle ({@link Node}
  * and the classes it names) is what a node does once started. It is not public: users see these
  * members as {@code Node}'s, and only generated subclasses call them.
  */
 abstract class NodeGraph {
   final FactoryCore core;
-  final Object[] slots; // the core's instances by binding id: the lookup's fast path
+  /**
+   * For generated factories: the node's instances by binding id (the core's), the lookup's fast
+   * path. A {@link #construct} case reads what its binding needs from here: the core builds every
+   * id the binding's line in {@code BINDINGS} lists before it calls {@code construct}, on the
+   * thread that holds the node's lock. Never written by generated code.
+   */
+  protected final Object[] built;
 
   NodeGraph(FactoryCore core) {
     this.core = core;
-    this.slots = core.slots();
+    this.built = core.slots();
     core.constructWith(Dispatch.INSTANCE, this);
   }
 
@@ -43,13 +49,15 @@ abstract class NodeGraph {
 
   /**
    * For generated factories: constructs the instance of binding {@code id} (one case of the
-   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)}.
+   * generated dispatch). Called once per id, under the factory's lock, by {@link #get(int)},
+   * once the ids that {@code id}'s line of the binding table lists are in {@link #built}: a case
+   * reads them there (one array read per dependency, no call).
    */
   protected abstract Object construct(int id) throws Throwable;
 
   /** For generated factories: the instance of binding {@code id}, built on first use. */
   protected final Object get(int id) {
-    Object instance = slots[id];
+    Object instance = built[id];
     if (instance != null) {
       java.lang.invoke.VarHandle.acquireFence(); // an acquire read: pairs with the core's release
       return instance;

@@ -24,7 +24,8 @@ import javax.lang.model.type.TypeMirror;
  */
 final class Accessors {
   /** Names of the generated class's own fields, which no memo field may take. */
-  private static final Set<String> RESERVED = Set.of("MODE", "BINDINGS", "ambient", "parentFactory");
+  private static final Set<String> RESERVED =
+      Set.of("MODE", "BINDINGS", "ambient", "parentFactory", "built");
 
   private final AccessorNames names;
   private final Map<Key, EntryPoint> entryAccessors = new LinkedHashMap<>();

@@ -173,7 +173,10 @@ final class DispatchWriter {
     outOfRange(code, indent + "    ").add(indent).add("  }\n");
   }
 
-  /** {@code new GuestBook(getClock())} or {@code Module.config(node.getEnv())}. */
+  /**
+   * {@code new GuestBook((Clock) built[2])} or {@code Module.config(node.getEnv())}: what this
+   * class holds read from the slots the runtime filled first, the rest through its accessor.
+   */
   private void construction(Code code, Binding binding, String receiver) {
     if (binding.kind() == BindingKind.PROVIDES) {
       code.add(ClassRef.of(binding.owner())).add(".");
@@ -183,7 +186,7 @@ final class DispatchWriter {
     }
     List<Dependency> dependencies = binding.dependencies();
     for (int i = 0; i < dependencies.size(); i++) {
-      code.add(i == 0 ? "" : ", ").add(scope.argument(dependencies.get(i), receiver));
+      code.add(i == 0 ? "" : ", ").add(scope.constructArgument(dependencies.get(i), receiver));
     }
     code.add(")");
   }
@@ -215,7 +218,7 @@ final class DispatchWriter {
   /**
    * An upper estimate of what the cases of ids {@code from} to {@code to} take: bytecode (the
    * switch's table entry, {@code new}, the constructor call and the jump out: about 15 bytes; per
-   * argument a call of its accessor, 4 bytes, 6 for a provider, or {@code (Type) get(id)}, 10)
+   * argument a call of its accessor, 4 bytes, 6 for a provider, or {@code (Type) built[id]}, 9)
    * or constant-pool entries (the class, its constructor, a reference per argument's accessor).
    */
   private long cost(int from, int to, boolean bytecode) {

@@ -281,14 +281,15 @@ public final class FactoryWriter {
         + graph.mode()
         + " mode.\n\n"
         + "<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n"
-        + "each one's construction needs); {@code construct} says how each id is made, taking\n"
-        + "what it needs by id. Each accessor returns the node's instance: the runtime\n"
-        + "builds it (and what it needs) on first use, once, also under concurrent first use;\n"
-        + "after that it is an array read. An entry point is its key's accessor"
+        + "each one's construction needs); {@code construct} says how each id is made: the\n"
+        + "runtime has built those ids first, so it reads them from {@code built}. Each\n"
+        + "accessor returns the node's instance: the runtime builds it (and what it needs) on\n"
+        + "first use, once, also under concurrent first use; after that it is an array read.\n"
+        + "An entry point is its key's accessor"
         + (names.memoFields()
-            ? " and keeps\nthe instance in a field, so a repeated call is one field read."
-            : ".")
-        + " Child factories\ncall the accessors to share this node's daemons.";
+            ? " and keeps the instance in a field, so a\nrepeated call is one field read."
+                + " Child factories call the accessors to\nshare this node's daemons."
+            : ". Child factories call the accessors to share\nthis node's daemons.");
   }
 
   /** {@code Host.Leader}: the factory interface's name in its package, as Javadoc links it. */

@@ -288,6 +288,21 @@ final class ScopeWriter {
     return new Code().add(node == null ? "" : node + ".").add(accessor).add("()");
   }
 
+  /**
+   * An argument of a {@code construct} case on {@code node} (or this node if null): {@code (Disk)
+   * built[3]} for a key this class holds, which the runtime built before it called {@code
+   * construct} (the binding's line lists its id); otherwise as {@link #argument(Dependency,
+   * String)} writes it.
+   */
+  Code constructArgument(Dependency dependency, String node) {
+    Integer id = dependency.isProvider() ? null : ids.get(dependency.key());
+    if (id == null) {
+      return argument(dependency, node);
+    }
+    return new Code().add("(").add(typeOf(dependency.key())).add(") ")
+        .add(node == null ? "" : node + ".").add("built[").add(id).add("]");
+  }
+
   /** The key's type; a child factory's creator by its generated name (it may not exist yet). */
   Code typeOf(Key key) {
     return types.computeIfAbsent(key, this::nameOf);

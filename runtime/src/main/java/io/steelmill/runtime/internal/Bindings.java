@@ -23,10 +23,11 @@ import java.util.List;
  * people see. The ids let a chain too deep for the stack be built iteratively, in dependency
  * order.
  *
- * <p>Only the kinds are read when the class loads (the first word of each line): building needs
- * nothing else. The rest is parsed on first use (an error, a {@code built:} list, {@code
- * inject}, a deep chain), since parsing a thousand lines in a fresh JVM, before anything is
- * compiled, costs more than the first build of the graph itself.
+ * <p>Only the kinds and the ids in brackets are read when the class loads: building needs nothing
+ * else (the core builds the listed ids of a binding before it constructs it, every time a node
+ * is built, so they are parsed once into one array). The rest is parsed on first use (an error,
+ * a {@code built:} list, {@code inject}), since parsing a thousand lines in a fresh JVM, before
+ * anything is compiled, costs more than the first build of the graph itself.
  */
 public final class Bindings {
   static final byte DAEMON = 0;
@@ -35,6 +36,10 @@ public final class Bindings {
 
   private final String[] parts;
   private final byte[] kinds;
+  // the ids in brackets, of every line in id order: those of id i from needsFrom[i] (included)
+  // to needsFrom[i + 1] (excluded); read by every build, so parsed once, with the kinds
+  private final int[] needsFrom;
+  private final int[] needIds;
   private volatile Table table; // parsed on first use; racy but equal whoever parses it
 
   /** The parsed columns of the table, by id. */
@@ -42,14 +47,12 @@ public final class Bindings {
     final String[] names;
     final String[] types;
     final String[] methods;
-    final String[] needs; // "3,1", unparsed; null when none
 
     Table(List<String> lines, byte[] kinds) {
       int size = lines.size();
       names = new String[size];
       types = new String[size];
       methods = new String[size];
-      needs = new String[size];
       for (int id = 0; id < size; id++) {
         String line = lines.get(id);
         int first = line.indexOf(' ');
@@ -72,7 +75,6 @@ public final class Bindings {
           if (close < 0) {
             throw new IllegalArgumentException("malformed binding line " + id + ": " + line);
           }
-          needs[id] = line.substring(second + 2, close);
           second = close + 1;
         }
         names[id] = line.substring(second + 1);
@@ -83,7 +85,10 @@ public final class Bindings {
   private Bindings(String[] parts) {
     this.parts = parts;
     byte[] found = new byte[16];
+    int[] from = new int[17];
+    int[] ids = new int[16];
     int size = 0;
+    int count = 0;
     for (String part : parts) {
       int length = part.length();
       int start = 0;
@@ -99,13 +104,63 @@ public final class Bindings {
         if (at < end) { // not a blank line
           if (size == found.length) {
             found = Arrays.copyOf(found, size * 2);
+            from = Arrays.copyOf(from, size * 2 + 1);
           }
-          found[size++] = kindAt(part, at, end);
+          byte kind = kindAt(part, at, end);
+          found[size] = kind;
+          from[size] = count;
+          int need = needsAt(part, at, end, kind);
+          while (need >= 0) { // the ids in brackets: digits, a comma between two, then "]"
+            int id = 0;
+            int digits = 0;
+            char c;
+            while (need < end && (c = part.charAt(need)) >= '0' && c <= '9' && digits < 9) {
+              id = id * 10 + (c - '0');
+              need++;
+              digits++;
+            }
+            c = need < end ? part.charAt(need) : '\n';
+            if (digits == 0 || (c != ',' && c != ']')) {
+              throw new IllegalArgumentException(
+                  "malformed binding line " + size + ": " + part.substring(at, end).strip());
+            }
+            if (count == ids.length) {
+              ids = Arrays.copyOf(ids, count * 2);
+            }
+            ids[count++] = id;
+            need = c == ',' ? need + 1 : -1;
+          }
+          size++;
         }
         start = end + 1;
       }
     }
+    from[size] = count;
+    for (int i = 0; i < count; i++) {
+      if (ids[i] >= size) {
+        throw new IllegalArgumentException(
+            "malformed binding table: a line lists id " + ids[i] + " of " + size + " lines");
+      }
+    }
     this.kinds = Arrays.copyOf(found, size);
+    this.needsFrom = Arrays.copyOf(from, size + 1);
+    this.needIds = Arrays.copyOf(ids, count);
+  }
+
+  /**
+   * Where the ids in brackets of the line at {@code at} of {@code part} (ending at {@code end})
+   * start, or -1 if it lists none: after the kind, a provided binding's method, and the class.
+   */
+  private static int needsAt(String part, int at, int end, byte kind) {
+    int space = part.indexOf(' ', at);
+    if (kind == PROVIDED && space >= 0 && space < end) {
+      space = part.indexOf(' ', space + 1);
+    }
+    if (space >= 0 && space < end) {
+      space = part.indexOf(' ', space + 1);
+    }
+    boolean listed = space >= 0 && space + 1 < end && part.charAt(space + 1) == '[';
+    return listed ? space + 2 : -1;
   }
 
   /** The table: text blocks of one line per id, in id order. */
@@ -176,18 +231,23 @@ public final class Bindings {
     return table().methods[id];
   }
 
+  /**
+   * The ids of this table that the construction of binding {@code id} asks for directly: those
+   * of {@link #needIds()} from {@code needsFrom()[id]} (included) to {@code needsFrom()[id + 1]}
+   * (excluded), in the order its line lists them.
+   */
+  int[] needsFrom() {
+    return needsFrom;
+  }
+
+  /** Every line's ids in brackets, in id order: see {@link #needsFrom()}. */
+  int[] needIds() {
+    return needIds;
+  }
+
   /** The ids of this table that binding {@code id}'s construction asks for directly. */
   int[] needs(int id) {
-    String list = table().needs[id];
-    if (list == null || list.isEmpty()) {
-      return new int[0];
-    }
-    String[] parts = list.split(",");
-    int[] ids = new int[parts.length];
-    for (int i = 0; i < parts.length; i++) {
-      ids[i] = Integer.parseInt(parts[i].strip());
-    }
-    return ids;
+    return Arrays.copyOfRange(needIds, needsFrom[id], needsFrom[id + 1]);
   }
 
   /** The id whose injectable class is {@code type}, or -1. */

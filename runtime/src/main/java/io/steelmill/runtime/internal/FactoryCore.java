@@ -20,8 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Generated code holds no state and no protocol: each binding accessor is one line, {@code
  * return (Store) get(0);}, and a dispatch {@code construct(int id)} says how to make each id.
  * {@link #get(int)} is an acquire read of the slot; only when it is still empty does {@link
- * #build(int)} run the whole protocol: lock, cycle check, seal check, construct, record in
- * construction order, publish, and wrap any failure with the daemon and its path.
+ * #build(int)} run the whole protocol: lock, cycle check, seal check, build the ids the
+ * binding's line lists (so that the dispatch reads each from its slot, without a call),
+ * construct, record in construction order, publish, and wrap any failure with the daemon and its
+ * path.
  *
  * <p>One lock per factory, not per binding: construction is rare, and a single lock keeps the
  * recorded order a true topological order, with no lock-ordering hazards between bindings. The
@@ -211,8 +213,10 @@ public final class FactoryCore extends AtomicInteger {
   }
 
   /**
-   * Constructs binding {@code id}, which is not built yet; the caller holds the lock. An injected
-   * binding has no case in the dispatch, which throws for it: that is told apart only then.
+   * Constructs binding {@code id}, which is not built yet; the caller holds the lock. First it
+   * builds what the binding's line lists, which the dispatch then reads from the slots. An
+   * injected binding has no case in the dispatch, which throws for it: that is told apart only
+   * then.
    */
   private Object construct(int id, Thread me) throws Throwable {
     if (stopping | sealed) {
@@ -220,6 +224,8 @@ public final class FactoryCore extends AtomicInteger {
     }
     if (depth > DEEP) {
       buildNeedsFirst(id);
+    } else {
+      buildNeeds(id);
     }
     Object instance = constructOnNode(id, me);
     if (instance == null) {
@@ -228,6 +234,22 @@ public final class FactoryCore extends AtomicInteger {
           : BuildErrors.returnedNull(node, bindings.name(id), bindings.method(id), pathWith(null));
     }
     return instance;
+  }
+
+  /**
+   * Builds, in the order its line lists them, each id that binding {@code id} asks for directly
+   * and that is not built yet (each of them its own needs first, the same way): a build
+   * allocates nothing for them.
+   */
+  private void buildNeeds(int id) {
+    int[] from = bindings.needsFrom();
+    int[] needs = bindings.needIds();
+    for (int i = from[id], end = from[id + 1]; i < end; i++) {
+      int need = needs[i];
+      if (slots[need] == null) { // a plain read: under the lock every slot is current
+        build(need);
+      }
+    }
   }
 
   /**

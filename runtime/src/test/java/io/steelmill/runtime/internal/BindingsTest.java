@@ -51,4 +51,30 @@ class BindingsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("malformed binding line 0: daemon a.A");
   }
+
+  @Test
+  void readsTheIdsInBracketsOfEveryLineAtOnceAndRefusesMalformedOnes() {
+    Bindings table = Bindings.of("""
+        daemon a.A [3,0,2] A
+        provided a.M#m - [1] @Named("x [2]") String
+        """, "daemon a.C C\n", "injected a.D [3] D\n");
+    assertThat(table.needs(0)).containsExactly(3, 0, 2);
+    assertThat(Bindings.of("daemon a.Z Z\n".repeat(12) + "daemon a.A [11,0,10] A\n").needs(12))
+        .containsExactly(11, 0, 10);
+    assertThat(table.needs(1)).containsExactly(1);
+    assertThat(table.needs(2)).isEmpty();
+    assertThat(table.needs(3)).containsExactly(3);
+    assertThat(table.name(1)).isEqualTo("@Named(\"x [2]\") String");
+
+    for (String line : new String[] {
+        "daemon a.A [1,] A", "daemon a.A [] A", "daemon a.A [1 A", "daemon a.A [x] A",
+        "daemon a.A [1;2] A", "daemon a.A [1", "daemon a.A [1234567890] A"}) {
+      assertThatThrownBy(() -> Bindings.of("daemon a.Z Z\n" + line + "\n"), line)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("malformed binding line 1: " + line);
+    }
+    assertThatThrownBy(() -> Bindings.of("daemon a.Z Z\ndaemon a.A [2] A\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("malformed binding table: a line lists id 2 of 2 lines");
+  }
 }
