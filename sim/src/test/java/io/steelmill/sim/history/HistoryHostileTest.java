@@ -289,6 +289,62 @@ class HistoryHostileTest {
     assertThat(outcome(processes, "extreme process ids")).isEqualTo("LINEARIZABLE");
   }
 
+  /**
+   * What a run records, written as EDN (the {@code --history} files, the harness's files) reads
+   * back as the same history: hostile function names (a space made {@code :f :read all}, which
+   * does not read back) and values (NaN and infinities were written as symbols), 500 seeds.
+   */
+  @Test
+  void recordedHistoriesReadBackAsWritten() {
+    String alphabet = " \t\n,;#:\"\\()[]{}\u2028\u0000\u00e9\uD83D\uDE00ab1-_/.";
+    for (int i = 0; i < 500; i++) {
+      long seed = 0xEDE0L + i;
+      SplitMix64 random = new SplitMix64(seed);
+      History history = new History(() -> 7);
+      for (int op = 0; op < 12; op++) {
+        StringBuilder f = new StringBuilder();
+        for (int c = 0, n = 1 + random.nextInt(6); c < n; c++) {
+          f.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        history.invoke(op, random.nextInt(2) == 0 ? null : "k" + op, f.toString(),
+            value(random, alphabet, 3));
+        history.ok(op, value(random, alphabet, 3));
+      }
+      String written = history.toEdn();
+      try {
+        assertThat(HistoryFormat.parse(written).toEdn()).as("seed " + seed).isEqualTo(written);
+      } catch (EdnException e) {
+        fail("seed " + seed + ": " + e.getMessage() + " in\n" + written, e);
+      }
+    }
+  }
+
+  private static Object value(SplitMix64 random, String alphabet, int depth) {
+    return switch (random.nextInt(depth > 0 ? 9 : 8)) {
+      case 0 -> null;
+      case 1 -> random.nextLong();
+      case 2 -> List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0,
+          1.5e300, Double.MIN_VALUE).get(random.nextInt(6));
+      case 3 -> alphabet.charAt(random.nextInt(alphabet.length()));
+      case 4 -> Keyword.of("k" + random.nextInt(9));
+      case 5 -> random.nextInt(2) == 0;
+      case 6, 7 -> {
+        StringBuilder text = new StringBuilder();
+        for (int c = 0, n = random.nextInt(8); c < n; c++) {
+          text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        yield text.toString();
+      }
+      default -> {
+        List<Object> items = new ArrayList<>();
+        for (int c = 0, n = random.nextInt(4); c < n; c++) {
+          items.add(value(random, alphabet, depth - 1));
+        }
+        yield items;
+      }
+    };
+  }
+
   /** The same hostile history gives the same verdict and the same explanation every time. */
   @Test
   void explanationsAreTheSameEveryRun() {
