@@ -79,6 +79,17 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private static int checkOne(LinearizabilityChecker checker, Path file, PrintStream out) {
+    try {
+      return readAndCheck(checker, file, out);
+    } catch (OutOfMemoryError e) {
+      // what the file and its search held is garbage now: the next file still gets its turn
+      out.println(file + ": error: out of memory reading or checking it; run with more heap"
+          + " (java -Xmx...) or split the history");
+      return 2;
+    }
+  }
+
+  private static int readAndCheck(LinearizabilityChecker checker, Path file, PrintStream out) {
     History history;
     try {
       if (Files.isDirectory(file)) {

@@ -24,7 +24,8 @@ final class Calls {
           Map.entry("java.time.MonthDay", Map.of("now", LintRule.WallClock)),
           Map.entry("java.time.Clock", Map.of(
               "systemUTC", LintRule.WallClock, "systemDefaultZone", LintRule.WallClock,
-              "system", LintRule.WallClock)),
+              "system", LintRule.WallClock, "tickMillis", LintRule.WallClock,
+              "tickSeconds", LintRule.WallClock, "tickMinutes", LintRule.WallClock)),
           Map.entry("java.time.InstantSource", Map.of("system", LintRule.WallClock)),
           Map.entry("java.util.Calendar", Map.of("getInstance", LintRule.WallClock)),
           Map.entry("java.time.ZoneId", Map.of("systemDefault", LintRule.Environment)),

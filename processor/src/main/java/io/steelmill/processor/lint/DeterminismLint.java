@@ -25,11 +25,12 @@ public final class DeterminismLint {
 
   private final Trees trees;
   private final Kind kind;
-  private final Set<Element> visitedHelpers = new HashSet<>();
+  private final Reach reach;
 
   public DeterminismLint(ProcessingEnvironment environment, boolean strict) {
     this.trees = trees(environment);
     this.kind = strict ? Kind.ERROR : Kind.WARNING;
+    this.reach = new Reach(trees, this::report, new AfterAnalysis(environment, trees));
   }
 
   private static Trees trees(ProcessingEnvironment environment) {
@@ -54,13 +55,18 @@ public final class DeterminismLint {
     if (trees == null || isSuppressed(daemon)) {
       return;
     }
-    TreePath path = trees.getPath(daemon);
-    if (path == null) {
+    if (trees.getPath(daemon) == null) {
       return; // from a class file
     }
+    reach.later().run(daemon, () -> checkNow(daemon));
+  }
+
+  private void checkNow(TypeElement daemon) {
+    TreePath path = trees.getPath(daemon);
     Set<Element> unordered = new HashSet<>();
     new UnorderedCollector(trees, unordered).scan(path, null);
-    new LintScanner(trees, unordered, this::report, visitedHelpers).scan(path, null);
+    reach.supertypes(daemon);
+    new LintScanner(trees, unordered, this::report, reach).scan(path, null);
   }
 
   private void report(LintRule rule, String subject, Tree tree, TreePath at) {

@@ -20,8 +20,10 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 
 /** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
 final class LintScanner extends TreePathScanner<Void, Void> {
@@ -31,14 +33,13 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   private final Trees trees;
   private final Set<Element> unordered;
   private final DeterminismLint.Reporter reporter;
-  private final Set<Element> visitedHelpers;
+  private final Reach reach;
 
-  LintScanner(
-      Trees trees, Set<Element> unordered, DeterminismLint.Reporter reporter, Set<Element> visitedHelpers) {
+  LintScanner(Trees trees, Set<Element> unordered, DeterminismLint.Reporter reporter, Reach reach) {
     this.trees = trees;
     this.unordered = unordered;
     this.reporter = reporter;
-    this.visitedHelpers = visitedHelpers;
+    this.reach = reach;
   }
 
   @Override
@@ -51,8 +52,8 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       LintRule rule = ruleFor(type, name, method, node.getArguments());
       if (rule != null) {
         reporter.report(rule, simple(type) + "." + name + "()", node, getCurrentPath());
-      } else if (isHelperInThisCompilation(method, owner)) {
-        scanHelper(method);
+      } else if (reach.isHelper(owner)) {
+        reach.follow(method, owner); // a helper's method, or this(...)/super(...) in one
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
           && isUnordered(member.getExpression())) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
@@ -111,23 +112,25 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     return simple(type);
   }
 
-  /**
-   * A method of a plain class compiled now (not a daemon: daemons are linted on their own): the
-   * lint follows the call, once per method, and reports in the helper's own lines.
-   */
-  private boolean isHelperInThisCompilation(ExecutableElement method, TypeElement owner) {
-    return !visitedHelpers.contains(method)
-        && owner.getAnnotationMirrors().stream()
-            .noneMatch(a -> a.getAnnotationType().toString().equals("io.steelmill.Daemon"))
-        && trees.getPath(method) != null;
+  /** A static field of a helper class: using it runs the class's static initializers. */
+  @Override
+  public Void visitIdentifier(IdentifierTree node, Void unused) {
+    followStaticField(trees.getElement(getCurrentPath()));
+    return super.visitIdentifier(node, unused);
   }
 
-  private void scanHelper(ExecutableElement method) {
-    visitedHelpers.add(method);
-    TreePath helper = trees.getPath(method);
-    Set<Element> helperUnordered = new java.util.HashSet<>();
-    new UnorderedCollector(trees, helperUnordered).scan(helper.getParentPath(), null);
-    new LintScanner(trees, helperUnordered, reporter, visitedHelpers).scan(helper, null);
+  @Override
+  public Void visitMemberSelect(MemberSelectTree node, Void unused) {
+    followStaticField(trees.getElement(getCurrentPath()));
+    return super.visitMemberSelect(node, unused);
+  }
+
+  private void followStaticField(Element element) {
+    if (element != null && element.getKind() == ElementKind.FIELD
+        && element.getModifiers().contains(Modifier.STATIC)
+        && element.getEnclosingElement() instanceof TypeElement owner && reach.isHelper(owner)) {
+      reach.initializers(owner, false);
+    }
   }
 
   /**
@@ -140,15 +143,19 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         && method.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
       if (method.getKind() == ElementKind.CONSTRUCTOR) {
-        LintRule rule = constructionRule(type, method, method.getParameters().isEmpty());
+        LintRule rule = constructionRule(owner, method, method.getParameters().isEmpty());
         if (rule != null) {
           reporter.report(rule, simple(type) + "::new", node, getCurrentPath());
+        } else if (reach.isHelper(owner)) {
+          reach.follow(method, owner);
         }
       } else {
         String name = method.getSimpleName().toString();
         LintRule rule = ruleFor(type, name, method, null);
         if (rule != null) {
           reporter.report(rule, simple(type) + "::" + name, node, getCurrentPath());
+        } else if (reach.isHelper(owner)) {
+          reach.follow(method, owner);
         }
       }
     }
@@ -238,9 +245,11 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if (trees.getElement(getCurrentPath()) instanceof ExecutableElement constructor
         && constructor.getEnclosingElement() instanceof TypeElement owner) {
       String type = owner.getQualifiedName().toString();
-      LintRule rule = constructionRule(type, constructor, node.getArguments().isEmpty());
+      LintRule rule = constructionRule(owner, constructor, node.getArguments().isEmpty());
       if (rule != null) {
         reporter.report(rule, "new " + simple(type) + "(...)", node, getCurrentPath());
+      } else if (reach.isHelper(owner) && owner.getNestingKind() != NestingKind.ANONYMOUS) {
+        reach.follow(constructor, owner);
       } else if (Calls.ORDER_KEEPING_CLASSES.contains(type) && copiesUnordered(node.getArguments())) {
         reporter.report(LintRule.UnorderedIteration, "new " + simple(type) + "(...) copying it",
             node, getCurrentPath());
@@ -250,11 +259,30 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   }
 
   /**
-   * The rule a construction breaks: seeded generators and given dates are fine, and so are thread
-   * pools that take a thread factory (as for {@code Executors}).
+   * The rule a construction of {@code created} breaks: seeded generators and given dates are
+   * fine, and so are thread pools that take a thread factory (as for {@code Executors}). An
+   * anonymous class is judged as its superclass with the same arguments ({@code new Random() {}}
+   * is unseeded); a named subclass of a thread, timer, socket or file stream is one, whatever its
+   * constructor passes on (which the lint cannot see for a seed or a thread factory).
    */
   private static LintRule constructionRule(
-      String type, ExecutableElement constructor, boolean withoutArguments) {
+      TypeElement created, ExecutableElement constructor, boolean withoutArguments) {
+    if (created.getNestingKind() == NestingKind.ANONYMOUS
+        && created.getSuperclass() instanceof DeclaredType parent
+        && parent.asElement() instanceof TypeElement superclass) {
+      return constructionRule(superclass, constructor, withoutArguments);
+    }
+    String type = created.getQualifiedName().toString();
+    if (!Calls.CONSTRUCTORS.containsKey(type)) {
+      for (TypeElement t = superclassOf(created); t != null; t = superclassOf(t)) {
+        String name = t.getQualifiedName().toString();
+        if (Calls.CONSTRUCTORS.containsKey(name)) {
+          return Calls.ONLY_WITHOUT_ARGUMENTS.contains(name)
+              || Calls.UNLESS_THREAD_FACTORY.contains(name) ? null : Calls.CONSTRUCTORS.get(name);
+        }
+      }
+      return null;
+    }
     LintRule rule = Calls.CONSTRUCTORS.get(type);
     if (rule == null
         || (Calls.ONLY_WITHOUT_ARGUMENTS.contains(type) && !withoutArguments)) {
@@ -308,6 +336,13 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         && call.getMethodSelect() instanceof MemberSelectTree member
         && VIEWS.contains(member.getIdentifier().toString())
         && isUnordered(member.getExpression());
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType parent
+            && parent.asElement() instanceof TypeElement element
+        ? element
+        : null;
   }
 
   private static String simple(String qualified) {

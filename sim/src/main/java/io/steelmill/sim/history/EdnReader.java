@@ -36,7 +36,7 @@ public final class EdnReader {
 
   /** True when another form follows (whitespace, commas and comments skipped). */
   public boolean hasNext() {
-    in.skipBlank();
+    skipIgnored();
     return !in.atEnd();
   }
 
@@ -52,7 +52,7 @@ public final class EdnReader {
 
   /** Reads the next form. */
   public Object next() {
-    in.skipBlank();
+    skipIgnored();
     if (in.atEnd()) {
       throw in.error("unexpected end of input, expected a value");
     }
@@ -60,7 +60,7 @@ public final class EdnReader {
   }
 
   private Object readForm() {
-    in.skipBlank();
+    skipIgnored();
     if (in.atEnd()) {
       throw in.error("unexpected end of input inside a collection");
     }
@@ -79,7 +79,7 @@ public final class EdnReader {
       case ':':
         return in.readKeyword();
       case '#':
-        return readDispatch();
+        return nested(this::readDispatch);
       case '\\':
         return in.readCharacter();
       case ']', ')', '}':
@@ -104,10 +104,24 @@ public final class EdnReader {
     }
   }
 
+  /**
+   * Skips blanks, comments and {@code #_} discards (each with the form it discards), so that a
+   * discard may stand anywhere a form may, also last in a collection ({@code [1 #_2]} is
+   * {@code [1]}). A discarded form counts towards the nesting depth like any other.
+   */
+  private void skipIgnored() {
+    in.skipBlank();
+    while (in.has(2) && in.peek(0) == '#' && in.peek(1) == '_') {
+      in.skip(2);
+      nested(this::readForm);
+      in.skipBlank();
+    }
+  }
+
   private List<Object> readSequence(char close) {
     List<Object> items = new ArrayList<>();
     while (true) {
-      in.skipBlank();
+      skipIgnored();
       if (in.atEnd()) {
         throw in.error("unexpected end of input: missing '" + close + "'");
       }
@@ -129,7 +143,7 @@ public final class EdnReader {
     in.skip(1);
     Map<Object, Object> map = new LinkedHashMap<>();
     while (true) {
-      in.skipBlank();
+      skipIgnored();
       if (in.atEnd()) {
         throw in.error("unexpected end of input: the map opened at line " + startLine
             + ", column " + startColumn + " has no '}'");
@@ -141,7 +155,7 @@ public final class EdnReader {
       int keyLine = in.line();
       int keyColumn = in.column();
       Object key = readForm();
-      in.skipBlank();
+      skipIgnored();
       if (in.atEnd() || in.peek(0) == '}') {
         throw in.error("the map key " + EdnWriter.preview(key) + " has no value");
       }
@@ -160,21 +174,23 @@ public final class EdnReader {
     char c = in.peek(1);
     if (c == '{') {
       in.skip(2);
-      return nested(() -> {
-        Set<Object> set = new LinkedHashSet<>(readSequence('}'));
-        return Collections.unmodifiableSet(set);
-      });
+      return Collections.unmodifiableSet(new LinkedHashSet<>(readSequence('}')));
     }
-    if (c == '_') {
+    if (c == '#') {
       in.skip(2);
-      readForm();
-      return readForm();
+      return switch (String.valueOf(in.readSymbolLike())) {
+        case "NaN" -> Double.NaN;
+        case "Inf" -> Double.POSITIVE_INFINITY;
+        case "-Inf" -> Double.NEGATIVE_INFINITY;
+        default -> throw in.error(
+            "unknown symbolic value after '##' (EDN has ##NaN, ##Inf and ##-Inf)");
+      };
     }
     if (Character.isLetter(c)) {
       in.skip(1);
       in.readSymbolLike();
       return readForm();
     }
-    throw in.error("unsupported dispatch '#" + c + "'");
+    throw in.error("unsupported dispatch: '#' followed by " + EdnScanner.show(c));
   }
 }

@@ -17,6 +17,11 @@ final class EdnScanner {
 
   EdnScanner(String text) {
     this.text = text;
+    // a byte-order mark, as some editors write at the start of a UTF-8 file, is not a form
+    if (text.startsWith("\uFEFF")) {
+      pos = 1;
+      lineStart = 1;
+    }
   }
 
   /** True when the whole text has been read. */
@@ -93,7 +98,7 @@ final class EdnScanner {
         case 'u' -> out.append(readUnicode());
         default -> {
           pos--;
-          throw error("unknown escape '\\" + e + "' in a string");
+          throw error("unknown escape in a string: a backslash followed by " + show(e));
         }
       }
     }
@@ -178,7 +183,8 @@ final class EdnScanner {
       pos++;
     }
     if (pos == start) {
-      throw error("unexpected character '" + text.charAt(pos) + "'");
+      throw error(pos < text.length() ? "unexpected character " + show(text.charAt(pos))
+          : "unexpected end of input");
     }
     String token = text.substring(start, pos);
     return switch (token) {
@@ -206,6 +212,15 @@ final class EdnScanner {
         return;
       }
     }
+  }
+
+  /**
+   * A character of the input as an error message shows it: {@code 'x'} when printable, else its
+   * code point ({@code U+000A}), so that a message about a line break stays on one line.
+   */
+  static String show(char c) {
+    return c >= 0x20 && c < 0x7f || Character.isLetterOrDigit(c) ? "'" + c + "'"
+        : String.format("U+%04X", (int) c);
   }
 
   private static boolean isDigit(char c) {

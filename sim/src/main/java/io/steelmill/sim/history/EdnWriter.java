@@ -52,8 +52,24 @@ public final class EdnWriter {
       case List<?> list -> appendAll(out.append('['), list).append(']');
       case Integer i -> out.append(i.longValue());
       case Long l -> out.append(l.longValue());
+      case Double d when d.isNaN() -> out.append("##NaN");
+      case Double d when d.isInfinite() -> out.append(d > 0 ? "##Inf" : "##-Inf");
       default -> out.append(value);
     }
+  }
+
+  /** Whether {@code name} reads back as the same keyword: non-empty, with no delimiter. */
+  static boolean isKeywordName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isWhitespace(c) || ",{}[]()\";#\\:".indexOf(c) >= 0 || c < 0x20) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static StringBuilder appendAll(StringBuilder out, Collection<?> items) {

@@ -24,7 +24,9 @@ public record Event(long process, EventType type, String f, Object value, Object
   public String toEdn() {
     StringBuilder out = new StringBuilder("{:process ").append(process);
     out.append(", :type ").append(type.keyword());
-    out.append(", :f ").append(Keyword.of(f));
+    out.append(", :f ");
+    // a name a keyword cannot hold (a space, a bracket) is written as a string, which reads back
+    EdnWriter.append(out, EdnWriter.isKeywordName(f) ? Keyword.of(f) : f);
     if (key != null) {
       out.append(", :key ");
       EdnWriter.append(out, key);

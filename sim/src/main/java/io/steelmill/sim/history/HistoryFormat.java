@@ -1,6 +1,11 @@
 package io.steelmill.sim.history;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +29,47 @@ public final class HistoryFormat {
 
   private HistoryFormat() {}
 
-  /** Reads a history file (UTF-8). */
+  /** The largest history file {@link #read} takes: its text and events must fit the heap. */
+  public static final long MAX_FILE_BYTES = 1L << 30;
+
+  /**
+   * Reads a history file (UTF-8, at most {@link #MAX_FILE_BYTES}). Bytes that are not UTF-8 are
+   * an error naming where they are: replacing them would make different values read as equal.
+   */
   public static History read(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    return parse(new String(bytes, StandardCharsets.UTF_8));
+    long size = Files.size(file);
+    if (size > MAX_FILE_BYTES) {
+      throw new EdnException("the file has " + size + " bytes; histories of up to "
+          + MAX_FILE_BYTES + " bytes are read (split it, for example by key)", 1, 1);
+    }
+    return parse(decode(Files.readAllBytes(file)));
+  }
+
+  private static String decode(byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(8192); // only checked here: the text is made below
+    CoderResult result;
+    do {
+      out.clear();
+      result = decoder.decode(in, out, true);
+    } while (result.isOverflow());
+    if (result.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new EdnException(String.format("not UTF-8: byte 0x%02X at offset %d does not start"
+          + " a valid character", bytes[at] & 0xFF, at), line, at - lineStart + 1);
+    }
+    return new String(bytes, StandardCharsets.UTF_8);
   }
 
   /** Parses a history from EDN text. */

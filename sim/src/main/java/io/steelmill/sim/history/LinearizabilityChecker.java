@@ -56,8 +56,9 @@ public final class LinearizabilityChecker {
         Operations.renumbered(Operations.withoutUnobservedWrites(ops, model)));
     List<Object> keys = new ArrayList<>(partitions.keySet());
     List<LinearizationSearch> searches = new ArrayList<>();
+    SearchBudget budget = SearchBudget.standard();
     for (List<Operation> ops : partitions.values()) {
-      searches.add(new LinearizationSearch(model, ops, false));
+      searches.add(new LinearizationSearch(model, ops, false, budget));
     }
     boolean unknown = false;
     while (!searches.isEmpty()) {
@@ -71,19 +72,21 @@ public final class LinearizabilityChecker {
               searched);
         }
         if (outcome != LinearizationSearch.Outcome.PAUSED) {
-          unknown |= outcome == LinearizationSearch.Outcome.TIMEOUT;
+          unknown |= outcome == LinearizationSearch.Outcome.TIMEOUT
+              || outcome == LinearizationSearch.Outcome.OVER_BUDGET;
           searches.remove(i);
           keys.remove(i--);
         }
       }
     }
-    return result(unknown ? Verdict.UNKNOWN : Verdict.LINEARIZABLE, null, operations, partitions,
-        started, System.nanoTime() - started);
+    CheckResult result = result(unknown ? Verdict.UNKNOWN : Verdict.LINEARIZABLE, null,
+        operations, partitions, started, System.nanoTime() - started);
+    return unknown && budget.spent() ? result.overBudget(budget.bytes()) : result;
   }
 
   private CheckResult result(Verdict verdict, Violation violation, int operations,
       Map<Object, List<Operation>> partitions, long started, long searched) {
     return new CheckResult(verdict, violation, model, operations, partitions.size(),
-        Duration.ofNanos(searched), Duration.ofNanos(System.nanoTime() - started));
+        Duration.ofNanos(searched), Duration.ofNanos(System.nanoTime() - started), 0);
   }
 }

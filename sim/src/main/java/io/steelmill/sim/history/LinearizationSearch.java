@@ -27,13 +27,14 @@ import java.util.Set;
  */
 final class LinearizationSearch {
   /** How a search ended. */
-  enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, PAUSED }
+  enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, OVER_BUDGET, PAUSED }
 
   private final Model model;
   private final List<Operation> ops;
   private final EntryList entries;
   private final long[] zobrist;
   private final boolean explain;
+  private final SearchBudget budget;
   private int deepest = -1;
   private int[] deepestOrder = new int[0];
   private final Map<Integer, Set<Object>> refusedStates = new LinkedHashMap<>();
@@ -52,7 +53,13 @@ final class LinearizationSearch {
   private int entry;
 
   LinearizationSearch(Model model, List<Operation> ops, boolean explain) {
+    this(model, ops, explain, SearchBudget.standard());
+  }
+
+  /** A search whose cache draws on {@code budget} (shared by the searches of one check). */
+  LinearizationSearch(Model model, List<Operation> ops, boolean explain, SearchBudget budget) {
     this.model = model;
+    this.budget = budget;
     this.ops = ops;
     this.explain = explain;
     int n = ops.size();
@@ -103,6 +110,9 @@ final class LinearizationSearch {
       }
       if (taken > maxSteps) {
         return Outcome.PAUSED;
+      }
+      if (budget.spent()) {
+        return Outcome.OVER_BUDGET;
       }
       if (entry != EntryList.NONE && entries.isCall(entry)) {
         if (!tryLinearize()) {
@@ -156,40 +166,40 @@ final class LinearizationSearch {
    */
   private boolean remember() {
     Object seen = cache.get(probe);
+    long[] optional;
     if (seen == null) {
-      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist),
-          optionalLinearized.clone());
+      CacheKey key = new CacheKey(null, probe.state, probe.zobrist);
+      key.compact = CompactBits.of(linearized);
+      optional = CompactBits.of(optionalLinearized);
+      cache.put(key, optional);
+      budget.charge(ENTRY_BYTES + 8L * (key.compact.length + optional.length));
       return true;
     }
     if (seen instanceof long[] one) {
-      if (subset(one, optionalLinearized)) {
+      if (CompactBits.subsetOf(one, optionalLinearized)) {
         return false;
       }
       List<long[]> sets = new ArrayList<>();
       sets.add(one);
-      sets.add(optionalLinearized.clone());
-      cache.put(new CacheKey(linearized.clone(), probe.state, probe.zobrist), sets);
+      sets.add(optional = CompactBits.of(optionalLinearized));
+      cache.put(probe, sets); // the key is present: the map keeps its own, compact one
+      budget.charge(ENTRY_BYTES + 8L * optional.length);
       return true;
     }
     @SuppressWarnings("unchecked")
     List<long[]> sets = (List<long[]>) seen;
     for (long[] set : sets) {
-      if (subset(set, optionalLinearized)) {
+      if (CompactBits.subsetOf(set, optionalLinearized)) {
         return false;
       }
     }
-    sets.add(optionalLinearized.clone());
+    sets.add(optional = CompactBits.of(optionalLinearized));
+    budget.charge(16L + 8L * optional.length);
     return true;
   }
 
-  private static boolean subset(long[] small, long[] large) {
-    for (int i = 0; i < small.length; i++) {
-      if ((small[i] & ~large[i]) != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
+  /** About what a cache entry costs besides its words: key, map node, array headers. */
+  private static final long ENTRY_BYTES = 120;
 
   /** Undoes the most recent linearization and moves past it. */
   private void backtrack() {
@@ -254,9 +264,13 @@ final class LinearizationSearch {
     }
   }
 
-  /** (linearized set, state) with a precomputed hash; the probe instance is reused. */
+  /**
+   * (linearized set, state) with a precomputed hash. The probe instance is reused and reads the
+   * search's live set ({@code words}); a cached key holds its set in {@link CompactBits} form.
+   */
   private static final class CacheKey {
     private final long[] words;
+    private long[] compact;
     private Object state;
     private long zobrist;
     private int hash;
@@ -281,7 +295,18 @@ final class LinearizationSearch {
     @Override
     public boolean equals(Object other) {
       return other instanceof CacheKey key && key.hash == hash
-          && java.util.Objects.equals(key.state, state) && Arrays.equals(key.words, words);
+          && java.util.Objects.equals(key.state, state) && sameSet(key);
+    }
+
+    private boolean sameSet(CacheKey key) {
+      if (compact != null && key.compact != null) {
+        return CompactBits.same(compact, key.compact);
+      }
+      if (compact != null) {
+        return CompactBits.matches(compact, key.words);
+      }
+      return key.compact != null ? CompactBits.matches(key.compact, words)
+          : Arrays.equals(words, key.words);
     }
   }
 }

@@ -27,6 +27,8 @@ import java.util.Objects;
 public final class RunPicture {
   /** Applied faults few enough (a shrunk run's) that the window widens to show every one. */
   static final int FEW_FAULTS = 12;
+  /** Rows of the fault table at most: a long run drops tens of thousands of messages. */
+  static final int MAX_FAULT_ROWS = 5000;
 
   private final Builder settings;
 
@@ -130,7 +132,13 @@ public final class RunPicture {
     page.element("h2", "Faults injected (" + settings.faults.size() + ")");
     page.open("table", "class", "faults").raw("<tr><th>id</th><th>time</th><th>node</th>"
         + "<th>fault</th><th>applied</th></tr>");
+    int listed = 0;
     for (FaultLedger.Fault fault : settings.faults) {
+      if (listed++ == MAX_FAULT_ROWS) {
+        page.open("tr", "class", "note").element("td", (settings.faults.size() - MAX_FAULT_ROWS)
+            + " more faults not listed").close("tr");
+        break;
+      }
       page.open("tr", "id", "fault-" + fault.id(), "class", fault.applied() ? null : "left-out")
           .element("td", fault.id()).element("td", Lanes.time(fault.time()))
           .element("td", fault.node()).element("td", fault.what())

@@ -18,8 +18,14 @@ final class Svg {
         case '"' -> escaped.append("&quot;");
         case '\'' -> escaped.append("&#39;");
         default -> {
-          // control characters other than tab and newline are not allowed in XML
-          if (c < 0x20 && c != '\n' && c != '\t') {
+          // XML allows neither control characters other than tab and newline, nor U+FFFE and
+          // U+FFFF (which parsers such as jsoup also take for the end of the input), nor a
+          // surrogate that is not half of a pair
+          if (Character.isHighSurrogate(c) && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
+            escaped.append(c).append(text.charAt(++i));
+          } else if (c < 0x20 && c != '\n' && c != '\t' || c >= 0xFFFE
+              || Character.isSurrogate(c)) {
             escaped.append('?');
           } else {
             escaped.append(c);
