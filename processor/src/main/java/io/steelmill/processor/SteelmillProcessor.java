@@ -54,6 +54,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private Mode mode;
   private FactoryStep factoryStep;
   private FactoryReader factoryReader;
+  private BindingReader bindingReader;
   private DeterminismLint lint;
   private final Set<String> deferred = new LinkedHashSet<>();
   /** Provides methods seen, as owner name and method name: elements are re-read per round. */
@@ -109,6 +110,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       return false;
     }
     try {
+      bindingReader.newRound();
       factoryReader.newRound();
       factoryStep.newRound();
       Map<String, Set<Element>> annotated = annotated(round);
@@ -139,6 +141,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       }
     }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
+    bindingReader = bindings;
     FactoryReader factories = new FactoryReader(processingEnv.getElementUtils(), bindings);
     factoryReader = factories;
     simulator = new SimulatorModule(processingEnv.getElementUtils(), bindings);

@@ -65,8 +65,12 @@ public final class AccessorNames {
     return keysByAccessor.get(methodName);
   }
 
+  /** The key's name without packages, in camel case; made once per key (a regex, a builder). */
   private static String shortName(Key key) {
-    return camel(key.simpleTypeName() + " " + qualifier(key));
+    if (key.accessorBase == null) {
+      key.accessorBase = camel(key.simpleTypeName() + " " + qualifier(key));
+    }
+    return key.accessorBase;
   }
 
   private static String qualifier(Key key) {

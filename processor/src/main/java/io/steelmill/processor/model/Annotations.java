@@ -50,7 +50,12 @@ public final class Annotations {
   }
 
   public static boolean hasInject(Element element) {
-    return element.getAnnotationMirrors().stream().anyMatch(m -> INJECT.contains(nameOf(m)));
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (INJECT.contains(nameOf(mirror))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The first qualifier annotation on {@code element}, or null. */

@@ -2,7 +2,9 @@ package io.steelmill.processor.model;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -11,12 +13,27 @@ import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
-/** Turns elements into keys, dependencies and bindings. Reports nothing. */
+/**
+ * Turns elements into keys, dependencies and bindings. Reports nothing. A class's constructor
+ * binding and a provides method's binding do not depend on the mode or the factory: each is read
+ * once per round and shared by every graph that uses it (both modes' graphs, a parent's and its
+ * children's), which also shares each key's names made on first use.
+ */
 public final class BindingReader {
   private final Types types;
+  private final Map<TypeElement, Binding> daemons = new HashMap<>();
+  private final Map<TypeElement, Binding> implementations = new HashMap<>();
+  private final Map<ExecutableElement, Binding> provides = new HashMap<>();
 
   public BindingReader(Types types) {
     this.types = types;
+  }
+
+  /** Forgets this round's bindings: a new round re-creates the elements they hold. */
+  public void newRound() {
+    daemons.clear();
+    implementations.clear();
+    provides.clear();
   }
 
   /** The key of a type as written, boxing primitives, with a qualifier or null. */
@@ -53,8 +70,21 @@ public final class BindingReader {
     return dependencies;
   }
 
-  /** The binding of a class through its constructor; no dependencies if it has no usable one. */
+  /**
+   * The binding of a class through its constructor; no dependencies if it has no usable one.
+   * {@code implicit}: the class is bound because an interface names it, in either mode.
+   */
   public Binding constructorBinding(Key key, TypeElement type, boolean implicit) {
+    Map<TypeElement, Binding> known = implicit ? implementations : daemons;
+    Binding binding = known.get(type);
+    if (binding == null || !binding.key().equals(key)) {
+      binding = readConstructorBinding(key, type, implicit);
+      known.put(type, binding);
+    }
+    return binding;
+  }
+
+  private Binding readConstructorBinding(Key key, TypeElement type, boolean implicit) {
     ConstructorChoice choice = ConstructorChoice.of(type);
     ExecutableElement constructor = choice.constructor();
     List<Dependency> dependencies = constructor == null ? List.of() : parameters(constructor);
@@ -73,7 +103,17 @@ public final class BindingReader {
     return key(method.getReturnType(), Annotations.qualifierOf(method));
   }
 
+  /** The binding of a {@code @Provides} method, in the modes it is marked for. */
   public Binding providesBinding(ExecutableElement method) {
+    Binding binding = provides.get(method);
+    if (binding == null) {
+      binding = readProvidesBinding(method);
+      provides.put(method, binding);
+    }
+    return binding;
+  }
+
+  private Binding readProvidesBinding(ExecutableElement method) {
     return new Binding(
         providesKey(method),
         BindingKind.PROVIDES,

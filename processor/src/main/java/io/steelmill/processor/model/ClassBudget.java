@@ -44,12 +44,25 @@ public final class ClassBudget {
 
   /** Whether the generated class of {@code graph} fits in a class file. */
   public static boolean fits(BindingGraph graph) {
-    return entries(graph) <= LIMIT;
+    return atMost(graph) <= LIMIT || entries(graph) <= LIMIT;
   }
 
   /** Whether the class of {@code graph} also has room for {@code fields} memo fields. */
   public static boolean fitsMemoFields(BindingGraph graph, int fields) {
-    return fields <= MAX_MEMOIZED && entries(graph) + (long) PER_MEMO * fields <= LIMIT;
+    long memo = (long) PER_MEMO * fields;
+    return fields <= MAX_MEMOIZED
+        && (atMost(graph) + memo <= LIMIT || entries(graph) + memo <= LIMIT);
+  }
+
+  /**
+   * At least {@link #entries}, counting every entry point as an extra one: when that fits, the
+   * exact count (a set of every entry point's key) is not needed.
+   */
+  private static long atMost(BindingGraph graph) {
+    return FIXED
+        + (long) PER_KEY * graph.resolutions().size()
+        + (long) PER_REACHED * graph.childReach().size()
+        + (long) PER_EXTRA_ENTRY * graph.factory().entryPoints().size();
   }
 
   /** About how many keys a class can hold: for messages. */

@@ -40,6 +40,11 @@ public record ConstructorChoice(ExecutableElement constructor, String problem, i
     return new ConstructorChoice(constructor, null, 1);
   }
 
+  /** The choice that picked {@code constructor}, as {@link #of} made it for its class. */
+  public static ConstructorChoice chosen(ExecutableElement constructor) {
+    return new ConstructorChoice(constructor, null, 1);
+  }
+
   public boolean isAmbiguous() {
     return constructor == null && candidates > 1;
   }

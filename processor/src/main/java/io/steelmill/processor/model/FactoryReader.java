@@ -30,12 +30,28 @@ public final class FactoryReader {
   /** A {@code @Factory} interface and the qualified name of its declared parent, or "". */
   private record Declared(TypeElement factory, String parent) {}
 
+  /**
+   * The descriptors read in this round: a factory is read for each mode, and again as the child or
+   * the parent of another factory; what it declares does not depend on the mode.
+   */
+  private final Map<TypeElement, FactoryDescriptor> read = new HashMap<>();
+
   public FactoryReader(Elements elements, BindingReader bindings) {
     this.elements = elements;
     this.bindings = bindings;
   }
 
+  /** The descriptor of {@code factory}, read once per round. */
   public FactoryDescriptor read(TypeElement factory) {
+    FactoryDescriptor known = read.get(factory);
+    if (known == null) {
+      known = readNow(factory);
+      read.put(factory, known);
+    }
+    return known;
+  }
+
+  private FactoryDescriptor readNow(TypeElement factory) {
     AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
     List<TypeElement> modules = new ArrayList<>();
     for (TypeMirror module : Annotations.classValues(annotation, "modules")) {
@@ -88,9 +104,10 @@ public final class FactoryReader {
     return children;
   }
 
-  /** Forgets the package scans: a new round may bring new factories (or new elements). */
+  /** Forgets the package scans and descriptors: a new round may bring new elements. */
   public void newRound() {
     factoriesByPackage.clear();
+    read.clear();
   }
 
   private static void collectFactories(Element scope, List<Declared> into) {
@@ -145,9 +162,15 @@ public final class FactoryReader {
     }
   }
 
+  /** {@code name[a.B, c.D]}: the method's name and parameter types (a loop: a cold path). */
   private static String signature(ExecutableElement method) {
-    return method.getSimpleName()
-        + method.getParameters().stream().map(p -> p.asType().toString()).toList().toString();
+    StringBuilder text = new StringBuilder().append(method.getSimpleName()).append('[');
+    String separator = "";
+    for (javax.lang.model.element.VariableElement parameter : method.getParameters()) {
+      text.append(separator).append(parameter.asType().toString());
+      separator = ", ";
+    }
+    return text.append(']').toString();
   }
 
   /** The types once each, by name: a type injected twice is one binding, not a duplicate. */

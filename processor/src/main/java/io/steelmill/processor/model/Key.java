@@ -19,6 +19,8 @@ public final class Key {
   private final String qualifierIdentity;
   private final int hash;
   private String simpleTypeName; // TypeNames.simple(typeName), on first use: a regex per call
+  /** {@link AccessorNames}'s short name of this key, on first use: graphs share their keys. */
+  String accessorBase;
 
   public Key(TypeMirror type, AnnotationMirror qualifier) {
     this.type = type;

@@ -15,6 +15,14 @@ final class Constructibility {
 
   /** The error that keeps {@code type} from being constructed, or null. */
   static Diagnostic problem(TypeElement type) {
+    return problem(type, null);
+  }
+
+  /**
+   * The error that keeps {@code type} from being constructed, or null; {@code choice} is its
+   * constructor choice when the caller made it already (or null to make it here, only if needed).
+   */
+  static Diagnostic problem(TypeElement type, ConstructorChoice choice) {
     String name = type.getSimpleName().toString();
     String kind = DaemonValidator.notConstructible(type);
     if (kind != null) {
@@ -25,7 +33,9 @@ final class Constructibility {
           "",
           ErrorCode.DaemonNotConstructible.fix());
     }
-    ConstructorChoice choice = ConstructorChoice.of(type);
+    if (choice == null) {
+      choice = ConstructorChoice.of(type);
+    }
     if (choice.isAmbiguous()) {
       return Diagnostic.of(
           ErrorCode.AmbiguousConstructor,

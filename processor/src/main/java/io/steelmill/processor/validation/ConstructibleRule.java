@@ -4,6 +4,7 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
+import io.steelmill.processor.model.ConstructorChoice;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -19,7 +20,12 @@ final class ConstructibleRule implements GraphRule {
     for (Binding binding : graph.localBindings()) {
       if (binding.kind() == BindingKind.CONSTRUCTOR
           && binding.element() instanceof TypeElement type) {
-        Diagnostic problem = Constructibility.problem(type);
+        // a binding holds the constructor its class's choice made, or null when there was none:
+        // with one, only the kind of class can be wrong, and the choice need not be made again
+        Diagnostic problem =
+            binding.executable() == null
+                ? Constructibility.problem(type)
+                : Constructibility.problem(type, ConstructorChoice.chosen(binding.executable()));
         if (problem != null) {
           out.add(problem);
         }

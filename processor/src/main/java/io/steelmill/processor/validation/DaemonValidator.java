@@ -18,11 +18,12 @@ public final class DaemonValidator {
     if (!(element instanceof TypeElement type)) {
       return out;
     }
-    Diagnostic problem = Constructibility.problem(type);
+    ConstructorChoice choice = ConstructorChoice.of(type);
+    Diagnostic problem = Constructibility.problem(type, choice);
     if (problem != null) {
       out.add(problem);
     } else {
-      ExecutableElement constructor = ConstructorChoice.of(type).constructor();
+      ExecutableElement constructor = choice.constructor();
       for (VariableElement parameter : constructor.getParameters()) {
         Diagnostic wrong =
             InjectableTypes.check(

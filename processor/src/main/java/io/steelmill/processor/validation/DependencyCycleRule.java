@@ -50,6 +50,9 @@ final class DependencyCycleRule implements GraphRule {
   private void visit(
       BindingGraph graph, Key root, Map<Key, Color> colors, Set<Set<Key>> seen,
       List<Diagnostic> out) {
+    if (colors.containsKey(root)) {
+      return; // visited from an earlier root (most are): no stacks to make
+    }
     List<Dependency> path = new ArrayList<>();
     ArrayDeque<Frame> frames = new ArrayDeque<>();
     ArrayDeque<Key> keys = new ArrayDeque<>();

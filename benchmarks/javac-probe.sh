@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# What the Steelmill processor costs javac, beside the floor under any source-generating processor
+# (BENCHMARKS.md, "javac with the processor, sixth pass"). ROUNDS rounds (default 4), alternating:
+#   handWritten  the hand-written wiring, -proc:none (the javac row's reference)
+#   copy         GeneratedCopy: writes the files a Steelmill compile generated, asks javac nothing
+#   steelmill    the processor of processor/target/classes, wrapped by ProcessorMeter
+# Each line: contender, process CPU user and sys (s), wall (s), and for steelmill the processor
+# thread's CPU and allocation. Run from the repository root of a built tree
+# (./mvnw -o -q -B -Pbenchmarks package -pl benchmarks -am -DskipTests).
+set -euo pipefail
+. benchmarks/find-jdk.sh
+out=benchmarks/target/results; mkdir -p "$out"
+classpath=org.apache.maven.plugins:maven-dependency-plugin:3.9.0:build-classpath
+export MAVEN_ARGS=${MAVEN_ARGS:--o}
+. benchmarks/javac.sh
+probe=benchmarks/target/javac-probe; generated=$probe/generated
+rm -rf "$probe"; mkdir -p "$probe/classes" "$generated"
+"$javac" -d "$probe/classes" benchmarks/javac-probe/ProcessorMeter.java benchmarks/javac-probe/GeneratedCopy.java
+annotations="annotations/target/classes:$(cat "$out/javac-common.cp")"
+steelmill_path="processor/target/classes:$(cat "$out/javac-steelmill-processor.cp")"
+wiring="$javac_graph/Graph1000.java $javac_graph/Child1000.java"
+# shellcheck disable=SC2086 # word lists
+"$javac" -proc:only -s "$generated" -cp "$annotations:runtime/target/classes" \
+  -processorpath "$steelmill_path" -processor io.steelmill.processor.SteelmillProcessor $javac_daemons $wiring
+probe_compile() { # contender
+  local classes=$probe/out cp="$annotations:runtime/target/classes" sources options
+  case $1 in
+    handWritten) cp=$annotations options="-proc:none"
+      sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java" ;;
+    copy) sources="$javac_daemons $wiring"
+      options="-processorpath $probe/classes -processor GeneratedCopy -AgeneratedCopy.from=$generated" ;;
+    steelmill) sources="$javac_daemons $wiring"
+      options="-processorpath $probe/classes:$steelmill_path -processor ProcessorMeter" ;;
+  esac
+  rm -rf "$classes"; mkdir -p "$classes/generated"
+  # shellcheck disable=SC2086 # word lists
+  /usr/bin/time -f "%U %S %e" -o "$probe/time" "$javac" -d "$classes" -s "$classes/generated" \
+    -cp "$cp" $options $sources 2> "$probe/stderr"
+  echo "$1 $(cat "$probe/time") $(grep '^processor:' "$probe/stderr" || true)"
+}
+for r in $(seq "${ROUNDS:-4}"); do
+  for c in handWritten copy steelmill; do probe_compile $c; done
+done
