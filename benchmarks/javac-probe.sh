@@ -4,6 +4,9 @@
 #   handWritten  the hand-written wiring, -proc:none (the javac row's reference)
 #   copy         GeneratedCopy: writes the files a Steelmill compile generated, asks javac nothing
 #   steelmill    the processor of processor/target/classes, wrapped by ProcessorMeter
+#   handNothing  the hand-written wiring with a processor that claims every annotation, writes nothing
+#   handOneClass the same, writing one one-line class in round 1 (javac's rounds alone)
+# CONTENDERS picks some (default: handWritten copy steelmill).
 # Each line: contender, process CPU user and sys (s), wall (s), and for steelmill the processor
 # thread's CPU and allocation. Run from the repository root of a built tree
 # (./mvnw -o -q -B -Pbenchmarks package -pl benchmarks -am -DskipTests).
@@ -15,7 +18,8 @@ export MAVEN_ARGS=${MAVEN_ARGS:--o}
 . benchmarks/javac.sh
 probe=benchmarks/target/javac-probe; generated=$probe/generated
 rm -rf "$probe"; mkdir -p "$probe/classes" "$generated"
-"$javac" -d "$probe/classes" benchmarks/javac-probe/ProcessorMeter.java benchmarks/javac-probe/GeneratedCopy.java
+"$javac" -d "$probe/classes" benchmarks/javac-probe/ProcessorMeter.java \
+  benchmarks/javac-probe/GeneratedCopy.java benchmarks/javac-probe/OneClassWriter.java
 annotations="annotations/target/classes:$(cat "$out/javac-common.cp")"
 steelmill_path="processor/target/classes:$(cat "$out/javac-steelmill-processor.cp")"
 wiring="$javac_graph/Graph1000.java $javac_graph/Child1000.java"
@@ -27,6 +31,10 @@ probe_compile() { # contender
   case $1 in
     handWritten) cp=$annotations options="-proc:none"
       sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java" ;;
+    handNothing|handOneClass) cp=$annotations
+      sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java"
+      options="-processorpath $probe/classes -processor OneClassWriter"
+      [ "$1" = handOneClass ] || options="$options -AoneClassWriter.none" ;;
     copy) sources="$javac_daemons $wiring"
       options="-processorpath $probe/classes -processor GeneratedCopy -AgeneratedCopy.from=$generated" ;;
     steelmill) sources="$javac_daemons $wiring"
@@ -39,5 +47,5 @@ probe_compile() { # contender
   echo "$1 $(cat "$probe/time") $(grep '^processor:' "$probe/stderr" || true)"
 }
 for r in $(seq "${ROUNDS:-4}"); do
-  for c in handWritten copy steelmill; do probe_compile $c; done
+  for c in ${CONTENDERS:-handWritten copy steelmill}; do probe_compile $c; done
 done
