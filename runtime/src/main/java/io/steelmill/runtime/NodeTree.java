@@ -51,7 +51,6 @@ final class NodeTree {
     return false;
   }
 
-
   /** Marks the calling thread as one of {@code node}'s own (a helper, a runner, the stopper). */
   static void ownThread(Node node) {
     OWNER.set(node);
