@@ -9,6 +9,7 @@ import io.steelmill.sim.history.History;
 import io.steelmill.sim.history.LinearizabilityChecker;
 import io.steelmill.sim.history.Models;
 import io.steelmill.sim.picture.RunPicture;
+import io.steelmill.sim.shrink.FailureKind;
 import io.steelmill.sim.shrink.ShrinkResult;
 import io.steelmill.sim.shrink.Shrinker;
 import java.nio.file.Files;
@@ -71,16 +72,16 @@ final class FailureShrink {
       return "";
     }
     try {
-      String kind = kind(failed, check(history));
       List<String> faults = first.appliedIds();
-      ShrinkResult shrunk = new Shrinker(settings.shrinkBudget()).shrink(faults, mask -> {
-        try {
-          Outcome again = rerun.run(options(settings, mask, false));
-          return kind(again.result(), check(again.history())).equals(kind);
-        } catch (Exception e) {
-          return false;
-        }
-      });
+      ShrinkResult shrunk = new Shrinker(settings.shrinkBudget())
+          .shrink(faults, FailureKind.of(failed, check(history)), mask -> {
+            try {
+              Outcome again = rerun.run(options(settings, mask, false));
+              return FailureKind.of(again.result(), check(again.history()));
+            } catch (Exception e) {
+              return null; // a replay that cannot be made does not fail the same way
+            }
+          });
       StringBuilder text = new StringBuilder("Shrunk: ").append(shrunk.summary()).append('\n');
       FaultMask drawn = first.options().mask();
       if (shrunk.reproduced()) {
@@ -127,13 +128,5 @@ final class FailureShrink {
     }
     return new LinearizabilityChecker(Models.named(settings.linearizable()),
         Durations.parsePositive(settings.checkTimeout())).check(history);
-  }
-
-  /** What broke: the run (with the error's class), the history, or nothing. */
-  static String kind(SimResult result, CheckResult check) {
-    if (!result.succeeded()) {
-      return "run: " + result.failure().getClass().getName();
-    }
-    return check == null || check.linearizable() ? "passed" : "history";
   }
 }

@@ -7,6 +7,7 @@ import io.steelmill.sim.FaultMask;
 import io.steelmill.sim.Trace;
 import io.steelmill.sim.picture.RunPicture;
 import io.steelmill.sim.shrink.ShrinkResult;
+import io.steelmill.sim.shrink.FailureKind;
 import io.steelmill.sim.shrink.Shrinker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -81,12 +82,9 @@ final class FailingSeed {
     }
   }
 
-  /** What broke: "history", or the run's error class. */
-  static String kind(ClusterSimulation.Outcome outcome) {
-    if (!outcome.result().succeeded()) {
-      return "run: " + outcome.result().failure().getClass().getName();
-    }
-    return outcome.passed() ? "passed" : "history";
+  /** What broke in {@code outcome}: its run, its history (decided or not), or nothing. */
+  static FailureKind kind(ClusterSimulation.Outcome outcome) {
+    return FailureKind.of(outcome.result(), outcome.check());
   }
 
   ClusterSimulation.Outcome replay(long seed, FaultMask mask, boolean timeline) {
@@ -96,13 +94,14 @@ final class FailingSeed {
 
   /** Shrinks {@code failing} (a failed run of {@code seed}) and prints the result. */
   ShrinkResult shrink(long seed, ClusterSimulation.Outcome failing, PrintStream out) {
-    String kind = kind(failing);
     List<String> faults = failing.faults().appliedIds();
     ShrinkResult result = new Shrinker(options.budget)
-        .shrink(faults, mask -> kind(replay(seed, mask, false)).equals(kind));
+        .shrink(faults, kind(failing), mask -> kind(replay(seed, mask, false)));
     out.println("shrunk: " + result.summary());
-    out.println("faults needed: " + result.kept().size() + " of " + faults.size());
-    out.println("replay shrunk: " + command(seed, result.faults()));
+    if (result.reproduced()) { // else the summary says why nothing was shrunk
+      out.println("faults needed: " + result.kept().size() + " of " + faults.size());
+      out.println("replay shrunk: " + command(seed, result.faults()));
+    }
     return result;
   }
 

@@ -29,8 +29,11 @@ final class SweepFailure {
         .append("faults injected: ").append(outcome.faults().applied()).append('\n')
         .append("replay: ").append(failing.command(seed, "all")).append('\n');
     if (shrunk != null) {
-      text.append("shrunk: ").append(shrunk.summary()).append('\n')
-          .append("replay shrunk: ").append(failing.command(seed, shrunk.faults())).append('\n');
+      text.append("shrunk: ").append(shrunk.summary()).append('\n');
+      if (shrunk.reproduced()) {
+        text.append("replay shrunk: ").append(failing.command(seed, shrunk.faults()))
+            .append('\n');
+      }
     }
     text.append(outcome.result().report());
     try {

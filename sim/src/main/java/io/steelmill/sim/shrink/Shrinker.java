@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Finds a small set of a failing seed's faults that still makes it fail, by Zeller's delta
@@ -40,6 +41,25 @@ public final class Shrinker {
   }
 
   /**
+   * Shrinks {@code faults}, the ids of the faults a run that failed as {@code failing} applied,
+   * keeping the replays that fail the same way; an {@linkplain FailureKind#undecided()
+   * undecided} failure is not shrunk (no replay is made).
+   *
+   * @param replay replays the seed with a mask and tells what broke (null: the replay itself
+   *     could not be made, which counts as not failing); called at most the budget's number of
+   *     times
+   */
+  public ShrinkResult shrink(
+      List<String> faults, FailureKind failing, Function<FaultMask, FailureKind> replay) {
+    if (failing.undecided()) {
+      return new ShrinkResult(faults, faults, 0, false, false,
+          "the history check decided nothing (its time or memory limit), so a replay could not"
+              + " be told to fail the same way");
+    }
+    return shrink(faults, mask -> failing.equals(replay.apply(mask)));
+  }
+
+  /**
    * Shrinks {@code faults}, the ids of the faults the failing run applied, in their order.
    *
    * @param replay replays the seed with a mask; called at most the budget's number of times
@@ -48,10 +68,10 @@ public final class Shrinker {
     List<String> current = List.copyOf(faults);
     if (!test(List.of(), replay).orElse(false)) {
       if (!test(current, replay).orElse(false)) {
-        return new ShrinkResult(faults, current, replays, false, false);
+        return new ShrinkResult(faults, current, replays, false, false, "");
       }
     } else {
-      return new ShrinkResult(faults, List.of(), replays, true, true);
+      return new ShrinkResult(faults, List.of(), replays, true, true, "");
     }
     int granularity = 2;
     boolean exhausted = false;
@@ -97,7 +117,7 @@ public final class Shrinker {
         granularity = Math.min(2 * granularity, current.size());
       }
     }
-    return new ShrinkResult(faults, current, replays, !exhausted, true);
+    return new ShrinkResult(faults, current, replays, !exhausted, true, "");
   }
 
   /** The replay's verdict for {@code subset}, cached; empty when the budget is spent. */
