@@ -202,4 +202,46 @@ class CarrierThreadTest {
       caller.shutdownNow();
     }
   }
+
+  /** The threads alive now whose name is {@code name}. */
+  private static List<Thread> threadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals(name)).toList();
+  }
+
+  @Test
+  void aKeptCarrierStartsBetweenTwoIdleSpacersThatEndWithIt() throws Exception {
+    List<Thread> spacers = new ArrayList<>();
+    AtomicReference<Thread> kept = new AtomicReference<>();
+    CarrierThread.keepWhile(() -> {
+      try {
+        CarrierThread.Run run = CarrierThread.start("steelmill-sim-carrier-spaced", () -> { });
+        assertThat(run.join(BOUND)).isTrue();
+        kept.set(run.thread());
+        spacers.addAll(threadsNamed("steelmill-sim-carrier-spaced-spacer"));
+        assertThat(spacers).as("spacers while the carrier is kept").hasSize(2)
+            .allSatisfy(spacer -> assertThat(spacer.isDaemon()).isTrue());
+        CarrierThread.Run next = CarrierThread.start("steelmill-sim-carrier-next", () -> { });
+        assertThat(next.join(BOUND)).isTrue();
+        assertThat(threadsNamed("steelmill-sim-carrier-next-spacer"))
+            .as("a kept carrier's next run starts no spacers").isEmpty();
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    kept.get().join(BOUND.toMillis());
+    for (Thread spacer : spacers) {
+      spacer.join(BOUND.toMillis());
+      assertThat(spacer.isAlive()).as("a spacer after its carrier ended").isFalse();
+    }
+  }
+
+  @Test
+  void aCarrierOutsideASweepStartsNoSpacers() throws Exception {
+    AtomicReference<List<Thread>> spacers = new AtomicReference<>();
+    CarrierThread.Run run = CarrierThread.start("steelmill-sim-carrier-alone",
+        () -> spacers.set(threadsNamed("steelmill-sim-carrier-alone-spacer")));
+    assertThat(run.join(BOUND)).isTrue();
+    assertThat(spacers.get()).as("spacers of a carrier for one run").isEmpty();
+  }
 }
