@@ -12,12 +12,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * 8 bytes each, handed out in order as threads start, so the handles of two threads started one
  * after the other share a 64-byte cache line. Every virtual-thread mount and unmount writes two of
  * a carrier's handles, and every {@code Thread.currentThread()} reads one. Two carriers whose
- * handles share a line, each switching tasks hundreds of thousands of times a second, take that
- * line from each other on every switch: in a sweep with 2 jobs a seed cost 40% more CPU than with
- * 1, while two JVMs side by side paid nothing (BENCHMARKS.md, issue 13, "The sweep's shared cache
- * line"). A thread started just before and one just after the carrier, both idle until the carrier
- * ends, take the slots around it: its line then holds only its own handles and an idle thread's.
- * The starts are serialized, so two jobs starting carriers at once do not interleave.
+ * handles share a line, each switching tasks all the time, take that line from each other on
+ * every switch: in a sweep with 2 jobs a seed cost 40% more CPU than with 1, while two JVMs side
+ * by side paid nothing (BENCHMARKS.md, issue 13, "The sweep's shared cache line"). A thread
+ * started just before and one just after the carrier, both idle until the carrier ends, take the
+ * slots around it: its line then holds only its own handles and an idle thread's. The starts are
+ * serialized, so two jobs starting carriers at once do not interleave.
  *
  * <p>{@code -Dsteelmill.carrier.spacers=false} starts carriers without them (to measure the
  * difference; nothing else changes, traces included).
