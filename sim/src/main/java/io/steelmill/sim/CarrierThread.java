@@ -21,9 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * loop removes what it set on the thread; a carrier whose run threw, or that the watchdog
  * abandoned, is never used again. One carrier per calling thread, so simulations side by side
  * never share one. A kept carrier ends when its caller's {@code keepWhile} ends, or after {@link
- * #IDLE} without work; it is a daemon thread either way. It starts between two idle threads
- * ({@link CarrierSpacers}), so that two jobs' carriers do not fight over one cache line of the
- * JVM's per-thread slots on every task switch.
+ * #IDLE} without work; it is a daemon thread either way. A kept carrier, and one for one run
+ * while another carrier is alive, starts between two idle threads ({@link CarrierSpacers}), so
+ * that two carriers do not fight over one cache line of the JVM's per-thread slots on every task
+ * switch.
  */
 final class CarrierThread {
   /** How long a kept carrier waits for its caller's next simulation before it ends. */
@@ -41,7 +42,7 @@ final class CarrierThread {
   private Runnable next;
   /** Ended, or never to be used again; guarded by {@link #lock}. */
   private boolean retired;
-  /** The idle threads around a kept carrier ({@link CarrierSpacers}); ended with it. */
+  /** The idle threads around this carrier, if any ({@link CarrierSpacers}); ended with it. */
   private final CarrierSpacers spacers = new CarrierSpacers();
 
   private CarrierThread(String name) {
@@ -86,11 +87,10 @@ final class CarrierThread {
     fresh.first = run.task;
     if (keeping != null) {
       keeping.carrier = fresh;
-      fresh.spacers.start(fresh.thread); // publishes first to the new thread
     } else {
       fresh.retired = true; // one run only
-      fresh.thread.start(); // publishes first and retired to the new thread
     }
+    fresh.spacers.start(fresh.thread, keeping != null); // publishes first and retired
     return run;
   }
 
