@@ -21,7 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * loop removes what it set on the thread; a carrier whose run threw, or that the watchdog
  * abandoned, is never used again. One carrier per calling thread, so simulations side by side
  * never share one. A kept carrier ends when its caller's {@code keepWhile} ends, or after {@link
- * #IDLE} without work; it is a daemon thread either way.
+ * #IDLE} without work; it is a daemon thread either way. A kept carrier, and one for one run
+ * while another carrier is alive, starts between two idle threads ({@link CarrierSpacers}), so
+ * that two carriers do not fight over one cache line of the JVM's per-thread slots on every task
+ * switch.
  */
 final class CarrierThread {
   /** How long a kept carrier waits for its caller's next simulation before it ends. */
@@ -39,6 +42,8 @@ final class CarrierThread {
   private Runnable next;
   /** Ended, or never to be used again; guarded by {@link #lock}. */
   private boolean retired;
+  /** The idle threads around this carrier, if any ({@link CarrierSpacers}); ended with it. */
+  private final CarrierSpacers spacers = new CarrierSpacers();
 
   private CarrierThread(String name) {
     this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::serve);
@@ -85,7 +90,7 @@ final class CarrierThread {
     } else {
       fresh.retired = true; // one run only
     }
-    fresh.thread.start(); // publishes first and retired to the new thread
+    fresh.spacers.start(fresh.thread, keeping != null); // publishes first and retired
     return run;
   }
 
@@ -108,9 +113,13 @@ final class CarrierThread {
   private void serve() {
     Runnable task = first;
     first = null;
-    while (task != null) {
-      task.run();
-      task = take();
+    try {
+      while (task != null) {
+        task.run();
+        task = take();
+      }
+    } finally {
+      spacers.release();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +24,8 @@ import org.junit.jupiter.api.Test;
  */
 class CarrierThreadTest {
   private static final Duration BOUND = Duration.ofMinutes(2);
+  /** How long a test waits for other tests' carriers to end before it gives up (skips). */
+  private static final Duration SETTLE = Duration.ofSeconds(10);
 
   private static SimResult workload(long seed) {
     return Simulation.builder().seed(seed).build().run(() -> Workload.run(4, 800));
@@ -200,6 +204,81 @@ class CarrierThreadTest {
       })).get();
     } finally {
       caller.shutdownNow();
+    }
+  }
+
+  /** The threads alive now whose name is {@code name}. */
+  private static List<Thread> threadsNamed(String name) {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals(name)).toList();
+  }
+
+  @Test
+  void aKeptCarrierStartsBetweenTwoIdleSpacersThatEndWithIt() throws Exception {
+    List<Thread> spacers = new ArrayList<>();
+    AtomicReference<Thread> kept = new AtomicReference<>();
+    CarrierThread.keepWhile(() -> {
+      try {
+        CarrierThread.Run run = CarrierThread.start("steelmill-sim-carrier-spaced", () -> { });
+        assertThat(run.join(BOUND)).isTrue();
+        kept.set(run.thread());
+        spacers.addAll(threadsNamed("steelmill-sim-carrier-spaced-spacer"));
+        assertThat(spacers).as("spacers while the carrier is kept").hasSize(2)
+            .allSatisfy(spacer -> assertThat(spacer.isDaemon()).isTrue());
+        CarrierThread.Run next = CarrierThread.start("steelmill-sim-carrier-next", () -> { });
+        assertThat(next.join(BOUND)).isTrue();
+        assertThat(threadsNamed("steelmill-sim-carrier-next-spacer"))
+            .as("a kept carrier's next run starts no spacers").isEmpty();
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    });
+    kept.get().join(BOUND.toMillis());
+    for (Thread spacer : spacers) {
+      spacer.join(BOUND.toMillis());
+      assertThat(spacer.isAlive()).as("a spacer after its carrier ended").isFalse();
+    }
+  }
+
+  @Test
+  void aCarrierForOneRunAloneStartsNoSpacers() throws Exception {
+    long until = System.nanoTime() + SETTLE.toNanos();
+    while (CarrierSpacers.live() > 0 && System.nanoTime() < until) {
+      Thread.sleep(10); // other tests' carriers end shortly after their runs
+    }
+    assumeTrue(CarrierSpacers.live() == 0, "a carrier another test left running");
+    AtomicReference<List<Thread>> spacers = new AtomicReference<>();
+    CarrierThread.Run run = CarrierThread.start("steelmill-sim-carrier-alone",
+        () -> spacers.set(threadsNamed("steelmill-sim-carrier-alone-spacer")));
+    assertThat(run.join(BOUND)).isTrue();
+    assertThat(spacers.get()).as("spacers of a carrier for one run, alone").isEmpty();
+  }
+
+  @Test
+  void aCarrierForOneRunBesideAnotherStartsBetweenSpacersThatEndWithIt() throws Exception {
+    CountDownLatch hold = new CountDownLatch(1);
+    Runnable held = () -> {
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    CarrierThread.Run other = CarrierThread.start("steelmill-sim-carrier-other", held);
+    CarrierThread.Run run;
+    List<Thread> spacers;
+    try {
+      run = CarrierThread.start("steelmill-sim-carrier-beside", held);
+      spacers = threadsNamed("steelmill-sim-carrier-beside-spacer"); // both started by now
+    } finally {
+      hold.countDown();
+    }
+    assertThat(run.join(BOUND)).isTrue();
+    assertThat(other.join(BOUND)).isTrue();
+    assertThat(spacers).as("spacers of a carrier for one run beside another").hasSize(2);
+    for (Thread spacer : spacers) {
+      spacer.join(BOUND.toMillis());
+      assertThat(spacer.isAlive()).as("a spacer after its carrier ended").isFalse();
     }
   }
 }
