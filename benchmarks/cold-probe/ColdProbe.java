@@ -1,4 +1,5 @@
 import io.steelmill.benchmarks.graph.n1000.Contenders1000;
+import io.steelmill.benchmarks.graph.n1000.SteelmillGraph1000;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 
@@ -7,7 +8,9 @@ import java.lang.management.ThreadMXBean;
  * time (BENCHMARKS.md, "javac and the first build, construct by construct"): {@code ColdProbe
  * <handWritten|steelmill>} prints the CPU microseconds of (1) loading the 1,000 daemon classes,
  * which both contenders need, (2) loading the wiring class (parsing), (3) linking and initializing
- * it (verification, static initializer), (4) the build itself. Run by {@code cold-probe.sh}.
+ * it (verification, static initializer), (4) creating a node that builds nothing (Steelmill
+ * only: the runtime's classes), (5) the build itself (for Steelmill a second node, every entry
+ * point called once, as {@code ColdStart} does). Run by {@code cold-probe.sh}.
  */
 public final class ColdProbe {
   private ColdProbe() {}
@@ -26,9 +29,14 @@ public final class ColdProbe {
     long t2 = threads.getCurrentThreadCpuTime();
     Class.forName(wiring, true, loader);
     long t3 = threads.getCurrentThreadCpuTime();
-    Object graph = args[0].equals("steelmill") ? Contenders1000.steelmill() : Contenders1000.handWritten();
+    if (args[0].equals("steelmill")) {
+      SteelmillGraph1000.create(); // a node, built by nobody: the runtime's classes, loaded
+    }
     long t4 = threads.getCurrentThreadCpuTime();
+    Object graph = args[0].equals("steelmill") ? Contenders1000.steelmill() : Contenders1000.handWritten();
+    long t5 = threads.getCurrentThreadCpuTime();
     System.out.println(args[0] + " " + (t1 - t0) / 1000 + " " + (t2 - t1) / 1000 + " "
-        + (t3 - t2) / 1000 + " " + (t4 - t3) / 1000 + " " + (graph.getClass() == type));
+        + (t3 - t2) / 1000 + " " + (t4 - t3) / 1000 + " " + (t5 - t4) / 1000 + " "
+        + (graph.getClass() == type));
   }
 }
