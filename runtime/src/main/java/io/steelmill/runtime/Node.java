@@ -47,6 +47,11 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
   private volatile Duration grace; // null: inheritedGrace
   private volatile Clock clock; // null: the parent's, else Clocks.current()
   volatile NodeStatus status; // null: NEW, never waited on, no error, no child (see status())
+  // the only child this private ambient factory was made for (create()), else null. Here, not in
+  // the status, so that create() makes no status: making two (and loading their classes) cost a
+  // fresh JVM's first build about 2 ms of CPU (BENCHMARKS.md, "javac and the first build,
+  // construct by construct"); a reference more per node, often none after alignment
+  private volatile Node ownedBy;
 
   /** For generated factories: {@code core} builds the daemons; {@code parent} may be null. */
   protected Node(FactoryCore core, Node parent) {
@@ -182,8 +187,17 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
    * node's private ambient factory), so it stops that parent when it stops.
    */
   protected final void ownParent() {
-    status().ownsParent = true;
-    parent.status().ownedBy = this;
+    parent.ownedBy = this;
+  }
+
+  /** Whether this node is the only child of a parent made for it ({@link #ownParent()}). */
+  final boolean ownsParent() {
+    return parent != null && parent.ownedBy == this;
+  }
+
+  /** The only child this node (a private ambient factory) was made for, or null. */
+  final Node ownedBy() {
+    return ownedBy;
   }
 
   /**

@@ -152,8 +152,8 @@ final class NodeStart {
     try {
       NodeTree.adopt(node.parentNode(), node);
     } catch (NodeStoppingException refused) {
-      NodeStatus status = node.statusOrNull();
-      if (status != null && status.ownsParent) {
+      if (node.ownsParent()) {
+        NodeStatus status = node.status();
         status.adoptParentErrors();
         Optional<FactoryException> failure = status.errors.takeUnthrown();
         if (failure.isPresent()) {

@@ -56,8 +56,6 @@ final class NodeStatus {
   final Children children = new Children();
 
   volatile NodeState state; // null: NEW
-  volatile boolean ownsParent; // the only child of a parent made for it (a private ambient)
-  volatile Node ownedBy; // the only child this node was made for, if any
   volatile boolean crashed;
   volatile boolean stopRequested; // written under lock
   volatile long stopRequestedAt;
@@ -132,7 +130,7 @@ final class NodeStatus {
 
   /** A standalone node reports its private ambient factory's errors as its own. */
   void adoptParentErrors() {
-    if (ownsParent) {
+    if (node.ownsParent()) {
       node.parentStatus().errors.all().forEach(errors::add);
     }
   }

@@ -123,7 +123,7 @@ final class NodeStop {
     Node parent = node.parentNode();
     if (parent != null) {
       NodeTree.release(parent, node);
-      if (status.ownsParent) { // not awaited here: the parent may be the one stopping this node
+      if (node.ownsParent()) { // not awaited here: the parent may be the one stopping this node
         requestStop(parent, "its only child " + node.name() + " stopping");
       }
     }
@@ -140,7 +140,7 @@ final class NodeStop {
       status.lock.unlock();
     }
     status.signal();
-    Node owner = status.ownedBy;
+    Node owner = node.ownedBy();
     if (owner != null) {
       failWithParent(owner); // its private ambient's errors are its own
       owner.status().signal(); // its close() waits for this node too
@@ -177,7 +177,7 @@ final class NodeStop {
     Clock clock = node.clock();
     long deadline =
         status.stopRequestedAt + node.gracePeriod().toNanos() + node.margin().toNanos();
-    boolean both = withOwnedParent && status.ownsParent;
+    boolean both = withOwnedParent && node.ownsParent();
     NodeStatus parent = both ? node.parentStatus() : null;
     status.awaitUntil(
         clock, () -> status.terminated && (!both || parent.terminated), deadline, true);
