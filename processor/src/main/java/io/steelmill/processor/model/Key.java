@@ -24,7 +24,7 @@ public final class Key {
 
   public Key(TypeMirror type, AnnotationMirror qualifier) {
     this.type = type;
-    this.typeName = type.toString();
+    this.typeName = KeyTypeName.of(type);
     this.qualifier = qualifier;
     this.qualifierText = qualifier == null ? "" : qualifier.toString();
     this.qualifierIdentity = qualifier == null ? "" : identity(qualifier);

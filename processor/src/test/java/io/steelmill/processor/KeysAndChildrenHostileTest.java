@@ -1,0 +1,278 @@
+package io.steelmill.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.HostileInputMoreTest.Program;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.runtime.Node;
+import io.steelmill.runtime.Provider;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A red team's battery of the classes of hostile input that earlier batteries missed, each
+ * compiled in both modes: type-use annotations on keys (a second instance of one daemon, or a
+ * legal generic key refused), entry points named by restricted identifiers ({@code yield}), and
+ * a child factory's creator asked for where it cannot be (an {@code @Ambient} daemon, a factory
+ * that is not the child's parent, with a qualifier) or returned by an entry point. Programs that
+ * compile are run: every entry point of every root (before it starts) and of every child and
+ * grandchild created after its parent started returns an instance, and no key gets two.
+ */
+class KeysAndChildrenHostileTest {
+  private static final String TYPE_USE =
+      "@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE) @interface Nn {}\n";
+
+  private static Program ok(String name, String text) {
+    return new Program(name, null, true, text);
+  }
+
+  private static Program wrong(String name, ErrorCode code, String text) {
+    return new Program(name, code, false, text);
+  }
+
+  static Stream<Program> programs() {
+    return Stream.of(typeUse(), children()).flatMap(List::stream);
+  }
+
+  /** A type-use annotation names no binding: the key is the type without it. */
+  static List<Program> typeUse() {
+    return List.of(
+        ok("type-use annotation on a constructor parameter", TYPE_USE
+            + "@Daemon class Disk {}\n@Daemon class Store { Store(@Nn Disk d) {} }\n"
+            + "@Factory interface App { Store s(); Disk d(); }"),
+        ok("type-use annotation on an entry point", TYPE_USE
+            + "@Daemon class Store {}\n@Factory interface App { @Nn Store s(); Store t(); }"),
+        ok("type-use annotation inside a generic key", TYPE_USE
+            + "@Factory interface App { java.util.List<@Nn String> s();\n"
+            + "  @Provides static java.util.List<String> m() { return java.util.List.of(\"x\"); } }"),
+        ok("type-use annotation on a provides method and an array", TYPE_USE
+            + "@Daemon class Store { Store(String @Nn [] names, @Nn String name) {} }\n"
+            + "@Factory interface App { Store s();\n"
+            + "  @Provides static @Nn String name() { return \"n\"; }\n"
+            + "  @Provides static String[] names() { return new String[0]; } }"),
+        ok("type-use annotation on a wildcard-free nested generic", TYPE_USE
+            + "class Outer<T> { class Inner {} }\n"
+            + "@Factory interface App { Outer<@Nn String>.Inner n();\n"
+            + "  @Provides static Outer<String>.Inner n0() { return new Outer<String>().new Inner();"
+            + " } }"),
+        ok("type-use annotation on a child's request of a parent daemon", TYPE_USE
+            + "@Daemon class Store {}\n@Factory interface App { Store s(); }\n"
+            + "@Factory(parent = App.class) interface Lease { @Nn Store s(); }"),
+        wrong("type-use annotation does not make a second binding", ErrorCode.DuplicateBinding,
+            TYPE_USE + "@Factory interface App { String s();\n"
+                + "  @Provides static String a() { return \"\"; }\n"
+                + "  @Provides static @Nn String b() { return \"\"; } }"),
+        ok("type-use qualifier still tells keys apart",
+            "@Qualifier @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE_USE)"
+                + " @interface Tq {}\n"
+                + "@Factory interface App { java.util.List<@Tq String> a(); java.util.List<String>"
+                + " b();\n"
+                + "  @Provides static java.util.List<@Tq String> a0() { return java.util.List.of();"
+                + " }\n"
+                + "  @Provides static java.util.List<String> b0() { return java.util.List.of(); } }"));
+  }
+
+  /** Children and grandchildren created after their parent started, reaching far. */
+  static List<Program> children() {
+    return List.of(
+        ok("a grandchild reaches a root daemon and a middle daemon nobody asked for",
+            "@Daemon class Store {}\n@Daemon class Mine {}\n@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Store s(); Mine m(); }"),
+        ok("a grandchild's provider of a middle provides needing a root provides",
+            "@Factory interface App { @Provides static Integer i() { return 1; } }\n"
+                + "@Factory(parent = App.class) interface Mid {\n"
+                + "  @Provides static String s(Integer i) { return \"\" + i; } }\n"
+                + "@Factory(parent = Mid.class) interface Leaf { String s(); Provider<Integer>"
+                + " i(); }"),
+        ok("a grandchild's provider of an ambient daemon needing another",
+            "@Ambient @Daemon class Pool {}\n@Ambient @Daemon class Big { Big(Pool p) {} }\n"
+                + "@Factory interface App {}\n@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Provider<Big> b(); Pool p(); }"),
+        ok("two children reaching different parent daemons of one chain",
+            "@Daemon class A {}\n@Daemon class B { B(A a) {} }\n@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface L1 { A a(); }\n"
+                + "@Factory(parent = App.class) interface L2 { B b(); Provider<A> a(); }"),
+        ok("a child's provides over a parent's provider and qualified provides",
+            "@Factory interface App { @Provides static Integer i() { return 1; }\n"
+                + "  @Provides @Named(\"a.b\") static Long l() { return 2L; } }\n"
+                + "@Factory(parent = App.class) interface Lease { String s(); @Named(\"a.b\") Long"
+                + " l();\n"
+                + "  @Provides static String s0(Provider<Integer> i, @Named(\"a.b\") Long l) {"
+                + " return \"\" + i.get() + l; } }"),
+        ok("children in the unnamed package, nested three deep",
+            "//FILE App\nimport io.steelmill.*;\n@Daemon class Store {}\n"
+                + "class A { static class B { @Factory interface App { Store s();\n"
+                + "  @Factory(parent = App.class) interface Lease { Store s(); } } } }"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void neverCrashesAndNeverAcceptsAMistake(Program program) {
+    new HostileInputMoreTest().neverCrashesAndNeverAcceptsAMistake(program);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void everyEntryPointOfEveryNodeWorks(Program program) throws Exception {
+    if (!program.legal()) {
+      return;
+    }
+    List<JavaFileObject> files = HostileInputMoreTest.files(program.text());
+    for (List<String> options :
+        List.of(List.<String>of(), List.of("-Asteelmill.mode=simulation"))) {
+      Compilation compilation =
+          Compiler.compile(
+              new Processor[] {new SteelmillProcessor()}, options,
+              files.toArray(JavaFileObject[]::new));
+      assertThat(compilation.status()).as(program + " " + options)
+          .isEqualTo(Compilation.Status.SUCCESS);
+      int nodes = new Runner(program + " " + options, ClassFiles.of(compilation)).run();
+      assertThat(nodes).as(program + " " + options + ": nodes run").isPositive();
+    }
+  }
+
+  /**
+   * Runs a compiled program's generated factories through reflection: two hosts of each root
+   * (each asking every entry point before it starts), then every child factory of a started
+   * node, depth first, each asking every entry point before it starts. Returns the nodes run.
+   */
+  static final class Runner {
+    private final String context;
+    private final List<Class<?>> roots = new ArrayList<>();
+    private final List<Class<?>> children = new ArrayList<>();
+
+    Runner(String context, Map<String, byte[]> classes) throws Exception {
+      this.context = context;
+      ClassLoader loader = ClassFiles.loader(classes);
+      for (String name : classes.keySet()) {
+        String simple = name.substring(name.lastIndexOf('.') + 1);
+        if (!simple.startsWith("Steelmill") || simple.contains("$")) {
+          continue;
+        }
+        Class<?> type = loader.loadClass(name);
+        if (Node.class.isAssignableFrom(type)) {
+          boolean root = Stream.of(type.getMethods())
+              .anyMatch(m -> m.getName().equals("create") && m.getParameterCount() == 0);
+          (root ? roots : children).add(type);
+        }
+      }
+    }
+
+    int run() throws Exception {
+      int nodes = 0;
+      for (Class<?> root : roots) {
+        Object ambient = root.getMethod("ambient").invoke(null);
+        Method node = ambient.getClass().getMethod("node", String.class);
+        Node first = (Node) call(node, ambient, "a");
+        askAll(first);
+        first.start();
+        Node second = (Node) call(node, ambient, "b");
+        askAll(second);
+        second.start();
+        nodes += 2 + children(first, 0) + children(second, 0);
+        second.close();
+        first.close();
+      }
+      return nodes;
+    }
+
+    private int children(Node parent, int depth) throws Exception {
+      int nodes = 0;
+      for (Class<?> type : children) {
+        for (Method create : type.getMethods()) {
+          if (create.getName().equals("create") && create.getParameterCount() == 2
+              && create.getParameterTypes()[0].isInstance(parent) && depth < 4) {
+            Node child = (Node) call(create, null, parent, "late" + depth);
+            askAll(child);
+            child.start();
+            nodes += 1 + children(child, depth + 1);
+          }
+        }
+      }
+      for (Method entry : entryPoints(parent)) {
+        if (entry.getReturnType().getSimpleName().equals("Creator")) {
+          Object creator = call(entry, parent);
+          for (Method create : creator.getClass().getMethods()) {
+            if (create.getName().equals("create") && create.getParameterCount() == 1) {
+              Node child = (Node) call(create, creator, "created" + depth);
+              askAll(child);
+              child.start();
+              nodes++;
+            }
+          }
+        }
+      }
+      return nodes;
+    }
+
+    /** Asks every entry point twice: an instance, the same one each time. */
+    private void askAll(Node node) throws Exception {
+      for (Method entry : entryPoints(node)) {
+        Object first = call(entry, node);
+        Object again = call(entry, node);
+        String shown = context + ": " + node.name() + "." + entry.getName() + "()";
+        assertThat(first).as(shown).isNotNull();
+        if (first instanceof Provider<?> provider) {
+          assertThat(provider.get()).as(shown).isNotNull();
+        } else if (!entry.getReturnType().getSimpleName().equals("Creator")) {
+          assertThat(again).as(shown).isSameAs(first);
+        }
+      }
+      // one instance per key: unqualified entry points of one type return the same instance
+      for (Method a : entryPoints(node)) {
+        for (Method b : entryPoints(node)) {
+          if (a.getGenericReturnType().equals(b.getGenericReturnType()) && !qualified(a)
+              && !qualified(b) && !a.getName().equals(b.getName())
+              && !(call(a, node) instanceof Provider<?>)
+              && !a.getReturnType().getSimpleName().equals("Creator")) {
+            assertThat(call(a, node)).as(context + ": " + a.getName() + " and " + b.getName())
+                .isSameAs(call(b, node));
+          }
+        }
+      }
+    }
+
+    private static boolean qualified(Method method) {
+      return Stream.of(method.getAnnotations()).anyMatch(a -> Stream.of(
+              a.annotationType().getAnnotations())
+          .anyMatch(meta -> meta.annotationType().getSimpleName().equals("Qualifier")));
+    }
+
+    private static List<Method> entryPoints(Node node) {
+      List<Method> found = new ArrayList<>();
+      for (Class<?> face : node.getClass().getInterfaces()) {
+        for (Method m : face.getMethods()) {
+          if (m.getParameterCount() == 0 && !Modifier.isStatic(m.getModifiers()) && !m.isDefault()
+              && m.getDeclaringClass() != Object.class) {
+            found.add(m);
+          }
+        }
+      }
+      return found;
+    }
+
+    private static Object call(Method method, Object target, Object... arguments)
+        throws Exception {
+      method.setAccessible(true);
+      try {
+        return method.invoke(target, arguments);
+      } catch (InvocationTargetException e) {
+        if (e.getCause() instanceof Exception cause) {
+          throw cause;
+        }
+        throw e;
+      }
+    }
+  }
+}
