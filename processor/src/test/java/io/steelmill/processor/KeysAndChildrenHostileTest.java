@@ -41,7 +41,7 @@ class KeysAndChildrenHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(typeUse(), children()).flatMap(List::stream);
+    return Stream.of(typeUse(), restrictedNames(), children()).flatMap(List::stream);
   }
 
   /** A type-use annotation names no binding: the key is the type without it. */
@@ -80,6 +80,28 @@ class KeysAndChildrenHostileTest {
                 + "  @Provides static java.util.List<@Tq String> a0() { return java.util.List.of();"
                 + " }\n"
                 + "  @Provides static java.util.List<String> b0() { return java.util.List.of(); } }"));
+  }
+
+  /** Method names Java lets a method have but not every call of it. */
+  static List<Program> restrictedNames() {
+    return List.of(
+        ok("entry point named yield, needed by a child",
+            "@Daemon class Store {}\n@Daemon class Work { Work(Store s) {} }\n"
+                + "@Factory interface App { Store yield(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Work w(); Store yield(); }"),
+        ok("entry point named yield, needed by the factory's own daemon",
+            "@Daemon class Store {}\n@Daemon class Work { Work(Provider<Store> s) {} }\n"
+                + "@Factory interface App { Store yield(); Work w(); }"),
+        ok("entry points named by contextual keywords, used by a grandchild",
+            "@Daemon class Store {}\n@Daemon class Disk {}\n@Daemon class Log {}\n"
+                + "@Daemon class Work { Work(Store s, Disk d, Log l) {} }\n"
+                + "@Factory interface App { Store record(); Disk var(); Log permits();"
+                + " Store sealed(); Disk when(); Log module(); Store yield(); }\n"
+                + "@Factory(parent = App.class) interface Mid { Disk exports(); }\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Work w(); Store yield(); }"),
+        ok("ambient daemon behind an entry point named yield",
+            "@Ambient @Daemon class Pool {}\n@Factory interface App { Pool yield(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Pool yield(); }"));
   }
 
   /** Children and grandchildren created after their parent started, reaching far. */

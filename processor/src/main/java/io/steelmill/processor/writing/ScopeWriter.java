@@ -254,7 +254,7 @@ final class ScopeWriter {
         chunks.add(target);
       }
       for (Key key : elsewhere.subList(start, Math.min(elsewhere.size(), start + CHUNK))) {
-        target.add(indent).add("  ").add(names.name(key)).add("();\n");
+        target.add(indent).add("  ").add(unqualified(names.name(key))).add("();\n");
       }
       if (split) {
         target.add(indent).add("}\n");
@@ -285,7 +285,16 @@ final class ScopeWriter {
       return new Code().add("(").add(typeOf(key)).add(") ").add(node == null ? "" : node + ".")
           .add("get(").add(ids.get(key)).add(")");
     }
-    return new Code().add(node == null ? "" : node + ".").add(accessor).add("()");
+    return new Code().add(node == null ? unqualified(accessor) : node + "." + accessor).add("()");
+  }
+
+  /**
+   * A call of this node's {@code accessor} without a receiver. An entry point may be named {@code
+   * yield}, which Java lets a method be called only with one (JLS 15.12: {@code yield()} alone
+   * reads as a yield statement), so that one gets {@code this.}.
+   */
+  static String unqualified(String accessor) {
+    return accessor.equals("yield") ? "this.yield" : accessor;
   }
 
   /**
