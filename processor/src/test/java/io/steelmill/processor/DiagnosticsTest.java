@@ -121,6 +121,35 @@ class DiagnosticsTest {
             "class Db",
             "Db is bound more than once:\n    @Provides App.provideDb()\n    @Daemon Db()"),
         new Case(
+            ErrorCode.CreatorOutOfScope,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Boss { Boss(SteelmillLeaf.Creator leaves) {} }",
+                    "@Factory interface App { Boss boss(); }",
+                    "@Factory(parent = App.class) interface Mid {}",
+                    "@Factory(parent = Mid.class) interface Leaf {}")),
+            "Boss(SteelmillLeaf.Creator leaves)",
+            "Boss needs SteelmillLeaf.Creator, but SteelmillLeaf is not the generated class of a"
+                + " child factory of App"),
+        new Case(
+            ErrorCode.CreatorOutOfScope,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Ambient @Daemon class Boss { Boss(SteelmillLease.Creator leases) {} }",
+                    "@Factory interface App { Boss boss(); }",
+                    "@Factory(parent = App.class) interface Lease {}")),
+            "Boss(SteelmillLease.Creator leases)",
+            "@Ambient daemon Boss needs SteelmillLease.Creator, but an @Ambient daemon is shared"
+                + " by every node"),
+        new Case(
             ErrorCode.AmbientDependsOnNode,
             List.of(),
             List.of(

@@ -41,7 +41,7 @@ class KeysAndChildrenHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(typeUse(), restrictedNames(), children()).flatMap(List::stream);
+    return Stream.of(typeUse(), restrictedNames(), creators(), children()).flatMap(List::stream);
   }
 
   /** A type-use annotation names no binding: the key is the type without it. */
@@ -102,6 +102,69 @@ class KeysAndChildrenHostileTest {
         ok("ambient daemon behind an entry point named yield",
             "@Ambient @Daemon class Pool {}\n@Factory interface App { Pool yield(); }\n"
                 + "@Factory(parent = App.class) interface Lease { Pool yield(); }"));
+  }
+
+  /** A creator makes children of one running node: only the child's parent graph has it. */
+  static List<Program> creators() {
+    return List.of(
+        wrong("creator needed by an ambient daemon", ErrorCode.CreatorOutOfScope,
+            "@Ambient @Daemon class Boss { Boss(SteelmillLease.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Lease {}"),
+        wrong("creator needed by a provides method an ambient daemon needs",
+            ErrorCode.CreatorOutOfScope,
+            "class Pool {}\n@Ambient @Daemon class Boss { Boss(Pool p) {} }\n"
+                + "@Factory interface App { Boss b();\n"
+                + "  @Provides static Pool pool(SteelmillLease.Creator c) { return new Pool(); } }\n"
+                + "@Factory(parent = App.class) interface Lease {}"),
+        wrong("creator of a grandchild in the root", ErrorCode.CreatorOutOfScope,
+            "@Daemon class Boss { Boss(SteelmillLeaf.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf {}"),
+        wrong("a child's own creator in its daemon", ErrorCode.CreatorOutOfScope,
+            "@Daemon class Boss { Boss(SteelmillLease.Creator c) {} }\n"
+                + "@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface Lease { Boss b(); }"),
+        wrong("a sibling's creator in a child's daemon", ErrorCode.CreatorOutOfScope,
+            "@Daemon class Boss { Boss(SteelmillL2.Creator c) {} }\n"
+                + "@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface L1 { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L2 {}"),
+        wrong("a qualified creator", ErrorCode.CreatorOutOfScope,
+            "@Daemon class Boss { Boss(@Named(\"x\") SteelmillLease.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Lease {}"),
+        wrong("a creator as an entry point of a factory that is not the parent",
+            ErrorCode.CreatorOutOfScope,
+            "@Factory interface App {}\n@Factory(parent = App.class) interface Lease {}\n"
+                + "@Factory interface Other { SteelmillLease.Creator c(); }"),
+        wrong("a creator in another file apart from its misplaced user",
+            ErrorCode.CreatorOutOfScope,
+            "//FILE test.Boss\npackage test;\n"
+                + "@io.steelmill.Daemon class Boss { Boss(SteelmillLeaf.Creator c) {} }\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "//FILE test.Leaf\npackage test;\nimport io.steelmill.*;\n"
+                + "@Factory(parent = Mid.class) interface Leaf {}"),
+        ok("a creator as an entry point of the parent",
+            "@Daemon class Store {}\n@Factory interface App { SteelmillLease.Creator leases(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Store s(); }"),
+        ok("a provider of a creator as an entry point of the parent",
+            "@Daemon class Store {}\n"
+                + "@Factory interface App { Provider<SteelmillLease.Creator> leases(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Store s(); }"),
+        ok("a creator through a provider, in the parent's daemon",
+            "@Daemon class Store {}\n"
+                + "@Daemon class Boss { Boss(Provider<SteelmillLease.Creator> c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Store s(); }"),
+        ok("a grandchild's creator in the middle factory's daemon",
+            "@Daemon class Store {}\n@Daemon class Boss { Boss(SteelmillLeaf.Creator c) {} }\n"
+                + "@Factory interface App { Store s(); }\n"
+                + "@Factory(parent = App.class) interface Mid { Boss b(); }\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Store s(); }"));
   }
 
   /** Children and grandchildren created after their parent started, reaching far. */

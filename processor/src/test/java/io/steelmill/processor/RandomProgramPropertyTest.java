@@ -242,6 +242,13 @@ class RandomProgramPropertyTest {
               "@Ambient @Daemon final class AdNet { AdNet(AdHost h) {} }");
           appEntries.add("AdNet adNet();");
         }
+        case CreatorOutOfScope -> {
+          // a creator of a child of another factory: its own parent and child, in two files
+          file("CosHost", "@Factory interface CosHost {}");
+          file("CosLease", "@Factory(parent = CosHost.class) interface CosLease {}");
+          file("CosBoss", "@Daemon final class CosBoss { CosBoss(SteelmillCosLease.Creator c) {} }");
+          appEntries.add("CosBoss cosBoss();");
+        }
         case NoUsableConstructor -> {
           file("NuStore", "@Daemon final class NuStore { private NuStore() {} }");
           appEntries.add("NuStore nuStore();");

@@ -24,6 +24,9 @@ public enum ErrorCode {
   AmbientDependsOnNode(
       "%s depends on %s, which is per node: one shared instance cannot use a per-node one.",
       "mark %s @Ambient too, or %s."),
+  CreatorOutOfScope(
+      "%s needs %s, but %s.",
+      "%s."),
   NoUsableConstructor(
       "%s has no constructor a factory can call: %s.",
       "add a non-private constructor, or mark the one to use with @Inject."),
