@@ -41,7 +41,7 @@ class KeysAndChildrenHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(typeUse(), restrictedNames(), creators(), children()).flatMap(List::stream);
+    return Stream.of(typeUse(), restrictedNames(), creators(), children(), longNames()).flatMap(List::stream);
   }
 
   /** A type-use annotation names no binding: the key is the type without it. */
@@ -199,6 +199,37 @@ class KeysAndChildrenHostileTest {
             "//FILE App\nimport io.steelmill.*;\n@Daemon class Store {}\n"
                 + "class A { static class B { @Factory interface App { Store s();\n"
                 + "  @Factory(parent = App.class) interface Lease { Store s(); } } } }"));
+  }
+
+  /**
+   * Names as long as a class file lets the user's own class hold: each string constant of the
+   * user's class fits its 65,535 bytes, but the generated table of bindings shows a key's name
+   * escaped ({@code "} as {@code \\"}) next to its type.
+   */
+  static List<Program> longNames() {
+    String quotes = "\\\"".repeat(40_000);
+    String euros = "\u20ac".repeat(21_000);
+    String half = "x".repeat(33_000);
+    String longClass = "D" + "a".repeat(20_000);
+    return List.of(
+        ok("a named qualifier of 40,000 quotes",
+            "@Factory interface App { @Named(\"" + quotes + "\") String s();\n"
+                + "  @Provides @Named(\"" + quotes + "\") static String m() { return \"\"; } }"),
+        ok("a named qualifier of 21,000 euro signs, twice",
+            "@Factory interface App { @Named(\"" + euros + "\") String s(); @Named(\"" + euros
+                + "1\") String t();\n"
+                + "  @Provides @Named(\"" + euros + "\") static String m() { return \"\"; }\n"
+                + "  @Provides @Named(\"" + euros + "1\") static String n() { return \"\"; } }"),
+        ok("a qualifier of two members of 33,000 characters each",
+            "@Qualifier @interface Q { String a(); String b(); }\n"
+                + "@Factory interface App { @Q(a = \"" + half + "\", b = \"" + half + "\") String"
+                + " s();\n"
+                + "  @Provides @Q(a = \"" + half + "\", b = \"" + half + "\") static String m() {"
+                + " return \"\"; } }"),
+        ok("a daemon class named with 20,001 characters, used by a child",
+            "@Daemon class " + longClass + " {}\n@Factory interface App { " + longClass
+                + " d(); }\n@Factory(parent = App.class) interface Lease { " + longClass
+                + " d(); }"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -42,6 +42,9 @@ final class ScopeWriter {
   /** Ids per line of {@code buildAll}'s list. */
   private static final int IDS_PER_LINE = 20;
 
+  /** At most this many characters of a key's name go into the table: see {@link #shown}. */
+  private static final int SHOWN_NAME_CHARS = 1_000;
+
   private final BindingGraph graph;
   private final Accessors names;
   private final Set<String> publicAccessors;
@@ -111,9 +114,27 @@ final class ScopeWriter {
           default -> "injected";
         };
     String type = isPlainClass(key) ? binaryName(key) : "-";
-    String name = key.displayName().replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
+    String name = shown(key.displayName()).replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
     String needs = needs(binding);
     return kind + " " + type + (needs.isEmpty() ? "" : " [" + needs + "]") + " " + name;
+  }
+
+  /**
+   * The name the table shows for a key, cut after {@link #SHOWN_NAME_CHARS} characters. It is
+   * for people (errors, {@code built:} lists) only, and a text block line is one constant of at
+   * most 65,535 bytes: a qualifier's strings or a class's name, each legal in the user's class
+   * file, can make a longer one once the line holds them, escaped, next to the type's name (a
+   * {@code @Named} of 40,000 quotes made "constant string too long" in the generated class).
+   */
+  static String shown(String name) {
+    if (name.length() <= SHOWN_NAME_CHARS) {
+      return name;
+    }
+    int end = SHOWN_NAME_CHARS;
+    if (Character.isHighSurrogate(name.charAt(end - 1))) {
+      end--;
+    }
+    return name.substring(0, end) + "... (" + name.length() + " characters)";
   }
 
   /**
