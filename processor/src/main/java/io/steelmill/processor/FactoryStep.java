@@ -52,6 +52,7 @@ final class FactoryStep {
   private final Diagnostics diagnostics;
   private final GeneratedFiles files;
   private boolean simulatorReported;
+  private final RuntimeOnClassPath runtime;
   /**
    * This round's graphs, by factory name and mode: a child's graph holds its parent's, which the
    * parent's own step built already (1,000 bindings in the benchmark graph). Elements are
@@ -71,6 +72,7 @@ final class FactoryStep {
     this.builder = builder;
     this.diagnostics = diagnostics;
     this.files = new GeneratedFiles(filer, elements, diagnostics);
+    this.runtime = new RuntimeOnClassPath(elements, diagnostics);
   }
 
   /** Forgets the graphs of the round before: they hold that round's elements. */
@@ -118,7 +120,7 @@ final class FactoryStep {
     if (!failed && active == Mode.SIMULATION) {
       failed = simulatorMissing(factory, graphs.get(active));
     }
-    if (failed || active == null) {
+    if (failed || active == null || runtime.missing(factory)) {
       return Outcome.FAILED;
     }
     BindingGraph graph = graphs.get(active);

@@ -12,29 +12,41 @@ final class ClassPaths {
 
   /**
    * The tests' class path without {@code steelmill-sim}: what a production build has, or a
-   * simulation build that forgot the dependency. Found by where the simulator's platform module
-   * was loaded from, so it works with the module's classes folder and with its jar alike.
+   * simulation build that forgot the dependency.
    */
   static String withoutSimulator() {
-    Path simulator;
+    return without("io.steelmill.sim.SimulatedPlatform");
+  }
+
+  /** The tests' class path without {@code steelmill-runtime}: a build that forgot it. */
+  static String withoutRuntime() {
+    return without("io.steelmill.runtime.Node");
+  }
+
+  /**
+   * The tests' class path without the entry that holds {@code className}. Found by where the class
+   * was loaded from, so it works with a module's classes folder and with its jar alike.
+   */
+  private static String without(String className) {
+    Path entry;
     try {
-      simulator =
+      entry =
           Path.of(
-              Class.forName("io.steelmill.sim.SimulatedPlatform")
+              Class.forName(className)
                   .getProtectionDomain()
                   .getCodeSource()
                   .getLocation()
                   .toURI());
     } catch (ClassNotFoundException | URISyntaxException e) {
-      throw new IllegalStateException("steelmill-sim must be on the tests' class path", e);
+      throw new IllegalStateException(className + " must be on the tests' class path", e);
     }
     String path = System.getProperty("java.class.path");
     String without =
         Arrays.stream(path.split(File.pathSeparator))
-            .filter(entry -> !Path.of(entry).toAbsolutePath().equals(simulator.toAbsolutePath()))
+            .filter(e -> !Path.of(e).toAbsolutePath().equals(entry.toAbsolutePath()))
             .collect(Collectors.joining(File.pathSeparator));
     if (without.equals(path)) {
-      throw new IllegalStateException(simulator + " is not an entry of " + path);
+      throw new IllegalStateException(entry + " is not an entry of " + path);
     }
     return without;
   }

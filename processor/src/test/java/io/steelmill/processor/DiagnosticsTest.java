@@ -579,6 +579,20 @@ class DiagnosticsTest {
             "@Simulation(BaseClock.class) on Clock names a class a factory cannot construct: it is"
                 + " an abstract class."),
         new Case(
+            ErrorCode.RuntimeMissing,
+            List.of("-classpath", ClassPaths.withoutRuntime()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App { Store store(); }",
+                    "@Factory interface Other { Store store(); }")),
+            "@Factory interface App",
+            "The factory App is generated as code that uses io.steelmill.runtime.Node, which"
+                + " io.steelmill:steelmill-runtime supplies"),
+        new Case(
             ErrorCode.SimulatorMissing,
             List.of("-Asteelmill.mode=simulation", "-classpath", ClassPaths.withoutSimulator()),
             List.of(

@@ -143,12 +143,15 @@ class RandomProgramPropertyTest {
    */
   private static boolean mustBeSeen(ErrorCode code, Set<ErrorCode> mistakes) {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
+    // a build without steelmill-runtime writes nothing, so no write can fail
+    boolean runtime = !mistakes.contains(ErrorCode.RuntimeMissing);
     return switch (code) {
-      case GeneratedNameTaken -> writes;
+      case GeneratedNameTaken -> writes && runtime;
       case GeneratedFileNotWritten, NameHidden ->
-          writes && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
+          writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case ProcessorPathIncomplete ->
-          writes && mistakes.stream().noneMatch(SIDE::contains);
+          writes && runtime && mistakes.stream().noneMatch(SIDE::contains);
+      case RuntimeMissing -> mistakes.size() == 1;
       default -> true;
     };
   }
@@ -322,6 +325,10 @@ class RandomProgramPropertyTest {
         case GeneratedFileNotWritten -> {
           file("Gfw", "@Factory interface Gfw { S s(); }");
           otherProcessors.add(new SourceWriter("p.SteelmillGfw"));
+        }
+        case RuntimeMissing -> {
+          options.add("-classpath");
+          options.add(ClassPaths.withoutRuntime());
         }
         case ProcessorPathIncomplete -> {
           // the processor is loaded without its writers, in check()

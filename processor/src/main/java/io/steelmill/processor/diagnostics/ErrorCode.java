@@ -108,6 +108,12 @@ public enum ErrorCode {
   ImplementationNotConstructible(
       "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
       "name a concrete class with one non-private (or one @Inject) constructor."),
+  RuntimeMissing(
+      "The factory %s is generated as code that uses %s, which %s supplies, but that class is"
+          + " not on the class path of the code being compiled (the processor path is not"
+          + " enough).",
+      "add the dependency %s, the same version as steelmill-processor, to the code's class path"
+          + " (Maven: a <dependency> of compile scope; Gradle: implementation)."),
   SimulatorMissing(
       "This is a simulation build (-Asteelmill.mode=simulation), but the simulator is not on the"
           + " class path: %s needs the simulated %s, which %s supplies (its class %s is missing).",
