@@ -120,10 +120,13 @@ final class FactoryStep {
     if (!failed && active == Mode.SIMULATION) {
       failed = simulatorMissing(factory, graphs.get(active));
     }
-    if (failed || active == null || runtime.missing(factory)) {
+    if (failed || active == null) {
       return Outcome.FAILED;
     }
     BindingGraph graph = graphs.get(active);
+    if (runtime.missing(factory, active == Mode.SIMULATION && graph.parent() == null)) {
+      return Outcome.FAILED;
+    }
     String name = graph.factory().generatedName();
     if (!files.write(factory, name, () -> new FactoryWriter(graph).write())) {
       return Outcome.FAILED;

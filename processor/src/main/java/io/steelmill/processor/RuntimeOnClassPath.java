@@ -3,30 +3,37 @@ package io.steelmill.processor;
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
-import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Whether the classes a generated factory uses are on the class path of the code being compiled.
- * A build that puts steelmill-processor on the processor path but forgets steelmill-runtime used
- * to get one error per import inside every generated file, none on the user's lines and none
- * saying what to add; now it gets one error, on the first factory, naming the artifact, and
- * nothing is written.
+ * Whether the classes generated code uses are on the class path of the code being compiled. A
+ * build that puts steelmill-processor on the processor path but forgets steelmill-runtime (or,
+ * in simulation mode, steelmill-sim, which the harness {@code Steelmill<Name>Sim} uses) used to
+ * get one error per import inside every generated file, none on the user's lines and none saying
+ * what to add; now it gets one error, on the first factory, naming the artifact, and nothing is
+ * written.
  */
 final class RuntimeOnClassPath {
-  static final String ARTIFACT = "io.steelmill:steelmill-runtime";
+  /** Every runtime class a generated factory names ({@code writing.RuntimeNames}), and where. */
+  private static final Map<String, String> FACTORY = new LinkedHashMap<>();
 
-  /** Every runtime class a generated factory names ({@code writing.RuntimeNames}). */
-  private static final List<String> USED =
-      List.of(
-          "io.steelmill.runtime.Node",
-          "io.steelmill.runtime.internal.Bindings",
-          "io.steelmill.runtime.internal.FactoryCore");
+  /** What the simulation harness names besides ({@code writing.SimHarnessWriter}). */
+  private static final Map<String, String> HARNESS = new LinkedHashMap<>();
+
+  static {
+    FACTORY.put("io.steelmill.runtime.Node", "io.steelmill:steelmill-runtime");
+    FACTORY.put("io.steelmill.runtime.internal.Bindings", "io.steelmill:steelmill-runtime");
+    FACTORY.put("io.steelmill.runtime.internal.FactoryCore", "io.steelmill:steelmill-runtime");
+    HARNESS.put("io.steelmill.sim.SimCluster", "io.steelmill:steelmill-sim");
+  }
 
   private final Elements elements;
   private final Diagnostics diagnostics;
-  private String missing; // looked up once: null until then, "" when all are there
+  private final Map<String, Boolean> present = new HashMap<>();
   private boolean reported;
 
   RuntimeOnClassPath(Elements elements, Diagnostics diagnostics) {
@@ -34,33 +41,41 @@ final class RuntimeOnClassPath {
     this.diagnostics = diagnostics;
   }
 
-  /** Whether a class is missing; reported once per compilation, on the first factory. */
-  boolean missing(TypeElement factory) {
-    if (missing == null) {
-      missing = "";
-      for (String name : USED) {
-        if (elements.getTypeElement(name) == null) {
-          missing = name;
-          break;
-        }
-      }
+  /**
+   * Whether a class that {@code factory}'s generated code (with a simulation harness when {@code
+   * harness}) names is missing; reported once per compilation, on the first factory.
+   */
+  boolean missing(TypeElement factory, boolean harness) {
+    String missing = firstMissing(FACTORY);
+    if (missing == null && harness) {
+      missing = firstMissing(HARNESS);
     }
-    if (missing.isEmpty()) {
+    if (missing == null) {
       return false;
     }
     if (!reported) {
       reported = true;
+      String artifact = FACTORY.getOrDefault(missing, HARNESS.get(missing));
       String name = factory.getSimpleName().toString();
       diagnostics.error(
           Diagnostic.of(
                   ErrorCode.RuntimeMissing,
                   factory,
-                  ErrorCode.RuntimeMissing.describe(name, missing, ARTIFACT),
+                  ErrorCode.RuntimeMissing.describe(name, missing, artifact),
                   "",
-                  ErrorCode.RuntimeMissing.fix(ARTIFACT))
+                  ErrorCode.RuntimeMissing.fix(artifact))
               .text(),
           factory);
     }
     return true;
+  }
+
+  private String firstMissing(Map<String, String> classes) {
+    for (String name : classes.keySet()) {
+      if (!present.computeIfAbsent(name, n -> elements.getTypeElement(n) != null)) {
+        return name;
+      }
+    }
+    return null;
   }
 }

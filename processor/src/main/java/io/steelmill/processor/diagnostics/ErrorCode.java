@@ -113,7 +113,8 @@ public enum ErrorCode {
           + " not on the class path of the code being compiled (the processor path is not"
           + " enough).",
       "add the dependency %s, the same version as steelmill-processor, to the code's class path"
-          + " (Maven: a <dependency> of compile scope; Gradle: implementation)."),
+          + " (Maven: a <dependency>, of compile scope for steelmill-runtime, in the build that"
+          + " compiles it; Gradle: implementation)."),
   SimulatorMissing(
       "This is a simulation build (-Asteelmill.mode=simulation), but the simulator is not on the"
           + " class path: %s needs the simulated %s, which %s supplies (its class %s is missing).",
