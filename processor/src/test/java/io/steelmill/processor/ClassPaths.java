@@ -1,9 +1,15 @@
 package io.steelmill.processor;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Class paths as a user's build might have them. */
@@ -17,6 +23,46 @@ final class ClassPaths {
   static String withoutSimulator() {
     return without("io.steelmill.sim.SimulatedPlatform");
   }
+
+  /**
+   * The tests' class path with a library whose classes miss their supertypes: {@code lib.Mid
+   * extends lib.Base} and {@code lib.Iface extends lib.Gone}, without {@code Base} and {@code
+   * Gone} (a dependency of the library left out). Compiled once, into a temporary folder.
+   */
+  static synchronized String withIncompleteLibrary() {
+    if (incompleteLibrary == null) {
+      Compilation library =
+          com.google.testing.compile.Compiler.javac()
+              .compile(
+                  JavaFileObjects.forSourceLines("lib.Base", "package lib;",
+                      "public class Base { public Base() {} }"),
+                  JavaFileObjects.forSourceLines("lib.Mid", "package lib;",
+                      "public class Mid extends Base { public Mid() {} }"),
+                  JavaFileObjects.forSourceLines("lib.Gone", "package lib;",
+                      "public interface Gone {}"),
+                  JavaFileObjects.forSourceLines("lib.Iface", "package lib;",
+                      "public interface Iface extends Gone {}"));
+      try {
+        Path folder = Files.createTempDirectory("steelmill-lib");
+        Files.createDirectories(folder.resolve("lib"));
+        for (Map.Entry<String, byte[]> entry : ClassFiles.of(library).entrySet()) {
+          if (entry.getKey().equals("lib.Mid") || entry.getKey().equals("lib.Iface")) {
+            Path file = folder.resolve(entry.getKey().replace('.', '/') + ".class");
+            Files.write(file, entry.getValue());
+            file.toFile().deleteOnExit();
+          }
+        }
+        folder.resolve("lib").toFile().deleteOnExit();
+        folder.toFile().deleteOnExit();
+        incompleteLibrary = folder + File.pathSeparator + System.getProperty("java.class.path");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return incompleteLibrary;
+  }
+
+  private static String incompleteLibrary;
 
   /** The tests' class path without {@code steelmill-runtime}: a build that forgot it. */
   static String withoutRuntime() {

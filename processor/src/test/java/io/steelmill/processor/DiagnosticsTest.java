@@ -579,6 +579,20 @@ class DiagnosticsTest {
             "@Simulation(BaseClock.class) on Clock names a class a factory cannot construct: it is"
                 + " an abstract class."),
         new Case(
+            ErrorCode.SupertypeMissing,
+            List.of("-classpath", ClassPaths.withIncompleteLibrary()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store { Store(lib.Mid mid) {} }",
+                    "@Factory interface App { Store store();",
+                    "  @Provides static lib.Mid mid() { return new lib.Mid(); } }")),
+            "Store(lib.Mid mid)",
+            "lib.Mid cannot be used by the generated factory: its supertype lib.Base is not on the"
+                + " class path"),
+        new Case(
             ErrorCode.RuntimeMissing,
             List.of("-classpath", ClassPaths.withoutRuntime()),
             List.of(

@@ -144,14 +144,17 @@ class RandomProgramPropertyTest {
   private static boolean mustBeSeen(ErrorCode code, Set<ErrorCode> mistakes) {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
     // a build without steelmill-runtime writes nothing, so no write can fail
-    boolean runtime = !mistakes.contains(ErrorCode.RuntimeMissing);
+    boolean runtime = !mistakes.contains(ErrorCode.RuntimeMissing)
+        && !mistakes.contains(ErrorCode.SupertypeMissing);
     return switch (code) {
-      case GeneratedNameTaken -> writes && runtime;
+      // a partial processor path fails as the writer is named, before the name is checked
+      case GeneratedNameTaken ->
+          writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case GeneratedFileNotWritten, NameHidden ->
           writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case ProcessorPathIncomplete ->
           writes && runtime && mistakes.stream().noneMatch(SIDE::contains);
-      case RuntimeMissing -> mistakes.size() == 1;
+      case RuntimeMissing, SupertypeMissing -> mistakes.size() == 1;
       default -> true;
     };
   }
@@ -215,6 +218,23 @@ class RandomProgramPropertyTest {
       List<String> all = new ArrayList<>(List.of("package p;", "import io.steelmill.*;"));
       all.addAll(List.of(lines));
       files.put("p." + name, all);
+    }
+
+    /**
+     * Compiles with {@code path}; a second class path mistake removes the runtime from the first
+     * (the only two: the runtime left out, a library lacking a supertype).
+     */
+    private void classPath(String path) {
+      int at = options.indexOf("-classpath");
+      if (at < 0) {
+        options.add("-classpath");
+        options.add(path);
+        return;
+      }
+      String runtime = ClassPaths.withoutRuntime();
+      String library = ClassPaths.withIncompleteLibrary();
+      String folder = library.substring(0, library.indexOf(java.io.File.pathSeparator));
+      options.set(at + 1, folder + java.io.File.pathSeparator + runtime);
     }
 
     /** Adds one mistake of the kind that {@code code} reports. */
@@ -326,9 +346,13 @@ class RandomProgramPropertyTest {
           file("Gfw", "@Factory interface Gfw { S s(); }");
           otherProcessors.add(new SourceWriter("p.SteelmillGfw"));
         }
-        case RuntimeMissing -> {
-          options.add("-classpath");
-          options.add(ClassPaths.withoutRuntime());
+        case RuntimeMissing -> classPath(ClassPaths.withoutRuntime());
+        case SupertypeMissing -> {
+          classPath(ClassPaths.withIncompleteLibrary());
+          file("SmModule", "final class SmModule {",
+              "  @Provides static lib.Iface smIface() { return null; } }");
+          modules.add("SmModule.class");
+          appEntries.add("lib.Iface smIface();");
         }
         case ProcessorPathIncomplete -> {
           // the processor is loaded without its writers, in check()

@@ -108,6 +108,11 @@ public enum ErrorCode {
   ImplementationNotConstructible(
       "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
       "name a concrete class with one non-private (or one @Inject) constructor."),
+  SupertypeMissing(
+      "%s cannot be used by the generated factory: its supertype %s is not on the class path,"
+          + " so javac cannot check a cast to it.",
+      "add the artifact that holds %s to the class path (often a dependency of the library"
+          + " holding %s that was left out or has provided scope)."),
   RuntimeMissing(
       "The factory %s is generated as code that uses %s, which %s supplies, but that class is"
           + " not on the class path of the code being compiled (the processor path is not"
