@@ -41,7 +41,8 @@ class KeysAndChildrenHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(typeUse(), restrictedNames(), creators(), children(), longNames()).flatMap(List::stream);
+    return Stream.of(typeUse(), qualifierMembers(), restrictedNames(), creators(), children(),
+            longNames()).flatMap(List::stream);
   }
 
   /** A type-use annotation names no binding: the key is the type without it. */
@@ -54,7 +55,8 @@ class KeysAndChildrenHostileTest {
             + "@Daemon class Store {}\n@Factory interface App { @Nn Store s(); Store t(); }"),
         ok("type-use annotation inside a generic key", TYPE_USE
             + "@Factory interface App { java.util.List<@Nn String> s();\n"
-            + "  @Provides static java.util.List<String> m() { return java.util.List.of(\"x\"); } }"),
+            + "  @Provides static java.util.List<String> m() {"
+            + " return java.util.List.of(\"x\"); } }"),
         ok("type-use annotation on a provides method and an array", TYPE_USE
             + "@Daemon class Store { Store(String @Nn [] names, @Nn String name) {} }\n"
             + "@Factory interface App { Store s();\n"
@@ -63,7 +65,8 @@ class KeysAndChildrenHostileTest {
         ok("type-use annotation on a wildcard-free nested generic", TYPE_USE
             + "class Outer<T> { class Inner {} }\n"
             + "@Factory interface App { Outer<@Nn String>.Inner n();\n"
-            + "  @Provides static Outer<String>.Inner n0() { return new Outer<String>().new Inner();"
+            + "  @Provides static Outer<String>.Inner n0() {"
+            + " return new Outer<String>().new Inner();"
             + " } }"),
         ok("type-use annotation on a child's request of a parent daemon", TYPE_USE
             + "@Daemon class Store {}\n@Factory interface App { Store s(); }\n"
@@ -79,7 +82,41 @@ class KeysAndChildrenHostileTest {
                 + " b();\n"
                 + "  @Provides static java.util.List<@Tq String> a0() { return java.util.List.of();"
                 + " }\n"
-                + "  @Provides static java.util.List<String> b0() { return java.util.List.of(); } }"));
+                + "  @Provides static java.util.List<String> b0() {"
+                + " return java.util.List.of(); } }"));
+  }
+
+  /**
+   * Qualifiers with members of every kind an annotation allows: one key when the values are equal
+   * (a default spelled out, a one-element array written without braces), two when they differ.
+   */
+  static List<Program> qualifierMembers() {
+    String q = "enum Color { RED, BLUE }\n@interface Tag { String value(); }\n"
+        + "@Qualifier @interface Q { int[] ids() default {}; Color c() default Color.RED;"
+        + " Class<?> k() default Object.class; Tag t() default @Tag(\"x\");"
+        + " char ch() default '\\\\'; double d() default 1.5; }\n";
+    return List.of(
+        ok("qualifier members of every kind, defaults spelled out", q
+            + "@Daemon class Store { Store(@Q String a, @Q(ids = {1, 2}) String b,"
+            + " @Q(c = Color.BLUE, ch = '\"') String c,"
+            + " @Q(t = @Tag(\"y*/\\\"\\\"\\\"\")) String d) {} }\n"
+            + "@Factory interface App { Store s(); @Q String a();\n"
+            + "  @Provides @Q(ids = {}, c = Color.RED, k = Object.class, t = @Tag(\"x\"),"
+            + " ch = '\\\\', d = 1.5) static String x() { return \"1\"; }\n"
+            + "  @Provides @Q(ids = {1, 2}) static String y() { return \"2\"; }\n"
+            + "  @Provides @Q(ch = '\"', c = Color.BLUE) static String z() { return \"3\"; }\n"
+            + "  @Provides @Q(t = @Tag(\"y*/\\\"\\\"\\\"\")) static String w() {"
+            + " return \"4\"; } }"),
+        ok("a one-element array qualifier without braces is the same key",
+            "@Qualifier @interface Ids { int[] value(); }\n"
+                + "@Factory interface App { @Ids(1) String a();\n"
+                + "  @Provides @Ids({1}) static String x() { return \"1\"; } }"),
+        wrong("qualifiers differing in an enum member are two keys", ErrorCode.MissingBinding, q
+            + "@Factory interface App { @Q(c = Color.BLUE) String a();\n"
+            + "  @Provides @Q static String x() { return \"1\"; } }"),
+        wrong("qualifiers differing in a class member are two keys", ErrorCode.MissingBinding, q
+            + "@Factory interface App { @Q(k = String.class) String a();\n"
+            + "  @Provides @Q static String x() { return \"1\"; } }"));
   }
 
   /** Method names Java lets a method have but not every call of it. */
@@ -115,7 +152,8 @@ class KeysAndChildrenHostileTest {
             ErrorCode.CreatorOutOfScope,
             "class Pool {}\n@Ambient @Daemon class Boss { Boss(Pool p) {} }\n"
                 + "@Factory interface App { Boss b();\n"
-                + "  @Provides static Pool pool(SteelmillLease.Creator c) { return new Pool(); } }\n"
+                + "  @Provides static Pool pool(SteelmillLease.Creator c) {"
+                + " return new Pool(); } }\n"
                 + "@Factory(parent = App.class) interface Lease {}"),
         wrong("creator of a grandchild in the root", ErrorCode.CreatorOutOfScope,
             "@Daemon class Boss { Boss(SteelmillLeaf.Creator c) {} }\n"
@@ -195,6 +233,20 @@ class KeysAndChildrenHostileTest {
                 + " l();\n"
                 + "  @Provides static String s0(Provider<Integer> i, @Named(\"a.b\") Long l) {"
                 + " return \"\" + i.get() + l; } }"),
+        ok("a child factory extending its parent factory",
+            "@Daemon class Store {}\n@Factory interface App { Store s(); }\n"
+                + "@Factory(parent = App.class) interface Lease extends App {}"),
+        ok("a child factory extending a sibling child factory",
+            "@Daemon class Store {}\n@Daemon class Work {}\n@Factory interface App { Store s(); }\n"
+                + "@Factory(parent = App.class) interface L0 { Work w(); }\n"
+                + "@Factory(parent = App.class) interface Lease extends L0 { Store s(); }"),
+        ok("a grandchild extending the root and its parent",
+            "@Daemon class Store {}\n@Factory interface App { Store s(); }\n"
+                + "@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf extends App, Mid {}"),
+        ok("a root extending its own child factory",
+            "@Daemon class Store {}\n@Factory interface App extends Lease { Store s(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Store t(); }"),
         ok("children in the unnamed package, nested three deep",
             "//FILE App\nimport io.steelmill.*;\n@Daemon class Store {}\n"
                 + "class A { static class B { @Factory interface App { Store s();\n"

@@ -269,7 +269,8 @@ class RandomProgramPropertyTest {
           // a creator of a child of another factory: its own parent and child, in two files
           file("CosHost", "@Factory interface CosHost {}");
           file("CosLease", "@Factory(parent = CosHost.class) interface CosLease {}");
-          file("CosBoss", "@Daemon final class CosBoss { CosBoss(SteelmillCosLease.Creator c) {} }");
+          file("CosBoss",
+              "@Daemon final class CosBoss { CosBoss(SteelmillCosLease.Creator c) {} }");
           appEntries.add("CosBoss cosBoss();");
         }
         case NoUsableConstructor -> {

@@ -91,13 +91,15 @@ final class KeyTypeName {
         if (wildcard.getExtendsBound() != null) {
           return "? extends " + print(wildcard.getExtendsBound());
         }
-        return wildcard.getSuperBound() != null ? "? super " + print(wildcard.getSuperBound()) : "?";
+        TypeMirror lower = wildcard.getSuperBound();
+        return lower != null ? "? super " + print(lower) : "?";
       }
       default -> {
         // primitives and type variables print their annotations first: drop them
         String text = type.toString();
         int space = text.lastIndexOf(' ');
-        return type.getAnnotationMirrors().isEmpty() || space < 0 ? text : text.substring(space + 1);
+        boolean annotated = !type.getAnnotationMirrors().isEmpty() && space >= 0;
+        return annotated ? text.substring(space + 1) : text;
       }
     }
   }
