@@ -8,7 +8,11 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -28,10 +32,10 @@ class ModularBuildTest {
       + "@Daemon class Store {}\n@Factory interface App { Store store(); }\n"
       + "@Factory(parent = App.class) interface Lease { Store store(); }\n";
 
-  /** What one compilation said and wrote. */
-  record Result(boolean success, List<String> errors, Path generated) {
-    String source(String name) throws IOException {
-      return Files.readString(generated.resolve(name.replace('.', '/') + ".java"));
+  /** What one compilation said and wrote (the sources it generated, read before cleaning up). */
+  record Result(boolean success, List<String> errors, Map<String, String> sources) {
+    String source(String name) {
+      return sources.getOrDefault(name.replace('.', '/') + ".java", "(not generated)");
     }
   }
 
@@ -97,7 +101,20 @@ class ModularBuildTest {
           .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
           .map(d -> d.getSource() + ":" + d.getLineNumber() + " " + d.getMessage(null))
           .toList();
-      return new Result(success, errors, generated);
+      Map<String, String> written = new TreeMap<>();
+      try (Stream<Path> walk = Files.walk(generated)) {
+        for (Path file : walk.filter(f -> f.toString().endsWith(".java")).toList()) {
+          written.put(generated.relativize(file).toString().replace(File.separatorChar, '/'),
+              Files.readString(file));
+        }
+      }
+      return new Result(success, errors, written);
+    } finally {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
     }
   }
 
