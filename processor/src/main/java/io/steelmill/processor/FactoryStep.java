@@ -52,6 +52,8 @@ final class FactoryStep {
   private final Diagnostics diagnostics;
   private final GeneratedFiles files;
   private boolean simulatorReported;
+  private final RuntimeOnClassPath runtime;
+  private final SupertypesOnClassPath supertypes;
   /**
    * This round's graphs, by factory name and mode: a child's graph holds its parent's, which the
    * parent's own step built already (1,000 bindings in the benchmark graph). Elements are
@@ -71,6 +73,8 @@ final class FactoryStep {
     this.builder = builder;
     this.diagnostics = diagnostics;
     this.files = new GeneratedFiles(filer, elements, diagnostics);
+    this.runtime = new RuntimeOnClassPath(elements, diagnostics);
+    this.supertypes = new SupertypesOnClassPath(elements, diagnostics);
   }
 
   /** Forgets the graphs of the round before: they hold that round's elements. */
@@ -122,6 +126,18 @@ final class FactoryStep {
       return Outcome.FAILED;
     }
     BindingGraph graph = graphs.get(active);
+    if (runtime.missing(factory, active == Mode.SIMULATION && graph.parent() == null)) {
+      return Outcome.FAILED;
+    }
+    switch (supertypes.check(graph)) {
+      case MISSING -> {
+        return Outcome.FAILED;
+      }
+      case LATER -> {
+        return Outcome.DEFERRED;
+      }
+      default -> {}
+    }
     String name = graph.factory().generatedName();
     if (!files.write(factory, name, () -> new FactoryWriter(graph).write())) {
       return Outcome.FAILED;

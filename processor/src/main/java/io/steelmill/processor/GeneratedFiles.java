@@ -11,7 +11,9 @@ import io.steelmill.processor.writing.SourceFile;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.annotation.processing.Filer;
 import javax.lang.model.element.AnnotationMirror;
@@ -109,6 +111,9 @@ final class GeneratedFiles {
    */
   private void writeSource(SourceFile file, ModuleElement module) throws IOException {
     String text = file.render(simpleName -> isShadowed(module, file.packageName(), simpleName));
+    if (!readsGenerated(module)) {
+      text = withoutGenerated(text);
+    }
     JavaFileObject source = filer.createSourceFile(file.qualifiedName(), file.origin());
     try (Writer writer = source.openWriter()) {
       writer.write(text);
@@ -116,6 +121,52 @@ final class GeneratedFiles {
       source.delete(); // no half-written factory left for javac to compile
       throw failed;
     }
+  }
+
+  /**
+   * Whether code in {@code module} can name {@code @javax.annotation.processing.Generated}: the
+   * unnamed module reads every module of the JDK, a named one ({@code module-info.java}) only what
+   * it requires, directly or through a {@code requires transitive}. A module that does not read
+   * {@code java.compiler} got "package javax.annotation.processing is not visible" inside every
+   * generated file; such files go without the annotation (as Dagger's do).
+   */
+  private boolean readsGenerated(ModuleElement module) {
+    if (module == null || module.isUnnamed()) {
+      return true;
+    }
+    Boolean known = reads.get(module);
+    if (known == null) {
+      known = reads(module, "java.compiler", new HashSet<>(), true);
+      reads.put(module, known);
+    }
+    return known;
+  }
+
+  private final Map<ModuleElement, Boolean> reads = new HashMap<>();
+
+  private static boolean reads(
+      ModuleElement module, String name, Set<ModuleElement> seen, boolean direct) {
+    if (!seen.add(module)) {
+      return false;
+    }
+    for (ModuleElement.Directive directive : module.getDirectives()) {
+      if (directive instanceof ModuleElement.RequiresDirective requires
+          && (direct || requires.isTransitive())) {
+        ModuleElement read = requires.getDependency();
+        if (read.getQualifiedName().contentEquals(name) || reads(read, name, seen, false)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code text} without the {@code @Generated} annotation and its import. */
+  static String withoutGenerated(String text) {
+    return text
+        .replace("import javax.annotation.processing.Generated;\n", "")
+        .replaceAll(
+            "(?m)^@(javax\\.annotation\\.processing\\.)?Generated\\(\n(?:    .*\n)*\\)\n", "");
   }
 
   /**

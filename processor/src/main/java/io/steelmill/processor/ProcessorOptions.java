@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * @param problems one error per wrong option
  */
 record ProcessorOptions(Mode mode, boolean strict, boolean lintAll, List<Diagnostic> problems) {
-  static final String PREFIX = "steelmill.";
+  /** What every key of ours starts with, and so every misspelt one too (steelmill_mode). */
+  private static final String PREFIX = "steelmill";
 
   /** {@code true}: the determinism lint reports errors instead of warnings. */
   static final String STRICT = "steelmill.strict";
@@ -57,7 +58,8 @@ record ProcessorOptions(Mode mode, boolean strict, boolean lintAll, List<Diagnos
     String strict = choice(options, STRICT, List.of("false", "true"), problems);
     String lint = choice(options, LINT, List.of("simulation", "all"), problems);
     for (String key : new TreeSet<>(options.keySet())) {
-      // Steelmill.mode or STEELMILL.MODE is a typo javac would pass on silently, not another's
+      // Steelmill.mode, STEELMILL.MODE or steelmill_mode is a typo javac would pass on
+      // silently, not another processor's option
       if (key.toLowerCase(java.util.Locale.ROOT).startsWith(PREFIX) && !ALL.contains(key)) {
         List<String> known = new ArrayList<>(new TreeSet<>(ALL));
         known.remove(CRASH_TEST);

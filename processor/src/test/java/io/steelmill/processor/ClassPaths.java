@@ -1,9 +1,15 @@
 package io.steelmill.processor;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Class paths as a user's build might have them. */
@@ -12,29 +18,81 @@ final class ClassPaths {
 
   /**
    * The tests' class path without {@code steelmill-sim}: what a production build has, or a
-   * simulation build that forgot the dependency. Found by where the simulator's platform module
-   * was loaded from, so it works with the module's classes folder and with its jar alike.
+   * simulation build that forgot the dependency.
    */
   static String withoutSimulator() {
-    Path simulator;
+    return without("io.steelmill.sim.SimulatedPlatform");
+  }
+
+  /**
+   * The tests' class path with a library whose classes miss their supertypes: {@code lib.Mid
+   * extends lib.Base} and {@code lib.Iface extends lib.Gone}, without {@code Base} and {@code
+   * Gone} (a dependency of the library left out). Compiled once, into a temporary folder.
+   */
+  static synchronized String withIncompleteLibrary() {
+    if (incompleteLibrary == null) {
+      Compilation library =
+          com.google.testing.compile.Compiler.javac()
+              .compile(
+                  JavaFileObjects.forSourceLines("lib.Base", "package lib;",
+                      "public class Base { public Base() {} }"),
+                  JavaFileObjects.forSourceLines("lib.Mid", "package lib;",
+                      "public class Mid extends Base { public Mid() {} }"),
+                  JavaFileObjects.forSourceLines("lib.Gone", "package lib;",
+                      "public interface Gone {}"),
+                  JavaFileObjects.forSourceLines("lib.Iface", "package lib;",
+                      "public interface Iface extends Gone {}"));
+      try {
+        Path folder = Files.createTempDirectory("steelmill-lib");
+        Files.createDirectories(folder.resolve("lib"));
+        for (Map.Entry<String, byte[]> entry : ClassFiles.of(library).entrySet()) {
+          if (entry.getKey().equals("lib.Mid") || entry.getKey().equals("lib.Iface")) {
+            Path file = folder.resolve(entry.getKey().replace('.', '/') + ".class");
+            Files.write(file, entry.getValue());
+            file.toFile().deleteOnExit();
+          }
+        }
+        folder.resolve("lib").toFile().deleteOnExit();
+        folder.toFile().deleteOnExit();
+        incompleteLibrary = folder + File.pathSeparator + System.getProperty("java.class.path");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return incompleteLibrary;
+  }
+
+  private static String incompleteLibrary;
+
+  /** The tests' class path without {@code steelmill-runtime}: a build that forgot it. */
+  static String withoutRuntime() {
+    return without("io.steelmill.runtime.Node");
+  }
+
+  /**
+   * The tests' class path without the entry that holds {@code className}. Found by where the class
+   * was loaded from, so it works with a module's classes folder and with its jar alike.
+   */
+  private static String without(String className) {
+    Path entry;
     try {
-      simulator =
+      entry =
           Path.of(
-              Class.forName("io.steelmill.sim.SimulatedPlatform")
+              Class.forName(className)
                   .getProtectionDomain()
                   .getCodeSource()
                   .getLocation()
                   .toURI());
     } catch (ClassNotFoundException | URISyntaxException e) {
-      throw new IllegalStateException("steelmill-sim must be on the tests' class path", e);
+      throw new IllegalStateException(className + " must be on the tests' class path", e);
     }
     String path = System.getProperty("java.class.path");
     String without =
         Arrays.stream(path.split(File.pathSeparator))
-            .filter(entry -> !Path.of(entry).toAbsolutePath().equals(simulator.toAbsolutePath()))
+            .filter(e -> !Path.of(e).toAbsolutePath().equals(entry.toAbsolutePath()))
             .collect(Collectors.joining(File.pathSeparator));
     if (without.equals(path)) {
-      throw new IllegalStateException(simulator + " is not an entry of " + path);
+      throw new IllegalStateException(entry + " is not an entry of " + path);
     }
     return without;
   }

@@ -121,6 +121,35 @@ class DiagnosticsTest {
             "class Db",
             "Db is bound more than once:\n    @Provides App.provideDb()\n    @Daemon Db()"),
         new Case(
+            ErrorCode.CreatorOutOfScope,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Boss { Boss(SteelmillLeaf.Creator leaves) {} }",
+                    "@Factory interface App { Boss boss(); }",
+                    "@Factory(parent = App.class) interface Mid {}",
+                    "@Factory(parent = Mid.class) interface Leaf {}")),
+            "Boss(SteelmillLeaf.Creator leaves)",
+            "Boss needs SteelmillLeaf.Creator, but SteelmillLeaf is not the generated class of a"
+                + " child factory of App"),
+        new Case(
+            ErrorCode.CreatorOutOfScope,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Ambient @Daemon class Boss { Boss(SteelmillLease.Creator leases) {} }",
+                    "@Factory interface App { Boss boss(); }",
+                    "@Factory(parent = App.class) interface Lease {}")),
+            "Boss(SteelmillLease.Creator leases)",
+            "@Ambient daemon Boss needs SteelmillLease.Creator, but an @Ambient daemon is shared"
+                + " by every node"),
+        new Case(
             ErrorCode.AmbientDependsOnNode,
             List.of(),
             List.of(
@@ -549,6 +578,34 @@ class DiagnosticsTest {
             "interface Clock",
             "@Simulation(BaseClock.class) on Clock names a class a factory cannot construct: it is"
                 + " an abstract class."),
+        new Case(
+            ErrorCode.SupertypeMissing,
+            List.of("-classpath", ClassPaths.withIncompleteLibrary()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store { Store(lib.Mid mid) {} }",
+                    "@Factory interface App { Store store();",
+                    "  @Provides static lib.Mid mid() { return new lib.Mid(); } }")),
+            "Store(lib.Mid mid)",
+            "lib.Mid cannot be used by the generated factory: its supertype lib.Base is not on the"
+                + " class path"),
+        new Case(
+            ErrorCode.RuntimeMissing,
+            List.of("-classpath", ClassPaths.withoutRuntime()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App { Store store(); }",
+                    "@Factory interface Other { Store store(); }")),
+            "@Factory interface App",
+            "The factory App is generated as code that uses io.steelmill.runtime.Node, which"
+                + " io.steelmill:steelmill-runtime supplies"),
         new Case(
             ErrorCode.SimulatorMissing,
             List.of("-Asteelmill.mode=simulation", "-classpath", ClassPaths.withoutSimulator()),

@@ -28,7 +28,10 @@ class OptionsHostileTest {
         List.of("-Asteelmill.lint"), List.of("-Asteelmill.lint=Simulation"),
         List.of("-Asteelmill.lint=all", "-Asteelmill.Lint=all"),
         List.of("-Asteelmill.internal.crashon=App"),
-        List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=yes", "-Asteelmill.x=1"));
+        List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=yes", "-Asteelmill.x=1"),
+        List.of("-Asteelmill_mode=simulation"), List.of("-Asteelmillmode=simulation"),
+        List.of("-Asteelmill=simulation"), List.of("-ASteelmill"),
+        List.of("-Asteelmill_lint=all", "-Asteelmill.mode=simulation"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -143,12 +143,18 @@ class RandomProgramPropertyTest {
    */
   private static boolean mustBeSeen(ErrorCode code, Set<ErrorCode> mistakes) {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
+    // a build without steelmill-runtime writes nothing, so no write can fail
+    boolean runtime = !mistakes.contains(ErrorCode.RuntimeMissing)
+        && !mistakes.contains(ErrorCode.SupertypeMissing);
     return switch (code) {
-      case GeneratedNameTaken -> writes;
+      // a partial processor path fails as the writer is named, before the name is checked
+      case GeneratedNameTaken ->
+          writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case GeneratedFileNotWritten, NameHidden ->
-          writes && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
+          writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case ProcessorPathIncomplete ->
-          writes && mistakes.stream().noneMatch(SIDE::contains);
+          writes && runtime && mistakes.stream().noneMatch(SIDE::contains);
+      case RuntimeMissing, SupertypeMissing -> mistakes.size() == 1;
       default -> true;
     };
   }
@@ -214,6 +220,23 @@ class RandomProgramPropertyTest {
       files.put("p." + name, all);
     }
 
+    /**
+     * Compiles with {@code path}; a second class path mistake removes the runtime from the first
+     * (the only two: the runtime left out, a library lacking a supertype).
+     */
+    private void classPath(String path) {
+      int at = options.indexOf("-classpath");
+      if (at < 0) {
+        options.add("-classpath");
+        options.add(path);
+        return;
+      }
+      String runtime = ClassPaths.withoutRuntime();
+      String library = ClassPaths.withIncompleteLibrary();
+      String folder = library.substring(0, library.indexOf(java.io.File.pathSeparator));
+      options.set(at + 1, folder + java.io.File.pathSeparator + runtime);
+    }
+
     /** Adds one mistake of the kind that {@code code} reports. */
     void inject(ErrorCode code) {
       switch (code) {
@@ -241,6 +264,14 @@ class RandomProgramPropertyTest {
           file("AdNet", "@Daemon final class AdHost {}",
               "@Ambient @Daemon final class AdNet { AdNet(AdHost h) {} }");
           appEntries.add("AdNet adNet();");
+        }
+        case CreatorOutOfScope -> {
+          // a creator of a child of another factory: its own parent and child, in two files
+          file("CosHost", "@Factory interface CosHost {}");
+          file("CosLease", "@Factory(parent = CosHost.class) interface CosLease {}");
+          file("CosBoss",
+              "@Daemon final class CosBoss { CosBoss(SteelmillCosLease.Creator c) {} }");
+          appEntries.add("CosBoss cosBoss();");
         }
         case NoUsableConstructor -> {
           file("NuStore", "@Daemon final class NuStore { private NuStore() {} }");
@@ -315,6 +346,14 @@ class RandomProgramPropertyTest {
         case GeneratedFileNotWritten -> {
           file("Gfw", "@Factory interface Gfw { S s(); }");
           otherProcessors.add(new SourceWriter("p.SteelmillGfw"));
+        }
+        case RuntimeMissing -> classPath(ClassPaths.withoutRuntime());
+        case SupertypeMissing -> {
+          classPath(ClassPaths.withIncompleteLibrary());
+          file("SmModule", "final class SmModule {",
+              "  @Provides static lib.Iface smIface() { return null; } }");
+          modules.add("SmModule.class");
+          appEntries.add("lib.Iface smIface();");
         }
         case ProcessorPathIncomplete -> {
           // the processor is loaded without its writers, in check()

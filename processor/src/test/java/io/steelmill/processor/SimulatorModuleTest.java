@@ -117,6 +117,29 @@ class SimulatorModuleTest {
         .contains("\nFix: add the dependency io.steelmill:steelmill-sim");
   }
 
+  /**
+   * A simulation build of a graph that needs no simulated platform binding still gets the
+   * harness {@code SteelmillAppSim}, which uses the simulator's {@code SimCluster}: without
+   * steelmill-sim that was three errors inside the generated harness; now one, naming it.
+   */
+  @Test
+  void simulationBuildWithoutSimulatorNeedingNoPlatformIsOneErrorNamingTheDependency() {
+    Compilation compilation =
+        compile(withoutSimulator(SIMULATION), source("test.Plain", "package test;",
+            "import io.steelmill.*;", "@Daemon class Store {}",
+            "@Factory interface Plain { Store store(); }",
+            "@Factory(parent = Plain.class) interface Lease { Store store(); }",
+            "@Factory interface Other { Store store(); }"));
+    assertThat(compilation).failed();
+    List<String> errors = compilation.errors().stream().map(DiagnosticsTest::text).toList();
+    assertThat(errors).as("one missing dependency, one error").hasSize(1);
+    assertThat(errors.get(0))
+        .startsWith(ErrorCode.RuntimeMissing.tag())
+        .contains("io.steelmill.sim.SimCluster")
+        .contains("\nFix: add the dependency io.steelmill:steelmill-sim");
+    assertThat(compilation.errors().get(0).getSource().getName()).endsWith("Plain.java");
+  }
+
   @Test
   void bySimulatorOnADaemonHasNoEffect() {
     Compilation compilation =

@@ -24,6 +24,9 @@ public enum ErrorCode {
   AmbientDependsOnNode(
       "%s depends on %s, which is per node: one shared instance cannot use a per-node one.",
       "mark %s @Ambient too, or %s."),
+  CreatorOutOfScope(
+      "%s needs %s, but %s.",
+      "%s."),
   NoUsableConstructor(
       "%s has no constructor a factory can call: %s.",
       "add a non-private constructor, or mark the one to use with @Inject."),
@@ -105,6 +108,18 @@ public enum ErrorCode {
   ImplementationNotConstructible(
       "@%s(%s.class) on %s names a class a factory cannot construct: %s.",
       "name a concrete class with one non-private (or one @Inject) constructor."),
+  SupertypeMissing(
+      "%s cannot be used by the generated factory: its supertype %s is not on the class path,"
+          + " so javac cannot check a cast to it.",
+      "add the artifact that holds %s to the class path (often a dependency of the library"
+          + " holding %s that was left out or has provided scope)."),
+  RuntimeMissing(
+      "The factory %s is generated as code that uses %s, which %s supplies, but that class is"
+          + " not on the class path of the code being compiled (the processor path is not"
+          + " enough).",
+      "add the dependency %s, the same version as steelmill-processor, to the code's class path"
+          + " (Maven: a <dependency>, of compile scope for steelmill-runtime, in the build that"
+          + " compiles it; Gradle: implementation)."),
   SimulatorMissing(
       "This is a simulation build (-Asteelmill.mode=simulation), but the simulator is not on the"
           + " class path: %s needs the simulated %s, which %s supplies (its class %s is missing).",

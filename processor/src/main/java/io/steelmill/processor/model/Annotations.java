@@ -68,15 +68,21 @@ public final class Annotations {
   public static java.util.List<AnnotationMirror> qualifiersOf(Element element) {
     java.util.List<AnnotationMirror> found = new java.util.ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      Element type = mirror.getAnnotationType().asElement();
-      for (AnnotationMirror meta : type.getAnnotationMirrors()) {
-        if (QUALIFIER.contains(nameOf(meta))) {
-          found.add(mirror);
-          break;
-        }
+      if (isQualifier(mirror)) {
+        found.add(mirror);
       }
     }
     return found;
+  }
+
+  /** Whether {@code mirror}'s annotation type is meta-annotated {@code @Qualifier}. */
+  public static boolean isQualifier(AnnotationMirror mirror) {
+    for (AnnotationMirror meta : mirror.getAnnotationType().asElement().getAnnotationMirrors()) {
+      if (QUALIFIER.contains(nameOf(meta))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A class-valued member ({@code value}, {@code parent}); null when absent or {@code void}. */

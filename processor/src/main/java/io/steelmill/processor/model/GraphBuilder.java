@@ -178,7 +178,9 @@ public final class GraphBuilder {
         }
         Resolution resolution = resolve(key);
         undefined |=
-            key.type().getKind() == TypeKind.ERROR && !isCreator(resolution.candidates());
+            key.type().getKind() == TypeKind.ERROR
+                && !isCreator(resolution.candidates())
+                && !key.namesCreator();
         resolutions.put(key, resolution);
         for (Binding binding : resolution.candidates()) {
           if (binding.kind() == BindingKind.ALIAS) {

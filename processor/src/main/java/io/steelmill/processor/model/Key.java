@@ -24,7 +24,7 @@ public final class Key {
 
   public Key(TypeMirror type, AnnotationMirror qualifier) {
     this.type = type;
-    this.typeName = type.toString();
+    this.typeName = KeyTypeName.of(type);
     this.qualifier = qualifier;
     this.qualifierText = qualifier == null ? "" : qualifier.toString();
     this.qualifierIdentity = qualifier == null ? "" : identity(qualifier);
@@ -85,6 +85,21 @@ public final class Key {
   public String displayName() {
     String simpleType = simpleTypeName();
     return qualifier == null ? simpleType : TypeNames.simple(qualifierText) + " " + simpleType;
+  }
+
+  /**
+   * Whether this key is spelled like a child factory's generated creator, {@code
+   * Steelmill<Child>.Creator}, whether or not the factory being resolved has that child: one it
+   * lacks is a misplaced creator to report, not a type some later round may still define (its
+   * child cannot be generated before the graph that needs it, so waiting would never end).
+   */
+  public boolean namesCreator() {
+    String name = typeName;
+    if (!name.endsWith(".Creator")) {
+      return false;
+    }
+    String owner = name.substring(0, name.length() - ".Creator".length());
+    return owner.substring(owner.lastIndexOf('.') + 1).startsWith("Steelmill");
   }
 
   @Override

@@ -30,7 +30,9 @@ final class AmbientScopeRule implements GraphRule {
       for (Dependency dependency : binding.dependencies()) {
         Resolution target = graph.resolutions().get(dependency.key());
         Binding needed = target == null ? null : target.binding();
-        if (needed != null && isPerNode(needed)) {
+        if (needed != null && needed.kind() == BindingKind.CREATOR) {
+          out.add(CreatorScope.inAmbient(graph, key, subject(binding), dependency, needed));
+        } else if (needed != null && isPerNode(needed)) {
           String perNode = needed.key().displayName();
           out.add(
               Diagnostic.of(

@@ -30,7 +30,9 @@ final class MissingBindingRule implements GraphRule {
       PathStep step = graph.paths().get(key);
       String trace = TraceFormatter.trace(graph, key);
       String factory = graph.factory().displayName();
-      if (!resolution.otherMode().isEmpty()) {
+      if (key.namesCreator()) {
+        out.add(CreatorScope.misplaced(graph, key, step, trace));
+      } else if (!resolution.otherMode().isEmpty()) {
         Mode mode = graph.mode();
         String requester =
             step.from() == null ? factory : TypeNames.simple(step.from().key().displayName());

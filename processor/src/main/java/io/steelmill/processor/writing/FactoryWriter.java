@@ -15,6 +15,7 @@ import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -105,7 +106,7 @@ public final class FactoryWriter {
     for (EntryPoint entryPoint : factory.entryPoints()) {
       if (!entryPoint.name().equals(names.name(entryPoint.request().key()))
           || entryPoint.request().isProvider()) {
-        Overrides.of(members.next(), "  ", entryPoint.method())
+        Overrides.of(members.next(), "  ", entryPoint.method(), returnType(entryPoint))
             .add("    return ").add(node.argument(entryPoint.request())).add(";\n  }\n");
       }
     }
@@ -295,5 +296,24 @@ public final class FactoryWriter {
   /** {@code Host.Leader}: the factory interface's name in its package, as Javadoc links it. */
   private static String relative(TypeElement element) {
     return ClassRef.of(element).relativeName();
+  }
+
+  /**
+   * What an entry point implemented apart from its key's accessor returns: as declared, but a
+   * child factory's creator (or a provider of one), generated in the same round, by the name the
+   * graph gives it: javac knew it only as written ({@code SteelmillLease.Creator}).
+   */
+  private Code returnType(EntryPoint entryPoint) {
+    TypeMirror declared = entryPoint.method().getReturnType();
+    Code known = node.typeOf(entryPoint.request().key());
+    if (!entryPoint.request().isProvider()) {
+      return declared.getKind() == TypeKind.ERROR ? known : new Code().add(declared);
+    }
+    DeclaredType provider = (DeclaredType) declared;
+    if (provider.getTypeArguments().get(0).getKind() != TypeKind.ERROR) {
+      return new Code().add(declared);
+    }
+    return new Code().add(ClassRef.of((TypeElement) provider.asElement())).add("<").add(known)
+        .add(">");
   }
 }

@@ -14,7 +14,16 @@ final class Overrides {
 
   /** {@code @Override public Store store() {} and a line break, indented by {@code indent}. */
   static Code of(Code out, String indent, ExecutableElement method) {
-    RuntimeNames.override(out, indent).add(indent).add("public ").add(method.getReturnType());
+    return of(out, indent, method, new Code().add(method.getReturnType()));
+  }
+
+  /**
+   * The same, returning {@code type}: a child factory's creator is generated with its factory, so
+   * an entry point that returns one names a class javac did not know yet ({@code
+   * SteelmillLease.Creator} as written), which only the graph can spell.
+   */
+  static Code of(Code out, String indent, ExecutableElement method, Code type) {
+    RuntimeNames.override(out, indent).add(indent).add("public ").add(type);
     return out.add(" ").add(method.getSimpleName().toString()).add("() {\n");
   }
 }

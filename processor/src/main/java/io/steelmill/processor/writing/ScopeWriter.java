@@ -42,6 +42,9 @@ final class ScopeWriter {
   /** Ids per line of {@code buildAll}'s list. */
   private static final int IDS_PER_LINE = 20;
 
+  /** At most this many characters of a key's name go into the table: see {@link #shown}. */
+  private static final int SHOWN_NAME_CHARS = 1_000;
+
   private final BindingGraph graph;
   private final Accessors names;
   private final Set<String> publicAccessors;
@@ -111,9 +114,27 @@ final class ScopeWriter {
           default -> "injected";
         };
     String type = isPlainClass(key) ? binaryName(key) : "-";
-    String name = key.displayName().replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
+    String name = shown(key.displayName()).replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
     String needs = needs(binding);
     return kind + " " + type + (needs.isEmpty() ? "" : " [" + needs + "]") + " " + name;
+  }
+
+  /**
+   * The name the table shows for a key, cut after {@link #SHOWN_NAME_CHARS} characters. It is
+   * for people (errors, {@code built:} lists) only, and a text block line is one constant of at
+   * most 65,535 bytes: a qualifier's strings or a class's name, each legal in the user's class
+   * file, can make a longer one once the line holds them, escaped, next to the type's name (a
+   * {@code @Named} of 40,000 quotes made "constant string too long" in the generated class).
+   */
+  static String shown(String name) {
+    if (name.length() <= SHOWN_NAME_CHARS) {
+      return name;
+    }
+    int end = SHOWN_NAME_CHARS;
+    if (Character.isHighSurrogate(name.charAt(end - 1))) {
+      end--;
+    }
+    return name.substring(0, end) + "... (" + name.length() + " characters)";
   }
 
   /**
@@ -254,7 +275,7 @@ final class ScopeWriter {
         chunks.add(target);
       }
       for (Key key : elsewhere.subList(start, Math.min(elsewhere.size(), start + CHUNK))) {
-        target.add(indent).add("  ").add(names.name(key)).add("();\n");
+        target.add(indent).add("  ").add(unqualified(names.name(key))).add("();\n");
       }
       if (split) {
         target.add(indent).add("}\n");
@@ -285,7 +306,16 @@ final class ScopeWriter {
       return new Code().add("(").add(typeOf(key)).add(") ").add(node == null ? "" : node + ".")
           .add("get(").add(ids.get(key)).add(")");
     }
-    return new Code().add(node == null ? "" : node + ".").add(accessor).add("()");
+    return new Code().add(node == null ? unqualified(accessor) : node + "." + accessor).add("()");
+  }
+
+  /**
+   * A call of this node's {@code accessor} without a receiver. An entry point may be named {@code
+   * yield}, which Java lets a method be called only with one (JLS 15.12: {@code yield()} alone
+   * reads as a yield statement), so that one gets {@code this.}.
+   */
+  static String unqualified(String accessor) {
+    return accessor.equals("yield") ? "this.yield" : accessor;
   }
 
   /**
