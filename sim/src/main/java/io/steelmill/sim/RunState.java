@@ -138,8 +138,18 @@ final class RunState {
     return thread;
   }
 
-  /** Unparks {@code task}, from the carrier or a task. */
+  /**
+   * Unparks {@code task}, from the carrier or a task. A task parked in a wait is queued directly
+   * ({@link VirtualThreadStates#unparkOnCarrier}): the run queue gets it as the scheduler's
+   * {@code execute} would, without the JDK's atomics on the way.
+   */
   void wake(Task task) {
+    Thread caller = Thread.currentThread();
+    if ((caller == carrier || caller == mounted)
+        && VirtualThreadStates.unparkOnCarrier(task.thread)) {
+      runQueue.add(task);
+      return;
+    }
     waking = task;
     try {
       LockSupport.unpark(task.thread);

@@ -5,35 +5,48 @@ import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 
 /**
- * Reads the one virtual-thread state the public {@link Thread.State} hides: "unblocked", a
- * thread that blocked entering a monitor and was handed it while it was still unmounting. The
- * JDK then queues it again from the carrier itself, which looks like a {@code Thread.yield()};
- * the kernel must tell the two apart, because a yield is a scheduling point of the seed and a
- * monitor hand-off is the real-time accident of another thread releasing the monitor a little
- * sooner or later. Needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which every
- * simulation has; on a JDK without the field it reads false, as before this class existed.
+ * The virtual-thread states the public {@link Thread.State} hides. "Unblocked": a thread that
+ * blocked entering a monitor and was handed it while it was still unmounting. The JDK then
+ * queues it again from the carrier itself, which looks like a {@code Thread.yield()}; the kernel
+ * must tell the two apart, because a yield is a scheduling point of the seed and a monitor
+ * hand-off is the real-time accident of another thread releasing the monitor a little sooner or
+ * later. "Parked": a task the kernel wakes from its own carrier is made runnable directly ({@link
+ * #unparkOnCarrier}). Needs {@code --add-opens java.base/java.lang=ALL-UNNAMED}, which every
+ * simulation has; on a JDK without the fields it reads false, as before this class existed.
  */
 final class VirtualThreadStates {
   private static final VarHandle STATE;
   private static final int UNBLOCKED;
+  private static final int PARKED;
+  private static final int UNPARKED;
   /** The state's low byte is the state; a higher bit marks a suspended thread. */
   private static final int STATE_BITS = 0xff;
 
   static {
     VarHandle state = null;
     int unblocked = -1;
+    int parked = -1;
+    int unparked = -1;
     try {
       Class<?> type = Class.forName("java.lang.VirtualThread");
       state = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
           .findVarHandle(type, "state", int.class);
-      Field constant = type.getDeclaredField("UNBLOCKED");
-      constant.setAccessible(true);
-      unblocked = constant.getInt(null);
+      unblocked = constant(type, "UNBLOCKED");
+      parked = constant(type, "PARKED");
+      unparked = constant(type, "UNPARKED");
     } catch (ReflectiveOperationException | RuntimeException e) {
       state = null;
     }
     STATE = state;
     UNBLOCKED = unblocked;
+    PARKED = parked;
+    UNPARKED = unparked;
+  }
+
+  private static int constant(Class<?> type, String name) throws ReflectiveOperationException {
+    Field constant = type.getDeclaredField(name);
+    constant.setAccessible(true);
+    return constant.getInt(null);
   }
 
   private VirtualThreadStates() {}
@@ -42,5 +55,28 @@ final class VirtualThreadStates {
   static boolean unblocked(Thread thread) {
     return STATE != null && thread.isVirtual()
         && ((int) STATE.getVolatile(thread) & STATE_BITS) == UNBLOCKED;
+  }
+
+  /**
+   * Makes {@code thread}, a virtual thread parked with {@code LockSupport.park} (no timeout,
+   * not suspended), runnable as its unpark would, when the caller is the carrier of its
+   * simulation or a task mounted on it; the caller then queues its task itself. False, and
+   * nothing changed, in any other state: the caller unparks it the JDK's way.
+   *
+   * <p>Why: the JDK's unpark sets the park permit with an atomic exchange, moves the state with
+   * a compare-and-set and calls the scheduler through its generic submit (which pins a calling
+   * virtual thread); the mount then clears the permit again with a volatile store. A simulation
+   * wakes a task about 1.5 times per message, always from its one carrier, where the thread's
+   * state changes only on that carrier: a plain store of "unparked" is what all of it comes to.
+   * The mount that follows is the JDK's own, from the state the JDK's unpark leaves (with the
+   * permit already consumed, which is where the mount would leave it).
+   */
+  static boolean unparkOnCarrier(Thread thread) {
+    if (STATE == null || thread == null || !thread.isVirtual()
+        || (int) STATE.get(thread) != PARKED) {
+      return false;
+    }
+    STATE.set(thread, UNPARKED);
+    return true;
   }
 }

@@ -277,6 +277,24 @@ class SimNetworkTest {
   }
 
   @Test
+  void nodesAreListedOnceInTheOrderTheyFirstBound() {
+    List<List<String>> seen = new ArrayList<>();
+    SimResult result = Simulation.builder().seed(7).build().run(() -> {
+      SimNetwork network = new SimNetwork();
+      bind(network, "c", "one");
+      bind(network, "a", "one");
+      bind(network, "c", "two");
+      seen.add(network.nodes());
+      Endpoint<String> b = bind(network, "b", "one");
+      bind(network, "a", "two");
+      b.close();
+      seen.add(network.nodes());
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(seen).containsExactly(List.of("c", "a"), List.of("c", "a"));
+  }
+
+  @Test
   void isolateCutsANodeOffBothWays() {
     SimResult result = Simulation.builder().seed(6).build().run(() -> {
       Simulation sim = Simulation.current();
