@@ -252,7 +252,13 @@ final class RunLoop {
       run.now = timer.deadline;
       run.stepsAtLastTimeAdvance = run.steps;
     }
-    timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
+    try {
+      timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
+    } catch (Throwable e) { // on the carrier: left to fly, it would end the loop, not the run
+      run.fail(new SimulationException("A timer's action (Simulation.schedule) threw at virtual"
+          + " time " + Duration.ofNanos(run.now) + ": " + e + ". Fix: a timer action must not"
+          + " throw; do work that may fail on a task (Simulation.spawn).", e));
+    }
   }
 
   private void drainForeign() {
