@@ -144,9 +144,14 @@ final class SweepJson {
       if (!peek('"')) {
         throw error("expected a quoted key");
       }
+      int keyAt = at;
       String key = string();
       blank();
       expect(':');
+      if (object.containsKey(key)) { // the last would win: a failing seed could vanish
+        at = keyAt;
+        throw error("the key " + quote(key) + " is given twice in one object");
+      }
       object.put(key, value());
       blank();
       if (peek(',')) {
