@@ -24,6 +24,14 @@ public final class SweepMerge {
    * @throws IllegalArgumentException with a one-line message naming the offending report
    */
   public static SweepReport merge(List<Path> paths, boolean partial) throws IOException {
+    try {
+      return mergeRead(paths, partial);
+    } catch (IllegalArgumentException e) { // a path or a suite may hold a line break
+      throw new IllegalArgumentException(SweepJson.printable(e.getMessage()), e);
+    }
+  }
+
+  private static SweepReport mergeRead(List<Path> paths, boolean partial) throws IOException {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException(
           "nothing to merge: name the report directories of the shards");
@@ -33,7 +41,7 @@ public final class SweepMerge {
     int count = -1;
     Path first = null;
     for (Path path : paths) {
-      SweepReport report = SweepReport.read(path);
+      SweepReport report = SweepReport.readChecked(path);
       if (!reports.isEmpty()
           && !java.util.Objects.equals(report.version(), reports.get(0).version())) {
         throw new IllegalArgumentException(path + " was written by " + versionOf(report)
@@ -82,6 +90,14 @@ public final class SweepMerge {
       }
     }
     return merged;
+  }
+
+  /**
+   * {@code text} (a path, a suite, one line of a failure) fit for one line of a message or of a
+   * terminal: control characters and Unicode's line separators escaped as {@code \\uXXXX}.
+   */
+  public static String printable(String text) {
+    return SweepJson.printable(text);
   }
 
   private static String versionOf(SweepReport report) {

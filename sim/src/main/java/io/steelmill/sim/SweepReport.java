@@ -91,7 +91,8 @@ public final class SweepReport {
     SeedResult before = results.putIfAbsent(result, result);
     if (before != null) {
       throw new IllegalArgumentException(
-          "seed " + result.seed() + " of \"" + result.suite() + "\" is reported twice");
+          "seed " + result.seed() + " of " + SweepJson.printable(SweepJson.quote(result.suite()))
+              + " is reported twice");
     }
   }
 
@@ -164,6 +165,15 @@ public final class SweepReport {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static SweepReport read(Path path) throws IOException {
+    try {
+      return readChecked(path);
+    } catch (IllegalArgumentException e) { // the path may hold a line break
+      throw new IllegalArgumentException(SweepJson.printable(e.getMessage()), e);
+    }
+  }
+
+  /** {@link #read}, its message not yet made one line. */
+  static SweepReport readChecked(Path path) throws IOException {
     if (path.toString().isBlank()) {
       throw new IllegalArgumentException("\"" + path + "\" is no report: name a report"
           + " directory (an unset variable in a script?)");
