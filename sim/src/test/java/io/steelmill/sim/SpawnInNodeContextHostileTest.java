@@ -37,7 +37,8 @@ class SpawnInNodeContextHostileTest {
   private static SimResult run(long seed, List<String> seen, Consumer<Simulation> crash) {
     return Simulation.builder().seed(seed).build().run(() -> {
       Simulation sim = Simulation.current();
-      for (String name : List.of("alice", "", " ", "ambient/x", "é\uD83D\uDE00", "b".repeat(10_000))) {
+      for (String name :
+          List.of("alice", "", " ", "ambient/x", "é\uD83D\uDE00", "b".repeat(10_000))) {
         String previous = NodeContext.enter(name.isEmpty() ? "carol" : name);
         try {
           startEveryWay(sim, "built[" + name.length() + "]", seen); // as in a constructor
@@ -65,7 +66,8 @@ class SpawnInNodeContextHostileTest {
     for (String way : List.of("raw", "spawn", "factory", "executor", "future", "callback")) {
       assertThat(seen).contains("built[5] " + way + " on alice", "built[0] " + way + " on carol",
           "built[1] " + way + " on  ", "built[9] " + way + " on ambient/x",
-          "built[3] " + way + " on é\uD83D\uDE00", "built[10000] " + way + " on " + "b".repeat(10_000),
+          "built[3] " + way + " on é\uD83D\uDE00",
+          "built[10000] " + way + " on " + "b".repeat(10_000),
           "timer " + way + " on bob");
     }
     assertThat(seen).hasSize(7 * 6);
