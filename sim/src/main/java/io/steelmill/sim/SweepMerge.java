@@ -72,6 +72,23 @@ public final class SweepMerge {
     }
     SweepReport merged = new SweepReport(
         List.copyOf(seen.keySet()), reports.get(0).sweep(), reports.get(0).version());
+    long planned = 0;
+    for (int i = 0; i < reports.size(); i++) {
+      SweepReport report = reports.get(i);
+      int ran = report.results().size();
+      if (report.planned() >= 0 && ran != report.planned() && !partial) {
+        throw new IllegalArgumentException(paths.get(i) + " holds " + ran + " of the "
+            + report.planned() + " seeds of its shards " + report.shards() + failingSeeds(report)
+            + ": that sweep stopped"
+            + " early (at its first failing seed, without --keep-going, or a worker died); rerun"
+            + " that shard with --keep-going, or ask for a partial merge"
+            + " (merge-results --partial)");
+      }
+      planned = planned < 0 || report.planned() < 0 ? -1 : planned + report.planned();
+    }
+    if (planned >= 0) {
+      merged.planned(planned);
+    }
     List<Shard> missing = missing(merged);
     if (!missing.isEmpty() && !partial) {
       throw new IllegalArgumentException("missing " + (missing.size() == 1 ? "shard " : "shards ")
@@ -98,6 +115,15 @@ public final class SweepMerge {
    */
   public static String printable(String text) {
     return SweepJson.printable(text);
+  }
+
+  /** The failing seeds of {@code report}, named so that refusing the merge loses none. */
+  private static String failingSeeds(SweepReport report) {
+    List<String> seeds = report.failing().stream().map(r -> String.valueOf(r.seed())).toList();
+    String more = seeds.size() > 10 ? " and " + (seeds.size() - 10) + " more" : "";
+    return seeds.isEmpty() ? ""
+        : " (failing: seed " + String.join(", ", seeds.subList(0, Math.min(10, seeds.size())))
+            + more + ")";
   }
 
   private static String versionOf(SweepReport report) {

@@ -37,7 +37,9 @@ final class MergeResults {
     int count = merged.shards().isEmpty() ? 0 : merged.shards().get(0).count();
     stdout.println("shards: " + merged.shards().size() + " of " + count
         + (missing.isEmpty() ? "" : " (missing: " + missing + ")")
-        + ", seeds: " + merged.results().size() + ", failing: " + failing.size());
+        + ", seeds: " + merged.results().size() + ", failing: " + failing.size()
+        + (merged.planned() > merged.results().size()
+            ? ", not run: " + (merged.planned() - merged.results().size()) : ""));
     for (SeedResult result : failing) {
       List<String> lines = String.valueOf(result.failure()).lines().toList();
       stdout.println("failing seed " + result.seed() + " of " + SweepMerge.printable(result.suite())
