@@ -36,7 +36,8 @@ public final class SweepMerge {
       throw new IllegalArgumentException(
           "nothing to merge: name the report directories of the shards");
     }
-    Map<Shard, Path> seen = new LinkedHashMap<>();
+    // a shard's reports: one, or one per test JVM of a build (a module each), of other suites
+    Map<Shard, List<Integer>> seen = new LinkedHashMap<>();
     List<SweepReport> reports = new ArrayList<>();
     int count = -1;
     Path first = null;
@@ -62,11 +63,16 @@ public final class SweepMerge {
           throw new IllegalArgumentException(path + " holds shard " + shard + ", but " + first
               + " is of a split into " + count + ": merge the shards of one sweep only");
         }
-        Path before = seen.putIfAbsent(shard, path);
-        if (before != null) {
-          throw new IllegalArgumentException("shard " + shard + " is in both " + before + " and "
-              + path + ": pass each shard's report once");
+        List<Integer> before = seen.computeIfAbsent(shard, s -> new ArrayList<>());
+        for (int earlier : before) {
+          String common = commonSuite(reports.get(earlier), report);
+          if (common != null) {
+            throw new IllegalArgumentException("shard " + shard + " of " + SweepJson.quote(common)
+                + " is in both " + paths.get(earlier) + " and " + path
+                + ": pass each shard's report once");
+          }
         }
+        before.add(reports.size());
       }
       reports.add(report);
     }
@@ -115,6 +121,24 @@ public final class SweepMerge {
    */
   public static String printable(String text) {
     return SweepJson.printable(text);
+  }
+
+  /**
+   * A suite that both reports hold, or null. The reports of one shard by the test JVMs of a
+   * multi-module build hold other suites (test classes) each, or none (a module whose tests have
+   * no seed in the shard); a report given twice holds the same ones.
+   */
+  private static String commonSuite(SweepReport a, SweepReport b) {
+    java.util.Set<String> suites = new java.util.HashSet<>();
+    for (SeedResult result : a.results()) {
+      suites.add(result.suite());
+    }
+    for (SeedResult result : b.results()) {
+      if (suites.contains(result.suite())) {
+        return result.suite();
+      }
+    }
+    return null;
   }
 
   /** The failing seeds of {@code report}, named so that refusing the merge loses none. */
