@@ -41,7 +41,7 @@ final class CarrierThread {
   private boolean retired;
 
   private CarrierThread(String name) {
-    this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::serve);
+    this.thread = OwnThread.unstarted(name, this::serve);
   }
 
   /**
