@@ -10,8 +10,10 @@ import java.util.Map;
 /**
  * Combines the reports of a sweep's shards into the report of the whole sweep. It refuses what
  * would give a wrong total: shards run by different Steelmill versions, of different sweeps or
- * of different splits ({@code 1/4} beside {@code 1/3}), a shard reported twice, a seed reported
- * twice, and, unless a partial merge is asked for, a missing shard.
+ * of different splits ({@code 1/4} beside {@code 1/3}), a shard's suite reported twice (a shard
+ * may have several reports of other suites: one per test JVM of a multi-module build), a seed
+ * reported twice, and, unless a partial merge is asked for, a missing shard or one that stopped
+ * before its planned seeds.
  */
 public final class SweepMerge {
   private SweepMerge() {}
