@@ -67,6 +67,25 @@ class MergeAcrossRunsCliTest {
     assertRefused(plain, buggify);
   }
 
+  /** A sweep that stopped at its first violation (no --keep-going) is not its shard's whole. */
+  @Test
+  void aShardThatStoppedAtItsFirstViolationIsNotMergedAsWhole() {
+    Path out = dir.resolve("stopped");
+    Result sweep = run("cluster", "simulate", "--nodes", "5", "--virtual", "5s", "--seeds", "40",
+        "--bug", "stale-read", "--jobs", "1", "--report-dir", out.toString());
+    assertThat(sweep.code()).as(sweep.out()).isEqualTo(1);
+    Result merged = run("merge-results", out.toString());
+    String label = "out: " + merged.out() + "\nerr: " + merged.err();
+    assertThat(merged.code()).as(label).isEqualTo(Cli.USAGE);
+    assertThat(merged.err().lines().toList()).as(label).hasSize(1);
+    assertThat(merged.err()).as(label).contains(out.toString(), "of the 40 seeds",
+        "failing: seed", "--keep-going");
+    assertNoStackTrace(merged, label);
+    Result partial = run("merge-results", "--partial", out.toString());
+    assertThat(partial.code()).as(partial.err()).isEqualTo(1);
+    assertThat(partial.out()).contains("not run: ").contains("replay: ");
+  }
+
   @Test
   void anEmptyOutIsRefused() {
     Path first = shard("one", "pingpong", "--nodes", "2", "--virtual", "1s", "--seeds", "1");

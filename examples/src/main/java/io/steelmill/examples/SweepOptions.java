@@ -54,6 +54,9 @@ public final class SweepOptions {
     if (!sweeping && reportDir != null) {
       throw Cli.mistake(spec, "--report-dir records a sweep: " + sweepOption);
     }
+    if (!sweeping && spec.commandLine().getParseResult().hasMatchedOption("--jobs")) {
+      throw Cli.mistake(spec, "--jobs runs a sweep's seeds at once: " + sweepOption);
+    }
     if (reportDir != null) {
       try {
         Files.createDirectories(reportDir);

@@ -65,6 +65,16 @@ class CliRedTeamTest {
     cases.add(new String[] {"--jobs", "pingpong", "--seeds", "2", "--jobs", "0"});
     cases.add(new String[] {"give only one", "cluster", "simulate", "--seed", "1", "--seeds",
         "5"});
+    // an option of the other mode is a mistake too, never silently ignored
+    cases.add(new String[] {"give only one", "pingpong", "--seeds", "3", "--seed", "7"});
+    cases.add(new String[] {"give only one", "pingpong", "--seed", "-1", "--seeds", "1"});
+    cases.add(new String[] {"--warmup measures one seed", "pingpong", "--seeds", "3", "--warmup",
+        "2"});
+    cases.add(new String[] {"--jobs runs a sweep", "pingpong", "--jobs", "2"});
+    cases.add(new String[] {"--jobs runs a sweep", "cluster", "simulate", "--seed", "1", "--jobs",
+        "2"});
+    cases.add(new String[] {"--keep-going runs a sweep", "cluster", "simulate", "--seed", "1",
+        "--keep-going"});
     cases.add(new String[] {"needs a file name", "cluster", "simulate", "--seed", "1", "--trace",
         ""});
     cases.add(new String[] {"Unknown option", "cluster", "run", "--unfenced"});

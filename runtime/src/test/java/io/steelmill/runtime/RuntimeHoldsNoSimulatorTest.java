@@ -44,6 +44,27 @@ class RuntimeHoldsNoSimulatorTest {
     assertThat(references).as("runtime classes that name the simulator").isEmpty();
   }
 
+  /**
+   * Nor does any other file of it: a service file ({@code META-INF/services}) naming a simulated
+   * binding, a properties file naming a simulator class for reflection, would load the simulator
+   * in production as surely as a class reference. Every entry that is not a class file is read as
+   * text (ISO-8859-1 keeps every byte) and must name no simulator package or class.
+   */
+  @Test
+  void noResourceOfTheRuntimeNamesTheSimulator() throws Exception {
+    Map<String, byte[]> resources = runtimeEntries(false);
+    List<String> naming = new ArrayList<>();
+    for (Map.Entry<String, byte[]> entry : resources.entrySet()) {
+      String text = new String(entry.getValue(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (entry.getKey().startsWith(SIMULATOR + "/") || text.contains(SIMULATOR)
+          || text.contains(SIMULATOR_DOTTED)) {
+        naming.add(entry.getKey());
+      }
+    }
+    assertThat(naming).as("runtime resources that name the simulator, read from "
+        + runtimeLocation()).isEmpty();
+  }
+
   /** The check above would see a reference: this class's own pool holds the names it seeks. */
   @Test
   void theConstantPoolReaderSeesNames() throws IOException {
@@ -62,11 +83,17 @@ class RuntimeHoldsNoSimulatorTest {
 
   /** Every class file of the runtime by its path, from its classes folder or its jar. */
   private static Map<String, byte[]> runtimeClasses() throws Exception {
+    return runtimeEntries(true);
+  }
+
+  /** The runtime's class files ({@code classFiles}) or its other files, by path. */
+  private static Map<String, byte[]> runtimeEntries(boolean classFiles) throws Exception {
     Path location = runtimeLocation();
     Map<String, byte[]> classes = new TreeMap<>();
     if (Files.isDirectory(location)) {
       try (Stream<Path> files = Files.walk(location)) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        for (Path file : files.filter(f -> Files.isRegularFile(f)
+            && f.toString().endsWith(".class") == classFiles).toList()) {
           String name = location.relativize(file).toString().replace('\\', '/');
           classes.put(name, Files.readAllBytes(file));
         }
@@ -75,7 +102,7 @@ class RuntimeHoldsNoSimulatorTest {
     }
     try (JarFile jar = new JarFile(location.toFile())) {
       for (JarEntry entry : jar.stream().toList()) {
-        if (entry.getName().endsWith(".class")) {
+        if (!entry.isDirectory() && entry.getName().endsWith(".class") == classFiles) {
           try (InputStream in = jar.getInputStream(entry)) {
             classes.put(entry.getName(), in.readAllBytes());
           }

@@ -27,7 +27,12 @@ final class Carrier {
     // loop's first step (the hand-off to the carrier thread publishes it)
     CarrierThread.Run carried = CarrierThread.start("steelmill-sim-carrier-" + run.seed, () -> {
       run.carrier = Thread.currentThread();
-      runLoop.loop(simulation, body);
+      try {
+        runLoop.loop(simulation, body);
+      } catch (Throwable e) { // a kernel fault: the run must not end as if it had passed
+        run.fail(new SimulationException("The run loop died of " + e, e));
+        throw e;
+      }
     });
     Thread loop = carried.thread();
     run.carrier = loop;

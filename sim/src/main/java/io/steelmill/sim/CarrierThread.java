@@ -46,7 +46,7 @@ final class CarrierThread {
   private final CarrierSpacers spacers = new CarrierSpacers();
 
   private CarrierThread(String name) {
-    this.thread = Thread.ofPlatform().daemon().name(name).unstarted(this::serve);
+    this.thread = OwnThread.unstarted(name, this::serve);
   }
 
   /**

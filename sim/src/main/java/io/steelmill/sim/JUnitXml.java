@@ -61,8 +61,13 @@ final class JUnitXml {
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
         case '\'' -> out.append("&apos;");
+        // as references: raw, a parser turns them into spaces in an attribute (and a carriage
+        // return into a line break anywhere), so a CI server would show another message
+        case '\t' -> out.append("&#9;");
+        case '\n' -> out.append("&#10;");
+        case '\r' -> out.append("&#13;");
         default -> {
-          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r' || c == 0xFFFE || c == 0xFFFF) {
+          if (c < 0x20 || c == 0xFFFE || c == 0xFFFF) {
             out.append('?'); // not allowed in XML 1.0
           } else if (Character.isSurrogate(c)) {
             // a pair is one character; half of one is not allowed in XML, nor written as UTF-8

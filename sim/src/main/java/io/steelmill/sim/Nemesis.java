@@ -54,7 +54,17 @@ public final class Nemesis {
     this.cluster = cluster;
   }
 
+  /**
+   * A nemesis for the hosts of {@code cluster}, none of which may be named {@code nemesis}: the
+   * nemesis's own tasks work for that node, so crashing or pausing such a host would end or stop
+   * the nemesis itself.
+   */
   public static Nemesis on(SimCluster<?, ?> cluster) {
+    if (cluster != null && cluster.names().contains(NEMESIS.name())) {
+      throw new IllegalArgumentException("a host is named \"" + NEMESIS.name() + "\", the node"
+          + " the nemesis's own tasks work for: crashing or pausing that host would crash or"
+          + " pause the nemesis. Fix: give the host another name.");
+    }
     return new Nemesis(cluster);
   }
 

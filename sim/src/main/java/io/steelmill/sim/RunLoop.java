@@ -252,7 +252,13 @@ final class RunLoop {
       run.now = timer.deadline;
       run.stepsAtLastTimeAdvance = run.steps;
     }
-    timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
+    try {
+      timer.fire(); // a JDK timed park too: the agent made its deadline virtual (TimeWarp)
+    } catch (Throwable e) { // on the carrier: left to fly, it would end the loop, not the run
+      run.fail(new SimulationException("A timer's action (Simulation.schedule) threw at virtual"
+          + " time " + Duration.ofNanos(run.now) + ": " + e + ". Fix: a timer action must not"
+          + " throw; do work that may fail on a task (Simulation.spawn).", e));
+    }
   }
 
   private void drainForeign() {
@@ -300,7 +306,7 @@ final class RunLoop {
 
   /**
    * The task of {@code continuation}, registered on its first step: its node is the one it was
-   * created for, else its parent task's.
+   * created for, else the node whose code started it (see {@link Task#nodeOfChild}).
    */
   private Task register(Runnable continuation) {
     Task task = run.tasks.get(continuation);
@@ -310,7 +316,7 @@ final class RunLoop {
     Task parent = run.mountedTask;
     Thread thread = SimScheduler.threadOf(continuation);
     NodeId given = thread == null ? null : run.nodesOfNewThreads.remove(thread);
-    NodeId node = given != null ? given : parent == null ? NodeId.NONE : parent.node;
+    NodeId node = given != null ? given : Task.nodeOfChild(parent);
     task = new Task(run.nextTaskId++, thread, node, continuation);
     task.killed = parent != null && parent.killed && parent.node.equals(node);
     run.tasks.put(continuation, task);

@@ -64,8 +64,7 @@ public final class SeedSweep {
     // JDK 25.0.3's snapshot would never return.
     int window = jobs * WINDOW_PER_JOB;
     // each job keeps one carrier thread for all its seeds (CarrierThread.keepWhile)
-    ThreadFactory threads =
-        Thread.ofPlatform().daemon().name("steelmill-sweep-", 0).factory();
+    ThreadFactory threads = OwnThread.factory("steelmill-sweep-");
     ExecutorService workers = Executors.newFixedThreadPool(
         jobs, work -> threads.newThread(() -> CarrierThread.keepWhile(work)));
     ArrayDeque<Future<R>> pending = new ArrayDeque<>();

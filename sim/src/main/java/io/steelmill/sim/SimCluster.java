@@ -40,6 +40,14 @@ public final class SimCluster<A extends Node, N extends Node> {
     this.newNode = newNode;
     this.setup = setup;
     this.names = List.copyOf(names);
+    for (int i = 0; i < this.names.size(); i++) {
+      if (this.names.indexOf(this.names.get(i)) != i) {
+        throw new IllegalArgumentException("two hosts are named "
+            + SweepJson.printable(SweepJson.quote(this.names.get(i)))
+            + ": a crash, a pause or a call aimed at one would reach both (a host's name is its"
+            + " identity). Fix: give every host a name of its own.");
+      }
+    }
   }
 
   /**

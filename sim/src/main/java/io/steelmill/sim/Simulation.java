@@ -222,7 +222,7 @@ public final class Simulation {
 
   /**
    * Runs {@code action} on the carrier after {@code delayNanos} of virtual time. The action must
-   * not block; it may unpark tasks.
+   * not block; it may unpark tasks. An action that throws fails the run.
    */
   public Timer schedule(long delayNanos, Runnable action) {
     state.checkInside();

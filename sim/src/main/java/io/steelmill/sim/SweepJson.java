@@ -58,6 +58,34 @@ final class SweepJson {
   }
 
   /**
+   * {@code text} on one line, as a message or a terminal shows it: control characters but the tab
+   * (C0, DEL, C1: line breaks, escape sequences) and Unicode's line and paragraph separators as
+   * {@code \\uXXXX}, everything else as it is. A path, a suite name or a failure message comes
+   * from a file or a command line, and must neither split a one-line error nor forge a line of
+   * output.
+   */
+  static String printable(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean plain = c >= 0x20 && (c < 0x7f || c > 0x9f) && c != '\u2028' && c != '\u2029'
+          || c == '\t';
+      if (!plain && out == null) {
+        out = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (!plain) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
+  /**
    * Whether {@code value.charAt(i)} is half a surrogate pair without its other half (a message
    * cut in the middle of an emoji): written raw it is not UTF-8, so the report could not be
    * written; escaped, it reads back as it was.
@@ -144,9 +172,14 @@ final class SweepJson {
       if (!peek('"')) {
         throw error("expected a quoted key");
       }
+      int keyAt = at;
       String key = string();
       blank();
       expect(':');
+      if (object.containsKey(key)) { // the last would win: a failing seed could vanish
+        at = keyAt;
+        throw error("the key " + quote(key) + " is given twice in one object");
+      }
       object.put(key, value());
       blank();
       if (peek(',')) {

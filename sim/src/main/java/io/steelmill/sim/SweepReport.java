@@ -35,6 +35,8 @@ public final class SweepReport {
       Comparator.comparing(SeedResult::suite).thenComparingLong(SeedResult::seed));
   private final String sweep;
   private final String version;
+  /** How many seeds the report's shards were to run; -1: not said (a test run, an old report). */
+  private long planned = -1;
 
   /**
    * An empty report of {@code shards} (one, or all of a merged sweep) of the sweep {@code
@@ -68,6 +70,24 @@ public final class SweepReport {
     this(List.of(shard), sweep);
   }
 
+  /**
+   * Records that the report's shards were to run {@code seeds} seeds. A report holding fewer (a
+   * sweep that stopped at its first failing seed, a worker JVM that died) is then known to be
+   * incomplete, and {@link SweepMerge} does not count it as its shard's whole part.
+   */
+  public synchronized SweepReport planned(long seeds) {
+    if (seeds < 0) {
+      throw new IllegalArgumentException("a sweep plans 0 seeds or more, not " + seeds);
+    }
+    this.planned = seeds;
+    return this;
+  }
+
+  /** How many seeds the report's shards were to run, or -1 when it does not say. */
+  public synchronized long planned() {
+    return planned;
+  }
+
   /** What was swept, the same in every shard of it, or null when the report does not say. */
   public String sweep() {
     return sweep;
@@ -91,7 +111,8 @@ public final class SweepReport {
     SeedResult before = results.putIfAbsent(result, result);
     if (before != null) {
       throw new IllegalArgumentException(
-          "seed " + result.seed() + " of \"" + result.suite() + "\" is reported twice");
+          "seed " + result.seed() + " of " + SweepJson.printable(SweepJson.quote(result.suite()))
+              + " is reported twice");
     }
   }
 
@@ -125,6 +146,9 @@ public final class SweepReport {
     }
     if (sweep != null) {
       out.append("  \"sweep\": ").append(SweepJson.quote(sweep)).append(",\n");
+    }
+    if (planned >= 0) {
+      out.append("  \"planned\": ").append(planned).append(",\n");
     }
     out.append("  \"shards\": [");
     int i = 0;
@@ -164,6 +188,15 @@ public final class SweepReport {
    * @throws IllegalArgumentException naming the file and what is wrong with it
    */
   public static SweepReport read(Path path) throws IOException {
+    try {
+      return readChecked(path);
+    } catch (IllegalArgumentException e) { // the path may hold a line break
+      throw new IllegalArgumentException(SweepJson.printable(e.getMessage()), e);
+    }
+  }
+
+  /** {@link #read}, its message not yet made one line. */
+  static SweepReport readChecked(Path path) throws IOException {
     if (path.toString().isBlank()) {
       throw new IllegalArgumentException("\"" + path + "\" is no report: name a report"
           + " directory (an unset variable in a script?)");
@@ -233,6 +266,9 @@ public final class SweepReport {
     String version = root.containsKey("steelmill")
         ? SweepJson.field(root, "steelmill", String.class, false) : null;
     SweepReport report = new SweepReport(shards, sweep, version);
+    if (root.containsKey("planned")) {
+      report.planned(SweepJson.field(root, "planned", Long.class, false));
+    }
     for (Object entry : SweepJson.field(root, "results", List.class, false)) {
       Map<?, ?> r = SweepJson.as(entry, Map.class, "a result");
       long millis = SweepJson.field(r, "wallMillis", Long.class, false);

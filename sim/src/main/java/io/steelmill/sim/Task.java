@@ -5,7 +5,7 @@ import io.steelmill.runtime.NodeId;
 /**
  * A simulated task: one virtual thread on the kernel's scheduler, with a deterministic id and the
  * node it works for, given when it was created (see {@link Simulation#spawn(NodeId, String,
- * Runnable)}), else its parent's node.
+ * Runnable)}), else the node whose code started it ({@link #nodeOfChild}).
  */
 final class Task {
   final int id;
@@ -24,6 +24,22 @@ final class Task {
     this.thread = thread;
     this.node = node;
     this.continuation = continuation;
+  }
+
+  /**
+   * The node of a thread that {@code parent} (null: the carrier) starts without naming one: the
+   * node whose code starts it, which is the node a construction or lifecycle call runs for (its
+   * {@code NodeContext}: a node is built and started on another node's task, or the main task's),
+   * else the starting task's own node.
+   */
+  static NodeId nodeOfChild(Task parent) {
+    if (parent == null) {
+      return NodeId.NONE;
+    }
+    String context = Thread.currentThread() == parent.thread
+        ? io.steelmill.runtime.internal.NodeContext.current() : null;
+    return context == null || context.equals(parent.node.name()) ? parent.node
+        : NodeId.of(context);
   }
 
   String name() {

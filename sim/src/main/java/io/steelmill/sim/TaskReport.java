@@ -83,11 +83,10 @@ final class TaskReport {
 
   /**
    * Platform threads that are not an escape: other simulations' carriers and sweep workers (seeds
-   * run side by side).
+   * run side by side), known by their class: a thread of any name may have escaped.
    */
   private static boolean isOurs(Thread thread) {
-    String name = thread.getName();
-    return name.startsWith("steelmill-sim-carrier-") || name.startsWith("steelmill-sweep-");
+    return thread instanceof OwnThread;
   }
 
   /**

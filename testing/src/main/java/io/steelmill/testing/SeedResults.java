@@ -5,7 +5,14 @@ import io.steelmill.sim.Shard;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.SweepReport;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -65,13 +72,57 @@ final class SeedResults implements AutoCloseable {
         + context.getRequiredTestMethod().getName();
   }
 
+  /**
+   * Writes the report, keeping what other test JVMs of the build wrote into the same directory
+   * ({@code -Dsteelmill.reportDir} given to every module): the results of a report of this run's
+   * sweep, shard and version, but of suites (test methods) this run did not run; this run's own
+   * suites replace their earlier results. A lock file serializes the test JVMs of a parallel
+   * build (-T). A report of another sweep or shard is replaced, as before.
+   */
   @Override
   public void close() {
     try {
-      report.write(directory);
+      Files.createDirectories(directory);
+      try (FileChannel channel = FileChannel.open(directory.resolve("results.lock"),
+          StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileLock lock = channel.lock();
+        try {
+          keepOtherJvms();
+          report.write(directory);
+        } finally {
+          lock.release();
+        }
+      }
     } catch (IOException e) {
       System.err.println("steelmill: could not write the seed report into "
           + directory.toAbsolutePath() + ": " + e);
+    }
+  }
+
+  /** Adds the results of another test JVM's report in {@link #directory} (see {@link #close}). */
+  private void keepOtherJvms() throws IOException {
+    if (!Files.isRegularFile(directory.resolve("results.json"))) {
+      return;
+    }
+    SweepReport other;
+    try {
+      other = SweepReport.read(directory);
+    } catch (IllegalArgumentException e) {
+      return; // not a report this run can extend: replaced, as before
+    }
+    Set<String> ours = new HashSet<>();
+    for (SeedResult result : report.results()) {
+      ours.add(result.suite());
+    }
+    if (!Objects.equals(other.sweep(), report.sweep())
+        || !Objects.equals(other.version(), report.version())
+        || !other.shards().equals(report.shards())) {
+      return;
+    }
+    for (SeedResult result : other.results()) {
+      if (!ours.contains(result.suite())) { // this run's own suites: an earlier run, replaced
+        report.add(result);
+      }
     }
   }
 }

@@ -97,7 +97,7 @@ final class ClusterSweep {
     if (worker != null) {
       return runWorker(SeedLine.part(chosen, worker), out);
     }
-    report = new SweepReport(shard, suite() + " --seeds " + seeds);
+    report = new SweepReport(shard, suite() + " --seeds " + seeds).planned(chosen.size());
     started = System.nanoTime();
     progress = new Progress(System.err, chosen.size());
     if (commandLine == null) {

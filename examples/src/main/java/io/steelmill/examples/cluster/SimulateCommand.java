@@ -113,6 +113,9 @@ public final class SimulateCommand implements Callable<Integer> {
       Cli.writableFile(spec, "--trace", trace);
     }
     sweep.validate(spec, seed == null, "drop --seed");
+    if (keepGoing && seed != null) {
+      throw Cli.mistake(spec, "--keep-going runs a sweep past its first violation: drop --seed");
+    }
     if (processes && seed != null) {
       throw Cli.mistake(spec, "--processes runs a sweep's jobs in worker JVMs: drop --seed");
     }

@@ -60,6 +60,13 @@ public final class PingPongCommand implements Callable<Integer> {
       throw Cli.mistake(spec, "--virtual must be between 1s and 24h, not " + DurationConverter.format(virtual));
     }
     sweep.validate(spec, seeds != null, "add --seeds K");
+    picocli.CommandLine.ParseResult given = spec.commandLine().getParseResult();
+    if (seeds != null && given.hasMatchedOption("--seed")) {
+      throw Cli.mistake(spec, "--seed runs one seed and --seeds many: give only one of them");
+    }
+    if (seeds != null && given.hasMatchedOption("--warmup")) {
+      throw Cli.mistake(spec, "--warmup measures one seed at steady state: drop it or --seeds");
+    }
     if (!"simulation".equals(SteelmillPingPong.MODE)) {
       return Cli.wrongBuild(spec, "pingpong runs in the simulation build: ./mvnw -q -Psimulation"
           + " -pl examples -am compile exec:java"

@@ -29,7 +29,7 @@ final class PingPongSweep {
       }
     }
     String suite = "pingpong --nodes " + nodes + " --virtual " + virtual;
-    SweepReport report = new SweepReport(shard, suite + " --seeds " + seeds);
+    SweepReport report = new SweepReport(shard, suite + " --seeds " + seeds).planned(chosen.size());
     long[] delivered = {0};
     int[] failed = {0};
     long started = System.nanoTime();

@@ -29,7 +29,7 @@ final class MergeResults {
       stderr.println("merge-results: " + e.getMessage());
       return 2;
     } catch (IOException e) {
-      stderr.println("merge-results: " + e);
+      stderr.println("merge-results: " + SweepMerge.printable(e.toString()));
       return 2;
     }
     List<Shard> missing = SweepMerge.missing(merged);
@@ -37,12 +37,18 @@ final class MergeResults {
     int count = merged.shards().isEmpty() ? 0 : merged.shards().get(0).count();
     stdout.println("shards: " + merged.shards().size() + " of " + count
         + (missing.isEmpty() ? "" : " (missing: " + missing + ")")
-        + ", seeds: " + merged.results().size() + ", failing: " + failing.size());
+        + ", seeds: " + merged.results().size() + ", failing: " + failing.size()
+        + (merged.planned() > merged.results().size()
+            ? ", not run: " + (merged.planned() - merged.results().size()) : ""));
     for (SeedResult result : failing) {
-      stdout.println("failing seed " + result.seed() + " of " + result.suite() + ": "
-          + result.failure());
-      stdout.println("  trace sha256: " + result.traceSha256());
-      stdout.println("  replay: " + result.replay());
+      List<String> lines = String.valueOf(result.failure()).lines().toList();
+      stdout.println("failing seed " + result.seed() + " of " + SweepMerge.printable(result.suite())
+          + ": " + SweepMerge.printable(lines.isEmpty() ? "" : lines.get(0)));
+      for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+        stdout.println("    " + SweepMerge.printable(line)); // a violation's detail, indented
+      }
+      stdout.println("  trace sha256: " + SweepMerge.printable(result.traceSha256()));
+      stdout.println("  replay: " + SweepMerge.printable(result.replay()));
     }
     return failing.isEmpty() ? 0 : 1;
   }

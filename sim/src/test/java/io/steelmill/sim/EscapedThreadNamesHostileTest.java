@@ -1,0 +1,58 @@
+package io.steelmill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hang report lists the platform threads started during the run: they escaped the simulation
+ * and are often what a hung task waits for. The simulator's own threads (other simulations'
+ * carriers, a sweep's jobs) were left out by their names, so an escaped thread that took such a
+ * name ("steelmill-sweep-1", "steelmill-sim-carrier-7") was left out too. They are known by
+ * their class now, and a thread is listed whatever its name.
+ */
+class EscapedThreadNamesHostileTest {
+  @Test
+  void anEscapedThreadIsListedWhateverItsName() throws Exception {
+    List<String> names = List.of("steelmill-sweep-1", "steelmill-sim-carrier-7", "main",
+        "ambient/x", "helper");
+    CountDownLatch end = new CountDownLatch(1);
+    List<Thread> started = new ArrayList<>();
+    try {
+      SimResult result = Simulation.builder().seed(1).build().run(() -> {
+        Simulation sim = Simulation.current();
+        sim.schedule(1_000, () -> { // on the carrier: real threads, started outside any task
+          for (String name : names) {
+            Thread thread = new Thread(() -> awaitQuietly(end), name);
+            thread.setDaemon(true);
+            thread.start();
+            started.add(thread);
+          }
+        });
+        sim.sleep(java.time.Duration.ofMillis(1));
+        LockSupport.park(); // nothing in the simulation wakes it: a hang
+      });
+      assertThat(result.failure()).isNotNull().hasMessageContaining("Hang");
+      for (String name : names) {
+        assertThat(result.failure().getMessage()).as(name).contains("\n  " + name + " ");
+      }
+    } finally {
+      end.countDown();
+      for (Thread thread : started) {
+        thread.join();
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch end) {
+    try {
+      end.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
