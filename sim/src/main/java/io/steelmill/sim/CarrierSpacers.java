@@ -98,8 +98,12 @@ final class CarrierSpacers {
     }
   }
 
+  /**
+   * A spacer: one of the simulator's own threads ({@link OwnThread}), so that a hang report of a
+   * run beside it does not list it as a thread that escaped the simulation.
+   */
   private Thread spacer(String name) {
-    return Thread.ofPlatform().daemon().name(name).unstarted(() -> {
+    return OwnThread.unstarted(name, () -> {
       boolean done = false;
       while (!done) {
         try {

@@ -4,7 +4,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A platform thread of the simulator's own: a carrier, a sweep's job. A hang report lists the
+ * A platform thread of the simulator's own: a carrier, a carrier's spacer, a sweep's job. A hang report lists the
  * platform threads started during a run as escapes, except these (other simulations side by
  * side); they are told apart by their class, never by their name, which any thread may take.
  */

@@ -281,4 +281,27 @@ class CarrierThreadTest {
       assertThat(spacer.isAlive()).as("a spacer after its carrier ended").isFalse();
     }
   }
+
+  @Test
+  void aHangBesideAnotherCarrierReportsWhatItReportsAlone() throws Exception {
+    SimResult alone = JvmScenarios.run("latchHang", 7);
+    CountDownLatch hold = new CountDownLatch(1);
+    CarrierThread.Run other = CarrierThread.start("steelmill-sim-carrier-held", () -> {
+      try {
+        hold.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    SimResult beside;
+    try {
+      beside = JvmScenarios.run("latchHang", 7); // its carrier starts between two spacers
+    } finally {
+      hold.countDown();
+    }
+    assertThat(other.join(BOUND)).isTrue();
+    assertThat(beside.report()).as("the spacers are the simulator's own threads, not escapes")
+        .doesNotContain("spacer").isEqualTo(alone.report());
+    assertThat(beside.traceSha256()).isEqualTo(alone.traceSha256());
+  }
 }
