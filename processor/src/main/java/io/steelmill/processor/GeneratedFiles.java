@@ -36,6 +36,8 @@ final class GeneratedFiles {
   private final Diagnostics diagnostics;
   /** Qualified names of the classes written in this compilation, and the factory of each. */
   private final Map<String, String> written = new HashMap<>();
+  // per named module: whether its code can name @Generated (see readsGenerated)
+  private final Map<ModuleElement, Boolean> reads = new HashMap<>();
 
   GeneratedFiles(Filer filer, Elements elements, Diagnostics diagnostics) {
     this.filer = filer;
@@ -141,8 +143,6 @@ final class GeneratedFiles {
     }
     return known;
   }
-
-  private final Map<ModuleElement, Boolean> reads = new HashMap<>();
 
   private static boolean reads(
       ModuleElement module, String name, Set<ModuleElement> seen, boolean direct) {
