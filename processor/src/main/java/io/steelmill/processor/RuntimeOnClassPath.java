@@ -4,7 +4,7 @@ import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.Diagnostics;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
@@ -18,18 +18,15 @@ import javax.lang.model.util.Elements;
  * written.
  */
 final class RuntimeOnClassPath {
-  /** Every runtime class a generated factory names ({@code writing.RuntimeNames}), and where. */
-  private static final Map<String, String> FACTORY = new LinkedHashMap<>();
+  private static final String RUNTIME = "io.steelmill:steelmill-runtime";
+  private static final String SIM = "io.steelmill:steelmill-sim";
 
-  /** What the simulation harness names besides ({@code writing.SimHarnessWriter}). */
-  private static final Map<String, String> HARNESS = new LinkedHashMap<>();
+  /** Every runtime class a generated factory names ({@code writing.RuntimeNames}), in RUNTIME. */
+  private static final List<String> FACTORY = List.of("io.steelmill.runtime.Node",
+      "io.steelmill.runtime.internal.Bindings", "io.steelmill.runtime.internal.FactoryCore");
 
-  static {
-    FACTORY.put("io.steelmill.runtime.Node", "io.steelmill:steelmill-runtime");
-    FACTORY.put("io.steelmill.runtime.internal.Bindings", "io.steelmill:steelmill-runtime");
-    FACTORY.put("io.steelmill.runtime.internal.FactoryCore", "io.steelmill:steelmill-runtime");
-    HARNESS.put("io.steelmill.sim.SimCluster", "io.steelmill:steelmill-sim");
-  }
+  /** What the simulation harness names besides ({@code writing.SimHarnessWriter}), in SIM. */
+  private static final List<String> HARNESS = List.of("io.steelmill.sim.SimCluster");
 
   private final Elements elements;
   private final Diagnostics diagnostics;
@@ -55,7 +52,7 @@ final class RuntimeOnClassPath {
     }
     if (!reported) {
       reported = true;
-      String artifact = FACTORY.getOrDefault(missing, HARNESS.get(missing));
+      String artifact = FACTORY.contains(missing) ? RUNTIME : SIM;
       String name = factory.getSimpleName().toString();
       diagnostics.error(
           Diagnostic.of(
@@ -70,8 +67,8 @@ final class RuntimeOnClassPath {
     return true;
   }
 
-  private String firstMissing(Map<String, String> classes) {
-    for (String name : classes.keySet()) {
+  private String firstMissing(List<String> classes) {
+    for (String name : classes) {
       if (!present.computeIfAbsent(name, n -> elements.getTypeElement(n) != null)) {
         return name;
       }

@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import io.steelmill.runtime.NodeId;
+import io.steelmill.runtime.internal.NodeContext;
 
 /**
  * A simulated task: one virtual thread on the kernel's scheduler, with a deterministic id and the
@@ -37,7 +38,7 @@ final class Task {
       return NodeId.NONE;
     }
     String context = Thread.currentThread() == parent.thread
-        ? io.steelmill.runtime.internal.NodeContext.current() : null;
+        ? NodeContext.current() : null;
     return context == null || context.equals(parent.node.name()) ? parent.node
         : NodeId.of(context);
   }

@@ -7,9 +7,11 @@ import io.steelmill.sim.SweepReport;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -24,6 +26,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class SeedResults implements AutoCloseable {
   static final String REPORT_DIR_PROPERTY = "steelmill.reportDir";
+  /** The longest a test JVM waits for another to finish writing the report directory. */
+  private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SeedResults.class);
 
@@ -85,7 +89,14 @@ final class SeedResults implements AutoCloseable {
       Files.createDirectories(directory);
       try (FileChannel channel = FileChannel.open(directory.resolve("results.lock"),
           StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
-        FileLock lock = channel.lock();
+        FileLock lock = lock(channel, LOCK_WAIT);
+        if (lock == null) {
+          System.err.println("steelmill: " + directory.resolve("results.lock").toAbsolutePath()
+              + " stayed locked for " + LOCK_WAIT.toSeconds() + " s (another test JVM writing, or"
+              + " one that hangs): this run's seed report replaces the one there");
+          report.write(directory);
+          return;
+        }
         try {
           keepOtherJvms();
           report.write(directory);
@@ -93,9 +104,36 @@ final class SeedResults implements AutoCloseable {
           lock.release();
         }
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      System.err.println("steelmill: interrupted while waiting to write the seed report into "
+          + directory.toAbsolutePath());
     } catch (IOException e) {
       System.err.println("steelmill: could not write the seed report into "
           + directory.toAbsolutePath() + ": " + e);
+    }
+  }
+
+  /**
+   * The report directory's lock, taken within {@code wait}, or null: another test JVM writes a
+   * report in milliseconds, so a lock held longer belongs to one that hangs.
+   */
+  static FileLock lock(FileChannel channel, Duration wait)
+      throws IOException, InterruptedException {
+    long end = System.nanoTime() + wait.toNanos();
+    while (true) {
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+          return lock;
+        }
+      } catch (OverlappingFileLockException heldInThisJvm) {
+        // another thread of this JVM writes its report: wait for it as for another JVM
+      }
+      if (System.nanoTime() - end >= 0) {
+        return null;
+      }
+      Thread.sleep(10);
     }
   }
 
