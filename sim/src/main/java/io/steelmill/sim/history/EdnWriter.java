@@ -30,6 +30,20 @@ public final class EdnWriter {
     return out.length() < text.length() ? out + "..." : out.toString();
   }
 
+  /**
+   * An operation's function for a message: {@code :read}, or, for a name no keyword can hold, the
+   * string as EDN writes it; bounded and on one line like {@link #preview} (a file's {@code :f}
+   * may hold a line break or a megabyte).
+   */
+  public static String function(String f) {
+    return preview(isKeywordName(f) ? Keyword.of(f) : f);
+  }
+
+  /** As {@link #function} without the keyword's colon: {@code read}, for prose. */
+  public static String name(String f) {
+    return isKeywordName(f) ? preview(Keyword.of(f)).substring(1) : preview(f);
+  }
+
   /** Appends the EDN text of {@code value} to {@code out}. */
   public static void append(StringBuilder out, Object value) {
     switch (value) {

@@ -76,18 +76,21 @@ public final class History {
     Event invoked = invokedAt < 0 ? null : events.get(invokedAt);
     if (event.type() == EventType.INVOKE) {
       if (invoked != null) {
-        throw new IllegalStateException("process " + event.process() + " invokes " + event.f()
-            + " while its " + invoked.f() + " is still pending");
+        throw new IllegalStateException("process " + event.process() + " invokes "
+            + EdnWriter.name(event.f()) + " while its " + EdnWriter.name(invoked.f())
+            + " is still pending");
       }
       pending.put(event.process(), events.size());
     } else {
       if (invoked == null) {
         throw new IllegalStateException("process " + event.process() + " completes "
-            + event.f() + " with " + event.type().keyword() + " but invoked nothing");
+            + EdnWriter.name(event.f()) + " with " + event.type().keyword()
+            + " but invoked nothing");
       }
       if (!invoked.f().equals(event.f())) {
         throw new IllegalStateException("process " + event.process() + " invoked "
-            + invoked.f() + " but completes " + event.f());
+            + EdnWriter.name(invoked.f()) + " but completes "
+            + EdnWriter.name(event.f()));
       }
       pending.remove(event.process());
     }

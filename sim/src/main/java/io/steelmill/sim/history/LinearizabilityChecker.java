@@ -15,6 +15,13 @@ public final class LinearizabilityChecker {
   /** Steps a partition's search runs before the next partition's turn. */
   private static final long SLICE_STEPS = 20_000;
 
+  /**
+   * Partitions searched side by side (round robin, in order of first appearance); the next one
+   * starts when one decides. More than the keys of any recorded simulation, so a history of a
+   * few keys is searched exactly as before.
+   */
+  static final int MAX_ACTIVE = 256;
+
   private final Model model;
   private final Duration timeout;
   private final Duration explainTimeout;
@@ -55,29 +62,50 @@ public final class LinearizabilityChecker {
     partitions.replaceAll((key, ops) ->
         Operations.renumbered(Operations.withoutUnobservedWrites(ops, model)));
     List<Object> keys = new ArrayList<>(partitions.keySet());
-    List<LinearizationSearch> searches = new ArrayList<>();
     SearchBudget budget = SearchBudget.standard();
-    for (List<Operation> ops : partitions.values()) {
-      searches.add(new LinearizationSearch(model, ops, false, budget));
-    }
+    // At most MAX_ACTIVE searches exist at once, each made when its turn comes: a search holds
+    // arrays and a cache, and a history of a million keys made them all at once (out of memory).
+    // The deadline is read before every round: a round of tiny partitions never reaches the
+    // search's own periodic check, and such a history ran past any time limit.
+    List<Integer> active = new ArrayList<>();
+    List<LinearizationSearch> searches = new ArrayList<>();
+    int next = 0;
     boolean unknown = false;
-    while (!searches.isEmpty()) {
-      for (int i = 0; i < searches.size(); i++) {
+    while (true) {
+      for (; active.size() < MAX_ACTIVE && next < keys.size(); next++) {
+        active.add(next);
+        searches.add(new LinearizationSearch(model, partitions.get(keys.get(next)), false,
+            budget));
+      }
+      if (active.isEmpty()) {
+        break;
+      }
+      if (System.nanoTime() - deadline > 0) {
+        unknown = true;
+        break;
+      }
+      List<Integer> stillActive = new ArrayList<>(active.size());
+      List<LinearizationSearch> stillSearching = new ArrayList<>(active.size());
+      for (int i = 0; i < active.size(); i++) {
         LinearizationSearch.Outcome outcome = searches.get(i).resume(SLICE_STEPS, deadline);
         if (outcome == LinearizationSearch.Outcome.ILLEGAL) {
           long searched = System.nanoTime() - started;
+          Object key = keys.get(active.get(i));
           Violation violation = new Explainer(model, System.nanoTime() + explainTimeout.toNanos())
-              .explain(keys.get(i), partitions.get(keys.get(i)));
+              .explain(key, partitions.get(key));
           return result(Verdict.NOT_LINEARIZABLE, violation, operations, partitions, started,
               searched);
         }
-        if (outcome != LinearizationSearch.Outcome.PAUSED) {
+        if (outcome == LinearizationSearch.Outcome.PAUSED) {
+          stillActive.add(active.get(i));
+          stillSearching.add(searches.get(i));
+        } else {
           unknown |= outcome == LinearizationSearch.Outcome.TIMEOUT
               || outcome == LinearizationSearch.Outcome.OVER_BUDGET;
-          searches.remove(i);
-          keys.remove(i--);
         }
       }
+      active = stillActive;
+      searches = stillSearching;
     }
     CheckResult result = result(unknown ? Verdict.UNKNOWN : Verdict.LINEARIZABLE, null,
         operations, partitions, started, System.nanoTime() - started);

@@ -1,7 +1,6 @@
 package io.steelmill.sim.history;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The built-in models, by the names the {@code check} command takes: {@code register}
@@ -46,12 +45,12 @@ public final class Models {
     public Object step(Object state, Operation op) {
       switch (op.f()) {
         case "read":
-          return op.optional() || Objects.equals(state, op.output()) ? state : ILLEGAL;
+          return op.optional() || Values.same(state, op.output()) ? state : ILLEGAL;
         case "write":
           return op.input();
         default:
           List<?> pair = (List<?>) op.input();
-          return Objects.equals(state, pair.get(0)) ? pair.get(1) : ILLEGAL;
+          return Values.same(state, pair.get(0)) ? pair.get(1) : ILLEGAL;
       }
     }
 
@@ -64,7 +63,8 @@ public final class Models {
             : op.input() instanceof List<?> pair && pair.size() == 2
                 ? null
                 : ":cas needs a value [expected new], not " + EdnWriter.preview(op.input());
-        default -> "the " + name() + " model has no :" + op.f() + " (it knows :read, :write"
+        default -> "the " + name() + " model has no " + EdnWriter.function(op.f())
+            + " (it knows :read, :write"
             + (cas ? ", :cas)" : ")");
       };
     }
@@ -131,7 +131,8 @@ public final class Models {
             ? null : ":get must return a string or nil, not " + EdnWriter.preview(op.output());
         case "put", "append" -> op.input() instanceof String ? null
             : ":" + op.f() + " needs a string value, not " + EdnWriter.preview(op.input());
-        default -> "the kv model has no :" + op.f() + " (it knows :get, :put, :append)";
+        default -> "the kv model has no " + EdnWriter.function(op.f())
+            + " (it knows :get, :put, :append)";
       };
     }
 

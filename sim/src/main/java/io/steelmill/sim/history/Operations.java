@@ -63,7 +63,7 @@ final class Operations {
       String problem = model.validate(op);
       if (problem != null) {
         throw new IllegalArgumentException("event " + (op.call() + 1) + " (process "
-            + op.process() + ", :" + op.f() + "): " + problem);
+            + op.process() + ", " + EdnWriter.function(op.f()) + "): " + problem);
       }
       if (outcome == EventType.FAIL || (op.optional() && model.readOnly(op))) {
         continue;
@@ -91,11 +91,13 @@ final class Operations {
       if (values == null) {
         return ops;
       }
-      observed.addAll(values);
+      for (Object value : values) {
+        observed.add(Values.canonical(value)); // -0.0 observes a write of 0.0 (see Values)
+      }
     }
     List<Operation> kept = new ArrayList<>(ops.size());
     for (Operation op : ops) {
-      if (!op.optional() || !model.overwrites(op) || observed.contains(op.input())) {
+      if (!op.optional() || !model.overwrites(op) || observed.contains(Values.canonical(op.input()))) {
         kept.add(op);
       }
     }
