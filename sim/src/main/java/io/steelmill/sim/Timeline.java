@@ -125,13 +125,25 @@ public final class Timeline {
       unrecorded++;
       return null;
     }
-    String text = String.valueOf(message);
+    String text = text(message);
     if (text.length() > TEXT_LIMIT) {
       text = text.substring(0, TEXT_LIMIT - 3) + "...";
     }
     Message recorded = new Message(from, to, text, now);
     messages.add(recorded);
     return recorded;
+  }
+
+  /**
+   * A message's label. Its {@code toString} is the user's: one that throws made the replay that
+   * draws a failing seed fail differently from the seed it draws (nothing else calls it).
+   */
+  private static String text(Object message) {
+    try {
+      return String.valueOf(message);
+    } catch (RuntimeException | StackOverflowError e) {
+      return "(toString() threw " + e.getClass().getName() + ")";
+    }
   }
 
   static void delivered(Message message, long now) {

@@ -3,7 +3,9 @@ package io.steelmill.sim.picture;
 import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.Timeline;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SVG of a run's window: an axis of virtual time, a lane per node, faults as spans and
@@ -24,10 +26,17 @@ final class Lanes {
    * in a note (a bug-free run of 900 virtual seconds has 130,000 operations: 26 MB of page).
    */
   static final int MAX_OPERATIONS = 5000;
+  /** Lanes drawn at most (the first nodes given): 200,000 lanes took minutes and 30 MB. */
+  static final int MAX_LANES = 1000;
+  /** Fault spans drawn at most: a hot BUGGIFY site can fire 200,000 times in a window. */
+  static final int MAX_SPANS = 5000;
 
   private final List<String> nodes;
+  /** Each lane's index: {@code indexOf} per arrow and mark was quadratic in the nodes. */
+  private final Map<String, Integer> lane = new HashMap<>();
   private final long start;
   private final long end;
+  private final int allNodes;
   private final Timeline timeline;
   private final List<FaultLedger.Fault> faults;
   private final List<ClientOp> ops;
@@ -35,7 +44,11 @@ final class Lanes {
 
   Lanes(List<String> nodes, long[] window, Timeline timeline, List<FaultLedger.Fault> faults,
       List<ClientOp> ops) {
-    this.nodes = nodes;
+    this.nodes = nodes.size() > MAX_LANES ? List.copyOf(nodes.subList(0, MAX_LANES)) : nodes;
+    for (int i = 0; i < this.nodes.size(); i++) {
+      lane.putIfAbsent(this.nodes.get(i), i);
+    }
+    this.allNodes = nodes.size();
     this.start = window[0];
     this.end = window[1];
     this.timeline = timeline;
@@ -68,8 +81,11 @@ final class Lanes {
   }
 
   private double laneY(String node) {
-    int index = nodes.indexOf(node);
-    return TOP + Math.max(0, index) * LANE + LANE / 2.0;
+    return TOP + lane.getOrDefault(node, 0) * LANE + LANE / 2.0;
+  }
+
+  private int lanesNotDrawn() {
+    return allNodes - nodes.size();
   }
 
   private long stop(ClientOp op) {
@@ -90,9 +106,9 @@ final class Lanes {
     Style.defs(out);
     axis(out, height);
     violationBand(out, height);
-    faults(out);
+    int notDrawn = faults(out);
     lanes(out);
-    messages(out);
+    messages(out, notDrawn);
     operations(out, opsTop, rows);
     out.close("svg");
   }
@@ -125,20 +141,28 @@ final class Lanes {
     }
   }
 
-  private void faults(Svg out) {
+  /** Draws the window's fault spans; returns how many it left out (over budget, no lane). */
+  private int faults(Svg out) {
     out.open("g", "class", "faults");
-    if (timeline != null) {
-      for (Timeline.Span span : timeline.spans()) {
-        if (span.end() >= start && span.start() <= end) {
-          fault(out, span);
+    int drawn = 0;
+    int left = 0;
+    for (Timeline.Span span : timeline == null ? List.<Timeline.Span>of() : timeline.spans()) {
+      if (span.end() >= start && span.start() <= end) {
+        List<String> struck = span.nodes().isEmpty() ? nodes
+            : span.nodes().stream().filter(lane::containsKey).toList();
+        if (drawn < MAX_SPANS && !struck.isEmpty()) {
+          drawn++;
+          fault(out, span, struck);
+        } else {
+          left++;
         }
       }
     }
     out.close("g");
+    return left;
   }
 
-  private void fault(Svg out, Timeline.Span span) {
-    List<String> struck = span.nodes().isEmpty() ? nodes : span.nodes();
+  private void fault(Svg out, Timeline.Span span, List<String> struck) {
     String title = span.faultId() + ": " + span.what() + " at " + time(span.start())
         + (span.end() > span.start() ? " until " + time(span.end()) : "");
     out.open("g", "class", "fault fault-" + span.type(), "data-fault-id", span.faultId(),
@@ -173,7 +197,7 @@ final class Lanes {
     }
   }
 
-  private void messages(Svg out) {
+  private void messages(Svg out, int faultsNotDrawn) {
     out.open("g", "class", "messages");
     int drawn = 0;
     int skipped = 0;
@@ -183,7 +207,8 @@ final class Lanes {
       if (arrival < start || message.sent() > end) {
         continue;
       }
-      if (drawn == MAX_ARROWS) {
+      if (drawn == MAX_ARROWS || !lane.containsKey(message.from().node())
+          || !lane.containsKey(message.to().node())) {
         skipped++;
         continue;
       }
@@ -191,8 +216,16 @@ final class Lanes {
       arrow(out, message);
     }
     out.close("g");
-    if (skipped > 0) {
-      out.element("text", skipped + " more messages in this window not drawn", "x",
+    List<String> left = new ArrayList<>();
+    int lanesLeft = lanesNotDrawn();
+    for (String part : new String[] {lanesLeft + " more nodes", faultsNotDrawn + " more faults",
+        skipped + " more messages"}) {
+      if (!part.startsWith("0 ")) {
+        left.add(part);
+      }
+    }
+    if (!left.isEmpty()) {
+      out.element("text", String.join(", ", left) + " in this window not drawn", "x",
           (double) LEFT, "y", TOP + nodes.size() * LANE + 14.0, "class", "note");
     }
   }

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A picture of one run, as a self-contained HTML page: a header (seed, failure, replay
@@ -73,23 +75,18 @@ public final class RunPicture {
 
   /** The lanes: the given nodes, then any other node the timeline names, in order seen. */
   private List<String> nodes() {
-    List<String> nodes = new ArrayList<>(settings.nodes);
+    // a set: a list's contains per message was quadratic in the nodes
+    Set<String> nodes = new LinkedHashSet<>(settings.nodes);
     if (settings.timeline != null) {
       for (Timeline.Message message : settings.timeline.messages()) {
-        addIfNew(nodes, message.from().node());
-        addIfNew(nodes, message.to().node());
+        nodes.add(message.from().node());
+        nodes.add(message.to().node());
       }
       for (Timeline.Span span : settings.timeline.spans()) {
-        span.nodes().forEach(node -> addIfNew(nodes, node));
+        nodes.addAll(span.nodes());
       }
     }
-    return nodes;
-  }
-
-  private static void addIfNew(List<String> nodes, String node) {
-    if (!nodes.contains(node)) {
-      nodes.add(node);
-    }
+    return new ArrayList<>(nodes);
   }
 
   /**

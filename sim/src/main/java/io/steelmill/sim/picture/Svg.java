@@ -6,8 +6,11 @@ import java.util.Locale;
 final class Svg {
   private final StringBuilder out = new StringBuilder(1 << 16);
 
-  /** Escapes text for an element or a double-quoted attribute. */
+  /** Escapes text for an element or a double-quoted attribute; null is the empty text. */
   static String escape(String text) {
+    if (text == null) {
+      return "";
+    }
     StringBuilder escaped = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
