@@ -3,6 +3,7 @@ package io.steelmill.sim.shrink;
 import io.steelmill.sim.SimResult;
 import io.steelmill.sim.history.CheckResult;
 import io.steelmill.sim.history.Verdict;
+import java.util.List;
 
 /**
  * What broke in a run, so that a shrinking replay can be told to fail "the same way": the run
@@ -13,8 +14,8 @@ import io.steelmill.sim.history.Verdict;
  * the seed did, so a replay that ends undecided does not reproduce a violation, and an undecided
  * run is not shrunk at all (a smaller replay would be judged by how fast this machine searches).
  *
- * @param text {@code passed}, {@code run: <error class>}, {@code history: not linearizable} or
- *     {@code history: undecided}
+ * @param text {@code passed}, {@code run: <error class>} (with {@code at <frame>}, the user's
+ *     code that threw), {@code history: not linearizable} or {@code history: undecided}
  */
 public record FailureKind(String text) {
   /** The run and its history check (if any) passed. */
@@ -30,12 +31,48 @@ public record FailureKind(String text) {
    */
   public static FailureKind of(SimResult result, CheckResult check) {
     if (!result.succeeded()) {
-      return new FailureKind("run: " + result.failure().getClass().getName());
+      return new FailureKind("run: " + result.failure().getClass().getName()
+          + site(result.failure()));
     }
     if (check == null || check.verdict() == Verdict.LINEARIZABLE) {
       return PASSED;
     }
     return check.verdict() == Verdict.NOT_LINEARIZABLE ? NOT_LINEARIZABLE : UNDECIDED;
+  }
+
+  /**
+   * Packages whose frames say nothing about which of the user's checks failed: the JDK, the
+   * assertion libraries, Steelmill, and the launchers below a test (their frames are there only
+   * when no user frame is).
+   */
+  private static final List<String> FRAMEWORK = List.of("java.", "javax.", "jdk.", "sun.",
+      "com.sun.", "org.assertj.", "org.junit.", "org.opentest4j.", "junit.", "io.steelmill.sim.",
+      "io.steelmill.runtime.", "io.steelmill.platform.", "io.steelmill.testing.",
+      "org.apache.maven.", "org.gradle.", "worker.org.gradle.", "com.intellij.", "org.eclipse.");
+
+  /**
+   * Where the user's code threw the root cause: {@code " at Cls.method(File.java:42)"}, or ""
+   * when no frame is the user's (the simulator's own failures, a stack overflow, whose frames
+   * depend on the stack's depth). Without it every {@code AssertionError} was the same failure,
+   * so a shrink could keep a replay that broke another invariant than the seed did and print its
+   * replay command as the seed's.
+   */
+  private static String site(Throwable failure) {
+    Throwable root = failure;
+    for (int i = 0; i < 32 && root.getCause() != null && root.getCause() != root; i++) {
+      root = root.getCause();
+    }
+    if (root instanceof VirtualMachineError) {
+      return "";
+    }
+    for (StackTraceElement frame : root.getStackTrace()) {
+      String name = frame.getClassName();
+      if (FRAMEWORK.stream().noneMatch(name::startsWith)) {
+        return " at " + name + "." + frame.getMethodName() + "(" + frame.getFileName() + ":"
+            + frame.getLineNumber() + ")";
+      }
+    }
+    return "";
   }
 
   /** Whether the history check decided nothing: such a failure is not shrunk. */

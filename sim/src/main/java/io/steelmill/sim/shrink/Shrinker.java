@@ -66,12 +66,18 @@ public final class Shrinker {
    */
   public ShrinkResult shrink(List<String> faults, Replay replay) {
     List<String> current = List.copyOf(faults);
-    if (!test(List.of(), replay).orElse(false)) {
-      if (!test(current, replay).orElse(false)) {
-        return new ShrinkResult(faults, current, replays, false, false, "");
-      }
-    } else {
+    if (test(List.of(), replay).orElse(false)) {
       return new ShrinkResult(faults, List.of(), replays, true, true, "");
+    }
+    java.util.Optional<Boolean> all = test(current, replay);
+    if (all.isEmpty()) {
+      // a budget of one replay: the run with every fault was never replayed, so nothing says
+      // that it passed (the summary said so)
+      return new ShrinkResult(faults, current, replays, false, false, "a replay budget of "
+          + budget + " was spent before the run with every fault was replayed; give at least 2");
+    }
+    if (!all.get()) {
+      return new ShrinkResult(faults, current, replays, false, false, "");
     }
     int granularity = 2;
     boolean exhausted = false;
