@@ -30,6 +30,12 @@ final class Connection {
   private final TreeMap<Long, Op> early = new TreeMap<>();
   private final Map<Long, SimClientCall<?, ?>> clientCalls = new LinkedHashMap<>();
   private final Map<Long, SimServerCall<?, ?>> serverCalls = new LinkedHashMap<>();
+  /** Server calls told they are not ready, to hear {@code onReady} when frames are acked. */
+  private final java.util.Set<SimServerCall<?, ?>> waitingForRoom =
+      new java.util.LinkedHashSet<>();
+
+  /** Frames unacknowledged at which a server call is no longer ready (flow control). */
+  static final int READY_FRAMES = 64;
   private long nextSeq = 1;
   private long expected = 1;
   private long lastCall;
@@ -119,6 +125,16 @@ final class Connection {
         expected - 1, op));
   }
 
+  /** Whether fewer than {@link #READY_FRAMES} frames wait for their acknowledgement. */
+  boolean hasRoom() {
+    return unacked.size() < READY_FRAMES;
+  }
+
+  /** {@code call} was told it is not ready: tell it when there is room again. */
+  void whenRoom(SimServerCall<?, ?> call) {
+    waitingForRoom.add(call);
+  }
+
   // ---- receiving ------------------------------------------------------------------------------
 
   void receive(Frame frame) {
@@ -136,6 +152,11 @@ final class Connection {
       transport.reconnects().connected(peer);
     }
     unacked.headMap(frame.ack(), true).clear();
+    if (!waitingForRoom.isEmpty() && hasRoom()) {
+      List<SimServerCall<?, ?>> ready = new ArrayList<>(waitingForRoom);
+      waitingForRoom.clear();
+      ready.forEach(SimServerCall::roomAgain);
+    }
     if (frame.seq() == 0) {
       return;
     }

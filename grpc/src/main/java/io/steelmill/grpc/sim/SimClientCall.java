@@ -162,7 +162,16 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
       lastMessageBytes = 0;
       return; // as gRPC: messages after the end are dropped
     }
-    byte[] bytes = bytes(method.streamRequest(message));
+    byte[] bytes;
+    try {
+      bytes = bytes(method.streamRequest(message));
+    } catch (RuntimeException e) {
+      // as grpc-java's ClientCallImpl: the call ends, the caller's thread goes on (it threw out
+      // of sendMessage and failed the whole simulation)
+      lastMessageBytes = 0;
+      cancelWith(Status.CANCELLED.withDescription("Failed to stream message").withCause(e));
+      return;
+    }
     lastMessageBytes = bytes.length;
     connection.send(Op.message(id, bytes));
   }
@@ -189,7 +198,14 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
       return;
     }
     switch (op.kind()) {
-      case HEADERS -> callbacks.execute(() -> listener.onHeaders(op.metadata()));
+      case HEADERS -> {
+        long bytes = HeaderLimit.RESPONSE_FIELDS + HeaderLimit.size(op.metadata());
+        if (HeaderLimit.over(bytes)) {
+          cancelWith(HeaderLimit.refused("the response's header list", bytes));
+          return;
+        }
+        callbacks.execute(() -> listener.onHeaders(op.metadata()));
+      }
       case MESSAGE -> {
         int max = options.getMaxInboundMessageSize() != null
             ? options.getMaxInboundMessageSize() : Timings.MAX_MESSAGE_BYTES;
@@ -203,6 +219,11 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
       }
       case REFUSE -> closeLocally(op.status(), null, Progress.REFUSED);
       case CLOSE -> {
+        long bytes = HeaderLimit.trailers(op.status(), op.metadata());
+        if (HeaderLimit.over(bytes)) {
+          closeLocally(HeaderLimit.refused("the trailers' header list", bytes), null);
+          return;
+        }
         if (op.status().isOk() && !inbox.isEmpty()) {
           pendingClose = op.status(); // deliver what came first
           pendingTrailers = op.metadata();
@@ -226,7 +247,8 @@ final class SimClientCall<Q, R> extends ClientCall<Q, R> {
         try {
           response = method.parseResponse(new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {
-          cancelWith(Status.INTERNAL.withDescription("cannot parse the response").withCause(e));
+          // as grpc-java's ClientCallImpl (it was INTERNAL here)
+          cancelWith(Status.CANCELLED.withDescription("Failed to read message.").withCause(e));
           return;
         }
         listener.onMessage(response);

@@ -49,6 +49,12 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
   /** A client opened a call on {@code connection}: start the handler, or refuse the method. */
   static void open(Connection connection, Op op) {
     NodeTransport transport = connection.transport();
+    long headerBytes = HeaderLimit.request(op.method(), op.metadata());
+    if (HeaderLimit.over(headerBytes)) { // refused by HTTP/2, before any method is looked up
+      connection.send(Op.close(op.call(), HeaderLimit.refused("the request's header list",
+          headerBytes), new Metadata()));
+      return;
+    }
     String serviceName = MethodDescriptor.extractFullServiceName(op.method());
     ServerServiceDefinition service = serviceName == null ? null : transport.service(serviceName);
     ServerMethodDefinition<?, ?> definition =
@@ -129,7 +135,8 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
         try {
           request = method.parseRequest(new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {
-          close(Status.INTERNAL.withDescription("cannot parse the request").withCause(e),
+          // as grpc-java's server: an application error (it was INTERNAL here)
+          close(Status.UNKNOWN.withDescription("Application error processing RPC").withCause(e),
               new Metadata());
           return;
         }
@@ -218,7 +225,19 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
     if (!headersSent) {
       sendHeaders(new Metadata());
     }
-    connection.send(Op.message(id, SimClientCall.bytes(method.streamResponse(message))));
+    byte[] bytes;
+    try {
+      bytes = SimClientCall.bytes(method.streamResponse(message));
+    } catch (RuntimeException e) {
+      // a response that cannot be written resets the stream: the client hears CANCELLED, as
+      // over Netty, and the handler's later onCompleted is ignored (the call is gone)
+      Status reset = Status.CANCELLED.withDescription("the server could not serialize its"
+          + " response: " + e);
+      connection.send(Op.close(id, reset, new Metadata()));
+      cancelled(reset.withCause(e));
+      return;
+    }
+    connection.send(Op.message(id, bytes));
   }
 
   @Override
@@ -250,9 +269,34 @@ final class SimServerCall<Q, R> extends ServerCall<Q, R> {
     return cancelled;
   }
 
+  /**
+   * False while the connection has {@link Connection#READY_FRAMES} or more frames unacknowledged,
+   * as grpc-java's is while its transport buffers 32 KiB unsent: a handler that streams "while
+   * isReady" then yields until {@code onReady}. It was always true, so such a handler streamed in
+   * one step of the simulation until the connection died of 10,000 unacknowledged frames, and
+   * the client heard "connection reset (it restarted)" where over TCP it read and cancelled.
+   */
   @Override
   public boolean isReady() {
-    return !closed;
+    if (closed) {
+      return false;
+    }
+    if (connection.hasRoom()) {
+      return true;
+    }
+    connection.whenRoom(this);
+    return false;
+  }
+
+  /** The connection has room again: a handler told not ready hears {@code onReady}. */
+  void roomAgain() {
+    if (!closed && listener != null) {
+      callbacks.execute(() -> inContext(() -> {
+        if (!closed) {
+          listener.onReady();
+        }
+      }));
+    }
   }
 
   @Override
