@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the subset of EDN that Jepsen histories use: {@code nil}, booleans, integers (64-bit),
- * decimals, strings, characters, keywords, symbols, vectors and lists (both as {@link List}),
+ * Reads the subset of EDN that Jepsen histories use: {@code nil}, booleans, integers (64-bit;
+ * with {@code N}, BigInteger when a long cannot hold them), decimals (double; with {@code M},
+ * BigDecimal), strings, characters, keywords, symbols, vectors and lists (both as {@link List}),
  * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards and tagged values (the
  * tag is dropped: {@code #jepsen.history.Op{...}} reads as its map). Every error names the line
  * and column. Hand-written so that the checker needs no dependency. This class reads the

@@ -156,6 +156,9 @@ final class EdnScanner {
     return new Keyword(text.substring(start, pos));
   }
 
+  /** The longest number read: longer ones are an error, not seconds of parsing. */
+  static final int MAX_NUMBER_CHARACTERS = 1000;
+
   Object readNumber() {
     int start = pos;
     pos++;
@@ -163,18 +166,43 @@ final class EdnScanner {
       pos++;
     }
     String token = text.substring(start, pos);
-    String digits = token.endsWith("N") ? token.substring(0, token.length() - 1) : token;
+    if (token.length() > MAX_NUMBER_CHARACTERS) {
+      // parsing a BigInteger or BigDecimal takes time quadratic in its digits
+      pos = start;
+      throw error("a number of " + token.length() + " characters; at most "
+          + MAX_NUMBER_CHARACTERS + " are read");
+    }
+    boolean big = token.endsWith("N");
+    String digits = big ? token.substring(0, token.length() - 1) : token;
     try {
-      if (digits.indexOf('.') >= 0 || digits.indexOf('e') >= 0 || digits.indexOf('E') >= 0
-          || digits.endsWith("M")) {
-        return Double.parseDouble(digits.endsWith("M") ? digits.substring(0, digits.length() - 1)
-            : digits);
+      if (digits.endsWith("M")) {
+        // arbitrary precision, as EDN's M promises: a double made 0.1M and 0.10000000000000001M
+        // one value; trailing zeros do not count (1.0M is 1.00M, as Clojure's =)
+        return canonicalDecimal(new java.math.BigDecimal(unsigned(
+            digits.substring(0, digits.length() - 1))));
       }
-      return Long.parseLong(digits.startsWith("+") ? digits.substring(1) : digits);
+      if (digits.indexOf('.') >= 0 || digits.indexOf('e') >= 0 || digits.indexOf('E') >= 0) {
+        return Double.parseDouble(digits);
+      }
+      if (big) {
+        // N asks for arbitrary precision: 99999999999999999999N is valid EDN (it was refused);
+        // a value that fits is a Long, so 5N and 5 stay one value
+        java.math.BigInteger value = new java.math.BigInteger(unsigned(digits));
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+      }
+      return Long.parseLong(unsigned(digits));
     } catch (NumberFormatException e) {
       pos = start;
       throw error("malformed or out-of-range number " + EdnWriter.preview(new Symbol(token)));
     }
+  }
+
+  private static String unsigned(String digits) {
+    return digits.startsWith("+") ? digits.substring(1) : digits;
+  }
+
+  private static java.math.BigDecimal canonicalDecimal(java.math.BigDecimal value) {
+    return value.stripTrailingZeros();
   }
 
   Object readSymbolLike() {

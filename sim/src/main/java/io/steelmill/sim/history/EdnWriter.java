@@ -68,6 +68,8 @@ public final class EdnWriter {
       case Long l -> out.append(l.longValue());
       case Double d when d.isNaN() -> out.append("##NaN");
       case Double d when d.isInfinite() -> out.append(d > 0 ? "##Inf" : "##-Inf");
+      case java.math.BigInteger b -> out.append(b).append('N');
+      case java.math.BigDecimal b -> out.append(b).append('M'); // 1E+999999999: not its digits
       default -> out.append(value);
     }
   }

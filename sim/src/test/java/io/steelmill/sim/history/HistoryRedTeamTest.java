@@ -86,6 +86,39 @@ class HistoryRedTeamTest {
   }
 
   /**
+   * EDN's arbitrary precision: {@code 99999999999999999999N} is valid EDN and was refused, and
+   * {@code M} decimals were read as doubles, so {@code 0.1M} and {@code 0.10000000000000001M} were
+   * one value (Knossos tells them apart) and {@code 1.5M} equalled the double {@code 1.5} (it does
+   * not in Clojure). Now N is a BigInteger when it does not fit a long (so 5N is still 5), M a
+   * BigDecimal without trailing zeros (1.0M is 1.00M), both written back as read; a number of
+   * more than 1000 characters is one line, not seconds of quadratic parsing.
+   */
+  @Test
+  void arbitraryPrecisionNumbersAreReadAsEdnMeansThem() {
+    String big = "99999999999999999999N";
+    assertThat(check("register", pair(0, ":write", big, "nil") + pair(1, ":read", "nil", big))
+        .verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    assertThat(HistoryFormat.parse(pair(0, ":write", big, "nil")).toEdn()).contains(":value " + big);
+    assertThat(check("register", pair(0, ":write", "5N", "nil") + pair(1, ":read", "nil", "5"))
+        .verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    assertThat(check("register", pair(0, ":write", "0.1M", "nil")
+        + pair(1, ":read", "nil", "0.10000000000000001M")).verdict())
+        .isEqualTo(Verdict.NOT_LINEARIZABLE);
+    assertThat(check("register", pair(0, ":write", "1.0M", "nil") + pair(1, ":read", "nil",
+        "1.00M")).verdict()).isEqualTo(Verdict.LINEARIZABLE);
+    assertThat(check("register", pair(0, ":write", "1.5M", "nil") + pair(1, ":read", "nil",
+        "1.5")).verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+    String huge = pair(0, ":write", "1e999999999M", "nil");
+    assertThat(HistoryFormat.parse(huge).toEdn()).contains(":value 1E+999999999M");
+    assertThat(HistoryFormat.parse(HistoryFormat.parse(huge).toEdn()).toEdn())
+        .isEqualTo(HistoryFormat.parse(huge).toEdn());
+    String longNumber = "{:process 0 :type :invoke :f :write :value " + "9".repeat(200_000)
+        + "N}";
+    assertThatThrownBy(() -> HistoryFormat.parse(longNumber)).isInstanceOf(EdnException.class)
+        .hasMessage("line 1, column 44: a number of 200001 characters; at most 1000 are read");
+  }
+
+  /**
    * A history of many keys whose every partition decides in a step never reached the search's
    * periodic look at the clock: a million keys ran on past any {@code --timeout}. A limit that
    * has passed now makes even such a history unknown (a nanosecond is always over by the first
