@@ -24,13 +24,25 @@ public final class SimBuggify implements Buggify {
   @Override
   public boolean fires(String site, double probability) {
     if (site == null || site.isBlank()) {
-      throw new IllegalArgumentException("a BUGGIFY site needs a name, e.g."
-          + " buggify.fires(\"storage.slow-fsync\")");
+      throw new IllegalArgumentException("a BUGGIFY site needs a name. Fix: give each site one"
+          + " stable name, e.g. buggify.fires(\"storage.slow-fsync\")");
     }
     if (!(probability >= 0 && probability <= 1)) {
-      throw new IllegalArgumentException("BUGGIFY site \"" + site + "\": the probability must be"
-          + " between 0 and 1, not " + probability);
+      // the site is the caller's text: quoted, bounded, on one line
+      throw new IllegalArgumentException("BUGGIFY site " + shown(site)
+          + ": the probability must be between 0 and 1, not " + probability + ". Fix: pass a probability from 0 to 1,"
+          + " or none for " + DEFAULT_PROBABILITY);
     }
     return Simulation.current().faults().buggify(site, probability);
+  }
+
+  /** {@code "site"} for a message: quoted, at most 60 characters, controls as {@code ?}. */
+  private static String shown(String site) {
+    StringBuilder out = new StringBuilder("\"");
+    for (int i = 0; i < site.length() && i < 60; i++) {
+      char c = site.charAt(i);
+      out.append(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c);
+    }
+    return out.append(site.length() > 60 ? "...\"" : "\"").toString();
   }
 }
