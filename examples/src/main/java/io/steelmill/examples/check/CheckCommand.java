@@ -78,43 +78,76 @@ public final class CheckCommand implements Callable<Integer> {
     return code;
   }
 
+  /**
+   * A file's name as its verdict line shows it: a name holding a line break (any byte but '/'
+   * and NUL is allowed) split its line in two, so a script reading one line per file misread
+   * every later verdict. Such characters are shown escaped (a line break as backslash-n, U+2028 as its
+   * code); so is any text that may hold the name (an I/O error's message).
+   */
+  static String shown(Path file) {
+    return shown(file.toString());
+  }
+
+  static String shown(String name) {
+    if (name == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '\\') {
+        out.append("\\\\");
+      } else if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   private static int checkOne(LinearizabilityChecker checker, Path file, PrintStream out) {
     try {
-      return readAndCheck(checker, file, out);
+      return readAndCheck(checker, file, shown(file), out);
     } catch (OutOfMemoryError e) {
       // what the file and its search held is garbage now: the next file still gets its turn
-      out.println(file + ": error: out of memory reading or checking it; run with more heap"
+      out.println(shown(file) + ": error: out of memory reading or checking it; run with more heap"
           + " (java -Xmx...) or split the history");
       return 2;
     }
   }
 
-  private static int readAndCheck(LinearizabilityChecker checker, Path file, PrintStream out) {
+  private static int readAndCheck(LinearizabilityChecker checker, Path file, String name,
+      PrintStream out) {
     History history;
     try {
       if (Files.isDirectory(file)) {
-        out.println(file + ": error: is a directory, not a history file");
+        out.println(name + ": error: is a directory, not a history file");
         return 2;
       }
       history = HistoryFormat.read(file);
     } catch (NoSuchFileException e) {
-      out.println(file + ": error: no such file");
+      out.println(name + ": error: no such file");
       return 2;
     } catch (IOException e) {
-      out.println(file + ": error: cannot read: " + e.getMessage());
+      out.println(name + ": error: cannot read: " + shown(e.getMessage()));
       return 2;
     } catch (EdnException e) {
-      out.println(file + ": error: " + e.getMessage());
+      out.println(name + ": error: " + e.getMessage());
       return 2;
     }
     CheckResult result;
     try {
       result = checker.check(history);
     } catch (IllegalArgumentException e) {
-      out.println(file + ": error: " + e.getMessage());
+      out.println(name + ": error: " + e.getMessage());
       return 2;
     }
-    out.println(file + ": " + result.describe());
+    out.println(name + ": " + result.describe());
     return switch (result.verdict()) {
       case LINEARIZABLE -> 0;
       case NOT_LINEARIZABLE -> 1;
