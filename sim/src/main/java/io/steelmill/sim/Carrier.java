@@ -21,6 +21,7 @@ final class Carrier {
     RunLoop runLoop = run.loop;
     SelfTest.check();
     TimeWarp.require();
+    LoggingBackend.start(); // not on the carrier, nor in the run's wall time
     CommonPoolWatch commonPool = new CommonPoolWatch();
     long wallStart = System.nanoTime();
     // the carrier is the run's own thread until the run ends: RunState.carrier is set before the
