@@ -45,7 +45,8 @@ class RedTeam12bHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(generics(), qualifiers(), inheritance(), shapes(), names(), references())
+    return Stream.of(generics(), qualifiers(), inheritance(), shapes(), names(), references(),
+            memberTypes())
         .flatMap(List::stream);
   }
 
@@ -286,6 +287,76 @@ class RedTeam12bHostileTest {
         wrong("provides returning Void", null, "@Factory interface App { Void v(); @Provides static Void p() { return null; } }"),
         wrong("entry point returning a primitive void wrapper provider", null, "@Factory interface App { Provider<Void> v(); }"),
         wrong("provides method needing Provider of a primitive", null, "@Factory interface App { String s(); @Provides static Integer i() { return 1; } @Provides static String p(Provider<int[]> x) { return \"\"; } }"));
+  }
+
+  /**
+   * Member types the generated class inherits from the factory interface (and its
+   * superinterfaces), named like types the generated code names: inside the generated class they
+   * shadow the imported or {@code java.lang} type of that name.
+   */
+  static List<Program> memberTypes() {
+    return List.of(
+        ok("factory declaring member types named String, Object and Override",
+            "@Daemon class S {}\n@Factory interface App { S s(); class String {} class Object {}"
+                + " @interface Override {} }"),
+        ok("factory declaring member types named like runtime types",
+            "@Daemon class S {}\n@Factory interface App { S s(); class Node {} class Provider {}"
+                + " class FactoryCore {} class Bindings {} class NodeGraph {} class Ambient {}"
+                + " class Daemons {} class Generated {} class SuppressWarnings {} class Creator {} }"),
+        ok("a superinterface declaring member types named like runtime types",
+            "@Daemon class S {}\ninterface Base { class Node {} class String {} class Creator {} }\n"
+                + "@Factory interface App extends Base { S s(); io.steelmill.runtime.Provider<S>"
+                + " p(); }"),
+        ok("a child factory declaring member types named like runtime types",
+            "@Daemon class S {}\n@Factory interface App { S s(); SteelmillL.Creator c(); }\n"
+                + "@Factory(parent = App.class) interface L { S s(); class Creator {} class Node {}"
+                + " class String {} class Object {} }"),
+        ok("member types named java and io",
+            "@Daemon class S {}\n@Factory interface App { S s(); class java {} class io {} }"),
+        ok("a daemon's member types named like runtime types",
+            "@Daemon class S { static class Node {} static class Provider {} static class String {} }\n"
+                + "@Factory interface App { S s(); }"),
+        ok("a repeatable qualifier used once",
+            "@java.lang.annotation.Repeatable(Qs.class) @Qualifier @interface Q { String value(); }\n"
+                + "@interface Qs { Q[] value(); }\n"
+                + "@Factory interface App { @Q(\"a\") String a();"
+                + " @Provides @Q(\"a\") static String p() { return \"\"; } }"),
+        wrong("a repeatable qualifier used twice", ErrorCode.TypeNotInjectable,
+            "@java.lang.annotation.Repeatable(Qs.class) @Qualifier @interface Q { String value(); }\n"
+                + "@interface Qs { Q[] value(); }\n"
+                + "@Factory interface App { @Q(\"a\") @Q(\"b\") String a();"
+                + " @Provides static String p() { return \"\"; } }"),
+        wrong("a repeatable qualifier twice on a daemon's parameter", ErrorCode.TypeNotInjectable,
+            "@java.lang.annotation.Repeatable(Qs.class) @Qualifier @interface Q { String value(); }\n"
+                + "@interface Qs { Q[] value(); }\n"
+                + "@Daemon class S { S(@Q(\"a\") @Q(\"b\") String a) {} }\n"
+                + "@Factory interface App { S s(); @Provides static String p() { return \"\"; } }"),
+        wrong("a repeatable qualifier twice on a provides method", ErrorCode.TypeNotInjectable,
+            "@java.lang.annotation.Repeatable(Qs.class) @Qualifier @interface Q { String value(); }\n"
+                + "@interface Qs { Q[] value(); }\n"
+                + "@Factory interface App { @Q(\"a\") String a();"
+                + " @Provides @Q(\"a\") @Q(\"b\") static String p() { return \"\"; } }"),
+        ok("a repeatable qualifier's container holding one",
+            "@java.lang.annotation.Repeatable(Qs.class) @Qualifier @interface Q { String value(); }\n"
+                + "@interface Qs { Q[] value(); }\n"
+                + "@Factory interface App { @Qs(@Q(\"a\")) String a();"
+                + " @Provides @Q(\"a\") static String p() { return \"\"; } }"),
+        ok("a static class in an inner class as a daemon",
+            "class Outer { class Inner { @Daemon static class S {} } }\n"
+                + "@Factory interface App { Outer.Inner.S s(); }"),
+        ok("named qualifiers equal as constant expressions",
+            "final class K { static final String X = \"a\" + \"b\"; }\n"
+                + "@Factory interface App { @Named(K.X) String a();"
+                + " @Provides @Named(\"ab\") static String p() { return \"\"; } }"),
+        ok("a child nested in its parent, its creator asked by a parent daemon",
+            "@Daemon class S {}\n@Daemon class Boss { Boss(SteelmillApp_L.Creator c) {} }\n"
+                + "@Factory interface App { Boss b();\n"
+                + "  @Factory(parent = App.class) interface L { S s(); } }"),
+        ok("a child with an injected type, its creator compiled",
+            "@Daemon class S { S(String name) {} }\n"
+                + "@Daemon class Boss { Boss(Provider<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class, injected = String.class) interface L { S s(); }"));
   }
 
   @ParameterizedTest(name = "{0}")
