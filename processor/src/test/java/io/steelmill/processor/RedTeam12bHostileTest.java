@@ -46,7 +46,7 @@ class RedTeam12bHostileTest {
 
   static Stream<Program> programs() {
     return Stream.of(generics(), qualifiers(), inheritance(), shapes(), names(), references(),
-            memberTypes())
+            memberTypes(), modesAndChildren())
         .flatMap(List::stream);
   }
 
@@ -357,6 +357,76 @@ class RedTeam12bHostileTest {
                 + "@Daemon class Boss { Boss(Provider<SteelmillL.Creator> c) {} }\n"
                 + "@Factory interface App { Boss b(); }\n"
                 + "@Factory(parent = App.class, injected = String.class) interface L { S s(); }"));
+  }
+
+  /** Both modes' graphs judged in either build, across parents and children and creators. */
+  static List<Program> modesAndChildren() {
+    return List.of(
+        wrong("a simulation-only daemon a child needs, in either build", ErrorCode.ModeOnlyBinding,
+            "@Simulation @Daemon class Fake {}\n@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface L { Fake f(); }"),
+        wrong("a child's simulation provides needing a production-only parent binding",
+            ErrorCode.ModeOnlyBinding,
+            "@Production @Daemon class Real {}\n@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface L { String s();\n"
+                + "  @Simulation @Provides static String s0(Real r) { return \"\"; }\n"
+                + "  @Production @Provides static String s1() { return \"\"; } }"),
+        wrong("a production-only implementation asked in a grandchild", ErrorCode.ModeOnlyBinding,
+            "@Production(Real.class) interface Port {}\n@Daemon class Real implements Port {}\n"
+                + "@Factory interface App {}\n@Factory(parent = App.class) interface Mid {}\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Port p(); }"),
+        ok("a parent's provides taking a child's creator",
+            "@Daemon class S {}\nfinal class Pool { Pool(SteelmillL.Creator c) {} }\n"
+                + "@Factory interface App { Pool p();"
+                + " @Provides static Pool pool(SteelmillL.Creator c) { return new Pool(c); } }\n"
+                + "@Factory(parent = App.class) interface L { S s(); }"),
+        ok("a simulation-only daemon taking a creator, a production one too",
+            "interface Boss {}\n@Simulation @Daemon class FakeBoss implements Boss {"
+                + " FakeBoss(SteelmillL.Creator c) {} }\n"
+                + "@Production @Daemon class RealBoss implements Boss { RealBoss(Provider<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { @Provides static Boss b(FakeBoss f) { return f; } }\n"
+                + "@Factory(parent = App.class) interface L {}"),
+        wrong("a creator of a child whose graph is wrong", ErrorCode.MissingBinding,
+            "@Daemon class Boss { Boss(SteelmillL.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L { Runnable r(); }"),
+        wrong("a creator of a child whose daemon has no usable constructor, in another file",
+            ErrorCode.NoUsableConstructor,
+            "//FILE test.Bad\npackage test;\n@io.steelmill.Daemon class Bad { private Bad() {} }\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Daemon class Boss { Boss(SteelmillL.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L { Bad b(); }"),
+        ok("two children of one simple name nested in different classes, each created",
+            "@Daemon class S {}\n@Daemon class Boss { Boss(SteelmillA_L.Creator a,"
+                + " SteelmillB_L.Creator b) {} }\n@Factory interface App { Boss boss(); }\n"
+                + "class A { @Factory(parent = App.class) interface L { S s(); } }\n"
+                + "class B { @Factory(parent = App.class) interface L { S s(); } }"),
+        ok("a child nested in a daemon class",
+            "@Daemon class S { @Factory(parent = App.class) interface L { S s(); } }\n"
+                + "@Factory interface App { S s(); }"),
+        wrong("mode annotation on a factory", null,
+            "@Simulation @Factory interface App {}"),
+        wrong("bySimulator on a user interface", ErrorCode.SimulatorLacksBinding,
+            "@Production(Real.class) @Simulation(bySimulator = true) interface Port {}\n"
+                + "@Daemon class Real implements Port {}\n@Factory interface App { Port p(); }"),
+        wrong("a simulation implementation that is abstract, in another file",
+            ErrorCode.ImplementationNotConstructible,
+            "//FILE test.Fake\npackage test;\nabstract class Fake implements Port {}\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Production(Real.class) @Simulation(Fake.class) interface Port {}\n"
+                + "@Daemon class Real implements Port {}\n@Factory interface App { Port p(); }"),
+        wrong("an ambient daemon needing a creator through a provider", ErrorCode.CreatorOutOfScope,
+            "@Ambient @Daemon class Boss { Boss(Provider<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n@Factory(parent = App.class) interface L {}"),
+        ok("deep children, each level's daemon creating the next",
+            "@Daemon class S {}\n@Daemon class B0 { B0(SteelmillL1.Creator c) {} }\n"
+                + "@Daemon class B1 { B1(SteelmillL2.Creator c) {} }\n"
+                + "@Daemon class B2 { B2(SteelmillL3.Creator c, S s) {} }\n"
+                + "@Factory interface App { B0 b(); }\n"
+                + "@Factory(parent = App.class) interface L1 { B1 b(); }\n"
+                + "@Factory(parent = L1.class) interface L2 { B2 b(); }\n"
+                + "@Factory(parent = L2.class) interface L3 { S s(); B0 b0(); }"));
   }
 
   @ParameterizedTest(name = "{0}")
