@@ -397,6 +397,27 @@ class RedTeam12bHostileTest {
                 + "@Daemon class Boss { Boss(SteelmillL.Creator c) {} }\n"
                 + "@Factory interface App { Boss b(); }\n"
                 + "@Factory(parent = App.class) interface L { Bad b(); }"),
+        wrong("an entry point returning the creator of a child whose graph is wrong",
+            ErrorCode.MissingBinding,
+            "@Factory interface App { SteelmillL.Creator c(); }\n"
+                + "@Factory(parent = App.class) interface L { Runnable r(); }"),
+        wrong("a provider of the creator of a child whose graph has a cycle",
+            ErrorCode.DependencyCycle,
+            "@Daemon class A { A(B b) {} }\n@Daemon class B { B(A a) {} }\n"
+                + "@Daemon class Boss { Boss(Provider<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L { A a(); }"),
+        wrong("the creator of a child whose grandchild's graph is wrong", ErrorCode.MissingBinding,
+            "@Daemon class Boss { Boss(SteelmillMid.Creator c) {} }\n"
+                + "@Daemon class Mid0 { Mid0(SteelmillLeaf.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface Mid { Mid0 m(); }\n"
+                + "@Factory(parent = Mid.class) interface Leaf { Runnable r(); }"),
+        wrong("the creator of a child wrong in simulation only", ErrorCode.ModeOnlyBinding,
+            "@Production @Daemon class Real {}\n"
+                + "@Daemon class Boss { Boss(SteelmillL.Creator c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L { Real r(); }"),
         ok("two children of one simple name nested in different classes, each created",
             "@Daemon class S {}\n@Daemon class Boss { Boss(SteelmillA_L.Creator a,"
                 + " SteelmillB_L.Creator b) {} }\n@Factory interface App { Boss boss(); }\n"
