@@ -22,6 +22,7 @@ import io.steelmill.processor.writing.SimHarnessWriter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,6 +120,13 @@ final class FactoryStep {
     for (BindingGraph graph : graphs.values()) {
       failed |= usesElementWithError(graph);
     }
+    for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
+      Outcome created = createdChildren(entry.getValue(), entry.getKey(), new HashSet<>());
+      if (created == Outcome.DEFERRED) {
+        return Outcome.DEFERRED;
+      }
+      failed |= created == Outcome.FAILED;
+    }
     if (!failed && active == Mode.SIMULATION) {
       failed = simulatorMissing(factory, graphs.get(active));
     }
@@ -203,6 +211,37 @@ final class FactoryStep {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the children whose creators {@code graph} injects (and theirs, down) can be written:
+   * the generated factory names each one's generated class ({@code SteelmillLease.Creator}), so
+   * a parent is not written when a child it creates is not (its graph breaks a rule, or uses an
+   * element with an error; the child reports why), and waits while a child's graph waits.
+   *
+   * @return WRITTEN when every created child can be written, else FAILED or DEFERRED
+   */
+  private Outcome createdChildren(BindingGraph graph, Mode mode, Set<TypeElement> seen) {
+    for (Resolution resolution : graph.resolutions().values()) {
+      for (Binding binding : resolution.candidates()) {
+        if (binding.kind() != BindingKind.CREATOR
+            || !(binding.element() instanceof TypeElement child) || !seen.add(child)) {
+          continue;
+        }
+        BindingGraph created = graph(child, mode, new LinkedHashSet<>());
+        if (created == null || !findings(created).isEmpty() || usesElementWithError(created)) {
+          return Outcome.FAILED;
+        }
+        if (hasUndefined(created)) {
+          return Outcome.DEFERRED;
+        }
+        Outcome below = createdChildren(created, mode, seen);
+        if (below != Outcome.WRITTEN) {
+          return below;
+        }
+      }
+    }
+    return Outcome.WRITTEN;
   }
 
   /** What every graph rule finds on {@code graph}, checked once per graph. */

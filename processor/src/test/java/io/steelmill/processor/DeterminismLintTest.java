@@ -116,6 +116,29 @@ class DeterminismLintTest {
         new Case(LintRule.DirectIo, "    java.io.File[] files = new java.io.File(\".\").listFiles(); // here"),
         new Case(LintRule.DirectIo, "    boolean e = new java.io.File(\"x\").exists(); // here"),
         new Case(LintRule.DirectIo, "    java.util.function.Function<java.io.File, String[]> l = java.io.File::list; // here"),
+        // redteam12b: calls whose target is chosen at run time, and processes and URLs
+        new Case(LintRule.Reflection, "    Object t = System.class.getMethod(\"nanoTime\").invoke(null); // here"),
+        new Case(LintRule.Reflection, "    Object r = Random.class.getConstructor().newInstance(); // here"),
+        new Case(LintRule.Reflection, "    try { long t = (long) java.lang.invoke.MethodHandles.lookup().findStatic(System.class, \"nanoTime\", java.lang.invoke.MethodType.methodType(long.class)).invokeExact(); } catch (Throwable e) {} // here"),
+        new Case(LintRule.Reflection, "    try { Object t = java.lang.invoke.MethodHandles.constant(long.class, 1L).invoke(); } catch (Throwable e) {} // here"),
+        new Case(LintRule.Reflection, "    try { Object t = java.lang.invoke.MethodHandles.constant(long.class, 1L).invokeWithArguments(); } catch (Throwable e) {} // here"),
+        new Case(LintRule.Reflection, "    java.util.function.LongSupplier s = java.lang.invoke.MethodHandleProxies.asInterfaceInstance(java.util.function.LongSupplier.class, java.lang.invoke.MethodHandles.constant(long.class, 1L)); // here"),
+        new Case(LintRule.Reflection, "    java.util.function.BiFunction<java.lang.reflect.Method, Object, Object> f = (m, o) -> { try { return m.invoke(o); } catch (Exception e) { return e; } }; // here"),
+        new Case(LintRule.DirectIo, "    new ProcessBuilder(\"date\").start(); // here"),
+        new Case(LintRule.DirectIo, "    Runtime.getRuntime().exec(new String[] {\"date\"}); // here"),
+        new Case(LintRule.DirectIo, "    java.net.URI.create(\"http://x\").toURL().openStream(); // here"),
+        new Case(LintRule.DirectIo, "    Object c = java.net.http.HttpClient.newHttpClient(); // here"),
+        new Case(LintRule.WallClock, "    long u = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(); // here"),
+        new Case(LintRule.WallClock, "    long c = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(); // here"),
+        new Case(LintRule.DirectIo, "    java.nio.channels.Selector.open(); // here"),
+        new Case(LintRule.DirectIo, "    java.nio.channels.AsynchronousSocketChannel.open(); // here"),
+        new Case(LintRule.Identity, "    String s = \"worker \" + Thread.currentThread().getThreadGroup() + new Object[0]; // here"),
+        new Case(LintRule.Identity, "    String s = \"\"; s += new int[] {1}; // here"),
+        new Case(LintRule.Identity, "    String s = String.valueOf(new long[0]); // here"),
+        new Case(LintRule.Identity, "    String s = Objects.toString(new Object[0], \"none\"); // here"),
+        new Case(LintRule.Identity, "    int h = Objects.hash(\"a\", Thread.currentThread()); // here"),
+        new Case(LintRule.Identity, "    int h = Objects.hashCode(TimeUnit.SECONDS); // here"),
+        new Case(LintRule.Identity, "    new StringBuilder().append(1).append(new int[0]); // here"),
         new Case(LintRule.Monitor, "    synchronized (this) { wait(10); } // here"),
         new Case(LintRule.Monitor, "    synchronized (fine) { fine.wait(); } // here"),
         new Case(LintRule.UnorderedIteration, "    for (Thread t : new HashSet<Thread>()) { fine.add(t.getName()); } // here"),
@@ -234,7 +257,10 @@ class DeterminismLintTest {
         "    java.util.function.Supplier<List<String>> copy = ArrayList::new;",
         "    List<String> sorted = new ArrayList<>(new TreeSet<>(Set.of(\"a\")));",
         "    Set<String> again = new HashSet<>(Set.of(\"a\"));",
-        "    int h = \"text\".hashCode() + fine.hashCode() + TimeUnit.SECONDS.toString().length();"));
+        "    int h = \"text\".hashCode() + fine.hashCode() + TimeUnit.SECONDS.toString().length();",
+        "    String t = \"n\" + 1 + TimeUnit.SECONDS + fine + String.valueOf(new char[] {'a'})",
+        "        + Objects.toString(fine) + Objects.hash(\"a\", 1, TimeUnit.SECONDS.name()) + new StringBuilder().append(new char[1]);",
+        "    Object any = fine; String u = \"any \" + any + Thread.currentThread() + java.time.Duration.ZERO;"));
     assertThat(compilation.warnings()).isEmpty();
   }
 

@@ -395,6 +395,24 @@ class DiagnosticsTest {
             "void (returned by entry point App.run()) cannot be requested: void has no"
                 + " instances.\nFix: return the daemon or value to expose"),
         new Case(
+            ErrorCode.TypeNotInjectable,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "import io.steelmill.runtime.Provider;",
+                    "@Daemon class Store {}",
+                    "@Factory interface App {",
+                    "  Provider<Store> stores();",
+                    "  @Provides static Provider<Store> custom() { return Store::new; }",
+                    "}")),
+            "static Provider<Store> custom()",
+            "Provider<Store> (App.custom()) cannot be provided: a request of a Provider always"
+                + " gets the provider the factory makes for the key it gives, so no request could"
+                + " reach this method.\nFix: return Store itself; the factory makes its Provider."),
+        new Case(
             ErrorCode.AmbientWithoutDaemon,
             List.of(),
             List.of(

@@ -44,6 +44,16 @@ public enum LintRule {
   DirectIo(
       "%s does real network or file I/O, which blocks the simulation and escapes its faults.",
       "inject io.steelmill.platform.Network or io.steelmill.platform.Disk."),
+  /**
+   * A call whose target the lint cannot name: what a reflective or method-handle call runs is
+   * decided by values at run time, so a sound lint flags the call itself rather than promise
+   * that it reads no clock, randomness or thread.
+   */
+  Reflection(
+      "%s runs code the lint cannot see (its target is chosen at run time), so nothing checks"
+          + " that it reads no real clock, randomness, thread or I/O.",
+      "call the method directly, where the lint can check it (a lambda or an interface of your"
+          + " own instead of a Method or MethodHandle)."),
   /** Not a finding: the lint could not run at all under this compiler. */
   Unavailable(
       "%s offers no javac Trees API (com.sun.source), so the determinism lint did not run.",

@@ -27,13 +27,36 @@ final class Calls {
               "system", LintRule.WallClock, "tickMillis", LintRule.WallClock,
               "tickSeconds", LintRule.WallClock, "tickMinutes", LintRule.WallClock)),
           Map.entry("java.time.InstantSource", Map.of("system", LintRule.WallClock)),
+          Map.entry("java.lang.management.RuntimeMXBean", Map.of(
+              "getUptime", LintRule.WallClock, "getStartTime", LintRule.WallClock)),
+          Map.entry("java.lang.management.ThreadMXBean", Map.of(
+              "getCurrentThreadCpuTime", LintRule.WallClock,
+              "getCurrentThreadUserTime", LintRule.WallClock,
+              "getThreadCpuTime", LintRule.WallClock, "getThreadUserTime", LintRule.WallClock)),
           Map.entry("java.util.Calendar", Map.of("getInstance", LintRule.WallClock)),
           Map.entry("java.time.ZoneId", Map.of("systemDefault", LintRule.Environment)),
           Map.entry("java.util.TimeZone", Map.of("getDefault", LintRule.Environment)),
           Map.entry("java.util.Locale", Map.of("getDefault", LintRule.Environment)),
           Map.entry("java.lang.Runtime", Map.of(
               "availableProcessors", LintRule.Environment, "freeMemory", LintRule.Environment,
-              "totalMemory", LintRule.Environment, "maxMemory", LintRule.Environment)),
+              "totalMemory", LintRule.Environment, "maxMemory", LintRule.Environment,
+              "exec", LintRule.DirectIo)),
+          Map.entry("java.lang.ProcessBuilder", Map.of(
+              "start", LintRule.DirectIo, "startPipeline", LintRule.DirectIo)),
+          Map.entry("java.net.URL", Map.of(
+              "openConnection", LintRule.DirectIo, "openStream", LintRule.DirectIo,
+              "getContent", LintRule.DirectIo)),
+          Map.entry("java.net.http.HttpClient", Map.of(
+              "newHttpClient", LintRule.DirectIo, "newBuilder", LintRule.DirectIo)),
+          // what these run is chosen at run time: flagged as such (see LintRule.Reflection)
+          Map.entry("java.lang.reflect.Method", Map.of("invoke", LintRule.Reflection)),
+          Map.entry("java.lang.reflect.Constructor", Map.of("newInstance", LintRule.Reflection)),
+          Map.entry("java.lang.Class", Map.of("newInstance", LintRule.Reflection)),
+          Map.entry("java.lang.invoke.MethodHandle", Map.of(
+              "invoke", LintRule.Reflection, "invokeExact", LintRule.Reflection,
+              "invokeWithArguments", LintRule.Reflection)),
+          Map.entry("java.lang.invoke.MethodHandleProxies", Map.of(
+              "asInterfaceInstance", LintRule.Reflection)),
           Map.entry("java.lang.ProcessHandle", Map.of("current", LintRule.Environment)),
           Map.entry("java.lang.Thread", Map.of(
               "sleep", LintRule.Sleep, "ofPlatform", LintRule.Thread,
@@ -92,7 +115,13 @@ final class Calls {
           Map.entry("java.nio.channels.SocketChannel", Map.of("open", LintRule.DirectIo)),
           Map.entry("java.nio.channels.ServerSocketChannel", Map.of("open", LintRule.DirectIo)),
           Map.entry("java.nio.channels.DatagramChannel", Map.of("open", LintRule.DirectIo)),
-          Map.entry("java.nio.channels.FileChannel", Map.of("open", LintRule.DirectIo)));
+          Map.entry("java.nio.channels.FileChannel", Map.of("open", LintRule.DirectIo)),
+          Map.entry("java.nio.channels.AsynchronousSocketChannel", Map.of("open", LintRule.DirectIo)),
+          Map.entry("java.nio.channels.AsynchronousServerSocketChannel",
+              Map.of("open", LintRule.DirectIo)),
+          Map.entry("java.nio.channels.AsynchronousFileChannel", Map.of("open", LintRule.DirectIo)),
+          Map.entry("java.nio.channels.Selector", Map.of("open", LintRule.DirectIo)),
+          Map.entry("java.nio.channels.Pipe", Map.of("open", LintRule.DirectIo)));
 
   /** Classes whose construction is flagged. */
   static final Map<String, LintRule> CONSTRUCTORS =

@@ -67,6 +67,12 @@ public final class DeterminismLint {
     new UnorderedCollector(trees, unordered).scan(path, null);
     reach.supertypes(daemon);
     new LintScanner(trees, unordered, this::report, reach).scan(path, null);
+    LintRule inherited = LintScanner.inheritedRule(daemon);
+    if (inherited != null) {
+      report(inherited, "@Daemon " + daemon.getSimpleName() + " (a subclass of "
+          + LintScanner.flaggedSuperclass(daemon) + " its factory constructs)", path.getLeaf(),
+          path);
+    }
   }
 
   private void report(LintRule rule, String subject, Tree tree, TreePath at) {

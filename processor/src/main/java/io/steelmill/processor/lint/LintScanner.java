@@ -1,5 +1,7 @@
 package io.steelmill.processor.lint;
 
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.IdentifierTree;
@@ -8,11 +10,13 @@ import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import io.steelmill.processor.diagnostics.LintRule;
+import io.steelmill.processor.diagnostics.TypeNames;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,6 +28,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 
 /** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
 final class LintScanner extends TreePathScanner<Void, Void> {
@@ -61,9 +66,60 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         reporter.report(LintRule.UnorderedIteration, name + "() copying it", node, getCurrentPath());
       } else if (isIdentityObjectMethod(name, owner, node)) {
         reporter.report(LintRule.Identity, name + "() of " + receiverName(node), node, getCurrentPath());
+      } else {
+        identityArgument(IdentityText.converts(type, name, method), simple(type) + "." + name
+            + "()", node);
       }
     }
     return super.visitMethodInvocation(node, unused);
+  }
+
+  /** {@code String.valueOf(worker)}: an argument made text or a hash code by identity. */
+  private void identityArgument(Boolean text, String call, MethodInvocationTree node) {
+    if (text == null) {
+      return;
+    }
+    for (ExpressionTree argument : node.getArguments()) {
+      TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), argument));
+      if (type != null
+          && (text ? IdentityText.hasIdentityText(type) : IdentityText.hasIdentityHash(type))) {
+        reporter.report(LintRule.Identity, call + " of " + TypeNames.simple(type.toString()), node,
+            getCurrentPath());
+        return;
+      }
+    }
+  }
+
+  /** {@code "id " + worker}: concatenation calls {@code String.valueOf} on each operand. */
+  @Override
+  public Void visitBinary(BinaryTree node, Void unused) {
+    if (node.getKind() == Tree.Kind.PLUS) {
+      TypeMirror result = trees.getTypeMirror(getCurrentPath());
+      if (result != null && result.toString().equals("java.lang.String")) {
+        concatenated(node.getLeftOperand(), node);
+        concatenated(node.getRightOperand(), node);
+      }
+    }
+    return super.visitBinary(node, unused);
+  }
+
+  @Override
+  public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+    if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
+      TypeMirror target = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
+      if (target != null && target.toString().equals("java.lang.String")) {
+        concatenated(node.getExpression(), node);
+      }
+    }
+    return super.visitCompoundAssignment(node, unused);
+  }
+
+  private void concatenated(ExpressionTree operand, Tree at) {
+    TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), operand));
+    if (type != null && IdentityText.hasIdentityText(type)) {
+      reporter.report(LintRule.Identity, "string concatenation of " + TypeNames.simple(type.toString()),
+          at, getCurrentPath());
+    }
   }
 
   /**
@@ -336,6 +392,31 @@ final class LintScanner extends TreePathScanner<Void, Void> {
         && call.getMethodSelect() instanceof MemberSelectTree member
         && VIEWS.contains(member.getIdentifier().toString())
         && isUnordered(member.getExpression());
+  }
+
+  /**
+   * The rule a daemon breaks by being a subclass of a flagged class ({@code @Daemon class Pump
+   * extends Thread}): its factory constructs it in generated code the lint never reads.
+   */
+  static LintRule inheritedRule(TypeElement daemon) {
+    for (TypeElement t = superclassOf(daemon); t != null; t = superclassOf(t)) {
+      String name = t.getQualifiedName().toString();
+      if (Calls.CONSTRUCTORS.containsKey(name)) {
+        return Calls.ONLY_WITHOUT_ARGUMENTS.contains(name)
+            || Calls.UNLESS_THREAD_FACTORY.contains(name) ? null : Calls.CONSTRUCTORS.get(name);
+      }
+    }
+    return null;
+  }
+
+  /** The simple name of the flagged class {@code daemon} extends. */
+  static String flaggedSuperclass(TypeElement daemon) {
+    for (TypeElement t = superclassOf(daemon); t != null; t = superclassOf(t)) {
+      if (Calls.CONSTRUCTORS.containsKey(t.getQualifiedName().toString())) {
+        return t.getSimpleName().toString();
+      }
+    }
+    return "";
   }
 
   private static TypeElement superclassOf(TypeElement type) {

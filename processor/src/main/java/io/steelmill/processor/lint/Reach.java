@@ -56,6 +56,7 @@ final class Reach {
   void follow(ExecutableElement member, TypeElement owner) {
     if (member.getKind() == ElementKind.CONSTRUCTOR) {
       initializers(owner, true);
+      everyMethod(owner);
     }
     initializers(owner, false);
     TreePath path = trees.getPath(member);
@@ -89,6 +90,26 @@ final class Reach {
       }
     }
   }
+
+  /**
+   * Every method of a helper the daemon constructs, and of the helpers it inherits from: once an
+   * instance exists, any of them may run through an interface or a base class ({@code Runnable r
+   * = new Helper(); r.run()} names only {@code Runnable.run}), so a sound lint cannot wait for a
+   * call it can see.
+   */
+  private void everyMethod(TypeElement helper) {
+    if (!done.add(new Instantiated(helper))) {
+      return;
+    }
+    for (Element member : helper.getEnclosedElements()) {
+      if (member instanceof ExecutableElement method && method.getKind() == ElementKind.METHOD) {
+        follow(method, helper);
+      }
+    }
+    supertypes(helper);
+  }
+
+  private record Instantiated(TypeElement type) {}
 
   /** Everything {@code daemon} inherits from classes and interfaces compiled now. */
   void supertypes(TypeElement daemon) {

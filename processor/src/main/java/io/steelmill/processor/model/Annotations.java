@@ -64,15 +64,40 @@ public final class Annotations {
     return all.isEmpty() ? null : all.get(0);
   }
 
-  /** Every qualifier annotation on {@code element}; more than one is an error to report. */
+  /**
+   * Every qualifier annotation on {@code element}; more than one is an error to report. A
+   * repeatable qualifier written twice ({@code @Q("a") @Q("b")}) reaches the processor as one
+   * container annotation ({@code @Qs({@Q("a"), @Q("b")})}), which is no qualifier itself: the
+   * qualifiers it holds count as written.
+   */
   public static java.util.List<AnnotationMirror> qualifiersOf(Element element) {
     java.util.List<AnnotationMirror> found = new java.util.ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (isQualifier(mirror)) {
         found.add(mirror);
+      } else {
+        found.addAll(containedQualifiers(mirror));
       }
     }
     return found;
+  }
+
+  /** The qualifiers in a container annotation's {@code value()} array, or none. */
+  private static java.util.List<AnnotationMirror> containedQualifiers(AnnotationMirror mirror) {
+    java.util.List<AnnotationMirror> contained = new java.util.ArrayList<>();
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")
+          && entry.getValue().getValue() instanceof java.util.List<?> values) {
+        for (Object value : values) {
+          if (value instanceof AnnotationValue item
+              && item.getValue() instanceof AnnotationMirror inner && isQualifier(inner)) {
+            contained.add(inner);
+          }
+        }
+      }
+    }
+    return contained;
   }
 
   /** Whether {@code mirror}'s annotation type is meta-annotated {@code @Qualifier}. */

@@ -1,8 +1,14 @@
 package io.steelmill.processor.model;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 
 /** An abstract no-argument method of a factory interface, and what it requests. */
 public record EntryPoint(ExecutableElement method, Dependency request) {
@@ -21,6 +27,67 @@ public record EntryPoint(ExecutableElement method, Dependency request) {
    */
   public static boolean isCandidate(ExecutableElement method) {
     return method.getModifiers().contains(Modifier.ABSTRACT) && !redeclaresObjectMethod(method);
+  }
+
+  /**
+   * Whether {@code method}, abstract where it is declared, is implemented for {@code factory} by a
+   * default method of an interface between them ({@code interface A { Store s(); }}, {@code
+   * interface App extends A { default Store s() { ... } }}): Java lets the default win (JLS
+   * 9.4.1), so the generated class must not implement it again, and its return type is no key.
+   */
+  public static boolean isImplementedByDefault(ExecutableElement method, TypeElement factory) {
+    if (!(method.getEnclosingElement() instanceof TypeElement declaring)) {
+      return false;
+    }
+    return implementedBelow(factory, declaring, method, new HashSet<>());
+  }
+
+  private static boolean implementedBelow(
+      TypeElement type, TypeElement declaring, ExecutableElement method, Set<TypeElement> seen) {
+    if (type.equals(declaring) || !seen.add(type)) {
+      return false;
+    }
+    if (declaresDefault(type, method) && isSubinterface(type, declaring, new HashSet<>())) {
+      return true;
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      if (superinterface instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element
+          && implementedBelow(element, declaring, method, seen)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean declaresDefault(TypeElement type, ExecutableElement method) {
+    for (ExecutableElement own : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (own.getModifiers().contains(Modifier.DEFAULT)
+          && own.getSimpleName().equals(method.getSimpleName())
+          && parameterTypes(own).equals(parameterTypes(method))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> parameterTypes(ExecutableElement method) {
+    return method.getParameters().stream().map(p -> p.asType().toString()).toList();
+  }
+
+  private static boolean isSubinterface(
+      TypeElement type, TypeElement ancestor, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return false;
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      if (superinterface instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element
+          && (element.equals(ancestor) || isSubinterface(element, ancestor, seen))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean redeclaresObjectMethod(ExecutableElement method) {

@@ -143,13 +143,15 @@ public final class FactoryReader {
    */
   private List<EntryPoint> entryPoints(TypeElement factory) {
     List<EntryPoint> entryPoints = new ArrayList<>();
-    collect(factory, entryPoints, new java.util.HashSet<>());
+    collect(factory, factory, entryPoints, new java.util.HashSet<>());
     return entryPoints;
   }
 
-  private void collect(TypeElement type, List<EntryPoint> into, java.util.Set<String> seen) {
+  private void collect(
+      TypeElement factory, TypeElement type, List<EntryPoint> into, java.util.Set<String> seen) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (EntryPoint.isCandidate(method)
+          && !EntryPoint.isImplementedByDefault(method, factory)
           && seen.add(signature(method))) {
         into.add(new EntryPoint(method, bindings.dependency(method.getReturnType(), method)));
       }
@@ -157,7 +159,7 @@ public final class FactoryReader {
     for (TypeMirror superinterface : type.getInterfaces()) {
       TypeElement element = Annotations.typeElement(superinterface);
       if (element != null) {
-        collect(element, into, seen);
+        collect(factory, element, into, seen);
       }
     }
   }

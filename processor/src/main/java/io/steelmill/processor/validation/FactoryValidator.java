@@ -216,7 +216,7 @@ public final class FactoryValidator {
       TypeElement element = Annotations.typeElement(superinterface);
       if (element != null) {
         List<ExecutableElement> inherited = new ArrayList<>();
-        collect(element, inherited, new java.util.HashSet<>());
+        collect(factory, element, inherited, new java.util.HashSet<>());
         for (ExecutableElement method : inherited) {
           if (method.getParameters().isEmpty()) {
             returns.computeIfAbsent(method.getSimpleName().toString(),
@@ -281,14 +281,16 @@ public final class FactoryValidator {
   /** The abstract methods of {@code factory} and its superinterfaces, each name once. */
   private static List<ExecutableElement> entryPoints(TypeElement factory) {
     List<ExecutableElement> methods = new ArrayList<>();
-    collect(factory, methods, new java.util.HashSet<>());
+    collect(factory, factory, methods, new java.util.HashSet<>());
     return methods;
   }
 
+  /** Abstract methods of {@code type} and up, but not those a default method implements. */
   private static void collect(
-      TypeElement type, List<ExecutableElement> into, Set<String> seen) {
+      TypeElement factory, TypeElement type, List<ExecutableElement> into, Set<String> seen) {
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
       if (EntryPoint.isCandidate(method)
+          && !EntryPoint.isImplementedByDefault(method, factory)
           && seen.add(method.getSimpleName() + "/" + method.getParameters().size())) {
         into.add(method);
       }
@@ -296,7 +298,7 @@ public final class FactoryValidator {
     for (TypeMirror superinterface : type.getInterfaces()) {
       TypeElement element = Annotations.typeElement(superinterface);
       if (element != null) {
-        collect(element, into, seen);
+        collect(factory, element, into, seen);
       }
     }
   }

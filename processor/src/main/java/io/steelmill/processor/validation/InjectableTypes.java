@@ -54,6 +54,32 @@ final class InjectableTypes {
         ErrorCode.TypeNotInjectable.fix(fix));
   }
 
+  /**
+   * The error for a provides method returning a provider, or null: every request of {@code
+   * Provider<X>} gets the factory's provider of {@code X}, so a binding of the key {@code
+   * Provider<X>} is one no request can reach, and the method would never run.
+   */
+  static Diagnostic checkProvidesProvider(TypeMirror type, Element site, String subject) {
+    if (!(type instanceof DeclaredType declared)
+        || !(declared.asElement() instanceof javax.lang.model.element.TypeElement element)
+        || !Annotations.PROVIDERS.contains(element.getQualifiedName().toString())) {
+      return null;
+    }
+    String given = declared.getTypeArguments().isEmpty()
+        ? "the type it gives"
+        : TypeNames.simple(declared.getTypeArguments().get(0).toString());
+    return Diagnostic.of(
+        ErrorCode.TypeNotInjectable,
+        site,
+        ErrorCode.TypeNotInjectable.describe(
+            TypeNames.simple(type.toString()) + " (" + subject + ")", "provided",
+            "a request of a Provider always gets the provider the factory makes for the key it"
+                + " gives, so no request could reach this method"),
+        "",
+        ErrorCode.TypeNotInjectable.fix("return " + given + " itself; the factory makes its"
+            + " Provider."));
+  }
+
   /** The error for a type listed in {@code @Factory(injected = ...)}, or null. */
   static Diagnostic checkInjected(TypeMirror type, Element factory) {
     String subject = "in @Factory(injected = ...) of " + factory.getSimpleName();

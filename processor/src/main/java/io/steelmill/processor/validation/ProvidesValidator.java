@@ -35,6 +35,9 @@ public final class ProvidesValidator {
               ErrorCode.ProvidesReturnsVoid.fix()));
     }
     Diagnostic returned = InjectableTypes.check(method.getReturnType(), method, name, "provided");
+    if (returned == null) {
+      returned = InjectableTypes.checkProvidesProvider(method.getReturnType(), method, name);
+    }
     if (returned != null && method.getReturnType().getKind() != TypeKind.VOID) {
       out.add(returned);
     }
