@@ -72,10 +72,18 @@ abstract class NodeGraph {
    * #acquired} sees the instance as its constructor left it, whichever thread built it. A plain
    * field, not a volatile one, because a volatile write is a full fence on x86 (a locked
    * instruction per first call: about a tenth of the warmed build of a large graph, BENCHMARKS.md
-   * "Issue 12, the warmed build, sixth pass"), where these fences cost nothing there.
+   * "Issue 12, the warmed build, sixth pass"), where these two fences emit no instruction. A
+   * racing reader that finds the field null just takes this path again: the node's lock still
+   * builds the instance once.
    */
   protected final Object memo(int id) {
-    Object instance = get(id);
+    // get(id), copied: a fresh JVM's first build runs this interpreted, once per entry point
+    Object instance = built[id];
+    if (instance != null) {
+      java.lang.invoke.VarHandle.acquireFence();
+    } else {
+      instance = core.build(id);
+    }
     java.lang.invoke.VarHandle.releaseFence(); // the caller's field write is a release write
     return instance;
   }
