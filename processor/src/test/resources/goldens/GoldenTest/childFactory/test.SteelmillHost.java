@@ -31,7 +31,7 @@ public final class SteelmillHost extends Node implements Host {
   daemon test.Storage Storage
   """);
 
-  private volatile Storage storage;
+  private Storage storage;
 
   private final Ambient ambient;
 
@@ -66,7 +66,7 @@ public final class SteelmillHost extends Node implements Host {
 
   public Storage storage() {
     Storage instance = this.storage;
-    return instance != null ? instance : (this.storage = (Storage) get(0));
+    return instance != null ? acquired(instance) : (this.storage = (Storage) memo(0));
   }
 
   @Override

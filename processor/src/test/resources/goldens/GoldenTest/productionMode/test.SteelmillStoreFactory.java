@@ -34,7 +34,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   injected test.Config Config
   """);
 
-  private volatile Store store;
+  private Store store;
   private volatile Clock clock;
 
   private final Ambient ambient;
@@ -70,7 +70,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
   public Store store() {
     Store instance = this.store;
-    return instance != null ? instance : (this.store = (Store) get(0));
+    return instance != null ? acquired(instance) : (this.store = (Store) memo(0));
   }
 
   public Clock clock() {

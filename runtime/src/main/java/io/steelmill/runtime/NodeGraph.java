@@ -66,6 +66,40 @@ abstract class NodeGraph {
   }
 
   /**
+   * For generated entry points that keep their instance in a plain field: the instance of binding
+   * {@code id}, as {@link #get(int)} returns it, then a release fence. The field's write follows
+   * the fence, so it is a release write: a thread that reads the field and then calls {@link
+   * #acquired} sees the instance as its constructor left it, whichever thread built it. A plain
+   * field, not a volatile one, because a volatile write is a full fence on x86 (a locked
+   * instruction per first call: about a tenth of the warmed build of a large graph, BENCHMARKS.md
+   * "Issue 12, the warmed build, sixth pass"), where these two fences emit no instruction. A
+   * racing reader that finds the field null just takes this path again: the node's lock still
+   * builds the instance once.
+   */
+  protected final Object memo(int id) {
+    // get(id), copied: a fresh JVM's first build runs this interpreted, once per entry point
+    Object instance = built[id];
+    if (instance != null) {
+      java.lang.invoke.VarHandle.acquireFence();
+    } else {
+      instance = core.build(id);
+    }
+    java.lang.invoke.VarHandle.releaseFence(); // the caller's field write is a release write
+    return instance;
+  }
+
+  /**
+   * For generated entry points: {@code instance}, read from a field that {@link #memo(int)}'s
+   * result was written to, made an acquire read (the same as a volatile read, and as cheap: on
+   * x86 it emits no instruction). Static and tiny, so that the entry point stays under C1's
+   * 35-byte inlining limit and a repeated call stays one field read.
+   */
+  protected static <T> T acquired(T instance) {
+    java.lang.invoke.VarHandle.acquireFence(); // with the caller's plain read: an acquire read
+    return instance;
+  }
+
+  /**
    * For generated factories: builds the bindings whose ids {@code ids} lists, in that order,
    * separated by spaces or line breaks ({@code buildForChildren} of a large graph: one constant
    * instead of a call per binding).

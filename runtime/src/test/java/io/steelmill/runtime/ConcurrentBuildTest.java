@@ -156,6 +156,54 @@ class ConcurrentBuildTest {
     assertThat(order).doesNotHaveDuplicates();
   }
 
+  /** A graph with an entry point shaped as a generated one: a plain memo field, memo, acquired. */
+  static final class MemoGraph extends Graph {
+    private Made last;
+
+    MemoGraph(String name, int size) {
+      super(name, size, null, false, -1);
+    }
+
+    Made last() {
+      Made instance = this.last;
+      return instance != null ? acquired(instance) : (this.last = (Made) memo(7));
+    }
+  }
+
+  @Test
+  void threadsRacingOnAnEntryPointsPlainMemoFieldGetOneInstanceBuiltOnce() throws Exception {
+    int threads = 4;
+    for (int round = 0; round < 200; round++) {
+      MemoGraph graph = new MemoGraph("memo" + round, 8);
+      CountDownLatch go = new CountDownLatch(1);
+      List<AtomicReference<Made>> got = new ArrayList<>();
+      List<Thread> workers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        AtomicReference<Made> mine = new AtomicReference<>();
+        got.add(mine);
+        workers.add(Thread.ofPlatform().start(() -> {
+          try {
+            go.await();
+            mine.set(graph.last());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }));
+      }
+      go.countDown();
+      for (Thread worker : workers) {
+        assertThat(worker.join(Duration.ofSeconds(BOUND_SECONDS))).isTrue();
+      }
+      Made last = graph.made(7);
+      for (AtomicReference<Made> mine : got) {
+        assertThat(mine.get()).as("round %d", round).isSameAs(last);
+        assertThat(mine.get().needs()).extracting(Made::id).containsExactly(6, 3);
+      }
+      assertThat(graph.last()).isSameAs(last);
+      assertThat(graph.constructions.get(7)).as("round %d: D7 built", round).isEqualTo(1);
+    }
+  }
+
   @Test
   void aBuilderWaitingForTheLockKeepsItsInterruptAndGetsTheInstance() throws Exception {
     Graph graph = new Graph("held", 4, null, true, -1);

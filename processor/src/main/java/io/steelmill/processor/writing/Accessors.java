@@ -16,8 +16,9 @@ import javax.lang.model.type.TypeMirror;
 /**
  * The accessor of each key of a generated factory class: {@code getIndex()}, or the entry point
  * itself ({@code store()}) when the factory interface returns that key, so an entry point costs
- * no extra method. Such an entry point keeps what it returned in a volatile field of its own,
- * so a repeated call is one field read, as fast as a hand-written field (unless the class has no
+ * no extra method. Such an entry point keeps what it returned in a field of its own (read and
+ * written with acquire and release semantics: see {@code ScopeWriter.plainMemo}), so a repeated
+ * call is one field read, as fast as a hand-written field (unless the class has no
  * room left for the fields: see {@link ClassBudget}; a child factory's class keeps none, see the
  * constructor). A child factory's generated code calls its
  * parent's accessors, so the names are computed from the graph alone.
