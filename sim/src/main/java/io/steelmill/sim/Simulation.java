@@ -305,4 +305,11 @@ public final class Simulation {
     Simulation simulation = CURRENT.get();
     return simulation != null && simulation.state.mounted == thread ? simulation : null;
   }
+
+  /** The simulation whose timer action {@code thread}, its carrier, is running, or null. */
+  static Simulation timerActionOn(Thread thread) {
+    Simulation simulation = CURRENT.get();
+    return simulation != null && simulation.state.timerAction && simulation.state.carrier == thread
+        ? simulation : null;
+  }
 }
