@@ -38,7 +38,7 @@ final class Escapes {
     Simulation simulation = TimeWarp.runningTask();
     boolean timer = false;
     if (simulation == null) { // a timer action is the run's code too: it must not escape either
-      simulation = Simulation.timerActionOn(Thread.currentThread());
+      simulation = RunOfThread.timerActionOn(Thread.currentThread());
       timer = simulation != null;
     }
     if (simulation == null || simulation.state.unwinding) {

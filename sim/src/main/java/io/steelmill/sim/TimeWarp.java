@@ -95,6 +95,6 @@ final class TimeWarp {
   /** The simulation whose task is running on this thread, or null (a platform thread, say). */
   static Simulation runningTask() {
     Thread current = Thread.currentThread();
-    return current.isVirtual() ? Simulation.mountedOn(current) : null;
+    return current.isVirtual() ? RunOfThread.mountedOn(current) : null;
   }
 }
