@@ -43,7 +43,7 @@ public final class SimCluster<A extends Node, N extends Node> {
     for (int i = 0; i < this.names.size(); i++) {
       if (this.names.indexOf(this.names.get(i)) != i) {
         throw new IllegalArgumentException("two hosts are named "
-            + SweepJson.printable(SweepJson.quote(this.names.get(i)))
+            + ReportText.printable(ReportText.quote(this.names.get(i)))
             + ": a crash, a pause or a call aimed at one would reach both (a host's name is its"
             + " identity). Fix: give every host a name of its own.");
       }
