@@ -120,4 +120,28 @@ class TimerActionHostileTest {
       sim.sleep(Duration.ofSeconds(1));
     });
   }
+
+  /**
+   * A timer action read the real clock: the agent made clock reads virtual in tasks alone, and an
+   * action runs on the carrier, outside any task, so what it did with the time depended on the
+   * machine. It reads the run's virtual clock now, as a task does.
+   */
+  @Test
+  void aTimerActionReadsTheVirtualClock() {
+    List<Long> nanos = new CopyOnWriteArrayList<>();
+    List<java.time.Instant> walls = new CopyOnWriteArrayList<>();
+    List<java.time.Instant> epochs = new CopyOnWriteArrayList<>();
+    SimResult result = Simulation.builder().seed(10).build().run(() -> {
+      Simulation sim = Simulation.current();
+      epochs.add(sim.epoch());
+      sim.schedule(Duration.ofSeconds(3).toNanos(), () -> {
+        nanos.add(System.nanoTime());
+        walls.add(java.time.Instant.now());
+      });
+      sim.sleep(Duration.ofSeconds(5));
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(nanos).containsExactly(Duration.ofSeconds(3).toNanos());
+    assertThat(walls).containsExactly(epochs.get(0).plusSeconds(3));
+  }
 }
