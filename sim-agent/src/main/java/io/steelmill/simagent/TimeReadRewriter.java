@@ -28,9 +28,9 @@ import java.util.List;
  * System.currentTimeMillis()} and {@code jdk.internal.misc.VM.getNanoTimeAdjustment(long)} (the
  * wall-clock read behind {@code Instant.now()}), as an instruction or as a method reference,
  * becomes a call of the same shape to {@code VirtualClock} (defined as {@link BootClass#NAME}); and
- * three JDK methods get a first
- * instruction that reports an escape ({@code Thread.start}, {@code Object.wait(long)}, {@code
- * VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
+ * four JDK methods get a first
+ * instruction that reports an escape ({@code Thread.start}, {@code VirtualThread.start}, {@code
+ * Object.wait(long)}, {@code VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
  * loaded classes can be retransformed. Classes without hooks are edited in their constant pool
  * alone ({@link ClockRedirect}); the class-file library rebuilds the hooked ones.
  */
@@ -46,7 +46,7 @@ final class TimeReadRewriter {
 
   /** Whether the class gets an escape hook, so it is rewritten even without clock reads. */
   static boolean hooked(String className) {
-    return Hook.of(className) != null;
+    return !Hook.of(className).isEmpty();
   }
 
   /** The rewritten class, or null when it reads no clock and is not hooked. */
@@ -66,18 +66,18 @@ final class TimeReadRewriter {
    * cannot edit), or null when it reads no clock and is not hooked.
    */
   static byte[] rebuild(String className, byte[] bytes, ClassLoader loader) {
-    Hook hook = Hook.of(className);
-    if (hook == null && !ClockReads.mayRead(bytes)) {
+    List<Hook> hooks = Hook.of(className);
+    if (hooks.isEmpty() && !ClockReads.mayRead(bytes)) {
       return null; // most classes: one pass over the constant pool, no parsing
     }
     ClassModel model = ClassFile.of().parse(bytes);
-    if (hook == null && !readsAClock(model)) {
+    if (hooks.isEmpty() && !readsAClock(model)) {
       return null;
     }
     ClassTransform transform = (builder, element) -> {
       if (element instanceof MethodModel method) {
-        CodeTransform code = hook != null && hook.matches(method) ? hook.prologue()
-            : TimeReadRewriter::redirect;
+        Hook hook = Hook.matching(hooks, method);
+        CodeTransform code = hook != null ? hook.prologue() : TimeReadRewriter::redirect;
         builder.transformMethod(method, MethodTransform.transformingCode(code));
       } else {
         builder.with(element);
@@ -164,7 +164,13 @@ final class TimeReadRewriter {
   private enum Hook {
     THREAD_START("java/lang/Thread", "start", null, "threadStarting", "(Ljava/lang/Thread;)V"),
     OBJECT_WAIT("java/lang/Object", "wait", "(J)V", "objectWaiting", "(Ljava/lang/Object;)V"),
-    PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V");
+    PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V"),
+    /**
+     * A virtual thread's start overrides {@code Thread.start}: one started outside any task (by a
+     * timer action on the carrier) runs on the JDK's scheduler, outside the simulation.
+     */
+    VIRTUAL_THREAD_START("java/lang/VirtualThread", "start",
+        "(Ljdk/internal/vm/ThreadContainer;)V", "threadStarting", "(Ljava/lang/Thread;)V");
 
     private final String owner;
     private final String method;
@@ -180,9 +186,21 @@ final class TimeReadRewriter {
       this.reportType = MethodTypeDesc.ofDescriptor(reportType);
     }
 
-    static Hook of(String className) {
+    /** The hooks of {@code className}'s methods; empty for nearly every class. */
+    static List<Hook> of(String className) {
+      List<Hook> hooks = List.of();
       for (Hook hook : values()) {
         if (hook.owner.equals(className)) {
+          hooks = hooks.isEmpty() ? new ArrayList<>(2) : hooks;
+          hooks.add(hook);
+        }
+      }
+      return hooks;
+    }
+
+    static Hook matching(List<Hook> hooks, MethodModel method) {
+      for (Hook hook : hooks) {
+        if (hook.matches(method)) {
           return hook;
         }
       }

@@ -10,8 +10,10 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>{@code Thread.start} of a platform thread: it would run in real time, beside the
- *       schedule. (The common pool's workers are left to the end-of-run check: whether one starts
- *       depends on the pool, not on the task.)
+ *       schedule. (The common pool's workers are left to the end-of-run check: whether one
+ *       starts depends on the pool, not on the task.) Of a virtual thread on the JDK's
+ *       scheduler too: one started by a timer action (on the carrier, outside any task) does
+ *       not inherit the simulation's scheduler.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
@@ -34,11 +36,16 @@ final class Escapes {
 
   static void report(String kind, Object subject) {
     Simulation simulation = TimeWarp.runningTask();
+    boolean timer = false;
+    if (simulation == null) { // a timer action is the run's code too: it must not escape either
+      simulation = RunOfThread.timerActionOn(Thread.currentThread());
+      timer = simulation != null;
+    }
     if (simulation == null || simulation.state.unwinding) {
       return;
     }
     String escape = switch (kind) {
-      case "thread-start" -> threadStart((Thread) subject);
+      case "thread-start" -> threadStart((Thread) subject, simulation);
       case "object-wait" -> "called Object.wait on a " + subject.getClass().getName() + " "
           + where() + " at virtual time %T: the JVM hands a notified waiter back through its own"
           + " platform thread,"
@@ -50,15 +57,24 @@ final class Escapes {
     if (escape == null) {
       return;
     }
-    SimulationException error = new SimulationException(MARK + "Task "
-        + simulation.state.mountedTaskName() + " " + escape.replace("%T",
+    String who = timer ? "A timer action (Simulation.schedule)"
+        : "Task " + simulation.state.mountedTaskName();
+    SimulationException error = new SimulationException(MARK + who + " " + escape.replace("%T",
             Duration.ofNanos(simulation.nanoTime()).toString()));
     simulation.fail(error);
     throw error;
   }
 
-  private static String threadStart(Thread thread) {
-    if (thread.isVirtual() || thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+  private static String threadStart(Thread thread, Simulation simulation) {
+    if (thread.isVirtual()) {
+      return VirtualThreadStates.scheduledBy(thread, simulation.state.scheduler) ? null
+          : "started a virtual thread on the JDK's scheduler " + where() + " at virtual time %T:"
+              + " started outside a task (a timer action runs on the carrier), it does not"
+              + " inherit the simulation's scheduler and would run in real time, outside the"
+              + " simulation. Fix: start threads from a task (Simulation.spawn, the injected"
+              + " Daemons); a timer action may wake a task that starts them.";
+    }
+    if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
       return null;
     }
     return "started a platform thread (" + thread.getClass().getName() + ") " + where()

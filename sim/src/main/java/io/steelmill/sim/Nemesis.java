@@ -4,9 +4,7 @@ import io.steelmill.platform.LeaseRequest;
 import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Faults on a schedule drawn from the seed: crashes and restarts, partitions, pauses, clock skew.
@@ -31,24 +29,25 @@ public final class Nemesis {
   /** The node the nemesis's own tasks work for: not a host, so no fault ever hits it. */
   public static final NodeId NEMESIS = NodeId.of("nemesis");
 
-  private final SimCluster<?, ?> cluster;
-  private final List<String> applied = new ArrayList<>();
-  private SimNetwork network;
-  private SimClock clock;
+  // package-private: what the faults act on and how long they last, read by NemesisFaults
+  final SimCluster<?, ?> cluster;
+  final List<String> applied = new ArrayList<>();
+  SimNetwork network;
+  SimClock clock;
   private Duration crashEvery;
-  private Duration downtime;
+  Duration downtime;
   private Duration partitionEvery;
-  private Duration partitionLength;
+  Duration partitionLength;
   private Duration pauseEvery;
-  private Duration maxPause;
+  Duration maxPause;
   private Duration skewEvery;
-  private Duration maxSkew;
+  Duration maxSkew;
   private Duration expiryEvery;
-  private SimLeaseService leases;
-  private String leaseResource;
+  SimLeaseService leases;
+  String leaseResource;
   private volatile boolean stopped;
   private Thread task;
-  private SplitMix64 random;
+  SplitMix64 random;
 
   private Nemesis(SimCluster<?, ?> cluster) {
     this.cluster = cluster;
@@ -194,11 +193,12 @@ public final class Nemesis {
     Simulation sim = Simulation.current();
     List<Runnable> kinds = new ArrayList<>();
     List<Duration> every = new ArrayList<>();
-    add(kinds, every, crashEvery, this::crash);
-    add(kinds, every, partitionEvery, this::partition);
-    add(kinds, every, pauseEvery, this::pause);
-    add(kinds, every, skewEvery, this::skew);
-    add(kinds, every, expiryEvery, this::expireLease);
+    NemesisFaults faults = new NemesisFaults(this);
+    add(kinds, every, crashEvery, faults::crash);
+    add(kinds, every, partitionEvery, faults::partition);
+    add(kinds, every, pauseEvery, faults::pause);
+    add(kinds, every, skewEvery, faults::skew);
+    add(kinds, every, expiryEvery, faults::expireLease);
     if (kinds.isEmpty()) {
       return;
     }
@@ -224,115 +224,4 @@ public final class Nemesis {
     }
   }
 
-  private String anyHost(boolean up) {
-    List<String> candidates = new ArrayList<>();
-    for (String name : cluster.names()) {
-      if (cluster.isUp(name) == up) {
-        candidates.add(name);
-      }
-    }
-    return candidates.isEmpty() ? null : candidates.get(random.nextInt(candidates.size()));
-  }
-
-  private void crash() {
-    String host = anyHost(true);
-    if (host == null || cluster.names().size() < 2) {
-      return;
-    }
-    Duration down = Duration.ofNanos(1 + random.nextLong(2 * downtime.toNanos()));
-    var fault = begin("crash", List.of(host), "crash " + host);
-    if (fault == null) {
-      return;
-    }
-    note("crash " + host);
-    cluster.crash(host);
-    Simulation.current().spawn(NEMESIS, "restart-" + host, () -> {
-      try {
-        Simulation.current().sleep(down);
-        note("restart " + host);
-        fault.end();
-        cluster.restart(host);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-  }
-
-  private void partition() {
-    if (network == null) {
-      return;
-    }
-    Set<String> side = new LinkedHashSet<>();
-    Set<String> others = new LinkedHashSet<>();
-    for (String name : cluster.names()) {
-      (random.nextInt(2) == 0 ? side : others).add(name);
-    }
-    if (side.isEmpty() || others.isEmpty()) {
-      return;
-    }
-    Duration length = Duration.ofNanos(1 + random.nextLong(2 * partitionLength.toNanos()));
-    var fault =
-        begin("partition", List.copyOf(cluster.names()), "partition " + side + " | " + others);
-    if (fault == null) {
-      return;
-    }
-    note("partition " + side + " | " + others);
-    network.partition(side, others);
-    Simulation.current().spawn(NEMESIS, "heal", () -> {
-      try {
-        Simulation.current().sleep(length);
-        note("heal");
-        fault.end();
-        network.heal();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
-  }
-
-  private void pause() {
-    String host = anyHost(true);
-    if (host != null) {
-      Duration length = Duration.ofNanos(1 + random.nextLong(maxPause.toNanos()));
-      var fault = begin("pause", List.of(host), "pause " + host + " " + length);
-      if (fault == null) {
-        return;
-      }
-      fault.endAt(Simulation.current().nanoTime() + length.toNanos());
-      note("pause " + host + " " + length);
-      Simulation.current().pause(host, length);
-    }
-  }
-
-  private void skew() {
-    String host = anyHost(true);
-    if (host != null && clock != null) {
-      long max = maxSkew.toNanos();
-      Duration offset = Duration.ofNanos(random.nextLong(2 * max + 1) - max);
-      if (begin("skew", List.of(host), "skew " + host + " " + offset) == null) {
-        return;
-      }
-      note("skew " + host + " " + offset);
-      clock.skew(host, offset);
-    }
-  }
-
-  private void expireLease() {
-    if (leases != null && leases.currentToken(leaseResource) != 0) {
-      if (begin("lease-expiry", List.of(), "lease-expiry " + leaseResource) == null) {
-        return;
-      }
-      note("lease-expiry " + leaseResource);
-      leases.expire(leaseResource);
-    }
-  }
-
-  /** Asks the run's fault ledger (ids, replay mask, timeline); null: leave this fault out. */
-  private static FaultLedger.Ongoing begin(String type, List<String> nodes, String what) {
-    return Simulation.current().faults().begin(type, nodes, what);
-  }
-
-  private void note(String fault) {
-    applied.add("t=" + Duration.ofNanos(Simulation.current().nanoTime()) + " " + fault);
-  }
 }

@@ -4,7 +4,6 @@ import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The carrier's loop: scheduling and virtual time. It runs one task step at a time, chosen by the
@@ -14,10 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class RunLoop {
   private static final int UNWIND_STEPS = 1_000_000;
-  /** How long a step waits, in real time, for a monitor held outside the simulation. */
-  private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
 
   private final RunState run;
+  private final MonitorSteps monitors;
   /**
    * Whether the main task has ended: set by the step that ended it (a task ends only in its own
    * step), so the loop need not ask the main thread for its state on every turn.
@@ -26,6 +24,7 @@ final class RunLoop {
 
   RunLoop(RunState run) {
     this.run = run;
+    this.monitors = new MonitorSteps(run, this);
   }
 
   void loop(Simulation simulation, Simulation.Body body) {
@@ -104,8 +103,8 @@ final class RunLoop {
     mountAndRun(task);
     RunQueueOrder.canonical(runQueue, queued);
     Thread.State state = task.thread.getState(); // read once per step: the loop is hot
-    if (onMonitor(task, state, queued)) {
-      state = blocked(task, queued);
+    if (monitors.onMonitor(task, state, queued)) {
+      state = monitors.blocked(task, queued);
       RunQueueOrder.canonical(runQueue, queued);
     }
     if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
@@ -145,99 +144,13 @@ final class RunLoop {
         + " waits?).\n" + TaskReport.describe(run.live.values())));
   }
 
-  /**
-   * A task blocked entering a monitor: one held by another task of this run is an escape ({@link
-   * HeldMonitors}); one held outside the simulation is waited for ({@link #settleMonitor}).
-   */
-  private Thread.State blocked(Task task, int queued) {
-    SimulationException held =
-        run.unwinding ? null : HeldMonitors.heldByTask(task, run.live.values(), run.now);
-    if (held != null) {
-      run.fail(held);
-      return Thread.State.BLOCKED;
-    }
-    Thread.State state = settleMonitor(task, queued);
-    if (state == Thread.State.BLOCKED && !run.unwinding) {
-      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
-    }
-    return state;
-  }
-
-  /**
-   * Whether {@code task}'s step ended on a monitor: blocked, or handed it already. The JDK reads
-   * a handed-off task as runnable, and its wake-up is a real-time accident: it comes from the
-   * releasing thread (still on its way to the inbox) or, when the release came while the task
-   * was unmounting, from this carrier, queued like a yield. Both must run the task within this
-   * step, as a block that lasts does ({@link #settleMonitor}): the second is moved from the run
-   * queue to the inbox, where the step waits for the first. Without this, two simulations
-   * loading one class under load failed with "a wake-up came from outside the simulation", or
-   * took one more step than alone, which changed the trace.
-   */
-  private boolean onMonitor(Task task, Thread.State state, int queued) {
-    if (state == Thread.State.BLOCKED) {
-      return true;
-    }
-    if (state != Thread.State.RUNNABLE) {
-      return false;
-    }
-    ArrayList<Task> runQueue = run.runQueue;
-    for (int i = runQueue.size() - 1; i >= queued; i--) {
-      if (runQueue.get(i) == task) {
-        if (!VirtualThreadStates.unblocked(task.thread)) {
-          return false; // it yielded: a scheduling point of the seed
-        }
-        runQueue.remove(i);
-        run.foreign.add(task.continuation);
-        return true;
-      }
-    }
-    return true;
-  }
-
-  private void mountAndRun(Task task) {
+  void mountAndRun(Task task) {
     run.mount(task);
     try {
       task.continuation.run();
     } finally {
       run.mount(null);
     }
-  }
-
-  /**
-   * A task that blocked on a monitor held outside the simulation (a logger's lock another thread
-   * holds, a class another thread initializes) is handed the monitor back by a JDK thread, not by
-   * a task: the step waits for that wake-up and goes on with the same task, so the block costs
-   * wall time but never changes the schedule or the trace. A monitor held by a parked task of
-   * this simulation cannot be released while the carrier waits: after {@link
-   * #MONITOR_SETTLE_NANOS} the step ends, and the wake-up that comes later is reported.
-   *
-   * @return the task's state when the step ends
-   */
-  private Thread.State settleMonitor(Task task, int queued) {
-    Thread.State state = Thread.State.BLOCKED;
-    List<Runnable> others = new ArrayList<>();
-    long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
-    try {
-      while (System.nanoTime() < deadline) {
-        Runnable next = run.foreign.poll();
-        if (next == null) {
-          LockSupport.parkNanos(20_000);
-        } else if (next != task.continuation) {
-          others.add(next);
-        } else {
-          mountAndRun(task);
-          state = task.thread.getState();
-          if (!onMonitor(task, state, queued)) {
-            return state;
-          }
-          state = Thread.State.BLOCKED;
-          deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
-        }
-      }
-    } finally {
-      run.foreign.addAll(others);
-    }
-    return state;
   }
 
   private void fire(Timer timer) {

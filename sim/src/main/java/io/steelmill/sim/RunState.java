@@ -78,6 +78,11 @@ final class RunState {
   Thread mainThread;
   Task poolUser; // the first task seen submitting to a fork-join pool
   /**
+   * Whether the carrier runs a timer's action ({@link Simulation#schedule}): the run's code, not
+   * a task's. Written and read on the carrier alone.
+   */
+  boolean timerAction;
+  /**
    * The task being woken by {@link #wake}: the scheduler's {@code execute} that its unpark calls
    * then finds the task without looking its continuation up.
    */

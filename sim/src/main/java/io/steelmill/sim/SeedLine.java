@@ -30,17 +30,17 @@ public record SeedLine(SeedResult result, Map<String, Long> counts) {
   /** The line, without a line break: {@link SweepJson#quote} escapes every break inside. */
   public String encode() {
     StringBuilder out = new StringBuilder(PREFIX)
-        .append("{\"suite\": ").append(SweepJson.quote(result.suite()))
+        .append("{\"suite\": ").append(ReportText.quote(result.suite()))
         .append(", \"seed\": ").append(result.seed())
         .append(", \"passed\": ").append(result.passed())
-        .append(", \"traceSha256\": ").append(SweepJson.quote(result.traceSha256()))
-        .append(", \"failure\": ").append(SweepJson.quote(result.failure()))
-        .append(", \"replay\": ").append(SweepJson.quote(result.replay()))
+        .append(", \"traceSha256\": ").append(ReportText.quote(result.traceSha256()))
+        .append(", \"failure\": ").append(ReportText.quote(result.failure()))
+        .append(", \"replay\": ").append(ReportText.quote(result.replay()))
         .append(", \"wallNanos\": ").append(result.wallNanos())
         .append(", \"counts\": {");
     int i = 0;
     for (Map.Entry<String, Long> count : counts.entrySet()) {
-      out.append(i++ == 0 ? "" : ", ").append(SweepJson.quote(count.getKey())).append(": ")
+      out.append(i++ == 0 ? "" : ", ").append(ReportText.quote(count.getKey())).append(": ")
           .append(count.getValue());
     }
     return out.append("}}").toString();

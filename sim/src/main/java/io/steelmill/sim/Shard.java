@@ -64,7 +64,7 @@ public record Shard(int index, int count) {
   private static String describe(String text) {
     return "a shard is I/N with 0 <= I < N <= " + MAX_COUNT + " (for example 0/4 for the first of"
         + " four), not "
-        + SweepJson.quote(text.length() > 80 ? text.substring(0, 80) + "..." : text);
+        + ReportText.quote(text.length() > 80 ? text.substring(0, 80) + "..." : text);
   }
 
   /** Whether {@code seed} belongs to this shard. */

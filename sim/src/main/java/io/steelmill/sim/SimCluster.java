@@ -3,9 +3,11 @@ package io.steelmill.sim;
 import io.steelmill.runtime.Node;
 import io.steelmill.runtime.NodeId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -40,10 +42,11 @@ public final class SimCluster<A extends Node, N extends Node> {
     this.newNode = newNode;
     this.setup = setup;
     this.names = List.copyOf(names);
-    for (int i = 0; i < this.names.size(); i++) {
-      if (this.names.indexOf(this.names.get(i)) != i) {
+    Set<String> seen = new HashSet<>(); // one pass: linear in the hosts, not quadratic
+    for (String name : this.names) {
+      if (!seen.add(name)) { // the first name given twice, at its second place, as before
         throw new IllegalArgumentException("two hosts are named "
-            + SweepJson.printable(SweepJson.quote(this.names.get(i)))
+            + ReportText.printable(ReportText.quote(name))
             + ": a crash, a pause or a call aimed at one would reach both (a host's name is its"
             + " identity). Fix: give every host a name of its own.");
       }

@@ -164,7 +164,7 @@ public final class SimNetwork implements Network {
     boolean isCut = link != null && link.cut;
     FaultLedger ledger = sim.faults();
     if (ledger.timeline() != null) {
-      sendRecorded(sim, ledger, faults, isCut, from, to, message, requestId, replyTo);
+      RecordedSends.send(this, sim, ledger, faults, isCut, from, to, message, requestId, replyTo);
       return;
     }
     int copies = copies(ledger, faults, isCut, from, to);
@@ -203,7 +203,7 @@ public final class SimNetwork implements Network {
    * message still takes its ordinal: a replay that leaves out a partition or a drop then sees the
    * same later decisions, under the same fault ids.
    */
-  private int copies(
+  int copies(
       FaultLedger ledger, NetworkFaults faults, boolean isCut, Address from, Address to) {
     boolean lose = fates.chance(faults.drop);
     boolean twice = fates.chance(faults.duplicate);
@@ -218,34 +218,9 @@ public final class SimNetwork implements Network {
   }
 
   /** A seeded delay within the link's range. */
-  private long delay(NetworkFaults faults) {
+  long delay(NetworkFaults faults) {
     long span = faults.maxDelayNanos - faults.minDelayNanos;
     return faults.minDelayNanos + (span <= 0 ? 0 : random.nextLong(span + 1));
-  }
-
-  /** {@link #send}, when the run records a timeline of its messages (for a picture). */
-  private <M> void sendRecorded(Simulation sim, FaultLedger ledger, NetworkFaults faults,
-      boolean isCut, Address from, Address to, M message, long requestId, long replyTo) {
-    Timeline timeline = ledger.timeline();
-    Timeline.Message recorded = timeline.sent(sim.nanoTime(), from, to, message);
-    int copies = copies(ledger, faults, isCut, from, to);
-    if (copies == 0) {
-      Timeline.lost(recorded, isCut ? "cut by a partition"
-          : "dropped (" + ledger.lastId(FaultLedger.Kind.DROP) + ")");
-      return;
-    }
-    int incarnation = incarnationOf(to.node());
-    for (int i = 0; i < copies; i++) {
-      long delay = delay(faults);
-      Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
-      sim.schedule(delay, () -> {
-        if (deliver(from, to, incarnation, message, requestId, replyTo)) {
-          Timeline.delivered(copy, sim.nanoTime());
-        } else {
-          Timeline.lost(copy, "no endpoint at " + to);
-        }
-      });
-    }
   }
 
   /** A delivery timer from the pool, or a new one; the pool is the running simulation's. */
@@ -277,7 +252,7 @@ public final class SimNetwork implements Network {
    * address again (a reply to the old incarnation's call must not answer the new one's).
    */
   @SuppressWarnings("unchecked")
-  private <M> boolean deliver(
+  <M> boolean deliver(
       Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
     SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
     if (endpoint == null || incarnationOf(to.node()) != incarnation
@@ -290,7 +265,7 @@ public final class SimNetwork implements Network {
   }
 
   /** The incarnation of {@code node} as the network sees it: 0 until it first crashes. */
-  private int incarnationOf(String node) {
+  int incarnationOf(String node) {
     return incarnations.isEmpty() ? 0 : incarnations.getOrDefault(node, 0);
   }
 

@@ -31,18 +31,9 @@ import java.util.function.BooleanSupplier;
  */
 public final class Simulation {
   static final InheritableThreadLocal<Simulation> CURRENT = new InheritableThreadLocal<>();
-  private static final SimClock VIRTUAL_CLOCK = SimClock.kernelClock();
 
   static {
-    // nodes measure their grace periods on virtual time when they run on a simulated task
-    io.steelmill.runtime.internal.Clocks.whenSimulated(() -> {
-      return mountedOn(Thread.currentThread()) != null ? VIRTUAL_CLOCK : null;
-    });
-    // a node's own threads (a daemon's run(), its stop) are tasks that carry the node's id
-    io.steelmill.runtime.internal.NodeThreads.whenSimulated((node, what, body) -> {
-      Simulation simulation = mountedOn(Thread.currentThread());
-      return simulation != null ? simulation.state.unstartedTask(node, what, body) : null;
-    });
+    RunOfThread.hookRuntime();
   }
 
   /** What is behind this public face: the clock, the run queue, the tasks, the failure. */
@@ -279,7 +270,7 @@ public final class Simulation {
 
   /** Registers {@code component} with the simulation running on this task, if any. */
   static void registerIfRunning(Object component) {
-    Simulation simulation = mountedOn(Thread.currentThread());
+    Simulation simulation = RunOfThread.mountedOn(Thread.currentThread());
     if (simulation != null) {
       simulation.state.registry.register(component);
     }
@@ -300,9 +291,4 @@ public final class Simulation {
     void run() throws Exception;
   }
 
-  /** The simulation whose task {@code thread} is, if it is running now (agent hooks). */
-  static Simulation mountedOn(Thread thread) {
-    Simulation simulation = CURRENT.get();
-    return simulation != null && simulation.state.mounted == thread ? simulation : null;
-  }
 }

@@ -30,9 +30,10 @@ public final class SimulationBuilder {
   }
 
   /**
-   * Real time the carrier itself may stay blocked in one step before the watchdog reports the
-   * task as pinned (default 2 s: class initialization shared with simulations running beside it
-   * can take a while on a loaded machine).
+   * Real time the carrier itself may stay blocked in one step, without running, before the
+   * watchdog reports the task as pinned (default 2 s: class initialization shared with
+   * simulations running beside it can take a while on a loaded machine). The watchdog stretches
+   * it by the machine's load per core.
    */
   public SimulationBuilder pinnedLimit(Duration limit) {
     this.pinnedLimit = limit;

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON that sweep reports need, written and read without a library: objects (kept in
- * file order), arrays, strings, integers, booleans and null. Reading is strict: anything else is
- * an error with its offset.
+ * The little JSON that sweep reports need, read without a library: objects (kept in file order),
+ * arrays, strings, integers, booleans and null, and their fields as the types a report expects.
+ * Reading is strict: anything else is an error with its offset. Strings are written by {@link
+ * ReportText#quote}.
  */
 final class SweepJson {
   /** How deep arrays and objects may nest: a report needs 3; a corrupt file must not overflow. */
@@ -30,73 +31,6 @@ final class SweepJson {
       throw reader.error("text after the end of the document");
     }
     return value;
-  }
-
-  static String quote(String value) {
-    if (value == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || unpairedSurrogate(value, i)) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
-  }
-
-  /**
-   * {@code text} on one line, as a message or a terminal shows it: control characters but the tab
-   * (C0, DEL, C1: line breaks, escape sequences) and Unicode's line and paragraph separators as
-   * {@code \\uXXXX}, everything else as it is. A path, a suite name or a failure message comes
-   * from a file or a command line, and must neither split a one-line error nor forge a line of
-   * output.
-   */
-  static String printable(String text) {
-    if (text == null) {
-      return "null";
-    }
-    StringBuilder out = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean plain = c >= 0x20 && (c < 0x7f || c > 0x9f) && c != '\u2028' && c != '\u2029'
-          || c == '\t';
-      if (!plain && out == null) {
-        out = new StringBuilder(text.length() + 16).append(text, 0, i);
-      }
-      if (!plain) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else if (out != null) {
-        out.append(c);
-      }
-    }
-    return out == null ? text : out.toString();
-  }
-
-  /**
-   * Whether {@code value.charAt(i)} is half a surrogate pair without its other half (a message
-   * cut in the middle of an emoji): written raw it is not UTF-8, so the report could not be
-   * written; escaped, it reads back as it was.
-   */
-  private static boolean unpairedSurrogate(String value, int i) {
-    char c = value.charAt(i);
-    if (Character.isHighSurrogate(c)) {
-      return i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1));
-    }
-    return Character.isLowSurrogate(c)
-        && (i == 0 || !Character.isHighSurrogate(value.charAt(i - 1)));
   }
 
   /**
@@ -178,7 +112,7 @@ final class SweepJson {
       expect(':');
       if (object.containsKey(key)) { // the last would win: a failing seed could vanish
         at = keyAt;
-        throw error("the key " + quote(key) + " is given twice in one object");
+        throw error("the key " + ReportText.quote(key) + " is given twice in one object");
       }
       object.put(key, value());
       blank();

@@ -29,7 +29,7 @@ public final class SweepMerge {
     try {
       return mergeRead(paths, partial);
     } catch (IllegalArgumentException e) { // a path or a suite may hold a line break
-      throw new IllegalArgumentException(SweepJson.printable(e.getMessage()), e);
+      throw new IllegalArgumentException(ReportText.printable(e.getMessage()), e);
     }
   }
 
@@ -69,7 +69,7 @@ public final class SweepMerge {
         for (int earlier : before) {
           String common = commonSuite(reports.get(earlier), report);
           if (common != null) {
-            throw new IllegalArgumentException("shard " + shard + " of " + SweepJson.quote(common)
+            throw new IllegalArgumentException("shard " + shard + " of " + ReportText.quote(common)
                 + " is in both " + paths.get(earlier) + " and " + path
                 + ": pass each shard's report once");
           }
@@ -122,7 +122,7 @@ public final class SweepMerge {
    * terminal: control characters and Unicode's line separators escaped as {@code \\uXXXX}.
    */
   public static String printable(String text) {
-    return SweepJson.printable(text);
+    return ReportText.printable(text);
   }
 
   /**
@@ -154,12 +154,12 @@ public final class SweepMerge {
 
   private static String versionOf(SweepReport report) {
     return report.version() == null ? "a Steelmill version it does not name (an older report)"
-        : "Steelmill " + SweepJson.quote(report.version());
+        : "Steelmill " + ReportText.quote(report.version());
   }
 
   private static String describe(SweepReport report) {
     return report.sweep() == null ? "a sweep it does not name (an older report)"
-        : SweepJson.quote(report.sweep());
+        : ReportText.quote(report.sweep());
   }
 
   private static void check(SeedResult result, SweepReport report, Path path) {

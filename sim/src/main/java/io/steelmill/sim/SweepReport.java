@@ -111,7 +111,7 @@ public final class SweepReport {
     SeedResult before = results.putIfAbsent(result, result);
     if (before != null) {
       throw new IllegalArgumentException(
-          "seed " + result.seed() + " of " + SweepJson.printable(SweepJson.quote(result.suite()))
+          "seed " + result.seed() + " of " + ReportText.printable(ReportText.quote(result.suite()))
               + " is reported twice");
     }
   }
@@ -142,10 +142,10 @@ public final class SweepReport {
   private String json(String field, List<SeedResult> entries) {
     StringBuilder out = new StringBuilder("{\n  \"format\": \"" + FORMAT + "\",\n");
     if (version != null) {
-      out.append("  \"steelmill\": ").append(SweepJson.quote(version)).append(",\n");
+      out.append("  \"steelmill\": ").append(ReportText.quote(version)).append(",\n");
     }
     if (sweep != null) {
-      out.append("  \"sweep\": ").append(SweepJson.quote(sweep)).append(",\n");
+      out.append("  \"sweep\": ").append(ReportText.quote(sweep)).append(",\n");
     }
     if (planned >= 0) {
       out.append("  \"planned\": ").append(planned).append(",\n");
@@ -153,18 +153,18 @@ public final class SweepReport {
     out.append("  \"shards\": [");
     int i = 0;
     for (Shard shard : shards) {
-      out.append(i++ == 0 ? "" : ", ").append(SweepJson.quote(shard.toString()));
+      out.append(i++ == 0 ? "" : ", ").append(ReportText.quote(shard.toString()));
     }
     out.append("],\n  \"").append(field).append("\": [");
     for (int e = 0; e < entries.size(); e++) {
       SeedResult r = entries.get(e);
       out.append(e == 0 ? "\n" : ",\n")
-          .append("    {\"suite\": ").append(SweepJson.quote(r.suite()))
+          .append("    {\"suite\": ").append(ReportText.quote(r.suite()))
           .append(", \"seed\": ").append(r.seed())
           .append(", \"passed\": ").append(r.passed())
-          .append(", \"traceSha256\": ").append(SweepJson.quote(r.traceSha256()))
-          .append(", \"failure\": ").append(SweepJson.quote(r.failure()))
-          .append(", \"replay\": ").append(SweepJson.quote(r.replay()))
+          .append(", \"traceSha256\": ").append(ReportText.quote(r.traceSha256()))
+          .append(", \"failure\": ").append(ReportText.quote(r.failure()))
+          .append(", \"replay\": ").append(ReportText.quote(r.replay()))
           .append(", \"wallMillis\": ").append(r.wallNanos() / 1_000_000)
           .append('}');
     }
@@ -191,7 +191,7 @@ public final class SweepReport {
     try {
       return readChecked(path);
     } catch (IllegalArgumentException e) { // the path may hold a line break
-      throw new IllegalArgumentException(SweepJson.printable(e.getMessage()), e);
+      throw new IllegalArgumentException(ReportText.printable(e.getMessage()), e);
     }
   }
 

@@ -76,15 +76,15 @@ final class TimeWarp {
     }
   }
 
-  /** {@code System.nanoTime()} as the calling thread sees it: virtual in a running task. */
+  /** {@code System.nanoTime()} as the calling thread sees it: virtual in a run's code. */
   static long monotonicNanos() {
-    Simulation simulation = runningTask();
+    Simulation simulation = runningCode();
     return simulation == null ? REAL : simulation.nanoTime();
   }
 
-  /** The wall clock in nanoseconds since 1970: the run's epoch plus virtual time, in a task. */
+  /** The wall clock in nanoseconds since 1970: the run's epoch plus virtual time, in its code. */
   static long wallNanos() {
-    Simulation simulation = runningTask();
+    Simulation simulation = runningCode();
     if (simulation == null) {
       return REAL;
     }
@@ -92,9 +92,20 @@ final class TimeWarp {
     return epoch.getEpochSecond() * 1_000_000_000L + epoch.getNano() + simulation.nanoTime();
   }
 
+  /**
+   * The simulation whose code runs on this thread: its task, or its carrier running a timer
+   * action ({@link Simulation#schedule}), whose clock reads must be virtual too (a real one made
+   * what an action did depend on the machine); else null.
+   */
+  private static Simulation runningCode() {
+    Thread current = Thread.currentThread();
+    return current.isVirtual() ? RunOfThread.mountedOn(current)
+        : RunOfThread.timerActionOn(current);
+  }
+
   /** The simulation whose task is running on this thread, or null (a platform thread, say). */
   static Simulation runningTask() {
     Thread current = Thread.currentThread();
-    return current.isVirtual() ? Simulation.mountedOn(current) : null;
+    return current.isVirtual() ? RunOfThread.mountedOn(current) : null;
   }
 }

@@ -51,7 +51,13 @@ class Timer implements ScheduledFuture<Object> {
   void fire() {
     fired = true;
     if (action != null) {
-      action.run();
+      RunState run = timers.run;
+      run.timerAction = true; // what the action starts is the simulation's ({@link Escapes})
+      try {
+        action.run();
+      } finally {
+        run.timerAction = false;
+      }
     } else if (task != null) {
       timers.run.wake(task);
     } else {

@@ -16,6 +16,7 @@ import java.lang.reflect.Field;
  */
 final class VirtualThreadStates {
   private static final VarHandle STATE;
+  private static final VarHandle SCHEDULER;
   private static final int UNBLOCKED;
   private static final int PARKED;
   private static final int UNPARKED;
@@ -38,9 +39,20 @@ final class VirtualThreadStates {
       state = null;
     }
     STATE = state;
+    SCHEDULER = schedulerField();
     UNBLOCKED = unblocked;
     PARKED = parked;
     UNPARKED = unparked;
+  }
+
+  private static VarHandle schedulerField() {
+    try {
+      Class<?> type = Class.forName("java.lang.VirtualThread");
+      return MethodHandles.privateLookupIn(type, MethodHandles.lookup())
+          .findVarHandle(type, "scheduler", java.util.concurrent.Executor.class);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
   }
 
   private static int constant(Class<?> type, String name) throws ReflectiveOperationException {
@@ -50,6 +62,14 @@ final class VirtualThreadStates {
   }
 
   private VirtualThreadStates() {}
+
+  /**
+   * Whether the virtual thread {@code thread} runs on {@code scheduler} (true where the JDK does
+   * not say: the check then passes, as before it existed).
+   */
+  static boolean scheduledBy(Thread thread, java.util.concurrent.Executor scheduler) {
+    return SCHEDULER == null || SCHEDULER.get(thread) == scheduler;
+  }
 
   /** Whether {@code thread} is a virtual thread handed the monitor it blocked on, not yet run. */
   static boolean unblocked(Thread thread) {

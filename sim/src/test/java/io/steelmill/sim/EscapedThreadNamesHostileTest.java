@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +25,24 @@ class EscapedThreadNamesHostileTest {
         "ambient/x", "helper");
     CountDownLatch end = new CountDownLatch(1);
     List<Thread> started = new ArrayList<>();
+    // a timer action that starts a thread is stopped as an escape (TimerActionHostileTest): these
+    // are made during the run (so their ids follow the carrier's) and started by a real thread
+    // outside it, as an executor's worker that escaped earlier would
+    ExecutorService starter = Executors.newSingleThreadExecutor();
     try {
+      starter.submit(() -> {}).get(10, TimeUnit.SECONDS);
       SimResult result = Simulation.builder().seed(1).build().run(() -> {
         Simulation sim = Simulation.current();
-        sim.schedule(1_000, () -> { // on the carrier: real threads, started outside any task
+        sim.schedule(1_000, () -> { // on the carrier: real threads, outside any task
           for (String name : names) {
             Thread thread = new Thread(() -> awaitQuietly(end), name);
             thread.setDaemon(true);
-            thread.start();
             started.add(thread);
+          }
+          try {
+            starter.submit(() -> started.forEach(Thread::start)).get(10, TimeUnit.SECONDS);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
           }
         });
         sim.sleep(java.time.Duration.ofMillis(1));
@@ -41,6 +53,7 @@ class EscapedThreadNamesHostileTest {
         assertThat(result.failure().getMessage()).as(name).contains("\n  " + name + " ");
       }
     } finally {
+      starter.shutdown();
       end.countDown();
       for (Thread thread : started) {
         thread.join();

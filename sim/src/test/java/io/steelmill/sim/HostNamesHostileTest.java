@@ -63,4 +63,21 @@ class HostNamesHostileTest {
     }
     assertThat(cluster("a", "A", "a ", " a").names()).hasSize(4);
   }
+
+  /**
+   * The check looked every name up in the whole list (quadratic in the hosts); one pass now. The
+   * refusal names the first name given twice, among many hosts as among a few.
+   */
+  @Test
+  void amongManyHostsTheFirstNameGivenTwiceIsNamed() {
+    List<String> names = new java.util.ArrayList<>(SimCluster.names("h", 100_000));
+    names.add("h99999");
+    names.add("h7");
+    Throwable thrown =
+        catchThrowable(() -> SimCluster.of(null, (ambient, name) -> null, node -> { }, names));
+    assertThat(thrown).isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("two hosts are named \"h99999\":");
+    assertThat(cluster(SimCluster.names("h", 100_000).toArray(String[]::new)).names())
+        .hasSize(100_000);
+  }
 }

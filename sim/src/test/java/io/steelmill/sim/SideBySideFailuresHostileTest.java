@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 
@@ -52,15 +53,23 @@ class SideBySideFailuresHostileTest {
   }
 
   private static SimResult runaway(long seed) {
-    return Simulation.builder().seed(seed).runawayLimit(Duration.ofMillis(300)).build().run(() -> {
-      Simulation.current().spawn("spinner", () -> {
-        long spins = 0;
-        while (spins >= 0) {
-          spins++; // never yields: only the watchdog ends this run
-        }
-      });
-      Simulation.current().sleep(Duration.ofSeconds(1));
-    });
+    // the spinner stops once its run has returned: an abandoned carrier spinning for the rest of
+    // the test JVM (it did, about two minutes of CPU each) slowed every later test on the machine
+    AtomicBoolean returned = new AtomicBoolean();
+    try {
+      return Simulation.builder().seed(seed).runawayLimit(Duration.ofMillis(300)).build()
+          .run(() -> {
+            Simulation.current().spawn("spinner", () -> {
+              long spins = 0;
+              while (!returned.get()) {
+                spins++; // never yields: only the watchdog ends this run
+              }
+            });
+            Simulation.current().sleep(Duration.ofSeconds(1));
+          });
+    } finally {
+      returned.set(true);
+    }
   }
 
   @Test

@@ -58,4 +58,90 @@ class TimerActionHostileTest {
       assertThat(passing.get().failure()).isNull();
     }
   }
+
+  /**
+   * A virtual thread started by a timer action (on the carrier, outside any task) took the JDK's
+   * scheduler, not the simulation's: it ran in real time, no report named it and the run passed.
+   */
+  @Test
+  void aVirtualThreadStartedByATimerActionIsAnEscapeAndNeverRuns() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    Runnable startChild = () -> Thread.ofVirtual().name("child").start(() -> ran.add("child"));
+    SimResult result = runStartingFromATimer(6, startChild);
+    assertThat(result.failure()).hasMessageStartingWith("Escape: A timer action"
+        + " (Simulation.schedule) started a virtual thread on the JDK's scheduler at "
+        + TimerActionHostileTest.class.getName());
+    assertThat(result.failure().getMessage()).contains("at virtual time PT0.000001S", "Fix:");
+    assertThat(ran).isEmpty();
+    assertThat(runStartingFromATimer(6, startChild).traceSha256())
+        .isEqualTo(result.traceSha256());
+  }
+
+  @Test
+  void anExecutorsVirtualThreadOrAPlatformThreadStartedByATimerActionIsAnEscape() {
+    List<String> ran = new CopyOnWriteArrayList<>();
+    SimResult pool = runStartingFromATimer(8, () -> {
+      try (ExecutorService virtual = Executors.newVirtualThreadPerTaskExecutor()) {
+        virtual.submit(() -> ran.add("pooled"));
+      }
+    });
+    assertThat(pool.failure()).hasMessageStartingWith("Escape: A timer action"
+        + " (Simulation.schedule) started a virtual thread on the JDK's scheduler");
+    SimResult platform = runStartingFromATimer(8, () -> new Thread(() -> ran.add("platform"))
+        .start());
+    assertThat(platform.failure()).hasMessageStartingWith("Escape: A timer action"
+        + " (Simulation.schedule) started a platform thread (java.lang.Thread)");
+    assertThat(ran).isEmpty();
+  }
+
+  @Test
+  void aVirtualThreadATaskStartsIsStillATaskOfTheRun() {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    SimResult result = Simulation.builder().seed(9).build().run(() -> {
+      Simulation sim = Simulation.current();
+      Thread child = Thread.ofVirtual().name("child").start(() -> {
+        try {
+          sim.sleep(Duration.ofSeconds(5));
+          seen.add("child woke at " + Duration.ofNanos(sim.nanoTime()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      child.join();
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(seen).containsExactly("child woke at PT5S");
+  }
+
+  private static SimResult runStartingFromATimer(long seed, Runnable action) {
+    return Simulation.builder().seed(seed).build().run(() -> {
+      Simulation sim = Simulation.current();
+      sim.schedule(1_000, action);
+      sim.sleep(Duration.ofSeconds(1));
+    });
+  }
+
+  /**
+   * A timer action read the real clock: the agent made clock reads virtual in tasks alone, and an
+   * action runs on the carrier, outside any task, so what it did with the time depended on the
+   * machine. It reads the run's virtual clock now, as a task does.
+   */
+  @Test
+  void aTimerActionReadsTheVirtualClock() {
+    List<Long> nanos = new CopyOnWriteArrayList<>();
+    List<java.time.Instant> walls = new CopyOnWriteArrayList<>();
+    List<java.time.Instant> epochs = new CopyOnWriteArrayList<>();
+    SimResult result = Simulation.builder().seed(10).build().run(() -> {
+      Simulation sim = Simulation.current();
+      epochs.add(sim.epoch());
+      sim.schedule(Duration.ofSeconds(3).toNanos(), () -> {
+        nanos.add(System.nanoTime());
+        walls.add(java.time.Instant.now());
+      });
+      sim.sleep(Duration.ofSeconds(5));
+    });
+    assertThat(result.failure()).isNull();
+    assertThat(nanos).containsExactly(Duration.ofSeconds(3).toNanos());
+    assertThat(walls).containsExactly(epochs.get(0).plusSeconds(3));
+  }
 }

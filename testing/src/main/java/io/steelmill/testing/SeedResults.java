@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -81,7 +83,10 @@ final class SeedResults implements AutoCloseable {
    * ({@code -Dsteelmill.reportDir} given to every module): the results of a report of this run's
    * sweep, shard and version, but of suites (test methods) this run did not run; this run's own
    * suites replace their earlier results. A lock file serializes the test JVMs of a parallel
-   * build (-T). A report of another sweep or shard is replaced, as before.
+   * build (-T). A report of another sweep or shard is replaced, as before, and so is one an
+   * earlier build wrote ({@link #buildStart}): a partial rerun ({@code -Dtest=...}) into a fixed
+   * directory must not report the seeds of tests it did not run, from code that has changed
+   * since.
    */
   @Override
   public void close() {
@@ -137,9 +142,29 @@ final class SeedResults implements AutoCloseable {
     }
   }
 
+  /**
+   * When the build this test JVM belongs to started: the start of its nearest ancestor that is a
+   * JVM (Maven, whose surefire starts test JVMs through a shell; a Gradle or IDE process), or null
+   * when there is none or the system does not say. A report written before it is an earlier
+   * build's.
+   */
+  static Instant buildStart() {
+    Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
+    for (int depth = 0; ancestor.isPresent() && depth < 8; depth++) {
+      ProcessHandle.Info info = ancestor.get().info();
+      String command = info.command().orElse("");
+      if (command.endsWith("/java") || command.endsWith("\\java.exe")) {
+        return info.startInstant().orElse(null);
+      }
+      ancestor = ancestor.get().parent();
+    }
+    return null;
+  }
+
   /** Adds the results of another test JVM's report in {@link #directory} (see {@link #close}). */
   private void keepOtherJvms() throws IOException {
-    if (!Files.isRegularFile(directory.resolve("results.json"))) {
+    Path results = directory.resolve("results.json");
+    if (!Files.isRegularFile(results) || isFromAnEarlierBuild(results, buildStart())) {
       return;
     }
     SweepReport other;
@@ -162,5 +187,16 @@ final class SeedResults implements AutoCloseable {
         report.add(result);
       }
     }
+  }
+
+  /** Whether {@code results} was written before {@code buildStart} (null: not known, kept). */
+  static boolean isFromAnEarlierBuild(Path results, Instant buildStart) throws IOException {
+    if (buildStart == null
+        || !Files.getLastModifiedTime(results).toInstant().isBefore(buildStart)) {
+      return false;
+    }
+    System.err.println("steelmill: " + results.toAbsolutePath() + " is from an earlier build"
+        + " (written before this one started): this run's seed report replaces it");
+    return true;
   }
 }

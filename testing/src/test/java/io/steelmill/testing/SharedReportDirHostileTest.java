@@ -1,12 +1,16 @@
 package io.steelmill.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.steelmill.sim.SeedResult;
 import io.steelmill.sim.SweepMerge;
 import io.steelmill.sim.SweepReport;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -53,5 +57,27 @@ class SharedReportDirHostileTest {
     SweepReport merged = SweepMerge.merge(List.of(shared, other), false);
     assertThat(merged.results()).hasSize(4 + 6);
     assertThat(merged.failing()).extracting(SeedResult::seed).containsExactly(3L);
+  }
+
+  /**
+   * A fixed report directory outlives a build: a partial rerun ({@code -Dtest=...}) kept the
+   * results of every test it did not run from the build before, a failing seed of code since
+   * changed among them. A report written before this build started is replaced.
+   */
+  @Test
+  void aPartialRerunReplacesTheReportOfAnEarlierBuild(@TempDir Path dir) throws Exception {
+    Instant buildStart = SeedResults.buildStart();
+    assumeTrue(buildStart != null, "no build process above this test JVM to date a report by");
+    Path shared = dir.resolve("shared");
+    run(Fixtures.FailsForSeedThree.class, shared, "1/2"); // the earlier build: seed 3 fails
+    Path results = shared.resolve("results.json");
+    Files.setLastModifiedTime(results, FileTime.from(buildStart.minusSeconds(60)));
+    run(Fixtures.Counts.class, shared, "1/2"); // this build reruns one test class
+    SweepReport report = SweepReport.read(shared);
+    assertThat(suites(report)).allMatch(suite -> suite.contains("Counts"));
+    assertThat(report.failing()).isEmpty();
+    run(Fixtures.FailsForSeedThree.class, shared, "1/2"); // the same build goes on: kept
+    assertThat(suites(SweepReport.read(shared))).hasSize(2);
+    assertThat(SeedResults.isFromAnEarlierBuild(results, null)).isFalse(); // not known: kept
   }
 }

@@ -72,7 +72,10 @@ public final class VirtualClock {
     return seconds * NANOS_PER_SECOND + Math.floorMod(virtual, NANOS_PER_SECOND);
   }
 
-  /** Called first thing in {@code Thread.start}: a simulated task must not start real threads. */
+  /**
+   * Called first thing in {@code Thread.start} and {@code VirtualThread.start}: a simulated task
+   * or timer action must not start real threads.
+   */
   public static void threadStarting(Thread thread) {
     report("thread-start", thread);
   }

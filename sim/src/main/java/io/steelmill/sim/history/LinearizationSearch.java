@@ -1,8 +1,6 @@
 package io.steelmill.sim.history;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +11,9 @@ import java.util.Set;
  * The Wing-Gong-Lowe search over one partition. Calls and returns sit in a doubly linked list in
  * history order ({@link EntryList}); the search linearizes a call at the head of the list (steps
  * the model, lifts the call and its return out of the list), and backtracks when it meets a
- * return whose call is not linearized. Lowe's memoization skips any (set of linearized
- * operations, model state) pair seen before: the set is a bitset with an incrementally
- * maintained Zobrist hash, so a cache probe costs no allocation. Optional operations (unknown
+ * return whose call is not linearized. Lowe's memoization ({@link SeenNodes}) skips any (set of
+ * linearized operations, model state) pair seen before: the set is a bitset with an
+ * incrementally maintained Zobrist hash, so a cache probe costs no allocation. Optional operations (unknown
  * outcome) have no return entry: they may be linearized or left out, and the search succeeds
  * once every completed operation is linearized.
  *
@@ -41,8 +39,7 @@ final class LinearizationSearch {
   private final long[] linearized;
   private final long[] optionalLinearized;
   private final boolean[] isOptional;
-  private final Map<CacheKey, Object> cache = new HashMap<>();
-  private final CacheKey probe;
+  private final SeenNodes seen;
   private final int[] stackEntry;
   private final Object[] stackState;
   private long hash;
@@ -79,7 +76,7 @@ final class LinearizationSearch {
     for (int i = 0; i < n; i++) {
       isOptional[i] = ops.get(i).optional();
     }
-    probe = new CacheKey(linearized, null, 0);
+    seen = new SeenNodes(linearized, optionalLinearized, budget);
     stackEntry = new int[n];
     stackState = new Object[n];
     for (Operation op : ops) {
@@ -140,8 +137,7 @@ final class LinearizationSearch {
     long[] bits = isOptional[op] ? optionalLinearized : linearized;
     bits[op >>> 6] |= 1L << op;
     long newHash = isOptional[op] ? hash : hash ^ zobrist[op];
-    probe.reset(after, newHash);
-    if (!remember()) {
+    if (!seen.remember(after, newHash)) {
       bits[op >>> 6] &= ~(1L << op);
       return false;
     }
@@ -159,47 +155,6 @@ final class LinearizationSearch {
     entry = entries.first();
     return true;
   }
-
-  /**
-   * Records the current (completed set, state, optional set) and says whether it is new: false
-   * when a node with the same completed set and state and a subset of the optional set was seen.
-   */
-  private boolean remember() {
-    Object seen = cache.get(probe);
-    long[] optional;
-    if (seen == null) {
-      CacheKey key = new CacheKey(null, probe.state, probe.zobrist);
-      key.compact = CompactBits.of(linearized);
-      optional = CompactBits.of(optionalLinearized);
-      cache.put(key, optional);
-      budget.charge(ENTRY_BYTES + 8L * (key.compact.length + optional.length));
-      return true;
-    }
-    if (seen instanceof long[] one) {
-      if (CompactBits.subsetOf(one, optionalLinearized)) {
-        return false;
-      }
-      List<long[]> sets = new ArrayList<>();
-      sets.add(one);
-      sets.add(optional = CompactBits.of(optionalLinearized));
-      cache.put(probe, sets); // the key is present: the map keeps its own, compact one
-      budget.charge(ENTRY_BYTES + 8L * optional.length);
-      return true;
-    }
-    @SuppressWarnings("unchecked")
-    List<long[]> sets = (List<long[]>) seen;
-    for (long[] set : sets) {
-      if (CompactBits.subsetOf(set, optionalLinearized)) {
-        return false;
-      }
-    }
-    sets.add(optional = CompactBits.of(optionalLinearized));
-    budget.charge(16L + 8L * optional.length);
-    return true;
-  }
-
-  /** About what a cache entry costs besides its words: key, map node, array headers. */
-  private static final long ENTRY_BYTES = 120;
 
   /** Undoes the most recent linearization and moves past it. */
   private void backtrack() {
@@ -261,52 +216,6 @@ final class LinearizationSearch {
     @Override
     public String toString() {
       return "nil";
-    }
-  }
-
-  /**
-   * (linearized set, state) with a precomputed hash. The probe instance is reused and reads the
-   * search's live set ({@code words}); a cached key holds its set in {@link CompactBits} form.
-   */
-  private static final class CacheKey {
-    private final long[] words;
-    private long[] compact;
-    private Object state;
-    private long zobrist;
-    private int hash;
-
-    CacheKey(long[] words, Object state, long zobristHash) {
-      this.words = words;
-      reset(state, zobristHash);
-    }
-
-    void reset(Object newState, long zobristHash) {
-      state = newState;
-      zobrist = zobristHash;
-      long h = zobristHash * 31 + (newState == null ? 0 : newState.hashCode());
-      hash = (int) (h ^ (h >>> 32));
-    }
-
-    @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof CacheKey key && key.hash == hash
-          && java.util.Objects.equals(key.state, state) && sameSet(key);
-    }
-
-    private boolean sameSet(CacheKey key) {
-      if (compact != null && key.compact != null) {
-        return CompactBits.same(compact, key.compact);
-      }
-      if (compact != null) {
-        return CompactBits.matches(compact, key.words);
-      }
-      return key.compact != null ? CompactBits.matches(key.compact, words)
-          : Arrays.equals(words, key.words);
     }
   }
 }
