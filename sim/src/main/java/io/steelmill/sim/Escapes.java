@@ -9,9 +9,10 @@ import java.util.Optional;
  * thread, before the escape takes effect):
  *
  * <ul>
- *   <li>{@code Thread.start} of a platform thread: it would run in real time, beside the
- *       schedule. (The common pool's workers are left to the end-of-run check: whether one starts
- *       depends on the pool, not on the task.)
+ *   <li>{@code Thread.start} of a platform thread, a worker of a fork-join pool of the task's
+ *       own included: it would run in real time, beside the schedule. (The common pool's workers
+ *       are left to the end-of-run check: whether one starts depends on the pool, not on the
+ *       task.)
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
@@ -58,13 +59,32 @@ final class Escapes {
   }
 
   private static String threadStart(Thread thread) {
-    if (thread.isVirtual() || thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+    if (thread.isVirtual() || isCommonPoolWorker(thread)) {
       return null;
+    }
+    if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+      return "started a worker of a ForkJoinPool of its own (" + thread.getClass().getName()
+          + ") " + where() + " at virtual time %T: a pool's workers are platform threads, which"
+          + " would run its work in real time, outside the simulation. Fix: run the work on the"
+          + " injected Daemons executor (or in the task itself), not on a new ForkJoinPool or"
+          + " Executors.newWorkStealingPool.";
     }
     return "started a platform thread (" + thread.getClass().getName() + ") " + where()
         + " at virtual time %T: it would run in real time, outside the simulation. Fix: start"
         + " threads with the injected Daemons (start, threadFactory, executor), never with new"
         + " Thread or an executor's default thread factory.";
+  }
+
+  /**
+   * A worker of the common pool: left to the end-of-run check ({@link CommonPoolWatch}), since
+   * whether a submission starts one depends on the pool, not on the task. A worker of any other
+   * pool (one the task's code made, whose first submission always starts one) is an escape like
+   * any platform thread: exempting every pool's workers let a {@code new ForkJoinPool()} run a
+   * task's work on real threads, and the run passed.
+   */
+  private static boolean isCommonPoolWorker(Thread thread) {
+    return thread instanceof java.util.concurrent.ForkJoinWorkerThread worker
+        && worker.getPool() == java.util.concurrent.ForkJoinPool.commonPool();
   }
 
   private static String pinned() {
