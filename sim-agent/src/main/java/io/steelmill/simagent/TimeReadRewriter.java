@@ -164,17 +164,18 @@ final class TimeReadRewriter {
   private enum Hook {
     THREAD_START("java/lang/Thread", "start", null, "threadStarting", "(Ljava/lang/Thread;)V"),
     OBJECT_WAIT("java/lang/Object", "wait", "(J)V", "objectWaiting", "(Ljava/lang/Object;)V"),
-    PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V");
+    PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V"),
+    REAL_SOCKET("sun/nio/ch/Net", "socket serverSocket", null, "socketOpening", "()V");
 
     private final String owner;
-    private final String method;
+    private final java.util.List<String> methods; // its names, separated by spaces in the source
     private final String descriptor; // null: every overload
     private final String report;
     private final MethodTypeDesc reportType;
 
     Hook(String owner, String method, String descriptor, String report, String reportType) {
       this.owner = owner;
-      this.method = method;
+      this.methods = java.util.List.of(method.split(" "));
       this.descriptor = descriptor;
       this.report = report;
       this.reportType = MethodTypeDesc.ofDescriptor(reportType);
@@ -190,7 +191,7 @@ final class TimeReadRewriter {
     }
 
     boolean matches(MethodModel method) {
-      return method.methodName().equalsString(this.method)
+      return methods.contains(method.methodName().stringValue())
           && (descriptor == null || method.methodType().equalsString(descriptor));
     }
 

@@ -17,9 +17,12 @@ import java.util.Optional;
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
  *       block the simulation's only carrier in real time.
+ *   <li>a real socket ({@code java.net}, {@code java.nio}): network I/O in real time.
  * </ul>
  *
- * <p>The escape throws a {@link SimulationException} in the task and fails the run with it.
+ * <p>The escape throws a {@link SimulationException} in the task and fails the run with it;
+ * except through a static initializer of the JDK, which it would leave broken for the whole JVM:
+ * there the run fails and the initializer goes on.
  */
 final class Escapes {
   private static final StackWalker WALKER = StackWalker.getInstance();
@@ -46,6 +49,10 @@ final class Escapes {
           + " outside the simulation's schedule. Fix: wait on a Condition of a ReentrantLock, or"
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
+      case "real-socket" -> "opened a real socket " + where() + " at virtual time %T: network"
+          + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
+          + " the injected Network (simulated in a simulation), never java.net or java.nio"
+          + " sockets.";
       default -> null;
     };
     if (escape == null) {
@@ -55,7 +62,25 @@ final class Escapes {
         + simulation.state.mountedTaskName() + " " + escape.replace("%T",
             Duration.ofNanos(simulation.nanoTime()).toString()));
     simulation.fail(error);
+    if (kind.equals("thread-start") && inJdkInitializer()) {
+      // thrown through a JDK class's static initializer, the escape would leave that class
+      // unusable for the rest of the JVM (the socket poller: every later virtual thread's socket
+      // I/O, the production network's included, failed with NoClassDefFoundError); the run has
+      // failed already, so the initializer may finish
+      return;
+    }
     throw error;
+  }
+
+  /** Whether a static initializer of a JDK class is running on this thread. */
+  private static boolean inJdkInitializer() {
+    return WALKER.walk(frames -> frames.anyMatch(frame -> frame.getMethodName().equals("<clinit>")
+        && isJdk(frame.getClassName())));
+  }
+
+  private static boolean isJdk(String type) {
+    return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        || type.startsWith("sun.") || type.startsWith("com.sun.");
   }
 
   private static String threadStart(Thread thread) {

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  * Executors.newWorkStealingPool}) ran its work on real platform threads and the run passed:
  * every fork-join worker was exempt from the escape check, meant for the common pool only; when
  * the task waited for the result, the run failed later with a vaguer "wake-up from outside".
- * The other cases already failed at the moment of the escape; they guard it.
+ * The other cases already failed at the moment of the escape; they guard it. Work put on the
+ * common pool is not here: the end-of-run check that catches it is not repeatable (whether a
+ * pool worker or the task itself ran the work decides it), so three runs may disagree.
  */
 class EscapesHostileTest {
   private static final AtomicInteger REAL_WORK = new AtomicInteger();
@@ -85,13 +87,5 @@ class EscapesHostileTest {
           .contains("at virtual time PT0.005S")
           .contains("Fix: start threads with the injected Daemons");
     }
-  }
-
-  @Test
-  void theCommonPoolIsStillLeftToTheEndOfRunCheck() {
-    String message = failsTheSameThrice(50,
-        () -> IntStream.range(0, 10_000).boxed().toList().parallelStream().mapToInt(i -> i).sum());
-    assertThat(message).contains("put work on the common ForkJoinPool during the run")
-        .contains("Fix:");
   }
 }
