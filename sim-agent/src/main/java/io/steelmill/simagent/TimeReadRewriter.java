@@ -165,7 +165,8 @@ final class TimeReadRewriter {
     THREAD_START("java/lang/Thread", "start", null, "threadStarting", "(Ljava/lang/Thread;)V"),
     OBJECT_WAIT("java/lang/Object", "wait", "(J)V", "objectWaiting", "(Ljava/lang/Object;)V"),
     PINNED_PARK("java/lang/VirtualThread", "parkOnCarrierThread", "(ZJ)V", "pinnedPark", "()V"),
-    REAL_SOCKET("sun/nio/ch/Net", "socket serverSocket", null, "socketOpening", "()V");
+    REAL_SOCKET("sun/nio/ch/Net", "socket serverSocket", null, "socketOpening", "()V"),
+    REAL_PROCESS("java/lang/ProcessBuilder", "start", null, "processStarting", "()V");
 
     private final String owner;
     private final java.util.List<String> methods; // its names, separated by spaces in the source

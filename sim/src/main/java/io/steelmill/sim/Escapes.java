@@ -18,6 +18,7 @@ import java.util.Optional;
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
  *       block the simulation's only carrier in real time.
  *   <li>a real socket ({@code java.net}, {@code java.nio}): network I/O in real time.
+ *   <li>a real process ({@code ProcessBuilder.start}, {@code Runtime.exec}).
  * </ul>
  *
  * <p>The escape throws a {@link SimulationException} in the task and fails the run with it;
@@ -53,6 +54,9 @@ final class Escapes {
           + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
           + " the injected Network (simulated in a simulation), never java.net or java.nio"
           + " sockets.";
+      case "real-process" -> "started a real process " + where() + " at virtual time %T: it"
+          + " runs in real time, outside the simulation, which no seed replays. Fix: give the"
+          + " daemon an injected interface for what the process does, with a simulated binding.";
       default -> null;
     };
     if (escape == null) {

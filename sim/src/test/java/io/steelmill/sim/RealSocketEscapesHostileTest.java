@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * virtual thread's socket I/O (the production {@code TcpNetwork}'s readers, in the same test JVM)
  * failed with {@code NoClassDefFoundError}; and a socket that never blocked (UDP to itself) was
  * not noticed at all. Now every socket a task opens is an escape at that moment, the same message
- * and hash every run, and a static initializer of the JDK is never left broken.
+ * and hash every run, and a static initializer of the JDK is never left broken. A real process
+ * started by a task is the same kind of leak, and is checked here too.
  */
 class RealSocketEscapesHostileTest {
 
@@ -76,6 +77,28 @@ class RealSocketEscapesHostileTest {
             .contains("at virtual time PT0.005S")
             .contains("Fix: talk through the injected Network");
       }
+    }
+  }
+
+  /**
+   * A real process from a task was noticed only when the JDK started its process reaper thread,
+   * which it then keeps for a while: a second run in the same JVM passed, the process having run
+   * in real time. Now starting one is an escape at that moment, every run.
+   */
+  @Test
+  void everyProcessATaskStartsIsAnEscapeAtThatMoment() {
+    String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString();
+    List<Simulation.Body> starts = List.of(
+        () -> new ProcessBuilder(launcher, "-version").start().waitFor(),
+        () -> Runtime.getRuntime().exec(new String[] {launcher, "-version"}).waitFor(),
+        () -> ProcessBuilder.startPipeline(List.of(new ProcessBuilder(launcher, "-version"))));
+    for (int i = 0; i < starts.size(); i++) {
+      assertThat(failsTheSameThrice(80 + i, starts.get(i))).as("case %d", i)
+          .startsWith("Escape: Task #1 n1/client started a real process at ")
+          .contains("RealSocketEscapesHostileTest.lambda$everyProcessATaskStarts")
+          .contains("at virtual time PT0.005S")
+          .contains("Fix: give the daemon an injected interface");
     }
   }
 

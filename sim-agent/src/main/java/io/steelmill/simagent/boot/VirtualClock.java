@@ -91,6 +91,14 @@ public final class VirtualClock {
     report("real-socket", null);
   }
 
+  /**
+   * Called first thing in {@code ProcessBuilder.start} (under {@code Runtime.exec} too): a
+   * simulated task must not start a real process.
+   */
+  public static void processStarting() {
+    report("real-process", null);
+  }
+
   /** Called first thing when a virtual thread parks its carrier (pinned). */
   public static void pinnedPark() {
     report("pinned-park", null);
