@@ -73,6 +73,23 @@ public final class Cli {
     return text == null ? "" : text.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
   }
 
+  /**
+   * {@code code}, or a failure if standard output lost what the command printed: {@code
+   * System.out} is a {@code PrintStream}, which swallows write errors, so a run whose results went
+   * to a full disk ({@code > /dev/full}) said nothing and exited 0, its results gone. Checked once,
+   * when the command is done; the error goes to stderr in one line.
+   */
+  public static int checkStandardOutput(int code) {
+    if (!System.out.checkError()) {
+      return code;
+    }
+    System.err.println("steelmill-examples: standard output could not be written (a full disk,"
+        + " or a file or pipe closed early): what the command printed is lost or incomplete."
+        + " Fix: free space where standard output goes, or redirect it elsewhere");
+    System.err.flush();
+    return code == 0 ? FAILURE : code;
+  }
+
   /** A user mistake about {@code option}: one line, exit code 2. */
   public static ParameterException mistake(CommandLine.Model.CommandSpec spec, String message) {
     return new ParameterException(spec.commandLine(), message);

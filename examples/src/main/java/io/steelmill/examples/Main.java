@@ -39,9 +39,13 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     return Cli.missingSubcommand(spec);
   }
 
-  /** Runs the command line with its conventions ({@link Cli}); returns the exit code. */
+  /**
+   * Runs the command line with its conventions ({@link Cli}); returns the exit code, which is a
+   * failure if standard output could not take what the command printed ({@link
+   * Cli#checkStandardOutput}).
+   */
   public static int execute(String... args) {
-    return Cli.commandLine(new Main()).execute(args);
+    return Cli.checkStandardOutput(Cli.commandLine(new Main()).execute(args));
   }
 
   /** Runs a subcommand; exits only when it failed, so exec:java keeps Maven alive on success. */

@@ -48,8 +48,12 @@ public interface Clock {
     return true;
   }
 
-  /** A deadline {@code timeout} from now, on the monotonic clock. */
+  /**
+   * A deadline {@code timeout} from now, on the monotonic clock: already expired if {@code
+   * timeout} is not positive, never in a lifetime if it is too long to count in nanoseconds.
+   */
   default Deadline deadlineIn(Duration timeout) {
-    return new Deadline(this, monotonicNanos() + timeout.toNanos());
+    return new Deadline(this,
+        monotonicNanos() + io.steelmill.runtime.internal.Clocks.boundedNanos(timeout));
   }
 }

@@ -14,10 +14,12 @@ public final class Deadline {
 
   /** Time left, never negative. */
   public Duration remaining() {
+    // differences, not comparisons: a monotonic clock's origin is arbitrary and may be near
+    // the end of a long's range, where a deadline past it wraps
     return Duration.ofNanos(Math.max(0, atNanos - clock.monotonicNanos()));
   }
 
   public boolean isExpired() {
-    return clock.monotonicNanos() >= atNanos;
+    return clock.monotonicNanos() - atNanos >= 0;
   }
 }

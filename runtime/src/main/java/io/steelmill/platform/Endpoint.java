@@ -21,13 +21,17 @@ public interface Endpoint<M> extends AutoCloseable {
    */
   Envelope<M> receive() throws InterruptedException;
 
-  /** Waits at most {@code timeout} for the next message. */
+  /**
+   * Waits at most {@code timeout} for the next message. In production and in simulation alike, a
+   * negative timeout does not wait and one too long to count in nanoseconds waits for ever.
+   */
   Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException;
 
   /**
    * Sends {@code request} and waits at most {@code timeout} for the reply that {@link #reply}
    * sends back, matched by a request id; a reply after the timeout, or a duplicate, is dropped.
-   * Other messages arriving meanwhile stay queued for {@link #receive()}.
+   * Other messages arriving meanwhile stay queued for {@link #receive()}. The timeout is read as
+   * {@link #receive(Duration)} reads it.
    *
    * @return the reply, or empty after the timeout (the request or the reply was lost, or is late)
    */

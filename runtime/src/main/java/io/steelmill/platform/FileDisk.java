@@ -42,25 +42,35 @@ public final class FileDisk implements Disk, Lifecycle {
   }
 
   @Override
-  public void write(String file, long position, byte[] data) throws IOException {
-    FileChannel channel = channel(file);
-    ByteBuffer buffer = ByteBuffer.wrap(data);
-    long at = position;
-    while (buffer.hasRemaining()) {
-      at += channel.write(buffer, at);
+  public synchronized void write(String file, long position, byte[] data) throws IOException {
+    checkRange("write to", file, position, data);
+    try {
+      writeAt(channel(file), position, data);
+    } catch (IOException e) {
+      throw failure("write to", file, e);
     }
   }
 
   @Override
   public synchronized long append(String file, byte[] data) throws IOException {
-    long start = channel(file).size();
-    write(file, start, data);
-    return start;
+    try {
+      FileChannel channel = channel(file);
+      long start = channel.size();
+      checkRange("append to", file, start, data);
+      writeAt(channel, start, data);
+      return start;
+    } catch (IOException e) {
+      throw failure("append to", file, e);
+    }
   }
 
   @Override
   public void sync(String file) throws IOException {
-    channel(file).force(true);
+    try {
+      channel(file).force(true);
+    } catch (IOException e) {
+      throw failure("sync of", file, e);
+    }
   }
 
   @Override
@@ -80,7 +90,67 @@ public final class FileDisk implements Disk, Lifecycle {
           : java.util.Arrays.copyOf(buffer.array(), buffer.position());
     } catch (NoSuchFileException e) {
       return new byte[0];
+    } catch (IOException e) {
+      throw failure("read of", file, e);
     }
+  }
+
+  /**
+   * Writes all of {@code data} at {@code position}, or nothing past the file's former end: a
+   * write the file system cuts short (disk full, quota, file size limit) has already put part of
+   * the bytes down, and an append torn that way would leave garbage that the next append would
+   * follow. So the file is truncated back to its size before the write, and the error is thrown.
+   * Bytes overwritten inside the former size cannot be restored: the caller must treat that range
+   * as unknown, as after a crash.
+   */
+  private static void writeAt(FileChannel channel, long position, byte[] data)
+      throws IOException {
+    long sizeBefore = channel.size();
+    ByteBuffer buffer = ByteBuffer.wrap(data);
+    long at = position;
+    try {
+      while (buffer.hasRemaining()) {
+        at += channel.write(buffer, at);
+      }
+    } catch (IOException e) {
+      try {
+        if (channel.size() > sizeBefore) {
+          channel.truncate(sizeBefore);
+        }
+      } catch (IOException undo) {
+        e.addSuppressed(undo);
+      }
+      throw e;
+    }
+  }
+
+  /** A negative position or one whose end a long cannot hold: the caller's mistake. */
+  private static void checkRange(String what, String file, long position, byte[] data) {
+    if (position < 0 || position + data.length < 0) {
+      throw new IllegalArgumentException("FileDisk of node " + NodeContext.current() + ": "
+          + what + " " + Names.quoted(file) + " at position " + position + " (" + data.length
+          + " bytes): positions run from 0 to " + Long.MAX_VALUE + ". Fix: write at 0 or"
+          + " after it");
+    }
+  }
+
+  /**
+   * {@code e}, said in one line with the node, the operation and the file, and what to do: a
+   * bare "No space left on device" names none of them.
+   */
+  private IOException failure(String what, String file, IOException e) {
+    // a plain IOException's message says it all ("No space left on device"); a subclass's often
+    // is only the path (AccessDeniedException), so its name goes first
+    String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+    String cause = e.getClass() == IOException.class ? message : e.getClass().getName() + ": "
+        + message;
+    boolean full = cause.contains("No space left") || cause.contains("Disk quota exceeded")
+        || cause.contains("File too large");
+    return new IOException("FileDisk of node " + NodeContext.current() + ": " + what + " "
+        + Names.quoted(file) + " failed: " + cause + (full
+            ? " (nothing past the file's former end was kept). Fix: free space on the file"
+                + " system of " + root + ", or give DiskConfig a root on a larger one"
+            : ". Fix: check the file system under " + root + " (permissions, links, health)"), e);
   }
 
   @Override
@@ -98,12 +168,16 @@ public final class FileDisk implements Disk, Lifecycle {
   @Override
   public void delete(String file) throws IOException {
     Path path = path(file);
-    FileChannel channel = open.remove(path);
-    if (channel != null) {
-      channel.close();
-    }
-    if (Files.deleteIfExists(path)) {
-      syncDirectory(path.getParent());
+    try {
+      FileChannel channel = open.remove(path);
+      if (channel != null) {
+        channel.close();
+      }
+      if (Files.deleteIfExists(path)) {
+        syncDirectory(path.getParent());
+      }
+    } catch (IOException e) {
+      throw failure("delete of", file, e);
     }
   }
 

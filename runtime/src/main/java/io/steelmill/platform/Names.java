@@ -17,8 +17,12 @@ import java.util.Set;
  * {@code COM1}, ... with any extension). It must be in Unicode form NFC (so a normalizing file
  * system cannot merge two names), and its compatibility form (NFKC) must obey the same rules,
  * so a full-width {@code ／} or a one-dot leader {@code ․} cannot turn into a separator or a dot.
+ *
+ * <p>Public so that the simulated bindings apply the same rules: a name the production disk or
+ * network refuses must be refused in simulation too, or a scenario passes in simulation and
+ * fails in production.
  */
-final class Names {
+public final class Names {
   /** Longer names are refused: most file systems stop at 255 bytes per segment. */
   static final int MAX_BYTES = 128;
 
@@ -32,17 +36,17 @@ final class Names {
   private Names() {}
 
   /** {@code node} if it is a safe node name; otherwise an {@link IllegalArgumentException}. */
-  static String checkNode(String node) {
+  public static String checkNode(String node) {
     return check("node name", node);
   }
 
   /** {@code file} if it is a safe file name; otherwise an {@link IllegalArgumentException}. */
-  static String checkFile(String file) {
+  public static String checkFile(String file) {
     return check("file name", file);
   }
 
   /** {@code service} if it is a safe service name; otherwise an IllegalArgumentException. */
-  static String checkService(String service) {
+  public static String checkService(String service) {
     return check("service name", service);
   }
 
@@ -139,7 +143,7 @@ final class Names {
   }
 
   /** The name in quotes, control characters escaped and cut short, safe to print in one line. */
-  static String quoted(String name) {
+  public static String quoted(String name) {
     StringBuilder out = new StringBuilder("\"");
     int shown = 0;
     for (int i = 0; i < name.length() && shown < 80; i = name.offsetByCodePoints(i, 1), shown++) {

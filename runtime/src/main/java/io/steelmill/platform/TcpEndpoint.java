@@ -1,5 +1,6 @@
 package io.steelmill.platform;
 
+import io.steelmill.runtime.internal.Clocks;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -67,7 +68,7 @@ final class TcpEndpoint<M> implements Endpoint<M> {
     pending.put(id, new Pending<>(to, reply));
     try {
       network.send(address, to, request, codec, id, 0);
-      return Optional.of(reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+      return Optional.of(reply.get(Clocks.boundedNanos(timeout), TimeUnit.NANOSECONDS));
     } catch (TimeoutException e) {
       return Optional.empty();
     } catch (ExecutionException e) {
@@ -92,7 +93,7 @@ final class TcpEndpoint<M> implements Endpoint<M> {
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
-    return take(timeout.toNanos());
+    return take(Clocks.boundedNanos(timeout));
   }
 
   private Optional<Envelope<M>> take(long nanos) throws InterruptedException {

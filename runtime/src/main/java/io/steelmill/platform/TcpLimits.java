@@ -33,6 +33,10 @@ import java.time.Duration;
  *       descriptors exhausted) is retried after a backoff growing up to the maximum, and logged
  *       at most once per interval with the number of failures.
  * </ul>
+ *
+ * <p>Every timeout is between 1 ms and {@code Integer.MAX_VALUE} ms (about 24.8 days), and
+ * {@code inboxWait} at most that: sockets count timeouts in whole milliseconds of an {@code int},
+ * where a shorter one would round to 0, which means "no timeout at all".
  */
 public record TcpLimits(
     int maxConnections,
@@ -47,6 +51,12 @@ public record TcpLimits(
     Duration handshakeTimeout,
     Duration acceptBackoffMax,
     Duration acceptLogInterval) {
+
+  /** The shortest timeout: sockets count whole milliseconds. */
+  private static final Duration SHORTEST = Duration.ofMillis(1);
+
+  /** The longest timeout or wait: {@code Integer.MAX_VALUE} milliseconds, about 24.8 days. */
+  private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
 
   /** The defaults (see the class comment). */
   public static TcpLimits defaults() {
@@ -65,10 +75,10 @@ public record TcpLimits(
     positive("inboxBytes", inboxBytes, Long.MAX_VALUE);
     positive("outboxBytes", outboxBytes, Long.MAX_VALUE);
     nonNegative("inboxWait", inboxWait);
-    positive("frameTimeout", frameTimeout);
-    positive("handshakeTimeout", handshakeTimeout);
-    positive("acceptBackoffMax", acceptBackoffMax);
-    positive("acceptLogInterval", acceptLogInterval);
+    timeout("frameTimeout", frameTimeout);
+    timeout("handshakeTimeout", handshakeTimeout);
+    timeout("acceptBackoffMax", acceptBackoffMax);
+    timeout("acceptLogInterval", acceptLogInterval);
   }
 
   public TcpLimits withMaxConnections(int value) {
@@ -120,16 +130,37 @@ public record TcpLimits(
     }
   }
 
-  private static void positive(String name, Duration value) {
+  /**
+   * A timeout sockets and sleeps can honour: they count in whole milliseconds held in an {@code
+   * int}, so less than a millisecond would become 0, which a socket reads as "wait forever" (and
+   * the write watchdog or the accept backoff as "spin"), and more than {@link #LONGEST} would wrap.
+   */
+  private static void timeout(String name, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
-      throw new IllegalArgumentException("TcpLimits." + name + " must be positive, not " + value);
+      throw new IllegalArgumentException("TcpLimits." + name + " must be positive, not " + value
+          + ". Fix: give a timeout between 1ms and " + LONGEST.toDays() + " days");
     }
+    if (value.compareTo(SHORTEST) < 0) {
+      throw new IllegalArgumentException("TcpLimits." + name + " of " + value + " is less than"
+          + " 1ms, which sockets would read as 0 (no timeout at all). Fix: give at least 1ms");
+    }
+    atMostLongest(name, value);
   }
 
   private static void nonNegative(String name, Duration value) {
     if (value == null || value.isNegative()) {
-      throw new IllegalArgumentException(
-          "TcpLimits." + name + " must not be negative, not " + value);
+      throw new IllegalArgumentException("TcpLimits." + name + " must not be negative, not "
+          + value + ". Fix: give 0 (drop at once) or a wait of up to " + LONGEST.toDays()
+          + " days");
+    }
+    atMostLongest(name, value);
+  }
+
+  private static void atMostLongest(String name, Duration value) {
+    if (value.compareTo(LONGEST) > 0) {
+      throw new IllegalArgumentException("TcpLimits." + name + " of " + value + " is longer than"
+          + " sockets can count (" + LONGEST.toDays() + " days of int milliseconds). Fix: give at"
+          + " most " + LONGEST.toDays() + " days");
     }
   }
 }

@@ -174,7 +174,9 @@ public final class TcpNetwork implements Network, Lifecycle {
     long timeout = limits().frameTimeout().toNanos();
     try {
       while (!stopped) {
-        TimeUnit.NANOSECONDS.sleep(Math.min(timeout / 4 + 1, TimeUnit.SECONDS.toNanos(1)));
+        // a quarter of the timeout, but never a spin (at least 1 ms) nor a nap (at most 1 s)
+        TimeUnit.NANOSECONDS.sleep(Math.clamp(timeout / 4, TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.SECONDS.toNanos(1)));
         long cutoff = System.nanoTime() - timeout;
         connections.values().forEach(c -> c.cutIfStalled(cutoff));
       }

@@ -152,7 +152,8 @@ class FileDiskHostileTest {
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as(output).isZero();
     assertThat(output)
-        .contains("write refused: java.nio.file.AccessDeniedException: " + root.resolve("n"))
+        .contains("write refused: java.io.IOException: FileDisk of node n: append to \"file\""
+            + " failed: java.nio.file.AccessDeniedException: " + root.resolve("n") + ". Fix:")
         .contains("hostile name refused: not a safe node name");
     assertThat(everythingUnder(base)).containsExactly(root);
   }

@@ -170,17 +170,19 @@ final class TimeReadRewriter {
      * timer action on the carrier) runs on the JDK's scheduler, outside the simulation.
      */
     VIRTUAL_THREAD_START("java/lang/VirtualThread", "start",
-        "(Ljdk/internal/vm/ThreadContainer;)V", "threadStarting", "(Ljava/lang/Thread;)V");
+        "(Ljdk/internal/vm/ThreadContainer;)V", "threadStarting", "(Ljava/lang/Thread;)V"),
+    REAL_SOCKET("sun/nio/ch/Net", "socket serverSocket", null, "socketOpening", "()V"),
+    REAL_PROCESS("java/lang/ProcessBuilder", "start", null, "processStarting", "()V");
 
     private final String owner;
-    private final String method;
+    private final java.util.List<String> methods; // its names, separated by spaces in the source
     private final String descriptor; // null: every overload
     private final String report;
     private final MethodTypeDesc reportType;
 
     Hook(String owner, String method, String descriptor, String report, String reportType) {
       this.owner = owner;
-      this.method = method;
+      this.methods = java.util.List.of(method.split(" "));
       this.descriptor = descriptor;
       this.report = report;
       this.reportType = MethodTypeDesc.ofDescriptor(reportType);
@@ -208,7 +210,7 @@ final class TimeReadRewriter {
     }
 
     boolean matches(MethodModel method) {
-      return method.methodName().equalsString(this.method)
+      return methods.contains(method.methodName().stringValue())
           && (descriptor == null || method.methodType().equalsString(descriptor));
     }
 

@@ -9,18 +9,22 @@ import java.util.Optional;
  * thread, before the escape takes effect):
  *
  * <ul>
- *   <li>{@code Thread.start} of a platform thread: it would run in real time, beside the
- *       schedule. (The common pool's workers are left to the end-of-run check: whether one
- *       starts depends on the pool, not on the task.) Of a virtual thread on the JDK's
- *       scheduler too: one started by a timer action (on the carrier, outside any task) does
- *       not inherit the simulation's scheduler.
+ *   <li>{@code Thread.start} of a platform thread, a worker of a fork-join pool of the task's
+ *       own included: it would run in real time, beside the schedule. (The common pool's workers
+ *       are left to the end-of-run check: whether one starts depends on the pool, not on the
+ *       task.) Of a virtual thread on the JDK's scheduler too: one started by a timer action (on
+ *       the carrier, outside any task) does not inherit the simulation's scheduler.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
  *       block the simulation's only carrier in real time.
+ *   <li>a real socket ({@code java.net}, {@code java.nio}): network I/O in real time.
+ *   <li>a real process ({@code ProcessBuilder.start}, {@code Runtime.exec}).
  * </ul>
  *
- * <p>The escape throws a {@link SimulationException} in the task and fails the run with it.
+ * <p>The escape throws a {@link SimulationException} in the task and fails the run with it;
+ * except through a static initializer of the JDK, which it would leave broken for the whole JVM:
+ * there the run fails and the initializer goes on.
  */
 final class Escapes {
   private static final StackWalker WALKER = StackWalker.getInstance();
@@ -52,6 +56,13 @@ final class Escapes {
           + " outside the simulation's schedule. Fix: wait on a Condition of a ReentrantLock, or"
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
+      case "real-socket" -> "opened a real socket " + where() + " at virtual time %T: network"
+          + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
+          + " the injected Network (simulated in a simulation), never java.net or java.nio"
+          + " sockets.";
+      case "real-process" -> "started a real process " + where() + " at virtual time %T: it"
+          + " runs in real time, outside the simulation, which no seed replays. Fix: give the"
+          + " daemon an injected interface for what the process does, with a simulated binding.";
       default -> null;
     };
     if (escape == null) {
@@ -62,7 +73,25 @@ final class Escapes {
     SimulationException error = new SimulationException(MARK + who + " " + escape.replace("%T",
             Duration.ofNanos(simulation.nanoTime()).toString()));
     simulation.fail(error);
+    if (kind.equals("thread-start") && inJdkInitializer()) {
+      // thrown through a JDK class's static initializer, the escape would leave that class
+      // unusable for the rest of the JVM (the socket poller: every later virtual thread's socket
+      // I/O, the production network's included, failed with NoClassDefFoundError); the run has
+      // failed already, so the initializer may finish
+      return;
+    }
     throw error;
+  }
+
+  /** Whether a static initializer of a JDK class is running on this thread. */
+  private static boolean inJdkInitializer() {
+    return WALKER.walk(frames -> frames.anyMatch(frame -> frame.getMethodName().equals("<clinit>")
+        && isJdk(frame.getClassName())));
+  }
+
+  private static boolean isJdk(String type) {
+    return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+        || type.startsWith("sun.") || type.startsWith("com.sun.");
   }
 
   private static String threadStart(Thread thread, Simulation simulation) {
@@ -74,13 +103,32 @@ final class Escapes {
               + " simulation. Fix: start threads from a task (Simulation.spawn, the injected"
               + " Daemons); a timer action may wake a task that starts them.";
     }
-    if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+    if (isCommonPoolWorker(thread)) {
       return null;
+    }
+    if (thread instanceof java.util.concurrent.ForkJoinWorkerThread) {
+      return "started a worker of a ForkJoinPool of its own (" + thread.getClass().getName()
+          + ") " + where() + " at virtual time %T: a pool's workers are platform threads, which"
+          + " would run its work in real time, outside the simulation. Fix: run the work on the"
+          + " injected Daemons executor (or in the task itself), not on a new ForkJoinPool or"
+          + " Executors.newWorkStealingPool.";
     }
     return "started a platform thread (" + thread.getClass().getName() + ") " + where()
         + " at virtual time %T: it would run in real time, outside the simulation. Fix: start"
         + " threads with the injected Daemons (start, threadFactory, executor), never with new"
         + " Thread or an executor's default thread factory.";
+  }
+
+  /**
+   * A worker of the common pool: left to the end-of-run check ({@link CommonPoolWatch}), since
+   * whether a submission starts one depends on the pool, not on the task. A worker of any other
+   * pool (one the task's code made, whose first submission always starts one) is an escape like
+   * any platform thread: exempting every pool's workers let a {@code new ForkJoinPool()} run a
+   * task's work on real threads, and the run passed.
+   */
+  private static boolean isCommonPoolWorker(Thread thread) {
+    return thread instanceof java.util.concurrent.ForkJoinWorkerThread worker
+        && worker.getPool() == java.util.concurrent.ForkJoinPool.commonPool();
   }
 
   private static String pinned() {

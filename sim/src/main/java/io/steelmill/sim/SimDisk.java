@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.platform.Disk;
+import io.steelmill.platform.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,8 +44,9 @@ public final class SimDisk implements Disk {
 
   @Override
   public void write(String file, long position, byte[] data) {
+    checkRange("write to", file, position, data);
     SimFile f = file(file, true);
-    int end = Math.toIntExact(position + data.length);
+    int end = (int) (position + data.length);
     if (end > f.current.length) {
       f.current = Arrays.copyOf(f.current, end);
     }
@@ -56,8 +58,28 @@ public final class SimDisk implements Disk {
   @Override
   public long append(String file, byte[] data) {
     long start = file(file, true).current.length;
+    checkRange("append to", file, start, data);
     write(file, start, data);
     return start;
+  }
+
+  /**
+   * The positions production's {@code FileDisk} refuses (negative, or an end a long cannot hold)
+   * are refused here with the same exception; and a file of memory cannot pass 2 GiB.
+   */
+  private static void checkRange(String what, String file, long position, byte[] data) {
+    if (position < 0 || position + data.length < 0) {
+      throw new IllegalArgumentException("SimDisk of node " + Simulation.current().node() + ": "
+          + what + " " + Names.quoted(file) + " at position " + position + " (" + data.length
+          + " bytes): positions run from 0 to " + Long.MAX_VALUE + ". Fix: write at 0 or"
+          + " after it");
+    }
+    if (position + data.length > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("SimDisk of node " + Simulation.current().node() + ": "
+          + what + " " + Names.quoted(file) + " at position " + position + " (" + data.length
+          + " bytes): the simulated disk keeps files in memory, of at most 2 GiB. Fix: keep"
+          + " simulated files smaller (scale the scenario down)");
+    }
   }
 
   /**
@@ -93,15 +115,21 @@ public final class SimDisk implements Disk {
     if (files().remove(file) != null) {
       Simulation sim = Simulation.current();
       sim.traceData(() -> "delete " + sim.node() + ":" + file, 0);
+    } else {
+      Names.checkFile(file);
     }
   }
 
   private SimFile file(String name, boolean create) {
     Map<String, SimFile> files = files();
     SimFile file = files.get(name);
-    if (file == null && create) {
-      file = new SimFile();
-      files.put(name, file);
+    if (file == null) {
+      // the names production's FileDisk accepts, no others: checked when a name is new only
+      Names.checkFile(name);
+      if (create) {
+        file = new SimFile();
+        files.put(name, file);
+      }
     }
     return file;
   }
@@ -114,7 +142,27 @@ public final class SimDisk implements Disk {
       sim.onCrash(this::crashed);
     }
     registeredIn = registeredIn == sim ? sim : sim.register(this);
-    return nodes.computeIfAbsent(sim.node(), n -> new TreeMap<>());
+    Map<String, SimFile> files = nodes.get(sim.node());
+    if (files == null) {
+      files = new TreeMap<>();
+      nodes.put(nodeOf(sim, "the disk"), files);
+    }
+    return files;
+  }
+
+  /**
+   * The calling code's node, checked as production checks it: code of no node gets the {@code
+   * IllegalStateException} production's disk and network give, and a node name they refuse the
+   * same {@code IllegalArgumentException}.
+   */
+  static String nodeOf(Simulation sim, String what) {
+    String node = sim.node();
+    if (node.isEmpty()) {
+      throw new IllegalStateException(what + " used outside any node's code, as production"
+          + " refuses it. Fix: call it from a daemon, or start the task with sim.spawn(NodeId.of("
+          + "\"n1\"), ...)");
+    }
+    return Names.checkNode(node);
   }
 
   /** What was not synced is gone; files never synced are gone. */

@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.platform.Address;
 import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Envelope;
+import io.steelmill.runtime.internal.Clocks;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     pending = reply;
     try {
       network.send(address, to, request, id, 0, DataDigest.ofMessage(codec, request));
-      arrivals.await(reply, timeout.toNanos());
+      arrivals.await(reply, Clocks.boundedNanos(timeout));
       checkOpen();
       return reply.answered ? Optional.of(reply.message) : Optional.empty();
     } finally {
@@ -96,7 +97,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
-    arrivals.await(closedOrQueued, timeout.toNanos());
+    arrivals.await(closedOrQueued, Clocks.boundedNanos(timeout));
     checkOpen();
     return Optional.ofNullable(mailbox.poll());
   }

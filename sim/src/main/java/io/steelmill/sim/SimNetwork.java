@@ -5,6 +5,7 @@ import io.steelmill.Daemon;
 import io.steelmill.platform.Address;
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.Endpoint;
+import io.steelmill.platform.Names;
 import io.steelmill.platform.Network;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -55,7 +56,9 @@ public final class SimNetwork implements Network {
       sim.onCrash(this::crashed);
     }
     registeredIn = registeredIn == sim ? sim : sim.register(this);
-    Address address = new Address(sim.node(), service);
+    // the names production's TcpNetwork accepts, no others: a name it refuses must fail here too
+    Address address = new Address(SimDisk.nodeOf(sim, "bind(\"" + service + "\")"),
+        Names.checkService(service));
     if (endpoints.containsKey(address)) {
       throw new IllegalStateException(address + " is already bound");
     }

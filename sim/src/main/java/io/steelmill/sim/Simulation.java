@@ -156,10 +156,14 @@ public final class Simulation {
     return body -> state.scheduler.builder().name(prefix + "-" + count[0]++).unstarted(body);
   }
 
-  /** Parks the calling task for {@code duration} of virtual time. */
+  /**
+   * Parks the calling task for {@code duration} of virtual time. As {@code Thread.sleep(Duration)}
+   * does in production: a negative duration does not wait, and one too long to count in
+   * nanoseconds waits as long as the run lasts (it does not overflow).
+   */
   public void sleep(Duration duration) throws InterruptedException {
     state.checkInside();
-    state.sleep(duration.toNanos(), this);
+    state.sleep(io.steelmill.runtime.internal.Clocks.boundedNanos(duration), this);
   }
 
   /**

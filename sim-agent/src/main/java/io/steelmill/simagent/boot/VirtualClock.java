@@ -85,6 +85,23 @@ public final class VirtualClock {
     report("object-wait", monitor);
   }
 
+  /**
+   * Called first thing when the JDK makes a socket ({@code sun.nio.ch.Net.socket} and {@code
+   * serverSocket}, under every {@code java.net} and {@code java.nio} socket): a simulated task
+   * must not do real network I/O.
+   */
+  public static void socketOpening() {
+    report("real-socket", null);
+  }
+
+  /**
+   * Called first thing in {@code ProcessBuilder.start} (under {@code Runtime.exec} too): a
+   * simulated task must not start a real process.
+   */
+  public static void processStarting() {
+    report("real-process", null);
+  }
+
   /** Called first thing when a virtual thread parks its carrier (pinned). */
   public static void pinnedPark() {
     report("pinned-park", null);
