@@ -7,7 +7,8 @@ import java.util.function.LongSupplier;
 /**
  * Connects the kernel to the simulation agent (artifact {@code steelmill-sim-agent}), which
  * rewrites every class's clock reads to ask the hooks installed here: a task of a running
- * simulation reads that simulation's virtual time, any other thread the real clock. So the JDK's
+ * simulation (or its carrier running a timer action) reads that simulation's virtual time, any
+ * other thread the real clock. So the JDK's
  * own timed waits ({@code Condition.awaitNanos}, {@code BlockingQueue.poll(timeout)}, {@code
  * Thread.join(timeout)}, {@code CompletableFuture.get(timeout)}, {@code parkNanos} loops, {@code
  * ScheduledThreadPoolExecutor}) compute their deadlines in virtual time and expire at the right
