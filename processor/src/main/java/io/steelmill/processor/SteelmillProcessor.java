@@ -8,6 +8,7 @@ import io.steelmill.processor.diagnostics.LintRule;
 import io.steelmill.processor.lint.DeterminismLint;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingReader;
+import io.steelmill.processor.model.EntryPointTypes;
 import io.steelmill.processor.model.FactoryReader;
 import io.steelmill.processor.model.GraphBuilder;
 import io.steelmill.processor.model.Mode;
@@ -142,7 +143,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
     }
     BindingReader bindings = new BindingReader(processingEnv.getTypeUtils());
     bindingReader = bindings;
-    FactoryReader factories = new FactoryReader(processingEnv.getElementUtils(), bindings);
+    FactoryReader factories = new FactoryReader(processingEnv.getElementUtils(), bindings,
+        new EntryPointTypes(processingEnv.getTypeUtils()));
     factoryReader = factories;
     simulator = new SimulatorModule(processingEnv.getElementUtils(), bindings);
     factoryStep =
@@ -196,7 +198,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
     for (Element element : annotated.get(Annotations.NAMED)) {
       guard(element, () -> QualifierPlacement.check(element).forEach(diagnostics::add));
     }
-    FactoryValidator factories = new FactoryValidator();
+    FactoryValidator factories =
+        new FactoryValidator(new EntryPointTypes(processingEnv.getTypeUtils()));
     for (Element element : annotated.get(Annotations.FACTORY)) {
       sawFactory = true;
       guard(element, () -> {

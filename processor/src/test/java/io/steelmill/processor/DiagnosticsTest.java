@@ -526,13 +526,13 @@ class DiagnosticsTest {
                     "test.App",
                     "package test;",
                     "import io.steelmill.*;",
-                    "class Base {}",
-                    "@Daemon class Store extends Base {}",
-                    "interface Reads { Base store(); }",
+                    "@Daemon class Disk {}",
+                    "@Daemon class Store {}",
+                    "interface Reads { Disk store(); }",
                     "interface Writes { Store store(); }",
                     "@Factory interface App extends Reads, Writes {}")),
             "interface App extends",
-            "App inherits the entry point store() twice, returning Base and Store: its generated"
+            "App inherits the entry point store() twice, returning Disk and Store: its generated"
                 + " class can implement only one."),
         new Case(
             ErrorCode.QualifierWithoutEffect,

@@ -173,9 +173,10 @@ class HostileInputTest {
             "wildcard"),
         notInjectable("generic factory", "@Factory interface App<T> { T thing(); }",
             "interface App", "type parameters"),
-        notInjectable("entry point of a type variable",
-            "interface Base<T> { T thing(); } @Factory interface App extends Base<Store> {}",
-            "interface App", "type variable"),
+        notInjectable("entry point inherited with a wildcard argument",
+            "interface Base<T> { java.util.List<T> things(); }"
+                + " @Factory interface App extends Base<java.util.List<?>> {}",
+            "interface App", "wildcard"),
         notInjectable("generic provides method",
             "@Factory interface App { Store store(); @Provides static <T> T make() { return null; } }",
             "static <T> T make()", "type variable"),

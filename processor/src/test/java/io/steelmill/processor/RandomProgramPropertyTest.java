@@ -324,8 +324,8 @@ class RandomProgramPropertyTest {
         case ModeWithoutEffect ->
             file("MweUtil", "final class MweUtil { @Simulation static int one() { return 1; } }");
         case EntryPointInheritedTwice ->
-            file("Eit", "class EitBase {}", "@Daemon final class EitStore extends EitBase {}",
-                "interface EitA { EitBase eit(); }", "interface EitB { EitStore eit(); }",
+            file("Eit", "@Daemon final class EitDisk {}", "@Daemon final class EitStore {}",
+                "interface EitA { EitDisk eit(); }", "interface EitB { EitStore eit(); }",
                 "@Factory interface Eit extends EitA, EitB {}");
         case ImplementationMismatch ->
             file("ImClock", "final class ImOther {}", "@Production(ImOther.class) interface ImClock {}");

@@ -10,8 +10,11 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 
-/** An abstract no-argument method of a factory interface, and what it requests. */
-public record EntryPoint(ExecutableElement method, Dependency request) {
+/**
+ * An abstract no-argument method of a factory interface, the type it returns as the factory
+ * inherits it ({@link EntryPointTypes}), and what it requests.
+ */
+public record EntryPoint(ExecutableElement method, TypeMirror returnType, Dependency request) {
   public String name() {
     return method.getSimpleName().toString();
   }

@@ -17,6 +17,7 @@ import javax.lang.model.util.Elements;
 public final class FactoryReader {
   private final Elements elements;
   private final BindingReader bindings;
+  private final EntryPointTypes entryPointTypes;
 
   /**
    * The {@code @Factory} interfaces of each package scanned in this round, with the qualified
@@ -36,9 +37,10 @@ public final class FactoryReader {
    */
   private final Map<TypeElement, FactoryDescriptor> read = new HashMap<>();
 
-  public FactoryReader(Elements elements, BindingReader bindings) {
+  public FactoryReader(Elements elements, BindingReader bindings, EntryPointTypes entryPointTypes) {
     this.elements = elements;
     this.bindings = bindings;
+    this.entryPointTypes = entryPointTypes;
   }
 
   /** The descriptor of {@code factory}, read once per round. */
@@ -139,27 +141,37 @@ public final class FactoryReader {
 
   /**
    * The abstract methods of the interface, in declaration order, then those its superinterfaces
-   * add (an override counts once).
+   * add (an override counts once, at its first place, with the narrowest return type any of
+   * them declares: the one the generated class must return).
    */
   private List<EntryPoint> entryPoints(TypeElement factory) {
-    List<EntryPoint> entryPoints = new ArrayList<>();
-    collect(factory, factory, entryPoints, new java.util.HashSet<>());
-    return entryPoints;
+    Map<String, EntryPoint> bySignature = new java.util.LinkedHashMap<>();
+    collect(factory, factory, bySignature, new java.util.HashSet<>());
+    return List.copyOf(bySignature.values());
   }
 
   private void collect(
-      TypeElement factory, TypeElement type, List<EntryPoint> into, java.util.Set<String> seen) {
+      TypeElement factory,
+      TypeElement type,
+      Map<String, EntryPoint> into,
+      java.util.Set<TypeElement> visited) {
+    if (!visited.add(type)) {
+      return;
+    }
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (EntryPoint.isCandidate(method)
-          && !EntryPoint.isImplementedByDefault(method, factory)
-          && seen.add(signature(method))) {
-        into.add(new EntryPoint(method, bindings.dependency(method.getReturnType(), method)));
+      if (EntryPoint.isCandidate(method) && !EntryPoint.isImplementedByDefault(method, factory)) {
+        TypeMirror returned = entryPointTypes.returnType(factory, method);
+        EntryPoint earlier = into.get(signature(method));
+        if (earlier == null || entryPointTypes.narrower(returned, earlier.returnType())) {
+          into.put(signature(method),
+              new EntryPoint(method, returned, bindings.dependency(returned, method)));
+        }
       }
     }
     for (TypeMirror superinterface : type.getInterfaces()) {
       TypeElement element = Annotations.typeElement(superinterface);
       if (element != null) {
-        collect(factory, element, into, seen);
+        collect(factory, element, into, visited);
       }
     }
   }

@@ -5,6 +5,7 @@ import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.EntryPoint;
+import io.steelmill.processor.model.EntryPointTypes;
 import io.steelmill.processor.model.FactoryReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,12 @@ public final class FactoryValidator {
    */
   public static boolean isGeneratedClassMethod(String name, int parameters) {
     return GENERATED_CLASS_METHODS.contains(name + "/" + parameters);
+  }
+
+  private final EntryPointTypes entryPointTypes;
+
+  public FactoryValidator(EntryPointTypes entryPointTypes) {
+    this.entryPointTypes = entryPointTypes;
   }
 
   public List<Diagnostic> validate(Element element) {
@@ -119,11 +126,12 @@ public final class FactoryValidator {
                   "remove sealed from " + name + " (non-sealed, or no modifier).")));
       return out;
     }
+    java.util.Map<String, List<TypeMirror>> returns = returnsByName(factory);
     for (ExecutableElement method : entryPoints(factory)) {
-      checkEntryPoint(factory, method, out);
+      checkEntryPoint(factory, method, returns, out);
     }
     defaultMethods(factory, factory, out, new java.util.HashSet<>());
-    inheritedTwice(factory, out);
+    inheritedTwice(factory, returns, out);
     AnnotationMirror annotation = Annotations.find(factory, Annotations.FACTORY);
     for (TypeMirror injected : Annotations.classValues(annotation, "injected")) {
       Diagnostic wrong = InjectableTypes.checkInjected(injected, factory);
@@ -168,10 +176,15 @@ public final class FactoryValidator {
 
   /**
    * One entry point: declared in {@code factory} or inherited from a superinterface (then the
-   * error goes on the factory, the line the user can change).
+   * error goes on the factory, the line the user can change). What it returns is judged as the
+   * factory inherits it: a type argument of a generic superinterface, the narrowest of covariant
+   * overrides.
    */
-  private static void checkEntryPoint(
-      TypeElement factory, ExecutableElement method, List<Diagnostic> out) {
+  private void checkEntryPoint(
+      TypeElement factory,
+      ExecutableElement method,
+      java.util.Map<String, List<TypeMirror>> returns,
+      List<Diagnostic> out) {
     boolean own = method.getEnclosingElement().equals(factory);
     Element site = own ? method : factory;
     String entry = factory.getSimpleName() + "." + method.getSimpleName() + "()";
@@ -195,9 +208,12 @@ public final class FactoryValidator {
               ErrorCode.EntryPointNameClash.fix()));
       return;
     }
+    TypeMirror returned =
+        entryPointTypes.narrowest(returns.get(method.getSimpleName().toString()));
     Diagnostic wrong =
         InjectableTypes.check(
-            method.getReturnType(), site, "returned by entry point " + entry, "requested");
+            returned != null ? returned : entryPointTypes.returnType(factory, method),
+            site, "returned by entry point " + entry, "requested");
     if (wrong == null) {
       wrong = InjectableTypes.checkQualifiers(method, site, "entry point " + entry);
     }
@@ -207,31 +223,51 @@ public final class FactoryValidator {
   }
 
   /**
-   * An entry point the factory does not declare but inherits from two superinterfaces with
-   * different return types: the generated class would implement the first and miss the other.
+   * What each no-argument entry point of {@code factory} returns, by name, as the factory
+   * inherits each declaration of it (the factory's own and every superinterface's), in order.
    */
-  private static void inheritedTwice(TypeElement factory, List<Diagnostic> out) {
-    java.util.Map<String, Set<String>> returns = new java.util.TreeMap<>();
-    for (TypeMirror superinterface : factory.getInterfaces()) {
-      TypeElement element = Annotations.typeElement(superinterface);
-      if (element != null) {
-        List<ExecutableElement> inherited = new ArrayList<>();
-        collect(factory, element, inherited, new java.util.HashSet<>());
-        for (ExecutableElement method : inherited) {
-          if (method.getParameters().isEmpty()) {
-            returns.computeIfAbsent(method.getSimpleName().toString(),
-                n -> new java.util.LinkedHashSet<>()).add(method.getReturnType().toString());
-          }
-        }
+  private java.util.Map<String, List<TypeMirror>> returnsByName(TypeElement factory) {
+    java.util.Map<String, List<TypeMirror>> returns = new java.util.TreeMap<>();
+    collectReturns(factory, factory, returns, new java.util.HashSet<>());
+    return returns;
+  }
+
+  private void collectReturns(
+      TypeElement factory,
+      TypeElement type,
+      java.util.Map<String, List<TypeMirror>> into,
+      Set<TypeElement> visited) {
+    if (!visited.add(type)) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (method.getParameters().isEmpty()
+          && EntryPoint.isCandidate(method)
+          && !EntryPoint.isImplementedByDefault(method, factory)) {
+        into.computeIfAbsent(method.getSimpleName().toString(), n -> new ArrayList<>())
+            .add(entryPointTypes.returnType(factory, method));
       }
     }
-    for (ExecutableElement own : ElementFilter.methodsIn(factory.getEnclosedElements())) {
-      returns.remove(own.getSimpleName().toString());
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      TypeElement element = Annotations.typeElement(superinterface);
+      if (element != null) {
+        collectReturns(factory, element, into, visited);
+      }
     }
+  }
+
+  /**
+   * An entry point the factory does not declare but inherits with return types none of which
+   * stands for all the others: the generated class can implement it only once. (Covariant ones,
+   * {@code Object s()} beside {@code Store s()}, are fine: it returns the narrowest.)
+   */
+  private void inheritedTwice(
+      TypeElement factory, java.util.Map<String, List<TypeMirror>> returns, List<Diagnostic> out) {
     String name = factory.getSimpleName().toString();
     returns.forEach((method, types) -> {
-      if (types.size() > 1) {
-        List<String> shown = types.stream().map(TypeNames::simple).toList();
+      if (types.size() > 1 && entryPointTypes.narrowest(types) == null) {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        types.forEach(type -> shown.add(TypeNames.simple(type.toString())));
         out.add(
             Diagnostic.of(
                 ErrorCode.EntryPointInheritedTwice,

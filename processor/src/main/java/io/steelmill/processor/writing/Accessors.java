@@ -103,7 +103,7 @@ final class Accessors {
     if (binding == null ? !resolution.fromParent() : binding.kind() == BindingKind.CREATOR) {
       return false;
     }
-    TypeMirror returned = entryPoint.method().getReturnType();
+    TypeMirror returned = entryPoint.returnType();
     // the key's name is its type's toString(): the same text for the same type, compared without
     // making a name per comparison; int is never Integer's
     return !returned.getKind().isPrimitive() && returned.toString().equals(key.typeName());

@@ -304,7 +304,7 @@ public final class FactoryWriter {
    * graph gives it: javac knew it only as written ({@code SteelmillLease.Creator}).
    */
   private Code returnType(EntryPoint entryPoint) {
-    TypeMirror declared = entryPoint.method().getReturnType();
+    TypeMirror declared = entryPoint.returnType();
     Code known = node.typeOf(entryPoint.request().key());
     if (!entryPoint.request().isProvider()) {
       return declared.getKind() == TypeKind.ERROR ? known : new Code().add(declared);

@@ -12,15 +12,11 @@ import javax.lang.model.element.ExecutableElement;
 final class Overrides {
   private Overrides() {}
 
-  /** {@code @Override public Store store() {} and a line break, indented by {@code indent}. */
-  static Code of(Code out, String indent, ExecutableElement method) {
-    return of(out, indent, method, new Code().add(method.getReturnType()));
-  }
-
   /**
-   * The same, returning {@code type}: a child factory's creator is generated with its factory, so
-   * an entry point that returns one names a class javac did not know yet ({@code
-   * SteelmillLease.Creator} as written), which only the graph can spell.
+   * {@code @Override public Store store() {} and a line break, indented by {@code indent},
+   * returning {@code type}: what the entry point returns as the factory inherits it, and for a
+   * child factory's creator, generated with its factory, the name only the graph can spell
+   * (javac knew it only as written, {@code SteelmillLease.Creator}).
    */
   static Code of(Code out, String indent, ExecutableElement method, Code type) {
     RuntimeNames.override(out, indent).add(indent).add("public ").add(type);
