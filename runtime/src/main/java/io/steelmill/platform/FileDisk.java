@@ -136,9 +136,15 @@ public final class FileDisk implements Disk, Lifecycle {
 
   /**
    * {@code e}, said in one line with the node, the operation and the file, and what to do: a
-   * bare "No space left on device" names none of them.
+   * bare "No space left on device" names none of them. An interrupt is passed on as it came
+   * ({@code ClosedByInterruptException}): the caller's, not the disk's, and callers tell it apart
+   * by its type.
    */
   private IOException failure(String what, String file, IOException e) {
+    if (e instanceof java.nio.channels.ClosedByInterruptException
+        || e instanceof java.io.InterruptedIOException) {
+      return e; // the caller was interrupted: nothing is wrong with the file system
+    }
     // a plain IOException's message says it all ("No space left on device"); a subclass's often
     // is only the path (AccessDeniedException), so its name goes first
     String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");

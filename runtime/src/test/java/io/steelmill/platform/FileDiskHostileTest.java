@@ -87,6 +87,25 @@ class FileDiskHostileTest {
   }
 
   @Test
+  void anInterruptedWriteIsPassedOnAsTheInterruptNotAsADiskFailure() throws Exception {
+    FileDisk disk = diskUnder(base.resolve("root"));
+    String previous = NodeContext.enter("n");
+    try {
+      disk.append("log", utf8("kept"));
+      Thread.currentThread().interrupt();
+      try {
+        assertThatThrownBy(() -> disk.append("log", utf8("lost")))
+            .isInstanceOf(java.nio.channels.ClosedByInterruptException.class);
+      } finally {
+        Thread.interrupted();
+      }
+    } finally {
+      NodeContext.restore(previous);
+      disk.stop();
+    }
+  }
+
+  @Test
   void aNodeDirectoryPlantedAsALinkOutsideIsRefused() throws Exception {
     Path root = Files.createDirectories(base.resolve("root"));
     Path outside = Files.createDirectories(base.resolve("outside"));

@@ -57,7 +57,7 @@ public final class SimNetwork implements Network {
     }
     registeredIn = registeredIn == sim ? sim : sim.register(this);
     // the names production's TcpNetwork accepts, no others: a name it refuses must fail here too
-    Address address = new Address(SimDisk.nodeOf(sim, "bind(\"" + service + "\")"),
+    Address address = new Address(SimDisk.nodeOf(sim, "bind(" + Names.quoted(service) + ")"),
         Names.checkService(service));
     if (endpoints.containsKey(address)) {
       throw new IllegalStateException(address + " is already bound");

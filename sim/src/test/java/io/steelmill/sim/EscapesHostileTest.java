@@ -27,8 +27,11 @@ import org.junit.jupiter.api.Test;
 class EscapesHostileTest {
   private static final AtomicInteger REAL_WORK = new AtomicInteger();
 
-  /** Runs {@code escape} in a task of node n1 after 5 ms, three times; returns the message. */
-  private static String failsTheSameThrice(long seed, Simulation.Body escape) {
+  /**
+   * Runs {@code escape} in a task of node n1 after 5 ms, three times with {@code seed}; asserts
+   * every run fails with the same message and trace hash, and returns them.
+   */
+  static String failsTheSameThrice(long seed, Simulation.Body escape) {
     List<String> runs = new ArrayList<>();
     for (int run = 0; run < 3; run++) {
       SimResult result = Simulation.builder().seed(seed).build().run(() -> {

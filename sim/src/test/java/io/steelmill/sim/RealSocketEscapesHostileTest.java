@@ -2,7 +2,6 @@ package io.steelmill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.steelmill.runtime.NodeId;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -10,8 +9,6 @@ import java.net.Socket;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,30 +24,6 @@ import org.junit.jupiter.api.Test;
  * started by a task is the same kind of leak, and is checked here too.
  */
 class RealSocketEscapesHostileTest {
-
-  /** Runs {@code use} in a task of node n1 after 5 ms, three times; returns the message. */
-  private static String failsTheSameThrice(long seed, Simulation.Body use) {
-    List<String> runs = new ArrayList<>();
-    for (int run = 0; run < 3; run++) {
-      SimResult result = Simulation.builder().seed(seed).build().run(() -> {
-        Simulation sim = Simulation.current();
-        Thread task = sim.spawn(NodeId.of("n1"), "client", () -> {
-          try {
-            sim.sleep(Duration.ofMillis(5));
-            use.run();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
-        task.join();
-      });
-      assertThat(result.failure()).as("run %d of seed %d", run, seed).isNotNull();
-      runs.add(result.failure().getMessage() + "\n" + result.traceSha256());
-    }
-    assertThat(runs.get(1)).as("second run").isEqualTo(runs.get(0));
-    assertThat(runs.get(2)).as("third run").isEqualTo(runs.get(0));
-    return runs.get(0);
-  }
 
   @Test
   void everySocketATaskOpensIsAnEscapeAtThatMoment() throws Exception {
@@ -71,8 +44,8 @@ class RealSocketEscapesHostileTest {
           () -> java.net.URI.create("http://" + loopback.getHostAddress() + ":"
               + outside.getLocalPort() + "/").toURL().openConnection().connect());
       for (int i = 0; i < uses.size(); i++) {
-        assertThat(failsTheSameThrice(60 + i, uses.get(i))).as("case %d", i)
-            .startsWith("Escape: Task #1 n1/client opened a real socket at ")
+        assertThat(EscapesHostileTest.failsTheSameThrice(60 + i, uses.get(i))).as("case %d", i)
+            .startsWith("Escape: Task #1 n1/worker opened a real socket at ")
             .contains("RealSocketEscapesHostileTest.lambda$everySocketATaskOpens")
             .contains("at virtual time PT0.005S")
             .contains("Fix: talk through the injected Network");
@@ -94,8 +67,8 @@ class RealSocketEscapesHostileTest {
         () -> Runtime.getRuntime().exec(new String[] {launcher, "-version"}).waitFor(),
         () -> ProcessBuilder.startPipeline(List.of(new ProcessBuilder(launcher, "-version"))));
     for (int i = 0; i < starts.size(); i++) {
-      assertThat(failsTheSameThrice(80 + i, starts.get(i))).as("case %d", i)
-          .startsWith("Escape: Task #1 n1/client started a real process at ")
+      assertThat(EscapesHostileTest.failsTheSameThrice(80 + i, starts.get(i))).as("case %d", i)
+          .startsWith("Escape: Task #1 n1/worker started a real process at ")
           .contains("RealSocketEscapesHostileTest.lambda$everyProcessATaskStarts")
           .contains("at virtual time PT0.005S")
           .contains("Fix: give the daemon an injected interface");
@@ -104,7 +77,7 @@ class RealSocketEscapesHostileTest {
 
   @Test
   void socketsOutsideTheSimulationStillWorkAfterARunThatOpenedOne() throws Exception {
-    failsTheSameThrice(70, () -> RealSocketScenario.roundTrip());
+    EscapesHostileTest.failsTheSameThrice(70, () -> RealSocketScenario.roundTrip());
     Thread outside = Thread.ofVirtual().start(() -> {
       try {
         assertThat(RealSocketScenario.roundTrip()).isEqualTo(42);

@@ -144,9 +144,10 @@ final class SeedResults implements AutoCloseable {
 
   /**
    * When the build this test JVM belongs to started: the start of its nearest ancestor that is a
-   * JVM (Maven, whose surefire starts test JVMs through a shell; a Gradle or IDE process), or null
-   * when there is none or the system does not say. A report written before it is an earlier
-   * build's.
+   * JVM (Maven, whose surefire starts test JVMs through a shell), or null when there is none or
+   * the system does not say. A report written before it is an earlier build's. A build tool that
+   * stays up across builds (the Gradle daemon, mvnd, an IDE) started before all of them, so there
+   * an earlier build's report is kept: give each build its own {@code steelmill.reportDir}.
    */
   static Instant buildStart() {
     Optional<ProcessHandle> ancestor = ProcessHandle.current().parent();
