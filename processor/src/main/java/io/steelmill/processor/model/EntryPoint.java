@@ -33,6 +33,36 @@ public record EntryPoint(ExecutableElement method, TypeMirror returnType, Depend
   }
 
   /**
+   * Every declaration of an entry point of {@code factory}: the abstract methods of the factory and
+   * of each of its superinterfaces (each interface once), overrides included, in that order, but
+   * for {@link #isCandidate non-candidates} and those a default method implements. Reading and
+   * validating a factory both walk the interfaces through this one method.
+   */
+  public static List<ExecutableElement> declarations(TypeElement factory) {
+    List<ExecutableElement> found = new java.util.ArrayList<>();
+    declarations(factory, factory, found, new HashSet<>());
+    return found;
+  }
+
+  private static void declarations(
+      TypeElement factory, TypeElement type, List<ExecutableElement> into, Set<TypeElement> seen) {
+    if (!seen.add(type)) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (isCandidate(method) && !isImplementedByDefault(method, factory)) {
+        into.add(method);
+      }
+    }
+    for (TypeMirror superinterface : type.getInterfaces()) {
+      if (superinterface instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement element) {
+        declarations(factory, element, into, seen);
+      }
+    }
+  }
+
+  /**
    * Whether {@code method}, abstract where it is declared, is implemented for {@code factory} by a
    * default method of an interface between them ({@code interface A { Store s(); }}, {@code
    * interface App extends A { default Store s() { ... } }}): Java lets the default win (JLS

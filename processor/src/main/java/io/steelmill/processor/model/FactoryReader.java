@@ -146,34 +146,15 @@ public final class FactoryReader {
    */
   private List<EntryPoint> entryPoints(TypeElement factory) {
     Map<String, EntryPoint> bySignature = new java.util.LinkedHashMap<>();
-    collect(factory, factory, bySignature, new java.util.HashSet<>());
+    for (ExecutableElement method : EntryPoint.declarations(factory)) {
+      TypeMirror returned = entryPointTypes.returnType(factory, method);
+      EntryPoint earlier = bySignature.get(signature(method));
+      if (earlier == null || entryPointTypes.narrower(returned, earlier.returnType())) {
+        bySignature.put(signature(method),
+            new EntryPoint(method, returned, bindings.dependency(returned, method)));
+      }
+    }
     return List.copyOf(bySignature.values());
-  }
-
-  private void collect(
-      TypeElement factory,
-      TypeElement type,
-      Map<String, EntryPoint> into,
-      java.util.Set<TypeElement> visited) {
-    if (!visited.add(type)) {
-      return;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (EntryPoint.isCandidate(method) && !EntryPoint.isImplementedByDefault(method, factory)) {
-        TypeMirror returned = entryPointTypes.returnType(factory, method);
-        EntryPoint earlier = into.get(signature(method));
-        if (earlier == null || entryPointTypes.narrower(returned, earlier.returnType())) {
-          into.put(signature(method),
-              new EntryPoint(method, returned, bindings.dependency(returned, method)));
-        }
-      }
-    }
-    for (TypeMirror superinterface : type.getInterfaces()) {
-      TypeElement element = Annotations.typeElement(superinterface);
-      if (element != null) {
-        collect(factory, element, into, visited);
-      }
-    }
   }
 
   /** {@code name[a.B, c.D]}: the method's name and parameter types (a loop: a cold path). */

@@ -126,8 +126,9 @@ public final class FactoryValidator {
                   "remove sealed from " + name + " (non-sealed, or no modifier).")));
       return out;
     }
-    java.util.Map<String, List<TypeMirror>> returns = returnsByName(factory);
-    for (ExecutableElement method : entryPoints(factory)) {
+    List<ExecutableElement> declarations = EntryPoint.declarations(factory);
+    java.util.Map<String, List<TypeMirror>> returns = returnsByName(factory, declarations);
+    for (ExecutableElement method : firstOfEach(declarations)) {
       checkEntryPoint(factory, method, returns, out);
     }
     defaultMethods(factory, factory, out, new java.util.HashSet<>());
@@ -226,34 +227,16 @@ public final class FactoryValidator {
    * What each no-argument entry point of {@code factory} returns, by name, as the factory
    * inherits each declaration of it (the factory's own and every superinterface's), in order.
    */
-  private java.util.Map<String, List<TypeMirror>> returnsByName(TypeElement factory) {
+  private java.util.Map<String, List<TypeMirror>> returnsByName(
+      TypeElement factory, List<ExecutableElement> declarations) {
     java.util.Map<String, List<TypeMirror>> returns = new java.util.TreeMap<>();
-    collectReturns(factory, factory, returns, new java.util.HashSet<>());
-    return returns;
-  }
-
-  private void collectReturns(
-      TypeElement factory,
-      TypeElement type,
-      java.util.Map<String, List<TypeMirror>> into,
-      Set<TypeElement> visited) {
-    if (!visited.add(type)) {
-      return;
-    }
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (method.getParameters().isEmpty()
-          && EntryPoint.isCandidate(method)
-          && !EntryPoint.isImplementedByDefault(method, factory)) {
-        into.computeIfAbsent(method.getSimpleName().toString(), n -> new ArrayList<>())
+    for (ExecutableElement method : declarations) {
+      if (method.getParameters().isEmpty()) {
+        returns.computeIfAbsent(method.getSimpleName().toString(), n -> new ArrayList<>())
             .add(entryPointTypes.returnType(factory, method));
       }
     }
-    for (TypeMirror superinterface : type.getInterfaces()) {
-      TypeElement element = Annotations.typeElement(superinterface);
-      if (element != null) {
-        collectReturns(factory, element, into, visited);
-      }
-    }
+    return returns;
   }
 
   /**
@@ -314,28 +297,15 @@ public final class FactoryValidator {
     }
   }
 
-  /** The abstract methods of {@code factory} and its superinterfaces, each name once. */
-  private static List<ExecutableElement> entryPoints(TypeElement factory) {
-    List<ExecutableElement> methods = new ArrayList<>();
-    collect(factory, factory, methods, new java.util.HashSet<>());
-    return methods;
-  }
-
-  /** Abstract methods of {@code type} and up, but not those a default method implements. */
-  private static void collect(
-      TypeElement factory, TypeElement type, List<ExecutableElement> into, Set<String> seen) {
-    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      if (EntryPoint.isCandidate(method)
-          && !EntryPoint.isImplementedByDefault(method, factory)
-          && seen.add(method.getSimpleName() + "/" + method.getParameters().size())) {
-        into.add(method);
+  /** The first declaration of each entry point (by name and number of parameters). */
+  private static List<ExecutableElement> firstOfEach(List<ExecutableElement> declarations) {
+    Set<String> seen = new java.util.HashSet<>();
+    List<ExecutableElement> first = new ArrayList<>();
+    for (ExecutableElement method : declarations) {
+      if (seen.add(method.getSimpleName() + "/" + method.getParameters().size())) {
+        first.add(method);
       }
     }
-    for (TypeMirror superinterface : type.getInterfaces()) {
-      TypeElement element = Annotations.typeElement(superinterface);
-      if (element != null) {
-        collect(factory, element, into, seen);
-      }
-    }
+    return first;
   }
 }
