@@ -6,7 +6,6 @@ import static io.steelmill.platform.TcpPeers.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
@@ -32,12 +31,7 @@ class TcpAuthenticationTest {
   }
 
   private Endpoint<String> bind(String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   @Test
@@ -177,11 +171,6 @@ class TcpAuthenticationTest {
   }
 
   private static Endpoint<String> bindOn(TcpNetwork on, String node) {
-    String previous = NodeContext.enter(node);
-    try {
-      return on.bind("svc", Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(on, node, "svc");
   }
 }

@@ -7,7 +7,6 @@ import static io.steelmill.platform.TcpPeers.frame;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,12 +40,7 @@ class TcpBudgetTest {
   }
 
   private static Endpoint<String> bind(TcpNetwork network, String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   /**

@@ -3,7 +3,6 @@ package io.steelmill.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,12 +36,7 @@ class TcpDurationsHostileTest {
   }
 
   private Endpoint<String> bind(String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   /** Each timeout budget, set alone to {@code value}. */
@@ -185,12 +179,7 @@ class TcpDurationsHostileTest {
   }
 
   private static Endpoint<String> bindOn(TcpNetwork on, String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return on.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(on, node, service);
   }
 
   /** A clock that stands still at {@code origin}: monotonic clocks may start anywhere. */

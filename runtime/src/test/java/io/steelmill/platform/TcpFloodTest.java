@@ -2,7 +2,6 @@ package io.steelmill.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.BufferedReader;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -89,12 +88,7 @@ class TcpFloodTest {
   }
 
   private static Endpoint<String> bind(TcpNetwork network) {
-    String previous = NodeContext.enter("client");
-    try {
-      return network.bind("rpc", Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, "client", "rpc");
   }
 
   /** Starts a 15 MiB frame and sends all but its last byte, as fast as the node reads. */

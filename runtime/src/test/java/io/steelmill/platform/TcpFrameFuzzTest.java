@@ -3,7 +3,6 @@ package io.steelmill.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -211,12 +210,7 @@ class TcpFrameFuzzTest {
   }
 
   private Endpoint<String> bind(String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   private void collect(Endpoint<String> inbox) {

@@ -3,7 +3,6 @@ package io.steelmill.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,12 +23,7 @@ class TcpNetworkTest {
   }
 
   private Endpoint<String> bind(String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   private static Thread echo(Endpoint<String> server) {

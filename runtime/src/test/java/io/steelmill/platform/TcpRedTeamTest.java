@@ -7,7 +7,6 @@ import static io.steelmill.platform.TcpPeers.frame;
 import static io.steelmill.platform.TcpPeers.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.steelmill.runtime.internal.NodeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.OutputStream;
@@ -43,12 +42,7 @@ class TcpRedTeamTest {
   }
 
   private Endpoint<String> bind(String node, String service) {
-    String previous = NodeContext.enter(node);
-    try {
-      return network.bind(service, Codec.utf8());
-    } finally {
-      NodeContext.restore(previous);
-    }
+    return AsNode.bind(network, node, service);
   }
 
   private Socket keep(Socket socket) {
