@@ -57,7 +57,7 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
   protected Node(FactoryCore core, Node parent) {
     super(core);
     if (parent != null) {
-      NodeTree.checkChildName(core.node());
+      NodeId.checkChildName(core.node());
     }
     this.parent = parent;
     this.inheritedGrace = parent == null ? null : parent.ownGrace();
@@ -166,13 +166,10 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
           + this + ". Fix: hand in an instance of " + type.getSimpleName() + ".");
     }
     if (isStopRequested()) {
-      throw new NodeStoppingException(name(), "Cannot inject " + type.getSimpleName() + " into "
-          + this + ": it is stopping, and a stopping node takes nothing new.");
+      throw Refusals.injectStopping(this, type);
     }
     if (core.isSealed()) {
-      throw new IllegalStateException(
-          "Cannot inject " + type.getSimpleName() + " into " + this + ": a started node is sealed."
-              + " Fix: inject before start().");
+      throw Refusals.injectSealed(this, type);
     }
     if (!core.inject(type, type.cast(instance))) {
       throw new IllegalArgumentException(
@@ -252,10 +249,7 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
       return;
     }
     NodeStop.awaitStopped(this, true);
-    Optional<FactoryException> unthrown = status().errors.takeUnthrown();
-    if (unthrown.isPresent()) {
-      throw unthrown.get();
-    }
+    status().errors.throwUnthrown();
   }
 
   /**

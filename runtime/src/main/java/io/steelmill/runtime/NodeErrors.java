@@ -53,6 +53,17 @@ final class NodeErrors {
   }
 
   /**
+   * Throws what {@link #takeUnthrown} takes, if anything: for {@code Node.close()}, here so that
+   * {@code Node}'s verifier does not load {@code FactoryException} (see {@link Refusals}).
+   */
+  void throwUnthrown() {
+    Optional<FactoryException> unthrown = takeUnthrown();
+    if (unthrown.isPresent()) {
+      throw unthrown.get();
+    }
+  }
+
+  /**
    * Every error: the first, carrying the others as suppressed exceptions. An error already thrown
    * is never changed afterwards (its reader would see a later error twice, once in it and once
    * from the {@code close()} that throws it): if the first was thrown, it is returned as it is.

@@ -111,8 +111,7 @@ abstract class NodeGraph {
   /** For generated child creators: hands in the instance of the injected binding {@code id}. */
   protected final void injectAt(int id, Object instance) {
     if (core.isSealed()) {
-      throw new IllegalStateException(
-          "Cannot inject into " + this + ": a started node is sealed.");
+      throw Refusals.injectAtSealed(this);
     }
     core.inject(id, instance);
   }

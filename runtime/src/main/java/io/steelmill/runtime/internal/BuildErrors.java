@@ -9,12 +9,18 @@ import java.util.List;
  * The errors of a construction, in one place: each names the node, the daemon and the path of
  * daemons being built when it happened, and says what to change. {@link FactoryCore} decides when
  * one is thrown; this class only words it, and is loaded only when one is.
+ *
+ * <p>Each is returned typed {@code RuntimeException} (a {@link FactoryException} unless its Javadoc
+ * names another class), for the caller to throw: the verifier of a method that throws a {@code FactoryException} loads that
+ * class, and its superclasses, to check that it is a {@code Throwable}, so {@code FactoryCore},
+ * verified in every fresh JVM's first build, would load four exception classes it never throws
+ * there (BENCHMARKS.md, "Issue 12, the first build, seventh pass").
  */
 final class BuildErrors {
   private BuildErrors() {}
 
   /** A cycle closed at run time through a {@code Provider}. */
-  static FactoryException cycle(String node, String daemon, List<String> path) {
+  static RuntimeException cycle(String node, String daemon, List<String> path) {
     return construction(
         node,
         daemon,
@@ -25,8 +31,8 @@ final class BuildErrors {
             + " constructing.");
   }
 
-  /** A request to a node that began to stop: cancelled, not failed. */
-  static NodeStoppingException stopping(String node, String daemon) {
+  /** A request to a node that began to stop: cancelled, not failed (a NodeStoppingException). */
+  static RuntimeException stopping(String node, String daemon) {
     return new NodeStoppingException(
         node,
         daemon
@@ -37,7 +43,7 @@ final class BuildErrors {
   }
 
   /** A first request after the node started and sealed. */
-  static FactoryException sealed(String node, String daemon, List<String> path) {
+  static RuntimeException sealed(String node, String daemon, List<String> path) {
     return construction(
         node,
         daemon,
@@ -48,12 +54,12 @@ final class BuildErrors {
   }
 
   /** A constructor or provides method that threw {@code thrown}. */
-  static FactoryException threw(String node, String daemon, List<String> path, Throwable thrown) {
+  static RuntimeException threw(String node, String daemon, List<String> path, Throwable thrown) {
     return new FactoryException(node, daemon, Phase.CONSTRUCT, path, null, thrown);
   }
 
   /** A {@code @Provides} method ({@code method}, or null if unknown) that returned null. */
-  static FactoryException returnedNull(
+  static RuntimeException returnedNull(
       String node, String daemon, String method, List<String> path) {
     return construction(
         node,
@@ -67,8 +73,8 @@ final class BuildErrors {
             + ", or throw an exception that says what is missing.");
   }
 
-  /** {@code inject} on a binding that is already built. */
-  static IllegalStateException alreadyBuilt(String node, String daemon) {
+  /** {@code inject} on a binding that is already built (an IllegalStateException). */
+  static RuntimeException alreadyBuilt(String node, String daemon) {
     return new IllegalStateException(
         daemon
             + " is already built in node \""
@@ -78,7 +84,7 @@ final class BuildErrors {
   }
 
   /** An {@code @Factory(injected = ...)} binding requested before its instance was injected. */
-  static FactoryException notInjected(String node, String daemon, List<String> path) {
+  static RuntimeException notInjected(String node, String daemon, List<String> path) {
     return construction(
         node,
         daemon,

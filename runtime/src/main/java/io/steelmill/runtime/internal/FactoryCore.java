@@ -482,17 +482,20 @@ public final class FactoryCore extends AtomicInteger {
 
   /**
    * Turns whatever a constructor or provides method threw into a {@link FactoryException} naming
-   * the daemon and its path; one that already is one (from a dependency) passes unchanged.
+   * the daemon and its path, for the caller to throw; one that already is one (from a dependency)
+   * passes unchanged, and so does a {@link NodeStoppingException} (a cancellation passes through
+   * every accessor). Typed {@code RuntimeException}, with casts rather than typed patterns, so
+   * that this class's verifier loads no exception class (see {@link BuildErrors}).
    */
-  private FactoryException failure(int id, Throwable thrown) {
-    if (thrown instanceof FactoryException e) {
-      return e;
+  private RuntimeException failure(int id, Throwable thrown) {
+    if (thrown instanceof FactoryException) {
+      return (RuntimeException) thrown;
     }
     if (slots[id] == null && bindings.kind(id) == Bindings.INJECTED) {
       return notInjected(id); // what the dispatch threw for its missing case
     }
-    if (thrown instanceof NodeStoppingException cancelled) {
-      throw cancelled; // a cancellation passes through every accessor unchanged
+    if (thrown instanceof NodeStoppingException) {
+      return (RuntimeException) thrown;
     }
     if (thrown instanceof InterruptedException) {
       Thread.currentThread().interrupt();
@@ -500,7 +503,7 @@ public final class FactoryCore extends AtomicInteger {
     return BuildErrors.threw(node, current(), pathWith(null), thrown);
   }
 
-  private FactoryException notInjected(int id) {
+  private RuntimeException notInjected(int id) {
     String daemon = bindings.name(id);
     return BuildErrors.notInjected(node, daemon, pathWith(daemon));
   }
@@ -520,40 +523,56 @@ public final class FactoryCore extends AtomicInteger {
       cell = null;
       return true;
     }
-    long end = clock.monotonicNanos() + grace.toNanos();
-    // in slices on a real thread: a release may miss this waiter (see unlock())
-    long slice = Clocks.isSimulated() ? Long.MAX_VALUE : RECHECK_NANOS;
-    boolean interrupted = false;
-    boolean locked = false;
-    try {
-      while (!locked) { // bounded, not interruptible: an interrupt is kept for the caller
-        try {
-          long left = end - clock.monotonicNanos();
-          locked =
-              signal().await(
-                  clock, () -> compareAndSet(FREE, HELD), Math.min(left, slice), this);
-          if (!locked && left <= slice) {
-            locked = compareAndSet(FREE, HELD);
-            if (!locked) {
+    if (!Sealing.lock(this, clock, grace)) {
+      return false;
+    }
+    owner = me; // unlock() clears it
+    sealed = true;
+    cellThread = null; // nothing is built from now on: keep no thread reachable
+    cell = null;
+    unlock();
+    return true;
+  }
+
+  /**
+   * The wait of {@link #seal}: a class of its own because it catches {@link InterruptedException},
+   * and a method that catches a class makes the verifier load it, which the first build of every
+   * fresh JVM would pay (see {@link BuildErrors}); a node that seals waits here anyway.
+   */
+  private static final class Sealing {
+    private Sealing() {}
+
+    /**
+     * Takes {@code core}'s lock, waiting at most {@code grace} on {@code clock}; returns false if
+     * it could not. Not interruptible: an interrupt is kept for the caller.
+     */
+    static boolean lock(FactoryCore core, Clock clock, Duration grace) {
+      long end = clock.monotonicNanos() + grace.toNanos();
+      // in slices on a real thread: a release may miss this waiter (see unlock())
+      long slice = Clocks.isSimulated() ? Long.MAX_VALUE : RECHECK_NANOS;
+      boolean interrupted = false;
+      try {
+        while (true) { // bounded, not interruptible: an interrupt is kept for the caller
+          try {
+            long left = end - clock.monotonicNanos();
+            if (core.signal().await(
+                clock, () -> core.compareAndSet(FREE, HELD), Math.min(left, slice), core)) {
+              return true;
+            }
+            if (left <= slice) {
+              return core.compareAndSet(FREE, HELD);
+            }
+          } catch (InterruptedException e) {
+            interrupted = true;
+            if (Unwinding.isUnwinding(Thread.currentThread())) {
               return false;
             }
           }
-        } catch (InterruptedException e) {
-          interrupted = true;
-          if (Unwinding.isUnwinding(Thread.currentThread())) {
-            return false;
-          }
         }
-      }
-      owner = me; // unlock() clears it
-      sealed = true;
-      cellThread = null; // nothing is built from now on: keep no thread reachable
-      cell = null;
-      unlock();
-      return true;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
       }
     }
   }
