@@ -106,10 +106,20 @@ public final class Bindings {
             found = Arrays.copyOf(found, size * 2);
             from = Arrays.copyOf(from, size * 2 + 1);
           }
-          byte kind = kindAt(part, at, end);
+          byte kind;
+          int need;
+          // most lines are a daemon's: two calls find what kindAt and needsAt find with five or
+          // six, and this loop runs once a table, interpreted in a fresh JVM's first build
+          if (part.startsWith("daemon ", at)) {
+            kind = DAEMON;
+            int space = part.indexOf(' ', at + 7);
+            need = space >= 0 && space + 1 < end && part.charAt(space + 1) == '[' ? space + 2 : -1;
+          } else {
+            kind = kindAt(part, at, end);
+            need = needsAt(part, at, end, kind);
+          }
           found[size] = kind;
           from[size] = count;
-          int need = needsAt(part, at, end, kind);
           while (need >= 0) { // the ids in brackets: digits, a comma between two, then "]"
             int id = 0;
             int digits = 0;
