@@ -10,11 +10,12 @@ import java.util.List;
  * daemons being built when it happened, and says what to change. {@link FactoryCore} decides when
  * one is thrown; this class only words it, and is loaded only when one is.
  *
- * <p>Each is returned typed {@code RuntimeException} (a {@link FactoryException} unless its Javadoc
- * names another class), for the caller to throw: the verifier of a method that throws a {@code FactoryException} loads that
- * class, and its superclasses, to check that it is a {@code Throwable}, so {@code FactoryCore},
- * verified in every fresh JVM's first build, would load four exception classes it never throws
- * there (BENCHMARKS.md, "Issue 12, the first build, seventh pass").
+ * <p>Each is returned typed {@code RuntimeException} (a {@link FactoryException} unless its
+ * Javadoc names another class), for the caller to throw: the verifier of a method that throws a
+ * {@code FactoryException} loads that class, and its superclasses, to check that it is a {@code
+ * Throwable}, so {@code FactoryCore}, verified in every fresh JVM's first build, would load four
+ * exception classes it never throws there (BENCHMARKS.md, "Issue 12, the first build, seventh
+ * pass").
  */
 final class BuildErrors {
   private BuildErrors() {}
