@@ -57,7 +57,7 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
   protected Node(FactoryCore core, Node parent) {
     super(core);
     if (parent != null) {
-      NodeId.checkChildName(core.node());
+      checkChildName(core.node());
     }
     this.parent = parent;
     this.inheritedGrace = parent == null ? null : parent.ownGrace();

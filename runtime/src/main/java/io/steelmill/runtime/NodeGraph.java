@@ -29,6 +29,40 @@ abstract class NodeGraph {
     core.constructWith(Dispatch.INSTANCE, this);
   }
 
+  /**
+   * A host's or child's name must name a node: a blank one would be {@link NodeId#NONE} (no node:
+   * a crash would not reach its tasks), {@code ambient} the cluster's shared infrastructure; a
+   * control character or line separator would split or forge the lines of every message and log
+   * naming the node (the name often comes from outside: a lease, a request, a plugin). Here,
+   * where every node's constructor is, because a class of its own to load costs a fresh JVM's
+   * first build about a tenth of a millisecond (BENCHMARKS.md, "Issue 12, the first build,
+   * seventh pass"): {@code NodeTree}, where it was, made it load the exception classes of the
+   * start path as well, and {@code NodeId} is not needed before a node starts.
+   */
+  static void checkChildName(String name) {
+    String why = name.isBlank() ? "a blank name is no node's"
+        : name.equals(NodeId.AMBIENT_NAME) ? "\"ambient\" is the shared infrastructure's"
+        : hasLineControl(name) ? "a control character or line break would split every message"
+            + " and log line naming it"
+        : null;
+    if (why != null) {
+      throw new IllegalArgumentException("A node cannot be named \""
+          + FactoryException.printable(name) + "\": " + why
+          + ". Fix: give the node a name of its own, such as \"n0\".");
+    }
+  }
+
+  /** Whether {@code name} holds a control character or one of Unicode's line separators. */
+  private static boolean hasLineControl(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The node's core: its instances, construction lock, order and seal. */
   final FactoryCore core() {
     return core;

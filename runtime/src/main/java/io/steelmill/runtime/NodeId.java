@@ -10,8 +10,11 @@ import java.util.Objects;
  * equal ids: what a host owns (its address, its disk) outlives an incarnation.
  */
 public final class NodeId {
+  /** {@link #AMBIENT}'s name, a constant: checking a node's name need not load this class. */
+  static final String AMBIENT_NAME = "ambient";
+
   /** The node of every ambient factory: the shared infrastructure of a cluster. */
-  public static final NodeId AMBIENT = new NodeId("ambient");
+  public static final NodeId AMBIENT = new NodeId(AMBIENT_NAME);
 
   /** No node: the code of the simulation or test itself (the main task, a harness). */
   public static final NodeId NONE = new NodeId("");
@@ -29,38 +32,6 @@ public final class NodeId {
       return AMBIENT;
     }
     return name.isEmpty() ? NONE : new NodeId(name);
-  }
-
-  /**
-   * A host's or child's name must name a node: a blank one would be {@link #NONE} (no node:
-   * a crash would not reach its tasks), {@code ambient} the cluster's shared infrastructure; a
-   * control character or line separator would split or forge the lines of every message and log
-   * naming the node (the name often comes from outside: a lease, a request, a plugin). Here, not
-   * in {@code NodeTree}, because every child's constructor calls it: loading {@code NodeTree}
-   * made a fresh JVM's first build load (verify) the exception classes its start path throws.
-   */
-  static void checkChildName(String name) {
-    String why = name.isBlank() ? "a blank name is no node's"
-        : name.equals(AMBIENT.name) ? "\"ambient\" is the shared infrastructure's"
-        : hasLineControl(name) ? "a control character or line break would split every message"
-            + " and log line naming it"
-        : null;
-    if (why != null) {
-      throw new IllegalArgumentException("A node cannot be named \""
-          + FactoryException.printable(name) + "\": " + why
-          + ". Fix: give the node a name of its own, such as \"n0\".");
-    }
-  }
-
-  /** Whether {@code name} holds a control character or one of Unicode's line separators. */
-  private static boolean hasLineControl(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The node's name: a host name, a lease name, {@code "ambient"}, or empty for {@link #NONE}. */
