@@ -109,7 +109,7 @@ public final class FactoryCore extends AtomicInteger {
   private final int[] order; // what was built (id) or injected (~id), in that order
   private int count;
   private Thread cellThread; // whose node-context cell `cell` is
-  private NodeContext.Cell cell;
+  private NodeContext cell;
   private volatile boolean sealed;
   private volatile boolean stopping;
   // the innermost id being built, or -1: also read, racily, by hang reports (an int is written
@@ -301,7 +301,7 @@ public final class FactoryCore extends AtomicInteger {
    * per construction.
    */
   private Object constructOnNode(int id, Thread me) throws Throwable {
-    NodeContext.Cell context = cell;
+    NodeContext context = cell;
     if (cellThread != me) {
       context = NodeContext.cell();
       cell = context;

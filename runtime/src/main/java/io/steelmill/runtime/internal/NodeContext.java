@@ -8,23 +8,23 @@ import io.steelmill.runtime.NodeId;
  * "this node" (binding a network endpoint in {@code prepare()} or in a constructor, for example).
  * Held by name, as logs and the production bindings use it; {@link #currentId()} types it.
  *
- * <p>Each thread keeps one mutable {@link Cell}: a factory that builds many daemons on one thread
- * looks the cell up once and then sets the node with plain writes, instead of a thread-local
- * lookup and two updates per construction.
+ * <p>Each thread keeps one mutable instance of this class, its cell: a factory that builds many
+ * daemons on one thread looks the cell up once and then sets the node with plain writes, instead
+ * of a thread-local lookup and two updates per construction. The cell is this class, not one of
+ * its own, because every class a fresh JVM's first build loads costs it about a tenth of a
+ * millisecond (BENCHMARKS.md, "Issue 12, the first build, seventh pass").
  */
 public final class NodeContext {
-  private static final ThreadLocal<Cell> CURRENT = new ThreadLocal<>();
+  private static final ThreadLocal<NodeContext> CURRENT = new ThreadLocal<>();
 
-  /** One thread's current node; only that thread reads or writes it. */
-  static final class Cell {
-    String node;
-  }
+  /** The current node of the thread whose cell this is; only that thread reads or writes it. */
+  String node;
 
   private NodeContext() {}
 
   /** The current node's name, or null outside any node's code. */
   public static String current() {
-    Cell cell = CURRENT.get();
+    NodeContext cell = CURRENT.get();
     return cell == null ? null : cell.node;
   }
 
@@ -36,7 +36,7 @@ public final class NodeContext {
 
   /** Sets the current node, returning the previous one for {@link #restore}. */
   public static String enter(String node) {
-    Cell cell = cell();
+    NodeContext cell = cell();
     String previous = cell.node;
     cell.node = node;
     return previous;
@@ -49,7 +49,7 @@ public final class NodeContext {
 
   /** Makes {@code previous}, returned by {@link #enter}, the current node again. */
   public static void restore(String previous) {
-    Cell cell = CURRENT.get();
+    NodeContext cell = CURRENT.get();
     if (cell != null) {
       cell.node = previous;
     } else if (previous != null) {
@@ -58,10 +58,10 @@ public final class NodeContext {
   }
 
   /** The calling thread's cell, created on first use (and kept: the next enter() needs it). */
-  static Cell cell() {
-    Cell cell = CURRENT.get();
+  static NodeContext cell() {
+    NodeContext cell = CURRENT.get();
     if (cell == null) {
-      cell = new Cell();
+      cell = new NodeContext();
       CURRENT.set(cell);
     }
     return cell;
