@@ -37,6 +37,7 @@ public final class TcpNetwork implements Network, Lifecycle {
   private final NetworkConfig config;
   private final TcpCounters counters = new TcpCounters();
   private final ThrottledLog hostileLog;
+  private final ThrottledLog codecFailures;
   private final Map<String, TcpListener> listeners = new ConcurrentHashMap<>();
   private final Map<Address, TcpEndpoint<?>> endpoints = new ConcurrentHashMap<>();
   private final Map<String, TcpConnection> connections = new ConcurrentHashMap<>();
@@ -46,6 +47,8 @@ public final class TcpNetwork implements Network, Lifecycle {
   public TcpNetwork(NetworkConfig config) {
     this.config = config;
     this.hostileLog = new ThrottledLog(log, "hostile or broken peer",
+        config.limits().acceptLogInterval());
+    this.codecFailures = new ThrottledLog(log, "codec failure",
         config.limits().acceptLogInterval());
     this.watchdog = Thread.ofVirtual().name("tcp-watchdog").unstarted(this::watchWrites);
   }
@@ -144,6 +147,11 @@ public final class TcpNetwork implements Network, Lifecycle {
 
   TcpLimits limits() {
     return config.limits();
+  }
+
+  /** Errors thrown by codecs decoding received frames (see TcpInbound). */
+  ThrottledLog codecFailures() {
+    return codecFailures;
   }
 
   TcpCounters counters() {
