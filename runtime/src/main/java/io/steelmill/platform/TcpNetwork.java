@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * listener then accepts only frames whose sender is the authenticated peer. Every buffer has a
  * budget ({@link TcpLimits}): a flood, a slow or hostile peer, or a slow consumer costs bounded
  * memory, and whatever it costs is counted in {@link #stats()}. A failed connection drops the
- * message in flight and reconnects on the next send (the datagram semantics of {@link Endpoint});
+ * message in flight and reconnects on the next send (the datagram semantics of {@link Endpoint}),
+ * after a backoff if connecting failed ({@link TcpLimits#reconnectBackoffMax()});
  * anything malformed closes only that connection and never stops the node. {@link #stop()}
  * closes every socket.
  */
