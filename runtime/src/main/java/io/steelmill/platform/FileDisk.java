@@ -52,9 +52,15 @@ public final class FileDisk implements Disk, Lifecycle {
     this(config, channel -> channel.force(true));
   }
 
-  FileDisk(DiskConfig config, Fsync fsync) {
+  /** Private: the processor would see a second constructor to choose from. */
+  private FileDisk(DiskConfig config, Fsync fsync) {
     this.root = config.root().toAbsolutePath().normalize();
     this.fsync = fsync;
+  }
+
+  /** A disk whose syncs go through {@code fsync}: tests make one fail as a device would. */
+  static FileDisk withFsync(DiskConfig config, Fsync fsync) {
+    return new FileDisk(config, fsync);
   }
 
   @Override

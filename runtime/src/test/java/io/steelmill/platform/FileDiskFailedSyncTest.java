@@ -37,7 +37,7 @@ class FileDiskFailedSyncTest {
   }
 
   private FileDisk disk() {
-    return new FileDisk(new DiskConfig(root), channel -> {
+    return FileDisk.withFsync(new DiskConfig(root), channel -> {
       if (failuresLeft.getAndDecrement() > 0) {
         throw new IOException("Input/output error");
       }
