@@ -1,7 +1,5 @@
 package io.steelmill.platform;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * How messages of one type cross a network. Both networks deliver what was sent at send time:
  * the TCP network frames {@link #encode} output at once, and the simulated one keeps a copy of it
@@ -16,18 +14,11 @@ public interface Codec<M> {
   /** Decodes a frame; throws {@link IllegalArgumentException} for a malformed one. */
   M decode(byte[] frame);
 
-  /** UTF-8 strings. */
+  /**
+   * UTF-8 strings. Always the same instance, whose {@link #encode} returns a new array each
+   * time: the simulated network then keeps that array as it is instead of copying it.
+   */
   static Codec<String> utf8() {
-    return new Codec<>() {
-      @Override
-      public byte[] encode(String message) {
-        return message.getBytes(StandardCharsets.UTF_8);
-      }
-
-      @Override
-      public String decode(byte[] frame) {
-        return new String(frame, StandardCharsets.UTF_8);
-      }
-    };
+    return Utf8Codec.INSTANCE;
   }
 }

@@ -12,6 +12,9 @@ import java.util.zip.CRC32C;
 final class DataDigest {
   private DataDigest() {}
 
+  /** The one codec known to encode into a new array each time: its bytes need no copy. */
+  private static final Codec<String> UTF8 = Codec.utf8();
+
   /** The digest of {@code length} bytes of {@code bytes} from {@code offset}. */
   static long of(byte[] bytes, int offset, int length) {
     CRC32C crc = new CRC32C();
@@ -32,7 +35,7 @@ final class DataDigest {
     }
     try {
       byte[] bytes = codec.encode(message);
-      return bytes == null ? null : bytes.clone();
+      return bytes == null || codec == UTF8 ? bytes : bytes.clone();
     } catch (RuntimeException e) {
       return null;
     }
