@@ -167,7 +167,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     }
     try {
       return codec.decode(wire);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) { // an Error too: on the carrier it would end the loop
       network.failRun(new SimulationException("SimNetwork: node " + Names.quoted(address.node())
           + ", endpoint " + address + ": its codec refused a message from " + from
           + " that the sender's codec encoded (" + e + "). Fix: make Codec.decode accept every"

@@ -166,6 +166,30 @@ class SimNetworkCopiesTest {
   }
 
   @Test
+  void anErrorFromTheReceiversCodecFailsTheRunNamingTheNetworkNotATimer() {
+    Codec<Box> overflowing = new Codec<>() {
+      @Override
+      public byte[] encode(Box box) {
+        return BOXES.encode(box);
+      }
+
+      @Override
+      public Box decode(byte[] frame) {
+        throw new StackOverflowError();
+      }
+    };
+    SimResult result = Simulation.builder().seed(7).build().run(() -> {
+      SimNetwork network = new SimNetwork();
+      Endpoint<Box> a = bind(network, "a", BOXES);
+      Endpoint<Box> b = bind(network, "b", overflowing);
+      a.send(b.address(), new Box(1));
+      b.receive(Duration.ofSeconds(1));
+    });
+    assertThat(result.failure().getMessage()).startsWith("SimNetwork: node \"b\"")
+        .contains("StackOverflowError", "Fix: ");
+  }
+
+  @Test
   void aMessageItsCodecCannotEncodeStillArrivesAsItWas() {
     Codec<Box> partial = new Codec<>() {
       @Override
