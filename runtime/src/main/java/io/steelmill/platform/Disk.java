@@ -19,7 +19,13 @@ public interface Disk {
   /** Appends {@code data} to {@code file}, creating it; returns where it starts. Not yet durable. */
   long append(String file, byte[] data) throws IOException;
 
-  /** Makes everything written to {@code file} so far durable (fsync). */
+  /**
+   * Makes everything written to {@code file} so far durable (fsync). When it throws, what the file
+   * holds on its device is unknown: the system may have dropped the writes it could not make
+   * durable and would let a later fsync succeed without them (PostgreSQL's "fsyncgate"). The file
+   * has then failed: every later {@code write}, {@code append} and {@code sync} of it throws until
+   * it is deleted, and {@code read} returns what is left, for a recovery done as after a crash.
+   */
   void sync(String file) throws IOException;
 
   /** The whole content of {@code file}; empty if it does not exist. */

@@ -36,14 +36,37 @@ import java.util.stream.Stream;
 public final class FileDisk implements Disk, Lifecycle {
   private final Path root;
   private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
+  /**
+   * The files whose fsync failed, with that failure: what they hold on disk is unknown, so every
+   * later write, append and sync of them fails until they are deleted (see {@link #sync}).
+   */
+  private final Map<Path, IOException> failed = new ConcurrentHashMap<>();
+  private final Fsync fsync;
+
+  /** How a file's channel is made durable: {@code force(true)}; tests make it fail. */
+  interface Fsync {
+    void force(FileChannel channel) throws IOException;
+  }
 
   public FileDisk(DiskConfig config) {
+    this(config, channel -> channel.force(true));
+  }
+
+  /** Private: the processor would see a second constructor to choose from. */
+  private FileDisk(DiskConfig config, Fsync fsync) {
     this.root = config.root().toAbsolutePath().normalize();
+    this.fsync = fsync;
+  }
+
+  /** A disk whose syncs go through {@code fsync}: tests make one fail as a device would. */
+  static FileDisk withFsync(DiskConfig config, Fsync fsync) {
+    return new FileDisk(config, fsync);
   }
 
   @Override
   public synchronized void write(String file, long position, byte[] data) throws IOException {
     checkRange("write to", file, position, data);
+    checkNotFailed("write to", file);
     try {
       writeAt(channel(file), position, data);
     } catch (IOException e) {
@@ -53,6 +76,7 @@ public final class FileDisk implements Disk, Lifecycle {
 
   @Override
   public synchronized long append(String file, byte[] data) throws IOException {
+    checkNotFailed("append to", file);
     try {
       FileChannel channel = channel(file);
       long start = channel.size();
@@ -64,12 +88,43 @@ public final class FileDisk implements Disk, Lifecycle {
     }
   }
 
+  /**
+   * Forces the file to its device. A failed fsync fails the file for good: after one, the kernel
+   * may have dropped the pages it could not write and marked them clean, so a second fsync would
+   * succeed without having written them (PostgreSQL's "fsyncgate", 2018); what the file holds on
+   * disk is unknown. Every later write, append and sync of the file then throws, naming the
+   * first failure, until the file is deleted; read still returns what the system has, for the
+   * recovery the caller must do as after a crash. An interrupted caller ({@code
+   * ClosedByInterruptException}) does not fail the file.
+   */
   @Override
   public void sync(String file) throws IOException {
+    checkNotFailed("sync of", file);
+    FileChannel channel = channel(file);
     try {
-      channel(file).force(true);
+      fsync.force(channel);
     } catch (IOException e) {
-      throw failure("sync of", file, e);
+      IOException failure = failure("sync of", file, e);
+      if (failure != e) { // not an interrupt: the file's durable state is now unknown
+        failed.putIfAbsent(inside(nodeDir().resolve(file)), failure);
+      }
+      throw failure;
+    }
+  }
+
+  /** Refuses to touch a file whose sync failed (see {@link #sync}). */
+  private void checkNotFailed(String what, String file) throws IOException {
+    if (failed.isEmpty()) {
+      return; // the common case: one read of a map's size
+    }
+    Names.checkFile(file);
+    IOException first = failed.get(inside(nodeDir().resolve(file)));
+    if (first != null) {
+      throw new IOException("FileDisk of node " + NodeContext.current() + ": " + what + " "
+          + Names.quoted(file) + " refused: an earlier sync of it failed, so what it holds on"
+          + " disk is unknown (the system may have dropped the unsynced writes and would let a"
+          + " new sync succeed without them). Fix: recover as after a crash: read what is left,"
+          + " write what must be kept to a new file and sync that, then delete this one", first);
     }
   }
 
@@ -182,6 +237,7 @@ public final class FileDisk implements Disk, Lifecycle {
       if (Files.deleteIfExists(path)) {
         syncDirectory(path.getParent());
       }
+      failed.remove(path); // gone, durably: a new file of that name starts known
     } catch (IOException e) {
       throw failure("delete of", file, e);
     }

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * The outgoing connection from one local node to one peer node. {@link #send} only queues the
  * frame, up to {@link TcpLimits#outboxBytes()} (beyond, the frame is dropped and counted), so a
  * sender never blocks on a slow or dead peer; a writer thread opens the socket on first use (and
- * again after a failure), authenticates ({@link Handshake}) and writes. A failed write drops its
+ * again after a failure, once a {@link ReconnectBackoff} after a failed attempt is over; frames
+ * meanwhile are dropped), authenticates ({@link Handshake}) and writes. A failed write drops its
  * frame (datagram semantics) and closes the socket; a write blocked longer than {@link
  * TcpLimits#frameTimeout()} (the peer stopped reading) is cut by {@link TcpNetwork}'s watchdog.
  */
@@ -32,11 +33,17 @@ final class TcpConnection {
   private Thread writer; // guarded by lock
   private volatile Socket socket; // written by the writer thread only
   private volatile long writingSince; // System.nanoTime() of the write in progress, or 0
+  private final ReconnectBackoff backoff; // the writer thread's only
+  private long retryAt; // System.nanoTime() before which no connect is tried; the writer's only
+  private final ThrottledLog unreachable;
 
   TcpConnection(TcpNetwork network, String self, String peer) {
     this.network = network;
     this.self = self;
     this.peer = peer;
+    this.backoff = new ReconnectBackoff(self, peer, network.limits().reconnectBackoffMax());
+    this.unreachable = new ThrottledLog(log, "peer unreachable",
+        network.limits().acceptLogInterval());
   }
 
   void send(byte[] frame) {
@@ -96,10 +103,11 @@ final class TcpConnection {
       if (frame == null) {
         break;
       }
+      if (out == null && (out = reconnect()) == null) {
+        network.counters().sendsDropped.incrementAndGet(); // no peer to write to for now
+        continue;
+      }
       try {
-        if (out == null) {
-          out = open();
-        }
         writingSince = System.nanoTime();
         out.write(frame);
         if (isIdle()) {
@@ -115,6 +123,36 @@ final class TcpConnection {
       }
     }
     closeSocket();
+  }
+
+  /**
+   * Opens the connection, unless the last attempts failed and their backoff is not over; null
+   * when there is no connection. Without the backoff, every frame to a peer that is down cost a
+   * connect (thousands a second, each a SYN and a refusal, or a handshake timeout).
+   */
+  private OutputStream reconnect() {
+    if (backoff.failures() > 0 && System.nanoTime() - retryAt < 0) {
+      return null;
+    }
+    try {
+      OutputStream out = open();
+      backoff.reached();
+      return out;
+    } catch (IOException e) {
+      closeSocket();
+      long wait = backoff.failed();
+      retryAt = System.nanoTime() + wait;
+      network.counters().connectFailures.incrementAndGet();
+      unreachable.warn(self, "reaching " + Names.quoted(peer) + " failed ("
+          + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); its messages are"
+          + " dropped for " + wait / 1_000_000 + " ms, then a connect is tried again (failure "
+          + backoff.failures() + " in a row, waits up to "
+          + network.limits().reconnectBackoffMax().toMillis() + " ms). Fix: start node "
+          + Names.quoted(peer) + ", or correct its address in NetworkConfig");
+      return null;
+    } finally {
+      writingSince = 0; // the handshake's watch is over, whatever became of it
+    }
   }
 
   private OutputStream open() throws IOException {

@@ -15,10 +15,12 @@ final class TcpCounters {
   final AtomicLong inboxPauses = new AtomicLong();
   final AtomicLong inboxDrops = new AtomicLong();
   final AtomicLong sendsDropped = new AtomicLong();
+  final AtomicLong connectFailures = new AtomicLong();
 
   TcpStats snapshot() {
     return new TcpStats(connectionsAccepted.get(), connectionsRefused.get(), acceptFailures.get(),
         handshakesFailed.get(), forgedSenders.get(), framesRejected.get(), framesTimedOut.get(),
-        budgetExhausted.get(), inboxPauses.get(), inboxDrops.get(), sendsDropped.get());
+        budgetExhausted.get(), inboxPauses.get(), inboxDrops.get(), sendsDropped.get(),
+        connectFailures.get());
   }
 }

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * then frames, each whole within {@link TcpLimits#frameTimeout()} of its first byte. A frame
  * larger than the connection's own buffer reserves its bytes from the listener's budget before it
  * is read. Anything hostile (a failed handshake, a malformed or oversized frame, a sender other
- * than the authenticated peer, a frame the codec refuses) closes this connection only, counted and
- * logged at most once per interval; no frame is delivered before the peer has authenticated.
+ * than the authenticated peer, a frame the codec refuses, even with an {@link Error}) closes this
+ * connection only, counted and logged at most once per interval; no frame is delivered before the
+ * peer has authenticated.
  */
 final class TcpInbound implements Runnable {
   private static final Logger log = LoggerFactory.getLogger(TcpInbound.class);
@@ -136,6 +137,9 @@ final class TcpInbound implements Runnable {
       } catch (RuntimeException e) {
         reject(peer, "the codec refused a message to " + frame.service() + ": " + e);
         return false;
+      } catch (Error e) {
+        codecFailed(peer, frame.service(), e);
+        return false;
       }
       return true;
     } finally {
@@ -148,6 +152,28 @@ final class TcpInbound implements Runnable {
   private void reject(String peer, String why) {
     counters.framesRejected.incrementAndGet();
     hostile.warn(listener.node(), "closing the connection from " + Names.quoted(peer) + ": " + why);
+  }
+
+  /**
+   * The codec threw an {@link Error} decoding a frame (a {@link StackOverflowError} from input
+   * nested deeper than it recurses, an {@link AssertionError} or a failed class initializer of the
+   * user's codec): the frame is refused and its connection closed, as for a frame the codec
+   * refuses with an exception, and the node keeps serving. Left to escape, it ended the reading
+   * thread with a stack trace that named no node, and the sender saw only a closed connection.
+   * Throttled like every failure a peer can cause at will.
+   */
+  private void codecFailed(String peer, String service, Error e) {
+    counters.framesRejected.incrementAndGet();
+    listener.network().codecFailures().warn(listener.node(), codecFailure(peer, service, e));
+  }
+
+  /** The one line {@link #codecFailed} logs after the node's name. */
+  static String codecFailure(String peer, String service, Throwable e) {
+    return "closing the connection from " + Names.quoted(peer) + ": decoding a message to service "
+        + Names.quoted(service) + " threw " + String.valueOf(e).replaceAll("\\s+", " ")
+        + "; the node keeps running. Fix: make that service's Codec.decode throw"
+        + " IllegalArgumentException for a frame it cannot read, and bound its recursion depth"
+        + " and its allocations by the frame's size";
   }
 
   private void timedOut(String peer) {

@@ -32,6 +32,13 @@ import java.time.Duration;
  *   <li>{@code acceptBackoffMax}, {@code acceptLogInterval}: a failing {@code accept} (file
  *       descriptors exhausted) is retried after a backoff growing up to the maximum, and logged
  *       at most once per interval with the number of failures.
+ *   <li>{@code reconnectBackoffMax}: a connection that could not reach its peer (refused, no
+ *       route, failed handshake) tries again only after a backoff, from 1 ms doubling up to this
+ *       maximum, each wait drawn between half and all of its step (the draw is a hash of the two
+ *       nodes' names and the attempt: deterministic, yet different for each pair, so peers
+ *       do not retry in step); messages sent meanwhile are dropped ({@code sendsDropped}), each
+ *       failure is counted ({@code connectFailures}) and logged at most once per {@code
+ *       acceptLogInterval}.
  * </ul>
  *
  * <p>Every timeout is between 1 ms and {@code Integer.MAX_VALUE} ms (about 24.8 days), and
@@ -50,7 +57,8 @@ public record TcpLimits(
     Duration frameTimeout,
     Duration handshakeTimeout,
     Duration acceptBackoffMax,
-    Duration acceptLogInterval) {
+    Duration acceptLogInterval,
+    Duration reconnectBackoffMax) {
 
   /** The shortest timeout: sockets count whole milliseconds. */
   private static final Duration SHORTEST = Duration.ofMillis(1);
@@ -62,7 +70,7 @@ public record TcpLimits(
   public static TcpLimits defaults() {
     return new TcpLimits(256, 4 << 20, 64 << 10, 64L << 20, 10_000, 16L << 20,
         Duration.ofSeconds(1), 16L << 20, Duration.ofSeconds(30), Duration.ofSeconds(5),
-        Duration.ofSeconds(1), Duration.ofSeconds(10));
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofSeconds(1));
   }
 
   /** Validates every limit. */
@@ -79,48 +87,56 @@ public record TcpLimits(
     timeout("handshakeTimeout", handshakeTimeout);
     timeout("acceptBackoffMax", acceptBackoffMax);
     timeout("acceptLogInterval", acceptLogInterval);
+    timeout("reconnectBackoffMax", reconnectBackoffMax);
   }
 
   public TcpLimits withMaxConnections(int value) {
     return new TcpLimits(value, maxFrameBytes, connectionBufferBytes, listenerBufferBytes,
         inboxMessages, inboxBytes, inboxWait, outboxBytes, frameTimeout, handshakeTimeout,
-        acceptBackoffMax, acceptLogInterval);
+        acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withMaxFrameBytes(int value) {
     return new TcpLimits(maxConnections, value, connectionBufferBytes, listenerBufferBytes,
         inboxMessages, inboxBytes, inboxWait, outboxBytes, frameTimeout, handshakeTimeout,
-        acceptBackoffMax, acceptLogInterval);
+        acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withBuffers(int perConnection, long perListener) {
     return new TcpLimits(maxConnections, maxFrameBytes, perConnection, perListener,
         inboxMessages, inboxBytes, inboxWait, outboxBytes, frameTimeout, handshakeTimeout,
-        acceptBackoffMax, acceptLogInterval);
+        acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withInbox(int messages, long bytes, Duration wait) {
     return new TcpLimits(maxConnections, maxFrameBytes, connectionBufferBytes,
         listenerBufferBytes, messages, bytes, wait, outboxBytes, frameTimeout, handshakeTimeout,
-        acceptBackoffMax, acceptLogInterval);
+        acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withOutboxBytes(long value) {
     return new TcpLimits(maxConnections, maxFrameBytes, connectionBufferBytes,
         listenerBufferBytes, inboxMessages, inboxBytes, inboxWait, value, frameTimeout,
-        handshakeTimeout, acceptBackoffMax, acceptLogInterval);
+        handshakeTimeout, acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withTimeouts(Duration frame, Duration handshake) {
     return new TcpLimits(maxConnections, maxFrameBytes, connectionBufferBytes,
         listenerBufferBytes, inboxMessages, inboxBytes, inboxWait, outboxBytes, frame, handshake,
-        acceptBackoffMax, acceptLogInterval);
+        acceptBackoffMax, acceptLogInterval, reconnectBackoffMax);
   }
 
   public TcpLimits withAcceptBackoff(Duration maxBackoff, Duration logInterval) {
     return new TcpLimits(maxConnections, maxFrameBytes, connectionBufferBytes,
         listenerBufferBytes, inboxMessages, inboxBytes, inboxWait, outboxBytes, frameTimeout,
-        handshakeTimeout, maxBackoff, logInterval);
+        handshakeTimeout, maxBackoff, logInterval, reconnectBackoffMax);
+  }
+
+  /** The longest a connection waits before it tries a peer that could not be reached again. */
+  public TcpLimits withReconnectBackoff(Duration max) {
+    return new TcpLimits(maxConnections, maxFrameBytes, connectionBufferBytes,
+        listenerBufferBytes, inboxMessages, inboxBytes, inboxWait, outboxBytes, frameTimeout,
+        handshakeTimeout, acceptBackoffMax, acceptLogInterval, max);
   }
 
   private static void positive(String name, long value, long max) {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * listener then accepts only frames whose sender is the authenticated peer. Every buffer has a
  * budget ({@link TcpLimits}): a flood, a slow or hostile peer, or a slow consumer costs bounded
  * memory, and whatever it costs is counted in {@link #stats()}. A failed connection drops the
- * message in flight and reconnects on the next send (the datagram semantics of {@link Endpoint});
+ * message in flight and reconnects on the next send (the datagram semantics of {@link Endpoint}),
+ * after a backoff if connecting failed ({@link TcpLimits#reconnectBackoffMax()});
  * anything malformed closes only that connection and never stops the node. {@link #stop()}
  * closes every socket.
  */
@@ -37,6 +38,7 @@ public final class TcpNetwork implements Network, Lifecycle {
   private final NetworkConfig config;
   private final TcpCounters counters = new TcpCounters();
   private final ThrottledLog hostileLog;
+  private final ThrottledLog codecFailures;
   private final Map<String, TcpListener> listeners = new ConcurrentHashMap<>();
   private final Map<Address, TcpEndpoint<?>> endpoints = new ConcurrentHashMap<>();
   private final Map<String, TcpConnection> connections = new ConcurrentHashMap<>();
@@ -46,6 +48,8 @@ public final class TcpNetwork implements Network, Lifecycle {
   public TcpNetwork(NetworkConfig config) {
     this.config = config;
     this.hostileLog = new ThrottledLog(log, "hostile or broken peer",
+        config.limits().acceptLogInterval());
+    this.codecFailures = new ThrottledLog(log, "codec failure",
         config.limits().acceptLogInterval());
     this.watchdog = Thread.ofVirtual().name("tcp-watchdog").unstarted(this::watchWrites);
   }
@@ -144,6 +148,11 @@ public final class TcpNetwork implements Network, Lifecycle {
 
   TcpLimits limits() {
     return config.limits();
+  }
+
+  /** Errors thrown by codecs decoding received frames (see TcpInbound). */
+  ThrottledLog codecFailures() {
+    return codecFailures;
   }
 
   TcpCounters counters() {

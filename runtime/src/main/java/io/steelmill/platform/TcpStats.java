@@ -22,7 +22,9 @@ package io.steelmill.platform;
  * @param inboxPauses times a reader stopped reading from a peer because an inbox was full
  * @param inboxDrops messages dropped because an inbox stayed full for {@code inboxWait}
  * @param sendsDropped messages dropped on the sending side: the peer's outbox was full, or the
- *     connection failed
+ *     connection failed, or it waits out its reconnect backoff
+ * @param connectFailures attempts to reach a peer that failed (refused, unreachable, handshake
+ *     failed), each followed by a backoff ({@link TcpLimits#reconnectBackoffMax()})
  */
 public record TcpStats(
     long connectionsAccepted,
@@ -35,4 +37,5 @@ public record TcpStats(
     long budgetExhausted,
     long inboxPauses,
     long inboxDrops,
-    long sendsDropped) {}
+    long sendsDropped,
+    long connectFailures) {}

@@ -12,6 +12,9 @@ import java.util.zip.CRC32C;
 final class DataDigest {
   private DataDigest() {}
 
+  /** The one codec known to encode into a new array each time: its bytes need no copy. */
+  private static final Codec<String> UTF8 = Codec.utf8();
+
   /** The digest of {@code length} bytes of {@code bytes} from {@code offset}. */
   static long of(byte[] bytes, int offset, int length) {
     CRC32C crc = new CRC32C();
@@ -20,24 +23,37 @@ final class DataDigest {
   }
 
   /**
-   * The digest of a message as its codec encodes it: what would cross a real network. A codec
-   * that cannot encode it (a test's partial codec) leaves the message's class as its digest, so
-   * the trace stays deterministic; the real network would fail that send.
+   * A message as production's network would frame it: a copy of what {@code codec} encodes at
+   * this moment (a codec may hand back an array the message still holds, such as an identity
+   * codec of {@code byte[]}, which production copies into its frame at once). Null when the codec
+   * cannot encode it (a test's partial codec, the simulated gRPC transport's frames): such a
+   * message is passed as it is, and must then be immutable.
    */
-  static <M> long ofMessage(Codec<M> codec, M message) {
+  static <M> byte[] wire(Codec<M> codec, M message) {
+    if (codec == null || message == null) {
+      return null;
+    }
+    try {
+      byte[] bytes = codec.encode(message);
+      return bytes == null || codec == UTF8 ? bytes : bytes.clone();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The digest of a message by its {@link #wire} bytes: what would cross a real network. Without
+   * them (a codec that cannot encode it), the message's class is its digest, so the trace stays
+   * deterministic; the real network would fail that send.
+   */
+  static <M> long ofMessage(Codec<M> codec, M message, byte[] wire) {
     if (codec == null || message == null) {
       return 0;
     }
-    byte[] bytes;
-    try {
-      bytes = codec.encode(message);
-    } catch (RuntimeException e) {
-      bytes = null;
+    if (wire != null) {
+      return of(wire, 0, wire.length);
     }
-    if (bytes == null) {
-      byte[] type = message.getClass().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      return of(type, 0, type.length) ^ 0x5a5a5a5aL;
-    }
-    return of(bytes, 0, bytes.length);
+    byte[] type = message.getClass().getName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return of(type, 0, type.length) ^ 0x5a5a5a5aL;
   }
 }

@@ -12,7 +12,10 @@ final class Delivery extends Timer {
   private final SimNetwork network;
   Address from;
   Address to;
+  /** The message as sent; only a message its codec could not encode is delivered as it is. */
   Object message;
+  /** What the sender's codec encoded at send time, or null (see SimEndpoint#accept). */
+  byte[] wire;
   long requestId;
   long replyTo;
   /** The destination node's incarnation when the message was sent (see SimNetwork.deliver). */

@@ -12,8 +12,8 @@ final class RecordedSends {
 
   /** {@link SimNetwork#send} on {@code network}, when the run records a timeline. */
   static <M> void send(SimNetwork network, Simulation sim, FaultLedger ledger,
-      NetworkFaults faults, boolean isCut, Address from, Address to, M message, long requestId,
-      long replyTo) {
+      NetworkFaults faults, boolean isCut, Address from, Address to, M message, byte[] wire,
+      long requestId, long replyTo) {
     Timeline timeline = ledger.timeline();
     Timeline.Message recorded = timeline.sent(sim.nanoTime(), from, to, message);
     int copies = network.copies(ledger, faults, isCut, from, to);
@@ -26,8 +26,9 @@ final class RecordedSends {
     for (int i = 0; i < copies; i++) {
       long delay = network.delay(faults);
       Timeline.Message copy = i == 0 ? recorded : timeline.sent(sim.nanoTime(), from, to, message);
+      byte[] bytes = i == 0 ? wire : SimNetwork.copyOf(wire);
       sim.schedule(delay, () -> {
-        if (network.deliver(from, to, incarnation, message, requestId, replyTo)) {
+        if (network.deliver(from, to, incarnation, message, bytes, requestId, replyTo)) {
           Timeline.delivered(copy, sim.nanoTime());
         } else {
           Timeline.lost(copy, "no endpoint at " + to);

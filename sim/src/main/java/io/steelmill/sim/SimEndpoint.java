@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.platform.Address;
 import io.steelmill.platform.Endpoint;
 import io.steelmill.platform.Envelope;
+import io.steelmill.platform.Names;
 import io.steelmill.runtime.internal.Clocks;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -58,7 +59,8 @@ final class SimEndpoint<M> implements Endpoint<M> {
   public void send(Address to, M message) {
     network.sim().checkAlive();
     checkOpen();
-    network.send(address, to, message, 0, 0, DataDigest.ofMessage(codec, message));
+    byte[] wire = DataDigest.wire(codec, message);
+    network.send(address, to, message, wire, 0, 0, DataDigest.ofMessage(codec, message, wire));
   }
 
   @Override
@@ -69,7 +71,8 @@ final class SimEndpoint<M> implements Endpoint<M> {
     Reply reply = new Reply(id, pending);
     pending = reply;
     try {
-      network.send(address, to, request, id, 0, DataDigest.ofMessage(codec, request));
+      byte[] wire = DataDigest.wire(codec, request);
+      network.send(address, to, request, wire, id, 0, DataDigest.ofMessage(codec, request, wire));
       arrivals.await(reply, Clocks.boundedNanos(timeout));
       checkOpen();
       return reply.answered ? Optional.of(reply.message) : Optional.empty();
@@ -84,8 +87,9 @@ final class SimEndpoint<M> implements Endpoint<M> {
     if (!request.isRequest()) {
       throw new IllegalArgumentException("not a request: " + request);
     }
-    network.send(address, request.from(), response, 0, request.requestId(),
-        DataDigest.ofMessage(codec, response));
+    byte[] wire = DataDigest.wire(codec, response);
+    network.send(address, request.from(), response, wire, 0, request.requestId(),
+        DataDigest.ofMessage(codec, response, wire));
   }
 
   @Override
@@ -111,8 +115,18 @@ final class SimEndpoint<M> implements Endpoint<M> {
     }
   }
 
-  /** Called on the carrier by a delivery timer; false when closed or nobody waits for it. */
-  boolean accept(Address from, M message, long requestId, long replyTo) {
+  /** What {@link #arrived} returns for a message its codec refused. */
+  private static final Object REFUSED = new Object();
+
+  /**
+   * Called on the carrier by a delivery timer; false when closed or nobody waits for it. The
+   * message arrives as production's does: decoded by this endpoint's codec from the bytes its
+   * sender's codec encoded at send time ({@code wire}), so a sender that changes a message after
+   * sending it changes nothing here, and each copy of a duplicated message is an object of its
+   * own. Only a message its codec could not encode ({@code wire} null) arrives as it was sent.
+   */
+  @SuppressWarnings("unchecked")
+  boolean accept(Address from, Object message, byte[] wire, long requestId, long replyTo) {
     if (closed) {
       return false;
     }
@@ -124,13 +138,43 @@ final class SimEndpoint<M> implements Endpoint<M> {
       if (reply == null || reply.answered) {
         return false; // late or duplicate reply
       }
-      reply.message = message;
+      Object decoded = arrived(from, message, wire);
+      if (decoded == REFUSED) {
+        return false;
+      }
+      reply.message = (M) decoded;
       reply.answered = true;
     } else {
-      mailbox.add(new Envelope<>(from, message, requestId));
+      Object decoded = arrived(from, message, wire);
+      if (decoded == REFUSED) {
+        return false;
+      }
+      mailbox.add(new Envelope<>(from, (M) decoded, requestId));
     }
     arrivals.signalAll();
     return true;
+  }
+
+  /**
+   * The message as this endpoint's codec decodes a copy of its sent bytes. A codec that refuses
+   * bytes a codec of the same simulation encoded is a bug that production shows only as closed
+   * connections and warnings ("the codec refused a message"): here it fails the run, naming both
+   * ends, and the message is {@link #REFUSED}.
+   */
+  private Object arrived(Address from, Object message, byte[] wire) {
+    if (wire == null) {
+      return message;
+    }
+    try {
+      return codec.decode(wire);
+    } catch (RuntimeException | Error e) { // an Error too: on the carrier it would end the loop
+      network.failRun(new SimulationException("SimNetwork: node " + Names.quoted(address.node())
+          + ", endpoint " + address + ": its codec refused a message from " + from
+          + " that the sender's codec encoded (" + e + "). Fix: make Codec.decode accept every"
+          + " byte[] Codec.encode returns for the service " + Names.quoted(address.service()),
+          e));
+      return REFUSED;
+    }
   }
 
   /** Takes {@code reply} off the chain of pending calls. */

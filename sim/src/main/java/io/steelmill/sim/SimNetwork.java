@@ -155,8 +155,8 @@ public final class SimNetwork implements Network {
    * 325 bytes of bytecode): the rare paths (a FULL trace line, a fault table lookup, a recorded
    * timeline) are methods of their own.
    */
-  <M> void send(
-      Address from, Address to, M message, long requestId, long replyTo, long digest) {
+  <M> void send(Address from, Address to, M message, byte[] wire, long requestId, long replyTo,
+      long digest) {
     Simulation sim = sim();
     RunState run = sim.state;
     sent++;
@@ -167,7 +167,8 @@ public final class SimNetwork implements Network {
     boolean isCut = link != null && link.cut;
     FaultLedger ledger = sim.faults();
     if (ledger.timeline() != null) {
-      RecordedSends.send(this, sim, ledger, faults, isCut, from, to, message, requestId, replyTo);
+      RecordedSends.send(
+          this, sim, ledger, faults, isCut, from, to, message, wire, requestId, replyTo);
       return;
     }
     int copies = copies(ledger, faults, isCut, from, to);
@@ -180,11 +181,17 @@ public final class SimNetwork implements Network {
       delivery.from = from;
       delivery.to = to;
       delivery.message = message;
+      delivery.wire = i == 0 ? wire : copyOf(wire);
       delivery.requestId = requestId;
       delivery.replyTo = replyTo;
       delivery.incarnation = incarnation;
       run.timers.arm(delivery, run.now, delay(faults));
     }
+  }
+
+  /** A duplicate's own bytes, as a second frame on a real network has. */
+  static byte[] copyOf(byte[] wire) {
+    return wire == null ? null : wire.clone();
   }
 
   private static String sendLine(Address from, Address to) {
@@ -240,8 +247,10 @@ public final class SimNetwork implements Network {
   /** Called by a {@link Delivery} timer: delivers, then keeps the timer for another message. */
   void deliver(Delivery delivery) {
     Object message = delivery.message;
+    byte[] wire = delivery.wire;
     delivery.message = null;
-    deliver(delivery.from, delivery.to, delivery.incarnation, message, delivery.requestId,
+    delivery.wire = null;
+    deliver(delivery.from, delivery.to, delivery.incarnation, message, wire, delivery.requestId,
         delivery.replyTo);
     delivery.from = null;
     delivery.to = null;
@@ -254,12 +263,11 @@ public final class SimNetwork implements Network {
    * one that crashed meanwhile never gets it, even when its node restarted and bound the same
    * address again (a reply to the old incarnation's call must not answer the new one's).
    */
-  @SuppressWarnings("unchecked")
-  <M> boolean deliver(
-      Address from, Address to, int incarnation, M message, long requestId, long replyTo) {
-    SimEndpoint<M> endpoint = (SimEndpoint<M>) endpoints.get(to);
+  boolean deliver(Address from, Address to, int incarnation, Object message, byte[] wire,
+      long requestId, long replyTo) {
+    SimEndpoint<?> endpoint = endpoints.get(to);
     if (endpoint == null || incarnationOf(to.node()) != incarnation
-        || !endpoint.accept(from, message, requestId, replyTo)) {
+        || !endpoint.accept(from, message, wire, requestId, replyTo)) {
       dropped++;
       return false;
     }
@@ -283,6 +291,11 @@ public final class SimNetwork implements Network {
   /** The running simulation: the one this network is registered with, looked up cheaply. */
   Simulation sim() {
     return Simulation.current(registeredIn);
+  }
+
+  /** Fails the run from a delivery, on the carrier (where {@link #sim()} refuses to look). */
+  void failRun(SimulationException error) {
+    registeredIn.state.fail(error);
   }
 
   void unbind(Address address) {

@@ -46,6 +46,8 @@ final class Connection {
   private boolean ticking;
   /** GOAWAY sent (server) or received (client): no new call; closes once idle. */
   private boolean goingAway;
+  /** The peer's incarnation when this connection was made: a reset after a crash says so. */
+  private final int peerIncarnation;
   /** Server side: the last call it opened (what its GOAWAY names). */
   private long lastOpened;
 
@@ -70,6 +72,7 @@ final class Connection {
     this.sim = Simulation.current();
     this.lastHeard = sim.nanoTime();
     this.established = !client;
+    this.peerIncarnation = transport.hub.incarnation(peer);
   }
 
   boolean isDead() {
@@ -88,7 +91,10 @@ final class Connection {
 
   void ended(long call) {
     clientCalls.remove(call);
-    serverCalls.remove(call);
+    SimServerCall<?, ?> served = serverCalls.remove(call);
+    if (served != null) {
+      waitingForRoom.remove(served); // a closed call hears no onReady: it must not be kept
+    }
     closeIfDone();
   }
 
@@ -109,8 +115,12 @@ final class Connection {
       return false;
     }
     if (unacked.size() >= timings.maxUnacked()) {
-      die(Status.UNAVAILABLE.withDescription("connection to " + peer + ": more than "
-          + timings.maxUnacked() + " frames unacknowledged"));
+      Status overflow = Status.UNAVAILABLE.withDescription(transport.node + " dropped its"
+          + " connection to " + peer + ": more than " + timings.maxUnacked() + " frames"
+          + " unacknowledged (a stream that does not wait for isReady; grpc-java would buffer"
+          + " them without bound). Fix: send while isReady() and resume in onReady()");
+      transport.gaveUp(this, overflow, true); // a reset, as TCP's RST on an abort, that says why
+      die(overflow);
       return false;
     }
     long seq = nextSeq++;
@@ -130,6 +140,11 @@ final class Connection {
     return unacked.size() < READY_FRAMES;
   }
 
+  /** How many server calls wait for room, for tests. */
+  int waitingForRoom() {
+    return waitingForRoom.size();
+  }
+
   /** {@code call} was told it is not ready: tell it when there is room again. */
   void whenRoom(SimServerCall<?, ?> call) {
     waitingForRoom.add(call);
@@ -142,8 +157,7 @@ final class Connection {
       return;
     }
     if (frame.reset()) {
-      die(Status.UNAVAILABLE.withDescription("connection reset by " + peer
-          + (established ? " (it restarted)" : " (it serves nothing)")));
+      die(Status.UNAVAILABLE.withDescription("connection reset by " + peer + resetReason(frame)));
       return;
     }
     lastHeard = sim.nanoTime();
@@ -171,6 +185,22 @@ final class Connection {
     transport.send(peer, Frame.ack(id, clientNode, expected - 1));
     closeIfDone();
     tick();
+  }
+
+  /**
+   * Why the peer reset the connection: what it said, when it dropped the connection itself;
+   * otherwise it did not know the connection: it serves nothing, it restarted, or it had given
+   * the connection up (keepalive) while this end still held it.
+   */
+  private String resetReason(Frame frame) {
+    if (frame.op() != null && frame.op().status() != null) {
+      return ": " + frame.op().status().getDescription();
+    }
+    if (!established) {
+      return " (it serves nothing)";
+    }
+    return transport.hub.incarnation(peer) != peerIncarnation ? " (it restarted)"
+        : " (it had given the connection up)";
   }
 
   private void deliver(Op op) {
@@ -275,11 +305,15 @@ final class Connection {
     long limit = established ? timings.keepAliveNanos() + timings.keepAliveTimeoutNanos()
         : timings.connectNanos();
     if ((busy || !unacked.isEmpty()) && silence > limit) {
-      die(Status.UNAVAILABLE.withDescription(established
+      Status lost = Status.UNAVAILABLE.withDescription(established
           ? "connection to " + peer + " lost: keepalive timed out after "
               + (silence / 1_000_000) + " ms of silence"
           : "cannot connect to " + peer + ": no answer within "
-              + (timings.connectNanos() / 1_000_000) + " ms"));
+              + (timings.connectNanos() / 1_000_000) + " ms");
+      if (established) {
+        transport.gaveUp(this, lost, false); // a timeout sends nothing, as TCP's
+      }
+      die(lost);
       return;
     }
     for (Map.Entry<Long, Sent> entry : unacked.entrySet()) {
@@ -310,6 +344,7 @@ final class Connection {
     List<SimServerCall<?, ?>> served = new ArrayList<>(serverCalls.values());
     clientCalls.clear();
     serverCalls.clear();
+    waitingForRoom.clear();
     // a client connection the server never answered carried nothing to it: its calls are unsent
     boolean unsent = client && !established;
     if (unsent) {
@@ -328,6 +363,7 @@ final class Connection {
     dead = true;
     clientCalls.clear();
     serverCalls.clear();
+    waitingForRoom.clear();
   }
 
   void cancelServerCalls(String service) {
@@ -335,6 +371,7 @@ final class Connection {
       SimServerCall<?, ?> call = it.next();
       if (call.serviceName().equals(service)) {
         it.remove();
+        waitingForRoom.remove(call);
         call.withdrawn(Status.UNAVAILABLE.withDescription(service + " stopped serving on "
             + transport.node));
       }

@@ -18,4 +18,12 @@ record Frame(long connection, String client, boolean syn, boolean reset, long se
   static Frame reset(long connection, String client) {
     return new Frame(connection, client, false, true, 0, 0, null);
   }
+
+  /**
+   * A reset from the end that dropped the connection itself, saying why: its op is a cancel
+   * holding that status (TCP's RST says nothing, but the simulation can tell the truth).
+   */
+  static Frame reset(long connection, String client, io.grpc.Status why) {
+    return new Frame(connection, client, false, true, 0, 0, Op.cancel(0, why));
+  }
 }

@@ -33,6 +33,16 @@ final class NodeTransport {
   private final Map<String, RetryBucket> buckets = new LinkedHashMap<>();
   private final IdleChannels idleChannels;
   private boolean down;
+  /**
+   * The last connections this node gave up itself (overflow, keepalive), with why: a frame of
+   * one of them is answered with a reset that says so. Bounded: the oldest are forgotten.
+   */
+  private final Map<Long, io.grpc.Status> givenUp = new LinkedHashMap<>(16, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Long, io.grpc.Status> eldest) {
+      return size() > 64;
+    }
+  };
 
   NodeTransport(SimGrpcHub hub, String node, Network network, Timings timings) {
     this.hub = hub;
@@ -126,10 +136,27 @@ final class NodeTransport {
     return connection;
   }
 
+  /** This node's connections, dialled and accepted, in the order they were made; for tests. */
+  List<Connection> connections() {
+    return List.copyOf(connections.values());
+  }
+
   /** {@code connection} takes no new call (its server goes away): the next call dials anew. */
   void undial(Connection connection) {
     if (dialled.get(connection.peer) == connection) {
       dialled.remove(connection.peer);
+    }
+  }
+
+  /**
+   * This node gave {@code connection} up for {@code why}: the peer's next frame on it is answered
+   * with a reset that says so, and with {@code abort} (the node ended it, as an application's
+   * abort sends TCP's RST) the peer hears it at once, not only when it next sends.
+   */
+  void gaveUp(Connection connection, io.grpc.Status why, boolean abort) {
+    givenUp.put(connection.id, why);
+    if (abort) {
+      send(connection.peer, Frame.reset(connection.id, connection.clientNode, why));
     }
   }
 
@@ -211,7 +238,9 @@ final class NodeTransport {
     }
     if (!frame.syn() || services.isEmpty()) {
       // an established connection this (restarted) node forgot, or nothing listens: refused
-      send(from, Frame.reset(frame.connection(), frame.client()));
+      io.grpc.Status why = givenUp.get(frame.connection());
+      send(from, why == null ? Frame.reset(frame.connection(), frame.client())
+          : Frame.reset(frame.connection(), frame.client(), why));
       return;
     }
     Connection accepted = new Connection(this, frame.connection(), frame.client(), from, false);

@@ -14,13 +14,33 @@ import java.util.Set;
  * not, so a register written {@code -0.0} and read {@code 0.0} was "not linearizable" here and
  * linearizable there. Values are compared with the zeros made one, at any depth; everything else
  * is {@code equals} (an integer is not a decimal, a string is not a keyword, as in Clojure).
+ *
+ * <p>NaN is the other way round: {@code Double.equals} calls two NaNs equal, Clojure's {@code =}
+ * (on the distinct objects a history holds) and Go's {@code ==} do not. So a value holding a NaN,
+ * at any depth, is the same as nothing, itself included: a register written NaN and read NaN is
+ * not linearizable, as Knossos and Porcupine say, and a check gives their verdict on the same file.
  */
 final class Values {
   private Values() {}
 
   /** True when {@code a} and {@code b} are the same value (see above). */
   static boolean same(Object a, Object b) {
-    return Objects.equals(a, b) || (mayDiffer(a) && Objects.equals(canonical(a), canonical(b)));
+    if (Objects.equals(a, b)) {
+      return !mayDiffer(a) || !hasNaN(a);
+    }
+    return mayDiffer(a) && Objects.equals(canonical(a), canonical(b)) && !hasNaN(a);
+  }
+
+  /** Whether {@code value} holds a NaN, at any depth (a map's keys too). */
+  static boolean hasNaN(Object value) {
+    return switch (value) {
+      case Double d -> d.isNaN();
+      case Float f -> f.isNaN();
+      case java.util.Collection<?> items -> items.stream().anyMatch(Values::hasNaN);
+      case Map<?, ?> map -> map.entrySet().stream()
+          .anyMatch(e -> hasNaN(e.getKey()) || hasNaN(e.getValue()));
+      case null, default -> false;
+    };
   }
 
   /** {@code value} with every {@code -0.0} made {@code 0.0}; the same object when it has none. */
