@@ -55,6 +55,8 @@ final class FactoryStep {
   private boolean simulatorReported;
   private final RuntimeOnClassPath runtime;
   private final SupertypesOnClassPath supertypes;
+  private final SourceAnchor anchor;
+  private final Elements elements;
   /**
    * This round's graphs, by factory name and mode: a child's graph holds its parent's, which the
    * parent's own step built already (1,000 bindings in the benchmark graph). Elements are
@@ -76,6 +78,8 @@ final class FactoryStep {
     this.files = new GeneratedFiles(filer, elements, diagnostics);
     this.runtime = new RuntimeOnClassPath(elements, diagnostics);
     this.supertypes = new SupertypesOnClassPath(elements, diagnostics);
+    this.anchor = new SourceAnchor(elements);
+    this.elements = elements;
   }
 
   /** Forgets the graphs of the round before: they hold that round's elements. */
@@ -107,7 +111,8 @@ final class FactoryStep {
     boolean failed = false;
     for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
       List<Diagnostic> found = findings(entry.getValue());
-      for (Diagnostic diagnostic : found) {
+      for (Diagnostic finding : found) {
+        Diagnostic diagnostic = anchor.anchored(finding, entry.getValue());
         if (ELEMENT_CODES.contains(diagnostic.code())) {
           diagnostics.add(diagnostic);
         } else {
@@ -126,6 +131,9 @@ final class FactoryStep {
         return Outcome.DEFERRED;
       }
       failed |= created == Outcome.FAILED;
+    }
+    for (BindingGraph graph : graphs.values()) {
+      failed |= parentCompiledApart(factory, graph);
     }
     if (!failed && active == Mode.SIMULATION) {
       failed = simulatorMissing(factory, graphs.get(active));
@@ -191,6 +199,47 @@ final class FactoryStep {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether {@code factory} is a child whose parent interface comes compiled from the class path
+   * while it takes something from the parent's graph (or the parent's generated class is
+   * missing): that generated class was written without knowing this child, so it has no accessor
+   * for what the child takes, and would not build it before it starts. Reported on the child.
+   */
+  private boolean parentCompiledApart(TypeElement factory, BindingGraph graph) {
+    BindingGraph parent = graph.parent();
+    if (parent == null || anchor.inSource(parent.factory().element())) {
+      return false;
+    }
+    FactoryDescriptor above = parent.factory();
+    String generated = above.packageName().isEmpty()
+        ? above.generatedName() : above.packageName() + "." + above.generatedName();
+    String child = graph.factory().displayName();
+    String reason = null;
+    if (elements.getTypeElement(generated) == null) {
+      reason = "its generated factory " + above.generatedName() + " is not on the class path";
+    } else {
+      for (Resolution resolution : graph.resolutions().values()) {
+        if (resolution.fromParent()) {
+          reason = "its generated factory " + above.generatedName() + " was written without"
+              + " knowing " + child + ", so it neither offers nor builds before it starts "
+              + resolution.key().displayName() + ", which " + child + " takes from it";
+          break;
+        }
+      }
+    }
+    if (reason == null) {
+      return false;
+    }
+    ErrorCode code = ErrorCode.ParentCompiledApart;
+    diagnostics.error(
+        Diagnostic.of(code, factory,
+                code.describe(child, above.displayName(), reason), "",
+                code.fix(child, above.displayName(), child))
+            .text(),
+        factory);
+    return true;
   }
 
   /** Codes about one element, not one mode: reported once, without a mode prefix. */

@@ -661,6 +661,25 @@ class DiagnosticsTest {
                 + "Fix: write @Simulation(Impl.class) on Mailer, naming your simulated"
                 + " implementation; bySimulator is for Steelmill's own platform interfaces."),
         new Case(
+            ErrorCode.ParentCompiledApart,
+            List.of("-classpath", ClassPaths.compiledBefore(true, List.of(),
+                source("test.App", "package test;", "import io.steelmill.*;",
+                    "@Factory public interface App {",
+                    "  @Provides static String s() { return \"x\"; } }")).classPath()),
+            List.of(
+                source(
+                    "test.L",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory(parent = App.class) interface L { String s(); }")),
+            "interface L",
+            "Child factory L is compiled without its parent App, which comes compiled from the"
+                + " class path: its generated factory SteelmillApp was written without knowing L,"
+                + " so it neither offers nor builds before it starts String, which L takes from"
+                + " it.\n"
+                + "Fix: compile L and App together (a clean build compiles both: mvn clean"
+                + " compile), or remove parent from L's @Factory."),
+        new Case(
             ErrorCode.UndefinedType,
             List.of(),
             List.of(

@@ -78,6 +78,11 @@ public enum ErrorCode {
           + " generated factory builds, before it starts, what its children can reach, and it"
           + " knows only the children in its own package.",
       "move %s into package %s (top level, or nested in %s)."),
+  ParentCompiledApart(
+      "Child factory %s is compiled without its parent %s, which comes compiled from the class"
+          + " path: %s.",
+      "compile %s and %s together (a clean build compiles both: mvn clean compile), or remove"
+          + " parent from %s's @Factory."),
   UnknownMode(
       "-Asteelmill.mode=%s is not a mode; the accepted values are production and simulation.",
       "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),

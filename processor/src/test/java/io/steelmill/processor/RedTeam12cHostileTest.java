@@ -1,0 +1,207 @@
+package io.steelmill.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.HostileInputMoreTest.Program;
+import io.steelmill.processor.diagnostics.ErrorCode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A red team's battery (redteam12c), each program compiled in both modes: builds split as an
+ * incremental or multi-module build splits them (a daemon, module, implementation, qualifier or
+ * parent factory compiled before and only on the class path, with or without the processor),
+ * where every error must still land on a line of the user's sources (javac prints an error on a
+ * class file's element with no file and no line), and a child compiled apart from its parent must
+ * not compile into a factory that fails at run time or into generated code that does not compile.
+ * Programs that compile are run: every entry point of every node returns an instance.
+ */
+class RedTeam12cHostileTest {
+
+  /**
+   * A program whose {@code library} was compiled before ({@code processed}: with Steelmill) and
+   * is on the class path only.
+   */
+  record Split(String name, ErrorCode code, boolean legal, boolean processed, String library,
+      String text) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Split ok(String name, boolean processed, String library, String text) {
+    return new Split(name, null, true, processed, library, text);
+  }
+
+  private static Split wrong(String name, ErrorCode code, boolean processed, String library,
+      String text) {
+    return new Split(name, code, false, processed, library, text);
+  }
+
+  static Stream<Split> splits() {
+    return Stream.of(compiledBefore(), childrenApart()).flatMap(List::stream);
+  }
+
+  /** Daemons, modules and implementations of a library compiled without the processor. */
+  static List<Split> compiledBefore() {
+    return List.of(
+        ok("a daemon from the class path", false,
+            "//FILE lib.C\npackage lib;\n@io.steelmill.Daemon public class C { public C() {} }",
+            "@Daemon class S { S(lib.C c) {} }\n@Factory interface App { S s(); }"),
+        ok("an ambient daemon from the class path, asked by every host", false,
+            "//FILE lib.C\npackage lib;\n@io.steelmill.Ambient @io.steelmill.Daemon public class C {"
+                + " public C() {} }",
+            "@Factory interface App { lib.C c(); }"),
+        ok("a module from the class path", false,
+            "//FILE lib.M\npackage lib;\npublic class M { @io.steelmill.Provides public static"
+                + " String s() { return \"x\"; } }",
+            "@Factory(modules = lib.M.class) interface App { String s(); }"),
+        ok("a generic superinterface from the class path", false,
+            "//FILE lib.Base\npackage lib;\npublic interface Base<T> { T get(); }",
+            "@Daemon class S {}\n@Factory interface App extends lib.Base<S> {}"),
+        wrong("a daemon from the class path with a package-private constructor",
+            ErrorCode.TypeNotVisible, false,
+            "//FILE lib.C\npackage lib;\n@io.steelmill.Daemon public class C { C() {} }",
+            "@Daemon class S { S(lib.C c) {} }\n@Factory interface App { S s(); }"),
+        wrong("a daemon from the class path with two constructors", ErrorCode.AmbiguousConstructor,
+            false,
+            "//FILE lib.C\npackage lib;\n@io.steelmill.Daemon public class C { public C() {}"
+                + " public C(int x) {} }",
+            "@Daemon class S { S(lib.C c) {} }\n@Factory interface App { S s(); }"),
+        wrong("a daemon from the class path needing what nothing binds", ErrorCode.MissingBinding,
+            false,
+            "//FILE lib.C\npackage lib;\n@io.steelmill.Daemon public class C { public C(Runnable r)"
+                + " {} }",
+            "@Daemon class S { S(lib.C c) {} }\n@Factory interface App { S s(); }"),
+        wrong("a generic daemon from the class path", ErrorCode.DaemonNotConstructible, false,
+            "//FILE lib.G\npackage lib;\n@io.steelmill.Daemon public class G<T> { public G() {} }",
+            "@Factory interface App { lib.G<String> g(); }"),
+        wrong("an abstract daemon from the class path", ErrorCode.DaemonNotConstructible, false,
+            "//FILE lib.G\npackage lib;\n@io.steelmill.Daemon public abstract class G { public G()"
+                + " {} }",
+            "@Factory interface App { lib.G g(); }"),
+        wrong("an inner daemon class from the class path", ErrorCode.DaemonNotConstructible, false,
+            "//FILE lib.G\npackage lib;\npublic class G { @io.steelmill.Daemon public class In {"
+                + " public In() {} } }",
+            "@Daemon class S { S(lib.G.In in) {} }\n@Factory interface App { S s(); }"),
+        wrong("an enum daemon from the class path", ErrorCode.DaemonNotConstructible, false,
+            "//FILE lib.G\npackage lib;\n@io.steelmill.Daemon public enum G { A }",
+            "@Factory interface App { lib.G g(); }"),
+        wrong("an ambient daemon from the class path needing a per-node one",
+            ErrorCode.AmbientDependsOnNode, false,
+            "//FILE lib.N\npackage lib;\n@io.steelmill.Daemon public class N { public N() {} }\n"
+                + "//FILE lib.A\npackage lib;\n@io.steelmill.Ambient @io.steelmill.Daemon public"
+                + " class A { public A(N n) {} }",
+            "@Factory interface App { lib.A a(); }"),
+        wrong("a module from the class path with a package-private provides method",
+            ErrorCode.TypeNotVisible, false,
+            "//FILE lib.M\npackage lib;\npublic class M { @io.steelmill.Provides static String s()"
+                + " { return \"x\"; } }",
+            "@Factory(modules = lib.M.class) interface App { String s(); }"),
+        wrong("an implementation from the class path with a package-private constructor",
+            ErrorCode.TypeNotVisible, false,
+            "//FILE lib.I\npackage lib;\n@io.steelmill.Production(Impl.class)"
+                + " @io.steelmill.Simulation(Impl.class) public interface I {}\n"
+                + "//FILE lib.Impl\npackage lib;\nclass Impl implements I { Impl() {} }",
+            "@Factory interface App { lib.I i(); }"),
+        wrong("a daemon from the class path whose dependency's class was deleted",
+            ErrorCode.MissingBinding, false,
+            "//FILE lib.A\npackage lib;\n@io.steelmill.Daemon public class A { public A(Gone g) {}"
+                + " }\n//FILE lib.Gone\npackage lib;\npublic class Gone {}",
+            "@Factory interface App { lib.A a(); }"));
+  }
+
+  /** A child factory compiled in one compilation, its parent in an earlier one. */
+  static List<Split> childrenApart() {
+    String parent = "//FILE test.App\npackage test;\n@io.steelmill.Daemon class D {}\n"
+        + "@io.steelmill.Factory public interface App { D d();"
+        + " @io.steelmill.Provides static String s(D d) { return \"x\"; } }";
+    return List.of(
+        wrong("a child of a parent compiled without the processor", ErrorCode.ParentCompiledApart,
+            false, parent, "@Daemon class S {}\n@Factory(parent = App.class) interface L { S s(); }"),
+        wrong("a child taking a provides binding of a parent compiled before",
+            ErrorCode.ParentCompiledApart, true, parent,
+            "@Factory(parent = App.class) interface L { String s(); }"),
+        wrong("a child taking a daemon of a parent compiled before", ErrorCode.ParentCompiledApart,
+            true, parent, "@Factory(parent = App.class) interface L { D d(); }"),
+        wrong("a child taking an ambient daemon its parent, compiled before, never knew",
+            ErrorCode.ParentCompiledApart, true, parent,
+            "@Ambient @Daemon class A {}\n@Factory(parent = App.class) interface L { A a(); }"),
+        wrong("a grandchild whose parent takes from a root compiled before",
+            ErrorCode.ParentCompiledApart, true, parent,
+            "@Factory(parent = App.class) interface M {}\n"
+                + "@Factory(parent = M.class) interface L { String s(); }"),
+        ok("a child taking nothing of a parent compiled before", true, parent,
+            "@Daemon class S {}\n@Factory(parent = App.class) interface L { S s(); }"),
+        ok("a parent compiled again beside a child compiled before", true,
+            parent + "\n@io.steelmill.Factory(parent = App.class) interface L { String s(); }",
+            "@Daemon class D {}\n@Factory interface App { D d();"
+                + " @Provides static String s(D d) { return \"x\"; } }"));
+  }
+
+  static Stream<List<String>> modes() {
+    return Stream.of(List.of(), List.of("-Asteelmill.mode=simulation"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("splits")
+  void everyErrorOnAUsersLineAndEveryCompilingProgramRuns(Split split) throws Exception {
+    for (List<String> mode : modes().toList()) {
+      ClassPaths.Library library = ClassPaths.compiledBefore(split.processed(), mode,
+          HostileInputMoreTest.files(split.library()).toArray(JavaFileObject[]::new));
+      List<JavaFileObject> files = HostileInputMoreTest.files(split.text());
+      List<String> options = new ArrayList<>(mode);
+      options.add("-classpath");
+      options.add(library.classPath());
+      Compilation compilation = Compiler.compile(options, files.toArray(JavaFileObject[]::new));
+      assertUsersLines(new Program(split.name(), split.code(), split.legal(), split.text()),
+          files, mode, compilation);
+      if (split.legal()) {
+        Map<String, byte[]> classes = new HashMap<>(library.classes());
+        classes.putAll(ClassFiles.of(compilation));
+        int nodes = new KeysAndChildrenHostileTest.Runner(split + " " + mode, classes).run();
+        assertThat(nodes).as(split + " " + mode + ": nodes run").isPositive();
+      }
+    }
+  }
+
+  /**
+   * No crash; a legal program compiles; a wrong one fails with {@code code}, and every error is
+   * on a positive line of one of {@code files}, with a {@code Fix:} line when it is Steelmill's.
+   */
+  static void assertUsersLines(Program program, List<JavaFileObject> files, List<String> mode,
+      Compilation compilation) {
+    List<String> messages = HostileInputTest.messages(compilation);
+    String shown = program + " " + mode + ": " + messages;
+    assertThat(messages).as(shown).noneMatch(m -> m.contains("ProcessorCrash"));
+    if (program.legal()) {
+      assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.SUCCESS);
+      return;
+    }
+    assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.FAILURE);
+    Set<String> users = files.stream().map(f -> f.toUri().toString()).collect(Collectors.toSet());
+    for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+      String text = DiagnosticsTest.text(error);
+      assertThat(error.getSource()).as("file of " + text).isNotNull();
+      assertThat(users).as("user file of " + text).contains(error.getSource().toUri().toString());
+      assertThat(error.getLineNumber()).as("line of " + text).isPositive();
+      if (text.startsWith("[Steelmill/")) {
+        assertThat(text).as(shown).contains("\nFix: ");
+      }
+    }
+    if (program.code() != null) {
+      assertThat(messages).as(shown).anyMatch(m -> m.startsWith(program.code().tag()));
+    }
+  }
+}
