@@ -247,7 +247,8 @@ final class FactoryStep {
       Set.of(
           ErrorCode.DaemonNotConstructible,
           ErrorCode.AmbiguousConstructor,
-          ErrorCode.NoUsableConstructor);
+          ErrorCode.NoUsableConstructor,
+          ErrorCode.InjectWithoutEffect);
 
   /**
    * Whether a parent's graph breaks a rule: the parent reports it itself; its child is not

@@ -680,6 +680,26 @@ class DiagnosticsTest {
                 + "Fix: compile L and App together (a clean build compiles both: mvn clean"
                 + " compile), or remove parent from L's @Factory."),
         new Case(
+            ErrorCode.InjectWithoutEffect,
+            List.of(),
+            List.of(
+                source("jakarta.inject.Inject", "package jakarta.inject;",
+                    "public @interface Inject {}"),
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Clock {}",
+                    "@Daemon class Store {",
+                    "  @jakarta.inject.Inject Clock clock;",
+                    "}",
+                    "@Factory interface App { Store store(); }")),
+            "Clock clock;",
+            "@Inject on Store.clock has no effect: Steelmill injects only the constructor of"
+                + " Store, so it would leave this field null.\n"
+                + "Fix: take clock as a parameter of Store's constructor and assign the field there,"
+                + " then remove @Inject from the field."),
+        new Case(
             ErrorCode.UndefinedType,
             List.of(),
             List.of(

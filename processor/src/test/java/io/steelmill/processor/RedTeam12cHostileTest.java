@@ -50,7 +50,12 @@ class RedTeam12cHostileTest {
   }
 
   static Stream<Split> splits() {
-    return Stream.of(compiledBefore(), childrenApart()).flatMap(List::stream);
+    return Stream.of(compiledBefore(), childrenApart(), List.of(
+        wrong("an @Inject field of a daemon from the class path", ErrorCode.InjectWithoutEffect,
+            false, JAKARTA_INJECT + "//FILE lib.C\npackage lib;\n@io.steelmill.Daemon public class C {"
+                + " @jakarta.inject.Inject public String s; public C() {} }",
+            "@Daemon class S { S(lib.C c) {} }\n@Factory interface App { S s(); }")))
+        .flatMap(List::stream);
   }
 
   /** Daemons, modules and implementations of a library compiled without the processor. */
@@ -148,6 +153,62 @@ class RedTeam12cHostileTest {
             parent + "\n@io.steelmill.Factory(parent = App.class) interface L { String s(); }",
             "@Daemon class D {}\n@Factory interface App { D d();"
                 + " @Provides static String s(D d) { return \"x\"; } }"));
+  }
+
+  private static final String JAKARTA_INJECT = "//FILE jakarta.inject.Inject\npackage jakarta.inject;\n"
+      + "@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+      + " public @interface Inject {}\n";
+
+  private static final String JAVAX_INJECT = "//FILE javax.inject.Inject\npackage javax.inject;\n"
+      + "public @interface Inject {}\n";
+
+  private static Program wrongProgram(String name, ErrorCode code, String text) {
+    return new Program(name, code, false, text);
+  }
+
+  private static Program okProgram(String name, String text) {
+    return new Program(name, null, true, text);
+  }
+
+  /** Programs in one compilation: Dagger's and Guice's member injection, which Steelmill lacks. */
+  static Stream<Program> programs() {
+    String app = "//FILE test.App\npackage test;\nimport io.steelmill.*;\n";
+    return Stream.of(
+        wrongProgram("an @Inject field of a daemon", ErrorCode.InjectWithoutEffect,
+            JAKARTA_INJECT + app + "@Daemon class C {}\n"
+                + "@Daemon class S { @jakarta.inject.Inject C c; }\n@Factory interface App { S s(); }"),
+        wrongProgram("an @Inject method of a production-only daemon", ErrorCode.InjectWithoutEffect,
+            JAVAX_INJECT + app + "@Daemon class C {}\n"
+                + "@Production @Daemon class S { @javax.inject.Inject void set(C c) {} }\n"
+                + "@Factory interface App { @Provides static Object o(io.steelmill.runtime.Provider<S> s)"
+                + " { return \"\"; } Object o(); }"),
+        wrongProgram("an @Inject field of a daemon's superclass", ErrorCode.InjectWithoutEffect,
+            JAKARTA_INJECT + app + "@Daemon class C {}\nabstract class Base { @jakarta.inject.Inject C c; }\n"
+                + "@Daemon class S extends Base {}\n@Factory interface App { S s(); }"),
+        wrongProgram("an @Inject field of an implementation named by @Production",
+            ErrorCode.InjectWithoutEffect,
+            JAKARTA_INJECT + app + "@Production(Impl.class) @Simulation(Impl.class) interface I {}\n"
+                + "class Impl implements I { @jakarta.inject.Inject String s; }\n"
+                + "@Factory interface App { I i(); }"),
+        wrongProgram("an @Inject field of a daemon no factory uses", ErrorCode.InjectWithoutEffect,
+            JAKARTA_INJECT + app + "@Daemon class U { @jakarta.inject.Inject String s; }\n"
+                + "@Daemon class S {}\n@Factory interface App { S s(); }"),
+        okProgram("@Inject on the constructor, a static method and a plain class's field",
+            JAKARTA_INJECT + app + "@Daemon class S { @jakarta.inject.Inject S() {} }\n"
+                + "class Other { @jakarta.inject.Inject String s; }\n"
+                + "@Factory interface App { S s(); }"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void neverCrashesAndNeverAcceptsAMistake(Program program) {
+    new HostileInputMoreTest().neverCrashesAndNeverAcceptsAMistake(program);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void everyEntryPointOfEveryNodeWorks(Program program) throws Exception {
+    new KeysAndChildrenHostileTest().everyEntryPointOfEveryNodeWorks(program);
   }
 
   static Stream<List<String>> modes() {

@@ -104,6 +104,9 @@ public enum ErrorCode {
   QualifierWithoutEffect(
       "@%s on %s has no effect: %s.",
       "%s"),
+  InjectWithoutEffect(
+      "@Inject on %s has no effect: %s.",
+      "%s"),
   ModeValueMisplaced(
       "@%s(%s.class) names an implementation, which only an interface can have; %s is not one.",
       "remove the value, or move the annotation to the interface %s implements."),

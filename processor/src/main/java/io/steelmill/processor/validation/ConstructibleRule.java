@@ -12,7 +12,8 @@ import javax.lang.model.element.TypeElement;
  * Every class the graph constructs can be constructed. The element check of {@code @Daemon}
  * classes says the same when it sees the class in this compilation; this rule also covers a class
  * seen in an earlier round, from a class file, or named by {@code @Production(Impl.class)}, so
- * that no binding without a constructor to call ever reaches the writer.
+ * that no binding without a constructor to call ever reaches the writer; and none of them has an
+ * {@code @Inject} field or method, which the factory would ignore.
  */
 final class ConstructibleRule implements GraphRule {
   @Override
@@ -29,6 +30,7 @@ final class ConstructibleRule implements GraphRule {
         if (problem != null) {
           out.add(problem);
         }
+        out.addAll(InjectPlacement.check(type));
       }
     }
   }
