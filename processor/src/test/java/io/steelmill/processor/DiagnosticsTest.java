@@ -673,9 +673,9 @@ class DiagnosticsTest {
                     "import io.steelmill.*;",
                     "@Factory(parent = App.class) interface L { String s(); }")),
             "interface L",
-            "Child factory L is compiled without its parent App, which comes compiled from the"
-                + " class path: its generated factory SteelmillApp was written without knowing L,"
-                + " so it neither offers nor builds before it starts String, which L takes from"
+            "Child factory L is compiled apart from its parent App: App comes compiled from the"
+                + " class path, and its generated factory SteelmillApp was written without knowing"
+                + " L, so it neither offers nor builds before it starts String, which L takes from"
                 + " it.\n"
                 + "Fix: compile L and App together (a clean build compiles both: mvn clean"
                 + " compile), or remove parent from L's @Factory."),

@@ -120,6 +120,11 @@ class RedTeam12cHostileTest {
                 + " @io.steelmill.Simulation(Impl.class) public interface I {}\n"
                 + "//FILE lib.Impl\npackage lib;\nclass Impl implements I { Impl() {} }",
             "@Factory interface App { lib.I i(); }"),
+        wrong("a daemon from the class path marked both @Production and @Simulation",
+            ErrorCode.BothModes, false,
+            "//FILE lib.A\npackage lib;\n@io.steelmill.Production @io.steelmill.Simulation"
+                + " @io.steelmill.Daemon public class A { public A() {} }",
+            "@Factory interface App { lib.A a(); }"),
         wrong("a daemon from the class path whose dependency's class was deleted",
             ErrorCode.MissingBinding, false,
             "//FILE lib.A\npackage lib;\n@io.steelmill.Daemon public class A { public A(Gone g) {}"
@@ -162,6 +167,8 @@ class RedTeam12cHostileTest {
   private static final String JAVAX_INJECT = "//FILE javax.inject.Inject\npackage javax.inject;\n"
       + "public @interface Inject {}\n";
 
+  private static final String HIDDEN = "//FILE other.Hidden\npackage other;\nclass Hidden {}\n";
+
   private static Program wrongProgram(String name, ErrorCode code, String text) {
     return new Program(name, code, false, text);
   }
@@ -170,7 +177,10 @@ class RedTeam12cHostileTest {
     return new Program(name, null, true, text);
   }
 
-  /** Programs in one compilation: Dagger's and Guice's member injection, which Steelmill lacks. */
+  /**
+   * Programs in one compilation: Dagger's and Guice's member injection, which Steelmill lacks;
+   * keys naming a type the generated factory's package cannot see.
+   */
   static Stream<Program> programs() {
     String app = "//FILE test.App\npackage test;\nimport io.steelmill.*;\n";
     return Stream.of(
@@ -193,6 +203,47 @@ class RedTeam12cHostileTest {
         wrongProgram("an @Inject field of a daemon no factory uses", ErrorCode.InjectWithoutEffect,
             JAKARTA_INJECT + app + "@Daemon class U { @jakarta.inject.Inject String s; }\n"
                 + "@Daemon class S {}\n@Factory interface App { S s(); }"),
+        wrongProgram("a public provides method returning a package-private type of another"
+                + " package", ErrorCode.TypeNotVisible,
+            HIDDEN + "//FILE other.Mod\npackage other;\npublic class Mod { @io.steelmill.Provides"
+                + " public static Hidden h() { return new Hidden(); } }\n"
+                + "//FILE other.S\npackage other;\n@io.steelmill.Daemon public class S {"
+                + " public S(Hidden h) {} }\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Factory(modules = other.Mod.class) interface App { other.S s(); }"),
+        wrongProgram("a key whose type argument is package-private in another package",
+            ErrorCode.TypeNotVisible,
+            HIDDEN + "//FILE other.Mod\npackage other;\npublic class Mod { @io.steelmill.Provides"
+                + " public static java.util.List<Hidden> h() { return java.util.List.of(); } }\n"
+                + "//FILE other.S\npackage other;\n@io.steelmill.Daemon public class S {"
+                + " public S(java.util.List<Hidden> h) {} }\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Factory(modules = other.Mod.class) interface App { other.S s(); }"),
+        wrongProgram("an array key of a package-private type of another package, by provider",
+            ErrorCode.TypeNotVisible,
+            HIDDEN + "//FILE other.Mod\npackage other;\npublic class Mod { @io.steelmill.Provides"
+                + " public static Hidden[] h() { return new Hidden[0]; } }\n"
+                + "//FILE other.S\npackage other;\n@io.steelmill.Daemon public class S {"
+                + " public S(io.steelmill.runtime.Provider<Hidden[]> h) {} }\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Factory(modules = other.Mod.class) interface App { other.S s(); }"),
+        okProgram("a key of a package-private type used in its own package",
+            "class Hidden {}\n@Daemon class S { S(Hidden h) {} }\n"
+                + "@Factory interface App { S s(); @Provides static Hidden h() { return new Hidden(); } }"),
+        wrongProgram("a parent injecting the creator of a child whose generated name a class"
+                + " takes", ErrorCode.GeneratedNameTaken,
+            "class SteelmillL {}\n@Daemon class S {}\n"
+                + "@Daemon class Boss { Boss(Provider<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { Boss b(); }\n"
+                + "@Factory(parent = App.class) interface L { S s(); }"),
+        wrongProgram("a parent returning the creator of a child whose generated class cannot name"
+                + " the runtime", ErrorCode.NameHidden,
+            "@Daemon class S {}\n@Factory interface App { SteelmillL.Creator c(); }\n"
+                + "@Factory(parent = App.class) interface L { S s(); class Node {} class io {} }"),
+        okProgram("a child extending its parent's interface, inheriting the entry point that"
+                + " returns its own creator",
+            "@Daemon class S {}\n@Factory interface App { SteelmillL.Creator c(); }\n"
+                + "@Factory(parent = App.class) interface L extends App { S s(); }"),
         okProgram("@Inject on the constructor, a static method and a plain class's field",
             JAKARTA_INJECT + app + "@Daemon class S { @jakarta.inject.Inject S() {} }\n"
                 + "class Other { @jakarta.inject.Inject String s; }\n"
@@ -209,6 +260,90 @@ class RedTeam12cHostileTest {
   @MethodSource("programs")
   void everyEntryPointOfEveryNodeWorks(Program program) throws Exception {
     new KeysAndChildrenHostileTest().everyEntryPointOfEveryNodeWorks(program);
+  }
+
+  /**
+   * A program and the sources another processor generates in its first round (round 0): the
+   * types they define are undefined while Steelmill first sees the program.
+   */
+  record Generated(String name, ErrorCode code, boolean legal, Map<String, String> sources,
+      String text) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static Stream<Generated> generatedInRoundZero() {
+    return Stream.of(
+        new Generated("a module another processor generates", null, true,
+            Map.of("test.GenMod", "package test;\nfinal class GenMod {"
+                + " @io.steelmill.Provides static String s() { return \"x\"; } }\n"),
+            "@Factory(modules = GenMod.class) interface App { String s(); }"),
+        new Generated("an implementation another processor generates", null, true,
+            Map.of("test.GenImpl", "package test;\nfinal class GenImpl implements Port {"
+                + " GenImpl() {} }\n"),
+            "@Production(GenImpl.class) @Simulation(GenImpl.class) interface Port {}\n"
+                + "@Factory interface App { Port p(); }"),
+        new Generated("a superinterface with an entry point another processor generates", null,
+            true, Map.of("test.GenBase", "package test;\ninterface GenBase { S s(); }\n"),
+            "@Daemon class S {}\n@Factory interface App extends GenBase {}"),
+        new Generated("a parent factory another processor generates", null, true,
+            Map.of("test.GenParent", "package test;\n@io.steelmill.Factory interface GenParent {"
+                + " @io.steelmill.Provides static String s() { return \"\"; } }\n"),
+            "@Factory(parent = GenParent.class) interface L { String s(); }"),
+        new Generated("an injected type another processor generates", null, true,
+            Map.of("test.GenConfig", "package test;\nfinal class GenConfig {}\n"),
+            "@Factory(injected = GenConfig.class) interface App {}"),
+        new Generated("a child another processor generates after its parent was written",
+            ErrorCode.ParentCompiledApart, false,
+            Map.of("test.Trigger", "package test;\nfinal class Trigger {}\n"),
+            "@Daemon class D {}\n@Factory interface App { @Provides static String s(D d) {"
+                + " return \"\"; } }\n"
+                + "@Factory(parent = App.class) interface Early { D d(); }"),
+        new Generated("a module no processor generates", null, false, Map.of(),
+            "@Factory(modules = NeverMod.class) interface App { String s(); }"),
+        new Generated("an implementation no processor generates", null, false, Map.of(),
+            "@Production(NeverImpl.class) interface Port {}\n@Factory interface App { Port p(); }"),
+        new Generated("a superinterface no processor generates", null, false, Map.of(),
+            "@Daemon class S {}\n@Factory interface App extends NeverBase { S s(); }"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("generatedInRoundZero")
+  void typesAnotherProcessorGeneratesAreWaitedFor(Generated program) throws Exception {
+    Map<Integer, Map<String, String>> rounds = new HashMap<>();
+    rounds.put(0, program.sources());
+    if (program.code() == ErrorCode.ParentCompiledApart) {
+      // the child comes a round after the parent, which Steelmill writes in round 0
+      rounds.put(1, Map.of("test.GenChild", "package test;\n"
+          + "@io.steelmill.Factory(parent = App.class) interface GenChild { String s(); }\n"));
+    }
+    List<JavaFileObject> files = HostileInputMoreTest.files(program.text());
+    for (List<String> mode : modes().toList()) {
+      Compilation compilation = Compiler.compile(
+          new javax.annotation.processing.Processor[] {
+              new RedTeam12bHostileTest.OtherProcessor(rounds, null), new SteelmillProcessor()},
+          mode, files.toArray(JavaFileObject[]::new));
+      List<String> messages = HostileInputTest.messages(compilation);
+      String shown = program + " " + mode + ": " + messages;
+      assertThat(messages).as(shown).noneMatch(m -> m.contains("ProcessorCrash"));
+      for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
+        assertThat(error.getSource()).as(shown).isNotNull();
+        assertThat(error.getSource().getName()).as(shown).doesNotContain("Steelmill");
+        assertThat(error.getLineNumber()).as(shown).isPositive();
+      }
+      if (program.legal()) {
+        assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.SUCCESS);
+        int nodes = new KeysAndChildrenHostileTest.Runner(shown, ClassFiles.of(compilation)).run();
+        assertThat(nodes).as(shown).isPositive();
+      } else {
+        assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.FAILURE);
+        if (program.code() != null) {
+          assertThat(messages).as(shown).anyMatch(m -> m.startsWith(program.code().tag()));
+        }
+      }
+    }
   }
 
   static Stream<List<String>> modes() {

@@ -79,10 +79,8 @@ public enum ErrorCode {
           + " knows only the children in its own package.",
       "move %s into package %s (top level, or nested in %s)."),
   ParentCompiledApart(
-      "Child factory %s is compiled without its parent %s, which comes compiled from the class"
-          + " path: %s.",
-      "compile %s and %s together (a clean build compiles both: mvn clean compile), or remove"
-          + " parent from %s's @Factory."),
+      "Child factory %s is compiled apart from its parent %s: %s.",
+      "%s"),
   UnknownMode(
       "-Asteelmill.mode=%s is not a mode; the accepted values are production and simulation.",
       "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),

@@ -1,6 +1,7 @@
 package io.steelmill.processor.validation;
 
 import io.steelmill.processor.diagnostics.Diagnostic;
+import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
@@ -31,6 +32,10 @@ final class ConstructibleRule implements GraphRule {
           out.add(problem);
         }
         out.addAll(InjectPlacement.check(type));
+        if (Annotations.has(type, Annotations.DAEMON)) {
+          // the element check does this for a daemon in the sources; this one may be compiled
+          out.addAll(ModeAnnotationValidator.validateBinding(type));
+        }
       }
     }
   }
