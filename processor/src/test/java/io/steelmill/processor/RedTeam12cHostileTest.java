@@ -244,6 +244,12 @@ class RedTeam12cHostileTest {
                 + " returns its own creator",
             "@Daemon class S {}\n@Factory interface App { SteelmillL.Creator c(); }\n"
                 + "@Factory(parent = App.class) interface L extends App { S s(); }"),
+        okProgram("a key with a child's creator as a type argument",
+            "@Daemon class S { S(java.util.List<SteelmillL.Creator> c) {} }\n"
+                + "@Factory interface App { S s(); java.util.List<SteelmillL.Creator> c();\n"
+                + "  @Provides static java.util.List<SteelmillL.Creator> p(SteelmillL.Creator c) {"
+                + " return java.util.List.of(c); } }\n"
+                + "@Factory(parent = App.class) interface L {}"),
         okProgram("@Inject on the constructor, a static method and a plain class's field",
             JAKARTA_INJECT + app + "@Daemon class S { @jakarta.inject.Inject S() {} }\n"
                 + "class Other { @jakarta.inject.Inject String s; }\n"
