@@ -352,6 +352,31 @@ class RedTeam12cHostileTest {
     }
   }
 
+  /**
+   * A loop through 400 daemons is one error of a screen, not of 800 lines: its first steps, how
+   * many more, and the steps that close it (the Fix names the closing key).
+   */
+  @org.junit.jupiter.api.Test
+  void aLongDependencyCycleIsReportedInAScreen() {
+    int n = 400;
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      text.append("@Daemon class C").append(i).append(" { C").append(i).append("(C")
+          .append((i + 1) % n).append(" d) {} }\n");
+    }
+    text.append("@Factory interface App { C0 c(); }");
+    Compilation compilation = Compiler.compile(
+        HostileInputMoreTest.files(text.toString()).toArray(JavaFileObject[]::new));
+    List<String> cycles = HostileInputTest.messages(compilation).stream()
+        .filter(m -> m.startsWith(ErrorCode.DependencyCycle.tag())).toList();
+    assertThat(cycles).hasSize(1);
+    String cycle = cycles.get(0);
+    assertThat(cycle.lines().count()).as(cycle).isLessThan(50);
+    assertThat(cycle).contains("...and 384 more in the loop")
+        .contains("C0 is injected at\n        [App] C399(C0 d)")
+        .contains("Fix: break the loop by injecting Provider<C0>");
+  }
+
   static Stream<List<String>> modes() {
     return Stream.of(List.of(), List.of("-Asteelmill.mode=simulation"));
   }
