@@ -55,6 +55,8 @@ final class FactoryStep {
   private boolean simulatorReported;
   private final RuntimeOnClassPath runtime;
   private final SupertypesOnClassPath supertypes;
+  private final SourceAnchor anchor;
+  private final ApartChildren apart;
   /**
    * This round's graphs, by factory name and mode: a child's graph holds its parent's, which the
    * parent's own step built already (1,000 bindings in the benchmark graph). Elements are
@@ -76,6 +78,8 @@ final class FactoryStep {
     this.files = new GeneratedFiles(filer, elements, diagnostics);
     this.runtime = new RuntimeOnClassPath(elements, diagnostics);
     this.supertypes = new SupertypesOnClassPath(elements, diagnostics);
+    this.anchor = new SourceAnchor(elements);
+    this.apart = new ApartChildren(elements, anchor, diagnostics);
   }
 
   /** Forgets the graphs of the round before: they hold that round's elements. */
@@ -93,6 +97,9 @@ final class FactoryStep {
    * @param active the mode to generate, or null to validate only (an option was wrong)
    */
   Outcome process(TypeElement factory, Mode active) {
+    if (ApartChildren.declarationUndefined(factory, new HashSet<>())) {
+      return Outcome.DEFERRED;
+    }
     Map<Mode, BindingGraph> graphs = new EnumMap<>(Mode.class);
     for (Mode mode : Mode.values()) {
       BindingGraph graph = graph(factory, mode, new LinkedHashSet<>());
@@ -107,7 +114,8 @@ final class FactoryStep {
     boolean failed = false;
     for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
       List<Diagnostic> found = findings(entry.getValue());
-      for (Diagnostic diagnostic : found) {
+      for (Diagnostic finding : found) {
+        Diagnostic diagnostic = anchor.anchored(finding, entry.getValue());
         if (ELEMENT_CODES.contains(diagnostic.code())) {
           diagnostics.add(diagnostic);
         } else {
@@ -121,11 +129,15 @@ final class FactoryStep {
       failed |= usesElementWithError(graph);
     }
     for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
-      Outcome created = createdChildren(entry.getValue(), entry.getKey(), new HashSet<>());
+      Outcome created =
+          createdChildren(entry.getValue(), entry.getKey(), active, new HashSet<>());
       if (created == Outcome.DEFERRED) {
         return Outcome.DEFERRED;
       }
       failed |= created == Outcome.FAILED;
+    }
+    for (BindingGraph graph : graphs.values()) {
+      failed |= apart.parentCompiledApart(factory, graph);
     }
     if (!failed && active == Mode.SIMULATION) {
       failed = simulatorMissing(factory, graphs.get(active));
@@ -150,6 +162,7 @@ final class FactoryStep {
     if (!files.write(factory, name, () -> new FactoryWriter(graph).write())) {
       return Outcome.FAILED;
     }
+    apart.written(factory, graph);
     files.writePictures(factory, graphs);
     if (active == Mode.SIMULATION && graph.parent() == null) {
       String harness = graph.factory().generatedName() + "Sim";
@@ -198,7 +211,10 @@ final class FactoryStep {
       Set.of(
           ErrorCode.DaemonNotConstructible,
           ErrorCode.AmbiguousConstructor,
-          ErrorCode.NoUsableConstructor);
+          ErrorCode.NoUsableConstructor,
+          ErrorCode.InjectWithoutEffect,
+          ErrorCode.BothModes,
+          ErrorCode.ModeWithoutEffect);
 
   /**
    * Whether a parent's graph breaks a rule: the parent reports it itself; its child is not
@@ -217,11 +233,13 @@ final class FactoryStep {
    * Whether the children whose creators {@code graph} injects (and theirs, down) can be written:
    * the generated factory names each one's generated class ({@code SteelmillLease.Creator}), so
    * a parent is not written when a child it creates is not (its graph breaks a rule, or uses an
-   * element with an error; the child reports why), and waits while a child's graph waits.
+   * element with an error, or its class cannot be written; the child reports why), and waits
+   * while a child's graph waits.
    *
    * @return WRITTEN when every created child can be written, else FAILED or DEFERRED
    */
-  private Outcome createdChildren(BindingGraph graph, Mode mode, Set<TypeElement> seen) {
+  private Outcome createdChildren(
+      BindingGraph graph, Mode mode, Mode active, Set<TypeElement> seen) {
     for (Resolution resolution : graph.resolutions().values()) {
       for (Binding binding : resolution.candidates()) {
         if (binding.kind() != BindingKind.CREATOR
@@ -235,7 +253,13 @@ final class FactoryStep {
         if (hasUndefined(created)) {
           return Outcome.DEFERRED;
         }
-        Outcome below = createdChildren(created, mode, seen);
+        // the child's class may fail to be written though its graph is sound (its name taken by
+        // a class of the user's, a name it must write hidden): the child reports that itself
+        if (mode == active && !files.writable(child, created.factory().generatedName(),
+            () -> new FactoryWriter(created).write())) {
+          return Outcome.FAILED;
+        }
+        Outcome below = createdChildren(created, mode, active, seen);
         if (below != Outcome.WRITTEN) {
           return below;
         }

@@ -105,6 +105,37 @@ final class GeneratedFiles {
   }
 
   /**
+   * Whether {@code write} would write the class {@code simpleName} of {@code factory}: written
+   * already, or its name free and every name it must write reachable. Reports nothing: asked
+   * for a child whose creator a parent names, before the parent is written; the child reports
+   * its own failure when it is processed.
+   */
+  boolean writable(TypeElement factory, String simpleName, Supplier<SourceFile> file) {
+    String packageName = elements.getPackageOf(factory).getQualifiedName().toString();
+    String qualified = packageName.isEmpty() ? simpleName : packageName + "." + simpleName;
+    String factoryName = factory.getQualifiedName().toString();
+    String shortName = factoryName.substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
+    String holder = written.get(qualified);
+    if (holder != null) {
+      return holder.equals(shortName);
+    }
+    ModuleElement module = elements.getModuleOf(factory);
+    if (isSourceType(module, qualified) || isPackage(module, qualified)) {
+      return false;
+    }
+    SourceFile source = file.get();
+    try {
+      source.render(simpleName2 -> isShadowed(module, source.packageName(), simpleName2));
+      return true;
+    } catch (RuntimeException failed) {
+      if (!(failed instanceof SourceFile.NameHidden)) {
+        throw failed;
+      }
+      return false;
+    }
+  }
+
+  /**
    * Writes {@code file} through the filer in one piece, its factory interface as the originating
    * element. The text names a {@code java.lang} class by its simple name unless a class of the
    * factory's package shadows it (a user class {@code test.String} next to the factory): only the

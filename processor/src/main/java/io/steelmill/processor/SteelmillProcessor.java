@@ -58,6 +58,8 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private BindingReader bindingReader;
   private DeterminismLint lint;
   private final Set<String> deferred = new LinkedHashSet<>();
+  /** Interfaces whose mode annotation names a class not defined yet, judged in a later round. */
+  private final Set<String> modalDeferred = new LinkedHashSet<>();
   /** Provides methods seen, as owner name and method name: elements are re-read per round. */
   private final List<String[]> providesSeen = new ArrayList<>();
   private final Set<String> modulesListed = new LinkedHashSet<>();
@@ -115,7 +117,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       factoryReader.newRound();
       factoryStep.newRound();
       Map<String, Set<Element>> annotated = annotated(round);
-      validateElements(annotated);
+      validateElements(annotated, round.processingOver());
       processFactories(annotated);
       if (round.processingOver()) {
         finish();
@@ -156,7 +158,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
             processingEnv.getElementUtils());
   }
 
-  private void validateElements(Map<String, Set<Element>> annotated) {
+  private void validateElements(Map<String, Set<Element>> annotated, boolean last) {
     DaemonValidator daemons = new DaemonValidator();
     for (Element element : annotated.get(Annotations.DAEMON)) {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
@@ -192,7 +194,22 @@ public final class SteelmillProcessor extends AbstractProcessor {
     ModeAnnotationValidator modes = new ModeAnnotationValidator(processingEnv.getTypeUtils(), simulator);
     Set<Element> modal = new LinkedHashSet<>(annotated.get(Annotations.PRODUCTION));
     modal.addAll(annotated.get(Annotations.SIMULATION));
+    for (String name : modalDeferred) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
+      if (type != null) {
+        modal.add(type);
+      }
+    }
+    modalDeferred.clear();
     for (Element element : modal) {
+      if (namesUndefinedImplementation(element)) {
+        // another processor may generate it: judge it in a later round; in the last, javac
+        // reports the missing class itself
+        if (!last && element instanceof TypeElement type) {
+          modalDeferred.add(type.getQualifiedName().toString());
+        }
+        continue;
+      }
       guard(element, () -> validateModal(element, modes));
     }
     for (Element element : annotated.get(Annotations.NAMED)) {
@@ -215,6 +232,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
       }
     }
     diagnostics.flush();
+  }
+
+  private static boolean namesUndefinedImplementation(Element element) {
+    return Annotations.hasUndefinedClassValue(Annotations.modeAnnotation(element, Mode.PRODUCTION))
+        || Annotations.hasUndefinedClassValue(Annotations.modeAnnotation(element, Mode.SIMULATION));
   }
 
   private void validateModal(Element element, ModeAnnotationValidator modes) {
@@ -245,6 +267,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
           () -> {
             if (invalidFactories.contains(factory.getQualifiedName().toString())) {
               return;
+            }
+            // a module another processor generated is defined only in a later round
+            for (TypeMirror module : Annotations.classValues(
+                Annotations.find(factory, Annotations.FACTORY), "modules")) {
+              modulesListed.add(module.toString());
             }
             FactoryStep.Outcome outcome =
                 factoryStep.process(factory, mode);

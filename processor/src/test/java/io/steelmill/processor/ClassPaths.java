@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import javax.tools.JavaFileObject;
 import java.util.stream.Collectors;
 
 /** Class paths as a user's build might have them. */
@@ -63,6 +65,36 @@ final class ClassPaths {
   }
 
   private static String incompleteLibrary;
+
+  /**
+   * A library compiled before (with the Steelmill processor when {@code processed}, else as a
+   * build without it on the processor path would), in a temporary folder ahead of the tests'
+   * class path: the folder's classes and the class path to compile against.
+   */
+  record Library(Map<String, byte[]> classes, String classPath) {}
+
+  static Library compiledBefore(boolean processed, List<String> options, JavaFileObject... sources) {
+    Compilation library = processed
+        ? Compiler.compile(options, sources)
+        : com.google.testing.compile.Compiler.javac().withOptions("-proc:none").compile(sources);
+    if (library.status() != Compilation.Status.SUCCESS) {
+      throw new IllegalStateException("the library must compile: " + library.diagnostics());
+    }
+    try {
+      Path folder = Files.createTempDirectory("steelmill-before");
+      folder.toFile().deleteOnExit();
+      Map<String, byte[]> classes = ClassFiles.of(library);
+      for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
+        Path file = folder.resolve(entry.getKey().replace('.', '/') + ".class");
+        Files.createDirectories(file.getParent());
+        Files.write(file, entry.getValue());
+        file.toFile().deleteOnExit();
+      }
+      return new Library(classes, folder + File.pathSeparator + System.getProperty("java.class.path"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The tests' class path without {@code steelmill-runtime}: a build that forgot it. */
   static String withoutRuntime() {

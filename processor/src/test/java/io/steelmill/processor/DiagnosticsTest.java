@@ -661,6 +661,45 @@ class DiagnosticsTest {
                 + "Fix: write @Simulation(Impl.class) on Mailer, naming your simulated"
                 + " implementation; bySimulator is for Steelmill's own platform interfaces."),
         new Case(
+            ErrorCode.ParentCompiledApart,
+            List.of("-classpath", ClassPaths.compiledBefore(true, List.of(),
+                source("test.App", "package test;", "import io.steelmill.*;",
+                    "@Factory public interface App {",
+                    "  @Provides static String s() { return \"x\"; } }")).classPath()),
+            List.of(
+                source(
+                    "test.L",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory(parent = App.class) interface L { String s(); }")),
+            "interface L",
+            "Child factory L is compiled apart from its parent App: App comes compiled from the"
+                + " class path, and its generated factory SteelmillApp was written without knowing"
+                + " L, so it neither offers nor builds before it starts String, which L takes from"
+                + " it.\n"
+                + "Fix: compile L and App together (a clean build compiles both: mvn clean"
+                + " compile), or remove parent from L's @Factory."),
+        new Case(
+            ErrorCode.InjectWithoutEffect,
+            List.of(),
+            List.of(
+                source("jakarta.inject.Inject", "package jakarta.inject;",
+                    "public @interface Inject {}"),
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Daemon class Clock {}",
+                    "@Daemon class Store {",
+                    "  @jakarta.inject.Inject Clock clock;",
+                    "}",
+                    "@Factory interface App { Store store(); }")),
+            "Clock clock;",
+            "@Inject on Store.clock has no effect: Steelmill injects only the constructor of"
+                + " Store, so it would leave this field null.\n"
+                + "Fix: take clock as a parameter of Store's constructor and assign the field there,"
+                + " then remove @Inject from the field."),
+        new Case(
             ErrorCode.UndefinedType,
             List.of(),
             List.of(

@@ -78,6 +78,9 @@ public enum ErrorCode {
           + " generated factory builds, before it starts, what its children can reach, and it"
           + " knows only the children in its own package.",
       "move %s into package %s (top level, or nested in %s)."),
+  ParentCompiledApart(
+      "Child factory %s is compiled apart from its parent %s: %s.",
+      "%s"),
   UnknownMode(
       "-Asteelmill.mode=%s is not a mode; the accepted values are production and simulation.",
       "use -Asteelmill.mode=production (the default) or -Asteelmill.mode=simulation."),
@@ -98,6 +101,9 @@ public enum ErrorCode {
       "%s"),
   QualifierWithoutEffect(
       "@%s on %s has no effect: %s.",
+      "%s"),
+  InjectWithoutEffect(
+      "@Inject on %s has no effect: %s.",
       "%s"),
   ModeValueMisplaced(
       "@%s(%s.class) names an implementation, which only an interface can have; %s is not one.",

@@ -110,6 +110,39 @@ public final class Annotations {
     return false;
   }
 
+  /**
+   * Whether a class-valued member of {@code mirror} names a type javac could not resolve: one
+   * another annotation processor may generate in a later round ({@code modules = GenMod.class}).
+   * javac keeps such a value as an error type, or as a placeholder that is no type at all.
+   */
+  public static boolean hasUndefinedClassValue(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return false;
+    }
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      String declared = entry.getKey().getReturnType().toString();
+      if (!declared.startsWith("java.lang.Class")) {
+        continue;
+      }
+      Object value = entry.getValue().getValue();
+      if (value instanceof java.util.List<?> values) {
+        for (Object each : values) {
+          if (each instanceof AnnotationValue element && undefinedClass(element.getValue())) {
+            return true;
+          }
+        }
+      } else if (undefinedClass(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean undefinedClass(Object value) {
+    return !(value instanceof TypeMirror type) || type.getKind() == TypeKind.ERROR;
+  }
+
   /** A class-valued member ({@code value}, {@code parent}); null when absent or {@code void}. */
   public static TypeMirror classValue(AnnotationMirror mirror, String member) {
     if (mirror == null) {

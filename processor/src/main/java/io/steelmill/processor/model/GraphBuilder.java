@@ -148,6 +148,24 @@ public final class GraphBuilder {
     return bindings.size() == 1 && bindings.get(0).kind() == BindingKind.CREATOR;
   }
 
+  /**
+   * Whether {@code key} is an interface whose {@code @Production(Impl.class)} or
+   * {@code @Simulation(Impl.class)} names a class not defined yet: another processor may generate
+   * it in a later round, so the graph waits for it instead of finding no binding.
+   */
+  private static boolean implementationUndefined(Key key) {
+    javax.lang.model.element.TypeElement type = Annotations.typeElement(key.type());
+    if (type == null || type.getKind() != javax.lang.model.element.ElementKind.INTERFACE) {
+      return false;
+    }
+    for (Mode mode : Mode.values()) {
+      if (Annotations.hasUndefinedClassValue(Annotations.modeAnnotation(type, mode))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The breadth-first resolution of one factory's graph, and what its children add to it. */
   private final class Walk {
     private final FactoryDescriptor factory;
@@ -181,6 +199,7 @@ public final class GraphBuilder {
             key.type().getKind() == TypeKind.ERROR
                 && !isCreator(resolution.candidates())
                 && !key.namesCreator();
+        undefined |= implementationUndefined(key);
         resolutions.put(key, resolution);
         for (Binding binding : resolution.candidates()) {
           if (binding.kind() == BindingKind.ALIAS) {

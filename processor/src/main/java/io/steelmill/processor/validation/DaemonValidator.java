@@ -40,6 +40,7 @@ public final class DaemonValidator {
         }
       }
     }
+    out.addAll(InjectPlacement.check(type));
     out.addAll(ModeAnnotationValidator.validateBinding(element));
     return out;
   }

@@ -101,6 +101,9 @@ final class DependencyCycleRule implements GraphRule {
     return true;
   }
 
+  /** The most steps of a loop a message lists (the first ones and the three that close it). */
+  private static final int MAX_SHOWN = 16;
+
   private void report(
       BindingGraph graph, Key start, List<Dependency> stack, Set<Set<Key>> seen, List<Diagnostic> out) {
     int end = stack.size() - 1; // the edge that closes the loop, back into start
@@ -115,15 +118,22 @@ final class DependencyCycleRule implements GraphRule {
     Set<Key> members = new HashSet<>();
     StringBuilder text = new StringBuilder();
     Key owner = start;
-    for (Dependency edge : loop) {
+    for (int i = 0; i < loop.size(); i++) {
+      Dependency edge = loop.get(i);
       members.add(owner);
-      Binding binding = binding(graph, owner);
-      text.append("\n    ")
-          .append(edge.key().displayName())
-          .append(" is injected at\n        [")
-          .append(TraceFormatter.factoryPath(graph))
-          .append("] ")
-          .append(TraceFormatter.site(binding));
+      // a loop of thousands of daemons: its first steps and the closing ones, not a page each
+      boolean shown = loop.size() <= MAX_SHOWN || i < MAX_SHOWN - 3 || i >= loop.size() - 3;
+      if (shown) {
+        Binding binding = binding(graph, owner);
+        text.append("\n    ")
+            .append(edge.key().displayName())
+            .append(" is injected at\n        [")
+            .append(TraceFormatter.factoryPath(graph))
+            .append("] ")
+            .append(TraceFormatter.site(binding));
+      } else if (i == MAX_SHOWN - 3) {
+        text.append("\n    ...and ").append(loop.size() - MAX_SHOWN).append(" more in the loop");
+      }
       owner = edge.key();
     }
     if (!seen.add(members)) {

@@ -72,6 +72,14 @@ final class Code {
   }
 
   private void declared(DeclaredType type) {
+    if (type.getKind() == javax.lang.model.type.TypeKind.ERROR) {
+      // only a child's creator reaches the writer undefined ({@code SteelmillLease.Creator},
+      // generated in this round, nested in a key such as {@code List<SteelmillLease.Creator>}):
+      // javac made a package of its first segment; written as the user wrote it, it resolves
+      // in the generated file's package, the child's
+      add(type.toString());
+      return;
+    }
     if (!(type.asElement() instanceof TypeElement element)) {
       add(type.toString());
       return;

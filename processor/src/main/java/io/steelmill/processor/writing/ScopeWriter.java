@@ -362,8 +362,16 @@ final class ScopeWriter {
   }
 
   private Code nameOf(Key key) {
-    Resolution resolution = graph.resolutions().get(key);
-    Binding binding = resolution == null ? null : resolution.binding();
+    Binding binding = null;
+    // a creator taken from an ancestor (a child that extends its parent's interface inherits the
+    // entry point returning its own creator) is bound where the ancestor resolved it
+    for (BindingGraph g = graph; g != null && binding == null; g = g.parent()) {
+      Resolution resolution = g.resolutions().get(key);
+      if (resolution == null || !resolution.fromParent()) {
+        binding = resolution == null ? null : resolution.binding();
+        break;
+      }
+    }
     if (binding != null && binding.kind() == BindingKind.CREATOR) {
       return new Code().add(creatorName((TypeElement) binding.element()));
     }
