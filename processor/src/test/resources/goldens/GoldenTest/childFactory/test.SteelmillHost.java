@@ -66,7 +66,7 @@ public final class SteelmillHost extends Node implements Host {
 
   public Storage storage() {
     Storage instance = this.storage;
-    return instance != null ? acquired(instance) : (this.storage = (Storage) memo(0));
+    return present(instance) ? instance : (this.storage = (Storage) memo(0));
   }
 
   @Override

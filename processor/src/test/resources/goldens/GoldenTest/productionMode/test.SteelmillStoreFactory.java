@@ -70,7 +70,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
 
   public Store store() {
     Store instance = this.store;
-    return instance != null ? acquired(instance) : (this.store = (Store) memo(0));
+    return present(instance) ? instance : (this.store = (Store) memo(0));
   }
 
   public Clock clock() {

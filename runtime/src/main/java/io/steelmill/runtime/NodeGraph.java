@@ -103,7 +103,7 @@ abstract class NodeGraph {
    * For generated entry points that keep their instance in a plain field: the instance of binding
    * {@code id}, as {@link #get(int)} returns it, then a release fence. The field's write follows
    * the fence, so it is a release write: a thread that reads the field and then calls {@link
-   * #acquired} sees the instance as its constructor left it, whichever thread built it. A plain
+   * #present} sees the instance as its constructor left it, whichever thread built it. A plain
    * field, not a volatile one, because a volatile write is a full fence on x86 (a locked
    * instruction per first call: about a tenth of the warmed build of a large graph, BENCHMARKS.md
    * "Issue 12, the warmed build, sixth pass"), where these two fences emit no instruction. A
@@ -123,14 +123,17 @@ abstract class NodeGraph {
   }
 
   /**
-   * For generated entry points: {@code instance}, read from a field that {@link #memo(int)}'s
-   * result was written to, made an acquire read (the same as a volatile read, and as cheap: on
-   * x86 it emits no instruction). Static and tiny, so that the entry point stays under C1's
-   * 35-byte inlining limit and a repeated call stays one field read.
+   * For generated entry points: whether {@code instance}, read from a field that {@link
+   * #memo(int)}'s result was written to, is there, the read made an acquire read (the same as a
+   * volatile read, and as cheap: on x86 it emits no instruction). Static and tiny, so that the
+   * entry point stays under C1's 35-byte inlining limit and a repeated call stays one field read.
+   * Not generic, and a condition rather than the value: javac infers a generic call's type per
+   * call, about 0.4 s of CPU for a factory of 1,000 entry points (BENCHMARKS.md, "javac with the
+   * processor, seventh pass").
    */
-  protected static <T> T acquired(T instance) {
+  protected static boolean present(Object instance) {
     java.lang.invoke.VarHandle.acquireFence(); // with the caller's plain read: an acquire read
-    return instance;
+    return instance != null;
   }
 
   /**

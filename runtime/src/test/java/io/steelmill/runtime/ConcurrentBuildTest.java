@@ -156,7 +156,7 @@ class ConcurrentBuildTest {
     assertThat(order).doesNotHaveDuplicates();
   }
 
-  /** A graph with an entry point shaped as a generated one: a plain memo field, memo, acquired. */
+  /** A graph with an entry point shaped as a generated one: a plain memo field, memo, present. */
   static final class MemoGraph extends Graph {
     private Made last;
 
@@ -166,7 +166,7 @@ class ConcurrentBuildTest {
 
     Made last() {
       Made instance = this.last;
-      return instance != null ? acquired(instance) : (this.last = (Made) memo(7));
+      return present(instance) ? instance : (this.last = (Made) memo(7));
     }
   }
 

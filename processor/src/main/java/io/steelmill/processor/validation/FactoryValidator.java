@@ -40,7 +40,7 @@ public final class FactoryValidator {
       Set.of(
           "name/0", "id/0", "parent/0", "state/0", "builtDaemons/0", "setGracePeriod/1",
           "setStopGracePeriod/1", "gracePeriod/0", "setClock/1", "startupTimes/0", "inject/2",
-          "ownParent/0", "construct/1", "get/1", "memo/1", "acquired/1", "buildAll/1",
+          "ownParent/0", "construct/1", "get/1", "memo/1", "present/1", "buildAll/1",
           "injectAt/2", "buildForChildren/0", "start/0", "stop/0", "close/0", "crash/0",
           "isCrashed/0", "awaitTermination/1", "failure/0", "toString/0", "hashCode/0", "equals/1",
           "getClass/0", "notify/0", "notifyAll/0", "wait/0", "wait/1", "wait/2", "clone/0",
