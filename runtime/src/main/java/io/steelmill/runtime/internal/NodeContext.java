@@ -11,13 +11,35 @@ import io.steelmill.runtime.NodeId;
  * <p>Each thread keeps one mutable {@link Cell}: a factory that builds many daemons on one thread
  * looks the cell up once and then sets the node with plain writes, instead of a thread-local
  * lookup and two updates per construction.
+ *
+ * <p>Leaving a node clears the cell's {@code inside} flag and keeps its name: a thread that
+ * enters the same node again (a factory's every construction) then writes only the flag. A
+ * reference written into the cell, which soon lives in the old generation, costs each write G1's
+ * post-write barrier, a fence on x86 (about a fifth of the warmed build of 1,000 daemons:
+ * BENCHMARKS.md, "Issue 12, the warmed build, seventh pass"); a boolean costs no barrier.
  */
 public final class NodeContext {
   private static final ThreadLocal<Cell> CURRENT = new ThreadLocal<>();
 
   /** One thread's current node; only that thread reads or writes it. */
   static final class Cell {
+    /** The node entered last; current only while {@code inside}. */
     String node;
+    /** Whether the thread runs {@code node}'s code now; never true with {@code node} null. */
+    boolean inside;
+
+    /** The current node's name, or null. */
+    String current() {
+      return inside ? node : null;
+    }
+
+    /** Makes {@code name} (null: none) the current node, writing the name only if it changed. */
+    void set(String name) {
+      if (name != node && name != null) {
+        node = name;
+      }
+      inside = name != null;
+    }
   }
 
   private NodeContext() {}
@@ -25,7 +47,7 @@ public final class NodeContext {
   /** The current node's name, or null outside any node's code. */
   public static String current() {
     Cell cell = CURRENT.get();
-    return cell == null ? null : cell.node;
+    return cell == null ? null : cell.current();
   }
 
   /** The current node, or null outside any node's code. */
@@ -37,8 +59,8 @@ public final class NodeContext {
   /** Sets the current node, returning the previous one for {@link #restore}. */
   public static String enter(String node) {
     Cell cell = cell();
-    String previous = cell.node;
-    cell.node = node;
+    String previous = cell.current();
+    cell.set(node);
     return previous;
   }
 
@@ -51,9 +73,9 @@ public final class NodeContext {
   public static void restore(String previous) {
     Cell cell = CURRENT.get();
     if (cell != null) {
-      cell.node = previous;
+      cell.set(previous);
     } else if (previous != null) {
-      cell().node = previous;
+      cell().set(previous);
     }
   }
 
