@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  * i taking 0 to 3 earlier classes in its constructor, chosen with a fixed seed, all singletons.
  * One set of classes carries every contender's annotations (jakarta.inject for Dagger, Guice and
  * avaje; @Daemon for Steelmill), so all build exactly the same graph. Per size it also writes a
- * Steelmill factory, a Dagger component and a hand-written wiring (the floor).
+ * Steelmill factory, a Dagger component, a hand-written wiring (the floor: eager, every class
+ * built in topological order) and a hand-written lazy one (the contract's floor: each class built
+ * on first use, at most once under concurrent first use, see {@link #handLazy}).
  *
  * <p>Run: {@code java GenerateGraphs.java <output source root>}. Deterministic: same seed, same
  * files.
@@ -112,6 +114,7 @@ public final class GenerateGraphs {
     Files.writeString(dir.resolve("Graph" + size + ".java"), factory(pkg, size));
     Files.writeString(dir.resolve("Graph" + size + "Component.java"), component(pkg, size));
     Files.writeString(dir.resolve("HandWritten" + size + ".java"), handWritten(pkg, size, deps));
+    Files.writeString(dir.resolve("HandLazy" + size + ".java"), handLazy(pkg, size, deps));
     List<List<Integer>> childDeps = graph.childDeps();
     for (int k = 0; k < CHILDREN; k++) {
       Files.writeString(dir.resolve("K" + k + ".java"), childDaemon(pkg, k, childDeps.get(k)));
@@ -202,6 +205,7 @@ public final class GenerateGraphs {
     StringBuilder out = new StringBuilder("package " + pkg + ";\n\n/** Each contender builds the whole graph of size " + size + ". */\n"
         + "public final class Contenders" + size + " {\n  private Contenders" + size + "() {}\n\n");
     out.append("  public static HandWritten").append(size).append(" handWritten() {\n    return new HandWritten").append(size).append("();\n  }\n\n");
+    requests(out, size, "handLazy", "HandLazy" + size, "new HandLazy" + size + "()", "graph.c%d()");
     requests(out, size, "steelmill", "SteelmillGraph" + size, "SteelmillGraph" + size + ".create()", "graph.c%d()");
     requests(out, size, "dagger", "Graph" + size + "Component", "DaggerGraph" + size + "Component.create()", "graph.c%d()");
     requests(out, size, "guice", "com.google.inject.Injector", "com.google.inject.Guice.createInjector()", "graph.getInstance(C%d.class)");
@@ -294,6 +298,60 @@ public final class GenerateGraphs {
         out.append("    c").append(i).append(" = new C").append(i).append("(").append(args).append(");\n");
       }
       out.append("  }\n");
+    }
+    return out.append("}\n").toString();
+  }
+
+  /**
+   * The contract's own floor: the graph wired by hand as the contract demands of a factory (a
+   * daemon nothing asked for is never built; each is built at most once, also under concurrent
+   * first calls; no lock on the lookup path), written as lean as a person can. One accessor per
+   * class reads its plain field (an acquire read: the plain read, then an acquire fence); only when
+   * it is still empty does the class's {@code makeN()} take the graph's lock (one compare-and-set
+   * by the outermost first call; a nested one on the owning thread takes nothing), look again,
+   * construct with the accessors of what it needs, and publish with a release write. No
+   * {@code Provider} objects, no cycle check (the graph is acyclic by construction), no record of
+   * the order, no failure wrapping: what the contract itself costs, and nothing else.
+   */
+  private static String handLazy(String pkg, int size, List<List<Integer>> deps) {
+    String name = "HandLazy" + size;
+    StringBuilder out = new StringBuilder("package " + pkg + ";\n\n"
+        + "import java.lang.invoke.MethodHandles;\nimport java.lang.invoke.VarHandle;\n\n"
+        + "/** The graph wired by hand, lazily, each class at most once under concurrent first use. */\n"
+        + "public final class " + name + " {\n"
+        + "  private static final VarHandle LOCK;\n\n"
+        + "  static {\n    try {\n"
+        + "      LOCK = MethodHandles.lookup().findVarHandle(" + name + ".class, \"lock\", int.class);\n"
+        + "    } catch (ReflectiveOperationException e) {\n      throw new ExceptionInInitializerError(e);\n    }\n  }\n\n"
+        + "  private int lock; // 1 while owner builds\n"
+        + "  private Thread owner; // read by a thread that finds itself here only if it wrote it\n\n"
+        + "  /** Takes the lock unless this thread holds it; returns whether this call took it. */\n"
+        + "  private boolean claim() {\n"
+        + "    Thread me = Thread.currentThread();\n"
+        + "    if (owner == me) {\n      return false;\n    }\n"
+        + "    while (!LOCK.compareAndSet(this, 0, 1)) {\n      Thread.yield();\n    }\n"
+        + "    owner = me;\n    return true;\n  }\n\n"
+        + "  private void release() {\n    owner = null;\n    LOCK.setRelease(this, 0);\n  }\n");
+    for (int i = 0; i < size; i++) {
+      StringBuilder args = new StringBuilder();
+      for (int d : deps.get(i)) {
+        args.append(args.isEmpty() ? "" : ", ").append("c").append(d).append("()");
+      }
+      String type = "C" + i;
+      String field = "c" + i;
+      out.append("\n  private ").append(type).append(" ").append(field).append(";\n\n")
+          .append("  public ").append(type).append(" ").append(field).append("() {\n")
+          .append("    ").append(type).append(" c = ").append(field).append(";\n")
+          .append("    if (c != null) {\n      VarHandle.acquireFence();\n      return c;\n    }\n")
+          .append("    return make").append(i).append("();\n  }\n\n")
+          .append("  private ").append(type).append(" make").append(i).append("() {\n")
+          .append("    boolean outermost = claim();\n    try {\n")
+          .append("      ").append(type).append(" c = ").append(field).append(";\n")
+          .append("      if (c == null) {\n")
+          .append("        c = new ").append(type).append("(").append(args).append(");\n")
+          .append("        VarHandle.releaseFence();\n")
+          .append("        ").append(field).append(" = c;\n      }\n      return c;\n")
+          .append("    } finally {\n      if (outermost) {\n        release();\n      }\n    }\n  }\n");
     }
     return out.append("}\n").toString();
   }

@@ -53,11 +53,35 @@ class LargeGraphTest {
           .allSatisfy((method, length) ->
               org.assertj.core.api.Assertions.assertThat(length).as(method).isLessThan(4_000));
     }
-    long lines =
+    String source =
         compilation.generatedSourceFile("big.SteelmillBig").orElseThrow()
-            .getCharContent(true).toString().lines().count();
+            .getCharContent(true).toString();
+    org.assertj.core.api.Assertions.assertThat(largestCaseSwitch(source))
+        .as("%s: cases of the largest switch over ids (10 or more: a jump table, BENCHMARKS.md"
+            + " \"seventh pass\")", options)
+        .isBetween(2, 9);
+    long lines = source.lines().count();
     org.assertj.core.api.Assertions.assertThat((double) lines / SIZE)
         .as("generated lines per binding (%d lines)", lines)
         .isLessThanOrEqualTo(12.0);
+  }
+
+  /** The most {@code case} lines any {@code switch (id)} of {@code source} has. */
+  private static int largestCaseSwitch(String source) {
+    List<String> lines = source.lines().toList();
+    int largest = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.endsWith("switch (id) {")) {
+        continue;
+      }
+      String indent = line.substring(0, line.indexOf('s'));
+      int cases = 0;
+      for (int j = i + 1; j < lines.size() && !lines.get(j).equals(indent + "}"); j++) {
+        cases += lines.get(j).startsWith(indent + "  case ") ? 1 : 0;
+      }
+      largest = Math.max(largest, cases);
+    }
+    return largest;
   }
 }

@@ -32,6 +32,26 @@ class NodeIdentityConstructionTest {
   }
 
   @Test
+  void aConstructionOutsideAnyNodeLeavesTheThreadOutsideAndANestedNodeRestoresItsOuter() {
+    FactoryCore inner = new FactoryCore("inner", Bindings.of("provided test.Names#label - String\n"));
+    inner.constructWith(id -> "built on " + NodeContext.current());
+    FactoryCore outer = new FactoryCore("outer", Bindings.of(
+        "provided test.Names#label - String\nprovided test.Names#other - String\n"));
+    outer.constructWith(id -> id == 0
+        ? inner.get(0) + " inside " + NodeContext.current()
+        : "again on " + NodeContext.current());
+    assertThat(NodeContext.current()).isNull();
+
+    assertThat(outer.get(0)).isEqualTo("built on inner inside outer");
+
+    // the cell keeps the last node's name for the next construction, but not as the current node
+    assertThat(NodeContext.current()).as("outside any node after the build").isNull();
+    assertThat(NodeContext.currentId()).isNull();
+    assertThat(outer.get(1)).isEqualTo("again on outer");
+    assertThat(NodeContext.current()).isNull();
+  }
+
+  @Test
   void aNodesThreadsCarryItsIdAndItsName() throws InterruptedException {
     AtomicReference<String> seen = new AtomicReference<>();
     Thread thread =

@@ -298,7 +298,8 @@ public final class FactoryCore extends AtomicInteger {
    * Constructs binding {@code id} as this node's code: a constructor or provides method that asks
    * for "the calling node" (binding an endpoint, opening its disk) gets this node, whichever
    * thread asked for the instance. The thread's context cell is looked up once per thread, not
-   * per construction.
+   * per construction, and its name is written only when it changes (see {@link NodeContext}: a
+   * reference write into the cell costs a G1 barrier with a fence, a flag's write does not).
    */
   private Object constructOnNode(int id, Thread me) throws Throwable {
     NodeContext context = cell;
@@ -307,12 +308,12 @@ public final class FactoryCore extends AtomicInteger {
       cell = context;
       cellThread = me;
     }
-    String previous = context.node;
-    context.node = node;
+    String previous = context.current();
+    context.set(node);
     try {
       return dispatch.construct(factory, id);
     } finally {
-      context.node = previous;
+      context.set(previous);
     }
   }
 
