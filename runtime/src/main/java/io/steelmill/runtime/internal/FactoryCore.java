@@ -308,7 +308,7 @@ public final class FactoryCore extends AtomicInteger {
       cell = context;
       cellThread = me;
     }
-    String previous = context.current();
+    String previous = context.entered();
     context.set(node);
     try {
       return dispatch.construct(factory, id);

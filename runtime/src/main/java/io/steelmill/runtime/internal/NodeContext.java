@@ -28,8 +28,8 @@ public final class NodeContext {
   /** Whether the thread runs {@code node}'s code now; never true with {@code node} null. */
   boolean inside;
 
-  /** The current node's name, or null. */
-  String current() {
+  /** This cell's current node's name, or null (what {@link #current()} returns for its thread). */
+  String entered() {
     return inside ? node : null;
   }
 
@@ -46,7 +46,7 @@ public final class NodeContext {
   /** The current node's name, or null outside any node's code. */
   public static String current() {
     NodeContext cell = CURRENT.get();
-    return cell == null ? null : cell.current();
+    return cell == null ? null : cell.entered();
   }
 
   /** The current node, or null outside any node's code. */
@@ -58,7 +58,7 @@ public final class NodeContext {
   /** Sets the current node, returning the previous one for {@link #restore}. */
   public static String enter(String node) {
     NodeContext cell = cell();
-    String previous = cell.current();
+    String previous = cell.entered();
     cell.set(node);
     return previous;
   }
