@@ -46,6 +46,8 @@ final class RunState {
   final Trace trace;
   final SplitMix64 root;
   final SplitMix64 schedulerRandom;
+  /** What the JDK's own randomness draws in the run's code (see {@link TimeWarp#jdkSeed}). */
+  final SplitMix64 jdkRandom;
   final SimScheduler scheduler = new SimScheduler(this);
   final Timers timers = new Timers(this);
   final Faults faults = new Faults(this);
@@ -98,6 +100,7 @@ final class RunState {
     this.trace = new Trace(builder.traceLevel, builder.traceTail);
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
+    this.jdkRandom = root.fork("jdk randomness");
   }
 
   /**

@@ -1,0 +1,116 @@
+package io.steelmill.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.RecursiveTask;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Hostile user code against the promise that a seed replays exactly (redteam14b). The JDK's own
+ * randomness called from a task ({@link JdkRandomness}: {@code new Random()}, {@code
+ * Math.random}, {@code ThreadLocalRandom}, {@code UUID.randomUUID}, {@code SecureRandom}, {@code
+ * SplittableRandom}, {@code RandomGenerator.getDefault}, {@code Collections.shuffle}) made every
+ * run of one seed different, in one JVM and across JVMs, and the run passed: nothing failed and
+ * nothing named the source, and the plain kernel has no double-run check. Each now draws from the
+ * seed, so the value and the trace hash are the same in the same JVM after other runs and after
+ * the source was used outside the simulation, side by side with other seeds, and in a fresh JVM;
+ * another seed draws another value.
+ *
+ * <p>Work put on the common pool from a task failed one seed's runs with different messages (the
+ * first run of a JVM "a wake-up came from outside", later ones "put work on the common
+ * ForkJoinPool", or a runaway step), and different trace hashes: which check saw it depended on
+ * whether a pool worker or the task ran the work. It is now an escape when it is submitted.
+ */
+class DeterminismRedTeam14bTest {
+
+  static List<String> sources() {
+    return List.copyOf(JdkRandomness.SOURCES.keySet());
+  }
+
+  @ParameterizedTest
+  @MethodSource("sources")
+  void jdkRandomnessInATaskReplaysWithTheSeed(String source) {
+    String first = JdkRandomness.run(source, 42);
+    JdkRandomness.run(source, 7); // another seed ran in between
+    JdkRandomness.SOURCES.get(source).getAsLong(); // and the same source outside any simulation
+    String again = JdkRandomness.run(source, 42);
+
+    assertThat(again).as("seed 42 again, after other runs").isEqualTo(first);
+    assertThat(JdkRandomness.run(source, 43).split(" ")[0]).as("seed 43 draws another value")
+        .isNotEqualTo(first.split(" ")[0]);
+  }
+
+  @Test
+  void jdkRandomnessReplaysSideBySideAndInAFreshJvm() throws Exception {
+    Map<String, String> alone = new TreeMap<>();
+    for (String source : sources()) {
+      alone.put(source, JdkRandomness.run(source, 11));
+    }
+    Map<String, String> sideBySide = new TreeMap<>();
+    try (ExecutorService jobs = Executors.newFixedThreadPool(2)) {
+      List<Future<String>> runs = new ArrayList<>();
+      for (String source : sources()) {
+        jobs.submit(() -> JdkRandomness.run(source, 12)); // another seed beside each
+        runs.add(jobs.submit(() -> JdkRandomness.run(source, 11)));
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        sideBySide.put(sources().get(i), runs.get(i).get());
+      }
+    }
+    Map<String, String> fresh = new TreeMap<>();
+    for (String line : FreshJvm.run(JdkRandomness.class, "11").lines().toList()) {
+      int split = line.lastIndexOf(' ', line.lastIndexOf(' ') - 1);
+      if (split > 0 && JdkRandomness.SOURCES.containsKey(line.substring(0, split))) {
+        fresh.put(line.substring(0, split), line.substring(split + 1));
+      }
+    }
+    assertThat(sideBySide).as("side by side with seed 12").isEqualTo(alone);
+    assertThat(fresh).as("in a fresh JVM").isEqualTo(alone);
+  }
+
+  @Test
+  void workOnTheCommonPoolIsAnEscapeWhenSubmitted() {
+    List<Simulation.Body> submissions = List.of(
+        () -> CompletableFuture.supplyAsync(() -> 42).join(),
+        () -> CompletableFuture.runAsync(() -> { }), // nobody waits for it
+        () -> IntStream.range(0, 10_000).parallel().map(i -> i * 2).sum(),
+        () -> List.of(1, 2, 3, 4, 5, 6, 7, 8).parallelStream().mapToInt(i -> i).sum(),
+        () -> ForkJoinPool.commonPool().submit(() -> 1).get(),
+        () -> ForkJoinPool.commonPool().execute(() -> { }),
+        () -> new Doubling(1000).fork().join(),
+        () -> CompletableFuture.completedFuture(1).thenApplyAsync(i -> i + 1).join());
+    for (int i = 0; i < submissions.size(); i++) {
+      assertThat(EscapesHostileTest.failsTheSameThrice(60 + i, submissions.get(i)))
+          .as("case %d", i)
+          .startsWith("Escape: Task #1 n1/worker put work on the common ForkJoinPool at ")
+          .contains("at virtual time PT0.005S")
+          .contains("Fix: pass the injected Daemons executor");
+    }
+  }
+
+  /** A fork-join task of user code, forked from a task: it lands on the common pool. */
+  private static final class Doubling extends RecursiveTask<Integer> {
+    private final int n;
+
+    Doubling(int n) {
+      this.n = n;
+    }
+
+    @Override
+    protected Integer compute() {
+      return n * 2;
+    }
+  }
+}
