@@ -7,6 +7,7 @@ import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.util.function.Consumer;
@@ -56,6 +57,16 @@ final class RandomHooks {
           }
         };
       }
+    }
+    if (className.equals("java/util/Random") && method.methodName().equalsString("<init>")
+        && method.methodType().equalsString("(J)V")) {
+      return (code, element) -> { // every Random's constructor ends here: the kernel notes it
+        if (element instanceof ReturnInstruction) {
+          code.aload(0).invokestatic(CLOCK, "randomMade",
+              MethodTypeDesc.ofDescriptor("(Ljava/lang/Object;)V"));
+        }
+        rest.accept(code, element);
+      };
     }
     for (CallSite site : CallSite.values()) {
       if (site.in(className, method)) {
@@ -145,6 +156,10 @@ final class RandomHooks {
         code -> bytesUnlessNull(code.iload(1))),
     GET_SEED("java/security/SecureRandom", "getSeed", "(I)[B",
         code -> bytesUnlessNull(code.iload(0))),
+    /** Under every draw of a plain {@code Random}: the kernel refuses one shared by runs. */
+    RANDOM_NEXT("java/util/Random", "next", "(I)I",
+        code -> code.aload(0).invokestatic(CLOCK, "randomDrawing",
+            MethodTypeDesc.ofDescriptor("(Ljava/lang/Object;)V"))),
     THREAD_LOCAL_RANDOM("java/util/concurrent/ThreadLocalRandom", "localInit", "()V",
         code -> voidIfTrue(code, "threadLocalRandomInit", "()Z"));
 

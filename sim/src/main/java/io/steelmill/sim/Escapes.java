@@ -18,6 +18,8 @@ import java.util.Optional;
  *       executor, parallel streams), when it is submitted: whether a worker or the task itself
  *       then ran it, or the work ended before anyone waited, decided which check saw it, so
  *       runs of one seed failed with different messages.
+ *   <li>a draw from a {@code java.util.Random} the run's code did not make ({@link
+ *       SharedRandoms}): its state lives from run to run.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
@@ -52,6 +54,10 @@ final class Escapes {
     if (simulation == null || simulation.state.unwinding) {
       return;
     }
+    if (kind.equals("random-made")) {
+      SharedRandoms.made(subject, simulation.state.serial);
+      return;
+    }
     String escape = switch (kind) {
       case "thread-start" -> threadStart((Thread) subject, simulation);
       case "object-wait" -> "called Object.wait on a " + subject.getClass().getName() + " "
@@ -60,6 +66,7 @@ final class Escapes {
           + " outside the simulation's schedule. Fix: wait on a Condition of a ReentrantLock, or"
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
+      case "random-draw" -> sharedRandom(subject, simulation);
       case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool() ? null
           : "put work on the common ForkJoinPool " + where() + " at virtual time %T: its"
               + " workers are real threads, outside the simulation (CompletableFuture.*Async"
@@ -90,6 +97,14 @@ final class Escapes {
       return;
     }
     throw error;
+  }
+
+  private static String sharedRandom(Object random, Simulation simulation) {
+    String shared = SharedRandoms.sharedBy(random, simulation.state.serial);
+    return shared == null ? null : "drew from a " + random.getClass().getName() + " " + shared
+        + " " + where() + " at virtual time %T: its state carries from run to run, so what it"
+        + " draws depends on the runs before, not on the seed. Fix: draw from the injected"
+        + " RandomSource (Simulation.random(purpose) in a test), or make the Random in the run.";
   }
 
   /** Whether a static initializer of a JDK class is running on this thread. */

@@ -48,6 +48,8 @@ final class RunState {
   final SplitMix64 schedulerRandom;
   /** What the JDK's own randomness draws in the run's code (see {@link TimeWarp#jdkSeed}). */
   final SplitMix64 jdkRandom;
+  /** This run's number in the JVM ({@link SharedRandoms}). */
+  final long serial = SharedRandoms.nextRun();
   final SimScheduler scheduler = new SimScheduler(this);
   final Timers timers = new Timers(this);
   final Faults faults = new Faults(this);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -32,6 +33,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * first run of a JVM "a wake-up came from outside", later ones "put work on the common
  * ForkJoinPool", or a runaway step), and different trace hashes: which check saw it depended on
  * whether a pool worker or the task ran the work. It is now an escape when it is submitted.
+ *
+ * <p>A {@code java.util.Random} that lives from run to run ({@code static final Random R = new
+ * Random()}, seeded or not, or one made before the run) gave each run of one seed other values,
+ * silently: a run's code may draw only from one it made, else the draw is an escape naming the
+ * place.
  */
 class DeterminismRedTeam14bTest {
 
@@ -112,5 +118,36 @@ class DeterminismRedTeam14bTest {
     protected Integer compute() {
       return n * 2;
     }
+  }
+
+  /** Made by this class's static initializer: shared by every run of the JVM. */
+  private static final Random STATIC_RANDOM = new Random();
+  private static final Random STATIC_SEEDED = new Random(7);
+
+  @Test
+  void aRandomThatLivesFromRunToRunIsAnEscapeAtItsDraw() {
+    Random before = new Random(3); // made outside any run
+    for (Random shared : List.of(STATIC_RANDOM, STATIC_SEEDED, before)) {
+      assertThat(EscapesHostileTest.failsTheSameThrice(70, () -> shared.nextInt(100)))
+          .startsWith("Escape: Task #1 n1/worker drew from a java.util.Random made outside this"
+              + " run (before it, or by a static initializer) at"
+              + " io.steelmill.sim.DeterminismRedTeam14bTest.lambda$")
+          .contains("at virtual time PT0.005S")
+          .contains("Fix: draw from the injected RandomSource");
+    }
+    Random[] kept = new Random[1];
+    Simulation.Body keep = () -> {
+      if (kept[0] == null) {
+        kept[0] = new Random(3); // made by the first run, drawn from by the second
+      }
+      Simulation.current().trace("drew " + kept[0].nextLong());
+    };
+    assertThat(Simulation.builder().seed(1).build().run(keep).failure()).isNull();
+    assertThat(Simulation.builder().seed(1).build().run(keep).failure())
+        .hasMessageContaining("drew from a java.util.Random that an earlier run of this JVM made"
+            + " at io.steelmill.sim.DeterminismRedTeam14bTest");
+    Simulation.Body fresh = () -> Simulation.current().trace("drew " + new Random(3).nextLong());
+    assertThat(Simulation.builder().seed(1).build().run(fresh).traceSha256())
+        .isEqualTo(Simulation.builder().seed(1).build().run(fresh).traceSha256());
   }
 }

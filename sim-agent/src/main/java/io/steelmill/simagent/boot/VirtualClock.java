@@ -123,6 +123,16 @@ public final class VirtualClock {
     report("pool-submit", pool);
   }
 
+  /** Called last thing in {@code Random}'s constructor, on every thread. */
+  public static void randomMade(Object random) {
+    report("random-made", random);
+  }
+
+  /** Called first thing in {@code Random.next(int)}, under every draw of a plain Random. */
+  public static void randomDrawing(Object random) {
+    report("random-draw", random);
+  }
+
   /** Called first thing when a virtual thread parks its carrier (pinned). */
   public static void pinnedPark() {
     report("pinned-park", null);
