@@ -87,6 +87,12 @@ final class RunState {
    */
   boolean timerAction;
   /**
+   * The number of the timer action the carrier runs now, counted from 1; 0 when none runs. The
+   * watchdog reads it (volatile): an action that spins or blocks is a step like a task's.
+   */
+  volatile long action;
+  long actionsBegun;
+  /**
    * The task being woken by {@link #wake}: the scheduler's {@code execute} that its unpark calls
    * then finds the task without looking its continuation up.
    */

@@ -7,14 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -38,6 +42,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Random()}, seeded or not, or one made before the run) gave each run of one seed other values,
  * silently: a run's code may draw only from one it made, else the draw is an escape naming the
  * place.
+ *
+ * <p>A timer action ({@code Simulation.schedule}) that spun or blocked hung the run for ever, with
+ * no report: the watchdog watched only tasks' steps. It is a step of its own now, reported as a
+ * runaway or pinned within the limits.
  */
 class DeterminismRedTeam14bTest {
 
@@ -149,5 +157,44 @@ class DeterminismRedTeam14bTest {
     Simulation.Body fresh = () -> Simulation.current().trace("drew " + new Random(3).nextLong());
     assertThat(Simulation.builder().seed(1).build().run(fresh).traceSha256())
         .isEqualTo(Simulation.builder().seed(1).build().run(fresh).traceSha256());
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // it hung for ever
+  void aTimerActionThatSpinsOrBlocksIsReportedWithinTheLimits() {
+    AtomicBoolean stop = new AtomicBoolean();
+    CountDownLatch release = new CountDownLatch(1);
+    try {
+      SimResult spins = Simulation.builder().seed(80).runawayLimit(Duration.ofMillis(300)).build()
+          .run(() -> {
+            Simulation sim = Simulation.current();
+            sim.schedule(1_000_000, () -> {
+              while (!stop.get()) {
+                Thread.onSpinWait();
+              }
+            });
+            sim.sleep(Duration.ofMillis(5));
+          });
+      assertThat(spins.failure()).hasMessageStartingWith("Runaway step: a timer action"
+              + " (Simulation.schedule) ran PT0.3S of CPU time without yielding")
+          .hasMessageContaining("DeterminismRedTeam14bTest.lambda$");
+      SimResult blocks = Simulation.builder().seed(81).pinnedLimit(Duration.ofMillis(300)).build()
+          .run(() -> {
+            Simulation sim = Simulation.current();
+            sim.schedule(1_000_000, () -> {
+              try {
+                release.await(); // a real wait of the carrier thread itself
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+            sim.sleep(Duration.ofMillis(5));
+          });
+      assertThat(blocks.failure()).hasMessageStartingWith("Pinned: a timer action"
+          + " (Simulation.schedule) blocked the carrier thread itself (WAITING)");
+    } finally {
+      stop.set(true); // the abandoned carriers end
+      release.countDown();
+    }
   }
 }
