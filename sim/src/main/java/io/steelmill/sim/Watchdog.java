@@ -113,7 +113,7 @@ final class Watchdog {
       return null;
     }
     long steps = task != null ? run.steps : -action; // each action is a step of its own
-    String who = task != null ? "task " + task.getName() : "a timer action (Simulation.schedule)";
+    String who = task != null ? "task " + nameOf(task) : "a timer action (Simulation.schedule)";
     long cpu = probe.cpuNanos(loop);
     long now = probe.nanoTime();
     boolean newStep = steps != lastStep || task != lastTask;
@@ -146,6 +146,19 @@ final class Watchdog {
           + " primitives (Clock.sleep, Endpoint.receive) instead of spinning.", loop);
     }
     return null;
+  }
+
+  /**
+   * The task's name; for a thread that user code started without one (its report read "task  ran
+   * PT10S"), the task's number and node.
+   */
+  private String nameOf(Thread task) {
+    if (!task.getName().isEmpty()) {
+      return task.getName();
+    }
+    Task mounted = run.mountedTask; // written before run.mounted: this task or a later one
+    return mounted != null && mounted.thread == task
+        ? "#" + mounted.id + " (unnamed) of node " + mounted.node.name() : "(unnamed)";
   }
 
   private static boolean isBlocked(Thread.State state) {

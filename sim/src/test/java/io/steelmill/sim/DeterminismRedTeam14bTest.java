@@ -45,7 +45,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  *
  * <p>A timer action ({@code Simulation.schedule}) that spun or blocked hung the run for ever, with
  * no report: the watchdog watched only tasks' steps. It is a step of its own now, reported as a
- * runaway or pinned within the limits.
+ * runaway or pinned within the limits. A runaway thread that user code started without a name
+ * was reported as "task  ran PT10S": no name, no node; now its number and node.
  */
 class DeterminismRedTeam14bTest {
 
@@ -195,6 +196,32 @@ class DeterminismRedTeam14bTest {
     } finally {
       stop.set(true); // the abandoned carriers end
       release.countDown();
+    }
+  }
+
+  @Test
+  void anUnnamedThreadThatSpinsIsNamedByItsNumberAndNode() {
+    AtomicBoolean stop = new AtomicBoolean();
+    try {
+      SimResult result = Simulation.builder().seed(82).runawayLimit(Duration.ofMillis(300))
+          .build().run(() -> {
+            Simulation sim = Simulation.current();
+            sim.spawn(io.steelmill.runtime.NodeId.of("n4"), "daemon", () -> {
+              try {
+                Thread.ofVirtual().start(() -> {
+                  while (!stop.get()) {
+                    Thread.onSpinWait();
+                  }
+                }).join();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }).join();
+          });
+      assertThat(result.failure()).hasMessageStartingWith(
+          "Runaway step: task #2 (unnamed) of node n4 ran PT0.3S of CPU time without yielding");
+    } finally {
+      stop.set(true);
     }
   }
 }
