@@ -30,7 +30,8 @@ import java.util.List;
  * becomes a call of the same shape to {@code VirtualClock} (defined as {@link BootClass#NAME}); and
  * four JDK methods get a first
  * instruction that reports an escape ({@code Thread.start}, {@code VirtualThread.start}, {@code
- * Object.wait(long)}, {@code VirtualThread.parkOnCarrierThread}). Nothing else changes: no method or field is added, so
+ * Object.wait(long)}, {@code VirtualThread.parkOnCarrierThread}); and the JDK's sources of
+ * randomness ask it for the run's seed first ({@link RandomHooks}). Nothing else changes: no method or field is added, so
  * loaded classes can be retransformed. Classes without hooks are edited in their constant pool
  * alone ({@link ClockRedirect}); the class-file library rebuilds the hooked ones.
  */
@@ -46,7 +47,7 @@ final class TimeReadRewriter {
 
   /** Whether the class gets an escape hook, so it is rewritten even without clock reads. */
   static boolean hooked(String className) {
-    return !Hook.of(className).isEmpty();
+    return !Hook.of(className).isEmpty() || RandomHooks.hooked(className);
   }
 
   /** The rewritten class, or null when it reads no clock and is not hooked. */
@@ -67,17 +68,19 @@ final class TimeReadRewriter {
    */
   static byte[] rebuild(String className, byte[] bytes, ClassLoader loader) {
     List<Hook> hooks = Hook.of(className);
-    if (hooks.isEmpty() && !ClockReads.mayRead(bytes)) {
+    boolean random = RandomHooks.hooked(className);
+    if (hooks.isEmpty() && !random && !ClockReads.mayRead(bytes)) {
       return null; // most classes: one pass over the constant pool, no parsing
     }
     ClassModel model = ClassFile.of().parse(bytes);
-    if (hooks.isEmpty() && !readsAClock(model)) {
+    if (hooks.isEmpty() && !random && !readsAClock(model)) {
       return null;
     }
     ClassTransform transform = (builder, element) -> {
       if (element instanceof MethodModel method) {
         Hook hook = Hook.matching(hooks, method);
-        CodeTransform code = hook != null ? hook.prologue() : TimeReadRewriter::redirect;
+        CodeTransform code = hook != null ? hook.prologue()
+            : RandomHooks.code(className, method, TimeReadRewriter::redirect);
         builder.transformMethod(method, MethodTransform.transformingCode(code));
       } else {
         builder.with(element);
@@ -172,7 +175,10 @@ final class TimeReadRewriter {
     VIRTUAL_THREAD_START("java/lang/VirtualThread", "start",
         "(Ljdk/internal/vm/ThreadContainer;)V", "threadStarting", "(Ljava/lang/Thread;)V"),
     REAL_SOCKET("sun/nio/ch/Net", "socket serverSocket", null, "socketOpening", "()V"),
-    REAL_PROCESS("java/lang/ProcessBuilder", "start", null, "processStarting", "()V");
+    REAL_PROCESS("java/lang/ProcessBuilder", "start", null, "processStarting", "()V"),
+    /** Every submission to a pool from outside it: the kernel judges which pool it is. */
+    POOL_SUBMIT("java/util/concurrent/ForkJoinPool", "externalSubmissionQueue submissionQueue",
+        null, "poolSubmitting", "(Ljava/lang/Object;)V");
 
     private final String owner;
     private final java.util.List<String> methods; // its names, separated by spaces in the source

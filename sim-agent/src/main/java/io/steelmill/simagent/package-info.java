@@ -27,9 +27,16 @@
  *       simulation reads that simulation's virtual time ({@code nanoTime}: virtual nanoseconds
  *       since the run began; the wall clock: the run's epoch plus that); any other thread reads
  *       the real clocks. A library thread of its own (a platform thread) is not simulated.
- *   <li><b>Escapes.</b> {@code Thread.start} of a platform thread, {@code Object.wait} and a
- *       park that pins the carrier report to the kernel first, on the calling thread, which fails
- *       the run at that virtual instant when the caller is a simulated task.
+ *   <li><b>Randomness.</b> The JDK's own sources ({@code new Random()}'s seed, {@code
+ *       Math.random}, {@code ThreadLocalRandom}'s per-thread seeds, {@code SecureRandom}'s bytes,
+ *       the {@code defaultGen} of {@code SplittableRandom} and the {@code RandomGenerator}
+ *       algorithms, {@code Collections.shuffle(list)}) ask the kernel first ({@code
+ *       RandomHooks}): simulated code draws from the run's seed, any other thread as before.
+ *   <li><b>Escapes.</b> {@code Thread.start} of a platform thread, {@code Object.wait}, a
+ *       park that pins the carrier, work put on a {@code ForkJoinPool} from outside it and a draw
+ *       from a {@code java.util.Random} report to the kernel first, on the calling thread, which
+ *       fails the run at that virtual instant when the caller is a simulated task and the kernel
+ *       judges it an escape (a platform thread, the common pool, a Random its run did not make).
  *   <li><b>What is not rewritten.</b> Reflective calls of those methods ({@code
  *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, classes of
  *       the agent's own package, and classes that read a clock but could not be rewritten (the

@@ -14,6 +14,12 @@ import java.util.Optional;
  *       are left to the end-of-run check: whether one starts depends on the pool, not on the
  *       task.) Of a virtual thread on the JDK's scheduler too: one started by a timer action (on
  *       the carrier, outside any task) does not inherit the simulation's scheduler.
+ *   <li>work put on the common {@code ForkJoinPool} ({@code CompletableFuture.*Async} without an
+ *       executor, parallel streams), when it is submitted: whether a worker or the task itself
+ *       then ran it, or the work ended before anyone waited, decided which check saw it, so
+ *       runs of one seed failed with different messages.
+ *   <li>a draw from a {@code java.util.Random} the run's code did not make ({@link
+ *       SharedRandoms}): its state lives from run to run.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
@@ -48,6 +54,10 @@ final class Escapes {
     if (simulation == null || simulation.state.unwinding) {
       return;
     }
+    if (kind.equals("random-made")) {
+      SharedRandoms.made(subject, simulation.state.serial);
+      return;
+    }
     String escape = switch (kind) {
       case "thread-start" -> threadStart((Thread) subject, simulation);
       case "object-wait" -> "called Object.wait on a " + subject.getClass().getName() + " "
@@ -56,6 +66,12 @@ final class Escapes {
           + " outside the simulation's schedule. Fix: wait on a Condition of a ReentrantLock, or"
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
+      case "random-draw" -> sharedRandom(subject, simulation);
+      case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool() ? null
+          : "put work on the common ForkJoinPool " + where() + " at virtual time %T: its"
+              + " workers are real threads, outside the simulation (CompletableFuture.*Async"
+              + " without an executor, parallel streams). Fix: pass the injected Daemons executor"
+              + " to *Async calls, and use sequential streams in simulated code.";
       case "real-socket" -> "opened a real socket " + where() + " at virtual time %T: network"
           + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
           + " the injected Network (simulated in a simulation), never java.net or java.nio"
@@ -81,6 +97,14 @@ final class Escapes {
       return;
     }
     throw error;
+  }
+
+  private static String sharedRandom(Object random, Simulation simulation) {
+    String shared = SharedRandoms.sharedBy(random, simulation.state.serial);
+    return shared == null ? null : "drew from a " + random.getClass().getName() + " " + shared
+        + " " + where() + " at virtual time %T: its state carries from run to run, so what it"
+        + " draws depends on the runs before, not on the seed. Fix: draw from the injected"
+        + " RandomSource (Simulation.random(purpose) in a test), or make the Random in the run.";
   }
 
   /** Whether a static initializer of a JDK class is running on this thread. */

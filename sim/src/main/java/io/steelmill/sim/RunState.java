@@ -46,6 +46,10 @@ final class RunState {
   final Trace trace;
   final SplitMix64 root;
   final SplitMix64 schedulerRandom;
+  /** What the JDK's own randomness draws in the run's code (see {@link TimeWarp#jdkSeed}). */
+  final SplitMix64 jdkRandom;
+  /** This run's number in the JVM ({@link SharedRandoms}). */
+  final long serial = SharedRandoms.nextRun();
   final SimScheduler scheduler = new SimScheduler(this);
   final Timers timers = new Timers(this);
   final Faults faults = new Faults(this);
@@ -83,6 +87,12 @@ final class RunState {
    */
   boolean timerAction;
   /**
+   * The number of the timer action the carrier runs now, counted from 1; 0 when none runs. The
+   * watchdog reads it (volatile): an action that spins or blocks is a step like a task's.
+   */
+  volatile long action;
+  long actionsBegun;
+  /**
    * The task being woken by {@link #wake}: the scheduler's {@code execute} that its unpark calls
    * then finds the task without looking its continuation up.
    */
@@ -98,6 +108,7 @@ final class RunState {
     this.trace = new Trace(builder.traceLevel, builder.traceTail);
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
+    this.jdkRandom = root.fork("jdk randomness");
   }
 
   /**

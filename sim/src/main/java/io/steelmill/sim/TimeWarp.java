@@ -69,6 +69,8 @@ final class TimeWarp {
       clock.getMethod("install", LongSupplier.class, LongSupplier.class, BiConsumer.class)
           .invoke(null, (LongSupplier) TimeWarp::monotonicNanos, (LongSupplier) TimeWarp::wallNanos,
               (BiConsumer<String, Object>) Escapes::report);
+      clock.getMethod("installSeeds", LongSupplier.class)
+          .invoke(null, (LongSupplier) TimeWarp::jdkSeed);
       return null;
     } catch (InvocationTargetException e) {
       return String.valueOf(e.getCause());
@@ -91,6 +93,20 @@ final class TimeWarp {
     }
     java.time.Instant epoch = simulation.epoch();
     return epoch.getEpochSecond() * 1_000_000_000L + epoch.getNano() + simulation.nanoTime();
+  }
+
+  /**
+   * The next value of the run's stream for the JDK's own randomness ({@code new Random()}, {@code
+   * Math.random}, {@code ThreadLocalRandom}, {@code SecureRandom}, ...: the agent's {@code
+   * RandomHooks}), drawn in a run's code; else REAL, and the JDK draws as it would.
+   */
+  static long jdkSeed() {
+    Simulation simulation = runningCode();
+    if (simulation == null) {
+      return REAL;
+    }
+    long seed = simulation.state.jdkRandom.nextLong();
+    return seed == REAL ? seed + 1 : seed;
   }
 
   /**

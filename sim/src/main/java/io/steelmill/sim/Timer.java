@@ -53,9 +53,11 @@ class Timer implements ScheduledFuture<Object> {
     if (action != null) {
       RunState run = timers.run;
       run.timerAction = true; // what the action starts is the simulation's ({@link Escapes})
+      run.action = ++run.actionsBegun; // the watchdog's step while it runs
       try {
         action.run();
       } finally {
+        run.action = 0;
         run.timerAction = false;
       }
     } else if (task != null) {

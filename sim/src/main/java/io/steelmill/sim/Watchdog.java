@@ -97,17 +97,23 @@ final class Watchdog {
     this.pinnedNanos = run.pinnedLimit.toNanos();
   }
 
-  /** A failure to report for the step now running on {@code loop}, or null. */
+  /**
+   * A failure to report for the step now running on {@code loop}, or null. A step is a task's
+   * turn on the carrier, or a timer action ({@link Simulation#schedule}), which runs on the
+   * carrier outside any task: one that spun or blocked hung the run for ever, unreported.
+   */
   SimulationException check(Thread loop) {
     Thread task = run.mounted; // volatile: makes the carrier's step count visible
-    if (task == null) {
+    long action = task == null ? run.action : 0;
+    if (task == null && action == 0) {
       lastTask = null;
       lastStep = -1;
       lastLookCpu = -1;
       blockedSince = 0;
       return null;
     }
-    long steps = run.steps;
+    long steps = task != null ? run.steps : -action; // each action is a step of its own
+    String who = task != null ? "task " + nameOf(task) : "a timer action (Simulation.schedule)";
     long cpu = probe.cpuNanos(loop);
     long now = probe.nanoTime();
     boolean newStep = steps != lastStep || task != lastTask;
@@ -121,23 +127,38 @@ final class Watchdog {
     // unmeasurable CPU time: real time alone decides, as it did before
     boolean ran = cpu >= 0 && lastLookCpu >= 0 && cpu - lastLookCpu >= RAN_NANOS;
     lastLookCpu = cpu;
-    if (!isBlocked(state) || run.mounted != task || run.steps != steps) {
+    boolean moved = task != null ? run.mounted != task || run.steps != steps
+        : run.mounted != null || run.action != action;
+    if (!isBlocked(state) || moved) {
       blockedSince = 0;
     } else if (newStep || ran || blockedSince == 0) {
       blockedSince = now; // blocked now, but it ran since the last look: not stuck so far
     } else if (now - blockedSince > pinnedNanos && now - blockedSince > loadedLimit()) {
-      return stuck("Pinned: task " + task.getName() + " blocked the carrier thread itself ("
+      return stuck("Pinned: " + who + " blocked the carrier thread itself ("
           + state + ") for " + Duration.ofNanos(now - blockedSince) + " without running, instead"
           + " of unmounting: a park inside a class initializer or a native frame, or a real"
           + " blocking call. Fix: no blocking in static initializers; use the simulated"
           + " platform for I/O.", loop);
     }
     if ((cpu >= 0 ? cpu : now) - lastStepCpu > runawayNanos) { // real time where no CPU time
-      return stuck("Runaway step: task " + task.getName() + " ran " + run.runawayLimit
+      return stuck("Runaway step: " + who + " ran " + run.runawayLimit
           + " of CPU time without yielding (a busy loop?). Fix: wait with the platform's"
           + " primitives (Clock.sleep, Endpoint.receive) instead of spinning.", loop);
     }
     return null;
+  }
+
+  /**
+   * The task's name; for a thread that user code started without one (its report read "task  ran
+   * PT10S"), the task's number and node.
+   */
+  private String nameOf(Thread task) {
+    if (!task.getName().isEmpty()) {
+      return task.getName();
+    }
+    Task mounted = run.mountedTask; // written before run.mounted: this task or a later one
+    return mounted != null && mounted.thread == task
+        ? "#" + mounted.id + " (unnamed) of node " + mounted.node.name() : "(unnamed)";
   }
 
   private static boolean isBlocked(Thread.State state) {

@@ -1,5 +1,13 @@
 package io.steelmill.simagent.boot;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -26,6 +34,11 @@ public final class VirtualClock {
   private static volatile LongSupplier wall;
   private static volatile BiConsumer<String, Object> escapes;
   private static volatile boolean agentInstalled;
+  private static volatile LongSupplier seeds;
+  /** {@code Thread}'s ThreadLocalRandom fields: seed, probe, secondary seed; or null. */
+  private static volatile VarHandle[] threadRandom;
+  /** {@code Thread.currentCarrierThread()}: where {@code ThreadLocalRandom} keeps the probe. */
+  private static volatile MethodHandle carrierThread;
 
   private VirtualClock() {}
 
@@ -102,6 +115,24 @@ public final class VirtualClock {
     report("real-process", null);
   }
 
+  /**
+   * Called first thing when work is put on a {@code ForkJoinPool} from outside it: on the common
+   * pool (under {@code CompletableFuture.*Async}, parallel streams) it runs on real threads.
+   */
+  public static void poolSubmitting(Object pool) {
+    report("pool-submit", pool);
+  }
+
+  /** Called last thing in {@code Random}'s constructor, on every thread. */
+  public static void randomMade(Object random) {
+    report("random-made", random);
+  }
+
+  /** Called first thing in {@code Random.next(int)}, under every draw of a plain Random. */
+  public static void randomDrawing(Object random) {
+    report("random-draw", random);
+  }
+
   /** Called first thing when a virtual thread parks its carrier (pinned). */
   public static void pinnedPark() {
     report("pinned-park", null);
@@ -126,6 +157,137 @@ public final class VirtualClock {
     monotonic = monotonicNanos;
     wall = wallEpochNanos;
     escapes = escapeReports;
+  }
+
+  /**
+   * Installs the kernel's draws for the JDK's randomness ({@code RandomHooks} in the agent):
+   * {@code runSeeds} returns the next value of the running simulation's stream on the calling
+   * thread, or {@link #REAL} when that thread runs no simulated code.
+   */
+  public static void installSeeds(LongSupplier runSeeds) {
+    try { // this class lives in java.lang (see the class comment), beside Thread's fields
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      carrierThread = lookup.findStatic(Thread.class, "currentCarrierThread",
+          MethodType.methodType(Thread.class));
+      threadRandom = new VarHandle[] {
+          lookup.findVarHandle(Thread.class, "threadLocalRandomSeed", long.class),
+          lookup.findVarHandle(Thread.class, "threadLocalRandomProbe", int.class),
+          lookup.findVarHandle(Thread.class, "threadLocalRandomSecondarySeed", int.class)};
+    } catch (ReflectiveOperationException | RuntimeException notInJavaLang) {
+      threadRandom = null; // ThreadLocalRandom keeps the JDK's seeds
+    }
+    seeds = runSeeds;
+  }
+
+  /** A value drawn from the run's seed, or {@link #REAL}: rewritten {@code Random.seedUniquifier}. */
+  public static long seed() {
+    LongSupplier hook = seeds;
+    return hook == null ? REAL : hook.getAsLong();
+  }
+
+  /** Rewritten {@code Math.random()} and {@code StrictMath.random()}: NaN means "real". */
+  public static double random() {
+    long seed = seed();
+    return seed == REAL ? Double.NaN : (seed >>> 11) * 0x1.0p-53;
+  }
+
+  /** Rewritten {@code Collections.shuffle(List)}: true when shuffled from the run's seed. */
+  public static boolean shuffle(List<?> list) {
+    long seed = seed();
+    if (seed == REAL) {
+      return false;
+    }
+    Collections.shuffle(list, new Random(seed));
+    return true;
+  }
+
+  /** Rewritten {@code SecureRandom.nextBytes(byte[])}: true when filled from the run's seed. */
+  public static boolean randomBytes(byte[] bytes) {
+    long seed = bytes == null ? REAL : seed();
+    if (seed == REAL) {
+      return false;
+    }
+    long bits = 0;
+    for (int i = 0; i < bytes.length; i++) {
+      if ((i & 7) == 0) {
+        seed += 0x9e3779b97f4a7c15L;
+        bits = mix(seed);
+      }
+      bytes[i] = (byte) bits;
+      bits >>>= 8;
+    }
+    return true;
+  }
+
+  /** Rewritten {@code SecureRandom.generateSeed(int)} and {@code getSeed(int)}; null: real. */
+  public static byte[] randomBytes(int count) {
+    if (count < 0) {
+      return null; // the JDK's own refusal
+    }
+    byte[] bytes = new byte[count];
+    return randomBytes(bytes) ? bytes : null;
+  }
+
+  /**
+   * Rewritten {@code defaultGen.getAndAdd(delta)} in the no-argument constructors of {@code
+   * SplittableRandom} and the {@code RandomGenerator} algorithms.
+   */
+  public static long seedGetAndAdd(AtomicLong defaultGen, long delta) {
+    long seed = seed();
+    return seed == REAL ? defaultGen.getAndAdd(delta) : seed;
+  }
+
+  /**
+   * Rewritten {@code ThreadLocalRandom.localInit()}: true when the calling thread's seeds were
+   * set from the run's seed (the JDK's come from JVM-wide counters).
+   */
+  public static boolean threadLocalRandomInit() {
+    VarHandle[] fields = threadRandom;
+    long seed = fields == null ? REAL : seed();
+    if (seed == REAL) {
+      return false;
+    }
+    Thread thread = Thread.currentThread();
+    fields[0].set(thread, mix(seed));
+    fields[2].set(thread, (int) seed == 0 ? 1 : (int) seed);
+    int probe = (int) (seed >>> 32) == 0 ? 1 : (int) (seed >>> 32); // never 0
+    Thread carrier = carrierOf(thread);
+    if (carrier != thread) { // as the JDK does: a virtual thread shares its carrier's probe
+      int shared = (int) fields[1].get(carrier);
+      if (shared == 0) {
+        fields[0].set(carrier, mix(~seed));
+        fields[1].set(carrier, probe);
+      } else {
+        probe = shared;
+      }
+    }
+    fields[1].set(thread, probe);
+    return true;
+  }
+
+  private static Thread carrierOf(Thread thread) {
+    try {
+      return thread.isVirtual() ? (Thread) carrierThread.invokeExact() : thread;
+    } catch (Throwable impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /**
+   * Rewritten {@code Thread.threadId()} in {@code ThreadLocalRandom.nextSeed}, whose per-thread
+   * step adds it: a JVM-wide counter, so 0 for simulated code (the seed alone differs by thread).
+   */
+  public static long randomThreadId(Thread thread) {
+    LongSupplier hook = monotonic;
+    boolean simulated = hook != null && thread == Thread.currentThread()
+        && hook.getAsLong() != REAL;
+    return simulated ? 0 : thread.threadId();
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** Whether the agent finished rewriting the loaded classes (set by the agent only). */
