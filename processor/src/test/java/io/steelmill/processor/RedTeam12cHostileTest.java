@@ -154,6 +154,10 @@ class RedTeam12cHostileTest {
                 + "@Factory(parent = M.class) interface L { String s(); }"),
         ok("a child taking nothing of a parent compiled before", true, parent,
             "@Daemon class S {}\n@Factory(parent = App.class) interface L { S s(); }"),
+        ok("a child compiled again alone, its parent compiled with it before (an IDE's build)",
+            true, parent + "\n//FILE test.L\npackage test;\n"
+                + "@io.steelmill.Factory(parent = App.class) interface L { String s(); D d(); }",
+            "@Factory(parent = App.class) interface L { String s(); D d(); }"),
         ok("a parent compiled again beside a child compiled before", true,
             parent + "\n@io.steelmill.Factory(parent = App.class) interface L { String s(); }",
             "@Daemon class D {}\n@Factory interface App { D d();"

@@ -27,6 +27,12 @@ public final class SteelmillHost extends Node implements Host {
    */
   public static final String MODE = "production";
 
+  /**
+   * The child factories this class was written knowing (it builds before it starts what
+   * they take from it): the processor reads it when a child is compiled again alone.
+   */
+  static final String CHILDREN = "test.Host.Leader";
+
   private static final Bindings BINDINGS = Bindings.of("""
   daemon test.Storage Storage
   """);

@@ -100,7 +100,12 @@ public final class FileDisk implements Disk, Lifecycle {
   @Override
   public void sync(String file) throws IOException {
     checkNotFailed("sync of", file);
-    FileChannel channel = channel(file);
+    FileChannel channel;
+    try {
+      channel = channel(file); // opening it may fail too (descriptors, permissions): no fsync ran
+    } catch (IOException e) {
+      throw failure("sync of", file, e);
+    }
     try {
       fsync.force(channel);
     } catch (IOException e) {

@@ -140,6 +140,9 @@ final class TcpConnection {
       return out;
     } catch (IOException e) {
       closeSocket();
+      if (isClosed()) {
+        return null; // closed while connecting (the node stops): not an unreachable peer
+      }
       long wait = backoff.failed();
       retryAt = System.nanoTime() + wait;
       network.counters().connectFailures.incrementAndGet();
@@ -147,12 +150,19 @@ final class TcpConnection {
           + String.valueOf(e.getMessage()).replaceAll("\\s+", " ") + "); its messages are"
           + " dropped for " + wait / 1_000_000 + " ms, then a connect is tried again (failure "
           + backoff.failures() + " in a row, waits up to "
-          + network.limits().reconnectBackoffMax().toMillis() + " ms). Fix: start node "
-          + Names.quoted(peer) + ", or correct its address in NetworkConfig");
+          + network.limits().reconnectBackoffMax().toMillis() + " ms). Fix: " + fixFor(e, peer));
       return null;
     } finally {
       writingSince = 0; // the handshake's watch is over, whatever became of it
     }
+  }
+
+  /** What the user can do about a failed connect ({@code e}) or handshake with {@code peer}. */
+  static String fixFor(IOException e, String peer) {
+    return e instanceof Handshake.Refused
+        ? "give both nodes the same ClusterSecret and the same Steelmill version, and check that"
+            + " " + Names.quoted(peer) + "'s address in NetworkConfig is a Steelmill node's"
+        : "start node " + Names.quoted(peer) + ", or correct its address in NetworkConfig";
   }
 
   private OutputStream open() throws IOException {

@@ -137,6 +137,11 @@ final class TcpInbound implements Runnable {
       } catch (RuntimeException e) {
         reject(peer, "the codec refused a message to " + frame.service() + ": " + e);
         return false;
+      } catch (StackOverflowError e) {
+        codecFailed(peer, frame.service(), e); // input nested deeper than the codec recurses
+        return false;
+      } catch (VirtualMachineError e) {
+        throw e; // out of memory, an internal error: the JVM's state, not the frame's fault
       } catch (Error e) {
         codecFailed(peer, frame.service(), e);
         return false;

@@ -68,6 +68,14 @@ class TcpReconnectBackoffTest {
   }
 
   @Test
+  void aRefusedHandshakeIsToldToCheckTheSecretNotToStartThePeer() {
+    assertThat(TcpConnection.fixFor(new Handshake.Refused("bob refused our proof"), "bob"))
+        .contains("ClusterSecret").doesNotContain("start node");
+    assertThat(TcpConnection.fixFor(new java.net.ConnectException("Connection refused"), "bob"))
+        .contains("start node \"bob\"");
+  }
+
+  @Test
   void aPeerThatHangsUpBeforeTheHandshakeIsRetriedWithBackoffToo() throws Exception {
     AtomicInteger accepted = new AtomicInteger();
     try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  * FactoryCore} would make every first build load its class, from the JDK's modules or the
  * runtime's jar; and each class a build loads costs a fresh JVM about a tenth of a millisecond
  * (BENCHMARKS.md, "Issue 12, the first build, seventh pass": five exception classes, {@code
- * NodeTree}, {@code NodeId} and a cell class, about half a millisecond). The build runs in a class loader
- * of its own that loads the runtime's classes itself and records every class the JVM asks it for,
- * the verifier's requests included.
+ * NodeTree}, {@code NodeId} and a cell class, about half a millisecond). The build runs in a
+ * class loader of its own that loads the runtime's classes itself and records every class the JVM
+ * asks it for, the verifier's requests included.
  */
 class FirstBuildLoadsTest {
   /** Exception classes a build does not throw, and runtime classes it does not use. */
@@ -30,8 +30,7 @@ class FirstBuildLoadsTest {
       "java.lang.IllegalStateException",
       "java.lang.InterruptedException",
       "io.steelmill.runtime.NodeTree",
-      "io.steelmill.runtime.NodeId",
-      "io.steelmill.runtime.internal.NodeContext$Cell");
+      "io.steelmill.runtime.NodeId");
 
   @Test
   void aFirstBuildLoadsNoClassItDoesNotUse() throws Exception {

@@ -32,9 +32,21 @@ final class Delivery extends Timer {
     return this.timers == timers;
   }
 
+  /**
+   * Hands the message to its endpoint, whose codec decodes it here: user code, so it runs as a
+   * timer action does (the run's clock and seed, a step the watchdog watches), not as the kernel.
+   */
   @Override
   void fire() {
     fired = true;
-    network.deliver(this);
+    RunState run = timers.run;
+    run.timerAction = true;
+    run.action = ++run.actionsBegun;
+    try {
+      network.deliver(this);
+    } finally {
+      run.action = 0;
+      run.timerAction = false;
+    }
   }
 }

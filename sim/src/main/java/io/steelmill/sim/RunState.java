@@ -48,6 +48,12 @@ final class RunState {
   final SplitMix64 schedulerRandom;
   /** What the JDK's own randomness draws in the run's code (see {@link TimeWarp#jdkSeed}). */
   final SplitMix64 jdkRandom;
+  /**
+   * What the JDK's randomness draws in a static initializer the run's code triggers: a stream of
+   * its own, since only the JVM's first run of a seed initializes a class (see {@link
+   * TimeWarp#jdkSeed}).
+   */
+  final SplitMix64 jdkInitializerRandom;
   /** This run's number in the JVM ({@link SharedRandoms}). */
   final long serial = SharedRandoms.nextRun();
   final SimScheduler scheduler = new SimScheduler(this);
@@ -109,6 +115,7 @@ final class RunState {
     this.root = new SplitMix64(seed);
     this.schedulerRandom = root.fork("scheduler");
     this.jdkRandom = root.fork("jdk randomness");
+    this.jdkInitializerRandom = root.fork("jdk randomness in static initializers");
   }
 
   /**

@@ -98,16 +98,26 @@ final class TimeWarp {
   /**
    * The next value of the run's stream for the JDK's own randomness ({@code new Random()}, {@code
    * Math.random}, {@code ThreadLocalRandom}, {@code SecureRandom}, ...: the agent's {@code
-   * RandomHooks}), drawn in a run's code; else REAL, and the JDK draws as it would.
+   * RandomHooks}), drawn in a run's code; else REAL, and the JDK draws as it would. A draw in a
+   * static initializer takes from a stream of its own: the class initializes in the JVM's first
+   * run only, and its draw must not shift what the run's later draws get, or a seed would draw
+   * otherwise in a sweep than when replayed alone in a fresh JVM.
    */
   static long jdkSeed() {
     Simulation simulation = runningCode();
     if (simulation == null) {
       return REAL;
     }
-    long seed = simulation.state.jdkRandom.nextLong();
+    RunState run = simulation.state;
+    long seed = (inInitializer() ? run.jdkInitializerRandom : run.jdkRandom).nextLong();
     return seed == REAL ? seed + 1 : seed;
   }
+
+  private static boolean inInitializer() {
+    return INITIALIZERS.walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("<clinit>")));
+  }
+
+  private static final StackWalker INITIALIZERS = StackWalker.getInstance();
 
   /**
    * The simulation whose code runs on this thread: its task, or its carrier running a timer

@@ -2,6 +2,7 @@ package io.steelmill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.steelmill.runtime.NodeId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,33 @@ class DeterminismRedTeam14bTest {
     }
     assertThat(sideBySide).as("side by side with seed 12").isEqualTo(alone);
     assertThat(fresh).as("in a fresh JVM").isEqualTo(alone);
+  }
+
+  /** Draws once, in the run whose task first uses it: only the JVM's first run of a seed. */
+  static final class DrawsWhenInitialized {
+    static final double AT_INITIALIZATION = Math.random();
+
+    static void touch() {}
+  }
+
+  @Test
+  void aStaticInitializerThatDrawsDoesNotShiftTheRunsDraws() {
+    long first = drawAfterInitializer(42);
+    assertThat(drawAfterInitializer(42)).as("seed 42 again, the class initialized already")
+        .isEqualTo(first);
+  }
+
+  private static long drawAfterInitializer(long seed) {
+    long[] value = new long[1];
+    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
+      Simulation sim = Simulation.current();
+      sim.spawn(NodeId.of("n1"), "worker", () -> {
+        DrawsWhenInitialized.touch();
+        value[0] = Double.doubleToLongBits(Math.random());
+      }).join();
+    });
+    assertThat(result.failure()).isNull();
+    return value[0];
   }
 
   @Test

@@ -64,6 +64,39 @@ class SimNetworkCopiesTest {
     }
   }
 
+  /** A codec whose decode reads the clock and the JDK's randomness, as a user's codec may. */
+  static final Codec<long[]> READS_CLOCK_AND_RANDOM = new Codec<>() {
+    @Override
+    public byte[] encode(long[] message) {
+      return new byte[1];
+    }
+
+    @Override
+    public long[] decode(byte[] frame) {
+      return new long[] {System.nanoTime(), System.currentTimeMillis(),
+          Double.doubleToLongBits(Math.random())};
+    }
+  };
+
+  @Test
+  void aReceiversCodecReadsTheRunsClockAndSeed() {
+    long[] first = decoded(5);
+    assertThat(decoded(5)).as("the same seed again").containsExactly(first);
+  }
+
+  private static long[] decoded(long seed) {
+    long[][] got = new long[1][];
+    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
+      SimNetwork network = new SimNetwork();
+      Endpoint<long[]> a = bind(network, "a", READS_CLOCK_AND_RANDOM);
+      Endpoint<long[]> b = bind(network, "b", READS_CLOCK_AND_RANDOM);
+      a.send(b.address(), new long[0]);
+      got[0] = b.receive().message();
+    });
+    assertThat(result.failure()).isNull();
+    return got[0];
+  }
+
   @Test
   void aBufferChangedAfterSendArrivesAsItWasSent() {
     SimResult result = Simulation.builder().seed(1).build().run(() -> {

@@ -26,7 +26,7 @@ import javax.lang.model.type.TypeMirror;
 final class Accessors {
   /** Names of the generated class's own fields, which no memo field may take. */
   private static final Set<String> RESERVED =
-      Set.of("MODE", "BINDINGS", "ambient", "parentFactory", "built");
+      Set.of("MODE", "CHILDREN", "BINDINGS", "ambient", "parentFactory", "built");
 
   private final AccessorNames names;
   private final Map<Key, EntryPoint> entryAccessors = new LinkedHashMap<>();

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * Writes {@code construct(int id)}, which says how each binding id of a node class is made: a
  * switch per chunk of ids, so that no method grows with the graph, and in a chunk a switch per
- * {@link #GROUP} consecutive ids, so that the JIT compiles each into branches, not a jump table. Each method stays far below
+ * {@link #GROUP} consecutive ids, so that the JIT compiles each into branches, not a jump table
+ * whose indirect jump a build mispredicts per construction. Each method stays far below
  * HotSpot's 8,000-byte limit for JIT compilation (a chunk holds fewer cases when its
  * constructors take many parameters). A graph too large for one class's constant pool
  * (65,535 entries) moves its cases into nested classes {@code Part0}, {@code Part1}, ... of

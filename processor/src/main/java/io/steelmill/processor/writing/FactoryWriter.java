@@ -89,6 +89,13 @@ public final class FactoryWriter {
     members.next("The build mode this factory was generated for.")
         .add("  public static final ").add(RuntimeNames.STRING).add(" MODE = ")
         .literal(graph.mode().toString()).add(";\n");
+    if (!factory.children().isEmpty()) {
+      members.next("The child factories this class was written knowing (it builds before it"
+              + " starts what\nthey take from it): the processor reads it when a child is"
+              + " compiled again alone.")
+          .add("  static final ").add(RuntimeNames.STRING).add(" CHILDREN = ")
+          .literal(childrenNames()).add(";\n");
+    }
     node.table(members);
     if (names.memoFields()) {
       boolean first = true;
@@ -135,7 +142,7 @@ public final class FactoryWriter {
    * same name in a class name written in full.
    */
   private Set<String> fields() {
-    Set<String> fields = new HashSet<>(Set.of("MODE", "BINDINGS", "id", parentField()));
+    Set<String> fields = new HashSet<>(Set.of("MODE", "CHILDREN", "BINDINGS", "id", parentField()));
     if (names.memoFields()) {
       for (EntryPoint entryPoint : factory.entryPoints()) {
         fields.add(Accessors.field(entryPoint));
@@ -200,6 +207,15 @@ public final class FactoryWriter {
       return new Code().add("ambient.").add(ambientNames.name(key)).add("()");
     }
     return null;
+  }
+
+  /** The qualified names of the factory's declared children, separated by spaces. */
+  private String childrenNames() {
+    StringBuilder names = new StringBuilder();
+    for (javax.lang.model.element.TypeElement child : factory.children()) {
+      names.append(names.isEmpty() ? "" : " ").append(child.getQualifiedName());
+    }
+    return names.toString();
   }
 
   private ClassRef parentType() {
