@@ -677,6 +677,8 @@ class DiagnosticsTest {
                 + " class path, and its generated factory SteelmillApp was written without knowing"
                 + " L, so it neither offers nor builds before it starts String, which L takes from"
                 + " it.\n"
+                + "    String is requested at\n"
+                + "        [App > L] L.s()\n"
                 + "Fix: compile L and App together (a clean build compiles both: mvn clean"
                 + " compile), or remove parent from L's @Factory."),
         new Case(
