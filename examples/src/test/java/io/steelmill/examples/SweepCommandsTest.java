@@ -134,7 +134,8 @@ class SweepCommandsTest {
       return;
     }
     assertThat(second.err()).as(second.err()).doesNotContain("Exception");
-    assertThat(first.out()).contains("seeds: 9,").isEqualTo(second.out());
+    assertThat(first.out()).as("the workers' stderr:%n%s", second.err()).contains("seeds: 9,")
+        .isEqualTo(second.out());
     assertThat(second.exit()).isEqualTo(first.exit());
     assertThat(identities(reports.resolve("workers"))).hasSize(9)
         .isEqualTo(identities(reports.resolve("one")));
