@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.steelmill.runtime.internal.NodeContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -48,6 +49,19 @@ class FileDiskFailedSyncTest {
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aSyncThatCannotOpenItsFileSaysWhoAndWhatAndFailsNothing() throws Exception {
+    FileDisk disk = disk();
+    Files.createDirectories(root.resolve("a").resolve("dir")); // a name no channel can open
+    assertThatThrownBy(() -> disk.sync("dir")).isInstanceOf(IOException.class)
+        .hasMessageContaining("FileDisk of node a: sync of \"dir\" failed")
+        .hasMessageContaining("Fix: ");
+    assertThat(failuresLeft.get()).as("no fsync ran").isEqualTo(1);
+    assertThatThrownBy(() -> disk.sync("dir")).as("not failed as after an fsync")
+        .hasMessageNotContaining("refused");
+    disk.stop();
   }
 
   @Test

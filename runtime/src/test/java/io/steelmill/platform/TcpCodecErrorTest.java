@@ -45,6 +45,9 @@ class TcpCodecErrorTest {
       if (text.equals("assert")) {
         throw new AssertionError("unexpected\nframe");
       }
+      if (text.equals("internal")) {
+        throw new InternalError("the JVM's state, not the frame's");
+      }
       return text;
     }
   };
@@ -91,6 +94,19 @@ class TcpCodecErrorTest {
     }
     Thread.sleep(100); // an escaped Error reaches the handler as its thread ends
     assertThat(escaped).isEmpty();
+  }
+
+  @Test
+  void aVirtualMachineErrorIsNotTakenForABadFrame() throws Exception {
+    bindFragile("server", "inbox");
+    InetSocketAddress at = network.listenAddress("server");
+    try (Socket peer = authenticated(at, "alice", "server", config.secret())) {
+      peer.getOutputStream().write(frame("inbox", new Address("alice", "x"), "internal"));
+      peer.getOutputStream().flush();
+      assertThat(eventually(Duration.ofSeconds(10), () -> !escaped.isEmpty())).isTrue();
+    }
+    assertThat(escaped).singleElement().isInstanceOf(InternalError.class);
+    assertThat(network.stats().framesRejected()).isZero();
   }
 
   @Test

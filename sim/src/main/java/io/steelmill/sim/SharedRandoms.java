@@ -30,9 +30,17 @@ final class SharedRandoms {
 
   /** Run {@code run}'s code made {@code random}: its own, unless a static initializer made it. */
   static void made(Object random, long run) {
-    if (!WALKER.walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("<clinit>")))) {
+    if (!inStaticInitializer()) {
       MAKERS.put(random, run);
     }
+  }
+
+  /**
+   * Whether a static initializer runs on this thread: what it does happens in the JVM's first run
+   * that touches its class only, never again in a later run of the same seed.
+   */
+  static boolean inStaticInitializer() {
+    return WALKER.walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("<clinit>")));
   }
 
   /** Why run {@code run} must not draw from {@code random}, or null when it may. */

@@ -109,15 +109,11 @@ final class TimeWarp {
       return REAL;
     }
     RunState run = simulation.state;
-    long seed = (inInitializer() ? run.jdkInitializerRandom : run.jdkRandom).nextLong();
+    SplitMix64 stream =
+        SharedRandoms.inStaticInitializer() ? run.jdkInitializerRandom : run.jdkRandom;
+    long seed = stream.nextLong();
     return seed == REAL ? seed + 1 : seed;
   }
-
-  private static boolean inInitializer() {
-    return INITIALIZERS.walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("<clinit>")));
-  }
-
-  private static final StackWalker INITIALIZERS = StackWalker.getInstance();
 
   /**
    * The simulation whose code runs on this thread: its task, or its carrier running a timer
