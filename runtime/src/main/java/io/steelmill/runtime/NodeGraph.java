@@ -113,11 +113,10 @@ abstract class NodeGraph {
   protected final Object memo(int id) {
     // get(id), copied: a fresh JVM's first build runs this interpreted, once per entry point
     Object instance = built[id];
-    if (instance != null) {
-      java.lang.invoke.VarHandle.acquireFence();
-    } else {
-      instance = core.build(id);
+    if (instance == null) {
+      return core.build(id); // which returns after a release fence: see FactoryCore.build
     }
+    java.lang.invoke.VarHandle.acquireFence();
     java.lang.invoke.VarHandle.releaseFence(); // the caller's field write is a release write
     return instance;
   }
@@ -132,8 +131,12 @@ abstract class NodeGraph {
    * processor, seventh pass").
    */
   protected static boolean present(Object instance) {
+    if (instance == null) {
+      return false; // nothing read to order: no fence (a fresh JVM's first build takes this
+      // path once per entry point, interpreted, where the fence is two calls)
+    }
     java.lang.invoke.VarHandle.acquireFence(); // with the caller's plain read: an acquire read
-    return instance != null;
+    return true;
   }
 
   /**

@@ -38,8 +38,8 @@ public final class Bindings {
   private final byte[] kinds;
   // the ids in brackets, of every line in id order: those of id i from needsFrom[i] (included)
   // to needsFrom[i + 1] (excluded); read by every build, so parsed once, with the kinds
-  private final int[] needsFrom;
-  private final int[] needIds;
+  final int[] needsFrom; // read by FactoryCore directly: see needsFrom()
+  final int[] needIds;
   private volatile Table table; // parsed on first use; racy but equal whoever parses it
 
   /** The parsed columns of the table, by id. */
@@ -98,8 +98,15 @@ public final class Bindings {
           end = length;
         }
         int at = start;
-        while (at < end && part.charAt(at) <= ' ') {
-          at++;
+        // most lines are a daemon's, unindented (a text block strips the indentation): two
+        // calls find what kindAt and needsAt find with five or six, and this loop runs once a
+        // table, interpreted in a fresh JVM's first build, where every call costs
+        boolean daemon = part.startsWith("daemon ", at);
+        if (!daemon) {
+          while (at < end && part.charAt(at) <= ' ') {
+            at++;
+          }
+          daemon = at < end && part.startsWith("daemon ", at);
         }
         if (at < end) { // not a blank line
           if (size == found.length) {
@@ -108,9 +115,7 @@ public final class Bindings {
           }
           byte kind;
           int need;
-          // most lines are a daemon's: two calls find what kindAt and needsAt find with five or
-          // six, and this loop runs once a table, interpreted in a fresh JVM's first build
-          if (part.startsWith("daemon ", at)) {
+          if (daemon) {
             kind = DAEMON;
             int space = part.indexOf(' ', at + 7);
             need = space >= 0 && space + 1 < end && part.charAt(space + 1) == '[' ? space + 2 : -1;
@@ -124,12 +129,11 @@ public final class Bindings {
             int id = 0;
             int digits = 0;
             char c;
-            while (need < end && (c = part.charAt(need)) >= '0' && c <= '9' && digits < 9) {
+            while ((c = need < end ? part.charAt(need) : '\n') >= '0' && c <= '9' && digits < 9) {
               id = id * 10 + (c - '0');
               need++;
               digits++;
             }
-            c = need < end ? part.charAt(need) : '\n';
             if (digits == 0 || (c != ',' && c != ']')) {
               throw new IllegalArgumentException(
                   "malformed binding line " + size + ": " + part.substring(at, end).strip());

@@ -178,10 +178,15 @@ public final class FactoryCore extends AtomicInteger {
    *     constructor or provides method threw or returned null
    */
   public Object build(int id) {
+    // lock, push and pop are written out here for their common case: a fresh JVM's first build
+    // runs this interpreted for its first few hundred bindings, where every call costs
     Thread me = Thread.currentThread();
     boolean outermost = owner != me;
     if (outermost) {
-      lock(me);
+      if (!compareAndSet(FREE, HELD)) {
+        awaitLock(me);
+      }
+      owner = me;
     }
     try {
       // a cycle closed at run time recurses without end: looking for it only in deep stacks
@@ -190,7 +195,11 @@ public final class FactoryCore extends AtomicInteger {
         String daemon = bindings.name(id);
         throw BuildErrors.cycle(node, daemon, pathWith(daemon));
       }
-      push(id);
+      if (depth > 0) {
+        pushOuter();
+      }
+      depth++;
+      constructing = id;
       try {
         Object instance = slots[id];
         if (instance == null) {
@@ -198,12 +207,18 @@ public final class FactoryCore extends AtomicInteger {
           order[count++] = id;
           VarHandle.releaseFence(); // with the plain write: a release write of the slot
           slots[id] = instance;
+        } else {
+          VarHandle.releaseFence(); // another thread built it: see below
         }
+        // after a release fence either way, so that a caller's plain write of the instance (a
+        // memo field, NodeGraph.memo) is a release write too, with no fence of its own: a
+        // fresh JVM's first build runs that path interpreted, where a fence is two calls
         return instance;
       } catch (Throwable t) {
         throw failure(id, t);
       } finally {
-        pop();
+        depth--;
+        constructing = depth == 0 ? -1 : building[depth - 1];
       }
     } finally {
       if (outermost) {
@@ -242,8 +257,8 @@ public final class FactoryCore extends AtomicInteger {
    * allocates nothing for them.
    */
   private void buildNeeds(int id) {
-    int[] from = bindings.needsFrom();
-    int[] needs = bindings.needIds();
+    int[] from = bindings.needsFrom; // fields, not accessors: a call fewer per construction
+    int[] needs = bindings.needIds; // in a fresh JVM's first build, which runs interpreted
     for (int i = from[id], end = from[id + 1]; i < end; i++) {
       int need = needs[i];
       if (slots[need] == null) { // a plain read: under the lock every slot is current
@@ -308,12 +323,21 @@ public final class FactoryCore extends AtomicInteger {
       cell = context;
       cellThread = me;
     }
-    String previous = context.entered();
-    context.set(node);
+    // NodeContext's enter and restore, written out: three calls fewer per construction in a
+    // fresh JVM's first build, which runs this interpreted for its first few hundred bindings
+    boolean wasInside = context.inside;
+    String previous = context.node; // the enclosing construction's node, if wasInside
+    if (previous != node) {
+      context.node = node;
+    }
+    context.inside = true;
     try {
       return dispatch.construct(factory, id);
     } finally {
-      context.set(previous);
+      if (wasInside && context.node != previous) {
+        context.node = previous;
+      }
+      context.inside = wasInside;
     }
   }
 
@@ -428,24 +452,18 @@ public final class FactoryCore extends AtomicInteger {
     return signal != null ? signal : LazyFields.install(Waiting.IDLE, this, new Signal());
   }
 
-  /** Pushes {@code id}: the innermost id is {@code constructing}, the outer ones in the stack. */
-  private void push(int id) {
-    if (depth > 0) {
-      int[] stack = building;
-      if (stack == null) {
-        stack = building = new int[8];
-      } else if (depth > stack.length) {
-        stack = building = java.util.Arrays.copyOf(stack, depth * 2);
-      }
-      stack[depth - 1] = constructing;
+  /**
+   * Before a nested construction: moves the innermost id, {@code constructing}, onto the stack of
+   * the outer ones ({@link #build} then makes the new id the innermost, and pops it after).
+   */
+  private void pushOuter() {
+    int[] stack = building;
+    if (stack == null) {
+      stack = building = new int[8];
+    } else if (depth > stack.length) {
+      stack = building = java.util.Arrays.copyOf(stack, depth * 2);
     }
-    depth++;
-    constructing = id;
-  }
-
-  private void pop() {
-    depth--;
-    constructing = depth == 0 ? -1 : building[depth - 1];
+    stack[depth - 1] = constructing;
   }
 
   /** The id being built at nesting level {@code level} (0: the outermost). */
