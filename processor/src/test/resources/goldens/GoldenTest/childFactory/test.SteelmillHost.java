@@ -8,8 +8,9 @@ import javax.annotation.processing.Generated;
 /**
  * The Steelmill factory for {@link Host}, generated for production mode.
  *
- * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made: the
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id: kind, the class
+ * {@code inject} takes (without this package), in brackets the ids its construction
+ * needs, name; {@code construct} says how each id is made: the
  * runtime has built those ids first, so it reads them from {@code built}. Each
  * accessor returns the node's instance: the runtime builds it (and what it needs) on
  * first use, once, also under concurrent first use; after that it is an array read.
@@ -34,7 +35,7 @@ public final class SteelmillHost extends Node implements Host {
   static final String CHILDREN = "test.Host.Leader";
 
   private static final Bindings BINDINGS = Bindings.of("""
-  daemon test.Storage Storage
+  daemon Storage Storage
   """);
 
   private Storage storage;

@@ -8,8 +8,9 @@ import javax.annotation.processing.Generated;
 /**
  * The Steelmill factory for {@link Host.Leader}, generated for production mode.
  *
- * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made: the
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id: kind, the class
+ * {@code inject} takes (without this package), in brackets the ids its construction
+ * needs, name; {@code construct} says how each id is made: the
  * runtime has built those ids first, so it reads them from {@code built}. Each
  * accessor returns the node's instance: the runtime builds it (and what it needs) on
  * first use, once, also under concurrent first use; after that it is an array read.
@@ -27,8 +28,8 @@ public final class SteelmillHost_Leader extends Node implements Host.Leader {
   public static final String MODE = "production";
 
   private static final Bindings BINDINGS = Bindings.of("""
-  daemon test.Writer [1] Writer
-  injected test.Lease Lease
+  daemon Writer [1] Writer
+  injected Lease Lease
   """);
 
   private final SteelmillHost parentFactory;

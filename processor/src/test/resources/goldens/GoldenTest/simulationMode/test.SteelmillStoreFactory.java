@@ -8,8 +8,9 @@ import javax.annotation.processing.Generated;
 /**
  * The Steelmill factory for {@link StoreFactory}, generated for simulation mode.
  *
- * <p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids
- * each one's construction needs); {@code construct} says how each id is made: the
+ * <p>{@code BINDINGS} lists the bindings this node owns, by id: kind, the class
+ * {@code inject} takes (without this package), in brackets the ids its construction
+ * needs, name; {@code construct} says how each id is made: the
  * runtime has built those ids first, so it reads them from {@code built}. Each
  * accessor returns the node's instance: the runtime builds it (and what it needs) on
  * first use, once, also under concurrent first use; after that it is an array read.
@@ -28,10 +29,10 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
   public static final String MODE = "simulation";
 
   private static final Bindings BINDINGS = Bindings.of("""
-  daemon test.Store [1] Store
+  daemon Store [1] Store
   provided test.Paths#walPath - [3] @Named("wal") String
-  daemon test.Index Index
-  injected test.Config Config
+  daemon Index Index
+  injected Config Config
   """);
 
   private Store store;
@@ -111,7 +112,7 @@ public final class SteelmillStoreFactory extends Node implements StoreFactory {
    */
   public static final class Ambient extends Node {
     private static final Bindings BINDINGS = Bindings.of("""
-    daemon test.SimClock SimClock
+    daemon SimClock SimClock
     """);
 
     private Ambient() {

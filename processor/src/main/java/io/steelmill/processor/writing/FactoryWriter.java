@@ -297,8 +297,9 @@ public final class FactoryWriter {
         + "}, generated for "
         + graph.mode()
         + " mode.\n\n"
-        + "<p>{@code BINDINGS} lists the bindings this node owns, by id (in brackets, the ids\n"
-        + "each one's construction needs); {@code construct} says how each id is made: the\n"
+        + "<p>{@code BINDINGS} lists the bindings this node owns, by id: kind, the class\n"
+        + "{@code inject} takes (without this package), in brackets the ids its construction\n"
+        + "needs, name; {@code construct} says how each id is made: the\n"
         + "runtime has built those ids first, so it reads them from {@code built}. Each\n"
         + "accessor returns the node's instance: the runtime builds it (and what it needs) on\n"
         + "first use, once, also under concurrent first use; after that it is an array read.\n"

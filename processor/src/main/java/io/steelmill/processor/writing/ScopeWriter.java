@@ -98,8 +98,13 @@ final class ScopeWriter {
   }
 
   /**
-   * {@code daemon test.Store [1] Store}: kind (with the method of a provided one), the class
-   * {@code inject} accepts or -, the ids its construction asks for (left out when none), name.
+   * {@code daemon Store [1] Store}: kind (with the method of a provided one), the class {@code
+   * inject} accepts or -, the ids its construction asks for (left out when none), name. The class
+   * is its binary name, without the package when it is the generated class's own ({@code Store}
+   * for {@code test.Store} in a factory of package {@code test}): most of a large graph's classes
+   * are, and the package written on every line was a third of the table, which a fresh JVM reads
+   * from the class file and makes a string of before the first build (BENCHMARKS.md, "Issue 12,
+   * the first build, eighth pass").
    */
   private String line(Key key) {
     Binding binding = graph.resolutions().get(key).binding();
@@ -113,7 +118,7 @@ final class ScopeWriter {
                   + binding.executable().getSimpleName();
           default -> "injected";
         };
-    String type = isPlainClass(key) ? binaryName(key) : "-";
+    String type = isPlainClass(key) ? tableName(key) : "-";
     String name = shown(key.displayName()).replace("\\", "\\\\").replace("\"\"\"", "\\\"\"\"");
     String needs = needs(binding);
     return kind + " " + type + (needs.isEmpty() ? "" : " [" + needs + "]") + " " + name;
@@ -393,8 +398,11 @@ final class ScopeWriter {
         && ((DeclaredType) key.type()).getTypeArguments().isEmpty();
   }
 
-  /** {@code a.b.Outer$Inner}: what {@code Class.getName()} returns. */
-  private static String binaryName(Key key) {
+  /**
+   * {@code a.b.Outer$Inner}, what {@code Class.getName()} returns, or {@code Outer$Inner} when
+   * {@code a.b} is the generated class's package (the runtime's {@code Bindings.idOf} reads it so).
+   */
+  private String tableName(Key key) {
     Element element = ((DeclaredType) key.type()).asElement();
     StringBuilder name = new StringBuilder(element.getSimpleName());
     Element enclosing = element.getEnclosingElement();
@@ -403,6 +411,8 @@ final class ScopeWriter {
       enclosing = outer.getEnclosingElement();
     }
     String pkg = ((javax.lang.model.element.PackageElement) enclosing).getQualifiedName().toString();
-    return pkg.isEmpty() ? name.toString() : pkg + "." + name;
+    return pkg.isEmpty() || pkg.equals(graph.factory().packageName())
+        ? name.toString()
+        : pkg + "." + name;
   }
 }

@@ -10,18 +10,19 @@ import java.util.List;
  * class, from text blocks so that no generated method grows with the graph:
  *
  * <pre>{@code
- * daemon test.Store Store
+ * daemon Store Store
  * provided test.Paths#walPath - [3] @Named("wal") String
- * injected test.Config Config
+ * injected other.Config Config
  * }</pre>
  *
  * <p>One line per id: the kind ({@code daemon}: built from a {@code @Daemon} class, the node
  * manages its lifecycle; {@code provided}: returned by a {@code @Provides} method, which follows
  * as {@code class#method} so that an error can name it; {@code injected}: handed in with {@code
- * inject}), the binary name of the class {@code inject} accepts for it or {@code -}, the ids of
- * this table its construction asks for directly in brackets (left out when none), and the name
- * people see. The ids let a chain too deep for the stack be built iteratively, in dependency
- * order.
+ * inject}), the binary name of the class {@code inject} accepts for it or {@code -} (without its
+ * package when that is the generated class's own, {@code test} above: see {@link #idOf}), the
+ * ids of this table its construction asks for directly in brackets (left out when none), and the
+ * name people see. The ids let a chain too deep for the stack be built iteratively, in
+ * dependency order.
  *
  * <p>Only the kinds and the ids in brackets are read when the class loads: building needs nothing
  * else (the core builds the listed ids of a binding before it constructs it, every time a node
@@ -36,9 +37,15 @@ public final class Bindings {
 
   private final String[] parts;
   private final byte[] kinds;
-  // the ids in brackets, of every line in id order: those of id i from needsFrom[i] (included)
-  // to needsFrom[i + 1] (excluded); read by every build, so parsed once, with the kinds
-  final int[] needsFrom; // read by FactoryCore directly: see needsFrom()
+  /**
+   * The ids in brackets, of every line in id order: those that binding {@code id}'s construction
+   * asks for directly are those of {@code needIds} from index {@code needsFrom[id]} (included)
+   * to {@code needsFrom[id + 1]} (excluded), in the order its line lists them. Read by every
+   * build, so parsed once, with the kinds; fields that {@link FactoryCore} reads directly, not
+   * through accessors: a fresh JVM's first build runs that read interpreted, once per binding.
+   */
+  final int[] needsFrom;
+  /** See {@link #needsFrom}. */
   final int[] needIds;
   private volatile Table table; // parsed on first use; racy but equal whoever parses it
 
@@ -245,31 +252,26 @@ public final class Bindings {
     return table().methods[id];
   }
 
-  /**
-   * The ids of this table that the construction of binding {@code id} asks for directly: those
-   * of {@link #needIds()} from {@code needsFrom()[id]} (included) to {@code needsFrom()[id + 1]}
-   * (excluded), in the order its line lists them.
-   */
-  int[] needsFrom() {
-    return needsFrom;
-  }
-
-  /** Every line's ids in brackets, in id order: see {@link #needsFrom()}. */
-  int[] needIds() {
-    return needIds;
-  }
-
   /** The ids of this table that binding {@code id}'s construction asks for directly. */
   int[] needs(int id) {
     return Arrays.copyOfRange(needIds, needsFrom[id], needsFrom[id + 1]);
   }
 
-  /** The id whose injectable class is {@code type}, or -1. */
-  int idOf(Class<?> type) {
+  /**
+   * The id whose injectable class is {@code type}, or -1, in a table of a class of package
+   * {@code tablePackage}: the table names a class of that package without it ({@code Store} for
+   * {@code test.Store}), any other by its binary name (a name with a dot is never one of the
+   * package's own, and a class of the unnamed package is not visible from a named one).
+   */
+  int idOf(Class<?> type, String tablePackage) {
     String name = type.getName();
+    String own = type.getPackageName();
+    String relative = !own.isEmpty() && own.equals(tablePackage)
+        ? name.substring(own.length() + 1)
+        : null;
     String[] types = table().types;
     for (int id = 0; id < types.length; id++) {
-      if (name.equals(types[id])) {
+      if (name.equals(types[id]) || (relative != null && relative.equals(types[id]))) {
         return id;
       }
     }

@@ -240,7 +240,18 @@ public final class FactoryCore extends AtomicInteger {
     if (depth > DEEP) {
       buildNeedsFirst(id);
     } else {
-      buildNeeds(id);
+      // each id the line lists, in its order, that is not built yet (its own needs first, the
+      // same way): a build allocates nothing for them. A loop here, not a method, and the
+      // table's arrays read as fields: calls fewer per construction in a fresh JVM's first
+      // build, which runs this interpreted
+      int[] from = bindings.needsFrom;
+      int[] needs = bindings.needIds;
+      for (int i = from[id], end = from[id + 1]; i < end; i++) {
+        int need = needs[i];
+        if (slots[need] == null) { // a plain read: under the lock every slot is current
+          build(need);
+        }
+      }
     }
     Object instance = constructOnNode(id, me);
     if (instance == null) {
@@ -249,22 +260,6 @@ public final class FactoryCore extends AtomicInteger {
           : BuildErrors.returnedNull(node, bindings.name(id), bindings.method(id), pathWith(null));
     }
     return instance;
-  }
-
-  /**
-   * Builds, in the order its line lists them, each id that binding {@code id} asks for directly
-   * and that is not built yet (each of them its own needs first, the same way): a build
-   * allocates nothing for them.
-   */
-  private void buildNeeds(int id) {
-    int[] from = bindings.needsFrom; // fields, not accessors: a call fewer per construction
-    int[] needs = bindings.needIds; // in a fresh JVM's first build, which runs interpreted
-    for (int i = from[id], end = from[id + 1]; i < end; i++) {
-      int need = needs[i];
-      if (slots[need] == null) { // a plain read: under the lock every slot is current
-        build(need);
-      }
-    }
   }
 
   /**
@@ -348,7 +343,8 @@ public final class FactoryCore extends AtomicInteger {
    * @throws IllegalStateException if that binding is already built or injected
    */
   public boolean inject(Class<?> type, Object instance) {
-    int id = bindings.idOf(type);
+    // the generated table names the classes of the generated class's package without it
+    int id = bindings.idOf(type, factory == null ? "" : factory.getClass().getPackageName());
     if (id < 0) {
       return false;
     }

@@ -10,6 +10,9 @@ import org.junit.jupiter.api.Test;
  * else), the rest on first use; either way a malformed table is an error naming the line.
  */
 class BindingsTest {
+  /** A nested class, named {@code BindingsTest$Inner} by its own package's table. */
+  static final class Inner {}
+
   @Test
   void readsEveryColumnAcrossPartsSkippingBlankLines() {
     Bindings table = Bindings.of("""
@@ -26,8 +29,29 @@ class BindingsTest {
     assertThat(table.method(1)).isEqualTo("test.Paths#walPath");
     assertThat(table.needs(1)).containsExactly(0);
     assertThat(table.needs(0)).isEmpty();
-    assertThat(table.idOf(String.class)).isEqualTo(-1);
+    assertThat(table.idOf(String.class, "test")).isEqualTo(-1);
     assertThat(table.name(2)).isEqualTo("Config");
+  }
+
+  @Test
+  void namesTheClassesOfTheTablesOwnPackageWithoutIt() {
+    // what a generated table of package io.steelmill.runtime.internal would hold
+    Bindings table = Bindings.of("""
+        daemon BindingsTest BindingsTest
+        injected java.lang.String String
+        daemon BindingsTest$Inner Inner
+        """);
+    String own = "io.steelmill.runtime.internal";
+
+    assertThat(table.idOf(BindingsTest.class, own)).isEqualTo(0);
+    assertThat(table.idOf(String.class, own)).isEqualTo(1);
+    assertThat(table.idOf(Inner.class, own)).isEqualTo(2);
+    assertThat(table.idOf(Bindings.class, own)).isEqualTo(-1);
+    // only in that package: elsewhere a name without its package is a different class's
+    assertThat(table.idOf(BindingsTest.class, "io.steelmill.runtime")).isEqualTo(-1);
+    // a binary name still names its class in the class's own package (an older table)
+    assertThat(Bindings.of("daemon io.steelmill.runtime.internal.BindingsTest T\n")
+        .idOf(BindingsTest.class, own)).isEqualTo(0);
   }
 
   @Test
