@@ -19,7 +19,8 @@ public final class ColdCpu {
     threads.getCurrentThreadCpuTime();
     long cpu = threads.getCurrentThreadCpuTime();
     long begin = System.nanoTime();
-    Object graph = args[0].equals("steelmill") ? Contenders1000.steelmill() : Contenders1000.handWritten();
+    Object graph =
+        args[0].equals("steelmill") ? Contenders1000.steelmill() : Contenders1000.handWritten();
     long wall = System.nanoTime() - begin;
     cpu = threads.getCurrentThreadCpuTime() - cpu;
     System.out.println(args[0] + " " + cpu / 1000 + " " + wall / 1000 + " " + (graph != null));

@@ -101,9 +101,11 @@ abstract class NodeGraph {
 
   /**
    * For generated entry points that keep their instance in a plain field: the instance of binding
-   * {@code id}, as {@link #get(int)} returns it, then a release fence. The field's write follows
-   * the fence, so it is a release write: a thread that reads the field and then calls {@link
-   * #present} sees the instance as its constructor left it, whichever thread built it. A plain
+   * {@code id}, as {@link #get(int)} returns it, after a release fence (its own, or, when it had
+   * to build, the core's: {@code FactoryCore.build} returns after one on every path, so a fresh
+   * JVM's first build pays no second one). The field's write follows the fence, so it is a
+   * release write: a thread that reads the field and then calls {@link #present} sees the
+   * instance as its constructor left it, whichever thread built it. A plain
    * field, not a volatile one, because a volatile write is a full fence on x86 (a locked
    * instruction per first call: about a tenth of the warmed build of a large graph, BENCHMARKS.md
    * "Issue 12, the warmed build, sixth pass"), where these two fences emit no instruction. A
