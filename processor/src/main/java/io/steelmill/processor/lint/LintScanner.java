@@ -60,7 +60,8 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       } else if (reach.isHelper(owner)) {
         reach.follow(method, owner); // a helper's method, or this(...)/super(...) in one
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
-          && isUnordered(member.getExpression())) {
+          && isUnordered(member.getExpression())
+          && !(name.equals("stream") && OrderRestored.after(trees, getCurrentPath()))) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
       } else if (keepsOrder(name, type, node) && copiesUnordered(node.getArguments())) {
         reporter.report(LintRule.UnorderedIteration, name + "() copying it", node, getCurrentPath());
@@ -248,7 +249,8 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if ((name.equals("supplyAsync") || name.equals("runAsync")) && hasExecutorOrFactory) {
       return null;
     }
-    if (type.equals("java.util.concurrent.Executors") && hasExecutorOrFactory) {
+    if ((type.equals("java.util.concurrent.Executors") || type.equals("java.lang.ref.Cleaner"))
+        && hasExecutorOrFactory) {
       return null;
     }
     if (name.equals("shuffle") && count > 1) {
@@ -329,6 +331,10 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       return constructionRule(superclass, constructor, withoutArguments);
     }
     String type = created.getQualifiedName().toString();
+    if (Calls.OPEN_FILES.containsKey(type)) {
+      return !constructor.getParameters().isEmpty() && Calls.OPEN_FILES.get(type).contains(
+          erasedName(constructor.getParameters().get(0).asType())) ? LintRule.DirectIo : null;
+    }
     if (!Calls.CONSTRUCTORS.containsKey(type)) {
       for (TypeElement t = superclassOf(created); t != null; t = superclassOf(t)) {
         String name = t.getQualifiedName().toString();
@@ -424,6 +430,13 @@ final class LintScanner extends TreePathScanner<Void, Void> {
             && parent.asElement() instanceof TypeElement element
         ? element
         : null;
+  }
+
+  private static String erasedName(TypeMirror type) {
+    return type instanceof DeclaredType declared
+            && declared.asElement() instanceof TypeElement element
+        ? element.getQualifiedName().toString()
+        : type.toString();
   }
 
   private static String simple(String qualified) {

@@ -1,0 +1,136 @@
+package io.steelmill.processor;
+
+import static io.steelmill.processor.Compiler.compile;
+import static io.steelmill.processor.Compiler.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.steelmill.processor.LintEvasionHostileTest.Case;
+import io.steelmill.processor.diagnostics.LintRule;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A red team's lint cases (redteam12d). False negatives: files a daemon opens through {@code
+ * java.io}'s and {@code java.util}'s printing, formatting, scanning and archive classes (by name,
+ * {@code File} or {@code Path}, also by constructor reference), and the platform thread of {@code
+ * Cleaner.create()}. False positives, which {@code -Asteelmill.strict=true} made errors on legal
+ * programs: a stream of an unordered collection whose order never gets out ({@code sorted()}, a
+ * key order, {@code count()}, an integer {@code sum()}), and the legal neighbours of the new rules
+ * ({@code new PrintWriter(writer)}, {@code new Scanner(text)}, {@code Cleaner.create(factory)}).
+ */
+class LintRedTeam12dTest {
+  private static final List<String> STRICT_SIMULATION =
+      List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=true");
+
+  private static Case of(String name, LintRule rule, String... body) {
+    return new Case(name, rule, "Worker.java", List.of(daemon(body)));
+  }
+
+  private static JavaFileObject daemon(String... body) {
+    String[] lines = Stream.concat(Stream.of("package test;", "import java.util.*;",
+        "import java.util.stream.*;", "@io.steelmill.Daemon", "final class Worker {",
+        "  Worker() {}"), Stream.concat(Stream.of(body), Stream.of("}"))).toArray(String[]::new);
+    return source("test.Worker", lines);
+  }
+
+  static Stream<Case> flagged() {
+    return Stream.of(
+        of("a PrintWriter opening a file by name", LintRule.DirectIo,
+            "  void go() throws Exception {", "    new java.io.PrintWriter(\"out.txt\"); // here",
+            "  }"),
+        of("a PrintStream opening a File", LintRule.DirectIo,
+            "  void go() throws Exception {",
+            "    new java.io.PrintStream(new java.io.File(\"o\"), \"UTF-8\"); // here", "  }"),
+        of("a Formatter writing a file", LintRule.DirectIo,
+            "  void go() throws Exception {", "    new Formatter(\"out.txt\"); // here", "  }"),
+        of("a Scanner reading a Path", LintRule.DirectIo,
+            "  void go() throws Exception {",
+            "    new Scanner(java.nio.file.Path.of(\"in.txt\")); // here", "  }"),
+        of("a Scanner reading a File", LintRule.DirectIo,
+            "  void go() throws Exception {",
+            "    new Scanner(new java.io.File(\"in.txt\")); // here", "  }"),
+        of("a ZipFile", LintRule.DirectIo,
+            "  void go() throws Exception {", "    new java.util.zip.ZipFile(\"a.zip\"); // here",
+            "  }"),
+        of("a JarFile", LintRule.DirectIo,
+            "  void go() throws Exception {", "    new java.util.jar.JarFile(\"a.jar\"); // here",
+            "  }"),
+        of("a PrintWriter by constructor reference", LintRule.DirectIo,
+            "  interface Opener { Object open(String s) throws Exception; }",
+            "  Opener opener() {", "    return java.io.PrintWriter::new; // here", "  }"),
+        of("a Cleaner with its own thread", LintRule.Thread,
+            "  Object go() {", "    return java.lang.ref.Cleaner.create(); // here", "  }"));
+  }
+
+  static Stream<Case> legal() {
+    return Stream.of(
+        of("a sorted stream of a Set.of", null,
+            "  List<Integer> go() { return Set.of(3, 1, 2).stream().sorted().toList(); }"),
+        of("a sorted stream of a map's keys after a filter", null,
+            "  void go(Map<String, Integer> m) { Map.of(\"a\", 1).keySet().stream()",
+            "      .filter(k -> !k.isEmpty()).map(String::trim).sorted().forEach(k -> {}); }"),
+        of("entries sorted by key", null,
+            "  List<String> go() { return Map.of(\"a\", 1, \"b\", 2).entrySet().stream()",
+            "      .sorted(Map.Entry.comparingByKey()).map(Map.Entry::getKey).toList(); }"),
+        of("natural order through Comparator", null,
+            "  List<Integer> go() { return Set.of(3, 1).stream()",
+            "      .sorted(Comparator.naturalOrder()).toList(); }"),
+        of("counting a set of threads", null,
+            "  long go() { Set<Thread> s = new HashSet<>(); return s.stream().count(); }"),
+        of("an int sum of a Set.of", null,
+            "  int go() { return Set.of(1, 2).stream().mapToInt(i -> i).sum(); }"),
+        of("a long sum of mapped thread ids", null,
+            "  long go() { Set<Object> s = new HashSet<>();",
+            "    return s.stream().mapToLong(o -> 1L).sum(); }"),
+        of("a PrintWriter over a writer", null,
+            "  Object go() { return new java.io.PrintWriter(new java.io.StringWriter()); }"),
+        of("a PrintStream over a byte array", null,
+            "  Object go() { return new java.io.PrintStream(new java.io.ByteArrayOutputStream()); }"),
+        of("a Scanner of a string", null, "  Object go() { return new Scanner(\"1 2 3\"); }"),
+        of("a Formatter into a StringBuilder", null,
+            "  Object go() { return new Formatter(new StringBuilder()); }"),
+        of("a Cleaner given a thread factory", null,
+            "  Object go(java.util.concurrent.ThreadFactory f) {",
+            "    return java.lang.ref.Cleaner.create(f); }"));
+  }
+
+  /** Orders that can still leak stay flagged: ties of a user's comparator, a double sum. */
+  static Stream<Case> stillFlagged() {
+    return Stream.of(
+        of("a stream of a Set.of sorted by a comparator that ties", LintRule.UnorderedIteration,
+            "  List<String> go() {",
+            "    return Set.of(\"a\", \"bb\").stream() // here",
+            "        .sorted(Comparator.comparing(String::length)).toList();", "  }"),
+        of("a double sum of a Set.of", LintRule.UnorderedIteration,
+            "  double go() {",
+            "    return Set.of(0.1, 0.2).stream() // here",
+            "        .mapToDouble(d -> d).sum();", "  }"),
+        of("a peek before sorting", LintRule.UnorderedIteration,
+            "  List<Integer> go(List<Integer> seen) {",
+            "    return Set.of(1, 2).stream() // here",
+            "        .peek(seen::add).sorted().toList();", "  }"),
+        of("a stream collected to a list before sorting", LintRule.UnorderedIteration,
+            "  List<Integer> go() {",
+            "    List<Integer> l = Set.of(1, 2).stream().toList(); // here",
+            "    return l.stream().sorted().toList();", "  }"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource({"flagged", "stillFlagged"})
+  void warnsWhereTheCodeIs(Case c) {
+    new LintEvasionHostileTest().warnsWhereTheCodeIs(c);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("legal")
+  void legalCodeCompilesInStrictSimulationMode(Case c) {
+    Compilation compilation = compile(STRICT_SIMULATION,
+        c.sources().toArray(JavaFileObject[]::new));
+    assertThat(compilation.diagnostics()).as(c.name()).isEmpty();
+    assertThat(compilation.status()).as(c.name()).isEqualTo(Compilation.Status.SUCCESS);
+  }
+}
