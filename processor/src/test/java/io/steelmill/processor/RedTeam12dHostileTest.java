@@ -271,6 +271,33 @@ class RedTeam12dHostileTest {
     assertThat(error.getLineNumber()).isEqualTo(3);
   }
 
+  /**
+   * A module a parent and its child both list binds its keys twice in the child; the list of
+   * bindings named the child for both ("M.p() (in factory Lease)" twice), so the user could not
+   * tell which listing to remove.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aModuleListedByAParentAndItsChildNamesBothFactories(List<String> mode) {
+    Compilation compilation = Compiler.compile(mode, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Daemon class Worker { Worker(String x) {} }",
+        "class M { @Provides static String p() { return \"x\"; } }",
+        "@Factory(modules = M.class) interface App { String s(); }",
+        "@Factory(parent = App.class, modules = M.class) interface Lease { Worker w(); }"));
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.FAILURE);
+    assertThat(HostileInputTest.messages(compilation)).containsExactly(
+        "[Steelmill/DuplicateBinding] String is bound more than once:\n"
+            + "    @Provides M.p() (in ancestor factory App)\n"
+            + "    @Provides M.p() (in factory Lease)\n"
+            + "    String is injected at\n"
+            + "        [App > Lease] Worker(String x)\n"
+            + "    Worker is requested at\n"
+            + "        [App > Lease] Lease.w()\n"
+            + "Fix: keep one binding, or tell them apart with a qualifier such as"
+            + " @Named(\"...\").");
+    assertThat(compilation.errors().get(0).getLineNumber()).isEqualTo(4);
+  }
+
   static List<List<String>> modes() {
     return List.of(List.of(), List.of("-Asteelmill.mode=simulation"));
   }
