@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * programs: a stream of an unordered collection whose order never gets out ({@code sorted()}, a
  * key order, {@code count()}, an integer {@code sum()}), and the legal neighbours of the new rules
  * ({@code new PrintWriter(writer)}, {@code new Scanner(text)}, {@code Cleaner.create(factory)}).
+ * Also: unordered collections reached through an alias, a later assignment or a view held in a
+ * variable; {@code @SuppressWarnings} on an enum, record or interface, which the lint ignored;
+ * and one warning per place where code reached twice warned twice.
  */
 class LintRedTeam12dTest {
   private static final List<String> STRICT_SIMULATION =
@@ -63,7 +66,26 @@ class LintRedTeam12dTest {
             "  interface Opener { Object open(String s) throws Exception; }",
             "  Opener opener() {", "    return java.io.PrintWriter::new; // here", "  }"),
         of("a Cleaner with its own thread", LintRule.Thread,
-            "  Object go() {", "    return java.lang.ref.Cleaner.create(); // here", "  }"));
+            "  Object go() {", "    return java.lang.ref.Cleaner.create(); // here", "  }"),
+        of("a set of threads assigned after its declaration", LintRule.UnorderedIteration,
+            "  void go() {", "    Set<Thread> s;", "    s = new HashSet<>();",
+            "    for (Thread t : s) {} // here", "  }"),
+        of("an alias of a set of threads", LintRule.UnorderedIteration,
+            "  void go() {", "    Set<Thread> s = new HashSet<>();", "    Set<Thread> alias = s;",
+            "    for (Thread t : alias) {} // here", "  }"),
+        of("a parenthesized alias streamed", LintRule.UnorderedIteration,
+            "  List<Thread> go() {", "    Set<Thread> s = new HashSet<>();",
+            "    Collection<Thread> alias = (s);", "    return alias.stream().toList(); // here",
+            "  }"),
+        of("a key set of a thread-keyed map held in a variable", LintRule.UnorderedIteration,
+            "  void go() {", "    Map<Thread, String> m = new HashMap<>();",
+            "    Set<Thread> keys = m.keySet();", "    for (Thread t : keys) {} // here", "  }"),
+        of("a field assigned a Set.of in the constructor's helper", LintRule.UnorderedIteration,
+            "  private Set<String> names;", "  void init() { names = Set.of(\"a\", \"b\"); }",
+            "  void go() {", "    for (String n : names) {} // here", "  }"),
+        of("an enum nested in a daemon, reached twice, warns once", LintRule.WallClock,
+            "  enum Kind { A; long at() {", "    return System.nanoTime(); // here",
+            "  } }", "  long go() { return Kind.A.at(); }"));
   }
 
   static Stream<Case> legal() {
@@ -93,6 +115,17 @@ class LintRedTeam12dTest {
         of("a Scanner of a string", null, "  Object go() { return new Scanner(\"1 2 3\"); }"),
         of("a Formatter into a StringBuilder", null,
             "  Object go() { return new Formatter(new StringBuilder()); }"),
+        of("suppression on a nested enum, record and interface", null,
+            "  @SuppressWarnings(\"steelmill:determinism\") enum E { A;",
+            "    long at() { return System.nanoTime(); } }",
+            "  @SuppressWarnings(\"steelmill:determinism\") record R() {",
+            "    long at() { return System.nanoTime(); } }",
+            "  @SuppressWarnings(\"steelmill:determinism\") interface I {",
+            "    default long at() { return System.nanoTime(); } }",
+            "  long go() { return E.A.at() + new R().at(); }"),
+        of("an alias of a set of strings", null,
+            "  void go() { Set<String> s = new HashSet<>(); Set<String> a = s;",
+            "    for (String x : a) {} }"),
         of("a Cleaner given a thread factory", null,
             "  Object go(java.util.concurrent.ThreadFactory f) {",
             "    return java.lang.ref.Cleaner.create(f); }"));

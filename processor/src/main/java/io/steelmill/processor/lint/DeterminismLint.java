@@ -1,7 +1,10 @@
 package io.steelmill.processor.lint;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.steelmill.processor.diagnostics.LintRule;
@@ -26,6 +29,8 @@ public final class DeterminismLint {
   private final Trees trees;
   private final Kind kind;
   private final Reach reach;
+  /** Where each rule was reported: file, start position and rule. */
+  private final Set<String> reported = new HashSet<>();
 
   public DeterminismLint(ProcessingEnvironment environment, boolean strict) {
     this.trees = trees(environment);
@@ -75,19 +80,28 @@ public final class DeterminismLint {
     }
   }
 
+  /**
+   * Reports a finding unless a declaration around it suppresses the lint (a method, a variable,
+   * or a class of any kind: an enum, record or interface too), and only once per rule and place:
+   * code the lint reaches twice (an enum nested in a daemon, scanned with it and again as the
+   * helper its constants construct) warned twice on one line.
+   */
   private void report(LintRule rule, String subject, Tree tree, TreePath at) {
     CompilationUnitTree unit = at.getCompilationUnit();
     for (TreePath p = at; p != null; p = p.getParentPath()) {
-      Tree.Kind treeKind = p.getLeaf().getKind();
-      if (treeKind == Tree.Kind.METHOD || treeKind == Tree.Kind.CLASS
-          || treeKind == Tree.Kind.VARIABLE) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree
+          || leaf instanceof VariableTree) {
         Element element = trees.getElement(p);
         if (element != null && isSuppressed(element)) {
           return;
         }
       }
     }
-    trees.printMessage(kind, rule.message(subject), tree, unit);
+    long start = trees.getSourcePositions().getStartPosition(unit, tree);
+    if (reported.add(unit.getSourceFile().toUri() + "@" + start + " " + rule)) {
+      trees.printMessage(kind, rule.message(subject), tree, unit);
+    }
   }
 
   static boolean isSuppressed(Element element) {

@@ -33,7 +33,6 @@ import javax.lang.model.type.TypeMirror;
 /** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
 final class LintScanner extends TreePathScanner<Void, Void> {
   private static final Set<String> ITERATING = Set.of("forEach", "stream", "iterator", "spliterator", "toArray");
-  private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
 
   private final Trees trees;
   private final Set<Element> unordered;
@@ -378,26 +377,9 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     return super.visitEnhancedForLoop(node, unused);
   }
 
-  /**
-   * A Set.of/Map.of call, a hash collection keyed by identity hash codes, a variable holding one,
-   * or one of its keySet/values/entrySet views.
-   */
+  /** See {@link UnorderedCollector#isUnordered}. */
   private boolean isUnordered(ExpressionTree expression) {
-    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)
-        || HashOrder.isIdentityOrdered(
-            trees.getTypeMirror(new TreePath(getCurrentPath(), expression)))) {
-      return true;
-    }
-    if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
-      Element element = trees.getElement(new TreePath(getCurrentPath(), expression));
-      if (element != null && unordered.contains(element)) {
-        return true;
-      }
-    }
-    return expression instanceof MethodInvocationTree call
-        && call.getMethodSelect() instanceof MemberSelectTree member
-        && VIEWS.contains(member.getIdentifier().toString())
-        && isUnordered(member.getExpression());
+    return UnorderedCollector.isUnordered(trees, getCurrentPath(), expression, unordered);
   }
 
   /**
