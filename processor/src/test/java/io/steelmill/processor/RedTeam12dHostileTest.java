@@ -33,7 +33,8 @@ class RedTeam12dHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(strictBuilds(), records(), accessorNames()).flatMap(List::stream);
+    return Stream.of(strictBuilds(), records(), accessorNames(), hierarchies())
+        .flatMap(List::stream);
   }
 
   /** Legal programs in one file per class, as a strict build compiles them. */
@@ -153,6 +154,14 @@ class RedTeam12dHostileTest {
                 + "@Factory interface App { Store store(); @b.Tier(\"x\") String tierB();\n"
                 + "  @Provides @a.Tier(\"x\") static String a() { return \"a\"; }\n"
                 + "  @Provides @b.Tier(\"x\") static String b() { return \"b\"; } }"),
+        ok("daemons of one simple name in packages a and a_, and classes Store and store",
+            "//FILE a.Disk\npackage a;\n@io.steelmill.Daemon public class Disk {}\n"
+                + "//FILE a_.Disk\npackage a_;\n@io.steelmill.Daemon public class Disk {}\n"
+                + "//FILE test.store\npackage test;\n@io.steelmill.Daemon class store {}\n"
+                + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n"
+                + "@Daemon class Store {}\n@Daemon class STORE {}\n"
+                + "@Daemon class Top { Top(Store a, store b, STORE c, a.Disk d, a_.Disk e) {} }\n"
+                + "@Factory interface App { Top top(); a_.Disk disk(); store lower(); }"),
         ok("a key named like another key's numbered accessor",
             "@Daemon class Store { Store(@Named(\"a b\") String x, @Named(\"aB\") String y,"
                 + " @Named(\"aB2\") String z) { if (!(x + y + z).equals(\"123\"))"
@@ -181,6 +190,55 @@ class RedTeam12dHostileTest {
       }
     }
     return out.append('"').toString();
+  }
+
+  /** Children, ambient daemons and modes in shapes the earlier batteries did not take. */
+  static List<Program> hierarchies() {
+    return List.of(
+        ok("a child nested in its parent factory",
+            "@Daemon class Store {}\n@Daemon class Worker { Worker(Store s) {} }\n"
+                + "@Factory interface App { Store s();\n"
+                + "  @Factory(parent = App.class) interface Lease { Worker w(); } }"),
+        ok("a parent nested in its child factory",
+            "@Daemon class Store {}\n@Daemon class Worker { Worker(Store s) {} }\n"
+                + "@Factory(parent = Lease.App.class) interface Lease { Worker w();\n"
+                + "  @Factory interface App { Store s(); } }"),
+        ok("a record ambient daemon and an enum-free ambient chain asked by a grandchild",
+            "@Ambient @Daemon record Pool() {}\n@Ambient @Daemon class Big { Big(Pool p) {} }\n"
+                + "@Daemon class Store {}\n@Factory interface App { Store s(); }\n"
+                + "@Factory(parent = App.class) interface L1 { Store s(); }\n"
+                + "@Factory(parent = L1.class) interface L2 { Big big(); }"),
+        ok("an ambient daemon taking a provider of another ambient one",
+            "@Ambient @Daemon class A { A(Provider<B> b) {} }\n@Ambient @Daemon class B {"
+                + " B(A a) {} }\n@Factory interface App { A a(); B b(); }"),
+        wrong("an ambient daemon taking a provider of a per-node one",
+            ErrorCode.AmbientDependsOnNode,
+            "@Daemon class Disk {}\n@Ambient @Daemon class Pool { Pool(Provider<Disk> d) {} }\n"
+                + "@Factory interface App { Pool pool(); }"),
+        ok("a child's provides method taking the parent's daemon and a qualified parent key",
+            "@Daemon class Store {}\n@Factory interface App { Store s();\n"
+                + "  @Provides @Named(\"p\") static String p() { return \"p\"; } }\n"
+                + "@Factory(parent = App.class) interface Lease { String s();\n"
+                + "  @Provides static String s(Store st, @Named(\"p\") String p) {"
+                + " return p + st; } }"),
+        ok("a simulation daemon and a production provides of one key, asked by a child",
+            "interface Clock {}\n@Simulation @Daemon class FakeClock implements Clock {}\n"
+                + "@Factory interface App { @Production @Provides static Clock real() {"
+                + " return new Clock() {}; }\n"
+                + "  @Simulation @Provides static Clock fake(FakeClock f) { return f; } }\n"
+                + "@Factory(parent = App.class) interface Lease { Clock c(); }"),
+        wrong("a production-only daemon asked by a child in both modes", ErrorCode.ModeOnlyBinding,
+            "@Production @Daemon class Real {}\n@Factory interface App {}\n"
+                + "@Factory(parent = App.class) interface Lease { Real r(); }"),
+        ok("the same daemon asked by a parent and by a child under two qualifiers",
+            "@Daemon class Store {}\n@Factory interface App { Store s();\n"
+                + "  @Provides @Named(\"x\") static Store x(Store s) { return s; } }\n"
+                + "@Factory(parent = App.class) interface Lease { @Named(\"x\") Store x();"
+                + " Store s(); }"),
+        ok("a child creator provided to a parent daemon through a provider",
+            "@Daemon class Store {}\n@Daemon class Hub { Hub(Provider<SteelmillLease.Creator> c)"
+                + " {} }\n@Factory interface App { Hub hub(); }\n"
+                + "@Factory(parent = App.class) interface Lease { Store s(); }"));
   }
 
   @ParameterizedTest(name = "{0}")
