@@ -173,7 +173,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
     DaemonValidator daemons = new DaemonValidator();
     for (Element element : annotated.get(Annotations.DAEMON)) {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
-      if (lint != null && element instanceof TypeElement daemon) {
+      // a daemon of the other mode never runs in this build: linting it only made false alarms
+      // (a @Production daemon reading the system clock, in every simulation build)
+      if (lint != null && element instanceof TypeElement daemon
+          && Annotations.modesOf(daemon).contains(mode)) {
         guard(element, () -> lint.check(daemon));
       }
     }
@@ -195,6 +198,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
           element,
           () -> {
             provides.validate((ExecutableElement) element).forEach(diagnostics::add);
+            if (lint != null && Annotations.modesOf(element).contains(mode)) {
+              lint.checkProvides((ExecutableElement) element);
+            }
             providesSeen.add(
                 new String[] {
                   ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(),
@@ -255,6 +261,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
     if (element.getKind() == ElementKind.INTERFACE
         && !Annotations.has(element, Annotations.FACTORY)) {
       modes.validateInterface((TypeElement) element).forEach(diagnostics::add);
+      TypeElement implementation = Annotations.typeElement(
+          Annotations.classValue(Annotations.modeAnnotation(element, mode), "value"));
+      if (lint != null && implementation != null) {
+        lint.check(implementation);
+      }
     }
   }
 

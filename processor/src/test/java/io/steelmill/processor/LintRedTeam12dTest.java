@@ -131,6 +131,83 @@ class LintRedTeam12dTest {
             "    return java.lang.ref.Cleaner.create(f); }"));
   }
 
+  private static Case in(String name, LintRule rule, String file, JavaFileObject... sources) {
+    return new Case(name, rule, file, List.of(sources));
+  }
+
+  /**
+   * Code the factory runs in a simulation without a {@code @Daemon} on it: {@code @Provides}
+   * methods (of the factory or a module, and the helpers they call) and the implementation an
+   * interface names for simulation mode. Neither was linted.
+   */
+  static Stream<Case> builtByTheFactory() {
+    return Stream.of(
+        in("a provides method of the factory reading the clock", LintRule.WallClock, "App.java",
+            source("test.App", "package test;", "@io.steelmill.Factory interface App {",
+                "  Long started();", "  @io.steelmill.Provides static Long startedAt() {",
+                "    return System.currentTimeMillis(); // here", "  }", "}")),
+        in("a module's provides method making an unseeded Random", LintRule.Random, "Mod.java",
+            source("test.Mod", "package test;", "class Mod {",
+                "  @io.steelmill.Provides static java.util.Random random() {",
+                "    return new java.util.Random(); // here", "  }", "}"),
+            source("test.App", "package test;",
+                "@io.steelmill.Factory(modules = Mod.class) interface App {",
+                "  java.util.Random random();", "}")),
+        in("a helper a provides method constructs", LintRule.Thread, "Pump.java",
+            source("test.Pump", "package test;", "final class Pump {",
+                "  void go() {", "    new Thread(() -> {}).start(); // here", "  }", "}"),
+            source("test.App", "package test;", "@io.steelmill.Factory interface App {",
+                "  Pump pump();", "  @io.steelmill.Provides static Pump makePump() {",
+                "    return new Pump();", "  }", "}")),
+        in("the simulation implementation of an interface", LintRule.WallClock, "Fake.java",
+            source("test.Disk", "package test;",
+                "@io.steelmill.Production(Real.class) @io.steelmill.Simulation(Fake.class)",
+                "interface Disk { long size(); }"),
+            source("test.Real", "package test;", "class Real implements Disk {",
+                "  public long size() { return 0; }", "}"),
+            source("test.Fake", "package test;", "class Fake implements Disk {",
+                "  public long size() {", "    return System.nanoTime(); // here", "  }", "}"),
+            source("test.App", "package test;", "@io.steelmill.Factory interface App {",
+                "  Disk disk();", "}")));
+  }
+
+  /** What never runs in a simulation build is not linted in one. */
+  static Stream<Case> notRunInSimulation() {
+    return Stream.of(
+        in("a production daemon reading the system clock", null, "Real.java",
+            source("test.Ticker", "package test;", "interface Ticker { long now(); }"),
+            source("test.Real", "package test;", "@io.steelmill.Production @io.steelmill.Daemon",
+                "class Real implements Ticker {",
+                "  public long now() { return System.currentTimeMillis(); }", "}"),
+            source("test.Fake", "package test;", "@io.steelmill.Simulation @io.steelmill.Daemon",
+                "class Fake implements Ticker { public long now() { return 0; } }"),
+            source("test.App", "package test;", "@io.steelmill.Factory interface App {",
+                "  @io.steelmill.Production @io.steelmill.Provides static Ticker real(Real r) {",
+                "    return r; }",
+                "  @io.steelmill.Simulation @io.steelmill.Provides static Ticker fake(Fake f) {",
+                "    return f; }", "  Ticker ticker();", "}")),
+        in("a production provides method and implementation", null, "App.java",
+            source("test.Disk", "package test;",
+                "@io.steelmill.Production(Real.class) @io.steelmill.Simulation(Fake.class)",
+                "interface Disk { long size(); }"),
+            source("test.Real", "package test;", "class Real implements Disk {",
+                "  public long size() { return new java.io.File(\"d\").length(); }", "}"),
+            source("test.Fake", "package test;", "class Fake implements Disk {",
+                "  public long size() { return 0; }", "}"),
+            source("test.App", "package test;", "@io.steelmill.Factory interface App {",
+                "  Disk disk(); Long at();",
+                "  @io.steelmill.Production @io.steelmill.Provides static Long real() {",
+                "    return System.nanoTime(); }",
+                "  @io.steelmill.Simulation @io.steelmill.Provides static Long fake() {",
+                "    return 0L; }", "}")),
+        in("a generated class a daemon uses (protoc's messages hash a descriptor)", null,
+            "Worker.java",
+            source("test.Message", "package test;", "@javax.annotation.processing.Generated(\"x\")",
+                "final class Message {", "  final Object descriptor = new Object();",
+                "  @Override public int hashCode() { return descriptor.hashCode(); }", "}"),
+            daemon("  int go() { return new Message().hashCode(); }")));
+  }
+
   /** Orders that can still leak stay flagged: ties of a user's comparator, a double sum. */
   static Stream<Case> stillFlagged() {
     return Stream.of(
@@ -153,13 +230,13 @@ class LintRedTeam12dTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource({"flagged", "stillFlagged"})
+  @MethodSource({"flagged", "stillFlagged", "builtByTheFactory"})
   void warnsWhereTheCodeIs(Case c) {
     new LintEvasionHostileTest().warnsWhereTheCodeIs(c);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("legal")
+  @MethodSource({"legal", "notRunInSimulation"})
   void legalCodeCompilesInStrictSimulationMode(Case c) {
     Compilation compilation = compile(STRICT_SIMULATION,
         c.sources().toArray(JavaFileObject[]::new));

@@ -15,6 +15,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
@@ -55,7 +56,11 @@ public final class DeterminismLint {
     return kind;
   }
 
-  /** Lints {@code daemon}'s source, if it is being compiled. */
+  /**
+   * Lints {@code daemon}'s source, if it is being compiled: a {@code @Daemon} class of the active
+   * mode, or a class an interface names as its implementation in the active mode (the factory
+   * constructs it as it does a daemon).
+   */
   public void check(TypeElement daemon) {
     if (trees == null || isSuppressed(daemon)) {
       return;
@@ -64,6 +69,18 @@ public final class DeterminismLint {
       return; // from a class file
     }
     reach.later().run(daemon, () -> checkNow(daemon));
+  }
+
+  /**
+   * Lints a {@code @Provides} method of the active mode: the factory runs it while it builds a
+   * node, inside the simulation, so its body (and the helpers it calls) is daemon code too.
+   */
+  public void checkProvides(ExecutableElement method) {
+    if (trees == null || trees.getPath(method) == null
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return; // from a class file
+    }
+    reach.later().run(owner, () -> reach.follow(method, owner));
   }
 
   private void checkNow(TypeElement daemon) {
