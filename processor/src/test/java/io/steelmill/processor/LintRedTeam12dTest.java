@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * ({@code new PrintWriter(writer)}, {@code new Scanner(text)}, {@code Cleaner.create(factory)}).
  * Also: unordered collections reached through an alias, a later assignment or a view held in a
  * variable; {@code @SuppressWarnings} on an enum, record or interface, which the lint ignored;
- * and one warning per place where code reached twice warned twice.
+ * one warning per place where code reached twice warned twice; collections spelled
+ * as text ({@code toString}, concatenation, {@code String.valueOf}); and a concatenation in a
+ * method's first statement, which javac had not typed yet when the lint read it.
  */
 class LintRedTeam12dTest {
   private static final List<String> STRICT_SIMULATION =
@@ -83,6 +85,20 @@ class LintRedTeam12dTest {
         of("a field assigned a Set.of in the constructor's helper", LintRule.UnorderedIteration,
             "  private Set<String> names;", "  void init() { names = Set.of(\"a\", \"b\"); }",
             "  void go() {", "    for (String n : names) {} // here", "  }"),
+        of("a Set.of concatenated into a message", LintRule.UnorderedIteration,
+            "  String go() {", "    return \"members: \" + Set.of(\"a\", \"b\"); // here", "  }"),
+        of("String.valueOf of a Map.of", LintRule.UnorderedIteration,
+            "  String go() {", "    return String.valueOf(Map.of(1, 2, 3, 4)); // here", "  }"),
+        of("toString of a set of threads", LintRule.UnorderedIteration,
+            "  String go(Set<Thread> given) {", "    Set<Thread> s = new HashSet<>(given);",
+            "    return s.toString(); // here", "  }"),
+        of("an alias of a Set.of appended to a builder", LintRule.UnorderedIteration,
+            "  String go() {", "    Set<Integer> s = Set.of(1, 2);", "    Collection<Integer> c = s;",
+            "    return new StringBuilder().append(c).toString(); // here", "  }"),
+        of("an array concatenated in a method's first statement", LintRule.Identity,
+            "  String go() {", "    return \"x\" + new int[0]; // here", "  }"),
+        of("an array appended with += in a method's first statement", LintRule.Identity,
+            "  String go(String s) {", "    s += new Object[0]; // here", "    return s;", "  }"),
         of("an enum nested in a daemon, reached twice, warns once", LintRule.WallClock,
             "  enum Kind { A; long at() {", "    return System.nanoTime(); // here",
             "  } }", "  long go() { return Kind.A.at(); }"));
@@ -126,6 +142,9 @@ class LintRedTeam12dTest {
         of("an alias of a set of strings", null,
             "  void go() { Set<String> s = new HashSet<>(); Set<String> a = s;",
             "    for (String x : a) {} }"),
+        of("a set of strings and the size of a Set.of in a message", null,
+            "  String go() { Set<String> s = new HashSet<>(List.of(\"a\"));",
+            "    return \"n=\" + Set.of(1, 2).size() + s + String.valueOf(s); }"),
         of("a Cleaner given a thread factory", null,
             "  Object go(java.util.concurrent.ThreadFactory f) {",
             "    return java.lang.ref.Cleaner.create(f); }"));

@@ -32,7 +32,9 @@ import javax.lang.model.type.TypeMirror;
 
 /** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
 final class LintScanner extends TreePathScanner<Void, Void> {
-  private static final Set<String> ITERATING = Set.of("forEach", "stream", "iterator", "spliterator", "toArray");
+  /** Calls that visit the elements in their order; {@code toString} spells them in it. */
+  private static final Set<String> ITERATING =
+      Set.of("forEach", "stream", "iterator", "spliterator", "toArray", "toString");
 
   private final Trees trees;
   private final Set<Element> unordered;
@@ -81,6 +83,11 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     }
     for (ExpressionTree argument : node.getArguments()) {
       TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), argument));
+      if (text && isUnordered(argument)) {
+        reporter.report(LintRule.UnorderedIteration, call + " spelling its elements", node,
+            getCurrentPath());
+        return;
+      }
       if (type != null
           && (text ? IdentityText.hasIdentityText(type) : IdentityText.hasIdentityHash(type))) {
         reporter.report(LintRule.Identity, call + " of " + TypeNames.simple(type.toString()), node,
@@ -94,6 +101,9 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitBinary(BinaryTree node, Void unused) {
     if (node.getKind() == Tree.Kind.PLUS) {
+      // javac attributes a body when the lint first asks for a symbol in it; a concatenation
+      // read before that (a method's first statement, "return "x" + array;") had no type yet
+      trees.getElement(getCurrentPath());
       TypeMirror result = trees.getTypeMirror(getCurrentPath());
       if (result != null && result.toString().equals("java.lang.String")) {
         concatenated(node.getLeftOperand(), node);
@@ -106,6 +116,7 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
     if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
+      trees.getElement(getCurrentPath()); // attributes the body, as in visitBinary
       TypeMirror target = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
       if (target != null && target.toString().equals("java.lang.String")) {
         concatenated(node.getExpression(), node);
@@ -115,6 +126,11 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   }
 
   private void concatenated(ExpressionTree operand, Tree at) {
+    if (isUnordered(operand)) { // "members " + Set.of(a, b) spells them in the set's order
+      reporter.report(LintRule.UnorderedIteration, "string concatenation of it", at,
+          getCurrentPath());
+      return;
+    }
     TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), operand));
     if (type != null && IdentityText.hasIdentityText(type)) {
       reporter.report(LintRule.Identity, "string concatenation of " + TypeNames.simple(type.toString()),
