@@ -99,6 +99,9 @@ class LintRedTeam12dTest {
             "  String go() {", "    return \"x\" + new int[0]; // here", "  }"),
         of("an array appended with += in a method's first statement", LintRule.Identity,
             "  String go(String s) {", "    s += new Object[0]; // here", "    return s;", "  }"),
+        of("a for loop over a thread set parameter in a method's first statement",
+            LintRule.UnorderedIteration,
+            "  void go(HashSet<Thread> s) {", "    for (Thread t : s) {} // here", "  }"),
         of("an enum nested in a daemon, reached twice, warns once", LintRule.WallClock,
             "  enum Kind { A; long at() {", "    return System.nanoTime(); // here",
             "  } }", "  long go() { return Kind.A.at(); }"));

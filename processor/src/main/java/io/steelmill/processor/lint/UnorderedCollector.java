@@ -76,6 +76,9 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
    */
   static boolean isUnordered(
       Trees trees, TreePath parent, ExpressionTree expression, Set<Element> unordered) {
+    // asking for a symbol makes javac attribute the body: before that a parameter has no type
+    // ("for (Thread t : threads)" as a method's first statement was never flagged)
+    trees.getElement(new TreePath(parent, expression));
     if (isUnorderedFactory(trees, parent, expression)
         || HashOrder.isIdentityOrdered(trees.getTypeMirror(new TreePath(parent, expression)))) {
       return true;
