@@ -76,6 +76,15 @@ class RedTeam12dHostileTest {
                 + " SuppressWarnings s(); }"));
   }
 
+  /** jakarta.inject's {@code @Named} as its jar declares it (no target: every element). */
+  private static final String JAKARTA_NAMED = "//FILE jakarta.inject.Qualifier\n"
+      + "package jakarta.inject;\n@java.lang.annotation.Retention(java.lang.annotation"
+      + ".RetentionPolicy.RUNTIME) public @interface Qualifier {}\n"
+      + "//FILE jakarta.inject.Named\npackage jakarta.inject;\n@Qualifier"
+      + " @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+      + " public @interface Named { String value() default \"\"; }\n"
+      + "//FILE test.App\npackage test;\nimport io.steelmill.*;\n";
+
   /** Records whose components carry qualifiers: javac copies them onto fields and accessors. */
   static List<Program> records() {
     String provides = "@Factory interface App { Store store();\n"
@@ -110,6 +119,30 @@ class RedTeam12dHostileTest {
             ErrorCode.QualifierWithoutEffect,
             "@Daemon record Store(@Named(\"a\") String s) { Store(String s) { this.s = s; } }\n"
                 + provides),
+        wrong("a record daemon whose canonical constructor drops a custom qualifier",
+            ErrorCode.QualifierWithoutEffect,
+            "@Qualifier @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy"
+                + ".RUNTIME) @interface Tier { String value(); }\n"
+                + "@Daemon record Store(@Tier(\"gold\") String s) { Store(String s) {"
+                + " this.s = s; } }\n"
+                + "@Factory interface App { Store store();\n"
+                + "  @Provides @Tier(\"gold\") static String a() { return \"g\"; }\n"
+                + "  @Provides static String plain() { return \"plain\"; } }"),
+        wrong("a record daemon whose canonical constructor drops jakarta's @Named",
+            ErrorCode.QualifierWithoutEffect,
+            JAKARTA_NAMED
+                + "@Daemon record Store(@jakarta.inject.Named(\"a\") String s) { Store(String s) {"
+                + " this.s = s; } }\n"
+                + "@Factory interface App { Store store();\n"
+                + "  @Provides @jakarta.inject.Named(\"a\") static String a() { return \"a\"; }\n"
+                + "  @Provides static String plain() { return \"plain\"; } }"),
+        ok("a record daemon with jakarta's @Named on a component",
+            JAKARTA_NAMED
+                + "@Daemon record Store(@jakarta.inject.Named(\"a\") String s) { Store {"
+                + " if (!s.equals(\"a\")) throw new IllegalStateException(s); } }\n"
+                + "@Factory interface App { Store store();\n"
+                + "  @Provides @jakarta.inject.Named(\"a\") static String a() { return \"a\"; }\n"
+                + "  @Provides static String plain() { return \"plain\"; } }"),
         wrong("a @Named written on a record's accessor only",
             ErrorCode.QualifierWithoutEffect,
             "@Daemon record Store(String s) { @Named(\"a\") public String s() { return s; } }\n"
