@@ -323,6 +323,23 @@ class RedTeam12dHostileTest {
     assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
   }
 
+  /**
+   * {@code -proc:only} (an IDE's or a build's processing pass): the factory is written, nothing
+   * is compiled, nothing warns, also for a child and a simulation harness.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void procOnlyWritesTheFactoriesAndWarnsAboutNothing(List<String> mode) {
+    List<String> options = new ArrayList<>(mode);
+    options.addAll(List.of("-proc:only", "-Xlint:all", "-Werror"));
+    Compilation compilation = compile(options, strictBuilds().get(1));
+    assertThat(compilation.diagnostics()).as(compilation.diagnostics().toString()).isEmpty();
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+    assertThat(compilation.generatedSourceFiles().stream().map(JavaFileObject::getName))
+        .anyMatch(n -> n.endsWith("test/SteelmillApp.java"))
+        .anyMatch(n -> n.endsWith("test/SteelmillLease.java"));
+  }
+
   /** A wrong option value is still judged in a compilation with no Steelmill annotation. */
   @ParameterizedTest(name = "{0}")
   @MethodSource("modes")
