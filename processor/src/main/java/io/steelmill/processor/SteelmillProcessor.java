@@ -73,16 +73,27 @@ public final class SteelmillProcessor extends AbstractProcessor {
   /** The simulator's platform module, looked up once per compilation. */
   private SimulatorModule simulator;
 
+  /** The annotations each round looks for. */
+  private static final Set<String> ANNOTATIONS = Set.of(
+      Annotations.DAEMON,
+      Annotations.AMBIENT,
+      Annotations.PROVIDES,
+      Annotations.FACTORY,
+      Annotations.PRODUCTION,
+      Annotations.SIMULATION,
+      Annotations.NAMED);
+
+  /**
+   * Every annotation, though only {@link #ANNOTATIONS} are read and none is claimed: javac asks
+   * a processor for its options only when it runs it, and runs one that names its annotations
+   * only in a compilation that uses them. A build passing {@code -Asteelmill.mode} to every
+   * compilation (a Maven profile does, test sources included) then got "The following options
+   * were not recognized by any processor" for sources with no Steelmill annotation, which {@code
+   * -Werror} turns into a failed build.
+   */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(
-        Annotations.DAEMON,
-        Annotations.AMBIENT,
-        Annotations.PROVIDES,
-        Annotations.FACTORY,
-        Annotations.PRODUCTION,
-        Annotations.SIMULATION,
-        Annotations.NAMED);
+    return Set.of("*");
   }
 
   @Override
@@ -162,7 +173,10 @@ public final class SteelmillProcessor extends AbstractProcessor {
     DaemonValidator daemons = new DaemonValidator();
     for (Element element : annotated.get(Annotations.DAEMON)) {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
-      if (lint != null && element instanceof TypeElement daemon) {
+      // a daemon of the other mode never runs in this build: linting it only made false alarms
+      // (a @Production daemon reading the system clock, in every simulation build)
+      if (lint != null && element instanceof TypeElement daemon
+          && Annotations.modesOf(daemon).contains(mode)) {
         guard(element, () -> lint.check(daemon));
       }
     }
@@ -184,6 +198,9 @@ public final class SteelmillProcessor extends AbstractProcessor {
           element,
           () -> {
             provides.validate((ExecutableElement) element).forEach(diagnostics::add);
+            if (lint != null && Annotations.modesOf(element).contains(mode)) {
+              lint.checkProvides((ExecutableElement) element);
+            }
             providesSeen.add(
                 new String[] {
                   ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString(),
@@ -244,6 +261,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
     if (element.getKind() == ElementKind.INTERFACE
         && !Annotations.has(element, Annotations.FACTORY)) {
       modes.validateInterface((TypeElement) element).forEach(diagnostics::add);
+      TypeElement implementation = Annotations.typeElement(
+          Annotations.classValue(Annotations.modeAnnotation(element, mode), "value"));
+      if (lint != null && implementation != null) {
+        lint.check(implementation);
+      }
     }
   }
 
@@ -325,7 +347,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private Map<String, Set<Element>> annotated(RoundEnvironment round) {
     Map<String, Set<Element>> byName = new HashMap<>();
     Map<Element, Set<Element>> byType = new LinkedHashMap<>();
-    for (String name : getSupportedAnnotationTypes()) {
+    for (String name : ANNOTATIONS) {
       Set<Element> elements = new LinkedHashSet<>();
       byName.put(name, elements);
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);

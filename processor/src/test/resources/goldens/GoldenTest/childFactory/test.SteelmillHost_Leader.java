@@ -21,6 +21,7 @@ import javax.annotation.processing.Generated;
     value = "io.steelmill.processor.SteelmillProcessor",
     comments = "mode=production; https://github.com/steelmill/steelmill-java#readme"
 )
+@SuppressWarnings({"deprecation", "removal", "unchecked", "rawtypes"})
 public final class SteelmillHost_Leader extends Node implements Host.Leader {
   /**
    * The build mode this factory was generated for.

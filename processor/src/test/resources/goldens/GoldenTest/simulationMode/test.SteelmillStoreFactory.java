@@ -22,6 +22,7 @@ import javax.annotation.processing.Generated;
     value = "io.steelmill.processor.SteelmillProcessor",
     comments = "mode=simulation; https://github.com/steelmill/steelmill-java#readme"
 )
+@SuppressWarnings({"deprecation", "removal", "unchecked", "rawtypes"})
 public final class SteelmillStoreFactory extends Node implements StoreFactory {
   /**
    * The build mode this factory was generated for.

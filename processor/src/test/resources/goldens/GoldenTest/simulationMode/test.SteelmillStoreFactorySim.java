@@ -12,6 +12,7 @@ import javax.annotation.processing.Generated;
     value = "io.steelmill.processor.SteelmillProcessor",
     comments = "mode=simulation; https://github.com/steelmill/steelmill-java#readme"
 )
+@SuppressWarnings({"deprecation", "removal", "unchecked", "rawtypes"})
 public final class SteelmillStoreFactorySim {
   private SteelmillStoreFactorySim() {
   }

@@ -58,6 +58,8 @@ final class Calls {
           Map.entry("java.lang.invoke.MethodHandleProxies", Map.of(
               "asInterfaceInstance", LintRule.Reflection)),
           Map.entry("java.lang.ProcessHandle", Map.of("current", LintRule.Environment)),
+          // without a thread factory, a cleaner runs its actions on a platform thread of its own
+          Map.entry("java.lang.ref.Cleaner", Map.of("create", LintRule.Thread)),
           Map.entry("java.lang.Thread", Map.of(
               "sleep", LintRule.Sleep, "ofPlatform", LintRule.Thread,
               "threadId", LintRule.Identity, "getId", LintRule.Identity)),
@@ -144,6 +146,20 @@ final class Calls {
           Map.entry("java.io.RandomAccessFile", LintRule.DirectIo),
           Map.entry("java.io.FileReader", LintRule.DirectIo),
           Map.entry("java.io.FileWriter", LintRule.DirectIo));
+
+  /**
+   * Classes that open a file when constructed from its name or path (the first parameter's type,
+   * erased): {@code new PrintWriter("out.txt")} writes a real file, {@code new PrintWriter(writer)}
+   * does not, and {@code new Scanner(text)} scans the string itself.
+   */
+  static final Map<String, Set<String>> OPEN_FILES =
+      Map.of(
+          "java.io.PrintWriter", Set.of("java.io.File", "java.lang.String"),
+          "java.io.PrintStream", Set.of("java.io.File", "java.lang.String"),
+          "java.util.Formatter", Set.of("java.io.File", "java.lang.String"),
+          "java.util.Scanner", Set.of("java.io.File", "java.nio.file.Path"),
+          "java.util.zip.ZipFile", Set.of("java.io.File", "java.lang.String"),
+          "java.util.jar.JarFile", Set.of("java.io.File", "java.lang.String"));
 
   /**
    * Constructions flagged only without arguments: {@code new Random(seed)} is seeded and {@code

@@ -1,7 +1,10 @@
 package io.steelmill.processor.lint;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import io.steelmill.processor.diagnostics.LintRule;
@@ -12,6 +15,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
@@ -26,6 +30,8 @@ public final class DeterminismLint {
   private final Trees trees;
   private final Kind kind;
   private final Reach reach;
+  /** Where each rule was reported: file, start position and rule. */
+  private final Set<String> reported = new HashSet<>();
 
   public DeterminismLint(ProcessingEnvironment environment, boolean strict) {
     this.trees = trees(environment);
@@ -50,7 +56,11 @@ public final class DeterminismLint {
     return kind;
   }
 
-  /** Lints {@code daemon}'s source, if it is being compiled. */
+  /**
+   * Lints {@code daemon}'s source, if it is being compiled: a {@code @Daemon} class of the active
+   * mode, or a class an interface names as its implementation in the active mode (the factory
+   * constructs it as it does a daemon).
+   */
   public void check(TypeElement daemon) {
     if (trees == null || isSuppressed(daemon)) {
       return;
@@ -59,6 +69,18 @@ public final class DeterminismLint {
       return; // from a class file
     }
     reach.later().run(daemon, () -> checkNow(daemon));
+  }
+
+  /**
+   * Lints a {@code @Provides} method of the active mode: the factory runs it while it builds a
+   * node, inside the simulation, so its body (and the helpers it calls) is daemon code too.
+   */
+  public void checkProvides(ExecutableElement method) {
+    if (trees == null || trees.getPath(method) == null
+        || !(method.getEnclosingElement() instanceof TypeElement owner)) {
+      return; // from a class file
+    }
+    reach.later().run(owner, () -> reach.follow(method, owner));
   }
 
   private void checkNow(TypeElement daemon) {
@@ -75,19 +97,28 @@ public final class DeterminismLint {
     }
   }
 
+  /**
+   * Reports a finding unless a declaration around it suppresses the lint (a method, a variable,
+   * or a class of any kind: an enum, record or interface too), and only once per rule and place:
+   * code the lint reaches twice (an enum nested in a daemon, scanned with it and again as the
+   * helper its constants construct) warned twice on one line.
+   */
   private void report(LintRule rule, String subject, Tree tree, TreePath at) {
     CompilationUnitTree unit = at.getCompilationUnit();
     for (TreePath p = at; p != null; p = p.getParentPath()) {
-      Tree.Kind treeKind = p.getLeaf().getKind();
-      if (treeKind == Tree.Kind.METHOD || treeKind == Tree.Kind.CLASS
-          || treeKind == Tree.Kind.VARIABLE) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof MethodTree || leaf instanceof ClassTree
+          || leaf instanceof VariableTree) {
         Element element = trees.getElement(p);
         if (element != null && isSuppressed(element)) {
           return;
         }
       }
     }
-    trees.printMessage(kind, rule.message(subject), tree, unit);
+    long start = trees.getSourcePositions().getStartPosition(unit, tree);
+    if (reported.add(unit.getSourceFile().toUri() + "@" + start + " " + rule)) {
+      trees.printMessage(kind, rule.message(subject), tree, unit);
+    }
   }
 
   static boolean isSuppressed(Element element) {

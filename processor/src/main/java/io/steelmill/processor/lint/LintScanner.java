@@ -32,8 +32,9 @@ import javax.lang.model.type.TypeMirror;
 
 /** Visits the bodies of a daemon class and reports each finding of {@link Calls}' tables. */
 final class LintScanner extends TreePathScanner<Void, Void> {
-  private static final Set<String> ITERATING = Set.of("forEach", "stream", "iterator", "spliterator", "toArray");
-  private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
+  /** Calls that visit the elements in their order; {@code toString} spells them in it. */
+  private static final Set<String> ITERATING =
+      Set.of("forEach", "stream", "iterator", "spliterator", "toArray", "toString");
 
   private final Trees trees;
   private final Set<Element> unordered;
@@ -60,7 +61,8 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       } else if (reach.isHelper(owner)) {
         reach.follow(method, owner); // a helper's method, or this(...)/super(...) in one
       } else if (ITERATING.contains(name) && node.getMethodSelect() instanceof MemberSelectTree member
-          && isUnordered(member.getExpression())) {
+          && isUnordered(member.getExpression())
+          && !(name.equals("stream") && OrderRestored.after(trees, getCurrentPath()))) {
         reporter.report(LintRule.UnorderedIteration, name + "() here", node, getCurrentPath());
       } else if (keepsOrder(name, type, node) && copiesUnordered(node.getArguments())) {
         reporter.report(LintRule.UnorderedIteration, name + "() copying it", node, getCurrentPath());
@@ -81,6 +83,11 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     }
     for (ExpressionTree argument : node.getArguments()) {
       TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), argument));
+      if (text && isUnordered(argument)) {
+        reporter.report(LintRule.UnorderedIteration, call + " spelling its elements", node,
+            getCurrentPath());
+        return;
+      }
       if (type != null
           && (text ? IdentityText.hasIdentityText(type) : IdentityText.hasIdentityHash(type))) {
         reporter.report(LintRule.Identity, call + " of " + TypeNames.simple(type.toString()), node,
@@ -94,6 +101,9 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitBinary(BinaryTree node, Void unused) {
     if (node.getKind() == Tree.Kind.PLUS) {
+      // javac attributes a body when the lint first asks for a symbol in it; a concatenation
+      // read before that (a method's first statement, "return "x" + array;") had no type yet
+      trees.getElement(getCurrentPath());
       TypeMirror result = trees.getTypeMirror(getCurrentPath());
       if (result != null && result.toString().equals("java.lang.String")) {
         concatenated(node.getLeftOperand(), node);
@@ -106,6 +116,7 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   @Override
   public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
     if (node.getKind() == Tree.Kind.PLUS_ASSIGNMENT) {
+      trees.getElement(getCurrentPath()); // attributes the body, as in visitBinary
       TypeMirror target = trees.getTypeMirror(new TreePath(getCurrentPath(), node.getVariable()));
       if (target != null && target.toString().equals("java.lang.String")) {
         concatenated(node.getExpression(), node);
@@ -115,6 +126,11 @@ final class LintScanner extends TreePathScanner<Void, Void> {
   }
 
   private void concatenated(ExpressionTree operand, Tree at) {
+    if (isUnordered(operand)) { // "members " + Set.of(a, b) spells them in the set's order
+      reporter.report(LintRule.UnorderedIteration, "string concatenation of it", at,
+          getCurrentPath());
+      return;
+    }
     TypeMirror type = trees.getTypeMirror(new TreePath(getCurrentPath(), operand));
     if (type != null && IdentityText.hasIdentityText(type)) {
       reporter.report(LintRule.Identity, "string concatenation of " + TypeNames.simple(type.toString()),
@@ -248,7 +264,8 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     if ((name.equals("supplyAsync") || name.equals("runAsync")) && hasExecutorOrFactory) {
       return null;
     }
-    if (type.equals("java.util.concurrent.Executors") && hasExecutorOrFactory) {
+    if ((type.equals("java.util.concurrent.Executors") || type.equals("java.lang.ref.Cleaner"))
+        && hasExecutorOrFactory) {
       return null;
     }
     if (name.equals("shuffle") && count > 1) {
@@ -329,6 +346,10 @@ final class LintScanner extends TreePathScanner<Void, Void> {
       return constructionRule(superclass, constructor, withoutArguments);
     }
     String type = created.getQualifiedName().toString();
+    if (Calls.OPEN_FILES.containsKey(type)) {
+      return !constructor.getParameters().isEmpty() && Calls.OPEN_FILES.get(type).contains(
+          erasedName(constructor.getParameters().get(0).asType())) ? LintRule.DirectIo : null;
+    }
     if (!Calls.CONSTRUCTORS.containsKey(type)) {
       for (TypeElement t = superclassOf(created); t != null; t = superclassOf(t)) {
         String name = t.getQualifiedName().toString();
@@ -372,26 +393,9 @@ final class LintScanner extends TreePathScanner<Void, Void> {
     return super.visitEnhancedForLoop(node, unused);
   }
 
-  /**
-   * A Set.of/Map.of call, a hash collection keyed by identity hash codes, a variable holding one,
-   * or one of its keySet/values/entrySet views.
-   */
+  /** See {@link UnorderedCollector#isUnordered}. */
   private boolean isUnordered(ExpressionTree expression) {
-    if (UnorderedCollector.isUnorderedFactory(trees, getCurrentPath(), expression)
-        || HashOrder.isIdentityOrdered(
-            trees.getTypeMirror(new TreePath(getCurrentPath(), expression)))) {
-      return true;
-    }
-    if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
-      Element element = trees.getElement(new TreePath(getCurrentPath(), expression));
-      if (element != null && unordered.contains(element)) {
-        return true;
-      }
-    }
-    return expression instanceof MethodInvocationTree call
-        && call.getMethodSelect() instanceof MemberSelectTree member
-        && VIEWS.contains(member.getIdentifier().toString())
-        && isUnordered(member.getExpression());
+    return UnorderedCollector.isUnordered(trees, getCurrentPath(), expression, unordered);
   }
 
   /**
@@ -424,6 +428,13 @@ final class LintScanner extends TreePathScanner<Void, Void> {
             && parent.asElement() instanceof TypeElement element
         ? element
         : null;
+  }
+
+  private static String erasedName(TypeMirror type) {
+    return type instanceof DeclaredType declared
+            && declared.asElement() instanceof TypeElement element
+        ? element.getQualifiedName().toString()
+        : type.toString();
   }
 
   private static String simple(String qualified) {

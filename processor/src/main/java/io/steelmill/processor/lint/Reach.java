@@ -46,10 +46,28 @@ final class Reach {
     return later;
   }
 
-  /** Whether {@code type} is compiled now and is not a daemon (whose own lint covers it). */
+  /**
+   * Whether {@code type} is compiled now, is not a daemon (whose own lint covers it), and was
+   * written by hand: a class marked {@code @Generated} (protoc's messages, another processor's
+   * output) is library code generated into the sources, which no one can fix or suppress a
+   * finding in, and is taken as a class file is.
+   */
   boolean isHelper(TypeElement type) {
     return trees.getPath(type) != null && type.getAnnotationMirrors().stream()
-        .noneMatch(a -> a.getAnnotationType().toString().equals("io.steelmill.Daemon"));
+        .noneMatch(a -> a.getAnnotationType().toString().equals("io.steelmill.Daemon"))
+        && !isGenerated(type);
+  }
+
+  private static boolean isGenerated(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement t; e = t.getEnclosingElement()) {
+      for (var annotation : t.getAnnotationMirrors()) {
+        if (annotation.getAnnotationType().asElement().getSimpleName()
+            .contentEquals("Generated")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Follows a call or reference of {@code member}, a method or constructor of a helper. */

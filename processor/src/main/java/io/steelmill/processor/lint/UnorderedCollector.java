@@ -1,22 +1,30 @@
 package io.steelmill.processor.lint;
 
+import com.sun.source.tree.AssignmentTree;
 import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.TreePathScanner;
 import com.sun.source.util.Trees;
 import java.util.Set;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Finds the fields and locals of a class initialized with {@code Set.of} / {@code Map.of}, or with
- * a new hash collection keyed by identity hash codes.
+ * Finds the fields and locals of a class initialized or assigned with {@code Set.of} / {@code
+ * Map.of}, a new hash collection keyed by identity hash codes, another such variable or a view of
+ * one, in source order (an alias after what it aliases).
  */
 final class UnorderedCollector extends TreePathScanner<Void, Void> {
+  private static final Set<String> VIEWS = Set.of("keySet", "values", "entrySet");
+
   private final Trees trees;
   private final Set<Element> unordered;
 
@@ -27,15 +35,67 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
 
   @Override
   public Void visitVariable(VariableTree node, Void unused) {
-    if (node.getInitializer() != null
-        && (isUnorderedFactory(trees, getCurrentPath(), node.getInitializer())
-            || isIdentityOrderedNew(node.getInitializer()))) {
+    if (node.getInitializer() != null && holdsUnordered(node.getInitializer())) {
       Element variable = trees.getElement(getCurrentPath());
       if (variable != null) {
         unordered.add(variable);
       }
     }
     return super.visitVariable(node, unused);
+  }
+
+  /**
+   * {@code threads = new HashSet<>()} after the declaration, and {@code alias = threads}: a
+   * variable assigned an unordered collection holds one, as one initialized with it does.
+   */
+  @Override
+  public Void visitAssignment(AssignmentTree node, Void unused) {
+    if (holdsUnordered(node.getExpression())) {
+      Element variable =
+          trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
+      if (variable != null && (variable.getKind() == ElementKind.LOCAL_VARIABLE
+          || variable.getKind() == ElementKind.FIELD)) {
+        unordered.add(variable);
+      }
+    }
+    return super.visitAssignment(node, unused);
+  }
+
+  /**
+   * A value that iterates in an order no seed controls: a new identity-keyed hash collection
+   * (its class hidden by the variable's type), or anything {@link #isUnordered} sees, an alias
+   * ({@code Set<Thread> alias = threads}) or a view ({@code keys = threads.keySet()}) included.
+   */
+  private boolean holdsUnordered(ExpressionTree value) {
+    return isIdentityOrderedNew(value) || isUnordered(trees, getCurrentPath(), value, unordered);
+  }
+
+  /**
+   * A Set.of/Map.of call, a hash collection keyed by identity hash codes, a variable holding one,
+   * or one of its keySet/values/entrySet views.
+   */
+  static boolean isUnordered(
+      Trees trees, TreePath parent, ExpressionTree expression, Set<Element> unordered) {
+    // asking for a symbol makes javac attribute the body: before that a parameter has no type
+    // ("for (Thread t : threads)" as a method's first statement was never flagged)
+    trees.getElement(new TreePath(parent, expression));
+    if (isUnorderedFactory(trees, parent, expression)
+        || HashOrder.isIdentityOrdered(trees.getTypeMirror(new TreePath(parent, expression)))) {
+      return true;
+    }
+    if (expression instanceof ParenthesizedTree parenthesized) {
+      return isUnordered(trees, parent, parenthesized.getExpression(), unordered);
+    }
+    if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
+      Element element = trees.getElement(new TreePath(parent, expression));
+      if (element != null && unordered.contains(element)) {
+        return true;
+      }
+    }
+    return expression instanceof MethodInvocationTree call
+        && call.getMethodSelect() instanceof MemberSelectTree member
+        && VIEWS.contains(member.getIdentifier().toString())
+        && isUnordered(trees, parent, member.getExpression(), unordered);
   }
 
   /** {@code new HashSet<Thread>()} assigned to a {@code Set}: the variable hides the class. */

@@ -1,9 +1,15 @@
 package io.steelmill.processor.model;
 
 import io.steelmill.processor.diagnostics.TypeNames;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The names of a generated factory's binding accessors ({@code getGuestBook()}) and fields
@@ -33,7 +39,42 @@ public final class AccessorNames {
       // getClass() is Object's own, final method: a class named Class gets getClassInstance().
       entry.setValue(name.equals("Class") ? "ClassInstance" : name);
     }
+    result.numberRepeats();
     return result;
+  }
+
+  /**
+   * Keys whose qualified names still collide ({@code @Named("<>")} and {@code @Named("\"")}
+   * both spell {@code JavaLangStringNamed}: only letters and digits count) get numbers, in the
+   * order of their full text (type and every qualifier member), so the same graph gives the same
+   * names whatever order it is read in. Two methods of one name made a factory that did not
+   * compile.
+   */
+  private void numberRepeats() {
+    Map<String, List<Key>> byName = new HashMap<>();
+    for (Map.Entry<Key, String> entry : names.entrySet()) {
+      byName.computeIfAbsent(entry.getValue(), n -> new ArrayList<>()).add(entry.getKey());
+    }
+    Set<String> taken = new HashSet<>(byName.keySet());
+    List<String> repeated = new ArrayList<>();
+    byName.forEach((name, keys) -> {
+      if (keys.size() > 1) {
+        repeated.add(name);
+      }
+    });
+    Collections.sort(repeated);
+    for (String name : repeated) {
+      List<Key> keys = byName.get(name);
+      keys.sort(Comparator.comparing(Key::identity));
+      int number = 2;
+      for (Key key : keys.subList(1, keys.size())) {
+        while (taken.contains(name + number)) {
+          number++;
+        }
+        names.put(key, name + number);
+        taken.add(name + number);
+      }
+    }
   }
 
   /** {@code getGuestBook}. */

@@ -52,6 +52,11 @@ public final class Key {
     return text.append(')').toString();
   }
 
+  /** The type and the qualifier with every member spelled out: distinct for distinct keys. */
+  String identity() {
+    return typeName + " " + qualifierIdentity;
+  }
+
   public TypeMirror type() {
     return type;
   }

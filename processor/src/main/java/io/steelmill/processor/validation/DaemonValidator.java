@@ -39,6 +39,9 @@ public final class DaemonValidator {
           out.add(wrong);
         }
       }
+      if (type.getKind() == ElementKind.RECORD) {
+        out.addAll(RecordComponents.droppedQualifiers(type, constructor));
+      }
     }
     out.addAll(InjectPlacement.check(type));
     out.addAll(ModeAnnotationValidator.validateBinding(element));

@@ -7,6 +7,7 @@ import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.BindingKind;
 import io.steelmill.processor.model.Resolution;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +23,11 @@ final class DuplicateBindingRule implements GraphRule {
         continue;
       }
       StringBuilder list = new StringBuilder();
+      List<Binding> before = new ArrayList<>();
       for (Binding binding : resolution.candidates()) {
-        list.append("\n    ").append(describe(binding)).append(declaredIn(graph, binding));
+        int seen = (int) before.stream().filter(binding::equals).count();
+        list.append("\n    ").append(describe(binding)).append(declaredIn(graph, binding, seen));
+        before.add(binding);
       }
       out.add(
           Diagnostic.of(
@@ -50,18 +54,27 @@ final class DuplicateBindingRule implements GraphRule {
 
   /**
    * In a hierarchy, which factory declares a provides method: {@code " (in parent factory App)"};
-   * empty for a root factory's graph or a binding that comes with its type.
+   * empty for a root factory's graph or a binding that comes with its type. A method two
+   * factories of the hierarchy both list (one module in a parent's and a child's {@code
+   * modules}) is a candidate once per factory, the ancestor's first: its {@code seen}-th
+   * occurrence is named by the {@code seen}-th factory listing it, from the root down, so the
+   * list does not name the child twice.
    */
-  private static String declaredIn(BindingGraph graph, Binding binding) {
+  private static String declaredIn(BindingGraph graph, Binding binding, int seen) {
     if (graph.parent() == null || binding.kind() != BindingKind.PROVIDES) {
       return "";
     }
+    List<BindingGraph> declaring = new ArrayList<>();
     for (BindingGraph g = graph; g != null; g = g.parent()) {
       if (g.factory().providesMethods().contains(binding.executable())) {
-        String role = g == graph ? "factory " : "ancestor factory ";
-        return " (in " + role + g.factory().displayName() + ")";
+        declaring.add(0, g);
       }
     }
-    return "";
+    if (declaring.isEmpty()) {
+      return "";
+    }
+    BindingGraph g = declaring.get(Math.min(seen, declaring.size() - 1));
+    String role = g == graph ? "factory " : "ancestor factory ";
+    return " (in " + role + g.factory().displayName() + ")";
   }
 }

@@ -20,7 +20,20 @@ public final class QualifierPlacement {
   /** The error for a {@code @Named} that qualifies nothing, or none. */
   public static List<Diagnostic> check(Element element) {
     String reason = null;
-    if (element.getKind() == ElementKind.FIELD) {
+    String fix = "remove @Named, or add @Provides to the method that should bind it.";
+    Element component = RecordComponents.componentOf(element);
+    if (component != null && RecordComponents.fieldHas(component, Annotations.NAMED)) {
+      // javac copies a record component's @Named onto its field and accessor as well as onto the
+      // canonical constructor's parameter: judged once, by the field, on whether it got there
+      if (element.getKind() != ElementKind.FIELD
+          || RecordComponents.canonicalParameterHas(component, Annotations.NAMED)) {
+        return List.of();
+      }
+      element = component;
+      reason = "the record's canonical constructor declares " + component.getSimpleName()
+          + " without it, so the key injected is not qualified";
+      fix = "write @Named on that constructor's parameter too (or use a compact constructor).";
+    } else if (element.getKind() == ElementKind.FIELD) {
       reason = "Steelmill injects constructors, never fields";
     } else if (element.getKind() == ElementKind.METHOD && !qualifies(element)) {
       reason = "only a @Provides method or an entry point of a @Factory interface has a key";
@@ -41,8 +54,7 @@ public final class QualifierPlacement {
             element,
             ErrorCode.QualifierWithoutEffect.describe("Named", name, reason),
             "",
-            ErrorCode.QualifierWithoutEffect.fix(
-                "remove @Named, or add @Provides to the method that should bind it.")));
+            ErrorCode.QualifierWithoutEffect.fix(fix)));
   }
 
   private static boolean qualifies(Element method) {

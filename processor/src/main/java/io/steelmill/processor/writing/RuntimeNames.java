@@ -14,6 +14,7 @@ final class RuntimeNames {
 
   static final ClassRef OBJECT = ClassRef.of("java.lang", "Object");
   static final ClassRef OVERRIDE = ClassRef.of("java.lang", "Override");
+  static final ClassRef SUPPRESS_WARNINGS = ClassRef.of("java.lang", "SuppressWarnings");
   static final ClassRef THROWABLE = ClassRef.of("java.lang", "Throwable");
   static final ClassRef OUT_OF_RANGE = ClassRef.of("java.lang", "IndexOutOfBoundsException");
   static final String PROCESSOR = "io.steelmill.processor.SteelmillProcessor";
@@ -26,9 +27,16 @@ final class RuntimeNames {
     return code.add(indent).add("@").add(OVERRIDE).add('\n');
   }
 
-  /** {@code @Generated(value = "...", comments = "mode=...; ...")}, on its own lines. */
+  /**
+   * {@code @Generated(value = "...", comments = "mode=...; ...")}, on its own lines, then the
+   * warnings generated code cannot help: it names the user's deprecated classes, casts to generic
+   * keys and spells raw keys as the user wrote them. Users compile with {@code -Werror} (removal
+   * warnings are on by default), and no line of theirs could silence a generated one.
+   */
   static void generated(Code code, String mode) {
     code.add("@").add(GENERATED).add("(\n    value = ").literal(PROCESSOR);
     code.add(",\n    comments = ").literal("mode=" + mode + "; " + DOCS).add("\n)\n");
+    code.add("@").add(SUPPRESS_WARNINGS)
+        .add("({\"deprecation\", \"removal\", \"unchecked\", \"rawtypes\"})\n");
   }
 }
