@@ -106,7 +106,7 @@ final class ClusterSweep {
           outcome -> !outcome.passed() && !keepGoing);
     } else {
       SeedProcesses.run(chosen, jobs, this::workerCommand, WORKER_QUIET,
-          seed -> runSeed(seed).result().traceSha256(), line -> line,
+          new CheckedHere(), line -> line,
           line -> take(out, chosen.size(), line, () -> again(line)),
           line -> !line.result().passed() && !keepGoing);
     }
@@ -184,10 +184,33 @@ final class ClusterSweep {
     ClusterSimulation.Outcome outcome =
         store.run(line.result().seed(), nodes, virtual, Trace.Level.FULL, faults);
     if (!outcome.result().traceSha256().equals(line.result().traceSha256())) {
-      throw new ReplayMismatch(ReplayMismatch.inFreshJvm(seedOptions()), traceFolder())
-          .of(line, outcome);
+      throw mismatch().of(line, outcome);
     }
     return outcome;
+  }
+
+  /**
+   * A worker's passing seed run again here ({@link SeedProcesses}' sample), with a full trace
+   * (the same hash): if it parts from the worker's, the report says where ({@link
+   * ReplayMismatch}).
+   */
+  private final class CheckedHere implements SeedProcesses.LocalRun {
+    private ClusterSimulation.Outcome last;
+
+    @Override
+    public String traceSha256(long seed) {
+      last = store.run(seed, nodes, virtual, Trace.Level.FULL, faults);
+      return last.result().traceSha256();
+    }
+
+    @Override
+    public String whyDiffers(SeedLine worker) {
+      return last == null ? "" : mismatch().details(worker, last);
+    }
+  }
+
+  private ReplayMismatch mismatch() {
+    return new ReplayMismatch(ReplayMismatch.inFreshJvm(seedOptions()), traceFolder());
   }
 
   /** The options of {@code cluster simulate} that decide a seed's trace, as arguments. */

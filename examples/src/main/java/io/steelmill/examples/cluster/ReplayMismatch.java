@@ -53,14 +53,22 @@ final class ReplayMismatch {
 
   /**
    * The exception that ends the sweep: {@code worker} is the worker's line for the seed, {@code
-   * here} this JVM's replay of it, run with a full trace.
+   * replay} this JVM's replay of it, run with a full trace.
    */
   SimulationException of(SeedLine worker, ClusterSimulation.Outcome replay) {
     SimResult here = replay.result();
-    long seed = here.seed();
-    StringBuilder text = new StringBuilder("seed " + seed + " gave trace "
+    return new SimulationException("seed " + here.seed() + " gave trace "
         + worker.result().traceSha256() + " in a worker JVM and " + here.traceSha256()
-        + " here: the run is not deterministic");
+        + " here: the run is not deterministic" + details(worker, replay));
+  }
+
+  /**
+   * What each run did, and where a fresh JVM's full trace and this JVM's part: lines, each
+   * starting with a line break, for the report of a hash that differs.
+   */
+  String details(SeedLine worker, ClusterSimulation.Outcome replay) {
+    SimResult here = replay.result();
+    StringBuilder text = new StringBuilder();
     text.append("\n  the worker's run: ").append(verdict(worker.result().passed(),
         worker.result().failure())).append(", ").append(worker.count("steps")).append(" steps, ")
         .append(worker.count("events")).append(" events, virtual time ")
@@ -70,7 +78,7 @@ final class ReplayMismatch {
         .append(", ").append(here.steps()).append(" steps, ").append(here.events())
         .append(" events, virtual time ").append(here.virtualTime());
     text.append("\n  ").append(againInAFreshJvm(worker, here));
-    return new SimulationException(text.toString());
+    return text.toString();
   }
 
   /** The seed once more in a fresh JVM, and where its full trace and this JVM's part. */
