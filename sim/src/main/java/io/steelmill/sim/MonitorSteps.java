@@ -62,7 +62,10 @@ final class MonitorSteps {
    * step, as a block that lasts does ({@link #settleMonitor}): the second is moved from the run
    * queue to the inbox, where the step waits for the first. Without this, two simulations
    * loading one class under load failed with "a wake-up came from outside the simulation", or
-   * took one more step than alone, which changed the trace.
+   * took one more step than alone, which changed the trace. A task unparked instead is a wake-up
+   * from outside (a platform thread's {@code LockSupport.unpark} just as it parked): it goes to
+   * the inbox, which fails the run, instead of being run within the step as a hand-off, which
+   * let a real thread's timing into a passing run.
    */
   boolean onMonitor(Task task, Thread.State state, int queued) {
     if (state == Thread.State.BLOCKED) {
@@ -71,18 +74,21 @@ final class MonitorSteps {
     if (state != Thread.State.RUNNABLE) {
       return false;
     }
+    boolean unparked = VirtualThreadStates.unparked(task.thread);
     ArrayList<Task> runQueue = run.runQueue;
     for (int i = runQueue.size() - 1; i >= queued; i--) {
       if (runQueue.get(i) == task) {
-        if (!VirtualThreadStates.unblocked(task.thread)) {
+        if (!unparked && !VirtualThreadStates.unblocked(task.thread)) {
           return false; // it yielded: a scheduling point of the seed
         }
         runQueue.remove(i);
-        run.foreign.add(task.continuation);
-        return true;
+        run.foreign.add(task.continuation); // unparked: a wake-up from outside, reported there
+        return !unparked;
       }
     }
-    return true;
+    // not queued: a monitor's hand-off on its way from the releasing thread, or an unpark from
+    // outside on its way to the inbox, which must fail the run, not run within the step
+    return !unparked;
   }
 
   /**
