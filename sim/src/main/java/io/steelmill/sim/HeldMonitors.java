@@ -80,6 +80,33 @@ final class HeldMonitors {
     }
   }
 
+  /**
+   * Whether the monitor {@code blocked} waits for is known to be held outside the simulation: the
+   * thread snapshot names it, and no other task of {@code live} holds it. Then only a thread
+   * outside can release it, and the wait for it, however long on a loaded machine, changes
+   * nothing in the run; false when the snapshot cannot say.
+   */
+  static boolean heldOutside(Task blocked, Collection<Task> live) {
+    if (SNAPSHOT == null || !JvmtiTransitions.SNAPSHOTS_SAFE) {
+      return false;
+    }
+    try {
+      Object snapshot = SNAPSHOT.invoke(null, blocked.thread);
+      Object monitor = snapshot == null ? null : BLOCKED_ON.invoke(snapshot);
+      if (monitor == null) {
+        return false;
+      }
+      for (Task owner : live) {
+        if (owner != blocked && lockedAt(owner, monitor) != null) {
+          return false;
+        }
+      }
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The escape when a monitor stayed held for the whole settle wait: its owner is unknown. */
   static SimulationException heldTooLong(Task blocked, long now, Duration waited) {
     return new SimulationException(Escapes.MARK + "Task " + blocked

@@ -13,8 +13,19 @@ import java.util.concurrent.locks.LockSupport;
  * changes the schedule or the trace.
  */
 final class MonitorSteps {
-  /** How long a step waits, in real time, for a monitor held outside the simulation. */
+  /**
+   * How long a step waits, in real time, for a monitor whose owner the JVM's thread snapshot
+   * cannot name (a task parked while holding it would never release it while the carrier waits).
+   */
   private static final long MONITOR_SETTLE_NANOS = 500_000_000L;
+
+  /**
+   * How long a step waits, in real time, for a monitor the snapshot shows held outside the
+   * simulation (a class-loading lock, a logger's): its owner runs when the machine lets it, and
+   * on a loaded machine that took more than {@link #MONITOR_SETTLE_NANOS}, which failed a seed
+   * that passed everywhere else. Only an owner that never lets go ends the step.
+   */
+  static final long OUTSIDE_SETTLE_NANOS = 60_000_000_000L;
 
   private final RunState run;
   private final RunLoop loop;
@@ -35,9 +46,10 @@ final class MonitorSteps {
       run.fail(held);
       return Thread.State.BLOCKED;
     }
-    Thread.State state = settleMonitor(task, queued);
+    long[] waited = new long[1];
+    Thread.State state = settleMonitor(task, queued, waited);
     if (state == Thread.State.BLOCKED && !run.unwinding) {
-      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(MONITOR_SETTLE_NANOS)));
+      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(waited[0])));
     }
     return state;
   }
@@ -50,7 +62,10 @@ final class MonitorSteps {
    * step, as a block that lasts does ({@link #settleMonitor}): the second is moved from the run
    * queue to the inbox, where the step waits for the first. Without this, two simulations
    * loading one class under load failed with "a wake-up came from outside the simulation", or
-   * took one more step than alone, which changed the trace.
+   * took one more step than alone, which changed the trace. A task unparked instead is a wake-up
+   * from outside (a platform thread's {@code LockSupport.unpark} just as it parked): it goes to
+   * the inbox, which fails the run, instead of being run within the step as a hand-off, which
+   * let a real thread's timing into a passing run.
    */
   boolean onMonitor(Task task, Thread.State state, int queued) {
     if (state == Thread.State.BLOCKED) {
@@ -59,18 +74,21 @@ final class MonitorSteps {
     if (state != Thread.State.RUNNABLE) {
       return false;
     }
+    boolean unparked = VirtualThreadStates.unparked(task.thread);
     ArrayList<Task> runQueue = run.runQueue;
     for (int i = runQueue.size() - 1; i >= queued; i--) {
       if (runQueue.get(i) == task) {
-        if (!VirtualThreadStates.unblocked(task.thread)) {
+        if (!unparked && !VirtualThreadStates.unblocked(task.thread)) {
           return false; // it yielded: a scheduling point of the seed
         }
         runQueue.remove(i);
-        run.foreign.add(task.continuation);
-        return true;
+        run.foreign.add(task.continuation); // unparked: a wake-up from outside, reported there
+        return !unparked;
       }
     }
-    return true;
+    // not queued: a monitor's hand-off on its way from the releasing thread, or an unpark from
+    // outside on its way to the inbox, which must fail the run, not run within the step
+    return !unparked;
   }
 
   /**
@@ -81,12 +99,16 @@ final class MonitorSteps {
    * this simulation cannot be released while the carrier waits: after {@link
    * #MONITOR_SETTLE_NANOS} the step ends, and the wake-up that comes later is reported.
    *
+   * A monitor the snapshot shows held outside is waited for up to {@link #OUTSIDE_SETTLE_NANOS}.
+   *
+   * @param waited set to the limit of the last wait, for the report of a monitor never released
    * @return the task's state when the step ends
    */
-  private Thread.State settleMonitor(Task task, int queued) {
+  private Thread.State settleMonitor(Task task, int queued, long[] waited) {
     Thread.State state = Thread.State.BLOCKED;
     List<Runnable> others = new ArrayList<>();
-    long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
+    waited[0] = settleLimit(task);
+    long deadline = System.nanoTime() + waited[0];
     try {
       while (System.nanoTime() < deadline) {
         Runnable next = run.foreign.poll();
@@ -101,12 +123,19 @@ final class MonitorSteps {
             return state;
           }
           state = Thread.State.BLOCKED;
-          deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
+          waited[0] = settleLimit(task);
+          deadline = System.nanoTime() + waited[0];
         }
       }
     } finally {
       run.foreign.addAll(others);
     }
     return state;
+  }
+
+  /** How long to wait for {@code task}'s monitor: long when its owner is known to be outside. */
+  private long settleLimit(Task task) {
+    return HeldMonitors.heldOutside(task, run.live.values()) ? OUTSIDE_SETTLE_NANOS
+        : MONITOR_SETTLE_NANOS;
   }
 }

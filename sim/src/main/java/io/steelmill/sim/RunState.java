@@ -54,6 +54,12 @@ final class RunState {
    * TimeWarp#jdkSeed}).
    */
   final SplitMix64 jdkInitializerRandom;
+  /**
+   * What a task's {@code ThreadLocalRandom} seeds derive from, with its task id ({@link
+   * TimeWarp#threadSeed}): not the run's stream, since when the JDK first needs them may depend
+   * on other real threads.
+   */
+  final long jdkThreadSeeds;
   /** This run's number in the JVM ({@link SharedRandoms}). */
   final long serial = SharedRandoms.nextRun();
   final SimScheduler scheduler = new SimScheduler(this);
@@ -116,6 +122,7 @@ final class RunState {
     this.schedulerRandom = root.fork("scheduler");
     this.jdkRandom = root.fork("jdk randomness");
     this.jdkInitializerRandom = root.fork("jdk randomness in static initializers");
+    this.jdkThreadSeeds = root.fork("jdk thread-local randomness").nextLong();
   }
 
   /**

@@ -110,6 +110,15 @@ public final class SeedProcesses {
   @FunctionalInterface
   public interface LocalRun {
     String traceSha256(long seed);
+
+    /**
+     * What to add to the report of {@code worker}'s result, whose hash this JVM's last run (of
+     * the same seed) did not give: what each run did, where their traces part. Nothing by
+     * default.
+     */
+    default String whyDiffers(SeedLine worker) {
+      return "";
+    }
   }
 
   /**
@@ -223,20 +232,22 @@ public final class SeedProcesses {
       }
       owed[index]--;
       if (checked(reportedBy[index]++) && seedLine.result().passed()) {
-        checkHere(worker, seed, hash);
+        checkHere(worker, seedLine);
       }
       early.put(seed, decode.apply(seedLine));
     }
 
-    /** Runs {@code seed} in this JVM; a hash other than the worker's ends the sweep. */
-    private void checkHere(WorkerProcess worker, long seed, String hash) {
+    /** Runs the seed in this JVM; a hash other than the worker's ends the sweep. */
+    private void checkHere(WorkerProcess worker, SeedLine line) {
+      long seed = line.result().seed();
+      String hash = line.result().traceSha256();
       String mine = here.traceSha256(seed);
       if (!hash.equals(mine)) {
         throw new SimulationException(worker + " reported seed " + seed + " with trace " + hash
             + ", but the same seed gives trace " + mine + " in this JVM: the worker does not run"
             + " the simulation this JVM runs (other JVM options, class path or version, or a seed"
             + " that depends on the seeds before it in one JVM); seed " + seed
-            + " has no result" + worker.lastWords());
+            + " has no result" + worker.lastWords() + here.whyDiffers(line));
       }
     }
 

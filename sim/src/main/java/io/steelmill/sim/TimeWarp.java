@@ -71,6 +71,8 @@ final class TimeWarp {
               (BiConsumer<String, Object>) Escapes::report);
       clock.getMethod("installSeeds", LongSupplier.class)
           .invoke(null, (LongSupplier) TimeWarp::jdkSeed);
+      clock.getMethod("installThreadSeeds", LongSupplier.class)
+          .invoke(null, (LongSupplier) TimeWarp::threadSeed);
       return null;
     } catch (InvocationTargetException e) {
       return String.valueOf(e.getCause());
@@ -112,6 +114,26 @@ final class TimeWarp {
     SplitMix64 stream =
         SharedRandoms.inStaticInitializer() ? run.jdkInitializerRandom : run.jdkRandom;
     long seed = stream.nextLong();
+    return seed == REAL ? seed + 1 : seed;
+  }
+
+  /**
+   * The seed of the calling task's {@code ThreadLocalRandom} (the carrier's, in a timer action):
+   * the run's seed and the task's id decide it, not the run's stream, whatever happened before.
+   * The JDK seeds a thread on its first use of {@code ThreadLocalRandom}, and its own contended
+   * paths ({@code ConcurrentHashMap} counts, {@code LongAdder}) get there first only when another
+   * real thread contends: a draw from the stream there shifted the run's later {@code new
+   * Random()}, UUIDs and draws by the machine's timing. Else REAL.
+   */
+  static long threadSeed() {
+    Simulation simulation = runningCode();
+    if (simulation == null) {
+      return REAL;
+    }
+    RunState run = simulation.state;
+    Task task = run.mountedTask; // null in a timer action
+    long id = task == null ? -1 : task.id;
+    long seed = new SplitMix64(run.jdkThreadSeeds ^ (id * 0x9e3779b97f4a7c15L)).nextLong();
     return seed == REAL ? seed + 1 : seed;
   }
 

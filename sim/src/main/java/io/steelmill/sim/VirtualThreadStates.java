@@ -78,6 +78,18 @@ final class VirtualThreadStates {
   }
 
   /**
+   * Whether {@code thread} is a virtual thread made runnable by an unpark and not yet run. Seen
+   * on the task that just ended its step, it is a wake-up from outside the simulation: nothing
+   * inside unparks a task while it parks (a park whose permit came as it was parking is queued
+   * again by the carrier itself, like a yield, and one that came just after it parked is on its
+   * way to the inbox).
+   */
+  static boolean unparked(Thread thread) {
+    return STATE != null && thread.isVirtual()
+        && ((int) STATE.getVolatile(thread) & STATE_BITS) == UNPARKED;
+  }
+
+  /**
    * Makes {@code thread}, a virtual thread parked with {@code LockSupport.park} (no timeout,
    * not suspended), runnable as its unpark would, when the caller is the carrier of its
    * simulation or a task mounted on it; the caller then queues its task itself. False, and

@@ -29,6 +29,7 @@ final class JvmScenarios {
       case "lockCycle" -> JvmScenarios::lockCycle;
       case "shutdownNow" -> JvmScenarios::shutdownNow;
       case "partition" -> JvmScenarios::partition;
+      case "identityOrder" -> JvmScenarios::identityOrder;
       default -> throw new IllegalArgumentException(scenario);
     };
     return Simulation.builder().seed(seed).maxVirtualTime(Duration.ofMinutes(10)).build().run(body);
@@ -118,6 +119,32 @@ final class JvmScenarios {
     executor.shutdownNow();
     sim.sleep(Duration.ofMillis(1));
     sim.trace("order " + order);
+  }
+
+  /**
+   * A planted leak, for the checks that must catch it: tasks kept in a {@code HashMap} whose keys
+   * are hashed by identity (plain objects, a daemon's handle without {@code hashCode}), woken in
+   * the map's order, which the JVM's identity hashes decide. (Not a set of the threads
+   * themselves: a virtual thread's hash code is its JVM-wide thread id, another order.)
+   */
+  private static void identityOrder() throws Exception {
+    Simulation sim = Simulation.current();
+    java.util.Map<Object, Thread> sleepers = new java.util.HashMap<>();
+    for (int i = 0; i < 8; i++) {
+      String name = "s/sleeper-" + i;
+      sleepers.put(new Object(), sim.spawn(NodeId.of("s"), "sleeper-" + i, () -> {
+        try {
+          sim.sleep(Duration.ofHours(1));
+        } catch (InterruptedException e) {
+          sim.trace("woken " + name);
+        }
+      }));
+    }
+    sim.sleep(Duration.ofMillis(1));
+    for (Thread sleeper : sleepers.values()) {
+      sleeper.interrupt();
+      sim.sleep(Duration.ofMillis(1)); // one at a time: the order shows in the trace
+    }
   }
 
   /** A partition given as {@code Set.of}, whose iteration order is salted per JVM. */

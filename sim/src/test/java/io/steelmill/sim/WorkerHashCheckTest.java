@@ -76,4 +76,32 @@ class WorkerHashCheckTest {
         .hasMessageContaining("worker 1/2")
         .hasMessageContaining("reported seed 8 with trace " + ScriptedWorker.hash(1008));
   }
+
+  @Test
+  void aHashThatDiffersIsExplainedByTheLocalRunWithTheWorkersLine() {
+    String seeds = SEEDS.stream().map(String::valueOf).collect(Collectors.joining(","));
+    SeedProcesses.LocalRun explaining = new SeedProcesses.LocalRun() {
+      private long last;
+
+      @Override
+      public String traceSha256(long seed) {
+        last = seed;
+        return ScriptedWorker.hash(seed);
+      }
+
+      @Override
+      public String whyDiffers(SeedLine worker) {
+        return "\n  here seed " + last + ", the worker's seed " + worker.result().seed()
+            + " with trace " + worker.result().traceSha256();
+      }
+    };
+    assertThatThrownBy(() -> SeedProcesses.run(SEEDS, 2,
+        part -> WorkerJvm.command(ScriptedWorker.class,
+            List.of("lies-from-0", "0", seeds, part.toString())),
+        QUIET, explaining, line -> line, line -> { }, line -> false))
+        .isInstanceOf(SimulationException.class)
+        .hasMessageContaining("gives trace " + ScriptedWorker.hash(2) + " in this JVM")
+        .hasMessageEndingWith("\n  here seed 2, the worker's seed 2 with trace "
+            + ScriptedWorker.hash(1002));
+  }
 }

@@ -8,13 +8,13 @@ import io.steelmill.sim.SeedProcesses;
 import io.steelmill.sim.SeedResult;
 import io.steelmill.sim.SeedSweep;
 import io.steelmill.sim.Shard;
-import io.steelmill.sim.SimulationException;
 import io.steelmill.sim.SweepReport;
 import io.steelmill.sim.Trace;
 import io.steelmill.sim.WorkerJvm;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ final class ClusterSweep {
           outcome -> !outcome.passed() && !keepGoing);
     } else {
       SeedProcesses.run(chosen, jobs, this::workerCommand, WORKER_QUIET,
-          seed -> runSeed(seed).result().traceSha256(), line -> line,
+          new CheckedHere(), line -> line,
           line -> take(out, chosen.size(), line, () -> again(line)),
           line -> !line.result().passed() && !keepGoing);
     }
@@ -168,6 +168,10 @@ final class ClusterSweep {
     counts.put("acknowledged", outcome.acknowledged());
     counts.put("rejected", outcome.rejected());
     counts.put("operations", (long) outcome.check().operations());
+    // what the run did, for the report of a replay that differs (ReplayMismatch)
+    counts.put("steps", outcome.result().steps());
+    counts.put("events", outcome.result().events());
+    counts.put("virtualNanos", outcome.result().virtualNanos());
     return new SeedLine(result, counts);
   }
 
@@ -176,13 +180,58 @@ final class ClusterSweep {
    * shrink): a seed gives the same trace in any JVM, and a different one is a determinism bug.
    */
   private ClusterSimulation.Outcome again(SeedLine line) {
-    ClusterSimulation.Outcome outcome = runSeed(line.result().seed());
+    // a full trace (the same hash): if this run parts from the worker's, the report says where
+    ClusterSimulation.Outcome outcome =
+        store.run(line.result().seed(), nodes, virtual, Trace.Level.FULL, faults);
     if (!outcome.result().traceSha256().equals(line.result().traceSha256())) {
-      throw new SimulationException("seed " + line.result().seed() + " gave trace "
-          + line.result().traceSha256() + " in a worker JVM and "
-          + outcome.result().traceSha256() + " here: the run is not deterministic");
+      throw mismatch().of(line, outcome);
     }
     return outcome;
+  }
+
+  /**
+   * A worker's passing seed run again here ({@link SeedProcesses}' sample), with a full trace
+   * (the same hash): if it parts from the worker's, the report says where ({@link
+   * ReplayMismatch}).
+   */
+  private final class CheckedHere implements SeedProcesses.LocalRun {
+    private ClusterSimulation.Outcome last;
+
+    @Override
+    public String traceSha256(long seed) {
+      last = store.run(seed, nodes, virtual, Trace.Level.FULL, faults);
+      return last.result().traceSha256();
+    }
+
+    @Override
+    public String whyDiffers(SeedLine worker) {
+      return last == null ? "" : mismatch().details(worker, last);
+    }
+  }
+
+  private ReplayMismatch mismatch() {
+    return new ReplayMismatch(ReplayMismatch.inFreshJvm(seedOptions()), traceFolder());
+  }
+
+  /** The options of {@code cluster simulate} that decide a seed's trace, as arguments. */
+  private List<String> seedOptions() {
+    List<String> options = new ArrayList<>(List.of("--nodes", Integer.toString(nodes),
+        "--virtual", DurationConverter.format(virtual)));
+    for (String option : (store.options() + faultOptions.replayOptions()).strip().split(" +")) {
+      if (!option.isEmpty()) {
+        options.add(option);
+      }
+    }
+    return options;
+  }
+
+  /** Where a mismatch's two full traces are kept: the report folder, else a temporary one. */
+  private Path traceFolder() {
+    try {
+      return reportDir != null ? reportDir : Files.createTempDirectory("steelmill-mismatch");
+    } catch (IOException e) {
+      return Path.of(System.getProperty("java.io.tmpdir"));
+    }
   }
 
   /** As a worker: each seed of its part, one result line each, flushed as it ends. */

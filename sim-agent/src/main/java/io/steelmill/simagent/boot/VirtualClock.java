@@ -35,6 +35,7 @@ public final class VirtualClock {
   private static volatile BiConsumer<String, Object> escapes;
   private static volatile boolean agentInstalled;
   private static volatile LongSupplier seeds;
+  private static volatile LongSupplier threadSeeds;
   /** {@code Thread}'s ThreadLocalRandom fields: seed, probe, secondary seed; or null. */
   private static volatile VarHandle[] threadRandom;
   /** {@code Thread.currentCarrierThread()}: where {@code ThreadLocalRandom} keeps the probe. */
@@ -179,6 +180,17 @@ public final class VirtualClock {
     seeds = runSeeds;
   }
 
+  /**
+   * Installs the kernel's seeds for {@code ThreadLocalRandom}: {@code perThread} returns a value
+   * the run's seed and the calling task decide, or {@link #REAL}. Not a draw from the run's
+   * stream: the JDK initializes a thread's {@code ThreadLocalRandom} on its first use, which its
+   * own contended paths ({@code ConcurrentHashMap}, {@code LongAdder}) reach only when another
+   * real thread contends, so a draw there moved every later draw of the run with the machine.
+   */
+  public static void installThreadSeeds(LongSupplier perThread) {
+    threadSeeds = perThread;
+  }
+
   /** A value drawn from the run's seed, or {@link #REAL}: rewritten {@code Random.seedUniquifier}. */
   public static long seed() {
     LongSupplier hook = seeds;
@@ -239,11 +251,13 @@ public final class VirtualClock {
 
   /**
    * Rewritten {@code ThreadLocalRandom.localInit()}: true when the calling thread's seeds were
-   * set from the run's seed (the JDK's come from JVM-wide counters).
+   * set from the run's seed and the calling task (the JDK's come from JVM-wide counters), the
+   * same whenever the thread first needs them ({@link #installThreadSeeds}).
    */
   public static boolean threadLocalRandomInit() {
     VarHandle[] fields = threadRandom;
-    long seed = fields == null ? REAL : seed();
+    LongSupplier perThread = threadSeeds;
+    long seed = fields == null ? REAL : perThread != null ? perThread.getAsLong() : seed();
     if (seed == REAL) {
       return false;
     }
