@@ -36,7 +36,12 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     this.validity = ttl.compareTo(sessionTimeout) < 0 ? ttl : sessionTimeout;
     this.localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
     client.getConnectionStateListenable().addListener(this);
-    watchNode();
+    try {
+      watchNode();
+    } catch (Exception | Error e) {
+      client.getConnectionStateListenable().removeListener(this);
+      throw e;
+    }
   }
 
   private void watchNode() throws Exception {
@@ -173,11 +178,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     change(LeaseState.RELEASED); // first: deleting the node below fires our own watcher
     client.getConnectionStateListenable().removeListener(this);
     if (wasHeld) {
-      try {
-        client.delete().guaranteed().forPath(path);
-      } catch (Exception e) {
-        // the session's end removes the node anyway
-      }
+      ZooKeeperLeaseService.forget(client, path); // never waits, even with ZooKeeper away
     }
   }
 
