@@ -37,6 +37,12 @@ public final class FileDisk implements Disk, Lifecycle {
   private final Path root;
   private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
   /**
+   * The identity (device and inode) of each open file's channel when it was opened, to find a
+   * file that something else deleted or replaced under the disk: the channel still writes to the
+   * file it opened, which no name reaches any more. Absent where the platform has no file keys.
+   */
+  private final Map<Path, Object> identities = new ConcurrentHashMap<>();
+  /**
    * The files whose fsync failed, with that failure: what they hold on disk is unknown, so every
    * later write, append and sync of them fails until they are deleted (see {@link #sync}).
    */
@@ -115,6 +121,43 @@ public final class FileDisk implements Disk, Lifecycle {
       }
       throw failure;
     }
+    checkStillThere(file);
+  }
+
+  /**
+   * After a sync: the file the channel holds must still be the one its name leads to. If another
+   * program deleted it, renamed another file over it or removed the node's folder, what was just
+   * "synced" lives in a file nobody can open: the file fails as after a failed fsync, and its
+   * channel is closed (a new file of that name starts known once the caller deletes it).
+   */
+  private void checkStillThere(String file) throws IOException {
+    Path path = inside(nodeDir().resolve(file));
+    Object opened = identities.get(path);
+    if (opened == null) {
+      return;
+    }
+    Object now;
+    try {
+      now = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS).fileKey();
+    } catch (IOException gone) {
+      now = null;
+    }
+    if (opened.equals(now)) {
+      return;
+    }
+    IOException changed = new IOException("FileDisk of node " + NodeContext.current() + ": sync"
+        + " of " + Names.quoted(file) + " failed: the file was deleted or replaced under the disk"
+        + " (by something other than it) since it was opened, so what was written to it since is"
+        + " in no file. Fix: keep other programs out of " + root + ", then recover as after a"
+        + " crash: read what is left, and delete the file before writing it anew");
+    failed.putIfAbsent(path, changed);
+    FileChannel channel = open.remove(path);
+    identities.remove(path);
+    if (channel != null) {
+      channel.close();
+    }
+    throw changed;
   }
 
   /** Refuses to touch a file whose sync failed (see {@link #sync}). */
@@ -236,6 +279,7 @@ public final class FileDisk implements Disk, Lifecycle {
     Path path = path(file);
     try {
       FileChannel channel = open.remove(path);
+      identities.remove(path);
       if (channel != null) {
         channel.close();
       }
@@ -254,6 +298,7 @@ public final class FileDisk implements Disk, Lifecycle {
       channel.close();
     }
     open.clear();
+    identities.clear();
   }
 
   private FileChannel channel(String file) throws IOException {
@@ -272,6 +317,17 @@ public final class FileDisk implements Disk, Lifecycle {
             StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         if (created) {
           syncDirectory(path.getParent());
+        }
+        Object identity;
+        try {
+          identity = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+          channel.close();
+          throw e;
+        }
+        if (identity != null) {
+          identities.put(path, identity);
         }
         open.put(path, channel);
       }

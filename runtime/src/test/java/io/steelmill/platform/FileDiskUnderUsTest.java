@@ -1,0 +1,101 @@
+package io.steelmill.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.steelmill.runtime.internal.NodeContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Something other than the disk changes its files under it: another program deletes a file the
+ * disk holds open, renames another file over it, or removes the node's folder. The disk keeps
+ * writing to the file it opened, which no name reaches any more: a sync must not report as
+ * durable what nobody can read back. Real files; the other program is the test.
+ */
+class FileDiskUnderUsTest {
+  @TempDir Path root;
+  private String previous;
+  private FileDisk disk;
+
+  @BeforeEach
+  void asNodeA() {
+    previous = NodeContext.enter("a");
+    disk = new FileDisk(new DiskConfig(root));
+  }
+
+  @AfterEach
+  void restore() throws IOException {
+    disk.stop();
+    NodeContext.restore(previous);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void assertSyncSaysItWasChangedUnderIt(String file) {
+    assertThatThrownBy(() -> disk.sync(file)).isInstanceOf(IOException.class)
+        .hasMessageContaining("FileDisk of node a: sync of \"" + file + "\"")
+        .hasMessageContaining("deleted or replaced").hasMessageContaining("Fix: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void aFileDeletedUnderTheDiskFailsItsNextSyncAndEveryWriteAfter() throws Exception {
+    disk.append("wal", utf8("one;"));
+    disk.sync("wal");
+    Files.delete(root.resolve("a").resolve("wal"));
+    disk.append("wal", utf8("two;"));
+    assertSyncSaysItWasChangedUnderIt("wal");
+    assertThatThrownBy(() -> disk.append("wal", utf8("three;"))).isInstanceOf(IOException.class)
+        .hasMessageContaining("refused");
+    disk.delete("wal"); // what recovery does: then the name starts afresh
+    disk.append("wal", utf8("four;"));
+    disk.sync("wal");
+    assertThat(new String(disk.read("wal"), StandardCharsets.UTF_8)).isEqualTo("four;");
+  }
+
+  @Test
+  void aFileReplacedUnderTheDiskFailsItsNextSync() throws Exception {
+    disk.write("state", 0, utf8("mine"));
+    disk.sync("state");
+    Path other = root.resolve("a").resolve("other");
+    Files.write(other, utf8("theirs"));
+    Files.move(other, root.resolve("a").resolve("state"), StandardCopyOption.REPLACE_EXISTING,
+        StandardCopyOption.ATOMIC_MOVE);
+    disk.write("state", 0, utf8("MINE"));
+    assertSyncSaysItWasChangedUnderIt("state");
+    assertThat(new String(disk.read("state"), StandardCharsets.UTF_8))
+        .as("read shows what the file of that name holds").isEqualTo("theirs");
+  }
+
+  @Test
+  void aNodeFolderRemovedUnderTheDiskFailsTheNextSync() throws Exception {
+    disk.append("wal", utf8("one;"));
+    disk.sync("wal");
+    Path folder = root.resolve("a");
+    Files.delete(folder.resolve("wal"));
+    Files.delete(folder);
+    disk.append("wal", utf8("two;"));
+    assertSyncSaysItWasChangedUnderIt("wal");
+  }
+
+  @Test
+  void filesLeftAloneSyncAsBefore() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      disk.append("wal", utf8("r" + i + ";"));
+      disk.sync("wal");
+    }
+    disk.write("wal", 0, utf8("R"));
+    disk.sync("wal");
+    assertThat(new String(disk.read("wal"), StandardCharsets.UTF_8)).isEqualTo("R0;r1;r2;");
+  }
+}
