@@ -98,4 +98,63 @@ class FileDiskUnderUsTest {
     disk.sync("wal");
     assertThat(new String(disk.read("wal"), StandardCharsets.UTF_8)).isEqualTo("R0;r1;r2;");
   }
+
+  private static long openDescriptors() throws IOException {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
+
+  @Test
+  void thousandsOfFilesKeepAtMostTheBudgetOfDescriptorsOpenAndStayReadableAndSyncable()
+      throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")),
+        "counts descriptors through /proc");
+    long before = openDescriptors();
+    int files = OpenFiles.BUDGET * 4;
+    for (int i = 0; i < files; i++) {
+      disk.append("segment-" + i, utf8("record " + i));
+    }
+    assertThat(openDescriptors() - before).as("descriptors held")
+        .isLessThanOrEqualTo(OpenFiles.BUDGET + 16);
+    for (int i = 0; i < files; i += 97) {
+      disk.sync("segment-" + i);
+      disk.append("segment-" + i, utf8(";more"));
+      disk.sync("segment-" + i);
+      assertThat(new String(disk.read("segment-" + i), StandardCharsets.UTF_8))
+          .isEqualTo("record " + i + ";more");
+    }
+    assertThat(disk.list()).hasSize(files);
+  }
+
+  @Test
+  void aFileClosedForTheBudgetIsSyncedFirstAndFailsIfThatSyncFails() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<java.nio.channels.FileChannel> first =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    disk.stop();
+    disk = FileDisk.withFsync(new DiskConfig(root), channel -> {
+      if (channel == first.get()) {
+        throw new IOException("Input/output error");
+      }
+      channel.force(true);
+    });
+    disk.append("wal", utf8("unsynced"));
+    first.set(channelOf("wal"));
+    for (int i = 0; i < OpenFiles.BUDGET + 1; i++) {
+      disk.append("other-" + i, utf8("x")); // "wal", opened first, is closed for the budget
+    }
+    assertThatThrownBy(() -> disk.sync("wal")).isInstanceOf(IOException.class)
+        .hasMessageContaining("refused").hasMessageContaining("Fix: ")
+        .hasRootCauseMessage("Input/output error");
+    assertThat(new String(disk.read("wal"), StandardCharsets.UTF_8))
+        .as("read still returns what is left").isEqualTo("unsynced");
+  }
+
+  /** The channel the disk holds for {@code file} now. */
+  private java.nio.channels.FileChannel channelOf(String file) throws Exception {
+    var field = FileDisk.class.getDeclaredField("open");
+    field.setAccessible(true);
+    OpenFiles open = (OpenFiles) field.get(disk);
+    return open.get(root.toAbsolutePath().normalize().resolve("a").resolve(file)).channel();
+  }
 }
