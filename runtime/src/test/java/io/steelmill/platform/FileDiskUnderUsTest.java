@@ -150,6 +150,42 @@ class FileDiskUnderUsTest {
         .as("read still returns what is left").isEqualTo("unsynced");
   }
 
+  @Test
+  void manyThreadsWritingAndSyncingMoreFilesThanTheBudgetLoseNothing() throws Exception {
+    int threads = 8;
+    int filesEach = OpenFiles.BUDGET / 2;
+    java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        done.add(pool.submit(() -> {
+          String previousNode = NodeContext.enter("a");
+          try {
+            for (int round = 0; round < 3; round++) {
+              for (int f = 0; f < filesEach; f++) {
+                String file = "t" + thread + "-" + f;
+                disk.append(file, utf8(round + ";"));
+                disk.sync(file);
+              }
+            }
+          } finally {
+            NodeContext.restore(previousNode);
+          }
+          return null;
+        }));
+      }
+      for (var future : done) {
+        future.get(2, java.util.concurrent.TimeUnit.MINUTES);
+      }
+    }
+    for (int t = 0; t < threads; t++) {
+      for (int f = 0; f < filesEach; f++) {
+        assertThat(new String(disk.read("t" + t + "-" + f), StandardCharsets.UTF_8))
+            .isEqualTo("0;1;2;");
+      }
+    }
+  }
+
   /** The channel the disk holds for {@code file} now. */
   private java.nio.channels.FileChannel channelOf(String file) throws Exception {
     var field = FileDisk.class.getDeclaredField("open");
