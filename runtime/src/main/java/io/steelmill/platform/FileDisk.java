@@ -117,12 +117,12 @@ public final class FileDisk implements Disk, Lifecycle {
    */
   private boolean syncOnce(String file, int attempt) throws IOException {
     FileChannel channel;
-    Path path = inside(nodeDir().resolve(file));
     try {
       channel = channel(file); // opening it may fail too (descriptors, permissions): no fsync ran
     } catch (IOException e) {
       throw failure("sync of", file, e);
     }
+    Path path = inside(nodeDir().resolve(file)); // the name is checked: it stays in the root
     open.syncing(path);
     try {
       fsync.force(channel);
