@@ -161,6 +161,29 @@ class ZooKeeperLeaseHostileTest {
   }
 
   @Test
+  void aListenerThatThrowsNeitherKeepsTheLeaseHeldNorSilencesTheOtherListeners()
+      throws Exception {
+    Lease lease = leases.acquire("store", TTL);
+    List<LeaseState> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+    lease.onChange(state -> {
+      throw new IllegalStateException("a listener that breaks");
+    });
+    lease.onChange(told::add);
+    Throwable thrown = catchThrowable(lease::close);
+    assertThat(thrown).as("close() is the caller's: a listener's failure is not").isNull();
+    assertThat(lease.state()).isEqualTo(LeaseState.RELEASED);
+    assertThat(told).containsExactly(LeaseState.RELEASED);
+    ZooKeeperLeaseService other = service(server.getConnectString());
+    try {
+      Optional<Lease> next = other.tryAcquire("store", TTL, Duration.ofSeconds(10));
+      assertThat(next).as("the lease was given back despite the listener").isPresent();
+      next.get().close();
+    } finally {
+      other.stop();
+    }
+  }
+
+  @Test
   void namesZooKeeperCannotStoreAreRefusedInOneLineBeforeAnyRequest() {
     List<String> names = List.of("lease\uD83D\uDE00", "\uE000", "a\uF8FF", "\uFFFD", "x\uFFFC",
         "\uD800", "\uDBFF\uDFFF", "\uF000", "store\u00A0");
