@@ -37,8 +37,24 @@ public interface GrpcChannels {
   /** A scheduler for {@code Context.withDeadline} and the like; virtual timers in simulation. */
   ScheduledExecutorService scheduler();
 
-  /** A deadline {@code timeout} from now, on {@link #ticker()}: use it for {@code withDeadline}. */
+  /**
+   * A deadline {@code timeout} from now, on {@link #ticker()}: use it for {@code withDeadline}. A
+   * timeout that is zero or negative has passed already; one too long to count in nanoseconds
+   * (about 292 years) is as far away as gRPC's deadlines go.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is null
+   */
   default Deadline deadlineAfter(Duration timeout) {
-    return Deadline.after(timeout.toNanos(), TimeUnit.NANOSECONDS, ticker());
+    if (timeout == null) {
+      throw new IllegalArgumentException("deadlineAfter(null): give a Duration, e.g."
+          + " Duration.ofSeconds(5)");
+    }
+    long nanos;
+    try {
+      nanos = timeout.toNanos();
+    } catch (ArithmeticException tooLong) {
+      nanos = timeout.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return Deadline.after(nanos, TimeUnit.NANOSECONDS, ticker());
   }
 }

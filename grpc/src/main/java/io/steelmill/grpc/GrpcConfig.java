@@ -42,8 +42,15 @@ public final class GrpcConfig {
     this.certificates = Objects.requireNonNull(certificates, "certificates");
     this.timings = Objects.requireNonNull(timings, "timings");
     this.serviceConfig = serviceConfig;
-    nodes.forEach((node, address) ->
-        this.nodes.put(node, Objects.requireNonNull(address, "address of " + node)));
+    nodes.forEach((node, address) -> {
+      io.steelmill.platform.Names.checkNode(node);
+      if (address == null) {
+        throw new IllegalArgumentException("GrpcConfig: node " + node + " has no address."
+            + " Fix: give each node its host and port, e.g. new InetSocketAddress(\"10.0.0.2\","
+            + " 7070)");
+      }
+      this.nodes.put(node, address);
+    });
   }
 
   /**
@@ -165,9 +172,13 @@ public final class GrpcConfig {
     /** gRPC's floor for client keepalive pings (Netty refuses faster ones). */
     static final Duration MIN_KEEPALIVE = Duration.ofSeconds(10);
 
+    /** The longest timing: longer is a unit mistake (and would overflow gRPC's nanoseconds). */
+    static final Duration MAX_TIMING = Duration.ofDays(365);
+
     public GrpcTimings {
       positive("connectTimeout", connectTimeout);
       positive("keepAliveTimeout", keepAliveTimeout);
+      positive("keepAliveTime", keepAliveTime);
       if (keepAliveTime.compareTo(MIN_KEEPALIVE) < 0) {
         throw new IllegalArgumentException("keepAliveTime " + keepAliveTime
             + " is below gRPC's floor of " + MIN_KEEPALIVE);
@@ -180,8 +191,10 @@ public final class GrpcConfig {
     }
 
     private static void positive(String what, Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw new IllegalArgumentException(what + " must be positive, not " + value);
+      if (value == null || value.isNegative() || value.isZero()
+          || value.compareTo(MAX_TIMING) > 0) {
+        throw new IllegalArgumentException(what + " must be positive and at most "
+            + MAX_TIMING.toDays() + " days, not " + value);
       }
     }
   }

@@ -51,10 +51,8 @@ public final class NettyGrpcChannels implements GrpcChannels, Lifecycle {
 
   @Override
   public Channel channel(String node) {
+    io.steelmill.platform.Names.checkNode(node); // a name no node can have: no channel for it
     String caller = NettyGrpcServers.callingNode("channel(\"" + node + "\")");
-    if (node == null || node.isEmpty()) {
-      throw new IllegalArgumentException("a node name must not be empty");
-    }
     return channels.computeIfAbsent(caller + "\n" + node, k -> new NodeChannel(caller, node));
   }
 

@@ -35,7 +35,8 @@ import java.util.stream.Stream;
 @Production
 public final class FileDisk implements Disk, Lifecycle {
   private final Path root;
-  private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
+  /** The channels kept open, within a budget, each with its file's identity when opened. */
+  private final OpenFiles open;
   /**
    * The files whose fsync failed, with that failure: what they hold on disk is unknown, so every
    * later write, append and sync of them fails until they are deleted (see {@link #sync}).
@@ -56,6 +57,7 @@ public final class FileDisk implements Disk, Lifecycle {
   private FileDisk(DiskConfig config, Fsync fsync) {
     this.root = config.root().toAbsolutePath().normalize();
     this.fsync = fsync;
+    this.open = new OpenFiles(OpenFiles.BUDGET, fsync);
   }
 
   /** A disk whose syncs go through {@code fsync}: tests make one fail as a device would. */
@@ -68,7 +70,9 @@ public final class FileDisk implements Disk, Lifecycle {
     checkRange("write to", file, position, data);
     checkNotFailed("write to", file);
     try {
-      writeAt(channel(file), position, data);
+      FileChannel channel = channel(file);
+      open.written(inside(nodeDir().resolve(file)));
+      writeAt(channel, position, data);
     } catch (IOException e) {
       throw failure("write to", file, e);
     }
@@ -81,6 +85,7 @@ public final class FileDisk implements Disk, Lifecycle {
       FileChannel channel = channel(file);
       long start = channel.size();
       checkRange("append to", file, start, data);
+      open.written(inside(nodeDir().resolve(file)));
       writeAt(channel, start, data);
       return start;
     } catch (IOException e) {
@@ -100,14 +105,39 @@ public final class FileDisk implements Disk, Lifecycle {
   @Override
   public void sync(String file) throws IOException {
     checkNotFailed("sync of", file);
+    for (int attempt = 1; !syncOnce(file, attempt); attempt++) {
+      checkNotFailed("sync of", file); // its channel was closed for the budget, synced first
+    }
+    checkStillThere(file);
+  }
+
+  /**
+   * Syncs {@code file}'s channel; false if another thread closed it meanwhile to keep within
+   * the budget of open files (it synced it first), so the caller syncs the file again.
+   */
+  private boolean syncOnce(String file, int attempt) throws IOException {
     FileChannel channel;
     try {
       channel = channel(file); // opening it may fail too (descriptors, permissions): no fsync ran
     } catch (IOException e) {
       throw failure("sync of", file, e);
     }
+    Path path = inside(nodeDir().resolve(file)); // the name is checked: it stays in the root
+    open.syncing(path);
     try {
       fsync.force(channel);
+      return true;
+    } catch (java.nio.channels.ClosedChannelException e) {
+      boolean evicted = !(e instanceof java.nio.channels.ClosedByInterruptException)
+          && attempt < 3 && (open.get(path) == null || open.get(path).channel() != channel);
+      if (evicted) {
+        return false;
+      }
+      IOException failure = failure("sync of", file, e);
+      if (failure != e) {
+        failed.putIfAbsent(path, failure);
+      }
+      throw failure;
     } catch (IOException e) {
       IOException failure = failure("sync of", file, e);
       if (failure != e) { // not an interrupt: the file's durable state is now unknown
@@ -115,6 +145,39 @@ public final class FileDisk implements Disk, Lifecycle {
       }
       throw failure;
     }
+  }
+
+  /**
+   * After a sync: the file the channel holds must still be the one its name leads to. If another
+   * program deleted it, renamed another file over it or removed the node's folder, what was just
+   * "synced" lives in a file nobody can open: the file fails as after a failed fsync, and its
+   * channel is closed (a new file of that name starts known once the caller deletes it).
+   */
+  private void checkStillThere(String file) throws IOException {
+    Path path = inside(nodeDir().resolve(file));
+    OpenFiles.Opened current = open.get(path);
+    Object opened = current == null ? null : current.identity();
+    if (opened == null) {
+      return; // closed meanwhile (deleted, or for the budget: its next open checks anew)
+    }
+    Object now;
+    try {
+      now = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS).fileKey();
+    } catch (IOException gone) {
+      now = null;
+    }
+    if (opened.equals(now)) {
+      return;
+    }
+    IOException changed = new IOException("FileDisk of node " + NodeContext.current() + ": sync"
+        + " of " + Names.quoted(file) + " failed: the file was deleted or replaced under the disk"
+        + " (by something other than it) since it was opened, so what was written to it since is"
+        + " in no file. Fix: keep other programs out of " + root + ", then recover as after a"
+        + " crash: read what is left, and delete the file before writing it anew");
+    failed.putIfAbsent(path, changed);
+    open.remove(path);
+    throw changed;
   }
 
   /** Refuses to touch a file whose sync failed (see {@link #sync}). */
@@ -235,10 +298,7 @@ public final class FileDisk implements Disk, Lifecycle {
   public void delete(String file) throws IOException {
     Path path = path(file);
     try {
-      FileChannel channel = open.remove(path);
-      if (channel != null) {
-        channel.close();
-      }
+      open.remove(path);
       if (Files.deleteIfExists(path)) {
         syncDirectory(path.getParent());
       }
@@ -250,21 +310,19 @@ public final class FileDisk implements Disk, Lifecycle {
 
   @Override
   public void stop() throws IOException {
-    for (FileChannel channel : open.values()) {
-      channel.close();
-    }
-    open.clear();
+    open.closeAll();
   }
 
   private FileChannel channel(String file) throws IOException {
     Names.checkFile(file);
-    FileChannel channel = open.get(inside(nodeDir().resolve(file)));
-    if (channel != null) {
-      return channel; // opened, with every check, before: it holds that file whatever happens
+    OpenFiles.Opened known = open.get(inside(nodeDir().resolve(file)));
+    if (known != null) {
+      return known.channel(); // opened, with every check, before: it holds that file whatever
     }
     Path path = path(file);
     synchronized (this) {
-      channel = open.get(path);
+      known = open.get(path);
+      FileChannel channel = known == null ? null : known.channel();
       if (channel == null) {
         createNodeDirectory(path.getParent());
         boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
@@ -273,7 +331,15 @@ public final class FileDisk implements Disk, Lifecycle {
         if (created) {
           syncDirectory(path.getParent());
         }
-        open.put(path, channel);
+        Object identity;
+        try {
+          identity = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+              LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+          channel.close();
+          throw e;
+        }
+        open.put(path, new OpenFiles.Opened(channel, identity), failed::putIfAbsent);
       }
       return channel;
     }

@@ -6,7 +6,9 @@ import java.time.Duration;
  * The checks every {@link LeaseService} makes of a request before it asks anyone, so that the
  * simulated service and ZooKeeper refuse the same mistakes with the same one-line message: a
  * resource that is no name (empty, blank, a path, a control character: ZooKeeper would create
- * nested nodes or fail with its own words), a time to live that is no lease (zero, negative,
+ * nested nodes or fail with its own words; a character ZooKeeper cannot store in a node name,
+ * such as an emoji, a private-use character or U+FFF0 to U+FFFF, which the simulation would
+ * otherwise accept and production refuse), a time to live that is no lease (zero, negative,
  * past a day, where a {@code toNanos()} overflowed), a negative wait.
  */
 public final class LeaseRequest {
@@ -30,7 +32,8 @@ public final class LeaseRequest {
     if (resource == null || resource.isEmpty() || resource.length() > MAX_NAME
         || resource.equals(".") || resource.equals("..") || !printableWithoutSlash(resource)) {
       throw new IllegalArgumentException("lease resource " + shown(resource) + " is not a name:"
-          + " give 1 to " + MAX_NAME + " printable characters without spaces or '/', e.g."
+          + " give 1 to " + MAX_NAME + " printable characters without spaces or '/', none"
+          + " outside U+0020..U+D7FF and U+F900..U+FFEF (ZooKeeper cannot store them), e.g."
           + " \"leader\"");
     }
     if (ttl == null || ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
@@ -47,7 +50,15 @@ public final class LeaseRequest {
     return name.codePoints().allMatch(c -> c != '/' && !Character.isWhitespace(c)
         && !Character.isISOControl(c) && !Character.isSpaceChar(c)
         && Character.getType(c) != Character.FORMAT && Character.getType(c) != Character.SURROGATE
-        && Character.isDefined(c));
+        && Character.isDefined(c) && storableByZooKeeper(c));
+  }
+
+  /**
+   * Whether ZooKeeper's path check accepts {@code c}: it refuses, char by char, surrogates (so
+   * every character past U+FFFF), the private-use area and U+FFF0 to U+FFFF.
+   */
+  private static boolean storableByZooKeeper(int c) {
+    return c < 0xD800 || (c > 0xF8FF && c < 0xFFF0);
   }
 
   private static String shown(String text) {

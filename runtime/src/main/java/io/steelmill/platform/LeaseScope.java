@@ -22,7 +22,8 @@ public final class LeaseScope {
   private final Duration ttl;
   private final Children children;
   private volatile boolean stopping;
-  private volatile Thread runner;
+  private final java.util.concurrent.atomic.AtomicReference<Thread> runner =
+      new java.util.concurrent.atomic.AtomicReference<>();
   private volatile Lease current;
 
   public LeaseScope(LeaseService leases, String resource, Duration ttl, Children children) {
@@ -33,9 +34,20 @@ public final class LeaseScope {
     this.children = children;
   }
 
-  /** Holds the lease and its child, again and again, until {@link #stop()}. */
+  /**
+   * Holds the lease and its child, again and again, until {@link #stop()}.
+   *
+   * @throws IllegalStateException if {@code run()} is already running on another thread: two
+   *     runners would hold two leases on one resource in turn, each with a child, and {@link
+   *     #stop()} would stop only one of them
+   */
   public void run() throws InterruptedException {
-    runner = Thread.currentThread();
+    Thread me = Thread.currentThread();
+    Thread other = runner.compareAndExchange(null, me);
+    if (other != null) {
+      throw new IllegalStateException("LeaseScope of lease " + resource + " already runs on"
+          + " thread " + other.getName() + ". Fix: call run() once, from one daemon's run()");
+    }
     try {
       while (!stopping) {
         Lease lease = leases.acquire(resource, ttl);
@@ -62,6 +74,8 @@ public final class LeaseScope {
       if (!stopping) {
         throw e;
       }
+    } finally {
+      runner.compareAndSet(me, null);
     }
   }
 
@@ -78,7 +92,7 @@ public final class LeaseScope {
       lease.close(); // wakes run(), which stops the child in order
       return;
     }
-    Thread thread = runner;
+    Thread thread = runner.get();
     if (thread != null) {
       thread.interrupt(); // waiting to acquire
     }

@@ -45,7 +45,7 @@ public final class FactoryException extends RuntimeException {
       text.append(type.isEmpty() ? cause.getClass().getName() : type); // anonymous: Outer$1
       String said = messageOf(cause);
       if (said != null) {
-        text.append(": ").append(said);
+        text.append(": ").append(clipped(said));
       }
     }
     if (path.size() > 1) {
@@ -83,6 +83,24 @@ public final class FactoryException extends RuntimeException {
       }
     }
     return out == null ? name : out.toString();
+  }
+
+  /** The longest part of a cause's message this message repeats: the cause keeps it whole. */
+  static final int MAX_CAUSE_MESSAGE = 2_000;
+
+  /**
+   * {@code said}, cut to {@link #MAX_CAUSE_MESSAGE} characters (not inside a surrogate pair) with
+   * how much was left out: a daemon whose exception carries megabytes (a whole request, a dump)
+   * must not make its node's report, and every log line and summary that repeats it, as large.
+   */
+  private static String clipped(String said) {
+    if (said.length() <= MAX_CAUSE_MESSAGE) {
+      return said;
+    }
+    int end = Character.isLowSurrogate(said.charAt(MAX_CAUSE_MESSAGE))
+        ? MAX_CAUSE_MESSAGE - 1 : MAX_CAUSE_MESSAGE;
+    return said.substring(0, end) + "... (" + (said.length() - end)
+        + " more characters: see the cause)";
   }
 
   /**

@@ -58,4 +58,25 @@ class FactoryExceptionNamesHostileTest {
         .isEqualTo("Daemon Store of node \"host-1.example\" failed in phase prepare:"
             + " IllegalStateException: boom");
   }
+
+  @Test
+  void aHugeCauseMessageIsCutInTheReportAndKeptWholeInTheCause() {
+    String huge = "\ud83d\ude00".repeat(5_000_000); // 10 M chars; a cut must not split a pair
+    IllegalStateException cause = new IllegalStateException(huge);
+    FactoryException error = new FactoryException("h", "Store", Phase.RUN, List.of(), null, cause);
+    assertThat(error.getMessage())
+        .startsWith("Daemon Store of node \"h\" failed in phase run: IllegalStateException: ")
+        .endsWith(" more characters: see the cause)")
+        .hasSizeLessThan(FactoryException.MAX_CAUSE_MESSAGE + 200);
+    String shown = error.getMessage();
+    for (int i = 0; i < shown.length(); i++) {
+      if (Character.isHighSurrogate(shown.charAt(i))) {
+        assertThat(Character.isLowSurrogate(shown.charAt(i + 1))).as("pair at %d", i).isTrue();
+      }
+    }
+    assertThat(error.getCause().getMessage()).isSameAs(huge);
+    String fits = "y".repeat(FactoryException.MAX_CAUSE_MESSAGE);
+    assertThat(new FactoryException("h", "Store", Phase.RUN, List.of(), null,
+        new IllegalStateException(fits)).getMessage()).endsWith(": " + fits);
+  }
 }

@@ -13,9 +13,12 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.state.ConnectionState;
 import org.apache.curator.framework.state.ConnectionStateListener;
 import org.apache.zookeeper.Watcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A lease held as an ephemeral node; follows the client's connection state and the node. */
 final class ZooKeeperLease implements Lease, ConnectionStateListener {
+  private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperLease.class);
   private final CuratorFramework client;
   private final String resource;
   private final String path;
@@ -36,7 +39,12 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     this.validity = ttl.compareTo(sessionTimeout) < 0 ? ttl : sessionTimeout;
     this.localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
     client.getConnectionStateListenable().addListener(this);
-    watchNode();
+    try {
+      watchNode();
+    } catch (Exception | Error e) {
+      client.getConnectionStateListenable().removeListener(this);
+      throw e;
+    }
   }
 
   private void watchNode() throws Exception {
@@ -173,11 +181,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
     change(LeaseState.RELEASED); // first: deleting the node below fires our own watcher
     client.getConnectionStateListenable().removeListener(this);
     if (wasHeld) {
-      try {
-        client.delete().guaranteed().forPath(path);
-      } catch (Exception e) {
-        // the session's end removes the node anyway
-      }
+      ZooKeeperLeaseService.forget(client, path); // never waits, even with ZooKeeper away
     }
   }
 
@@ -193,7 +197,14 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
       lock.unlock();
     }
     for (Consumer<LeaseState> listener : listeners) {
-      listener.accept(next);
+      try {
+        listener.accept(next);
+      } catch (RuntimeException e) {
+        // a listener's failure is its own: the lease's state, the release of its node (close()
+        // tells the listeners first) and the other listeners must not depend on it
+        LOG.warn("a listener of {} threw on {}; the others were told: {}", this, next,
+            e.toString());
+      }
     }
   }
 

@@ -13,9 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.ExponentialBackoffRetry;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.data.Stat;
 
 /**
  * Leases from ZooKeeper. To acquire a resource, a holder creates an ephemeral sequential node
@@ -32,8 +33,14 @@ import org.apache.zookeeper.KeeperException;
 public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
   static final String ROOT = "/steelmill/leases";
 
+  /** How often a waiting request looks whether its service stopped. */
+  private static final long WAKE_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** No session has this id: a node that vanished right after its creation. */
+  private static final long NO_SESSION = 0;
+
   private final ZooKeeperConfig config;
   private volatile CuratorFramework client;
+  private volatile boolean stopped;
 
   public ZooKeeperLeaseService(ZooKeeperConfig config) {
     this.config = config;
@@ -46,7 +53,7 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
             .connectString(config.connectString())
             .sessionTimeoutMs((int) config.sessionTimeout().toMillis())
             .connectionTimeoutMs((int) config.connectTimeout().toMillis())
-            .retryPolicy(new ExponentialBackoffRetry(100, 10))
+            .retryPolicy(new BoundedRetry())
             .build();
     curator.start();
     if (!curator.blockUntilConnected((int) config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -59,12 +66,21 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
 
   @Override
   public void stop() {
+    stopped = true;
     CuratorFramework curator = client;
     if (curator != null) {
       curator.close();
     }
   }
 
+  /**
+   * Queues for {@code resource} and waits for its turn, at most {@code maxWait}, whatever the
+   * connection does meanwhile: while ZooKeeper is unreachable the request waits for it (a
+   * request whose connection drops in the middle of a call may run past {@code maxWait} by up to
+   * the connect timeout), and a session that expired under the wait queues again. A request that
+   * ends without the lease (its wait over, an interrupt, an error) takes its place out of the
+   * queue, in the background if ZooKeeper is away, so it never blocks the holders after it.
+   */
   @Override
   public Optional<Lease> tryAcquire(String resource, Duration ttl, Duration maxWait)
       throws InterruptedException {
@@ -72,47 +88,123 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
     CuratorFramework curator = requireClient();
     String parent = ROOT + "/" + resource;
     long giveUp = System.nanoTime() + maxWait.toNanos();
-    try {
-      String path =
-          curator.create().creatingParentsIfNeeded().withProtection()
-              .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(parent + "/lease-");
-      String mine = path.substring(parent.length() + 1);
-      while (true) {
-        List<String> children = curator.getChildren().forPath(parent);
-        children.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
-        int index = children.indexOf(mine);
-        if (index < 0) {
-          throw new IllegalStateException("lease node " + path + " vanished while waiting");
-        }
-        if (index == 0) {
-          return Optional.of(new ZooKeeperLease(curator, resource, path, sequence(mine) + 1, ttl,
-              config.sessionTimeout()));
-        }
-        CountDownLatch gone = new CountDownLatch(1);
-        String below = parent + "/" + children.get(index - 1);
-        if (curator.checkExists().usingWatcher((org.apache.zookeeper.Watcher) e -> gone.countDown())
-            .forPath(below) == null) {
-          continue;
-        }
-        long left = giveUp - System.nanoTime();
-        if (left <= 0 || !gone.await(left, TimeUnit.NANOSECONDS)) {
-          if (System.nanoTime() >= giveUp) {
-            curator.delete().guaranteed().forPath(path);
+    String path = null;
+    long owner = NO_SESSION;
+    Lease lease = null;
+    try (AutoCloseable bound = BoundedRetry.until(giveUp)) {
+      while (connected(curator, giveUp)) {
+        try {
+          if (path == null) {
+            path = curator.create().creatingParentsIfNeeded().withProtection()
+                .withMode(CreateMode.EPHEMERAL_SEQUENTIAL).forPath(parent + "/lease-");
+            Stat made = curator.checkExists().forPath(path);
+            owner = made == null ? NO_SESSION : made.getEphemeralOwner();
+          }
+          Boolean first = awaitTurn(curator, parent, path, owner, giveUp);
+          if (first == null) {
+            forget(curator, path); // its session expired: the node is gone or soon will be
+            path = null;
+          } else if (first) {
+            lease = new ZooKeeperLease(curator, resource, path, sequence(path) + 1, ttl,
+                config.sessionTimeout());
+            return Optional.of(lease);
+          } else {
             return Optional.empty();
           }
+        } catch (KeeperException.ConnectionLossException
+            | KeeperException.SessionExpiredException e) {
+          // wait for the connection again, while the wait lasts
         }
       }
+      return Optional.empty();
     } catch (InterruptedException e) {
       throw e;
     } catch (KeeperException e) {
-      throw new IllegalStateException("ZooKeeper refused a lease operation on " + resource, e);
+      throw new IllegalStateException("ZooKeeper at " + config.connectString() + " refused a"
+          + " lease operation on " + resource + ": " + e.getMessage(), e);
     } catch (Exception e) {
-      throw new IllegalStateException("lease operation on " + resource + " failed", e);
+      throw new IllegalStateException("lease operation on " + resource + " at ZooKeeper "
+          + config.connectString() + " failed: " + e, e);
+    } finally {
+      if (lease == null && path != null) {
+        forget(curator, path);
+      }
+    }
+  }
+
+  /**
+   * Waits until {@code path} is the lowest node of {@code parent} (true), the wait is over
+   * (false) or {@code path} is of no use (null): gone, or made by a session that has since
+   * expired. Curator replaces an expired session as soon as its timeout passes while
+   * disconnected, but the server deletes the old session's nodes only when it expires it
+   * itself: a node that is first in line then would give a lease that is lost moments later.
+   */
+  private Boolean awaitTurn(CuratorFramework curator, String parent, String path, long owner,
+      long giveUp) throws Exception {
+    String mine = path.substring(parent.length() + 1);
+    while (session(curator) == owner) {
+      List<String> children = curator.getChildren().forPath(parent);
+      children.sort((a, b) -> Long.compare(sequence(a), sequence(b)));
+      int index = children.indexOf(mine);
+      if (index <= 0) {
+        return index == 0 && session(curator) == owner ? Boolean.TRUE : null;
+      }
+      CountDownLatch gone = new CountDownLatch(1);
+      String below = parent + "/" + children.get(index - 1);
+      if (curator.checkExists().usingWatcher((Watcher) e -> gone.countDown())
+          .forPath(below) == null) {
+        continue;
+      }
+      while (!gone.await(Math.min(giveUp - System.nanoTime(), WAKE_NANOS), TimeUnit.NANOSECONDS)) {
+        requireClient();
+        if (System.nanoTime() - giveUp >= 0) {
+          return Boolean.FALSE;
+        }
+        if (session(curator) != owner) {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The client's session now. */
+  private static long session(CuratorFramework curator) throws Exception {
+    return curator.getZookeeperClient().getZooKeeper().getSessionId();
+  }
+
+  /**
+   * Waits, until {@code giveUp}, for a connection to ZooKeeper; says whether there is one. Calls
+   * made without one would each wait the whole connect timeout, whatever the request's wait.
+   */
+  private boolean connected(CuratorFramework curator, long giveUp) throws InterruptedException {
+    while (!curator.getZookeeperClient().isConnected()) {
+      requireClient();
+      long left = giveUp - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      curator.blockUntilConnected(
+          (int) Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 1_000), TimeUnit.MILLISECONDS);
+    }
+    return true;
+  }
+
+  /** Takes a request's node out of the queue without waiting: Curator retries on reconnection. */
+  static void forget(CuratorFramework curator, String path) {
+    try {
+      curator.delete().guaranteed().inBackground().forPath(path);
+    } catch (Exception e) {
+      // the session's end removes the node anyway
     }
   }
 
   private CuratorFramework requireClient() {
     CuratorFramework curator = client;
+    if (stopped) {
+      throw new IllegalStateException("ZooKeeperLeaseService for " + config.connectString()
+          + " is stopped (its node stopped). Fix: request leases only while that node runs");
+    }
     if (curator == null) {
       throw new IllegalStateException("ZooKeeperLeaseService is not prepared: start its node first");
     }

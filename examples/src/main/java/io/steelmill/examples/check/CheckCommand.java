@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
  * {@code check --model register|cas-register|kv [--timeout D] FILE...}: one verdict line per
  * Jepsen EDN history file. Exits 0 when every file is linearizable, 1 when one is not, else 2
  * when one is unknown within the time limit or cannot be read (a one-line reason, no stack).
+ * Verdicts, and a file's error, go to standard output, one line per file; a mistake in the
+ * command line goes to standard error, as every command's does, so a script that reads the
+ * verdicts never takes a usage message for one.
  */
 @Command(name = "check", description = "Check Jepsen EDN histories for linearizability.")
 public final class CheckCommand implements Callable<Integer> {
@@ -43,18 +46,30 @@ public final class CheckCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "EDN history files.")
   List<Path> files = new ArrayList<>();
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    return run(model, timeout, explainTimeout, files, System.out);
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    return run(model, timeout, explainTimeout, files, System.out, line -> {
+      err.println(line);
+      err.flush();
+    });
   }
 
-  /** Checks {@code files}; returns the exit code. */
+  /** Checks {@code files}; returns the exit code. Mistakes are printed to {@code out} too. */
   public static int run(String modelName, String timeoutText, String explainText, List<Path> files,
       PrintStream out) {
+    return run(modelName, timeoutText, explainText, files, out, out::println);
+  }
+
+  /** Checks {@code files}, verdicts to {@code out}, command-line mistakes to {@code mistakes}. */
+  static int run(String modelName, String timeoutText, String explainText, List<Path> files,
+      PrintStream out, java.util.function.Consumer<String> mistakes) {
     Model model = modelName == null ? null : Models.named(modelName);
     if (model == null) {
-      out.println("check: " + (modelName == null ? "--model is required" : "unknown model \""
-          + modelName + "\"") + "; use --model " + String.join(", ", Models.NAMES));
+      mistakes.accept("check: " + (modelName == null ? "--model is required" : "unknown model \""
+          + shown(modelName) + "\"") + "; use --model " + String.join(", ", Models.NAMES));
       return 2;
     }
     Duration timeout;
@@ -63,11 +78,11 @@ public final class CheckCommand implements Callable<Integer> {
       timeout = positive("--timeout", timeoutText);
       explain = positive("--explain-timeout", explainText);
     } catch (IllegalArgumentException e) {
-      out.println("check: " + e.getMessage());
+      mistakes.accept("check: " + e.getMessage());
       return 2;
     }
     if (files.isEmpty()) {
-      out.println("check: no history file given; usage: check --model NAME [--timeout D] FILE...");
+      mistakes.accept("check: no history file given; usage: check --model NAME [--timeout D] FILE...");
       return 2;
     }
     LinearizabilityChecker checker = new LinearizabilityChecker(model, timeout, explain);
@@ -164,7 +179,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return Durations.parsePositive(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage());
+      throw new IllegalArgumentException(option + ": " + shown(e.getMessage()));
     }
   }
 

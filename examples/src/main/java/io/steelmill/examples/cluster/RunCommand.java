@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
+import io.steelmill.examples.OnExit;
 import io.steelmill.examples.WholeRange;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class RunCommand implements Callable<Integer> {
     if (!StoreChoice.STORES.contains(store)) {
       throw Cli.mistake(spec, "unknown --store \"" + store + "\"; use fenced or replicated");
     }
+    if (store.equals("replicated") && nodes < 3) {
+      throw Cli.mistake(spec, "--store replicated needs --nodes 3 or more: the primary is stopped"
+          + " midway, and the one replica left of " + nodes + " is no majority, so no write could"
+          + " be acknowledged");
+    }
     if (store.equals("replicated") && transport.equals("grpc")) {
       throw Cli.mistake(spec, "--transport grpc is an option of the fenced store; the replicated"
           + " store talks over the Network interface (drop --transport)");
@@ -79,7 +85,8 @@ public final class RunCommand implements Callable<Integer> {
       System.out.println("zookeeper: " + zookeeper);
       return run(zookeeper);
     }
-    try (EmbeddedZooKeeper embedded = EmbeddedZooKeeper.start()) {
+    try (EmbeddedZooKeeper embedded = EmbeddedZooKeeper.start();
+        OnExit.Registration onExit = OnExit.register("the embedded ZooKeeper", embedded)) {
       System.out.println("zookeeper: embedded at " + embedded.connectString());
       return run(embedded.connectString());
     }

@@ -1,6 +1,7 @@
 package io.steelmill.examples.cluster;
 
 import io.steelmill.examples.Cli;
+import io.steelmill.examples.OnExit;
 import io.steelmill.grpc.GrpcConfig;
 import io.steelmill.runtime.NodeState;
 import io.steelmill.zookeeper.ZooKeeperConfig;
@@ -25,7 +26,8 @@ final class StoreRun {
     List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
     StoreSettings settings = new StoreSettings(true);
     if (grpc) {
-      try (SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient()) {
+      try (SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient();
+          OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
         ambient.inject(StoreSettings.class, settings);
         ambient.inject(StoreHosts.class, new StoreHosts(hosts));
         ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
@@ -34,7 +36,8 @@ final class StoreRun {
             + " loopback, mutual TLS with certificates of a per-run authority");
       }
     }
-    try (SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient()) {
+    try (SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
+        OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
       ambient.inject(StoreSettings.class, settings);
       ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
       return run(hosts, name -> StoreParts.of(ambient.node(name)), writes,

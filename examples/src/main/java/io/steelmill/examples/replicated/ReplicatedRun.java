@@ -1,5 +1,6 @@
 package io.steelmill.examples.replicated;
 
+import io.steelmill.examples.OnExit;
 import io.steelmill.platform.DiskConfig;
 import io.steelmill.runtime.NodeState;
 import io.steelmill.zookeeper.ZooKeeperConfig;
@@ -35,7 +36,8 @@ public final class ReplicatedRun {
   public static boolean run(int nodes, int writes, String zookeeper, PrintStream out)
       throws Exception {
     Path root = Files.createTempDirectory("steelmill-replicas");
-    try {
+    try (OnExit.Registration onExit =
+        OnExit.register("the replicas' folders", () -> deleteTree(root))) {
       return run(nodes, writes, zookeeper, root, out);
     } finally {
       deleteTree(root);
@@ -51,7 +53,7 @@ public final class ReplicatedRun {
     ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(zookeeper));
     ambient.inject(DiskConfig.class, new DiskConfig(root));
     Map<String, SteelmillReplicatedHost> running = new LinkedHashMap<>();
-    try (ambient) {
+    try (ambient; OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
       for (String name : hosts) {
         SteelmillReplicatedHost host = ambient.node(name);
         host.frontend();
@@ -124,6 +126,9 @@ public final class ReplicatedRun {
   }
 
   private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return; // deleted already, by a signal's clean-up
+    }
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);

@@ -25,9 +25,7 @@ public final class SimGrpcChannels implements GrpcChannels {
 
   @Override
   public Channel channel(String node) {
-    if (node == null || node.isEmpty()) {
-      throw new IllegalArgumentException("a node name must not be empty");
-    }
+    io.steelmill.platform.Names.checkNode(node); // refused as in production
     NodeTransport transport = hub.transportOfCallingNode();
     return new SimChannel(hub, transport.node, node);
   }

@@ -70,6 +70,21 @@ class SimGrpcHostileTest {
   }
 
   @Test
+  void channelNamesThatAreNoNodeNamesAreRefusedAsInProduction() {
+    twice(107, () -> {
+      SimGrpcTest.World world = new SimGrpcTest.World();
+      for (String name : List.of("bob\n", "a/b", "..", "x\u0000", " ", "\u202Ebob",
+          "b".repeat(300))) {
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(
+            () -> as("c", () -> world.channels.channel(name)));
+        assertThat(thrown).as(name).isInstanceOf(IllegalArgumentException.class);
+        assertThat(thrown.getMessage()).as(name).startsWith("not a safe node name")
+            .doesNotContain("\n");
+      }
+    });
+  }
+
+  @Test
   void aCallToANodeThatNeverStartedIsUnavailableWithinTheConnectTimeout() {
     twice(102, () -> {
       SimGrpcTest.World world = new SimGrpcTest.World();
