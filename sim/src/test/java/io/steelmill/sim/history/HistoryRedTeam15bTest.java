@@ -1,0 +1,105 @@
+package io.steelmill.sim.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The red team of 2026-12-01 (redteam15b) against issue 15's checker: histories whose search
+ * explodes through what its states hold, not through how many there are.
+ */
+class HistoryRedTeam15bTest {
+
+  /**
+   * {@code n} concurrent appends of {@code size} characters to one key, then a get of a value
+   * no order of them makes: the search tries every order, and every order is a new string.
+   */
+  private static List<Event> bigAppends(int n, int size) {
+    List<Event> events = new ArrayList<>();
+    for (int p = 0; p < n; p++) {
+      events.add(new Event(p, EventType.INVOKE, "append", String.valueOf((char) ('a' + p))
+          .repeat(size), "k", -1));
+    }
+    for (int p = 0; p < n; p++) {
+      events.add(new Event(p, EventType.OK, "append", String.valueOf((char) ('a' + p))
+          .repeat(size), "k", -1));
+    }
+    events.add(new Event(99, EventType.INVOKE, "get", null, "k", -1));
+    events.add(new Event(99, EventType.OK, "get", "zz", "k", -1));
+    return events;
+  }
+
+  private static LinearizationSearch.Outcome search(List<Event> events, SearchBudget budget) {
+    Model kv = Models.named("kv");
+    List<Operation> ops = Operations.partitioned(events, kv).get("k");
+    return new LinearizationSearch(kv, ops, false, budget)
+        .run(System.nanoTime() + Duration.ofMinutes(5).toNanos());
+  }
+
+  /**
+   * The budget charged a cache entry a fixed 120 bytes whatever its state held: six appends of
+   * 20,000 characters kept about 150 MB of strings while the search believed it held 250 KB, and
+   * a history of bigger appends filled any heap ({@code OutOfMemoryError}, the JVM gone) with the
+   * budget untouched. A state the model made is now charged for what it holds (once, however
+   * many entries share it), so such a search stops at its budget, the same way every run.
+   */
+  @Test
+  void statesAreChargedForWhatTheyHold() {
+    long[] steps = new long[2];
+    for (int run = 0; run < 2; run++) {
+      SearchBudget budget = new SearchBudget(4L << 20);
+      Model kv = Models.named("kv");
+      LinearizationSearch search = new LinearizationSearch(kv,
+          Operations.partitioned(bigAppends(6, 20_000), kv).get("k"), false, budget);
+      assertThat(search.run(System.nanoTime() + Duration.ofMinutes(5).toNanos()))
+          .isEqualTo(LinearizationSearch.Outcome.OVER_BUDGET);
+      steps[run] = search.steps();
+    }
+    assertThat(steps[1]).isEqualTo(steps[0]);
+    // the same history of small appends decides within the same budget
+    assertThat(search(bigAppends(6, 20), new SearchBudget(4L << 20)))
+        .isEqualTo(LinearizationSearch.Outcome.ILLEGAL);
+    // a large value every entry shares (a register's written value) is charged once
+    List<Event> shared = new ArrayList<>();
+    String big = "x".repeat(1 << 20);
+    for (int p = 0; p < 8; p++) {
+      shared.add(new Event(p, EventType.INVOKE, "write", p == 0 ? big : (long) p, null, -1));
+    }
+    for (int p = 0; p < 8; p++) {
+      shared.add(new Event(p, EventType.OK, "write", p == 0 ? big : (long) p, null, -1));
+    }
+    shared.add(new Event(99, EventType.INVOKE, "read", null, null, -1));
+    shared.add(new Event(99, EventType.OK, "read", -5L, null, -1));
+    Model register = Models.named("register");
+    assertThat(new LinearizationSearch(register, Operations.partitioned(shared, register)
+        .get(null), false, new SearchBudget(4L << 20)).run(Long.MAX_VALUE))
+        .isEqualTo(LinearizationSearch.Outcome.ILLEGAL);
+  }
+
+  /** Through the checker: unknown with the budget named, where the heap ran out. */
+  @Test
+  void aHistoryOfHugeAppendsIsUnknownNotOutOfMemory() {
+    CheckResult result = new LinearizabilityChecker(Models.named("kv"), Duration.ofMinutes(5),
+        Duration.ofMinutes(1)).check(bigAppends(10, 200_000));
+    assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
+    assertThat(result.describe()).startsWith("unknown (the search filled its memory budget");
+  }
+
+  /** The estimate follows what a state holds, nested, and stops at a bounded depth. */
+  @Test
+  void theEstimateCountsNestedValuesAndIsBounded() {
+    assertThat(StateBytes.of("x".repeat(1000))).isGreaterThanOrEqualTo(1000);
+    assertThat(StateBytes.of(List.of(List.of("x".repeat(1000)), "y".repeat(1000))))
+        .isGreaterThanOrEqualTo(2000);
+    assertThat(StateBytes.of(java.util.Map.of("k", "v".repeat(5000)))).isGreaterThan(5000);
+    Object deep = "leaf".repeat(1000);
+    for (int i = 0; i < 100_000; i++) {
+      deep = List.of(deep);
+    }
+    assertThat(StateBytes.of(deep)).isLessThan(10_000);
+    assertThat(StateBytes.of(null)).isZero();
+  }
+}
