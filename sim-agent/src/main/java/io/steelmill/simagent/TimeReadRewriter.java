@@ -198,6 +198,9 @@ final class TimeReadRewriter {
         "executorHandoff", "(Ljava/lang/Object;)V"),
     /** The end of a thread pool's constructor: the kernel notes which run's code made it. */
     EXECUTOR_MADE("java/util/concurrent/ThreadPoolExecutor", "<init>", null, "executorMade",
+        "(Ljava/lang/Object;)V"),
+    /** The end of a fork-join pool's constructor, likewise. */
+    POOL_MADE("java/util/concurrent/ForkJoinPool", "<init>", null, "executorMade",
         "(Ljava/lang/Object;)V");
 
     private final String owner;

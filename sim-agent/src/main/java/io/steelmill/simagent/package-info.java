@@ -39,8 +39,9 @@
  *       {@code java.util.Random} report to the kernel first, on the calling thread, which fails
  *       the run at that virtual instant when the caller is a simulated task and the kernel judges
  *       it an escape (a platform thread, the common pool, a pool's delay thread, a timer's
- *       thread, a pool or a Random its run did not make). The ends of {@code Random}'s and {@code
- *       ThreadPoolExecutor}'s constructors report too, so the kernel knows which run made them.
+ *       thread, a pool or a Random its run did not make). The ends of the constructors of {@code
+ *       Random}, {@code ThreadPoolExecutor} and {@code ForkJoinPool} report too, so the kernel
+ *       knows which run made them.
  *   <li><b>What is not rewritten.</b> Reflective calls of those methods ({@code
  *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, classes of
  *       the agent's own package, and classes that read a clock but could not be rewritten (the

@@ -24,9 +24,11 @@ import java.util.Optional;
  *       Once the JDK's delay thread ran (any earlier use in the JVM), nothing started a thread,
  *       and the timeout fired in real time: a run of one seed passed, failed or waited another
  *       virtual time from run to run.
- *   <li>work given to a {@code ThreadPoolExecutor} the run's code did not make ({@link
- *       SharedRandoms}): a static pool's threads, started before the run, are real threads (or
- *       tasks of an earlier run), and work given to them ran outside the schedule silently.
+ *   <li>work given to a {@code ThreadPoolExecutor} or a {@code ForkJoinPool} the run's code did
+ *       not make ({@link SharedRandoms}): a static pool's threads, started before the run, are
+ *       real threads (or tasks of an earlier run), and work given to them ran outside the
+ *       schedule, silently or with another failure every run. (A fork-join pool the run makes
+ *       fails when its first worker starts.)
  *   <li>a draw from a {@code java.util.Random} the run's code did not make ({@link
  *       SharedRandoms}): its state lives from run to run.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
@@ -76,7 +78,8 @@ final class Escapes {
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
       case "random-draw" -> sharedRandom(subject, simulation);
-      case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool() ? null
+      case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool()
+          ? (subject == simulation.state.scheduler ? null : sharedExecutor(subject, simulation))
           : "put work on the common ForkJoinPool " + where() + " at virtual time %T: its"
               + " workers are real threads, outside the simulation (CompletableFuture.*Async"
               + " without an executor, parallel streams). Fix: pass the injected Daemons executor"

@@ -39,7 +39,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       passed with a 100 ms wait that took no virtual time;
  *   <li>a thread pool made before the run (a static field): work given to it ran on its real
  *       threads; a fire-and-forget {@code execute} passed silently, a timed wait on a scheduled
- *       pool's future passed with a different trace hash from run to run.
+ *       pool's future passed with a different trace hash from run to run; a static {@code
+ *       ForkJoinPool} (or work-stealing pool) passed one run and failed the next, with "a wake-up
+ *       came from outside" or a hang.
  * </ul>
  *
  * Each is now an escape when the task hands the work over: the same message and trace hash every
@@ -49,6 +51,8 @@ class EscapesRedTeam15bTest {
   private static final java.util.Timer TIMER = new java.util.Timer("made-before-the-run", true);
   private static ExecutorService pool;
   private static ScheduledExecutorService scheduled;
+  private static ForkJoinPool forkJoin;
+  private static ExecutorService workStealing;
 
   /** What the JVM ran before the runs: the JDK's delay thread and the pools' threads started. */
   @BeforeAll
@@ -63,6 +67,10 @@ class EscapesRedTeam15bTest {
     pool.submit(() -> 1).get();
     scheduled = Executors.newScheduledThreadPool(1);
     scheduled.schedule(() -> 1, 1, TimeUnit.MILLISECONDS).get();
+    forkJoin = new ForkJoinPool(2);
+    forkJoin.submit(() -> 1).get();
+    workStealing = Executors.newWorkStealingPool(2);
+    workStealing.submit(() -> 1).get();
   }
 
   @AfterAll
@@ -70,6 +78,8 @@ class EscapesRedTeam15bTest {
     TIMER.cancel();
     pool.shutdownNow();
     scheduled.shutdownNow();
+    forkJoin.shutdownNow();
+    workStealing.shutdownNow();
   }
 
   interface Reach {
@@ -118,6 +128,12 @@ class EscapesRedTeam15bTest {
         return "timed out";
       }
     });
+    cases.put("a static ForkJoinPool's submit", () -> forkJoin.submit(() -> "f").get());
+    cases.put("a static ForkJoinPool's invoke", () -> forkJoin.invoke(
+        java.util.concurrent.ForkJoinTask.adapt(() -> "i")));
+    cases.put("a static work-stealing pool", () -> workStealing.submit(() -> "w").get());
+    cases.put("a static ForkJoinPool under supplyAsync", () ->
+        CompletableFuture.supplyAsync(() -> "c", forkJoin).get());
     return cases;
   }
 
