@@ -1,11 +1,16 @@
 package io.steelmill.sim.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The red team of 2026-12-01 (redteam15b) against issue 15's checker: histories whose search
@@ -86,6 +91,27 @@ class HistoryRedTeam15bTest {
         Duration.ofMinutes(1)).check(bigAppends(10, 200_000));
     assertThat(result.verdict()).isEqualTo(Verdict.UNKNOWN);
     assertThat(result.describe()).startsWith("unknown (the search filled its memory budget");
+  }
+
+  /**
+   * The size limit was checked against the size the file system reports, which is 0 for {@code
+   * /dev/zero}, a pipe or a {@code /proc} file: {@code /dev/zero} was read until the heap ran
+   * out. The limit now holds for what is read; a {@code /proc} file that ends still reads.
+   */
+  @Test
+  void aFileThatReportsNoSizeIsReadWithinTheLimit(@TempDir Path dir) throws Exception {
+    Path zero = Path.of("/dev/zero");
+    Assumptions.assumeTrue(Files.isReadable(zero), "a system with /dev/zero");
+    assertThatThrownBy(() -> HistoryFormat.read(zero, 1 << 20))
+        .isInstanceOf(EdnException.class)
+        .hasMessage("line 1, column 1: the file has more than 1048576 bytes; histories of up to"
+            + " 1048576 bytes are read (split it, for example by key)");
+    Path exact = dir.resolve("exact.edn");
+    String op = "{:process 0 :type :invoke :f :read}\n";
+    Files.writeString(exact, op);
+    assertThat(HistoryFormat.read(exact, op.length()).size()).isEqualTo(1);
+    assertThatThrownBy(() -> HistoryFormat.read(exact, op.length() - 1))
+        .hasMessageContaining("the file has " + op.length() + " bytes");
   }
 
   /** The estimate follows what a state holds, nested, and stops at a bounded depth. */
