@@ -114,6 +114,49 @@ class HistoryRedTeam15bTest {
         .hasMessageContaining("the file has " + op.length() + " bytes");
   }
 
+  private static Object value(String edn) {
+    return new EdnReader(edn).next();
+  }
+
+  /**
+   * EDN that Clojure's reader (and so Knossos) reads otherwise was read silently another way:
+   * {@code 010} as ten (octal eight in Clojure; {@code 08} an error there), {@code 1.5N} as the
+   * double 1.5 (an error there), {@code ^{:a 1} {}} as a symbol {@code ^} that shifted every
+   * later key of its map, {@code #{1 1}} as {@code #{1}} (a duplicate key there, as this reader
+   * says of maps), and a string's escape of a sign and three hex digits ({@code +041}) as
+   * {@code "A"}. Valid characters of a backslash, {@code u} and four hex digits were refused.
+   * Each is now read as Clojure reads it, or refused in one line.
+   */
+  @Test
+  void ednIsReadAsClojureReadsItOrRefused() {
+    for (String octal : List.of("010", "08", "-07", "+00", "01N")) {
+      assertThatThrownBy(() -> value(octal)).as(octal).isInstanceOf(EdnException.class)
+          .hasMessageContaining("starts with 0, which EDN does not allow");
+    }
+    assertThat(value("0")).isEqualTo(0L);
+    assertThat(value("-0")).isEqualTo(0L);
+    assertThat(value("0.5")).isEqualTo(0.5);
+    assertThat(value("00.5")).isEqualTo(0.5);
+    assertThat(value("0N")).isEqualTo(0L);
+    assertThatThrownBy(() -> value("1.5N")).hasMessageContaining("N is for integers");
+    assertThatThrownBy(() -> value("1e3N")).hasMessageContaining("N is for integers");
+    String op = "{:process 0 :type :invoke :f :write :value ^{:a 1} {:b 2} :time 5}";
+    Event event = HistoryFormat.parse(op).events().get(0);
+    assertThat(event.value()).isEqualTo(java.util.Map.of(Keyword.of("b"), 2L));
+    assertThat(event.time()).isEqualTo(5);
+    assertThat(value("^:private [1]")).isEqualTo(List.of(1L));
+    assertThatThrownBy(() -> value("#{1 1}")).isInstanceOf(EdnException.class)
+        .hasMessage("line 1, column 1: the set opened here holds an element twice");
+    assertThatThrownBy(() -> value("\"\\u+041\"")).hasMessageContaining("four hex digits");
+    assertThat(value("\\u0041")).isEqualTo('A');
+    assertThat(value("[\\u0000 \\u00e9]")).isEqualTo(List.of('\u0000', '\u00e9'));
+    assertThatThrownBy(() -> value("\\ud800")).hasMessageContaining("unknown character");
+    // what the writer writes of any character reads back as that character
+    for (char c : new char[] {'\u0000', '\f', ',', '\u00a0', '\u2028', 'x', '\\'}) {
+      assertThat(value(EdnWriter.write(c))).as("char %04x", (int) c).isEqualTo(c);
+    }
+  }
+
   /** The estimate follows what a state holds, nested, and stops at a bounded depth. */
   @Test
   void theEstimateCountsNestedValuesAndIsBounded() {
