@@ -199,6 +199,14 @@ final class TimeReadRewriter {
     /** The end of a thread pool's constructor: the kernel notes which run's code made it. */
     EXECUTOR_MADE("java/util/concurrent/ThreadPoolExecutor", "<init>", null, "executorMade",
         "(Ljava/lang/Object;)V"),
+    /**
+     * Every timed wait ({@code parkNanos}, {@code parkUntil}, under every timed wait of {@code
+     * java.util.concurrent}) and {@code Thread.sleep}: a timer action, on the carrier, must not
+     * wait (a task's waits are virtual and return at once from the hook).
+     */
+    TIMED_PARK("java/util/concurrent/locks/LockSupport", "parkNanos parkUntil", null,
+        "timedWaiting", "()V"),
+    SLEEP("java/lang/Thread", "sleepNanos", "(J)V", "timedWaiting", "()V"),
     /** The end of a fork-join pool's constructor, likewise. */
     POOL_MADE("java/util/concurrent/ForkJoinPool", "<init>", null, "executorMade",
         "(Ljava/lang/Object;)V");

@@ -35,6 +35,10 @@ import java.util.Optional;
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
  *       block the simulation's only carrier in real time.
+ *   <li>a timed wait in a timer action ({@code Thread.sleep}, {@code parkNanos}, a timed {@code
+ *       poll} or {@code await}): on the carrier virtual time stands still, so a sleep took real
+ *       time silently and a timed wait never ended, until the watchdog named a real duration
+ *       that differed every run.
  *   <li>a real socket ({@code java.net}, {@code java.nio}): network I/O in real time.
  *   <li>a real process ({@code ProcessBuilder.start}, {@code Runtime.exec}).
  * </ul>
@@ -96,6 +100,11 @@ final class Escapes {
           + " simulation. Fix: sleep in a task of the injected Daemons (Clock.sleep), or use a"
           + " ScheduledThreadPoolExecutor made in the run with the Daemons' threadFactory.";
       case "executor-handoff" -> sharedExecutor(subject, simulation);
+      case "timed-wait" -> !timer ? null : "waited with a timeout (Thread.sleep, a timed park,"
+          + " poll or await) " + where() + " at virtual time %T: a timer action runs on the"
+          + " carrier, outside any task, where virtual time stands still while it waits, so the"
+          + " wait took real time or never ended. Fix: wait in a task (Simulation.spawn); a"
+          + " timer action may wake one, or schedule another action for later.";
       case "real-socket" -> "opened a real socket " + where() + " at virtual time %T: network"
           + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
           + " the injected Network (simulated in a simulation), never java.net or java.nio"

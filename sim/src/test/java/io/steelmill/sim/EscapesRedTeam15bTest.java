@@ -177,6 +177,82 @@ class EscapesRedTeam15bTest {
     assertThat(runs.get(0)).as(name).contains(expected);
   }
 
+  static Map<String, Reach> timedWaits() {
+    Map<String, Reach> cases = new LinkedHashMap<>();
+    cases.put("Thread.sleep", () -> {
+      Thread.sleep(100);
+      return "slept";
+    });
+    cases.put("Thread.sleep(Duration)", () -> {
+      Thread.sleep(Duration.ofMillis(100));
+      return "slept";
+    });
+    cases.put("LockSupport.parkNanos", () -> {
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+      return "parked";
+    });
+    cases.put("BlockingQueue.poll(timeout)", () ->
+        new java.util.concurrent.LinkedBlockingQueue<String>().poll(100, TimeUnit.MILLISECONDS));
+    cases.put("Condition.await(timeout)", () -> {
+      java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+      lock.lock();
+      try {
+        return lock.newCondition().await(100, TimeUnit.MILLISECONDS);
+      } finally {
+        lock.unlock();
+      }
+    });
+    cases.put("CompletableFuture.get(timeout)", () -> {
+      try {
+        return new CompletableFuture<String>().get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        return "timed out";
+      }
+    });
+    return cases;
+  }
+
+  static List<String> timedWaitNames() {
+    return List.copyOf(timedWaits().keySet());
+  }
+
+  /**
+   * A timer action runs on the carrier, where virtual time stands still: a sleep in one took
+   * real time and the run passed; a timed poll, await or get never ended (its deadline reads the
+   * frozen clock), until the watchdog reported the carrier pinned "for PT23.4S", a real duration
+   * that differed every run. Each is an escape when the wait starts; a task's waits stay virtual.
+   */
+  @ParameterizedTest
+  @MethodSource("timedWaitNames")
+  void aTimedWaitInATimerActionIsAnEscape(String name) {
+    Reach wait = timedWaits().get(name);
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      SimResult result = Simulation.builder().seed(3).build().run(() -> {
+        Simulation sim = Simulation.current();
+        sim.schedule(1_000_000, () -> {
+          try {
+            sim.trace("waited: " + wait.reach());
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+        sim.sleep(Duration.ofMillis(500));
+      });
+      runs.add(result.failure() + "\n" + result.traceSha256());
+    }
+    assertThat(runs.get(1)).as(name).isEqualTo(runs.get(0));
+    assertThat(runs.get(0)).as(name).contains("Escape: A timer action (Simulation.schedule)"
+        + " waited with a timeout", "EscapesRedTeam15bTest.lambda$timedWaits$",
+        "at virtual time PT0.001S", "Fix: wait in a task");
+    // in a task, the same wait is virtual
+    SimResult inTask = Simulation.builder().seed(3).build().run(() -> {
+      Simulation.current().trace("waited: " + wait.reach());
+    });
+    assertThat(inTask.failure()).as(name).isNull();
+    assertThat(inTask.virtualTime()).as(name).isEqualTo(Duration.ofMillis(100));
+  }
+
   /** A pool the run makes, on the run's own virtual threads, is the run's: it still works. */
   @Test
   void poolsMadeInTheRunWithVirtualThreadsStayInside() {

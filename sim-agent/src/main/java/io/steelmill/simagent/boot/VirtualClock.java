@@ -131,6 +131,17 @@ public final class VirtualClock {
     report("pool-schedule", pool);
   }
 
+  /**
+   * Called first thing in {@code LockSupport.parkNanos}, {@code parkUntil} and {@code
+   * Thread.sleep}: on a platform thread, which a timer action's carrier is, the wait is real
+   * while the virtual clock it reads stands still. A virtual thread returns at once.
+   */
+  public static void timedWaiting() {
+    if (!Thread.currentThread().isVirtual()) {
+      report("timed-wait", null);
+    }
+  }
+
   /** Called first thing in {@code Timer.sched}: a timer's thread runs in real time. */
   public static void timerScheduling(Object timer) {
     report("timer-schedule", timer);
