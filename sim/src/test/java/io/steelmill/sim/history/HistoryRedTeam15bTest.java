@@ -157,6 +157,48 @@ class HistoryRedTeam15bTest {
     }
   }
 
+  /**
+   * A recorded history compared values as Java does: an {@code Integer} 1 written and a {@code
+   * Long} 1 read (a value decoded from a message) made "not linearizable", where Knossos (Clojure's
+   * {@code =}) calls them equal, and where the same history written to EDN and read back was
+   * linearizable; two equal arrays were different (identity), and the written file held {@code
+   * [I@5f184fc6}. Recorded values are now what their written form reads as.
+   */
+  @Test
+  void recordedValuesCompareAsTheirWrittenFormReads() {
+    Object[][] pairs = {{1, 1L}, {(short) 7, 7L}, {(byte) -1, -1L}, {0.1f, 0.1},
+        {new int[] {1, 2}, List.of(1L, 2L)}, {new byte[] {3}, new long[] {3}},
+        {new Object[] {1, "a"}, List.of(1L, "a")}, {List.of(1, 2), List.of(1L, 2L)},
+        {java.util.Map.of("k", 1), java.util.Map.of("k", 1L)},
+        {java.math.BigInteger.TEN, 10}, {new java.math.BigDecimal("1.50"), new java.math
+            .BigDecimal("1.5")}};
+    for (Object[] pair : pairs) {
+      History history = new History(() -> 0);
+      history.invoke(0, "write", pair[0]);
+      history.ok(0, null);
+      history.invoke(1, "read", null);
+      history.ok(1, pair[1]);
+      String shown = EdnWriter.preview(history.events().get(0).value());
+      LinearizabilityChecker checker = new LinearizabilityChecker(Models.named("register"),
+          Duration.ofSeconds(30));
+      assertThat(checker.check(history).verdict()).as(shown).isEqualTo(Verdict.LINEARIZABLE);
+      assertThat(checker.check(HistoryFormat.parse(history.toEdn())).verdict()).as(shown)
+          .isEqualTo(Verdict.LINEARIZABLE);
+      assertThat(history.toEdn()).as(shown).doesNotContain("@");
+    }
+    // a decimal is still not an integer, and an array recorded is a copy, not a view
+    History history = new History(() -> 0);
+    int[] values = {1};
+    history.invoke(0, "write", values);
+    values[0] = 2;
+    history.ok(0, null);
+    history.invoke(1, "read", null);
+    history.ok(1, 1.0);
+    assertThat(history.events().get(0).value()).isEqualTo(List.of(1L));
+    assertThat(new LinearizabilityChecker(Models.named("register"), Duration.ofSeconds(30))
+        .check(history).verdict()).isEqualTo(Verdict.NOT_LINEARIZABLE);
+  }
+
   /** The estimate follows what a state holds, nested, and stops at a bounded depth. */
   @Test
   void theEstimateCountsNestedValuesAndIsBounded() {
