@@ -14,6 +14,7 @@ import java.lang.classfile.constantpool.MemberRefEntry;
 import java.lang.classfile.constantpool.PoolEntry;
 import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
+import java.lang.classfile.instruction.ReturnInstruction;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDesc;
 import java.lang.constant.DirectMethodHandleDesc;
@@ -28,9 +29,10 @@ import java.util.List;
  * System.currentTimeMillis()} and {@code jdk.internal.misc.VM.getNanoTimeAdjustment(long)} (the
  * wall-clock read behind {@code Instant.now()}), as an instruction or as a method reference,
  * becomes a call of the same shape to {@code VirtualClock} (defined as {@link BootClass#NAME}); and
- * four JDK methods get a first
+ * a few JDK methods get a first
  * instruction that reports an escape ({@code Thread.start}, {@code VirtualThread.start}, {@code
- * Object.wait(long)}, {@code VirtualThread.parkOnCarrierThread}); and the JDK's sources of
+ * Object.wait(long)}, {@code VirtualThread.parkOnCarrierThread}, the {@link Hook}s: sockets,
+ * processes, pools, timers), a constructor a last one; and the JDK's sources of
  * randomness ask it for the run's seed first ({@link RandomHooks}). Nothing else changes: no method or field is added, so
  * loaded classes can be retransformed. Classes without hooks are edited in their constant pool
  * alone ({@link ClockRedirect}); the class-file library rebuilds the hooked ones.
@@ -178,7 +180,36 @@ final class TimeReadRewriter {
     REAL_PROCESS("java/lang/ProcessBuilder", "start", null, "processStarting", "()V"),
     /** Every submission to a pool from outside it: the kernel judges which pool it is. */
     POOL_SUBMIT("java/util/concurrent/ForkJoinPool", "externalSubmissionQueue submissionQueue",
-        null, "poolSubmitting", "(Ljava/lang/Object;)V");
+        null, "poolSubmitting", "(Ljava/lang/Object;)V"),
+    /**
+     * Every delayed action on a pool ({@code ForkJoinPool.schedule*}, and under {@code
+     * CompletableFuture.orTimeout}, {@code completeOnTimeout} and {@code delayedExecutor}): the
+     * pool's delay scheduler is a platform thread that waits in real time.
+     */
+    POOL_SCHEDULE("java/util/concurrent/ForkJoinPool", "scheduleDelayedTask", null,
+        "poolScheduling", "(Ljava/lang/Object;)V"),
+    /** Every task given to a {@code java.util.Timer}: its thread is a platform thread. */
+    TIMER_SCHEDULE("java/util/Timer", "sched", null, "timerScheduling", "(Ljava/lang/Object;)V"),
+    /** Work given to a thread pool (its {@code submit}s and {@code invoke}s come here too). */
+    EXECUTOR_HANDOFF("java/util/concurrent/ThreadPoolExecutor", "execute",
+        "(Ljava/lang/Runnable;)V", "executorHandoff", "(Ljava/lang/Object;)V"),
+    /** Work given to a scheduled thread pool ({@code schedule*}, {@code execute}, {@code submit}). */
+    SCHEDULED_HANDOFF("java/util/concurrent/ScheduledThreadPoolExecutor", "delayedExecute", null,
+        "executorHandoff", "(Ljava/lang/Object;)V"),
+    /** The end of a thread pool's constructor: the kernel notes which run's code made it. */
+    EXECUTOR_MADE("java/util/concurrent/ThreadPoolExecutor", "<init>", null, "executorMade",
+        "(Ljava/lang/Object;)V"),
+    /**
+     * Every timed wait ({@code parkNanos}, {@code parkUntil}, under every timed wait of {@code
+     * java.util.concurrent}) and {@code Thread.sleep}: a timer action, on the carrier, must not
+     * wait (a task's waits are virtual and return at once from the hook).
+     */
+    TIMED_PARK("java/util/concurrent/locks/LockSupport", "parkNanos parkUntil", null,
+        "timedWaiting", "()V"),
+    SLEEP("java/lang/Thread", "sleepNanos", "(J)V", "timedWaiting", "()V"),
+    /** The end of a fork-join pool's constructor, likewise. */
+    POOL_MADE("java/util/concurrent/ForkJoinPool", "<init>", null, "executorMade",
+        "(Ljava/lang/Object;)V");
 
     private final String owner;
     private final java.util.List<String> methods; // its names, separated by spaces in the source
@@ -221,6 +252,14 @@ final class TimeReadRewriter {
     }
 
     CodeTransform prologue() {
+      if (methods.contains("<init>")) { // `this` is ready only at the end of a constructor
+        return (code, element) -> {
+          if (element instanceof ReturnInstruction) {
+            code.aload(0).invokestatic(CLOCK, report, reportType);
+          }
+          redirect(code, element);
+        };
+      }
       return new CodeTransform() {
         @Override
         public void atStart(CodeBuilder code) {

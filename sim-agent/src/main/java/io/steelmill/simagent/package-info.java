@@ -33,10 +33,15 @@
  *       algorithms, {@code Collections.shuffle(list)}) ask the kernel first ({@code
  *       RandomHooks}): simulated code draws from the run's seed, any other thread as before.
  *   <li><b>Escapes.</b> {@code Thread.start} of a platform thread, {@code Object.wait}, a
- *       park that pins the carrier, work put on a {@code ForkJoinPool} from outside it and a draw
- *       from a {@code java.util.Random} report to the kernel first, on the calling thread, which
- *       fails the run at that virtual instant when the caller is a simulated task and the kernel
- *       judges it an escape (a platform thread, the common pool, a Random its run did not make).
+ *       park that pins the carrier, work put on a {@code ForkJoinPool} from outside it, a delayed
+ *       action on a {@code ForkJoinPool} ({@code CompletableFuture.orTimeout}), a task given to a
+ *       {@code java.util.Timer}, work given to a {@code ThreadPoolExecutor} and a draw from a
+ *       {@code java.util.Random} report to the kernel first, on the calling thread, which fails
+ *       the run at that virtual instant when the caller is a simulated task and the kernel judges
+ *       it an escape (a platform thread, the common pool, a pool's delay thread, a timer's
+ *       thread, a pool or a Random its run did not make). The ends of the constructors of {@code
+ *       Random}, {@code ThreadPoolExecutor} and {@code ForkJoinPool} report too, so the kernel
+ *       knows which run made them.
  *   <li><b>What is not rewritten.</b> Reflective calls of those methods ({@code
  *       Method.invoke}, a {@code MethodHandle} looked up at run time), native code, classes of
  *       the agent's own package, and classes that read a clock but could not be rewritten (the

@@ -18,6 +18,7 @@ final class Carrier {
   }
 
   SimResult run(Simulation.Body body) {
+    refuseNestedOrRepeated();
     RunLoop runLoop = run.loop;
     SelfTest.check();
     TimeWarp.require();
@@ -75,5 +76,35 @@ final class Carrier {
     return new SimResult(
         run.seed, run.now, run.steps, trace.events(), wall, trace.finish(), trace.tail(),
         trace.full(), run.failure, leaked);
+  }
+
+  /**
+   * A run started from a task or timer action of another run blocked that run's only carrier in
+   * real time: it failed with an escape naming the kernel's own thread the first time in a JVM
+   * and "a wake-up came from outside" after. A simulation that ran already went on from its end
+   * (the virtual time, the steps, the streams), giving a result that was neither a replay nor a
+   * fresh run. Both are refused, in one line, before anything starts.
+   */
+  private void refuseNestedOrRepeated() {
+    Thread self = Thread.currentThread();
+    Simulation outer = RunOfThread.mountedOn(self);
+    if (outer == null) {
+      outer = RunOfThread.timerActionOn(self);
+    }
+    if (outer != null) {
+      throw new SimulationException("Simulation.run of seed " + run.seed + " was called inside"
+          + " the run of seed " + outer.seed() + " (" + (outer.state.timerAction
+              ? "a timer action" : "task " + outer.state.mountedTaskName()) + "): a simulation"
+          + " cannot run inside another, whose only carrier would wait for it in real time. Fix:"
+          + " run simulations one after another, or side by side from platform threads"
+          + " (SeedSweep), never from simulated code.");
+    }
+    if (run.started) {
+      throw new IllegalStateException("This Simulation (seed " + run.seed + ") has run"
+          + " already; a second run would go on from where the first ended. Fix: build one"
+          + " Simulation per run: Simulation.builder().seed(" + run.seed + ")...build().run(...)"
+          + " replays the seed.");
+    }
+    run.started = true;
   }
 }

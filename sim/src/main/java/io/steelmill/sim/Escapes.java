@@ -18,12 +18,27 @@ import java.util.Optional;
  *       executor, parallel streams), when it is submitted: whether a worker or the task itself
  *       then ran it, or the work ended before anyone waited, decided which check saw it, so
  *       runs of one seed failed with different messages.
+ *   <li>a delayed action on a {@code ForkJoinPool} ({@code CompletableFuture.orTimeout},
+ *       {@code completeOnTimeout}, {@code delayedExecutor}, {@code ForkJoinPool.schedule}) and a
+ *       task given to a {@code java.util.Timer}: a real thread waits out the delay in real time.
+ *       Once the JDK's delay thread ran (any earlier use in the JVM), nothing started a thread,
+ *       and the timeout fired in real time: a run of one seed passed, failed or waited another
+ *       virtual time from run to run.
+ *   <li>work given to a {@code ThreadPoolExecutor} or a {@code ForkJoinPool} the run's code did
+ *       not make ({@link SharedRandoms}): a static pool's threads, started before the run, are
+ *       real threads (or tasks of an earlier run), and work given to them ran outside the
+ *       schedule, silently or with another failure every run. (A fork-join pool the run makes
+ *       fails when its first worker starts.)
  *   <li>a draw from a {@code java.util.Random} the run's code did not make ({@link
  *       SharedRandoms}): its state lives from run to run.
  *   <li>{@code Object.wait}: the JVM hands a notified waiter back through its own platform
  *       thread, so the waiter resumes when that thread gets to it.
  *   <li>a park that pins the carrier, such as a wait in a static initializer: the wait would
  *       block the simulation's only carrier in real time.
+ *   <li>a timed wait in a timer action ({@code Thread.sleep}, {@code parkNanos}, a timed {@code
+ *       poll} or {@code await}): on the carrier virtual time stands still, so a sleep took real
+ *       time silently and a timed wait never ended, until the watchdog named a real duration
+ *       that differed every run.
  *   <li>a real socket ({@code java.net}, {@code java.nio}): network I/O in real time.
  *   <li>a real process ({@code ProcessBuilder.start}, {@code Runtime.exec}).
  * </ul>
@@ -54,7 +69,7 @@ final class Escapes {
     if (simulation == null || simulation.state.unwinding) {
       return;
     }
-    if (kind.equals("random-made")) {
+    if (kind.equals("random-made") || kind.equals("executor-made")) {
       SharedRandoms.made(subject, simulation.state.serial);
       return;
     }
@@ -67,11 +82,29 @@ final class Escapes {
           + " use the platform's primitives, instead of wait/notify.";
       case "pinned-park" -> pinned();
       case "random-draw" -> sharedRandom(subject, simulation);
-      case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool() ? null
+      case "pool-submit" -> subject != java.util.concurrent.ForkJoinPool.commonPool()
+          ? (subject == simulation.state.scheduler ? null : sharedExecutor(subject, simulation))
           : "put work on the common ForkJoinPool " + where() + " at virtual time %T: its"
               + " workers are real threads, outside the simulation (CompletableFuture.*Async"
               + " without an executor, parallel streams). Fix: pass the injected Daemons executor"
               + " to *Async calls, and use sequential streams in simulated code.";
+      case "pool-schedule" -> subject == simulation.state.scheduler ? null
+          : "scheduled a delayed action on a ForkJoinPool " + where() + " at virtual time %T"
+              + " (CompletableFuture.orTimeout, completeOnTimeout, delayedExecutor,"
+              + " ForkJoinPool.schedule): the pool's delay scheduler is a real thread that waits"
+              + " in real time, outside the simulation. Fix: wait with a timeout instead"
+              + " (future.get(timeout, unit) waits in virtual time), or sleep in a task of the"
+              + " injected Daemons and then complete the future.";
+      case "timer-schedule" -> "scheduled a task on a java.util.Timer " + where() + " at virtual"
+          + " time %T: the timer's thread is a real thread that waits in real time, outside the"
+          + " simulation. Fix: sleep in a task of the injected Daemons (Clock.sleep), or use a"
+          + " ScheduledThreadPoolExecutor made in the run with the Daemons' threadFactory.";
+      case "executor-handoff" -> sharedExecutor(subject, simulation);
+      case "timed-wait" -> !timer ? null : "waited with a timeout (Thread.sleep, a timed park,"
+          + " poll or await) " + where() + " at virtual time %T: a timer action runs on the"
+          + " carrier, outside any task, where virtual time stands still while it waits, so the"
+          + " wait took real time or never ended. Fix: wait in a task (Simulation.spawn); a"
+          + " timer action may wake one, or schedule another action for later.";
       case "real-socket" -> "opened a real socket " + where() + " at virtual time %T: network"
           + " I/O outside the simulation, in real time, which no seed replays. Fix: talk through"
           + " the injected Network (simulated in a simulation), never java.net or java.nio"
@@ -105,6 +138,15 @@ final class Escapes {
         + " " + where() + " at virtual time %T: its state carries from run to run, so what it"
         + " draws depends on the runs before, not on the seed. Fix: draw from the injected"
         + " RandomSource (Simulation.random(purpose) in a test), or make the Random in the run.";
+  }
+
+  private static String sharedExecutor(Object executor, Simulation simulation) {
+    String shared = SharedRandoms.sharedBy(executor, simulation.state.serial);
+    return shared == null ? null : "gave work to a " + executor.getClass().getName() + " "
+        + shared + " " + where() + " at virtual time %T: its threads live from run to run (real"
+        + " threads, or tasks of another run), so the work runs outside this run's schedule."
+        + " Fix: make the executor in the run with the injected Daemons (executor,"
+        + " threadFactory), never in a static field or before the run.";
   }
 
   /** Whether a static initializer of a JDK class is running on this thread. */

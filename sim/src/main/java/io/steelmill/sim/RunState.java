@@ -62,6 +62,8 @@ final class RunState {
   final long jdkThreadSeeds;
   /** This run's number in the JVM ({@link SharedRandoms}). */
   final long serial = SharedRandoms.nextRun();
+  /** Set when the run starts: a {@link Simulation} runs once ({@link Carrier}). */
+  boolean started;
   final SimScheduler scheduler = new SimScheduler(this);
   final Timers timers = new Timers(this);
   final Faults faults = new Faults(this);

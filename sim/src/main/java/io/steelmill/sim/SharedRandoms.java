@@ -14,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * run's seed: the agent's {@code RandomHooks}.) The agent reports every {@code Random}'s
  * construction and every draw of a run's code to {@link Escapes}; the map is weak, so it keeps
  * no generator alive.
+ *
+ * <p>Thread pools ({@code ThreadPoolExecutor}, {@code ForkJoinPool}) are told apart the same way: one the run did not
+ * make has threads that live from run to run, so work a task gives it runs outside the run.
  */
 final class SharedRandoms {
   private static final StackWalker WALKER = StackWalker.getInstance();

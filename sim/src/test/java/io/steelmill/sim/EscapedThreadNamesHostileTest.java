@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +27,21 @@ class EscapedThreadNamesHostileTest {
     List<Thread> started = new ArrayList<>();
     // a timer action that starts a thread is stopped as an escape (TimerActionHostileTest): these
     // are made during the run (so their ids follow the carrier's) and started by a real thread
-    // outside it, as an executor's worker that escaped earlier would
-    ExecutorService starter = Executors.newSingleThreadExecutor();
+    // outside it, as a thread that escaped earlier would (a hand-made one: work given to a pool
+    // made before the run is an escape of its own, EscapesRedTeam15bTest)
+    BlockingQueue<FutureTask<?>> work = new LinkedBlockingQueue<>();
+    Thread starter = new Thread(() -> {
+      try {
+        while (true) {
+          work.take().run();
+        }
+      } catch (InterruptedException e) {
+        // stopped
+      }
+    }, "starter");
+    starter.setDaemon(true);
+    starter.start();
     try {
-      starter.submit(() -> {}).get(10, TimeUnit.SECONDS);
       SimResult result = Simulation.builder().seed(1).build().run(() -> {
         Simulation sim = Simulation.current();
         sim.schedule(1_000, () -> { // on the carrier: real threads, outside any task
@@ -40,7 +51,9 @@ class EscapedThreadNamesHostileTest {
             started.add(thread);
           }
           try {
-            starter.submit(() -> started.forEach(Thread::start)).get(10, TimeUnit.SECONDS);
+            FutureTask<Void> start = new FutureTask<>(() -> started.forEach(Thread::start), null);
+            work.put(start);
+            start.get(); // untimed: a timed wait in a timer action is an escape of its own
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
@@ -53,7 +66,7 @@ class EscapedThreadNamesHostileTest {
         assertThat(result.failure().getMessage()).as(name).contains("\n  " + name + " ");
       }
     } finally {
-      starter.shutdown();
+      starter.interrupt();
       end.countDown();
       for (Thread thread : started) {
         thread.join();

@@ -72,9 +72,8 @@ final class FailureShrink {
       return "";
     }
     try {
-      List<String> faults = first.appliedIds();
       ShrinkResult shrunk = new Shrinker(settings.shrinkBudget())
-          .shrink(faults, FailureKind.of(failed, check(history)), mask -> {
+          .shrink(first, FailureKind.of(failed, check(history)), mask -> {
             try {
               Outcome again = rerun.run(options(settings, mask, false));
               return FailureKind.of(again.result(), check(again.history()));

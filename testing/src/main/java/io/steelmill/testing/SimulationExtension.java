@@ -216,7 +216,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
       SeedResults results = SeedResults.of(context, shard(context));
       FailureShrink shrink = new FailureShrink(context, settings, seed, session.simulation.faults(),
           options -> {
-            SimSession again = rerunSession(call, options);
+            SimSession again = rerunSession(context, call, options);
             return new FailureShrink.Outcome(again.result, again.simulation.faults(),
                 again.recordedHistory(), again.clusterNames());
           });
@@ -231,7 +231,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
             + shrink.report(first, session.recordedHistory()), failed.getCause());
       }
       if (checkDeterminism) {
-        SimResult second = rerun(call);
+        SimResult second = rerun(context, call);
         compare(context, results, first, second, "in this JVM (thread ids and identity hashes moved)");
         if (FreshJvmCheck.enabled(context)) {
           long limit = Math.max(120_000, 20 * first.wallNanos() / 1_000_000);
@@ -256,14 +256,28 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
      * Runs the method again in a fresh simulation of the same seed, with fresh parameters, after
      * moving what the seed does not decide ({@link JvmPerturbation}).
      */
-    private SimResult rerun(ReflectiveInvocationContext<Method> call) throws InterruptedException {
+    private SimResult rerun(ExtensionContext context, ReflectiveInvocationContext<Method> call)
+        throws Exception {
       JvmPerturbation.apply(seed);
-      return rerunSession(call, FailureShrink.options(settings, mask, false)).result;
+      return rerunSession(context, call, FailureShrink.options(settings, mask, false)).result;
     }
 
-    /** A fresh run of the method with {@code faults}; its session holds the result. */
+    /**
+     * A fresh run of the method with {@code faults}, on test instances of its own ({@link
+     * FreshInstance}); its session holds the result.
+     */
+    private SimSession rerunSession(ExtensionContext context,
+        ReflectiveInvocationContext<Method> call, FaultLedger.Options faults) throws Exception {
+      FreshInstance instance = FreshInstance.setUp(context);
+      try {
+        return rerunSession(call, faults, instance.target());
+      } finally {
+        instance.tearDown();
+      }
+    }
+
     private SimSession rerunSession(ReflectiveInvocationContext<Method> call,
-        FaultLedger.Options faults) {
+        FaultLedger.Options faults, Object target) {
       SimSession again = new SimSession(simulation(seed, settings, true, faults), settings);
       Method method = call.getExecutable();
       Parameter[] parameters = method.getParameters();
@@ -276,7 +290,7 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
         body(again, () -> {
           try {
             method.setAccessible(true);
-            method.invoke(call.getTarget().orElse(null), args);
+            method.invoke(target, args);
           } catch (InvocationTargetException e) {
             if (e.getCause() instanceof Exception cause) {
               throw cause;

@@ -96,7 +96,7 @@ final class FailingSeed {
   ShrinkResult shrink(long seed, ClusterSimulation.Outcome failing, PrintStream out) {
     List<String> faults = failing.faults().appliedIds();
     ShrinkResult result = new Shrinker(options.budget)
-        .shrink(faults, kind(failing), mask -> kind(replay(seed, mask, false)));
+        .shrink(failing.faults(), kind(failing), mask -> kind(replay(seed, mask, false)));
     out.println("shrunk: " + result.summary());
     if (result.reproduced()) { // else the summary says why nothing was shrunk
       out.println("faults needed: " + result.kept().size() + " of " + faults.size());

@@ -124,6 +124,40 @@ public final class VirtualClock {
     report("pool-submit", pool);
   }
 
+  /**
+   * Called first thing in {@code ForkJoinPool.scheduleDelayedTask}: a delayed action on a pool
+   * ({@code CompletableFuture.orTimeout}, {@code ForkJoinPool.schedule}) waits in real time.
+   */
+  public static void poolScheduling(Object pool) {
+    report("pool-schedule", pool);
+  }
+
+  /**
+   * Called first thing in {@code LockSupport.parkNanos}, {@code parkUntil} and {@code
+   * Thread.sleep}: on a platform thread, which a timer action's carrier is, the wait is real
+   * while the virtual clock it reads stands still. A virtual thread returns at once.
+   */
+  public static void timedWaiting() {
+    if (!Thread.currentThread().isVirtual()) {
+      report("timed-wait", null);
+    }
+  }
+
+  /** Called first thing in {@code Timer.sched}: a timer's thread runs in real time. */
+  public static void timerScheduling(Object timer) {
+    report("timer-schedule", timer);
+  }
+
+  /** Called first thing when work is given to a {@code ThreadPoolExecutor}. */
+  public static void executorHandoff(Object executor) {
+    report("executor-handoff", executor);
+  }
+
+  /** Called last thing in {@code ThreadPoolExecutor}'s constructors, on every thread. */
+  public static void executorMade(Object executor) {
+    report("executor-made", executor);
+  }
+
   /** Called last thing in {@code Random}'s constructor, on every thread. */
   public static void randomMade(Object random) {
     report("random-made", random);

@@ -12,8 +12,10 @@ import java.util.Set;
  * Reads the subset of EDN that Jepsen histories use: {@code nil}, booleans, integers (64-bit;
  * with {@code N}, BigInteger when a long cannot hold them), decimals (double; with {@code M},
  * BigDecimal), strings, characters, keywords, symbols, vectors and lists (both as {@link List}),
- * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards and tagged values (the
- * tag is dropped: {@code #jepsen.history.Op{...}} reads as its map). Every error names the line
+ * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards, tagged values (the
+ * tag is dropped: {@code #jepsen.history.Op{...}} reads as its map) and metadata ({@code ^m x}
+ * reads as {@code x}). What Clojure's reader reads otherwise is refused, never read another
+ * way: an integer with a leading zero (octal there), a set holding an element twice. Every error names the line
  * and column. Hand-written so that the checker needs no dependency. This class reads the
  * structure (collections, dispatch, nesting); {@link EdnScanner} reads the atoms.
  */
@@ -83,11 +85,23 @@ public final class EdnReader {
         return nested(this::readDispatch);
       case '\\':
         return in.readCharacter();
+      case '^':
+        in.skip(1);
+        return nested(this::readWithMetadata);
       case ']', ')', '}':
         throw in.error("unexpected '" + c + "' with no matching opening bracket");
       default:
         return in.atNumber() ? in.readNumber() : in.readSymbolLike();
     }
+  }
+
+  /**
+   * {@code ^meta form}: the form, its metadata dropped (as Clojure's EDN reader attaches it and
+   * {@code =} ignores it). Read as a symbol {@code ^}, it shifted every later key of its map.
+   */
+  private Object readWithMetadata() {
+    readForm();
+    return readForm();
   }
 
   private interface FormReader {
@@ -174,8 +188,15 @@ public final class EdnReader {
     }
     char c = in.peek(1);
     if (c == '{') {
+      int line = in.line();
+      int column = in.column();
       in.skip(2);
-      return Collections.unmodifiableSet(new LinkedHashSet<>(readSequence('}')));
+      List<Object> items = readSequence('}');
+      Set<Object> set = new LinkedHashSet<>(items);
+      if (set.size() < items.size()) { // as a map's duplicate key: Clojure refuses it
+        throw new EdnException("the set opened here holds an element twice", line, column);
+      }
+      return Collections.unmodifiableSet(set);
     }
     if (c == '#') {
       in.skip(2);

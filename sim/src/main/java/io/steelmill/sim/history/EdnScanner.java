@@ -110,13 +110,21 @@ final class EdnScanner {
     if (pos + 4 > text.length()) {
       throw error("a \\u escape needs four hex digits");
     }
-    try {
-      char c = (char) Integer.parseInt(text.substring(pos, pos + 4), 16);
-      pos += 4;
-      return c;
-    } catch (NumberFormatException e) {
+    String digits = text.substring(pos, pos + 4);
+    if (!isHex(digits)) { // parseInt also takes a sign: "+041" was read as A
       throw error("a \\u escape needs four hex digits");
     }
+    pos += 4;
+    return (char) Integer.parseInt(digits, 16);
+  }
+
+  private static boolean isHex(String digits) {
+    for (int i = 0; i < digits.length(); i++) {
+      if (Character.digit(digits.charAt(i), 16) < 0 || digits.charAt(i) > 'f') {
+        return false;
+      }
+    }
+    return !digits.isEmpty();
   }
 
   Object readCharacter() {
@@ -137,6 +145,12 @@ final class EdnScanner {
       default -> {
         if (name.length() == 1) {
           yield name.charAt(0);
+        }
+        if (name.length() == 5 && name.charAt(0) == 'u' && isHex(name.substring(1))) {
+          char c = (char) Integer.parseInt(name.substring(1), 16);
+          if (!Character.isSurrogate(c)) { // as Clojure's reader: no half of a pair alone
+            yield c;
+          }
         }
         pos = start;
         throw error("unknown character literal \\" + EdnWriter.preview(new Symbol(name)));
@@ -174,6 +188,22 @@ final class EdnScanner {
     }
     boolean big = token.endsWith("N");
     String digits = big ? token.substring(0, token.length() - 1) : token;
+    boolean decimal = digits.endsWith("M") || digits.indexOf('.') >= 0
+        || digits.indexOf('e') >= 0 || digits.indexOf('E') >= 0;
+    String magnitude = digits.startsWith("+") || digits.startsWith("-") ? digits.substring(1)
+        : digits;
+    if (!decimal && magnitude.length() > 1 && magnitude.charAt(0) == '0'
+        && magnitude.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // Clojure reads 010 as octal 8, and 08 not at all: EDN has no such integer
+      pos = start;
+      throw error("the integer " + EdnWriter.preview(new Symbol(token)) + " starts with 0,"
+          + " which EDN does not allow (Clojure would read 010 as octal 8)");
+    }
+    if (big && decimal) {
+      pos = start;
+      throw error("malformed number " + EdnWriter.preview(new Symbol(token))
+          + ": N is for integers");
+    }
     try {
       if (digits.endsWith("M")) {
         // arbitrary precision, as EDN's M promises: a double made 0.1M and 0.10000000000000001M

@@ -104,7 +104,13 @@ public final class EdnWriter {
       case ' ' -> out.append("\\space");
       case '\t' -> out.append("\\tab");
       case '\r' -> out.append("\\return");
-      default -> out.append('\\').append(c);
+      default -> {
+        if (Character.isISOControl(c) || Character.isWhitespace(c) || c == ',') {
+          out.append(String.format("\\u%04x", (int) c)); // raw, the reader would see a blank
+        } else {
+          out.append('\\').append(c);
+        }
+      }
     }
   }
 

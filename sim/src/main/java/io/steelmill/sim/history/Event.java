@@ -18,6 +18,8 @@ public record Event(long process, EventType type, String f, Object value, Object
     if (type == null || f == null || f.isEmpty()) {
       throw new IllegalArgumentException("an event needs a type and a function");
     }
+    value = Values.asRead(value); // an Integer 1 is the Long 1 its written form reads as
+    key = Values.asRead(key);
   }
 
   /** This event as one Jepsen EDN map. */

@@ -1,6 +1,7 @@
 package io.steelmill.sim.history;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -37,12 +38,33 @@ public final class HistoryFormat {
    * an error naming where they are: replacing them would make different values read as equal.
    */
   public static History read(Path file) throws IOException {
+    return read(file, MAX_FILE_BYTES);
+  }
+
+  /**
+   * {@link #read(Path)} with a limit of {@code maxBytes}. The limit holds for what is read, not
+   * for the size the file system reports: a pipe ({@code <(zcat h.edn.gz)}), {@code /dev/zero}
+   * or a {@code /proc} file reports 0 bytes, and one that never ends was read until the heap
+   * ran out.
+   */
+  static History read(Path file, long maxBytes) throws IOException {
     long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
-      throw new EdnException("the file has " + size + " bytes; histories of up to "
-          + MAX_FILE_BYTES + " bytes are read (split it, for example by key)", 1, 1);
+    if (size > maxBytes) {
+      throw tooLarge(size + " bytes", maxBytes);
     }
-    return parse(decode(Files.readAllBytes(file)));
+    byte[] bytes;
+    try (InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+    }
+    if (bytes.length > maxBytes) {
+      throw tooLarge("more than " + maxBytes + " bytes", maxBytes);
+    }
+    return parse(decode(bytes));
+  }
+
+  private static EdnException tooLarge(String size, long maxBytes) {
+    return new EdnException("the file has " + size + "; histories of up to " + maxBytes
+        + " bytes are read (split it, for example by key)", 1, 1);
   }
 
   private static String decode(byte[] bytes) {

@@ -3,6 +3,7 @@ package io.steelmill.sim.history;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +20,14 @@ final class SeenNodes {
   private final long[] linearized;
   private final long[] optionalLinearized;
   private final SearchBudget budget;
+  /**
+   * The large states (over {@link #SHARED_STATE_BYTES}) charged so far, by identity: a state is
+   * charged once however many entries share it (a register's written value, a big cas value).
+   */
+  private final Map<Object, Boolean> chargedStates = new IdentityHashMap<>();
+
+  /** States smaller than this are left to {@link #ENTRY_BYTES}'s slack, without a lookup. */
+  private static final long SHARED_STATE_BYTES = 256;
 
   /** Nodes of a search whose live sets are {@code linearized} and {@code optionalLinearized}. */
   SeenNodes(long[] linearized, long[] optionalLinearized, SearchBudget budget) {
@@ -42,7 +51,8 @@ final class SeenNodes {
       key.compact = CompactBits.of(linearized);
       optional = CompactBits.of(optionalLinearized);
       cache.put(key, optional);
-      budget.charge(ENTRY_BYTES + 8L * (key.compact.length + optional.length));
+      budget.charge(ENTRY_BYTES + 8L * (key.compact.length + optional.length)
+          + stateBytes(probe.state));
       return true;
     }
     if (seen instanceof long[] one) {
@@ -66,6 +76,15 @@ final class SeenNodes {
     sets.add(optional = CompactBits.of(optionalLinearized));
     budget.charge(16L + 8L * optional.length);
     return true;
+  }
+
+  /** What keeping {@code state} costs the budget: a large state once, a small one nothing. */
+  private long stateBytes(Object state) {
+    long bytes = StateBytes.of(state);
+    if (bytes < SHARED_STATE_BYTES) {
+      return 0;
+    }
+    return chargedStates.put(state, Boolean.TRUE) == null ? bytes : 0;
   }
 
   /** About what a cache entry costs besides its words: key, map node, array headers. */

@@ -91,4 +91,80 @@ final class Values {
     return value instanceof Double || value instanceof Float || value instanceof List<?>
         || value instanceof Set<?> || value instanceof Map<?, ?>;
   }
+
+  /**
+   * {@code value} as the EDN reader gives it back from its written form: Java's other integer
+   * types as {@code Long}, a {@code Float} as the {@code Double} its text reads as, a {@code
+   * BigInteger} that fits as a {@code Long}, an array as a list, at any depth. A recorded history
+   * compared an {@code Integer} 1 with a {@code Long} 1 as different (Clojure's {@code =} calls
+   * them equal) and two equal arrays as different (identity), and the same history written and
+   * read back said otherwise. The same object when nothing changes.
+   */
+  static Object asRead(Object value) {
+    return switch (value) {
+      case null -> null;
+      case Long l -> l;
+      case String s -> s;
+      case Integer i -> (long) i;
+      case Short i -> (long) i;
+      case Byte i -> (long) i;
+      case Float f -> f.isNaN() || f.isInfinite() ? (Object) f.doubleValue()
+          : (Object) Double.parseDouble(Float.toString(f));
+      case java.math.BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b;
+      case java.math.BigDecimal d -> d.stripTrailingZeros();
+      case Object[] items -> {
+        List<Object> copy = new ArrayList<>(items.length); // not a view the caller may change
+        for (Object item : items) {
+          copy.add(asRead(item));
+        }
+        yield java.util.Collections.unmodifiableList(copy);
+      }
+      case List<?> list -> {
+        List<Object> out = null;
+        for (int i = 0; i < list.size(); i++) {
+          Object item = list.get(i);
+          Object made = asRead(item);
+          if (made != item && out == null) {
+            out = new ArrayList<>(list.subList(0, i));
+          }
+          if (out != null) {
+            out.add(made);
+          }
+        }
+        yield out == null ? list : java.util.Collections.unmodifiableList(out);
+      }
+      case Set<?> set -> {
+        Set<Object> out = new LinkedHashSet<>();
+        boolean changed = false;
+        for (Object item : set) {
+          Object made = asRead(item);
+          changed |= made != item;
+          out.add(made);
+        }
+        yield changed ? java.util.Collections.unmodifiableSet(out) : set;
+      }
+      case Map<?, ?> map -> {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        boolean changed = false;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          Object key = asRead(e.getKey());
+          Object made = asRead(e.getValue());
+          changed |= key != e.getKey() || made != e.getValue();
+          out.put(key, made);
+        }
+        yield changed ? java.util.Collections.unmodifiableMap(out) : map;
+      }
+      default -> value.getClass().isArray() ? primitives(value) : value;
+    };
+  }
+
+  /** A primitive array as the list of its elements, each {@link #asRead}. */
+  private static List<Object> primitives(Object array) {
+    int length = java.lang.reflect.Array.getLength(array);
+    List<Object> out = new ArrayList<>(length);
+    for (int i = 0; i < length; i++) {
+      out.add(asRead(java.lang.reflect.Array.get(array, i)));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
 }

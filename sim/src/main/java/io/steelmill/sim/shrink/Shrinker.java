@@ -1,5 +1,6 @@
 package io.steelmill.sim.shrink;
 
+import io.steelmill.sim.FaultLedger;
 import io.steelmill.sim.FaultMask;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,24 @@ public final class Shrinker {
               + " be told to fail the same way");
     }
     return shrink(faults, mask -> failing.equals(replay.apply(mask)));
+  }
+
+  /**
+   * Shrinks the faults {@code ledger} lists as applied by a run that failed as {@code failing}
+   * (see {@link #shrink(List, FailureKind, Function)}). A run that applied more faults than its
+   * ledger lists (the first {@code 100,000}) is not shrunk: every replay would leave out the
+   * faults past the listing, so "the replay with every fault" was a replay with only the listed
+   * ones, and a failure that needed a later fault was reported as passing with all of them.
+   */
+  public ShrinkResult shrink(FaultLedger ledger, FailureKind failing,
+      Function<FaultMask, FailureKind> replay) {
+    List<String> faults = ledger.appliedIds();
+    if (ledger.applied() > faults.size()) {
+      return new ShrinkResult(faults, faults, 0, false, false, "the run applied "
+          + ledger.applied() + " faults, more than the " + faults.size() + " its ledger lists,"
+          + " so no replay could hold them all; shrink a shorter run (less virtual time)");
+    }
+    return shrink(faults, failing, replay);
   }
 
   /**
