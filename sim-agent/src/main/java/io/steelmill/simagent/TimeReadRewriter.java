@@ -9,6 +9,7 @@ import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeTransform;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.MethodTransform;
+import java.lang.classfile.TypeKind;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.constantpool.MemberRefEntry;
 import java.lang.classfile.constantpool.PoolEntry;
@@ -81,7 +82,7 @@ final class TimeReadRewriter {
     ClassTransform transform = (builder, element) -> {
       if (element instanceof MethodModel method) {
         Hook hook = Hook.matching(hooks, method);
-        CodeTransform code = hook != null ? hook.prologue()
+        CodeTransform code = hook != null ? hook.prologue(method)
             : RandomHooks.code(className, method, TimeReadRewriter::redirect);
         builder.transformMethod(method, MethodTransform.transformingCode(code));
       } else {
@@ -202,11 +203,13 @@ final class TimeReadRewriter {
     /**
      * Every timed wait ({@code parkNanos}, {@code parkUntil}, under every timed wait of {@code
      * java.util.concurrent}) and {@code Thread.sleep}: a timer action, on the carrier, must not
-     * wait (a task's waits are virtual and return at once from the hook).
+     * wait (a task's waits are virtual and return at once from the hook). The hook is given the
+     * method's last argument, the wait: {@code parkNanos(0)} and {@code Thread.sleep(0)} wait for
+     * nothing, and libraries call them to yield.
      */
     TIMED_PARK("java/util/concurrent/locks/LockSupport", "parkNanos parkUntil", null,
-        "timedWaiting", "()V"),
-    SLEEP("java/lang/Thread", "sleepNanos", "(J)V", "timedWaiting", "()V"),
+        "timedWaiting", "(J)V"),
+    SLEEP("java/lang/Thread", "sleepNanos", "(J)V", "timedWaiting", "(J)V"),
     /** The end of a fork-join pool's constructor, likewise. */
     POOL_MADE("java/util/concurrent/ForkJoinPool", "<init>", null, "executorMade",
         "(Ljava/lang/Object;)V");
@@ -251,7 +254,7 @@ final class TimeReadRewriter {
           && (descriptor == null || method.methodType().equalsString(descriptor));
     }
 
-    CodeTransform prologue() {
+    CodeTransform prologue(MethodModel method) {
       if (methods.contains("<init>")) { // `this` is ready only at the end of a constructor
         return (code, element) -> {
           if (element instanceof ReturnInstruction) {
@@ -263,7 +266,9 @@ final class TimeReadRewriter {
       return new CodeTransform() {
         @Override
         public void atStart(CodeBuilder code) {
-          if (reportType.parameterCount() == 1) {
+          if (reportType.parameterCount() == 1 && reportType.parameterType(0).isPrimitive()) {
+            code.lload(lastArgumentSlot(method)); // a static method's last argument, a long
+          } else if (reportType.parameterCount() == 1) {
             code.aload(0);
           }
           code.invokestatic(CLOCK, report, reportType);
@@ -275,5 +280,15 @@ final class TimeReadRewriter {
         }
       };
     }
+  }
+
+  /** The local slot of a static method's last argument. */
+  private static int lastArgumentSlot(MethodModel method) {
+    MethodTypeDesc type = method.methodTypeSymbol();
+    int slot = 0;
+    for (int i = 0; i < type.parameterCount() - 1; i++) {
+      slot += TypeKind.from(type.parameterType(i)).slotSize();
+    }
+    return slot;
   }
 }

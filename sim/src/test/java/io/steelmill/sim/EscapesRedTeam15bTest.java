@@ -253,6 +253,35 @@ class EscapesRedTeam15bTest {
     assertThat(inTask.virtualTime()).as(name).isEqualTo(Duration.ofMillis(100));
   }
 
+  /**
+   * A wait for nothing is no wait: {@code Thread.sleep(0)} and {@code parkNanos(0)}, which
+   * libraries call to yield, return at once on the carrier too, so a timer action may call them.
+   */
+  @Test
+  void aWaitForNothingInATimerActionIsNoEscape() {
+    List<String> hashes = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      SimResult result = Simulation.builder().seed(3).build().run(() -> {
+        Simulation sim = Simulation.current();
+        sim.schedule(1_000_000, () -> {
+          try {
+            Thread.sleep(0);
+            Thread.sleep(Duration.ZERO);
+            java.util.concurrent.locks.LockSupport.parkNanos(0);
+            java.util.concurrent.locks.LockSupport.parkNanos(this, -5);
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          sim.trace("yielded");
+        });
+        sim.sleep(Duration.ofMillis(500));
+      });
+      assertThat(result.failure()).isNull();
+      hashes.add(result.traceSha256());
+    }
+    assertThat(hashes.get(1)).isEqualTo(hashes.get(0));
+  }
+
   /** A pool the run makes, on the run's own virtual threads, is the run's: it still works. */
   @Test
   void poolsMadeInTheRunWithVirtualThreadsStayInside() {

@@ -135,10 +135,13 @@ public final class VirtualClock {
   /**
    * Called first thing in {@code LockSupport.parkNanos}, {@code parkUntil} and {@code
    * Thread.sleep}: on a platform thread, which a timer action's carrier is, the wait is real
-   * while the virtual clock it reads stands still. A virtual thread returns at once.
+   * while the virtual clock it reads stands still. A virtual thread returns at once, and so does
+   * a wait for nothing ({@code parkNanos(0)}, {@code Thread.sleep(0)}: a yield in libraries).
+   *
+   * @param wait the method's last argument: nanoseconds, or {@code parkUntil}'s deadline
    */
-  public static void timedWaiting() {
-    if (!Thread.currentThread().isVirtual()) {
+  public static void timedWaiting(long wait) {
+    if (wait > 0 && !Thread.currentThread().isVirtual()) {
       report("timed-wait", null);
     }
   }
