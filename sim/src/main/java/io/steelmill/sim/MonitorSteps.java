@@ -88,7 +88,23 @@ final class MonitorSteps {
     }
     // not queued: a monitor's hand-off on its way from the releasing thread, or an unpark from
     // outside on its way to the inbox, which must fail the run, not run within the step
+    if (unparked) {
+      awaitInInbox(task);
+    }
     return !unparked;
+  }
+
+  /**
+   * Waits, up to {@link #MONITOR_SETTLE_NANOS}, for the continuation of {@code task}, unparked
+   * from outside, to reach the inbox: the unparking thread submits it right after it changed the
+   * task's state. Without the wait the step ended first, and whether the run then failed as "a
+   * wake-up came from outside" or as a hang (nothing could run) depended on that thread's timing.
+   */
+  private void awaitInInbox(Task task) {
+    long deadline = System.nanoTime() + MONITOR_SETTLE_NANOS;
+    while (!run.foreign.contains(task.continuation) && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
   }
 
   /**
