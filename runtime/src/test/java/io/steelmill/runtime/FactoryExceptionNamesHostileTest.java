@@ -61,7 +61,13 @@ class FactoryExceptionNamesHostileTest {
 
   @Test
   void aHugeCauseMessageIsCutInTheReportAndKeptWholeInTheCause() {
-    String huge = "\ud83d\ude00".repeat(5_000_000); // 10 M chars; a cut must not split a pair
+    // 10 M chars; a cut must not split a pair, whichever half of one falls at the limit
+    String pairs = "\ud83d\ude00".repeat(5_000_000);
+    assertCutKeepsPairs(pairs); // a pair's first half at the limit
+    assertCutKeepsPairs("x" + pairs); // its second half
+  }
+
+  private static void assertCutKeepsPairs(String huge) {
     IllegalStateException cause = new IllegalStateException(huge);
     FactoryException error = new FactoryException("h", "Store", Phase.RUN, List.of(), null, cause);
     assertThat(error.getMessage())
