@@ -10,9 +10,10 @@ import java.time.Duration;
  *
  * <p>Checked when made, so a mistake is one line naming the setting: both timeouts from 1 ms to
  * 1 day (ZooKeeper counts milliseconds in an {@code int}; past a day is a unit mistake), a connect
- * string {@code host[:port][,host[:port]...][/chroot]} with no whitespace or control character,
- * no empty server, ports from 1 to 65535, an IPv6 address in brackets and a chroot ZooKeeper
- * accepts as a path (a bad one failed only in {@code prepare()}, in ZooKeeper's words).
+ * string {@code host[:port][,host[:port]...][/chroot]} with no whitespace or control character
+ * (empty servers are left out, as ZooKeeper leaves them out), ports from 1 to 65535, an IPv6
+ * address in brackets and a chroot ZooKeeper accepts as a path (a bad one failed only in {@code
+ * prepare()}, in ZooKeeper's words).
  */
 public record ZooKeeperConfig(String connectString, Duration sessionTimeout, Duration connectTimeout) {
   private static final Duration LONGEST = Duration.ofDays(1);
@@ -51,10 +52,18 @@ public record ZooKeeperConfig(String connectString, Duration sessionTimeout, Dur
       }
       servers = connect.substring(0, slash);
     }
-    if (servers.isEmpty()) {
+    // empty servers left out, as ZooKeeper's own parser leaves them out: "a:1," and "a:1,,b:2"
+    // work there, so they are no mistake here
+    java.util.List<String> list = new java.util.ArrayList<>();
+    for (String server : servers.split(",")) {
+      if (!server.isEmpty()) {
+        list.add(server);
+      }
+    }
+    if (list.isEmpty()) {
       return "no server";
     }
-    for (String server : servers.split(",", -1)) {
+    for (String server : list) {
       String port = null;
       String host = server;
       if (server.startsWith("[")) {
@@ -72,7 +81,7 @@ public record ZooKeeperConfig(String connectString, Duration sessionTimeout, Dur
         port = server.substring(server.indexOf(':') + 1);
       }
       if (host.isEmpty()) {
-        return server.isEmpty() ? "an empty server" : "\"" + server + "\" has no host";
+        return "\"" + server + "\" has no host";
       }
       if (port != null && (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1
           || Integer.parseInt(port) > 65535)) {
