@@ -50,46 +50,59 @@ public final class FileDisk implements Disk, Lifecycle {
   }
 
   public FileDisk(DiskConfig config) {
-    this(config, channel -> channel.force(true));
+    this(config, channel -> channel.force(true), OpenFiles.BUDGET);
   }
 
   /** Private: the processor would see a second constructor to choose from. */
-  private FileDisk(DiskConfig config, Fsync fsync) {
+  private FileDisk(DiskConfig config, Fsync fsync, int budget) {
     this.root = config.root().toAbsolutePath().normalize();
     this.fsync = fsync;
-    this.open = new OpenFiles(OpenFiles.BUDGET, fsync);
+    this.open = new OpenFiles(budget);
   }
 
   /** A disk whose syncs go through {@code fsync}: tests make one fail as a device would. */
   static FileDisk withFsync(DiskConfig config, Fsync fsync) {
-    return new FileDisk(config, fsync);
+    return new FileDisk(config, fsync, OpenFiles.BUDGET);
+  }
+
+  /** The same with a budget of {@code budget} open files: tests reach it with a few files. */
+  static FileDisk withFsync(DiskConfig config, Fsync fsync, int budget) {
+    return new FileDisk(config, fsync, budget);
   }
 
   @Override
-  public synchronized void write(String file, long position, byte[] data) throws IOException {
+  public void write(String file, long position, byte[] data) throws IOException {
     checkRange("write to", file, position, data);
     checkNotFailed("write to", file);
     try {
-      FileChannel channel = channel(file);
-      open.written(inside(nodeDir().resolve(file)));
-      writeAt(channel, position, data);
+      synchronized (this) {
+        FileChannel channel = channel(file, "write to");
+        open.written(inside(nodeDir().resolve(file)));
+        writeAt(channel, position, data);
+      }
     } catch (IOException e) {
       throw failure("write to", file, e);
+    } finally {
+      closeEvicted();
     }
   }
 
   @Override
-  public synchronized long append(String file, byte[] data) throws IOException {
+  public long append(String file, byte[] data) throws IOException {
     checkNotFailed("append to", file);
     try {
-      FileChannel channel = channel(file);
-      long start = channel.size();
-      checkRange("append to", file, start, data);
-      open.written(inside(nodeDir().resolve(file)));
-      writeAt(channel, start, data);
-      return start;
+      synchronized (this) {
+        FileChannel channel = channel(file, "append to");
+        long start = channel.size();
+        checkRange("append to", file, start, data);
+        open.written(inside(nodeDir().resolve(file)));
+        writeAt(channel, start, data);
+        return start;
+      }
     } catch (IOException e) {
       throw failure("append to", file, e);
+    } finally {
+      closeEvicted();
     }
   }
 
@@ -101,64 +114,68 @@ public final class FileDisk implements Disk, Lifecycle {
    * first failure, until the file is deleted; read still returns what the system has, for the
    * recovery the caller must do as after a crash. An interrupted caller ({@code
    * ClosedByInterruptException}) does not fail the file.
+   *
+   * <p>The channel is synced once, never on a second descriptor: while the sync runs, the budget
+   * of open files does not close it (see {@link OpenFiles}), and a delete of the file meanwhile
+   * leaves it open until the sync ends (the sync then counts as made before the delete, and the
+   * file stays deleted). A channel closed under the sync anyway fails the file.
    */
   @Override
   public void sync(String file) throws IOException {
     checkNotFailed("sync of", file);
-    for (int attempt = 1; !syncOnce(file, attempt); attempt++) {
-      checkNotFailed("sync of", file); // its channel was closed for the budget, synced first
-    }
-    checkStillThere(file);
-  }
-
-  /**
-   * Syncs {@code file}'s channel; false if another thread closed it meanwhile to keep within
-   * the budget of open files (it synced it first), so the caller syncs the file again.
-   */
-  private boolean syncOnce(String file, int attempt) throws IOException {
-    FileChannel channel;
+    Path path;
+    OpenFiles.Opened opened;
+    long covers;
     try {
-      channel = channel(file); // opening it may fail too (descriptors, permissions): no fsync ran
+      synchronized (this) {
+        channel(file, "sync of"); // opening may fail too (descriptors, permissions): no fsync ran
+        path = inside(nodeDir().resolve(file)); // the name is checked: it stays in the root
+        opened = open.get(path);
+        covers = open.syncStarts(opened);
+      }
     } catch (IOException e) {
       throw failure("sync of", file, e);
+    } finally {
+      closeEvicted();
     }
-    Path path = inside(nodeDir().resolve(file)); // the name is checked: it stays in the root
-    open.syncing(path);
+    long covered = -1;
     try {
-      fsync.force(channel);
-      return true;
-    } catch (java.nio.channels.ClosedChannelException e) {
-      boolean evicted = !(e instanceof java.nio.channels.ClosedByInterruptException)
-          && attempt < 3 && (open.get(path) == null || open.get(path).channel() != channel);
-      if (evicted) {
-        return false;
-      }
-      IOException failure = failure("sync of", file, e);
-      if (failure != e) {
-        failed.putIfAbsent(path, failure);
-      }
-      throw failure;
+      fsync.force(opened.channel());
+      covered = covers;
     } catch (IOException e) {
       IOException failure = failure("sync of", file, e);
-      if (failure != e) { // not an interrupt: the file's durable state is now unknown
-        failed.putIfAbsent(inside(nodeDir().resolve(file)), failure);
+      synchronized (this) {
+        if (failure != e && !opened.forgotten()) { // not an interrupt, and not deleted meanwhile:
+          failed.putIfAbsent(path, failure); // the file's durable state is now unknown
+        }
       }
       throw failure;
+    } finally {
+      boolean close;
+      synchronized (this) {
+        close = open.syncEnds(opened, covered);
+      }
+      if (close) {
+        closeQuietly(opened.channel());
+      }
     }
+    checkStillThere(file, path, opened);
   }
 
   /**
    * After a sync: the file the channel holds must still be the one its name leads to. If another
    * program deleted it, renamed another file over it or removed the node's folder, what was just
    * "synced" lives in a file nobody can open: the file fails as after a failed fsync, and its
-   * channel is closed (a new file of that name starts known once the caller deletes it).
+   * channel is closed (a new file of that name starts known once the caller deletes it). A
+   * channel the disk closed meanwhile is not checked: a file it deleted was synced before it was
+   * deleted, and a file closed for the budget is left to its next open (a known gap).
    */
-  private void checkStillThere(String file) throws IOException {
-    Path path = inside(nodeDir().resolve(file));
-    OpenFiles.Opened current = open.get(path);
-    Object opened = current == null ? null : current.identity();
-    if (opened == null) {
-      return; // closed meanwhile (deleted, or for the budget: its next open checks anew)
+  private void checkStillThere(String file, Path path, OpenFiles.Opened synced)
+      throws IOException {
+    synchronized (this) {
+      if (open.get(path) != synced || synced.identity() == null) {
+        return;
+      }
     }
     Object now;
     try {
@@ -167,7 +184,7 @@ public final class FileDisk implements Disk, Lifecycle {
     } catch (IOException gone) {
       now = null;
     }
-    if (opened.equals(now)) {
+    if (synced.identity().equals(now)) {
       return;
     }
     IOException changed = new IOException("FileDisk of node " + NodeContext.current() + ": sync"
@@ -175,9 +192,65 @@ public final class FileDisk implements Disk, Lifecycle {
         + " (by something other than it) since it was opened, so what was written to it since is"
         + " in no file. Fix: keep other programs out of " + root + ", then recover as after a"
         + " crash: read what is left, and delete the file before writing it anew");
-    failed.putIfAbsent(path, changed);
-    open.remove(path);
+    FileChannel toClose = null;
+    synchronized (this) {
+      if (open.get(path) == synced) { // not deleted by the disk meanwhile
+        failed.putIfAbsent(path, changed);
+        toClose = open.remove(path);
+      }
+    }
+    if (toClose != null) {
+      closeQuietly(toClose);
+    }
     throw changed;
+  }
+
+  /**
+   * Syncs (if written since their last sync) and closes the channels taken out for the budget,
+   * outside the disk's lock: an fsync of one file must not stall the writes of every node. A
+   * failed sync fails the file, in the words of a failed {@link #sync}, naming its node.
+   */
+  private void closeEvicted() {
+    while (true) {
+      OpenFiles.Evicted evicted;
+      synchronized (this) {
+        evicted = open.nextToClose();
+      }
+      if (evicted == null) {
+        return;
+      }
+      Path path = evicted.path();
+      try {
+        if (evicted.unsynced()) {
+          fsync.force(evicted.opened().channel());
+        }
+      } catch (IOException e) {
+        failed.putIfAbsent(path, failure(path.getParent().getFileName().toString(), "sync (before"
+            + " closing it, to keep at most " + open.budget() + " files open) of",
+            path.getFileName().toString(), e, false));
+      } finally {
+        closeQuietly(evicted.opened().channel());
+        synchronized (this) {
+          open.closed(path);
+          notifyAll(); // a thread may wait to open this file again
+        }
+      }
+    }
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // its data went down with a sync, or the file has failed, or was deleted
+    }
+  }
+
+  /** A refusal to touch a failed file: already said in full, so never wrapped again. */
+  private static final class Refused extends IOException {
+    Refused(String message, IOException first) {
+      super(message, first);
+    }
   }
 
   /** Refuses to touch a file whose sync failed (see {@link #sync}). */
@@ -188,7 +261,7 @@ public final class FileDisk implements Disk, Lifecycle {
     Names.checkFile(file);
     IOException first = failed.get(inside(nodeDir().resolve(file)));
     if (first != null) {
-      throw new IOException("FileDisk of node " + NodeContext.current() + ": " + what + " "
+      throw new Refused("FileDisk of node " + NodeContext.current() + ": " + what + " "
           + Names.quoted(file) + " refused: an earlier sync of it failed, so what it holds on"
           + " disk is unknown (the system may have dropped the unsynced writes and would let a"
           + " new sync succeed without them). Fix: recover as after a crash: read what is left,"
@@ -264,8 +337,17 @@ public final class FileDisk implements Disk, Lifecycle {
    * by its type.
    */
   private IOException failure(String what, String file, IOException e) {
-    if (e instanceof java.nio.channels.ClosedByInterruptException
-        || e instanceof java.io.InterruptedIOException) {
+    return failure(NodeContext.current(), what, file, e, true);
+  }
+
+  /** The same for a file of {@code node}; an interrupt is said in full unless {@code asCame}. */
+  private IOException failure(String node, String what, String file, IOException e,
+      boolean asCame) {
+    if (e instanceof Refused) {
+      return e;
+    }
+    if (asCame && (e instanceof java.nio.channels.ClosedByInterruptException
+        || e instanceof java.io.InterruptedIOException)) {
       return e; // the caller was interrupted: nothing is wrong with the file system
     }
     // a plain IOException's message says it all ("No space left on device"); a subclass's often
@@ -275,7 +357,7 @@ public final class FileDisk implements Disk, Lifecycle {
         + message;
     boolean full = cause.contains("No space left") || cause.contains("Disk quota exceeded")
         || cause.contains("File too large");
-    return new IOException("FileDisk of node " + NodeContext.current() + ": " + what + " "
+    return new IOException("FileDisk of node " + node + ": " + what + " "
         + Names.quoted(file) + " failed: " + cause + (full
             ? " (nothing past the file's former end was kept). Fix: free space on the file"
                 + " system of " + root + ", or give DiskConfig a root on a larger one"
@@ -298,7 +380,14 @@ public final class FileDisk implements Disk, Lifecycle {
   public void delete(String file) throws IOException {
     Path path = path(file);
     try {
-      open.remove(path);
+      FileChannel channel;
+      synchronized (this) {
+        awaitClosed(path); // a sync for the budget still running could fail the file after this
+        channel = open.remove(path); // null while a sync of it runs: that sync closes it
+      }
+      if (channel != null) {
+        channel.close();
+      }
       if (Files.deleteIfExists(path)) {
         syncDirectory(path.getParent());
       }
@@ -310,38 +399,75 @@ public final class FileDisk implements Disk, Lifecycle {
 
   @Override
   public void stop() throws IOException {
-    open.closeAll();
+    List<FileChannel> channels;
+    synchronized (this) {
+      channels = open.removeAll();
+    }
+    IOException first = null;
+    for (FileChannel channel : channels) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        first = first == null ? e : first;
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
   }
 
-  private FileChannel channel(String file) throws IOException {
+  /**
+   * The channel of {@code file}, opened if it is not open (with every check). Under the disk's
+   * lock. A file whose former channel is being synced and closed for the budget is not opened
+   * again until that is done (a new descriptor would not hear of that sync's error), and a file
+   * is checked anew for a failure before it is opened.
+   */
+  private FileChannel channel(String file, String what) throws IOException {
     Names.checkFile(file);
-    OpenFiles.Opened known = open.get(inside(nodeDir().resolve(file)));
+    Path path = inside(nodeDir().resolve(file));
+    OpenFiles.Opened known = open.get(path);
     if (known != null) {
       return known.channel(); // opened, with every check, before: it holds that file whatever
     }
-    Path path = path(file);
-    synchronized (this) {
-      known = open.get(path);
-      FileChannel channel = known == null ? null : known.channel();
-      if (channel == null) {
-        createNodeDirectory(path.getParent());
-        boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
-        channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
-        if (created) {
-          syncDirectory(path.getParent());
-        }
-        Object identity;
-        try {
-          identity = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
-              LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-          channel.close();
-          throw e;
-        }
-        open.put(path, new OpenFiles.Opened(channel, identity), failed::putIfAbsent);
+    awaitClosed(path);
+    known = open.get(path);
+    if (known != null) {
+      return known.channel(); // another thread opened it while this one waited
+    }
+    checkNotFailed(what, file); // its sync for the budget may have failed since the caller's check
+    path = path(file);
+    createNodeDirectory(path.getParent());
+    boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
+        StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+    if (created) {
+      syncDirectory(path.getParent());
+    }
+    Object identity;
+    try {
+      identity = Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class,
+          LinkOption.NOFOLLOW_LINKS).fileKey();
+    } catch (IOException e) {
+      channel.close();
+      throw e;
+    }
+    open.put(path, new OpenFiles.Opened(channel, identity));
+    return channel;
+  }
+
+  /**
+   * Under the disk's lock: waits (letting go of the lock) until no channel of {@code path} is
+   * being synced and closed for the budget. Another thread may have opened it meanwhile.
+   */
+  private void awaitClosed(Path path) throws IOException {
+    while (open.closing(path) && open.get(path) == null) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new java.io.InterruptedIOException("interrupted while " + path.getFileName()
+            + " was being closed");
       }
-      return channel;
     }
   }
 

@@ -31,8 +31,9 @@ public final class LeaseRequest {
   public static void check(String resource, Duration ttl, Duration maxWait) {
     if (resource == null || resource.isEmpty() || resource.length() > MAX_NAME
         || resource.equals(".") || resource.equals("..") || !printableWithoutSlash(resource)) {
-      throw new IllegalArgumentException("lease resource " + shown(resource) + " is not a name:"
-          + " give 1 to " + MAX_NAME + " printable characters without spaces or '/', none"
+      throw new IllegalArgumentException("lease resource " + Names.quoted(resource)
+          + " is not a name: give 1 to " + MAX_NAME + " printable characters without spaces or"
+          + " '/', none"
           + " outside U+0020..U+D7FF and U+F900..U+FFEF (ZooKeeper cannot store them), e.g."
           + " \"leader\"");
     }
@@ -59,16 +60,5 @@ public final class LeaseRequest {
    */
   private static boolean storableByZooKeeper(int c) {
     return c < 0xD800 || (c > 0xF8FF && c < 0xFFF0);
-  }
-
-  private static String shown(String text) {
-    if (text == null) {
-      return "null";
-    }
-    String clipped = text.length() > 60 ? text.substring(0, 60) + "..." : text;
-    StringBuilder out = new StringBuilder("\"");
-    clipped.codePoints().forEach(c -> out.append(Character.isISOControl(c)
-        ? String.format("\\u%04x", c) : Character.toString(c)));
-    return out.append('"').toString();
   }
 }

@@ -126,10 +126,9 @@ public final class Names {
   private static String check(String what, String name) {
     String problem = problem(name);
     if (problem != null) {
-      String shown = name == null ? "null" : quoted(name);
       throw new IllegalArgumentException(
-          "not a safe " + what + ": " + shown + " (" + problem + "); use one plain segment of"
-              + " letters, digits, '-', '_' or '.', not starting with '.'");
+          "not a safe " + what + ": " + quoted(name) + " (" + problem + "); use one plain"
+              + " segment of letters, digits, '-', '_' or '.', not starting with '.'");
     }
     return name;
   }
@@ -142,8 +141,14 @@ public final class Names {
     return i > 0 && Character.isHighSurrogate(name.charAt(i - 1));
   }
 
-  /** The name in quotes, control characters escaped and cut short, safe to print in one line. */
+  /**
+   * The name (or any text from a caller: a lease resource, a connect string) in quotes, invisible
+   * characters escaped and cut short, safe to print in one line; {@code null} as {@code null}.
+   */
   public static String quoted(String name) {
+    if (name == null) {
+      return "null";
+    }
     StringBuilder out = new StringBuilder("\"");
     int shown = 0;
     for (int i = 0; i < name.length() && shown < 80; i = name.offsetByCodePoints(i, 1), shown++) {

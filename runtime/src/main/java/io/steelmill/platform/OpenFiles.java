@@ -1,124 +1,174 @@
 package io.steelmill.platform;
 
-import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The channels a {@link FileDisk} keeps open, at most {@link #BUDGET} of them: a node that writes
  * thousands of files (a segment per hour, a file per key) would otherwise hold a descriptor for
  * each until it deletes it, and the process would run out of descriptors for its sockets too.
- * Opening one more closes the one opened longest ago first. A channel with writes not yet synced is synced before
- * it is closed: after a failed write-back Linux reports the error only to descriptors that were
- * open when it happened, so closing the channel and syncing a new one later could report as
- * durable what was lost (PostgreSQL's "fsyncgate"). If that sync fails, the file fails as after
- * a failed {@link FileDisk#sync}.
+ * Opening one more takes out the one opened longest ago first, for its disk to sync and close
+ * outside its lock (an fsync of one file must not stall every node's writes). A channel with
+ * writes not yet synced is synced before it is closed: after a failed write-back Linux reports the
+ * error only to descriptors that were open when it happened, so closing the channel and syncing a
+ * new one later could report as durable what was lost (PostgreSQL's "fsyncgate"). For the same
+ * reason a channel is never taken out while a sync of it runs (the budget is exceeded instead,
+ * for as long as every other channel is being synced too), the file is not opened again until its
+ * old channel is closed, and a channel forgotten (its file deleted) while a sync of it runs is
+ * closed when that sync ends.
  *
  * <p>Each channel is kept with the identity of its file (device and inode) when opened, so a
  * sync can tell that something else deleted or replaced the file under the disk.
+ *
+ * <p>Not thread-safe: every method is called under the disk's lock.
  */
 final class OpenFiles {
   /** How many files a disk keeps open at most, over all the nodes that share it. */
   static final int BUDGET = 256;
 
-  /** An open file: its channel, and its file's key when opened (null if the platform has none). */
-  record Opened(FileChannel channel, Object identity) {}
+  /** An open file: its channel, its file's key when opened (null if the platform has none). */
+  static final class Opened {
+    private final FileChannel channel;
+    private final Object identity;
+    /** How many syncs of the channel run now: while any does, it is neither evicted nor closed. */
+    private int syncing;
+    /** Writes counted as they are made, and the count the last successful sync covered. */
+    private long written;
+    private long synced;
+    /** Its file was deleted or the disk stopped: the last sync running closes the channel. */
+    private boolean forgotten;
 
-  /** What to do with a file whose sync, before its channel was closed, failed. */
-  @FunctionalInterface
-  interface SyncFailure {
-    void failed(Path path, IOException error);
+    Opened(FileChannel channel, Object identity) {
+      this.channel = channel;
+      this.identity = identity;
+    }
+
+    FileChannel channel() {
+      return channel;
+    }
+
+    Object identity() {
+      return identity;
+    }
+
+    boolean forgotten() {
+      return forgotten;
+    }
   }
 
-  private final Map<Path, Opened> open = new ConcurrentHashMap<>();
-  private final Set<Path> unsynced = ConcurrentHashMap.newKeySet();
-  /** The open files, opened longest ago first. */
-  private final Deque<Path> order = new ConcurrentLinkedDeque<>();
-  private final int budget;
-  private final FileDisk.Fsync fsync;
+  /** A channel taken out for the budget, to be synced (if {@code unsynced}) and closed. */
+  record Evicted(Path path, Opened opened, boolean unsynced) {}
 
-  OpenFiles(int budget, FileDisk.Fsync fsync) {
+  /** The open files, opened longest ago first. */
+  private final Map<Path, Opened> open = new LinkedHashMap<>();
+  /** Taken out for the budget, not closed yet: their files are not opened anew until they are. */
+  private final Map<Path, Opened> closing = new HashMap<>();
+  private final Deque<Evicted> toClose = new ArrayDeque<>();
+  private final int budget;
+
+  OpenFiles(int budget) {
     this.budget = budget;
-    this.fsync = fsync;
+  }
+
+  int budget() {
+    return budget;
   }
 
   Opened get(Path path) {
     return open.get(path);
   }
 
-  /** Keeps {@code opened}, closing others first to stay within the budget. Under the disk's lock. */
-  void put(Path path, Opened opened, SyncFailure onFailure) {
-    while (open.size() >= budget) {
-      Path oldest = order.pollFirst();
-      if (oldest == null) {
-        break;
-      }
-      Opened other = open.remove(oldest);
-      if (other != null) {
-        close(oldest, other, onFailure);
-      }
-    }
-    open.put(path, opened);
-    order.addLast(path);
+  /** Whether {@code path}'s former channel, taken out for the budget, is still being closed. */
+  boolean closing(Path path) {
+    return closing.containsKey(path);
   }
 
-  private void close(Path path, Opened opened, SyncFailure onFailure) {
-    try {
-      if (unsynced.remove(path)) {
-        fsync.force(opened.channel());
-      }
-    } catch (IOException e) {
-      onFailure.failed(path, new IOException("FileDisk: the sync of " + path + " before closing"
-          + " it (to keep at most " + budget + " files open) failed: " + e.getMessage(), e));
-    } finally {
-      try {
-        opened.channel().close();
-      } catch (IOException ignored) {
-        // its data went down with the sync above, or the file has failed
+  /**
+   * Keeps {@code opened}, and takes out the channels opened longest ago that no sync uses, until
+   * the budget holds; {@link #nextToClose} hands them out.
+   */
+  void put(Path path, Opened opened) {
+    open.put(path, opened);
+    Iterator<Map.Entry<Path, Opened>> oldest = open.entrySet().iterator();
+    while (open.size() > budget && oldest.hasNext()) {
+      Map.Entry<Path, Opened> entry = oldest.next();
+      Opened other = entry.getValue();
+      if (other != opened && other.syncing == 0) {
+        oldest.remove();
+        closing.put(entry.getKey(), other);
+        toClose.add(new Evicted(entry.getKey(), other, other.written > other.synced));
       }
     }
+  }
+
+  /** A channel taken out for the budget that nobody closes yet, or null. */
+  Evicted nextToClose() {
+    return toClose.poll();
+  }
+
+  /** {@code path}'s former channel is closed: the file may be opened again. */
+  void closed(Path path) {
+    closing.remove(path);
   }
 
   /** {@code path} was written to: its channel must be synced before it is closed. */
   void written(Path path) {
-    unsynced.add(path);
-  }
-
-  /** {@code path} is about to be synced: what was written so far is covered. */
-  void syncing(Path path) {
-    unsynced.remove(path);
-  }
-
-  /** Forgets {@code path} and closes its channel, if open; its writes are not synced. */
-  void remove(Path path) throws IOException {
-    unsynced.remove(path);
-    Opened opened = open.remove(path);
-    order.remove(path);
+    Opened opened = open.get(path);
     if (opened != null) {
-      opened.channel().close();
+      opened.written++;
     }
+  }
+
+  /** A sync of {@code opened} starts: returns the writes it covers, once it succeeds. */
+  long syncStarts(Opened opened) {
+    opened.syncing++;
+    return opened.written;
+  }
+
+  /**
+   * A sync of {@code opened} ended; {@code covered} was what it covered if it succeeded, or -1.
+   * Returns whether the caller must close the channel (forgotten, and the last sync of it).
+   */
+  boolean syncEnds(Opened opened, long covered) {
+    opened.syncing--;
+    opened.synced = Math.max(opened.synced, covered);
+    return opened.forgotten && opened.syncing == 0;
+  }
+
+  /**
+   * Forgets {@code path}; returns its channel for the caller to close, or null if it had none or
+   * a sync of it still runs (the sync closes it as it ends). Its writes are not synced.
+   */
+  FileChannel remove(Path path) {
+    Opened opened = open.remove(path);
+    if (opened == null) {
+      return null;
+    }
+    opened.forgotten = true;
+    return opened.syncing == 0 ? opened.channel : null;
+  }
+
+  /** Forgets every file; returns the channels for the caller to close (see {@link #remove}). */
+  List<FileChannel> removeAll() {
+    List<FileChannel> channels = new ArrayList<>();
+    for (Path path : new ArrayList<>(open.keySet())) {
+      FileChannel channel = remove(path);
+      if (channel != null) {
+        channels.add(channel);
+      }
+    }
+    return channels;
   }
 
   int size() {
     return open.size();
-  }
-
-  void closeAll() throws IOException {
-    IOException first = null;
-    for (Path path : open.keySet()) {
-      try {
-        remove(path);
-      } catch (IOException e) {
-        first = first == null ? e : first;
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
   }
 }

@@ -24,7 +24,8 @@ public record ZooKeeperConfig(String connectString, Duration sessionTimeout, Dur
             || Character.isISOControl(c) || Character.isSpaceChar(c))
         ? "it is blank or holds a space or control character" : problem(connectString);
     if (problem != null) {
-      throw new IllegalArgumentException("ZooKeeperConfig: connect string " + shown(connectString)
+      throw new IllegalArgumentException("ZooKeeperConfig: connect string "
+          + io.steelmill.platform.Names.quoted(connectString)
           + " is no ensemble address (" + problem + "). Fix: give host:port[,host:port...]"
           + "[/chroot], e.g. 127.0.0.1:2181");
     }
@@ -97,15 +98,5 @@ public record ZooKeeperConfig(String connectString, Duration sessionTimeout, Dur
       throw new IllegalArgumentException("ZooKeeperConfig: " + name + " " + timeout
           + " is out of range. Fix: give from 1ms to 1 day, e.g. Duration.ofSeconds(6)");
     }
-  }
-
-  private static String shown(String text) {
-    if (text == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder("\"");
-    text.codePoints().limit(80).forEach(c -> out.append(Character.isISOControl(c)
-        ? String.format("\\u%04x", c) : Character.toString(c)));
-    return out.append(text.length() > 80 ? "...\"" : "\"").toString();
   }
 }

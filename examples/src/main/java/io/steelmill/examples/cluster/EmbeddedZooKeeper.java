@@ -1,11 +1,10 @@
 package io.steelmill.examples.cluster;
 
+import io.steelmill.examples.Folders;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 
@@ -37,7 +36,7 @@ final class EmbeddedZooKeeper implements AutoCloseable {
           Map.of("clientPortAddress", HOST), HOST);
       return new EmbeddedZooKeeper(new TestingServer(spec, true), home);
     } catch (Exception | Error e) {
-      deleteTree(home);
+      Folders.deleteTree(home);
       throw e;
     }
   }
@@ -55,18 +54,7 @@ final class EmbeddedZooKeeper implements AutoCloseable {
     try {
       server.close();
     } finally {
-      deleteTree(home);
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
+      Folders.deleteTree(home);
     }
   }
 }

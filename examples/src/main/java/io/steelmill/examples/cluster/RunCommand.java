@@ -85,8 +85,8 @@ public final class RunCommand implements Callable<Integer> {
       System.out.println("zookeeper: " + zookeeper);
       return run(zookeeper);
     }
-    try (EmbeddedZooKeeper embedded = EmbeddedZooKeeper.start();
-        OnExit.Registration onExit = OnExit.register("the embedded ZooKeeper", embedded)) {
+    EmbeddedZooKeeper embedded = EmbeddedZooKeeper.start(); // closed through its registration
+    try (OnExit.Registration onExit = OnExit.register("the embedded ZooKeeper", embedded)) {
       System.out.println("zookeeper: embedded at " + embedded.connectString());
       return run(embedded.connectString());
     }

@@ -26,8 +26,8 @@ final class StoreRun {
     List<String> hosts = IntStream.range(0, nodes).mapToObj(i -> "n" + i).toList();
     StoreSettings settings = new StoreSettings(true);
     if (grpc) {
-      try (SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient();
-          OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
+      SteelmillGrpcStoreHost.Ambient ambient = SteelmillGrpcStoreHost.ambient();
+      try (OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
         ambient.inject(StoreSettings.class, settings);
         ambient.inject(StoreHosts.class, new StoreHosts(hosts));
         ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
@@ -36,8 +36,8 @@ final class StoreRun {
             + " loopback, mutual TLS with certificates of a per-run authority");
       }
     }
-    try (SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
-        OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
+    SteelmillStoreHost.Ambient ambient = SteelmillStoreHost.ambient();
+    try (OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
       ambient.inject(StoreSettings.class, settings);
       ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(connect));
       return run(hosts, name -> StoreParts.of(ambient.node(name)), writes,

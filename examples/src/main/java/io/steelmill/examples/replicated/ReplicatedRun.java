@@ -1,20 +1,18 @@
 package io.steelmill.examples.replicated;
 
+import io.steelmill.examples.Folders;
 import io.steelmill.examples.OnExit;
 import io.steelmill.platform.DiskConfig;
 import io.steelmill.runtime.NodeState;
 import io.steelmill.zookeeper.ZooKeeperConfig;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * {@code cluster run --store replicated}: the replicated store in production mode, each host's
@@ -36,11 +34,9 @@ public final class ReplicatedRun {
   public static boolean run(int nodes, int writes, String zookeeper, PrintStream out)
       throws Exception {
     Path root = Files.createTempDirectory("steelmill-replicas");
-    try (OnExit.Registration onExit =
-        OnExit.register("the replicas' folders", () -> deleteTree(root))) {
+    try (OnExit.Registration folders =
+        OnExit.register("the replicas' folders", () -> Folders.deleteTree(root))) {
       return run(nodes, writes, zookeeper, root, out);
-    } finally {
-      deleteTree(root);
     }
   }
 
@@ -53,7 +49,7 @@ public final class ReplicatedRun {
     ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(zookeeper));
     ambient.inject(DiskConfig.class, new DiskConfig(root));
     Map<String, SteelmillReplicatedHost> running = new LinkedHashMap<>();
-    try (ambient; OnExit.Registration onExit = OnExit.register("the cluster", ambient)) {
+    try (OnExit.Registration cluster = OnExit.register("the cluster", ambient)) {
       for (String name : hosts) {
         SteelmillReplicatedHost host = ambient.node(name);
         host.frontend();
@@ -123,16 +119,5 @@ public final class ReplicatedRun {
       Thread.sleep(10);
     }
     throw new IllegalStateException("no host acquired the primary lease within a minute");
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return; // deleted already, by a signal's clean-up
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
   }
 }
