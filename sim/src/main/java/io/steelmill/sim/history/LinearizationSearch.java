@@ -28,6 +28,8 @@ final class LinearizationSearch {
   enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, OVER_BUDGET, PAUSED }
 
   private final Model model;
+  /** A user's model: its states are made as values are read (the built-in ones make them so). */
+  private final boolean normalise;
   private final List<Operation> ops;
   private final EntryList entries;
   private final long[] zobrist;
@@ -56,6 +58,7 @@ final class LinearizationSearch {
   /** A search whose cache draws on {@code budget} (shared by the searches of one check). */
   LinearizationSearch(Model model, List<Operation> ops, boolean explain, SearchBudget budget) {
     this.model = model;
+    this.normalise = !(model instanceof Models.Register || model instanceof Models.KeyValue);
     this.budget = budget;
     this.ops = ops;
     this.explain = explain;
@@ -82,7 +85,7 @@ final class LinearizationSearch {
     for (Operation op : ops) {
       remaining += op.optional() ? 0 : 1;
     }
-    state = Values.asRead(model.initial()); // as step's results below
+    state = normalise ? Values.asRead(model.initial()) : model.initial(); // as step's below
     entry = entries.first();
   }
 
@@ -173,7 +176,7 @@ final class LinearizationSearch {
           + " file reads (a whole number is a Long, a decimal a Double, a vector a List; see"
           + " Model)", e);
     }
-    return after == Model.ILLEGAL ? after : Values.asRead(after);
+    return after == Model.ILLEGAL || !normalise ? after : Values.asRead(after);
   }
 
   /** Undoes the most recent linearization and moves past it. */
