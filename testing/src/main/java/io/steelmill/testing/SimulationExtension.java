@@ -269,23 +269,31 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
     private SimSession rerunSession(ExtensionContext context,
         ReflectiveInvocationContext<Method> call, FaultLedger.Options faults) throws Exception {
       FreshInstance instance = FreshInstance.setUp(context);
+      SimSession again = null;
       try {
-        return rerunSession(call, faults, instance.target());
+        again = rerunSession(call, faults, instance);
+        return again;
       } finally {
-        instance.tearDown();
+        instance.tearDown(again != null && again.result.succeeded());
       }
     }
 
     private SimSession rerunSession(ReflectiveInvocationContext<Method> call,
-        FaultLedger.Options faults, Object target) {
+        FaultLedger.Options faults, FreshInstance instance) throws Exception {
       SimSession again = new SimSession(simulation(seed, settings, true, faults), settings);
       Method method = call.getExecutable();
       Parameter[] parameters = method.getParameters();
       List<Object> original = call.getArguments();
+      Object[] given = new Object[parameters.length]; // made here, not inside the simulation
+      for (int i = 0; i < parameters.length; i++) {
+        given[i] = again.supports(parameters[i]) ? null
+            : instance.argument(parameters[i], original.get(i));
+      }
+      Object target = instance.target();
       again.result = again.simulation.run(() -> {
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < parameters.length; i++) {
-          args[i] = again.supports(parameters[i]) ? again.resolve(parameters[i]) : original.get(i);
+          args[i] = again.supports(parameters[i]) ? again.resolve(parameters[i]) : given[i];
         }
         body(again, () -> {
           try {

@@ -18,9 +18,9 @@ import org.junit.platform.testkit.engine.Events;
  * instance, which still held what that run left. A deterministic test then failed "Determinism
  * check failed ... static state shared between runs" (it had none), and a shrink replay saw
  * another test than the one that failed. Each rerun now gets an instance of its own, made as
- * JUnit makes one: the constructor (an enclosing instance for a nested class), the fields
- * extensions injected (annotated, such as {@code @TempDir}) carried over, and the class's
- * {@code @BeforeEach} and {@code @AfterEach} methods run around it.
+ * JUnit makes one: the constructor (an enclosing instance for a nested class), and the class's
+ * {@code @BeforeEach} and {@code @AfterEach} methods run around it ({@link FreshInstanceTest}:
+ * what each kind of field gets, and per-class instances).
  */
 class HarnessRedTeam15bTest {
   private static Events run(Class<?> fixture, Path reports) {

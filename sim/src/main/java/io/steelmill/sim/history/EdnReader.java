@@ -2,6 +2,7 @@ package io.steelmill.sim.history;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Set;
  * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards, tagged values (the
  * tag is dropped: {@code #jepsen.history.Op{...}} reads as its map) and metadata ({@code ^m x}
  * reads as {@code x}). What Clojure's reader reads otherwise is refused, never read another
- * way: an integer with a leading zero (octal there), a set holding an element twice. Every error names the line
+ * way: an integer with a leading zero (octal there), a set holding an element twice or a map a
+ * key twice (by Clojure's {@code =}: {@code 0.0} is {@code -0.0}, a NaN is no other value; so
+ * {@code #{0.0 -0.0}} is refused and {@code #{##NaN ##NaN}} read). Every error names the line
  * and column. Hand-written so that the checker needs no dependency. This class reads the
  * structure (collections, dispatch, nesting); {@link EdnScanner} reads the atoms.
  */
@@ -157,6 +160,7 @@ public final class EdnReader {
     int startColumn = in.column();
     in.skip(1);
     Map<Object, Object> map = new LinkedHashMap<>();
+    Set<Object> keys = new HashSet<>();
     while (true) {
       skipIgnored();
       if (in.atEnd()) {
@@ -175,11 +179,21 @@ public final class EdnReader {
         throw in.error("the map key " + EdnWriter.preview(key) + " has no value");
       }
       Object value = readForm();
-      if (map.containsKey(key)) {
+      if (!unique(keys, key)) {
         throw new EdnException("duplicate map key " + EdnWriter.preview(key), keyLine, keyColumn);
       }
       map.put(key, value);
     }
+  }
+
+  /**
+   * Whether {@code value} is no element of {@code seen} yet, by Clojure's {@code =} as the
+   * checker compares values ({@link Values#same}), adding it: {@code 0.0} and {@code -0.0} are one
+   * element, a value holding a NaN is the same as nothing, itself included ({@code #{##NaN ##NaN}}
+   * is a valid set for Clojure; Java's set then holds the NaN once).
+   */
+  private static boolean unique(Set<Object> seen, Object value) {
+    return Values.hasNaN(value) || seen.add(Values.canonical(value));
   }
 
   private Object readDispatch() {
@@ -192,11 +206,13 @@ public final class EdnReader {
       int column = in.column();
       in.skip(2);
       List<Object> items = readSequence('}');
-      Set<Object> set = new LinkedHashSet<>(items);
-      if (set.size() < items.size()) { // as a map's duplicate key: Clojure refuses it
-        throw new EdnException("the set opened here holds an element twice", line, column);
+      Set<Object> seen = new HashSet<>();
+      for (Object item : items) {
+        if (!unique(seen, item)) { // as a map's duplicate key: Clojure refuses it
+          throw new EdnException("the set opened here holds an element twice", line, column);
+        }
       }
-      return Collections.unmodifiableSet(set);
+      return Collections.unmodifiableSet(new LinkedHashSet<>(items));
     }
     if (c == '#') {
       in.skip(2);

@@ -28,6 +28,8 @@ final class LinearizationSearch {
   enum Outcome { LINEARIZABLE, ILLEGAL, TIMEOUT, OVER_BUDGET, PAUSED }
 
   private final Model model;
+  /** A user's model: its states are made as values are read (the built-in ones make them so). */
+  private final boolean normalise;
   private final List<Operation> ops;
   private final EntryList entries;
   private final long[] zobrist;
@@ -56,6 +58,7 @@ final class LinearizationSearch {
   /** A search whose cache draws on {@code budget} (shared by the searches of one check). */
   LinearizationSearch(Model model, List<Operation> ops, boolean explain, SearchBudget budget) {
     this.model = model;
+    this.normalise = !(model instanceof Models.Register || model instanceof Models.KeyValue);
     this.budget = budget;
     this.ops = ops;
     this.explain = explain;
@@ -82,7 +85,7 @@ final class LinearizationSearch {
     for (Operation op : ops) {
       remaining += op.optional() ? 0 : 1;
     }
-    state = model.initial();
+    state = normalise ? Values.asRead(model.initial()) : model.initial(); // as step's below
     entry = entries.first();
   }
 
@@ -127,7 +130,7 @@ final class LinearizationSearch {
   /** Linearizes the call at {@code entry} unless the model refuses it or the cache has it. */
   private boolean tryLinearize() {
     int op = entries.op(entry);
-    Object after = model.step(state, ops.get(op));
+    Object after = step(ops.get(op));
     if (after == Model.ILLEGAL) {
       if (explain) {
         refused(op, state);
@@ -154,6 +157,26 @@ final class LinearizationSearch {
     }
     entry = entries.first();
     return true;
+  }
+
+  /**
+   * The model's state after {@code op}, as values are read ({@link Values#asRead}): the values a
+   * model compares its state with are, so a model returning {@code 0} (an Integer) meets a read of
+   * {@code 0} (a Long) as the same value, as Clojure's {@code =} does (see {@link Model}).
+   */
+  private Object step(Operation op) {
+    Object after;
+    try {
+      after = model.step(state, op);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("the model " + model.name() + " threw " + e
+          + " at process " + op.process() + "'s " + EdnWriter.function(op.f()) + " (value "
+          + EdnWriter.preview(op.input()) + ", returned " + EdnWriter.preview(op.output())
+          + ") in state " + EdnWriter.preview(state) + ". Fix: a model gets values as a history"
+          + " file reads (a whole number is a Long, a decimal a Double, a vector a List; see"
+          + " Model)", e);
+    }
+    return after == Model.ILLEGAL || !normalise ? after : Values.asRead(after);
   }
 
   /** Undoes the most recent linearization and moves past it. */

@@ -6,6 +6,20 @@ package io.steelmill.sim.history;
  * #ILLEGAL} when the operation cannot happen in that state (a read of the wrong value, a
  * successful cas whose expected value differs). States must be immutable with value equality
  * ({@code equals}/{@code hashCode}): the checker caches (linearized operations, state) pairs.
+ *
+ * <p>Values arrive as a history file reads them, whether the history was recorded in memory or
+ * read from EDN, so a check gives one verdict either way: {@code nil} is null, a whole number a
+ * {@code Long} (a recorded {@code Integer}, {@code Short} or {@code Byte} too; a {@code
+ * BigInteger} only beyond a long), a decimal a {@code Double} (a {@code Float} the {@code Double}
+ * of its text; {@code M} decimals a {@code BigDecimal} without trailing zeros), a string a
+ * {@code String}, a keyword a {@link Keyword}, a vector, list or array a {@code List}, a set a
+ * {@code Set}, a map a {@code Map}. Cast to {@code Long} or {@code Number}, never {@code
+ * Integer}; a model that throws names its operation in an {@code IllegalStateException}. The
+ * states {@link #initial} and {@link #step} return are made the same way before the checker
+ * keeps them or hands them back: a model written with {@code Integer}s ({@code initial()}
+ * returning {@code 0}) gets its state back as a {@code Long}, which {@code equals} a read of
+ * {@code 0}. Objects of a model's own classes are kept as they are. {@link #sameValue} compares
+ * two values as Jepsen's checkers do ({@code -0.0} is {@code 0.0}, NaN equals nothing).
  */
 public interface Model {
   /** Returned by {@link #step} when the operation cannot happen in the given state. */
@@ -15,6 +29,16 @@ public interface Model {
       return "ILLEGAL";
     }
   };
+
+  /**
+   * True when {@code a} and {@code b} are the same value as Knossos and Porcupine compare values:
+   * {@code equals}, except that {@code -0.0} is {@code 0.0} and a value holding a NaN, at any
+   * depth, is the same as nothing (what the built-in models use); an {@code Integer} is the
+   * {@code Long} of its value, as everywhere above.
+   */
+  static boolean sameValue(Object a, Object b) {
+    return Values.same(Values.asRead(a), Values.asRead(b));
+  }
 
   /** The model's name, e.g. {@code cas-register}. */
   String name();

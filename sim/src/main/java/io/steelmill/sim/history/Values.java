@@ -1,12 +1,14 @@
 package io.steelmill.sim.history;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Equality of history values as Jepsen's checkers see them. Java's {@code Double.equals} tells
@@ -48,40 +50,51 @@ final class Values {
     return switch (value) {
       case Double d when Double.doubleToRawLongBits(d) == Long.MIN_VALUE -> 0.0;
       case Float f when Float.floatToRawIntBits(f) == Integer.MIN_VALUE -> 0.0f;
+      case null, default -> eachElement(value, Values::canonical);
+    };
+  }
+
+  /**
+   * {@code value} with {@code made} applied to every element of a list or set and every key and
+   * value of a map (one level: {@code made} walks deeper), unmodifiable when anything changed;
+   * the same object when nothing did, or when {@code value} is no collection.
+   */
+  private static Object eachElement(Object value, UnaryOperator<Object> made) {
+    return switch (value) {
       case List<?> list -> {
         List<Object> out = null;
         for (int i = 0; i < list.size(); i++) {
           Object item = list.get(i);
-          Object made = canonical(item);
-          if (made != item && out == null) {
+          Object after = made.apply(item);
+          if (after != item && out == null) {
             out = new ArrayList<>(list.subList(0, i));
           }
           if (out != null) {
-            out.add(made);
+            out.add(after);
           }
         }
-        yield out == null ? list : java.util.Collections.unmodifiableList(out);
+        yield out == null ? list : Collections.unmodifiableList(out);
       }
       case Set<?> set -> {
         Set<Object> out = new LinkedHashSet<>();
         boolean changed = false;
         for (Object item : set) {
-          Object made = canonical(item);
-          changed |= made != item;
-          out.add(made);
+          Object after = made.apply(item);
+          changed |= after != item;
+          out.add(after);
         }
-        yield changed ? java.util.Collections.unmodifiableSet(out) : set;
+        yield changed ? Collections.unmodifiableSet(out) : set;
       }
       case Map<?, ?> map -> {
         Map<Object, Object> out = new LinkedHashMap<>();
         boolean changed = false;
         for (Map.Entry<?, ?> e : map.entrySet()) {
-          Object key = canonical(e.getKey());
-          Object made = canonical(e.getValue());
-          changed |= key != e.getKey() || made != e.getValue();
-          out.put(key, made);
+          Object key = made.apply(e.getKey());
+          Object after = made.apply(e.getValue());
+          changed |= key != e.getKey() || after != e.getValue();
+          out.put(key, after);
         }
-        yield changed ? java.util.Collections.unmodifiableMap(out) : map;
+        yield changed ? Collections.unmodifiableMap(out) : map;
       }
       case null, default -> value;
     };
@@ -111,60 +124,25 @@ final class Values {
       case Float f -> f.isNaN() || f.isInfinite() ? (Object) f.doubleValue()
           : (Object) Double.parseDouble(Float.toString(f));
       case java.math.BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b;
-      case java.math.BigDecimal d -> d.stripTrailingZeros();
-      case Object[] items -> {
-        List<Object> copy = new ArrayList<>(items.length); // not a view the caller may change
-        for (Object item : items) {
-          copy.add(asRead(item));
-        }
-        yield java.util.Collections.unmodifiableList(copy);
+      case java.math.BigDecimal d -> {
+        java.math.BigDecimal stripped = d.stripTrailingZeros();
+        yield stripped.equals(d) ? d : stripped; // the same object when nothing changes
       }
-      case List<?> list -> {
-        List<Object> out = null;
-        for (int i = 0; i < list.size(); i++) {
-          Object item = list.get(i);
-          Object made = asRead(item);
-          if (made != item && out == null) {
-            out = new ArrayList<>(list.subList(0, i));
-          }
-          if (out != null) {
-            out.add(made);
-          }
-        }
-        yield out == null ? list : java.util.Collections.unmodifiableList(out);
-      }
-      case Set<?> set -> {
-        Set<Object> out = new LinkedHashSet<>();
-        boolean changed = false;
-        for (Object item : set) {
-          Object made = asRead(item);
-          changed |= made != item;
-          out.add(made);
-        }
-        yield changed ? java.util.Collections.unmodifiableSet(out) : set;
-      }
-      case Map<?, ?> map -> {
-        Map<Object, Object> out = new LinkedHashMap<>();
-        boolean changed = false;
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          Object key = asRead(e.getKey());
-          Object made = asRead(e.getValue());
-          changed |= key != e.getKey() || made != e.getValue();
-          out.put(key, made);
-        }
-        yield changed ? java.util.Collections.unmodifiableMap(out) : map;
-      }
-      default -> value.getClass().isArray() ? primitives(value) : value;
+      default -> value.getClass().isArray() ? elements(value)
+          : eachElement(value, Values::asRead);
     };
   }
 
-  /** A primitive array as the list of its elements, each {@link #asRead}. */
-  private static List<Object> primitives(Object array) {
+  /**
+   * An array (of objects or primitives) as a list of its elements, each {@link #asRead}: a copy,
+   * not a view the caller may change.
+   */
+  private static List<Object> elements(Object array) {
     int length = java.lang.reflect.Array.getLength(array);
     List<Object> out = new ArrayList<>(length);
     for (int i = 0; i < length; i++) {
       out.add(asRead(java.lang.reflect.Array.get(array, i)));
     }
-    return java.util.Collections.unmodifiableList(out);
+    return Collections.unmodifiableList(out);
   }
 }
