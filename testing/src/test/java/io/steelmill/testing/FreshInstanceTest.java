@@ -1,16 +1,14 @@
 package io.steelmill.testing;
 
+import static io.steelmill.testing.HarnessRedTeam15bTest.failures;
+import static io.steelmill.testing.HarnessRedTeam15bTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -22,21 +20,6 @@ import org.junit.platform.testkit.engine.Events;
  * instance's {@code @BeforeEach} twice before one {@code @AfterEach}.
  */
 class FreshInstanceTest {
-  private static Events run(Class<?> fixture, Path reports) {
-    return EngineTestKit.engine("junit-jupiter")
-        .configurationParameters(Map.of(SeedResults.REPORT_DIR_PROPERTY, reports.toString(),
-            FreshJvmCheck.PROPERTY, "false"))
-        .selectors(selectClass(fixture)).execute().testEvents();
-  }
-
-  private static String failures(Events events) {
-    StringBuilder out = new StringBuilder();
-    events.failed().list().forEach(e -> out.append(e.getPayload(TestExecutionResult.class)
-        .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse(""))
-        .append('\n'));
-    return out.toString();
-  }
-
   /** Each rerun's directory is new and empty, and deleted after it, as JUnit deletes its own. */
   @Test
   void aTempDirTestCreatingAFixedFileNamePassesTheDeterminismCheck(@TempDir Path reports) {

@@ -23,14 +23,16 @@ import org.junit.platform.testkit.engine.Events;
  * what each kind of field gets, and per-class instances).
  */
 class HarnessRedTeam15bTest {
-  private static Events run(Class<?> fixture, Path reports) {
+  /** Runs {@code fixture}'s tests with the harness, reports in {@code reports}. */
+  static Events run(Class<?> fixture, Path reports) {
     return EngineTestKit.engine("junit-jupiter")
         .configurationParameters(Map.of(SeedResults.REPORT_DIR_PROPERTY, reports.toString(),
             FreshJvmCheck.PROPERTY, "false"))
         .selectors(selectClass(fixture)).execute().testEvents();
   }
 
-  private static String failures(Events events) {
+  /** What the failed tests of {@code events} threw, a line each. */
+  static String failures(Events events) {
     StringBuilder out = new StringBuilder();
     events.failed().list().forEach(e -> out.append(e.getPayload(TestExecutionResult.class)
         .flatMap(TestExecutionResult::getThrowable).map(Throwable::toString).orElse(""))
