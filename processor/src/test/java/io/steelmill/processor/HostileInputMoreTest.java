@@ -1,17 +1,13 @@
 package io.steelmill.processor;
 
 import static io.steelmill.processor.Compiler.source;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
 import io.steelmill.processor.diagnostics.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
-import javax.tools.Diagnostic;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -503,27 +499,7 @@ class HostileInputMoreTest {
       } catch (RuntimeException escaped) {
         throw new AssertionError(program + ": an exception escaped javac " + options, escaped);
       }
-      List<String> messages = HostileInputTest.messages(compilation);
-      String shown = program + " " + options + ": " + messages;
-      assertThat(messages).as(shown).noneMatch(m -> m.contains("ProcessorCrash"));
-      if (program.legal()) {
-        assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.SUCCESS);
-        continue;
-      }
-      assertThat(compilation.status()).as(shown).isEqualTo(Compilation.Status.FAILURE);
-      Set<String> users = files.stream().map(f -> f.toUri().toString()).collect(Collectors.toSet());
-      for (Diagnostic<? extends JavaFileObject> error : compilation.errors()) {
-        String text = DiagnosticsTest.text(error);
-        assertThat(error.getSource()).as("file of " + text).isNotNull();
-        assertThat(users).as("user file of " + text).contains(error.getSource().toUri().toString());
-        assertThat(error.getLineNumber()).as("line of " + text).isPositive();
-        if (text.startsWith("[Steelmill/")) {
-          assertThat(text).as(shown).contains("\nFix: ");
-        }
-      }
-      if (program.code() != null) {
-        assertThat(messages).as(shown).anyMatch(m -> m.startsWith(program.code().tag()));
-      }
+      RedTeam12cHostileTest.assertUsersLines(program, files, options, compilation);
     }
   }
 
