@@ -57,6 +57,7 @@ final class Carrier {
         interrupted = true;
       }
     }
+    run.over = true;
     if (interrupted) {
       Thread.currentThread().interrupt();
     }

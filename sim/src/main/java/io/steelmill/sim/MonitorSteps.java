@@ -27,6 +27,9 @@ final class MonitorSteps {
    */
   static final long OUTSIDE_SETTLE_NANOS = 60_000_000_000L;
 
+  /** How often a step waiting for an outside monitor looks whether its holder is another run. */
+  private static final long OTHER_RUNS_LOOK_NANOS = 10_000_000L;
+
   private final RunState run;
   private final RunLoop loop;
 
@@ -49,7 +52,8 @@ final class MonitorSteps {
     long[] waited = new long[1];
     Thread.State state = settleMonitor(task, queued, waited);
     if (state == Thread.State.BLOCKED && !run.unwinding) {
-      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(waited[0])));
+      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(waited[0]),
+          OtherRunsMonitors.holder(task, run)));
     }
     return state;
   }
@@ -125,10 +129,17 @@ final class MonitorSteps {
     List<Runnable> others = new ArrayList<>();
     waited[0] = settleLimit(task);
     long deadline = System.nanoTime() + waited[0];
+    long nextLook = 0;
     try {
       while (System.nanoTime() < deadline) {
         Runnable next = run.foreign.poll();
         if (next == null) {
+          if (waited[0] == OUTSIDE_SETTLE_NANOS && System.nanoTime() - nextLook >= 0) {
+            if (hopeless(task)) {
+              return Thread.State.BLOCKED;
+            }
+            nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
+          }
           LockSupport.parkNanos(20_000);
         } else if (next != task.continuation) {
           others.add(next);
@@ -141,12 +152,31 @@ final class MonitorSteps {
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
           deadline = System.nanoTime() + waited[0];
+          nextLook = 0;
         }
       }
     } finally {
+      run.waitingFor = null;
       run.foreign.addAll(others);
     }
     return state;
+  }
+
+  /**
+   * Whether the wait of {@code task} for a monitor held outside can never end: its holder is a
+   * task of another run of this JVM that ended, or that waits in turn for this run ({@link
+   * OtherRunsMonitors}); then the run fails at once, naming both. Looked at every {@link
+   * #OTHER_RUNS_LOOK_NANOS}: the holder may change while the step waits.
+   */
+  private boolean hopeless(Task task) {
+    OtherRunsMonitors.Holder holder = OtherRunsMonitors.holder(task, run);
+    run.waitingFor = holder; // published before the other run's waits are read: one sees both
+    SimulationException never =
+        holder == null ? null : OtherRunsMonitors.hopeless(task, run, holder);
+    if (never != null && !run.unwinding) {
+      run.fail(never);
+    }
+    return never != null;
   }
 
   /** How long to wait for {@code task}'s monitor: long when its owner is known to be outside. */

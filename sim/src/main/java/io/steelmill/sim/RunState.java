@@ -83,6 +83,13 @@ final class RunState {
   final Set<Thread> unwound = new HashSet<>();
 
   // where the run is
+  /** Set when the run has ended (or its carrier was abandoned): read by other runs. */
+  volatile boolean over;
+  /**
+   * The task of another run whose monitor a step of this run waits for now, else null: read by
+   * other runs to find a deadlock across runs ({@link OtherRunsMonitors}).
+   */
+  volatile OtherRunsMonitors.Holder waitingFor;
   volatile Thread carrier;
   /** The thread of the task running on the carrier now; written only by {@link #mount}. */
   volatile Thread mounted;
