@@ -179,6 +179,65 @@ final class MonitorSteps {
     return never != null;
   }
 
+  /**
+   * A task that parked on a {@code java.util.concurrent} lock a thread outside the simulation
+   * holds (a logger's {@code ReentrantLock} that a test thread holds) waits for it within the
+   * step, as for a monitor held outside: the owner's release wakes it from that thread, at a
+   * moment of its own, and taken as a later wake-up it failed the run ("a wake-up came from
+   * outside"), or, when it came after the run, left the task behind and let the run pass. Run
+   * within the step, the wait costs wall time and never changes the schedule or the trace. An
+   * owner that keeps it for {@link #OUTSIDE_SETTLE_NANOS} fails the run, naming it.
+   *
+   * @return the task's state when the step ends
+   */
+  Thread.State lockHeldOutside(Task task, Thread.State state, int queued) {
+    Thread owner;
+    while (state == Thread.State.WAITING && !run.unwinding
+        && (owner = LockCycles.ownerOutside(task, run)) != null) {
+      if (!awaitOwnWakeUp(task)) {
+        run.fail(new SimulationException(Escapes.MARK + "Task " + task
+            + TaskReport.waitedOn(task.thread)
+            + " at virtual time " + Duration.ofNanos(run.now) + ", which thread \""
+            + owner.getName() + "\", outside the simulation, held for "
+            + Duration.ofNanos(OUTSIDE_SETTLE_NANOS) + " of real time. Fix: do not share a"
+            + " lock between simulated code and real threads; give each node its own."));
+        return state;
+      }
+      loop.mountAndRun(task);
+      RunQueueOrder.canonical(run.runQueue, queued);
+      state = task.thread.getState();
+      if (onMonitor(task, state, queued)) {
+        state = blocked(task, queued);
+        RunQueueOrder.canonical(run.runQueue, queued);
+      }
+    }
+    return state;
+  }
+
+  /**
+   * Waits, up to {@link #OUTSIDE_SETTLE_NANOS}, for {@code task}'s own wake-up in the inbox,
+   * taking it out; other wake-ups stay there for the loop. False when it did not come.
+   */
+  private boolean awaitOwnWakeUp(Task task) {
+    List<Runnable> others = new ArrayList<>();
+    long deadline = System.nanoTime() + OUTSIDE_SETTLE_NANOS;
+    try {
+      while (System.nanoTime() < deadline) {
+        Runnable next = run.foreign.poll();
+        if (next == task.continuation) {
+          return true;
+        } else if (next != null) {
+          others.add(next);
+        } else {
+          LockSupport.parkNanos(20_000);
+        }
+      }
+      return false;
+    } finally {
+      run.foreign.addAll(others);
+    }
+  }
+
   /** How long to wait for {@code task}'s monitor: long when its owner is known to be outside. */
   private long settleLimit(Task task) {
     return HeldMonitors.heldOutside(task, run.live.values()) ? OUTSIDE_SETTLE_NANOS

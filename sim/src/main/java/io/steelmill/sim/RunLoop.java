@@ -147,7 +147,7 @@ final class RunLoop {
       RunQueueOrder.canonical(runQueue, queued);
     }
     if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
-      checkLockCycle(task, state);
+      state = checkLockCycle(task, state, queued);
     }
     if (state == Thread.State.TERMINATED) {
       ended(task);
@@ -160,12 +160,19 @@ final class RunLoop {
     }
   }
 
-  /** Fails the run if {@code task}, waiting for a lock, closed a cycle of tasks waiting. */
-  private void checkLockCycle(Task task, Thread.State state) {
+  /**
+   * Fails the run if {@code task}, waiting for a lock, closed a cycle of tasks waiting; waits
+   * within the step for a lock a thread outside holds ({@link MonitorSteps#lockHeldOutside}).
+   *
+   * @return the task's state when the step ends
+   */
+  private Thread.State checkLockCycle(Task task, Thread.State state, int queued) {
     String cycle = LockCycles.closedBy(task, state, run.live.values(), run.trace);
     if (cycle != null) {
       run.fail(new SimulationException(cycle));
+      return state;
     }
+    return state == Thread.State.WAITING ? monitors.lockHeldOutside(task, state, queued) : state;
   }
 
   /** {@code task} ended in its step: it leaves the run. */
@@ -224,13 +231,20 @@ final class RunLoop {
       run.runQueue.add(task);
       if (!run.unwinding) {
         run.fail(new SimulationException("A wake-up came from outside the simulation, for task "
-            + task + ". Something woke it from a real thread: a platform thread (new Thread, an"
-            + " executor with a default thread factory), the common pool (CompletableFuture."
-            + "*Async without an executor, parallel streams), or a synchronized block held across"
-            + " a park. Fix: use the injected Daemons for threads and executors, and ReentrantLock"
-            + " instead of synchronized around blocking calls."));
+            + task + waitedOn(task) + ". Something woke it from a real thread: a platform"
+            + " thread (new Thread, an executor with a default thread factory), the common pool"
+            + " (CompletableFuture.*Async without an executor, parallel streams), or a"
+            + " synchronized block held across a park. Fix: use the injected Daemons for threads"
+            + " and executors, and ReentrantLock instead of synchronized around blocking calls."));
       }
     }
+  }
+
+  /** What a task woken from outside waited on, and the ways a real thread lets that go. */
+  private static String waitedOn(Task task) {
+    String what = TaskReport.waitedOn(task.thread);
+    return what.isEmpty() ? what : what + " (a thread outside the simulation let it go:"
+        + " unlocked it, counted it down, signalled it or completed it)";
   }
 
   private void startUnwinding() {

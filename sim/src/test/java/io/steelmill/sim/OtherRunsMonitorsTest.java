@@ -22,7 +22,8 @@ class OtherRunsMonitorsTest {
   private static final Object SECOND = new Object();
 
   /** Takes {@code mine}, waits until both runs hold theirs, parks, then wants {@code theirs}. */
-  private static SimResult lockInOrder(long seed, Object mine, Object theirs, AtomicInteger holding) {
+  private static SimResult lockInOrder(
+      long seed, Object mine, Object theirs, AtomicInteger holding) {
     return Simulation.builder().seed(seed).build().run(() -> {
       Simulation sim = Simulation.current();
       synchronized (mine) {

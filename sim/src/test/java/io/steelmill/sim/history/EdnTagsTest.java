@@ -75,7 +75,8 @@ class EdnTagsTest {
     // a leap second where Clojure allows one, and a leap day
     assertThat(read("#inst \"2016-12-31T23:59:60Z\""))
         .isEqualTo(Date.from(Instant.parse("2017-01-01T00:00:00Z")));
-    assertThat(read("#inst \"2020-02-29\"")).isEqualTo(Date.from(Instant.parse("2020-02-29T00:00:00Z")));
+    assertThat(read("#inst \"2020-02-29\""))
+        .isEqualTo(Date.from(Instant.parse("2020-02-29T00:00:00Z")));
     // another tag still reads as its form (Jepsen's #jepsen.history.Op{...} records)
     assertThat(read("#jepsen.history.Op{:a 1}")).isEqualTo(java.util.Map.of(Keyword.of("a"), 1L));
   }
