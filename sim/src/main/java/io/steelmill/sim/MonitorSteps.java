@@ -27,8 +27,14 @@ final class MonitorSteps {
    */
   static final long OUTSIDE_SETTLE_NANOS = 60_000_000_000L;
 
-  /** How often a step waiting for an outside monitor looks whether its holder is another run. */
-  private static final long OTHER_RUNS_LOOK_NANOS = 10_000_000L;
+  /**
+   * How long a step waits for a monitor held outside before it looks whether its holder is a task
+   * of another run, and how often it looks again. Looking takes thread snapshots, which a monitor
+   * hand-off in flight must not meet (taken every 10 ms from the first, they moved a hand-off of a
+   * class-loading lock between two seeds of a sweep out of its step, and changed the seed's
+   * trace); a class another run loads, the usual wait, is over long before.
+   */
+  private static final long OTHER_RUNS_LOOK_NANOS = 1_000_000_000L;
 
   private final RunState run;
   private final RunLoop loop;
@@ -128,8 +134,9 @@ final class MonitorSteps {
     Thread.State state = Thread.State.BLOCKED;
     List<Runnable> others = new ArrayList<>();
     waited[0] = settleLimit(task);
+    run.settling = waited[0] == OUTSIDE_SETTLE_NANOS;
     long deadline = System.nanoTime() + waited[0];
-    long nextLook = 0;
+    long nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
     try {
       while (System.nanoTime() < deadline) {
         Runnable next = run.foreign.poll();
@@ -152,11 +159,12 @@ final class MonitorSteps {
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
           deadline = System.nanoTime() + waited[0];
-          nextLook = 0;
+          nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
         }
       }
     } finally {
       run.waitingFor = null;
+      run.settling = false;
       run.foreign.addAll(others);
     }
     return state;

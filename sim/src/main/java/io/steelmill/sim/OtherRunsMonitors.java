@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  *
  * <p>The other runs' tasks are found among the JVM's virtual threads (the root thread container,
  * which tracks them unless {@code -Djdk.trackAllThreads=false}); a task of a run is a virtual
- * thread whose scheduler is that run's {@link SimScheduler}. Without those internals nothing is
- * named and the step waits as before.
+ * thread whose scheduler is that run's {@link SimScheduler}. Only the tasks of a run that ended
+ * or that waits in a step itself are looked at, and only after a step waited a second: taking a
+ * snapshot of a task whose monitor hand-off is in flight moved it out of its step. Without those
+ * internals nothing is named and the step waits as before.
  */
 final class OtherRunsMonitors {
   private static final Method ROOT;
@@ -66,7 +68,8 @@ final class OtherRunsMonitors {
       while (threads.hasNext()) {
         Thread thread = threads.next();
         RunState other = thread.isVirtual() ? runOf(thread) : null;
-        if (other != null && other != run) {
+        // only a run that ended or waits itself: a snapshot must not meet a hand-off in flight
+        if (other != null && other != run && (other.over || other.settling)) {
           StackTraceElement at = HeldMonitors.lockedAt(thread, monitor);
           if (at != null) {
             return new Holder(thread, other, at);

@@ -90,6 +90,11 @@ final class RunState {
    * other runs to find a deadlock across runs ({@link OtherRunsMonitors}).
    */
   volatile OtherRunsMonitors.Holder waitingFor;
+  /**
+   * Whether a step of this run waits for a monitor held outside it: its tasks are then all parked
+   * or blocked, so another run may take their snapshots without meeting a hand-off of its own.
+   */
+  volatile boolean settling;
   volatile Thread carrier;
   /** The thread of the task running on the carrier now; written only by {@link #mount}. */
   volatile Thread mounted;
