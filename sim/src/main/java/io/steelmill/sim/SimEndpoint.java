@@ -29,12 +29,15 @@ final class SimEndpoint<M> implements Endpoint<M> {
   /** The reply a call waits for, and the condition of its wait (answered, or closed). */
   private final class Reply implements BooleanSupplier {
     final long id;
+    /** Whom the request went to: the only sender whose reply answers it. */
+    final Address callee;
     Reply next;
     M message;
     boolean answered;
 
-    Reply(long id, Reply next) {
+    Reply(long id, Address callee, Reply next) {
       this.id = id;
+      this.callee = callee;
       this.next = next;
     }
 
@@ -68,7 +71,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     network.sim().checkAlive();
     checkOpen();
     long id = network.nextRequestId();
-    Reply reply = new Reply(id, pending);
+    Reply reply = new Reply(id, to, pending);
     pending = reply;
     try {
       byte[] wire = DataDigest.wire(codec, request);
@@ -137,6 +140,11 @@ final class SimEndpoint<M> implements Endpoint<M> {
       }
       if (reply == null || reply.answered) {
         return false; // late or duplicate reply
+      }
+      if (!reply.callee.equals(from)) {
+        // request ids are guessable: another peer must not answer for the callee (the
+        // production network drops such a reply too, counted as a forged sender)
+        return false;
       }
       Object decoded = arrived(from, message, wire);
       if (decoded == REFUSED) {
