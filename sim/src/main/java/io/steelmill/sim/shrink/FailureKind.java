@@ -34,7 +34,7 @@ public record FailureKind(String text) {
     if (!result.succeeded()) {
       String site = site(result.failure());
       return new FailureKind("run: " + result.failure().getClass().getName()
-          + (site.isEmpty() ? headline(result.failure()) : site));
+          + invariant(result.failure()) + (site.isEmpty() ? headline(result.failure()) : site));
     }
     if (check == null || check.verdict() == Verdict.LINEARIZABLE) {
       return PASSED;
@@ -78,6 +78,20 @@ public record FailureKind(String text) {
   }
 
   /**
+   * {@code " (invariant \"name\")"} for a broken invariant: two invariants checked by one helper
+   * throw at the same line, and a shrink kept a replay that broke the other one.
+   */
+  private static String invariant(Throwable failure) {
+    String message = failure.getMessage();
+    if (!(failure instanceof io.steelmill.sim.SimulationException) || message == null
+        || !message.startsWith("Invariant \"")) {
+      return "";
+    }
+    int end = message.indexOf("\" failed at virtual time ");
+    return end < 0 ? "" : " (invariant " + message.substring("Invariant ".length(), end + 1) + ")";
+  }
+
+  /**
    * For a failure of the simulator's own, which no frame of the user's places (a hang, a
    * livelock, a lock cycle, the virtual time limit, a wake-up from outside): {@code " (Hang)"},
    * what its message says before the first colon or period, digits as {@code #}. Without it
@@ -86,7 +100,8 @@ public record FailureKind(String text) {
    */
   private static String headline(Throwable failure) {
     String message = failure.getMessage();
-    if (!(failure instanceof io.steelmill.sim.SimulationException) || message == null) {
+    if (!(failure instanceof io.steelmill.sim.SimulationException) || message == null
+        || !invariant(failure).isEmpty()) {
       return "";
     }
     String text = message.startsWith("Escape: ") ? message.substring(8) : message;

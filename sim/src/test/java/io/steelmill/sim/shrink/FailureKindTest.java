@@ -107,4 +107,19 @@ class FailureKindTest {
             : mask.allows("f2") ? limit : FailureKind.PASSED);
     assertThat(result.kept()).containsExactly("f1", "f3");
   }
+
+  /** Two invariants that one helper checks throw at one line: their names tell them apart. */
+  @Test
+  void brokenInvariantsAreToldApartByName() {
+    AssertionError atOneLine = new AssertionError("broken");
+    FailureKind leader = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"one leader\" failed at virtual time PT1.5S: broken", atOneLine)), null);
+    FailureKind acked = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"acked writes kept\" failed at virtual time PT2S: broken", atOneLine)), null);
+    assertThat(leader).isNotEqualTo(acked);
+    assertThat(leader.text()).contains("(invariant \"one leader\")");
+    assertThat(FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"one leader\" failed at virtual time PT9S: other", atOneLine)), null))
+        .isEqualTo(leader);
+  }
 }
