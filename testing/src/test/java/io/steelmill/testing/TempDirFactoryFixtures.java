@@ -11,7 +11,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.io.TempDirFactory;
 
-/** A configured default {@code @TempDir} factory and a test using it ({@link FreshInstanceTest}). */
+/** A configured default {@code @TempDir} factory and a test using it (see FreshInstanceTest). */
 final class TempDirFactoryFixtures {
   private TempDirFactoryFixtures() {}
 

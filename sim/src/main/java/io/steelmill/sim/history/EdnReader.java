@@ -17,8 +17,10 @@ import java.util.Set;
  * ({@code #inst} as a {@link java.util.Date}, {@code #uuid} as a {@link java.util.UUID}, as
  * Clojure reads them: {@link EdnTags}), other tagged values (the tag is dropped: {@code
  * #jepsen.history.Op{...}} reads as its map) and metadata ({@code ^m x} reads as {@code x}).
- * What Clojure's reader reads otherwise is refused, never read another way: an integer with a leading zero (octal there), a set holding an element twice or a map a
- * key twice (by Clojure's {@code =}: {@code 0.0} is {@code -0.0}, a NaN is no other value; so
+ * What Clojure's reader reads otherwise is refused, never read another way: an integer with a
+ * leading zero (octal there), an auto-resolved keyword ({@code ::a}), a set holding an element
+ * twice or a map a key twice (by Clojure's {@code =}: {@code 0.0} is {@code -0.0}, a NaN is no
+ * other value; so
  * {@code #{0.0 -0.0}} is refused and {@code #{##NaN ##NaN}} read). Every error names the line
  * and column. Hand-written so that the checker needs no dependency. This class reads the
  * structure (collections, dispatch, nesting); {@link EdnScanner} reads the atoms.
