@@ -57,6 +57,7 @@ final class Carrier {
         interrupted = true;
       }
     }
+    run.over = true;
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
@@ -64,7 +65,11 @@ final class Carrier {
     for (Task task : run.live.values()) {
       runLoop.notePoolUse(task);
     }
-    if (run.failure == null && run.poolUser != null && commonPool.wasUsed()) {
+    // only without the agent's hook: the probe it reads is also every ThreadLocalRandom user's,
+    // and the pool's activity anyone else's in the JVM, so it may accuse a task of a run that
+    // never went near the pool
+    if (run.failure == null && run.poolUser != null && !TimeWarp.poolSubmissionsHooked()
+        && commonPool.wasUsed()) {
       run.fail(new SimulationException("Task " + run.poolUser + " put work on the common"
           + " ForkJoinPool during the run: real threads, outside the simulation"
           + " (CompletableFuture.*Async without an executor, parallel streams, orTimeout). Fix:"

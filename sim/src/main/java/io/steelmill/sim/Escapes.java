@@ -237,7 +237,10 @@ final class Escapes {
    * same message as that run's, since the task touched the class at the same point.
    */
   static SimulationException earlier(Throwable error) {
-    if (!(error instanceof NoClassDefFoundError)) {
+    while (error != null && !(error instanceof NoClassDefFoundError)) {
+      error = error.getCause(); // a task's uncaught error arrives wrapped
+    }
+    if (error == null) {
       return null;
     }
     for (Throwable cause = error.getCause(); cause != null; cause = cause.getCause()) {

@@ -241,8 +241,17 @@ public final class FaultLedger {
     if (!options.buggify()) {
       return false;
     }
-    Site state = sites.computeIfAbsent(site, this::site);
-    if (!state.active || !state.firing.chance(probability)) {
+    Site state = sites.get(site);
+    if (state == null) {
+      SimBuggify.refuseInInitializer(sim, site); // before the site's first trace line
+      state = site(site);
+      sites.put(site, state);
+    }
+    if (!state.active) {
+      return false;
+    }
+    SimBuggify.refuseInInitializer(sim, site); // before a draw of its firing stream
+    if (!state.firing.chance(probability)) {
       return false;
     }
     String node = sim.node();

@@ -108,18 +108,45 @@ final class HeldMonitors {
   }
 
   /** The escape when a monitor stayed held for the whole settle wait: its owner is unknown. */
-  static SimulationException heldTooLong(Task blocked, long now, Duration waited) {
+  static SimulationException heldTooLong(Task blocked, long now, Duration waited,
+      OtherRunsMonitors.Holder holder) {
+    String who = holder != null ? holder.describe() + " holds it while parked"
+        : "a task holds it while parked (synchronized held across a park), or a thread outside"
+            + " the simulation does";
     return new SimulationException(Escapes.MARK + "Task " + blocked
         + " blocked entering synchronized " + at(blocked.thread.getStackTrace())
         + " at virtual time " + Duration.ofNanos(now)
-        + ", and the monitor was not released within " + waited + " of real time: a task holds"
-        + " it while parked (synchronized held across a park), or a thread outside the"
-        + " simulation does. Fix: use a ReentrantLock around code that waits.");
+        + ", and the monitor was not released within " + waited + " of real time: " + who
+        + ". Fix: use a ReentrantLock around code that waits.");
+  }
+
+  /** The monitor {@code thread} is blocked entering, from its snapshot; null if none or unknown. */
+  static Object blockedOn(Thread thread) {
+    if (SNAPSHOT == null || !JvmtiTransitions.SNAPSHOTS_SAFE) {
+      return null;
+    }
+    try {
+      Object snapshot = SNAPSHOT.invoke(null, thread);
+      return snapshot == null ? null : BLOCKED_ON.invoke(snapshot);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** "at Class.method(File.java:N)" where {@code thread} is now, outside the JDK. */
+  static String site(Thread thread) {
+    return at(thread.getStackTrace());
   }
 
   private static StackTraceElement lockedAt(Task owner, Object monitor) throws
       ReflectiveOperationException {
-    Object snapshot = SNAPSHOT.invoke(null, owner.thread);
+    return lockedAt(owner.thread, monitor);
+  }
+
+  /** The frame of {@code owner} that took {@code monitor}, or null if it does not hold it. */
+  static StackTraceElement lockedAt(Thread owner, Object monitor) throws
+      ReflectiveOperationException {
+    Object snapshot = SNAPSHOT.invoke(null, owner);
     if (snapshot == null) {
       return null;
     }

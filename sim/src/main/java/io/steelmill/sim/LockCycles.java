@@ -79,6 +79,27 @@ final class LockCycles {
         ? (Thread) read(OWNER, lock) : null;
   }
 
+  /**
+   * The thread outside {@code run} that holds the {@code java.util.concurrent} lock {@code
+   * blocked} parked on (a logger's {@code ReentrantLock} a test thread holds), or null: no such
+   * lock, free, or held by a thread of the run.
+   */
+  static Thread ownerOutside(Task blocked, RunState run) {
+    if (OWNER == null) {
+      return null;
+    }
+    Object blocker = LockSupport.getBlocker(blocked.thread);
+    if (!(blocker instanceof AbstractOwnableSynchronizer)) {
+      return null;
+    }
+    Thread owner = (Thread) read(OWNER, blocker);
+    if (owner == null || owner == blocked.thread || !owner.isAlive() || owner == run.carrier
+        || owner.isVirtual() && VirtualThreadStates.scheduledBy(owner, run.scheduler)) {
+      return null;
+    }
+    return owner;
+  }
+
   /** Whether detection works on this JDK (the self-test of the internals it reads). */
   static boolean available() {
     return OWNER != null && SNAPSHOT_OF != null;

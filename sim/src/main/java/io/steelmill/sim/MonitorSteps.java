@@ -27,6 +27,15 @@ final class MonitorSteps {
    */
   static final long OUTSIDE_SETTLE_NANOS = 60_000_000_000L;
 
+  /**
+   * How long a step waits for a monitor held outside before it looks whether its holder is a task
+   * of another run, and how often it looks again. Looking takes thread snapshots, which a monitor
+   * hand-off in flight must not meet (taken every 10 ms from the first, they moved a hand-off of a
+   * class-loading lock between two seeds of a sweep out of its step, and changed the seed's
+   * trace); a class another run loads, the usual wait, is over long before.
+   */
+  private static final long OTHER_RUNS_LOOK_NANOS = 1_000_000_000L;
+
   private final RunState run;
   private final RunLoop loop;
 
@@ -49,7 +58,8 @@ final class MonitorSteps {
     long[] waited = new long[1];
     Thread.State state = settleMonitor(task, queued, waited);
     if (state == Thread.State.BLOCKED && !run.unwinding) {
-      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(waited[0])));
+      run.fail(HeldMonitors.heldTooLong(task, run.now, Duration.ofNanos(waited[0]),
+          OtherRunsMonitors.holder(task, run)));
     }
     return state;
   }
@@ -124,11 +134,19 @@ final class MonitorSteps {
     Thread.State state = Thread.State.BLOCKED;
     List<Runnable> others = new ArrayList<>();
     waited[0] = settleLimit(task);
+    run.settling = waited[0] == OUTSIDE_SETTLE_NANOS;
     long deadline = System.nanoTime() + waited[0];
+    long nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
     try {
       while (System.nanoTime() < deadline) {
         Runnable next = run.foreign.poll();
         if (next == null) {
+          if (waited[0] == OUTSIDE_SETTLE_NANOS && System.nanoTime() - nextLook >= 0) {
+            if (hopeless(task)) {
+              return Thread.State.BLOCKED;
+            }
+            nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
+          }
           LockSupport.parkNanos(20_000);
         } else if (next != task.continuation) {
           others.add(next);
@@ -141,12 +159,91 @@ final class MonitorSteps {
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
           deadline = System.nanoTime() + waited[0];
+          nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
         }
       }
     } finally {
+      run.waitingFor = null;
+      run.settling = false;
       run.foreign.addAll(others);
     }
     return state;
+  }
+
+  /**
+   * Whether the wait of {@code task} for a monitor held outside can never end: its holder is a
+   * task of another run of this JVM that ended, or that waits in turn for this run ({@link
+   * OtherRunsMonitors}); then the run fails at once, naming both. Looked at every {@link
+   * #OTHER_RUNS_LOOK_NANOS}: the holder may change while the step waits.
+   */
+  private boolean hopeless(Task task) {
+    OtherRunsMonitors.Holder holder = OtherRunsMonitors.holder(task, run);
+    run.waitingFor = holder; // published before the other run's waits are read: one sees both
+    SimulationException never =
+        holder == null ? null : OtherRunsMonitors.hopeless(task, run, holder);
+    if (never != null && !run.unwinding) {
+      run.fail(never);
+    }
+    return never != null;
+  }
+
+  /**
+   * A task that parked on a {@code java.util.concurrent} lock a thread outside the simulation
+   * holds (a logger's {@code ReentrantLock} that a test thread holds) waits for it within the
+   * step, as for a monitor held outside: the owner's release wakes it from that thread, at a
+   * moment of its own, and taken as a later wake-up it failed the run ("a wake-up came from
+   * outside"), or, when it came after the run, left the task behind and let the run pass. Run
+   * within the step, the wait costs wall time and never changes the schedule or the trace. An
+   * owner that keeps it for {@link #OUTSIDE_SETTLE_NANOS} fails the run, naming it.
+   *
+   * @return the task's state when the step ends
+   */
+  Thread.State lockHeldOutside(Task task, Thread.State state, int queued) {
+    Thread owner;
+    while (state == Thread.State.WAITING && !run.unwinding
+        && (owner = LockCycles.ownerOutside(task, run)) != null) {
+      if (!awaitOwnWakeUp(task)) {
+        run.fail(new SimulationException(Escapes.MARK + "Task " + task
+            + TaskReport.waitedOn(task.thread)
+            + " at virtual time " + Duration.ofNanos(run.now) + ", which thread \""
+            + owner.getName() + "\", outside the simulation, held for "
+            + Duration.ofNanos(OUTSIDE_SETTLE_NANOS) + " of real time. Fix: do not share a"
+            + " lock between simulated code and real threads; give each node its own."));
+        return state;
+      }
+      loop.mountAndRun(task);
+      RunQueueOrder.canonical(run.runQueue, queued);
+      state = task.thread.getState();
+      if (onMonitor(task, state, queued)) {
+        state = blocked(task, queued);
+        RunQueueOrder.canonical(run.runQueue, queued);
+      }
+    }
+    return state;
+  }
+
+  /**
+   * Waits, up to {@link #OUTSIDE_SETTLE_NANOS}, for {@code task}'s own wake-up in the inbox,
+   * taking it out; other wake-ups stay there for the loop. False when it did not come.
+   */
+  private boolean awaitOwnWakeUp(Task task) {
+    List<Runnable> others = new ArrayList<>();
+    long deadline = System.nanoTime() + OUTSIDE_SETTLE_NANOS;
+    try {
+      while (System.nanoTime() < deadline) {
+        Runnable next = run.foreign.poll();
+        if (next == task.continuation) {
+          return true;
+        } else if (next != null) {
+          others.add(next);
+        } else {
+          LockSupport.parkNanos(20_000);
+        }
+      }
+      return false;
+    } finally {
+      run.foreign.addAll(others);
+    }
   }
 
   /** How long to wait for {@code task}'s monitor: long when its owner is known to be outside. */

@@ -21,6 +21,10 @@ final class RunLoop {
    * step), so the loop need not ask the main thread for its state on every turn.
    */
   private boolean mainEnded;
+  /** Tasks woken from outside while the run unwinds: run after its traced part. */
+  private final ArrayList<Task> deferred = new ArrayList<>();
+  /** The steps and virtual time when the traced unwinding ended, once deferred tasks ran. */
+  private long[] untraced;
 
   RunLoop(RunState run) {
     this.run = run;
@@ -30,6 +34,8 @@ final class RunLoop {
   void loop(Simulation simulation, Simulation.Body body) {
     Simulation.CURRENT.set(simulation);
     mainEnded = false;
+    deferred.clear();
+    untraced = null;
     io.steelmill.runtime.internal.Unwinding.install(run.unwound::contains);
     run.mainThread =
         run.scheduler.builder().name("main").unstarted(() -> {
@@ -51,6 +57,9 @@ final class RunLoop {
         startUnwinding();
       }
       if (run.unwinding && (run.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
+        if (runDeferred()) {
+          continue;
+        }
         break;
       }
       if (!run.runQueue.isEmpty()) {
@@ -65,6 +74,9 @@ final class RunLoop {
         continue;
       }
       if (run.unwinding) {
+        if (runDeferred()) {
+          continue;
+        }
         break; // tasks left that nothing will ever wake: reported as leaked
       }
       // Threads are listed before the inbox is looked at again: an escaped platform thread is
@@ -79,8 +91,35 @@ final class RunLoop {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
+    if (untraced != null) {
+      run.steps = untraced[0]; // what the wake-ups from outside ran is not the run's
+      run.now = untraced[1];
+    }
     io.steelmill.runtime.internal.Unwinding.uninstall();
     Simulation.CURRENT.remove();
+  }
+
+  /**
+   * When the traced unwinding is over, runs the tasks that threads outside woke meanwhile ({@link
+   * #deferred}), with the trace closed: they unwind too, but when a real thread let go decides
+   * whether they come at all, so nothing of theirs may reach the trace, the step count or the
+   * virtual time the run reports. Whether a task is then left over still depends on that thread,
+   * and shows only among the leaked tasks.
+   *
+   * @return whether there is something to run
+   */
+  private boolean runDeferred() {
+    if (deferred.isEmpty()) {
+      return false;
+    }
+    if (untraced == null) {
+      untraced = new long[] {run.steps, run.now};
+      run.trace.freeze();
+    }
+    deferred.sort(java.util.Comparator.comparingInt(task -> task.id));
+    run.runQueue.addAll(deferred);
+    deferred.clear();
+    return true;
   }
 
   /**
@@ -108,7 +147,7 @@ final class RunLoop {
       RunQueueOrder.canonical(runQueue, queued);
     }
     if (!run.unwinding && (state == Thread.State.WAITING || state == Thread.State.BLOCKED)) {
-      checkLockCycle(task, state);
+      state = checkLockCycle(task, state, queued);
     }
     if (state == Thread.State.TERMINATED) {
       ended(task);
@@ -121,12 +160,19 @@ final class RunLoop {
     }
   }
 
-  /** Fails the run if {@code task}, waiting for a lock, closed a cycle of tasks waiting. */
-  private void checkLockCycle(Task task, Thread.State state) {
+  /**
+   * Fails the run if {@code task}, waiting for a lock, closed a cycle of tasks waiting; waits
+   * within the step for a lock a thread outside holds ({@link MonitorSteps#lockHeldOutside}).
+   *
+   * @return the task's state when the step ends
+   */
+  private Thread.State checkLockCycle(Task task, Thread.State state, int queued) {
     String cycle = LockCycles.closedBy(task, state, run.live.values(), run.trace);
     if (cycle != null) {
       run.fail(new SimulationException(cycle));
+      return state;
     }
+    return state == Thread.State.WAITING ? monitors.lockHeldOutside(task, state, queued) : state;
   }
 
   /** {@code task} ended in its step: it leaves the run. */
@@ -178,16 +224,27 @@ final class RunLoop {
     Runnable continuation;
     while ((continuation = run.foreign.poll()) != null) {
       Task task = register(continuation);
+      if (run.unwinding && untraced == null) {
+        deferred.add(task); // not the run's: after the traced unwinding ({@link #runDeferred})
+        continue;
+      }
       run.runQueue.add(task);
       if (!run.unwinding) {
         run.fail(new SimulationException("A wake-up came from outside the simulation, for task "
-            + task + ". Something woke it from a real thread: a platform thread (new Thread, an"
-            + " executor with a default thread factory), the common pool (CompletableFuture."
-            + "*Async without an executor, parallel streams), or a synchronized block held across"
-            + " a park. Fix: use the injected Daemons for threads and executors, and ReentrantLock"
-            + " instead of synchronized around blocking calls."));
+            + task + waitedOn(task) + ". Something woke it from a real thread: a platform"
+            + " thread (new Thread, an executor with a default thread factory), the common pool"
+            + " (CompletableFuture.*Async without an executor, parallel streams), or a"
+            + " synchronized block held across a park. Fix: use the injected Daemons for threads"
+            + " and executors, and ReentrantLock instead of synchronized around blocking calls."));
       }
     }
+  }
+
+  /** What a task woken from outside waited on, and the ways a real thread lets that go. */
+  private static String waitedOn(Task task) {
+    String what = TaskReport.waitedOn(task.thread);
+    return what.isEmpty() ? what : what + " (a thread outside the simulation let it go:"
+        + " unlocked it, counted it down, signalled it or completed it)";
   }
 
   private void startUnwinding() {

@@ -83,6 +83,12 @@ final class RunState {
   final Set<Thread> unwound = new HashSet<>();
 
   // where the run is
+  // read by other runs ({@link OtherRunsMonitors}): whether this run ended (or its carrier was
+  // abandoned); the task of another run whose monitor a step waits for; whether a step waits
+  // for a monitor held outside (its tasks are then parked or blocked: safe to snapshot)
+  volatile boolean over;
+  volatile OtherRunsMonitors.Holder waitingFor;
+  volatile boolean settling;
   volatile Thread carrier;
   /** The thread of the task running on the carrier now; written only by {@link #mount}. */
   volatile Thread mounted;
@@ -209,6 +215,9 @@ final class RunState {
     }
     checkAlive();
     Task task = mountedTask;
+    if (task == null) {
+      Timers.refuseWaitInAction(this);
+    }
     Timer timer = timeoutNanos < 0 ? null : timeout(task, timeoutNanos);
     try {
       do {
@@ -237,6 +246,9 @@ final class RunState {
     }
     checkAlive();
     Task task = mountedTask;
+    if (task == null) {
+      Timers.refuseWaitInAction(this);
+    }
     Timer timer = timeout(task, nanos);
     try {
       do {
@@ -276,8 +288,14 @@ final class RunState {
     }
   }
 
+  /**
+   * Throws unless the caller is the mounted task, or the carrier running a timer's action: an
+   * action is the run's own code, on its schedule, and may schedule the next one (the escape
+   * messages tell the user to); it was refused as "touched from outside the simulation".
+   */
   void checkInside() {
-    if (mounted != Thread.currentThread()) {
+    Thread caller = Thread.currentThread();
+    if (mounted != caller && !(timerAction && caller == carrier)) {
       throw new SimulationException("Simulation object touched from outside the simulation, by"
           + " thread \"" + Thread.currentThread().getName() + "\". Only simulated tasks may use"
           + " it. Fix: start threads with the injected Daemons, never with new Thread or a"

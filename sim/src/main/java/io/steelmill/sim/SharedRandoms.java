@@ -46,6 +46,12 @@ final class SharedRandoms {
     return WALKER.walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("<clinit>")));
   }
 
+  /** The class whose static initializer runs on this thread (the innermost), or null. */
+  static String initializerRunning() {
+    return WALKER.walk(frames -> frames.filter(f -> f.getMethodName().equals("<clinit>"))
+        .map(StackWalker.StackFrame::getClassName).findFirst().orElse(null));
+  }
+
   /** Why run {@code run} must not draw from {@code random}, or null when it may. */
   static String sharedBy(Object random, long run) {
     Long maker = MAKERS.get(random);

@@ -16,6 +16,10 @@ final class SimEndpoint<M> implements Endpoint<M> {
   private final Address address;
   private final io.steelmill.platform.Codec<M> codec;
   private final ArrayDeque<Envelope<M>> mailbox = new ArrayDeque<>();
+  /** The bytes each queued message arrived as, in the mailbox's order, and their sum. */
+  private int[] sizes = new int[16];
+  private int sizesHead;
+  private long mailboxBytes;
   /**
    * The calls waiting for their replies, the latest first: a short chain (one entry per task in
    * a call on this endpoint), so no map entry and no boxed id per call.
@@ -29,12 +33,15 @@ final class SimEndpoint<M> implements Endpoint<M> {
   /** The reply a call waits for, and the condition of its wait (answered, or closed). */
   private final class Reply implements BooleanSupplier {
     final long id;
+    /** Whom the request went to: the only sender whose reply answers it. */
+    final Address callee;
     Reply next;
     M message;
     boolean answered;
 
-    Reply(long id, Reply next) {
+    Reply(long id, Address callee, Reply next) {
       this.id = id;
+      this.callee = callee;
       this.next = next;
     }
 
@@ -68,7 +75,7 @@ final class SimEndpoint<M> implements Endpoint<M> {
     network.sim().checkAlive();
     checkOpen();
     long id = network.nextRequestId();
-    Reply reply = new Reply(id, pending);
+    Reply reply = new Reply(id, to, pending);
     pending = reply;
     try {
       byte[] wire = DataDigest.wire(codec, request);
@@ -96,14 +103,49 @@ final class SimEndpoint<M> implements Endpoint<M> {
   public Envelope<M> receive() throws InterruptedException {
     arrivals.await(closedOrQueued, -1);
     checkOpen();
-    return mailbox.poll();
+    return take();
   }
 
   @Override
   public Optional<Envelope<M>> receive(Duration timeout) throws InterruptedException {
     arrivals.await(closedOrQueued, Clocks.boundedNanos(timeout));
     checkOpen();
-    return Optional.ofNullable(mailbox.poll());
+    return Optional.ofNullable(take());
+  }
+
+  /**
+   * The mailbox's bound: production's default inbox ({@code TcpLimits.defaults()}: 10,000
+   * messages, 16 MiB), past which a message is dropped, as production drops it once its inbox
+   * stayed full. Unbounded, a peer sending in a loop to a node that does not keep up filled the
+   * heap of the whole JVM (every run of a sweep with it), where production sheds the flood.
+   */
+  static final int INBOX_MESSAGES = 10_000;
+
+  static final long INBOX_BYTES = 16L << 20;
+
+  /** The next queued message, its size let go; null when none. */
+  private Envelope<M> take() {
+    Envelope<M> next = mailbox.poll();
+    if (next != null) {
+      mailboxBytes -= sizes[sizesHead];
+      sizesHead = (sizesHead + 1) % sizes.length;
+    }
+    return next;
+  }
+
+  /** Queues the size of the message just added (the ring grows with the mailbox). */
+  private void pushSize(int size) {
+    int count = mailbox.size(); // the new message included
+    if (count > sizes.length) {
+      int[] grown = new int[sizes.length * 2];
+      for (int i = 0; i < count - 1; i++) {
+        grown[i] = sizes[(sizesHead + i) % sizes.length];
+      }
+      sizes = grown;
+      sizesHead = 0;
+    }
+    sizes[(sizesHead + count - 1) % sizes.length] = size;
+    mailboxBytes += size;
   }
 
   @Override
@@ -138,6 +180,11 @@ final class SimEndpoint<M> implements Endpoint<M> {
       if (reply == null || reply.answered) {
         return false; // late or duplicate reply
       }
+      if (!reply.callee.equals(from)) {
+        // request ids are guessable: another peer must not answer for the callee (the
+        // production network drops such a reply too, counted as a forged sender)
+        return false;
+      }
       Object decoded = arrived(from, message, wire);
       if (decoded == REFUSED) {
         return false;
@@ -145,11 +192,17 @@ final class SimEndpoint<M> implements Endpoint<M> {
       reply.message = (M) decoded;
       reply.answered = true;
     } else {
+      int size = wire == null ? 0 : wire.length;
+      if (mailbox.size() >= INBOX_MESSAGES
+          || !mailbox.isEmpty() && mailboxBytes + size > INBOX_BYTES) {
+        return false; // full: dropped, as production's bounded inbox drops a flood
+      }
       Object decoded = arrived(from, message, wire);
       if (decoded == REFUSED) {
         return false;
       }
       mailbox.add(new Envelope<>(from, (M) decoded, requestId));
+      pushSize(size);
     }
     arrivals.signalAll();
     return true;

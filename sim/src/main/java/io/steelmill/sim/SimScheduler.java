@@ -25,6 +25,11 @@ final class SimScheduler extends ForkJoinPool {
     this.run = run;
   }
 
+  /** The run whose tasks this schedules. */
+  RunState run() {
+    return run;
+  }
+
   /**
    * A fresh builder (builders keep state, so one per thread). Its threads report an uncaught
    * exception as a failure of the run; a crashed node's tasks die silently.

@@ -105,6 +105,32 @@ final class TaskReport {
   }
 
   /** What a task waits on, as people read it. */
+  /**
+   * ", which waited on a java.util.concurrent.CountDownLatch at Class.method(File.java:N)": what
+   * a task woken from outside was parked on (its blocker, still set until it runs again) and where,
+   * so that a lock, latch or condition a real thread let go is named; empty when unknown.
+   */
+  static String waitedOn(Thread thread) {
+    Object blocker = thread == null ? null : java.util.concurrent.locks.LockSupport.getBlocker(
+        thread);
+    if (blocker == null) {
+      return "";
+    }
+    Class<?> type = blocker.getClass();
+    while (type.getEnclosingClass() != null && type.getName().startsWith("java.")) {
+      type = type.getEnclosingClass(); // CountDownLatch$Sync: the latch, as the user wrote it
+    }
+    String at = "";
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      String name = frame.getClassName();
+      if (!name.startsWith("java.") && !name.startsWith("jdk.") && !name.startsWith("sun.")) {
+        at = " at " + frame;
+        break;
+      }
+    }
+    return ", which waited on a " + type.getName() + at;
+  }
+
   static String blocker(Object blocker) {
     return blocker instanceof Simulation ? "simulated sleep" : blocker.toString();
   }

@@ -26,6 +26,11 @@ final class TimeWarp {
   /** What a hook answers for a thread that is not a running task (VirtualClock.REAL). */
   private static final long REAL = Long.MIN_VALUE;
   private static volatile boolean ready;
+  /**
+   * Whether the agent's hooks are in place (not so while an AOT cache is trained): then every
+   * submission to the common pool is caught when it is made ({@link Escapes}).
+   */
+  private static volatile boolean hooked;
 
   private TimeWarp() {}
 
@@ -40,16 +45,23 @@ final class TimeWarp {
     }
     synchronized (TimeWarp.class) {
       if (!ready) {
-        String failure = AotTraining.active() ? null : install();
+        boolean training = AotTraining.active();
+        String failure = training ? null : install();
         if (failure != null) {
           throw new SimulationException("The simulation agent is not installed in this JVM ("
               + failure + "), so simulated code would read the real clock. Fix: put"
               + " io.steelmill:steelmill-sim-agent on the class path (it attaches itself), or"
               + " start the JVM with -javaagent:<path to steelmill-sim-agent.jar>.");
         }
+        hooked = !training;
         ready = true;
       }
     }
+  }
+
+  /** Whether the agent catches a submission to the common pool when it is made. */
+  static boolean poolSubmissionsHooked() {
+    return hooked;
   }
 
   private static String install() {

@@ -84,4 +84,18 @@ final class Timers {
   int size() {
     return wheel.size();
   }
+
+  /**
+   * A timer's action runs on the carrier, outside any task: a wait there (a receive, a sleep, a
+   * promise) would park the run's only carrier. Refused in one line instead of a pinned carrier.
+   */
+  static void refuseWaitInAction(RunState run) {
+    if (run.timerAction && Thread.currentThread() == run.carrier) {
+      throw new SimulationException("A timer action (Simulation.schedule) waited (a receive, a"
+          + " sleep, a call, a promise) at virtual time " + java.time.Duration.ofNanos(run.now)
+          + ": an action runs on the carrier, outside any task, and must not wait. Fix: wait in"
+          + " a task (Simulation.spawn); an action may wake one, or schedule another action for"
+          + " later.");
+    }
+  }
 }

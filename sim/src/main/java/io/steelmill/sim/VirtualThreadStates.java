@@ -67,6 +67,11 @@ final class VirtualThreadStates {
    * Whether the virtual thread {@code thread} runs on {@code scheduler} (true where the JDK does
    * not say: the check then passes, as before it existed).
    */
+  /** The scheduler of virtual thread {@code thread}, or null when it cannot be read. */
+  static java.util.concurrent.Executor schedulerOf(Thread thread) {
+    return SCHEDULER == null ? null : (java.util.concurrent.Executor) SCHEDULER.get(thread);
+  }
+
   static boolean scheduledBy(Thread thread, java.util.concurrent.Executor scheduler) {
     return SCHEDULER == null || SCHEDULER.get(thread) == scheduler;
   }

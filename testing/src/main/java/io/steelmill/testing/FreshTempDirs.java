@@ -24,7 +24,8 @@ import org.junit.platform.commons.support.ReflectionSupport;
  * after the rerun as JUnit deletes its own. Handing the rerun the first run's directory made it
  * start from that run's files: a test creating a fixed file name failed the determinism check
  * with {@code FileAlreadyExistsException}. The directory is made by the annotation's own {@code
- * factory} when it names one, else by JUnit's standard factory; its {@code cleanup} mode is
+ * factory} when it names one, else by the one {@code junit.jupiter.tempdir.factory.default} names,
+ * else by JUnit's standard factory; its {@code cleanup} mode is
  * honoured ({@code DEFAULT} reads {@code junit.jupiter.tempdir.cleanup.mode.default}, else
  * {@code ALWAYS}).
  */
@@ -46,8 +47,8 @@ final class FreshTempDirs {
 
   /** A new directory for {@code element}, as a {@code type} (Path or File). */
   Object make(AnnotatedElement element, TempDir temp, Class<?> type) throws Exception {
-    TempDirFactory factory = temp.factory() == TempDirFactory.class
-        ? TempDirFactory.Standard.INSTANCE : ReflectionSupport.newInstance(temp.factory());
+    TempDirFactory factory = temp.factory() == TempDirFactory.class ? defaultFactory()
+        : ReflectionSupport.newInstance(temp.factory());
     Path path;
     try {
       path = factory.createTempDirectory(() -> element, context);
@@ -57,6 +58,28 @@ final class FreshTempDirs {
     }
     made.add(new Made(path, mode(temp), factory));
     return type == File.class ? path.toFile() : path;
+  }
+
+  /**
+   * The factory {@code junit.jupiter.tempdir.factory.default} names, as JUnit makes its own
+   * directories with; JUnit's standard one when none is named or the class cannot be made (JUnit
+   * then falls back to it too, with a warning). The rerun got the standard factory's directory
+   * where the first run had the configured one's (another file system, another place).
+   */
+  private TempDirFactory defaultFactory() {
+    Optional<String> name = context.getConfigurationParameter(
+        TempDir.DEFAULT_FACTORY_PROPERTY_NAME).map(String::trim).filter(n -> !n.isEmpty());
+    if (name.isEmpty()) {
+      return TempDirFactory.Standard.INSTANCE;
+    }
+    try {
+      return ReflectionSupport.tryToLoadClass(name.get()).toOptional()
+          .filter(TempDirFactory.class::isAssignableFrom)
+          .map(type -> (TempDirFactory) ReflectionSupport.newInstance(type))
+          .orElse(TempDirFactory.Standard.INSTANCE);
+    } catch (RuntimeException e) {
+      return TempDirFactory.Standard.INSTANCE;
+    }
   }
 
   private CleanupMode mode(TempDir temp) {

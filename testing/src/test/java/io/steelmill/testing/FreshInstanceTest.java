@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
 /**
@@ -62,5 +64,26 @@ class FreshInstanceTest {
     events.assertStatistics(stats -> stats.started(2).succeeded(2));
     assertThat(InstanceStateFixtures.SharedAndBalanced.BEFORE).hasValue(3);
     assertThat(InstanceStateFixtures.SharedAndBalanced.AFTER).hasValue(3);
+  }
+
+  /**
+   * The factory {@code junit.jupiter.tempdir.factory.default} names makes the reruns' directories
+   * too, as it makes the first run's: the reruns got JUnit's standard factory's.
+   */
+  @Test
+  void theConfiguredDefaultTempDirFactoryMakesTheRerunsDirectories(@TempDir Path reports) {
+    TempDirFactoryFixtures.UsesTheDefaultFactory.DIRS.clear();
+    Events events = EngineTestKit.engine("junit-jupiter")
+        .configurationParameters(Map.of(SeedResults.REPORT_DIR_PROPERTY, reports.toString(),
+            FreshJvmCheck.PROPERTY, "false", TempDir.DEFAULT_FACTORY_PROPERTY_NAME,
+            TempDirFactoryFixtures.Marked.class.getName()))
+        .selectors(org.junit.platform.engine.discovery.DiscoverySelectors.selectClass(
+            TempDirFactoryFixtures.UsesTheDefaultFactory.class))
+        .execute().testEvents();
+    assertThat(failures(events)).isEmpty();
+    var dirs = TempDirFactoryFixtures.UsesTheDefaultFactory.DIRS;
+    assertThat(dirs).hasSizeGreaterThanOrEqualTo(4); // the first run and at least one rerun
+    assertThat(dirs).allSatisfy(dir -> assertThat(dir.getFileName().toString())
+        .startsWith(TempDirFactoryFixtures.Marked.PREFIX));
   }
 }

@@ -13,11 +13,14 @@ import java.util.Set;
  * Reads the subset of EDN that Jepsen histories use: {@code nil}, booleans, integers (64-bit;
  * with {@code N}, BigInteger when a long cannot hold them), decimals (double; with {@code M},
  * BigDecimal), strings, characters, keywords, symbols, vectors and lists (both as {@link List}),
- * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards, tagged values (the
- * tag is dropped: {@code #jepsen.history.Op{...}} reads as its map) and metadata ({@code ^m x}
- * reads as {@code x}). What Clojure's reader reads otherwise is refused, never read another
- * way: an integer with a leading zero (octal there), a set holding an element twice or a map a
- * key twice (by Clojure's {@code =}: {@code 0.0} is {@code -0.0}, a NaN is no other value; so
+ * maps (insertion-ordered), sets, {@code ;} comments, {@code #_} discards, EDN's built-in tags
+ * ({@code #inst} as a {@link java.util.Date}, {@code #uuid} as a {@link java.util.UUID}, as
+ * Clojure reads them: {@link EdnTags}), other tagged values (the tag is dropped: {@code
+ * #jepsen.history.Op{...}} reads as its map) and metadata ({@code ^m x} reads as {@code x}).
+ * What Clojure's reader reads otherwise is refused, never read another way: an integer with a
+ * leading zero (octal there), an auto-resolved keyword ({@code ::a}), a set holding an element
+ * twice or a map a key twice (by Clojure's {@code =}: {@code 0.0} is {@code -0.0}, a NaN is no
+ * other value; so
  * {@code #{0.0 -0.0}} is refused and {@code #{##NaN ##NaN}} read). Every error names the line
  * and column. Hand-written so that the checker needs no dependency. This class reads the
  * structure (collections, dispatch, nesting); {@link EdnScanner} reads the atoms.
@@ -226,8 +229,19 @@ public final class EdnReader {
     }
     if (Character.isLetter(c)) {
       in.skip(1);
-      in.readSymbolLike();
-      return readForm();
+      int line = in.line();
+      int column = in.column();
+      String tag = String.valueOf(in.readSymbolLike());
+      Object form = readForm();
+      if (!EdnTags.known(tag)) {
+        return form; // #jepsen.history.Op{...}: the record's map
+      }
+      String[] problem = new String[1];
+      Object value = EdnTags.read(tag, form, problem);
+      if (problem[0] != null) {
+        throw new EdnException(problem[0], line, column);
+      }
+      return value;
     }
     throw in.error("unsupported dispatch: '#' followed by " + EdnScanner.show(c));
   }

@@ -167,6 +167,14 @@ final class EdnScanner {
       pos = start - 1;
       throw error("a ':' must be followed by a keyword name");
     }
+    if (text.charAt(start) == ':') {
+      // Clojure's reader resolves ::a against the reading namespace; EDN has no such keyword
+      String token = text.substring(start - 1, pos);
+      pos = start - 1;
+      throw error("the auto-resolved keyword " + EdnWriter.preview(new EdnReader.Symbol(token))
+          + " is not EDN (Clojure resolves it against a namespace). Fix: write the keyword"
+          + " with its namespace, :ns/name");
+    }
     return new Keyword(text.substring(start, pos));
   }
 

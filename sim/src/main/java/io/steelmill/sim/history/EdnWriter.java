@@ -70,6 +70,9 @@ public final class EdnWriter {
       case Double d when d.isInfinite() -> out.append(d > 0 ? "##Inf" : "##-Inf");
       case java.math.BigInteger b -> out.append(b).append('N');
       case java.math.BigDecimal b -> out.append(b).append('M'); // 1E+999999999: not its digits
+      case java.util.Date d -> out.append(EdnTags.print(d));
+      case java.time.Instant i -> out.append(EdnTags.print(java.util.Date.from(i)));
+      case java.util.UUID u -> out.append("#uuid \"").append(u).append('"');
       default -> out.append(value);
     }
   }

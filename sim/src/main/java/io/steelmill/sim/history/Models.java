@@ -124,7 +124,8 @@ public final class Models {
     @Override
     public String validate(Operation op) {
       if (!(op.key() instanceof String) && !(op.key() instanceof Long)) {
-        return "the kv model needs a :key (a string), not " + EdnWriter.preview(op.key());
+        return "the kv model needs a :key (a string or an integer), not "
+            + EdnWriter.preview(op.key());
       }
       return switch (op.f()) {
         case "get" -> op.optional() || op.output() == null || op.output() instanceof String

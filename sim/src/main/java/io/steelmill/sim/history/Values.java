@@ -23,6 +23,9 @@ import java.util.function.UnaryOperator;
  * not linearizable, as Knossos and Porcupine say, and a check gives their verdict on the same file.
  */
 final class Values {
+  /** Seconds either side of the epoch that a {@link java.util.Date} (milliseconds) can hold. */
+  private static final long MAX_DATE_SECONDS = Long.MAX_VALUE / 1000 - 1;
+
   private Values() {}
 
   /** True when {@code a} and {@code b} are the same value (see above). */
@@ -124,6 +127,8 @@ final class Values {
       case Float f -> f.isNaN() || f.isInfinite() ? (Object) f.doubleValue()
           : (Object) Double.parseDouble(Float.toString(f));
       case java.math.BigInteger b -> b.bitLength() < 64 ? (Object) b.longValue() : b;
+      case java.time.Instant i -> i.getEpochSecond() >= -MAX_DATE_SECONDS
+          && i.getEpochSecond() <= MAX_DATE_SECONDS ? java.util.Date.from(i) : i; // as #inst
       case java.math.BigDecimal d -> {
         java.math.BigDecimal stripped = d.stripTrailingZeros();
         yield stripped.equals(d) ? d : stripped; // the same object when nothing changes

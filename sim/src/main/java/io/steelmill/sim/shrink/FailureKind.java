@@ -15,7 +15,8 @@ import java.util.List;
  * run is not shrunk at all (a smaller replay would be judged by how fast this machine searches).
  *
  * @param text {@code passed}, {@code run: <error class>} (with {@code at <frame>}, the user's
- *     code that threw), {@code history: not linearizable} or {@code history: undecided}
+ *     code that threw, or the simulator's own failure's headline, {@code (Hang)}), {@code
+ *     history: not linearizable} or {@code history: undecided}
  */
 public record FailureKind(String text) {
   /** The run and its history check (if any) passed. */
@@ -31,8 +32,9 @@ public record FailureKind(String text) {
    */
   public static FailureKind of(SimResult result, CheckResult check) {
     if (!result.succeeded()) {
+      String site = site(result.failure());
       return new FailureKind("run: " + result.failure().getClass().getName()
-          + site(result.failure()));
+          + invariant(result.failure()) + (site.isEmpty() ? headline(result.failure()) : site));
     }
     if (check == null || check.verdict() == Verdict.LINEARIZABLE) {
       return PASSED;
@@ -73,6 +75,46 @@ public record FailureKind(String text) {
       }
     }
     return "";
+  }
+
+  /**
+   * {@code " (invariant \"name\")"} for a broken invariant: two invariants checked by one helper
+   * throw at the same line, and a shrink kept a replay that broke the other one.
+   */
+  private static String invariant(Throwable failure) {
+    String message = failure.getMessage();
+    if (!(failure instanceof io.steelmill.sim.SimulationException) || message == null
+        || !message.startsWith("Invariant \"")) {
+      return "";
+    }
+    int end = message.indexOf("\" failed at virtual time ");
+    return end < 0 ? "" : " (invariant " + message.substring("Invariant ".length(), end + 1) + ")";
+  }
+
+  /**
+   * For a failure of the simulator's own, which no frame of the user's places (a hang, a
+   * livelock, a lock cycle, the virtual time limit, a wake-up from outside): {@code " (Hang)"},
+   * what its message says before the first colon or period, digits as {@code #}. Without it
+   * every such failure was one kind, so a shrink of a seed that deadlocked could keep a replay
+   * that only ran out of virtual time, and print that replay as the seed's failure shrunk.
+   */
+  private static String headline(Throwable failure) {
+    String message = failure.getMessage();
+    if (!(failure instanceof io.steelmill.sim.SimulationException) || message == null
+        || !invariant(failure).isEmpty()) {
+      return "";
+    }
+    String text = message.startsWith("Escape: ") ? message.substring(8) : message;
+    int end = text.length();
+    for (char stop : new char[] {':', '.', '\n'}) {
+      int at = text.indexOf(stop);
+      if (at >= 0 && at < end) {
+        end = at;
+      }
+    }
+    String head = text.substring(0, Math.min(end, 120)).replaceAll("[0-9]+", "#").strip();
+    return head.isEmpty() ? "" : " (" + (message.startsWith("Escape: ") ? "escape: " : "") + head
+        + ")";
   }
 
   /** Whether the history check decided nothing: such a failure is not shrunk. */

@@ -80,4 +80,46 @@ class FailureKindTest {
     assertThat(result.summary()).isEqualTo("not shrunk: the history check decided nothing (its"
         + " time or memory limit), so a replay could not be told to fail the same way");
   }
+
+  /**
+   * The simulator's own failures carry no frame of the user's: every one was "run:
+   * SimulationException", so a shrink of a deadlocked seed kept a replay that hung or only ran
+   * out of virtual time as "failing the same way". Their headlines tell them apart; the numbers
+   * in them (task ids, limits) do not.
+   */
+  @Test
+  void theSimulatorsOwnFailuresAreToldApartByWhatTheyAre() {
+    FailureKind deadlock = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Deadlock: 2 tasks wait on each other's locks, found when the cycle formed")), null);
+    FailureKind hang = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Hang: nothing can run and nothing is pending, but the main task has not finished.")),
+        null);
+    FailureKind limit = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "The run passed its virtual time limit of PT10S before the main task finished.")), null);
+    assertThat(List.of(deadlock, hang, limit)).doesNotHaveDuplicates();
+    assertThat(hang.text()).isEqualTo("run: io.steelmill.sim.SimulationException (Hang)");
+    assertThat(FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Deadlock: 3 tasks wait on each other's locks, found when the cycle formed")), null))
+        .isEqualTo(deadlock);
+    // a shrink keeps only replays that fail as the seed did
+    ShrinkResult result = new Shrinker(200).shrink(List.of("f1", "f2", "f3"), deadlock,
+        mask -> mask.allows("f1") && mask.allows("f3") ? deadlock
+            : mask.allows("f2") ? limit : FailureKind.PASSED);
+    assertThat(result.kept()).containsExactly("f1", "f3");
+  }
+
+  /** Two invariants that one helper checks throw at one line: their names tell them apart. */
+  @Test
+  void brokenInvariantsAreToldApartByName() {
+    AssertionError atOneLine = new AssertionError("broken");
+    FailureKind leader = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"one leader\" failed at virtual time PT1.5S: broken", atOneLine)), null);
+    FailureKind acked = FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"acked writes kept\" failed at virtual time PT2S: broken", atOneLine)), null);
+    assertThat(leader).isNotEqualTo(acked);
+    assertThat(leader.text()).contains("(invariant \"one leader\")");
+    assertThat(FailureKind.of(run(new io.steelmill.sim.SimulationException(
+        "Invariant \"one leader\" failed at virtual time PT9S: other", atOneLine)), null))
+        .isEqualTo(leader);
+  }
 }
