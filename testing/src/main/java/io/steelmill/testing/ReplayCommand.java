@@ -119,6 +119,9 @@ final class ReplayCommand {
    */
   private String projectSelector() {
     String path = relative(root, module);
+    if (path.startsWith("-")) {
+      path = "./" + path; // else Maven reads the folder as an option
+    }
     if (!path.contains(",")) {
       return path;
     }
@@ -196,9 +199,12 @@ final class ReplayCommand {
     return from.relativize(to).toString().replace('\\', '/');
   }
 
-  /** A shell would expand {@code $Inner} of a nested class's name: quote such an argument. */
+  /**
+   * A shell would expand {@code $Inner} of a nested class's name, a {@code *} glob, or read a
+   * leading {@code #} as a comment: quote such an argument.
+   */
   static String quoted(String argument) {
-    return argument.matches("[A-Za-z0-9_.#=,*/:+-]+")
+    return argument.matches("[A-Za-z0-9_.=,/:+-][A-Za-z0-9_.#=,/:+-]*")
         ? argument
         : "'" + argument.replace("'", "'\\''") + "'";
   }

@@ -182,6 +182,22 @@ class ReplayCommandTest {
   }
 
   @Test
+  void globsCommentsAndOptionLookalikesAreNotLeftToTheShellOrMaven() throws IOException {
+    String[] names = {"#hash", "a*b", "-dash"};
+    pom(dir, modules(names));
+    for (String name : names) {
+      pom(dir.resolve(name), "");
+    }
+
+    assertThat(new ReplayCommand(dir.resolve("#hash")).command(TEST, 1, false))
+        .startsWith("mvn -pl '#hash' -am test ");
+    assertThat(new ReplayCommand(dir.resolve("a*b")).command(TEST, 1, false))
+        .startsWith("mvn -pl 'a*b' -am test ");
+    assertThat(new ReplayCommand(dir.resolve("-dash")).command(TEST, 1, false))
+        .startsWith("mvn -pl ./-dash -am test ");
+  }
+
+  @Test
   void aGradleProjectGetsAGradleCommand() throws IOException {
     Files.writeString(dir.resolve("settings.gradle.kts"), "include(\"services:store\")\n");
     Files.writeString(dir.resolve("gradlew"), "#!/bin/sh\n");
