@@ -136,6 +136,31 @@ class GraphPictureRedTeam16Test {
     assertThat(drawn).isEqualTo(Dot.labels(dot));
   }
 
+  /** A factory in the unnamed package, whose parent is named in another script. */
+  @Test
+  void theUnnamedPackageAndAParentInAnotherScriptDrawValidly() throws IOException {
+    Compilation compilation = compile(source("P\u00e4rent",
+        "import io.steelmill.*;",
+        "@Ambient @Daemon final class Sh\u00e4red {}",
+        "@Daemon final class Own { Own(Sh\u00e4red shared) {} }",
+        "@Factory interface P\u00e4rent { Sh\u00e4red shared(); }",
+        "@Factory(parent = P\u00e4rent.class) interface Ch\u00efld { Own own(); }"));
+    assertThat(compilation).succeeded();
+    for (String factory : List.of("P\u00e4rent", "Ch\u00efld")) {
+      String dot = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "",
+          "Steelmill" + factory + ".dot").orElseThrow().getCharContent(true).toString();
+      String mermaid = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "",
+          "Steelmill" + factory + ".mmd").orElseThrow().getCharContent(true).toString();
+      assertThat(Mermaid.labels(mermaid)).isEqualTo(Dot.labels(dot))
+          .containsValue(factory + "\n@Factory");
+      assertThat(dot.lines().findFirst().orElseThrow()).contains(
+          factory.replace("\u00e4", "\\u00E4").replace("\u00ef", "\\u00EF"));
+    }
+    String child = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT, "",
+        "SteelmillCh\u00efld.dot").orElseThrow().getCharContent(true).toString();
+    assertThat(child).contains("label=\"parent: P&#228;rent\"");
+  }
+
   /** A graph past Mermaid's default limits stays valid, complete and says why it won't draw. */
   @Test
   void aVeryLargeGraphStaysValidAndSaysWhyMermaidWillNotDrawIt() throws IOException {
