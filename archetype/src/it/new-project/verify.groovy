@@ -1,5 +1,6 @@
 // After the three builds: both modes really ran their tests (a surefire that found none would
-// pass silently), the processor drew the graph, and the BOM lists every published module.
+// pass silently), the processor drew the graph; then publication.groovy (the BOM, licences and
+// module names of the jars, README's recipes against the poms).
 import groovy.xml.XmlSlurper
 
 def project = new File(basedir, 'heartbeat')
@@ -26,37 +27,6 @@ assert new File(generated, 'SteelmillApp.java').isFile()
 assert new File(generated, 'SteelmillApp.dot').text.contains('digraph')
 assert new File(generated, 'SteelmillApp.mmd').text.contains('flowchart')
 
-// the BOM: every module of the root build that is deployed must be listed
-// basedir is <root>/archetype/<build directory>/it/new-project; the build directory is target,
-// or target/simulation under -Psimulation, for every module alike
-def root = basedir.canonicalFile
-while (!new File(root, 'bom/pom.xml').isFile()) {
-  root = root.parentFile
-  assert root != null : "no bom/pom.xml above ${basedir}"
-}
-def buildDirectory = new File(root, 'archetype').toPath().relativize(basedir.canonicalFile.parentFile.parentFile.toPath()).toString()
-def bom = new XmlSlurper().parse(new File(root, 'bom/pom.xml'))
-def listed = bom.dependencyManagement.dependencies.dependency*.artifactId*.text() as Set
-def parent = new XmlSlurper().parse(new File(root, 'pom.xml'))
-assert bom.version.text() == parent.version.text() : 'bom/pom.xml: keep its version equal to the parent\'s'
-def published = parent.modules.module*.text().findAll { module ->
-  def pom = new XmlSlurper().parse(new File(root, "${module}/pom.xml"))
-  def packaging = pom.packaging.text() ?: 'jar'
-  packaging == 'jar' && pom.properties.'maven.deploy.skip'.text() != 'true'
-}.collect { new XmlSlurper().parse(new File(root, "${it}/pom.xml")).artifactId.text() }
-def missing = published.findAll { !listed.contains(it) }
-assert missing.isEmpty() : "bom/pom.xml does not list ${missing}"
-
-// every library jar names its Java module
-parent.modules.module*.text().each { module ->
-  def pom = new XmlSlurper().parse(new File(root, "${module}/pom.xml"))
-  if (!published.contains(pom.artifactId.text())) {
-    return
-  }
-  def jar = new File(root, "${module}/${buildDirectory}/${pom.artifactId.text()}-${parent.version.text()}.jar")
-  assert jar.isFile() : "${jar} was not built before the archetype"
-  def manifest = new java.util.jar.JarFile(jar).withCloseable { it.manifest.mainAttributes }
-  def name = manifest.getValue('Automatic-Module-Name')
-  assert name ==~ /io\.steelmill(\.[a-z]+)*/ : "${jar.name}: Automatic-Module-Name is ${name}"
-}
+// what this build publishes and what README tells users: publication.groovy, beside this file
+evaluate(new File(basedir, 'publication.groovy'))
 return true

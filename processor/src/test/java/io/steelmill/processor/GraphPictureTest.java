@@ -232,7 +232,7 @@ class GraphPictureTest {
           out.append(c);
         }
       }
-      return out.toString();
+      return entities(out.toString(), "&");
     }
 
     String label(String id) {
@@ -290,8 +290,20 @@ class GraphPictureTest {
     }
 
     private static String decode(String text) {
-      return text.replace("#quot;", "\"").replace("#lt;", "<").replace("#gt;", ">")
-          .replace("#124;", "|").replace("#96;", "`").replace("#amp;", "&").replace("#35;", "#");
+      return entities(text, "#");
     }
+  }
+
+  /** Decodes {@code <lead>quot;} and the like, and {@code <lead>[#]digits;}, in one pass. */
+  private static String entities(String text, String lead) {
+    return Pattern.compile(Pattern.quote(lead) + "(?:(quot|lt|gt|amp)|#?(\\d+));").matcher(text)
+        .replaceAll(m -> Matcher.quoteReplacement(m.group(2) != null
+            ? Character.toString(Integer.parseInt(m.group(2)))
+            : switch (m.group(1)) {
+              case "quot" -> "\"";
+              case "lt" -> "<";
+              case "gt" -> ">";
+              default -> "&";
+            }));
   }
 }

@@ -27,7 +27,7 @@ public record SeedLine(SeedResult result, Map<String, Long> counts) {
     return counts.getOrDefault(name, 0L);
   }
 
-  /** The line, without a line break: {@link SweepJson#quote} escapes every break inside. */
+  /** The line, without a line break: {@code ReportText.quote} escapes every break inside. */
   public String encode() {
     StringBuilder out = new StringBuilder(PREFIX)
         .append("{\"suite\": ").append(ReportText.quote(result.suite()))

@@ -104,7 +104,8 @@ public final class SimulationExtension implements TestTemplateInvocationContextP
   public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(
       ExtensionContext context) {
     SimulationTest settings = context.getRequiredTestMethod().getAnnotation(SimulationTest.class);
-    SimulationSetup.check(settings);
+    SimulationSetup.check(settings,
+        context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName());
     FaultMask mask = FailureShrink.mask(setting(context, FAULTS_PROPERTY, null));
     String single = setting(context, SEED_PROPERTY, null);
     if (single != null) {

@@ -22,7 +22,8 @@ final class SimulationSetup {
 
   private SimulationSetup() {}
 
-  static void check(SimulationTest settings) {
+  /** {@code test}: {@code pkg.Class#method}, for the command a mistake's fix names. */
+  static void check(SimulationTest settings, String test) {
     int feature = Runtime.version().feature();
     if (feature < 25) {
       throw new SimulationSetupException("Steelmill simulation tests need JDK 25 or later; this is"
@@ -47,8 +48,8 @@ final class SimulationSetup {
     }
     if (modeOf(settings.factory()).filter("production"::equals).isPresent()) {
       throw new SimulationSetupException(settings.factory().getSimpleName() + ": this factory was"
-          + " generated for production mode; run with the simulation profile (-Psimulation), or"
-          + " compile with -Asteelmill.mode=simulation.");
+          + " generated for production mode, so this simulation test cannot run in this build."
+          + " Fix: " + ReplayCommand.here().simulationAdvice(test));
     }
     String agent = agentFailure();
     if (agent != null) {

@@ -13,7 +13,7 @@ final class SetupProbe {
             .getDeclaredMethod("count", io.steelmill.sim.Simulation.class)
             .getAnnotation(SimulationTest.class);
     try {
-      SimulationSetup.check(settings);
+      SimulationSetup.check(settings, "io.steelmill.testing.Fixtures$Counts#count");
       System.out.println("no complaint");
     } catch (SimulationSetupException e) {
       System.out.println(e.getMessage());

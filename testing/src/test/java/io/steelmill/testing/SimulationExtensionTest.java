@@ -135,8 +135,12 @@ class SimulationExtensionTest {
             .orElseThrow();
     assertThat(error).isInstanceOf(SimulationSetupException.class);
     assertThat(error.getMessage())
-        .isEqualTo("ProductionBuilt: this factory was generated for production mode; run with the"
-            + " simulation profile (-Psimulation), or compile with -Asteelmill.mode=simulation.")
+        .isEqualTo("ProductionBuilt: this factory was generated for production mode, so this"
+            + " simulation test cannot run in this build. Fix: run it in simulation mode (from "
+            + ReplayCommand.quoted(ReplayCommand.here().root().toString()) + "): ./mvnw"
+            + " -Psimulation -pl testing -am test"
+            + " '-Dtest=io.steelmill.testing.Fixtures$RunsAProductionFactory#run'"
+            + " -Dsurefire.failIfNoSpecifiedTests=false")
         .doesNotContain("\n");
     assertThat(error.getStackTrace()).isEmpty();
     assertThat(events.started().list()).noneMatch(e -> e.getTestDescriptor().getDisplayName().startsWith("seed="));

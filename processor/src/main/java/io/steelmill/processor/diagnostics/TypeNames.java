@@ -4,7 +4,9 @@ import java.util.regex.Pattern;
 
 /** Shortens type names for people: {@code java.util.List<com.acme.Disk>} reads {@code List<Disk>}. */
 public final class TypeNames {
-  private static final Pattern PACKAGE_PREFIX = Pattern.compile("\\b(?:[a-z_$][\\w$]*\\.)+(?=[A-Z_$])");
+  /** Lower-case segments before an upper-case name, in any script ({@code test.Ünï}, too). */
+  private static final Pattern PACKAGE_PREFIX = Pattern.compile(
+      "\\b(?:[\\p{Ll}_$][\\w$]*\\.)+(?=[\\p{Lu}_$])", Pattern.UNICODE_CHARACTER_CLASS);
 
   private TypeNames() {}
 

@@ -16,12 +16,14 @@ import java.util.Set;
 final class GraphFormats {
   private static final String PRODUCTION_COLOR = "#1f6feb";
   private static final String SIMULATION_COLOR = "#d97706";
+  static final int MERMAID_MAX_EDGES = 500;
+  static final int MERMAID_MAX_TEXT = 50_000;
 
   private GraphFormats() {}
 
   static String dot(GraphPicture picture) {
     StringBuilder out = new StringBuilder();
-    out.append("// The Steelmill graph of ").append(picture.title())
+    out.append("// The Steelmill graph of ").append(commentText(picture.title()))
         .append(", both modes. Generated; render with: dot -Tsvg -O <this file>\n");
     out.append("digraph \"").append(dotEscape(picture.title())).append("\" {\n");
     out.append("  rankdir=LR;\n  graph [fontname=\"Helvetica\"];\n");
@@ -70,7 +72,7 @@ final class GraphFormats {
 
   static String mermaid(GraphPicture picture) {
     StringBuilder out = new StringBuilder();
-    out.append("%% The Steelmill graph of ").append(picture.title())
+    out.append("%% The Steelmill graph of ").append(commentText(picture.title()))
         .append(", both modes. Generated.\n");
     out.append("flowchart LR\n");
     for (Group group : Group.values()) {
@@ -108,7 +110,26 @@ final class GraphFormats {
             .append(node.modes().iterator().next()).append("\n");
       }
     }
-    return out.toString();
+    return withLimitsNotice(out.toString(), picture.edges().size());
+  }
+
+  /**
+   * Mermaid draws at most {@value #MERMAID_MAX_EDGES} edges and {@value #MERMAID_MAX_TEXT}
+   * characters by default, and a diagram can not raise either (they are "secure" settings, which
+   * GitHub keeps): past them it shows only an error. Such a file stays valid and complete; a
+   * comment on its second line says why it does not draw and what does.
+   */
+  private static String withLimitsNotice(String text, int edges) {
+    if (edges <= MERMAID_MAX_EDGES && text.length() <= MERMAID_MAX_TEXT) {
+      return text;
+    }
+    int firstLine = text.indexOf('\n') + 1;
+    return text.substring(0, firstLine)
+        + "%% " + edges + " edges, " + text.length() + " characters: over Mermaid's default"
+        + " limits (maxEdges " + MERMAID_MAX_EDGES + ", maxTextSize " + MERMAID_MAX_TEXT
+        + "), which GitHub keeps. Draw it with mmdc -c and a config raising both, or draw the"
+        + " .dot file beside it (dot -Tsvg -O).\n"
+        + text.substring(firstLine);
   }
 
   private static List<Node> members(GraphPicture picture, Group group) {
@@ -169,40 +190,98 @@ final class GraphFormats {
     };
   }
 
-  /** DOT double-quoted strings: backslash and quote escaped, newlines as {@code \n}. */
+  /**
+   * DOT double-quoted label text: backslash and quote escaped, newlines as {@code \n}, {@code &}
+   * as {@code &amp;} (Graphviz decodes entities in every label), any other character outside
+   * printable ASCII as an entity or, if invisible, as a visible Java escape (backslash, u, four hex
+   * digits). The files are
+   * pure ASCII, so a build's {@code -encoding} (the Filer writes with it) cannot garble or
+   * invalidate them, and nothing a user writes can turn into syntax, a line break or a bidi
+   * override.
+   */
   static String dotEscape(String text) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    text.codePoints().forEach(c -> {
       switch (c) {
         case '\\' -> out.append("\\\\");
         case '"' -> out.append("\\\"");
         case '\n' -> out.append("\\n");
-        case '\r' -> { }
-        default -> out.append(c);
+        case '&' -> out.append("&amp;");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            out.append((char) c);
+          } else if (invisible(c)) {
+            out.append(javaEscape(c).replace("\\", "\\\\"));
+          } else {
+            out.append("&#").append(c).append(';');
+          }
+        }
       }
-    }
+    });
     return out.toString();
   }
 
   /**
-   * Mermaid quoted labels: quotes, angle brackets, ampersands and pipes as entity codes
-   * ({@code #quot;}), so generic types and qualifier strings neither end the label nor read as
-   * HTML. Newlines are kept (the caller turns them into line breaks).
+   * Mermaid quoted labels: quotes, angle brackets, ampersands, pipes, {@code #}, backticks and
+   * {@code %} as entity codes ({@code #quot;}), so generic types and qualifier strings neither
+   * end the label nor read as HTML, markdown, an entity or a {@code %%{init}%%} directive (which
+   * Mermaid finds anywhere in the text, inside labels too). Any other character outside printable
+   * ASCII is an entity code or, if invisible, a visible Java escape, as in {@link
+   * #dotEscape}. Newlines are kept (the caller turns them into line breaks).
    */
   static String mermaidEscape(String text) {
     StringBuilder out = new StringBuilder();
-    for (char c : text.toCharArray()) {
+    text.codePoints().forEach(c -> {
       switch (c) {
         case '"' -> out.append("#quot;");
         case '<' -> out.append("#lt;");
         case '>' -> out.append("#gt;");
         case '&' -> out.append("#amp;");
-        case '|' -> out.append("#124;");
-        case '#' -> out.append("#35;");
-        case '`' -> out.append("#96;");
-        case '\r' -> { }
-        default -> out.append(c);
+        case '|', '#', '`', '%' -> out.append('#').append(c).append(';');
+        case '\n' -> out.append('\n');
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            out.append((char) c);
+          } else if (invisible(c)) {
+            out.append(javaEscape(c));
+          } else {
+            out.append('#').append(c).append(';');
+          }
+        }
       }
+    });
+    return out.toString();
+  }
+
+  /**
+   * A comment's text as pure ASCII: the factory's name may be written in any script; outside
+   * printable ASCII it reads as Java's escapes (backslash, u, four hex digits).
+   */
+  static String commentText(String text) {
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> out.append(c >= 0x20 && c < 0x7f ? Character.toString(c)
+        : javaEscape(c)));
+    return out.toString();
+  }
+
+  /**
+   * Controls, format characters (bidi overrides), separators, surrogates, unassigned, private;
+   * and, though visible, any character past U+FFFF: Graphviz 2.42 (Debian 12's) turns its entity
+   * into invalid UTF-8 and draws nothing, so it is written as Java writes it.
+   */
+  private static boolean invisible(int c) {
+    return Character.isSupplementaryCodePoint(c) || switch (Character.getType(c)) {
+      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR,
+          Character.PARAGRAPH_SEPARATOR, Character.SURROGATE, Character.PRIVATE_USE,
+          Character.UNASSIGNED, Character.SPACE_SEPARATOR -> true;
+      default -> false;
+    };
+  }
+
+  private static String javaEscape(int c) {
+    StringBuilder out = new StringBuilder();
+    for (char unit : Character.toChars(c)) {
+      out.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) unit));
     }
     return out.toString();
   }
