@@ -1,0 +1,105 @@
+package io.steelmill.processor;
+
+import static com.google.testing.compile.Compiler.javac;
+import static io.steelmill.processor.Compiler.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import java.io.InputStream;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.Processor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A red team's battery (redteam12e): how the processor is registered (what javac's processing
+ * lint and Gradle's incremental mode see), qualifiers with nested annotation members, and more.
+ * The strict-build cases compile without the {@code -Xlint:-processing} that {@link Compiler}
+ * adds, as a user's {@code -Xlint:all -Werror} build does.
+ */
+class RedTeam12eHostileTest {
+  static List<List<String>> modes() {
+    return RedTeam12dHostileTest.modes();
+  }
+
+  /** Both processors, as {@code META-INF/services} lists them. */
+  private static Processor[] processors() {
+    return new Processor[] {new SteelmillProcessor(), new SteelmillOptionsProcessor()};
+  }
+
+  private static Compilation strict(List<String> mode, JavaFileObject... sources) {
+    List<String> options = new ArrayList<>(mode);
+    options.addAll(List.of("-Xlint:all", "-Werror"));
+    return javac().withProcessors(processors()).withOptions(options).compile(sources);
+  }
+
+  /**
+   * {@code -Xlint:all -Werror} with the processing lint on: the processor supported {@code "*"}
+   * and claimed nothing, so javac warned "No processor claimed any of these annotations:
+   * /io.steelmill.Daemon,/io.steelmill.Factory" (and javax.annotation.processing.Generated of the
+   * factories it wrote) in every Steelmill build, failing it. (The other batteries compile with
+   * {@code -Xlint:-processing}, which hid it.)
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aStrictBuildWithTheProcessingLintPasses(List<String> mode) {
+    Compilation compilation = strict(mode,
+        source("test.Clock", "package test;", "@io.steelmill.Daemon @io.steelmill.Ambient final class Clock {}"),
+        source("test.Store", "package test;", "import io.steelmill.*;",
+            "@Daemon @Ambient final class Store {", "  Store(Clock c, @Named(\"n\") String n) {}",
+            "  @Override public String toString() { return \"Store\"; }", "}"),
+        source("test.App", "package test;", "import io.steelmill.*;",
+            "@Factory interface App { Store store();",
+            "  @Provides @Named(\"n\") static String n() { return \"n\"; } }"),
+        source("test.Lease", "package test;",
+            "@io.steelmill.Factory(parent = App.class) interface Lease { Store store(); }"));
+    assertThat(compilation.diagnostics()).as(compilation.diagnostics().toString()).isEmpty();
+    assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
+  }
+
+  /** A wrong option is reported once, with or without Steelmill annotations in the sources. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aWrongOptionIsReportedOnceEverywhere(List<String> mode) {
+    List<String> options = new ArrayList<>(mode);
+    options.add("-Asteelmill.lint=everything");
+    for (JavaFileObject[] sources : List.of(
+        new JavaFileObject[] {source("test.Plain", "package test;", "class Plain {}")},
+        new JavaFileObject[] {
+          source("test.Worker", "package test;", "@io.steelmill.Daemon class Worker {}"),
+          source("test.App", "package test;",
+              "@io.steelmill.Factory interface App { Worker w(); }")})) {
+      Compilation compilation = Compiler.compile(options, sources);
+      assertThat(HostileInputTest.messages(compilation)).singleElement().asString()
+          .startsWith("[Steelmill/InvalidOption]").contains("\nFix: ");
+    }
+  }
+
+  /**
+   * Gradle's aggregating mode records every file as an input of a processor that supports
+   * {@code "*"} and rebuilds everything when it sees a source-retention annotation ({@code
+   * @Override}) among its annotations: the working processor names Steelmill's annotations
+   * only, each kept in class files; the one that supports {@code "*"} (for the options) is
+   * declared isolating and writes nothing.
+   */
+  @Test
+  void theWorkingProcessorSupportsOnlySteelmillAnnotationsKeptInClassFiles() throws Exception {
+    for (String name : new SteelmillProcessor().getSupportedAnnotationTypes()) {
+      assertThat(name).startsWith("io.steelmill.");
+      Retention retention = Class.forName(name).getAnnotation(Retention.class);
+      assertThat(retention.value()).as(name).isNotEqualTo(RetentionPolicy.SOURCE);
+    }
+    try (InputStream in = SteelmillProcessor.class.getResourceAsStream(
+        "/META-INF/gradle/incremental.annotation.processors")) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines())
+          .containsExactlyInAnyOrder(SteelmillProcessor.class.getName() + ",aggregating",
+              SteelmillOptionsProcessor.class.getName() + ",isolating");
+    }
+  }
+}
