@@ -5,12 +5,15 @@ import static io.steelmill.processor.Compiler.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
+import io.steelmill.processor.HostileInputMoreTest.Program;
+import io.steelmill.processor.diagnostics.ErrorCode;
 import java.io.InputStream;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import javax.annotation.processing.Processor;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
@@ -24,6 +27,67 @@ import org.junit.jupiter.params.provider.MethodSource;
  * adds, as a user's {@code -Xlint:all -Werror} build does.
  */
 class RedTeam12eHostileTest {
+  private static Program ok(String name, String text) {
+    return new Program(name, null, true, text);
+  }
+
+  private static Program wrong(String name, ErrorCode code, String text) {
+    return new Program(name, code, false, text);
+  }
+
+  static Stream<Program> programs() {
+    return Stream.of(qualifiers()).flatMap(List::stream);
+  }
+
+  /** A qualifier with members of every kind, nested annotations among them. */
+  private static final String QUALIFIER = "enum Color { RED, BLUE }\n"
+      + "@interface Inner { int v() default 1; Color c() default Color.RED; }\n"
+      + "@Qualifier @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)"
+      + " @interface Q { String[] names() default {\"a\", \"b\"}; Color color() default"
+      + " Color.RED; Inner inner() default @Inner; Inner[] inners() default {@Inner(v = 3)};"
+      + " Class<?> k() default String.class; }\n";
+
+  /**
+   * Qualifiers whose members are nested annotations: their own defaults were not spelled out, so
+   * {@code @Q(inner = @Inner(v = 1))} was another key than {@code @Q} (whose default is
+   * {@code @Inner}, v = 1 by default): a false MissingBinding.
+   */
+  static List<Program> qualifiers() {
+    return List.of(
+        ok("a nested annotation member spelled out with its defaults is the same key",
+            QUALIFIER + "@Daemon class A { A(@Q(inner = @Inner(v = 1)) String a,"
+                + " @Q(inners = @Inner(v = 3, c = Color.RED)) String b, @Q String c) {"
+                + " if (!(a + b + c).equals(\"xxx\")) throw new IllegalStateException(a + b + c); } }\n"
+                + "@Factory interface App { A a();\n"
+                + "  @Provides @Q static String x() { return \"x\"; } }"),
+        ok("nested annotation members that differ are different keys",
+            QUALIFIER + "@Daemon class A { A(@Q String a, @Q(inner = @Inner(v = 2)) String b,"
+                + " @Q(inner = @Inner(c = Color.BLUE)) String c, @Q(inners = {}) String d) {"
+                + " if (!(a + b + c + d).equals(\"xyzw\")) throw new IllegalStateException(a + b + c + d); } }\n"
+                + "@Factory interface App { A a();\n"
+                + "  @Provides @Q(inner = @Inner()) static String x() { return \"x\"; }\n"
+                + "  @Provides @Q(inner = @Inner(v = 2, c = Color.RED)) static String y() { return \"y\"; }\n"
+                + "  @Provides @Q(inner = @Inner(v = 1, c = Color.BLUE)) static String z() { return \"z\"; }\n"
+                + "  @Provides @Q(inners = {}) static String w() { return \"w\"; } }"),
+        wrong("a nested annotation member with another value is a missing binding",
+            ErrorCode.MissingBinding,
+            QUALIFIER + "@Daemon class A { A(@Q(inner = @Inner(v = 9)) String a) {} }\n"
+                + "@Factory interface App { A a();\n"
+                + "  @Provides @Q static String x() { return \"x\"; } }"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void neverCrashesAndNeverAcceptsAMistake(Program program) {
+    new HostileInputMoreTest().neverCrashesAndNeverAcceptsAMistake(program);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programs")
+  void everyEntryPointOfEveryNodeWorks(Program program) throws Exception {
+    new KeysAndChildrenHostileTest().everyEntryPointOfEveryNodeWorks(program);
+  }
+
   static List<List<String>> modes() {
     return RedTeam12dHostileTest.modes();
   }
