@@ -46,7 +46,8 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
 
   /**
    * {@code threads = new HashSet<>()} after the declaration, and {@code alias = threads}: a
-   * variable assigned an unordered collection holds one, as one initialized with it does.
+   * variable assigned an unordered collection holds one, as one initialized with it does (a
+   * parameter too: {@code p = new HashSet<>(p)} was missed).
    */
   @Override
   public Void visitAssignment(AssignmentTree node, Void unused) {
@@ -54,7 +55,8 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
       Element variable =
           trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
       if (variable != null && (variable.getKind() == ElementKind.LOCAL_VARIABLE
-          || variable.getKind() == ElementKind.FIELD)) {
+          || variable.getKind() == ElementKind.FIELD
+          || variable.getKind() == ElementKind.PARAMETER)) {
         unordered.add(variable);
       }
     }
@@ -89,7 +91,9 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
     if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
       Element element = trees.getElement(new TreePath(parent, expression));
       if (element != null && unordered.contains(element)) {
-        return true;
+        Boolean reaching = ReachingDefinition.holdsUnordered(
+            trees, new TreePath(parent, expression), element, unordered);
+        return reaching == null || reaching;
       }
     }
     return expression instanceof MethodInvocationTree call
