@@ -611,6 +611,20 @@ class DiagnosticsTest {
             "lib.Mid cannot be used by the generated factory: its supertype lib.Base is not on the"
                 + " class path"),
         new Case(
+            ErrorCode.AnnotationMissing,
+            List.of("-classpath", ClassPaths.withIncompleteLibrary()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App { lib.Tagged tagged();",
+                    "  @Provides static String plain() { return \"p\"; } }")),
+            "lib.Tagged tagged()",
+            "Parameter 1 of Tagged(String) cannot be read: its annotation @lib.Tag is not on"
+                + " the class path, so Steelmill cannot tell whether it is a qualifier, and would"
+                + " inject the unqualified key."),
+        new Case(
             ErrorCode.RuntimeMissing,
             List.of("-classpath", ClassPaths.withoutRuntime()),
             List.of(

@@ -88,6 +88,35 @@ class RedTeam12eHostileTest {
     new KeysAndChildrenHostileTest().everyEntryPointOfEveryNodeWorks(program);
   }
 
+  /**
+   * A library's class file whose qualifier's class is not on the class path: javac keeps the
+   * annotation as an error type without a word, so it looked like no qualifier and the factory
+   * injected the unqualified key (another value, silently). A missing nullness annotation
+   * (provided scope, as JSR 305's usually is) changes no key and stays quiet.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aQualifierMissingFromTheClassPathIsNeverReadAsNoQualifier(List<String> mode) {
+    List<String> options = new ArrayList<>(mode);
+    options.addAll(List.of("-classpath", ClassPaths.withIncompleteLibrary()));
+    Compilation daemon = Compiler.compile(options, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Factory interface App { lib.Tagged tagged();",
+        "  @Provides static String plain() { return \"p\"; } }"));
+    Compilation module = Compiler.compile(options, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Daemon class Store { Store(String s) {} }",
+        "@Factory(modules = lib.TagModule.class) interface App { Store store(); }"));
+    for (Compilation compilation : List.of(daemon, module)) {
+      assertThat(HostileInputTest.messages(compilation)).singleElement().asString()
+          .startsWith("[Steelmill/AnnotationMissing]").contains("@lib.Tag is not on the class path")
+          .contains("\nFix: add the artifact that holds lib.Tag to the class path");
+      assertThat(compilation.errors().get(0).getLineNumber()).isEqualTo(3);
+    }
+    Compilation lenient = Compiler.compile(options, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Factory interface App { lib.Lenient lenient();",
+        "  @Provides static String plain() { return \"p\"; } }"));
+    assertThat(lenient.errors()).as(lenient.diagnostics().toString()).isEmpty();
+  }
+
   static List<List<String>> modes() {
     return RedTeam12dHostileTest.modes();
   }

@@ -119,6 +119,11 @@ public enum ErrorCode {
           + " so javac cannot check a cast to it.",
       "add the artifact that holds %s to the class path (often a dependency of the library"
           + " holding %s that was left out or has provided scope)."),
+  AnnotationMissing(
+      "%s cannot be read: its annotation @%s is not on the class path, so Steelmill cannot tell"
+          + " whether it is a qualifier, and would inject the unqualified key.",
+      "add the artifact that holds %s to the class path (often a dependency of the library"
+          + " holding %s that was left out or has provided scope)."),
   RuntimeMissing(
       "The factory %s is generated as code that uses %s, which %s supplies, but that class is"
           + " not on the class path of the code being compiled (the processor path is not"
