@@ -117,6 +117,55 @@ class RedTeam12eHostileTest {
     assertThat(lenient.errors()).as(lenient.diagnostics().toString()).isEmpty();
   }
 
+  /**
+   * A generic daemon is one error: "add a static @Provides method returning T" followed as a
+   * second one, a fix no one can follow. A dependency that is not the type variable is still
+   * reported.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aGenericDaemonIsOneErrorNotAMissingTypeVariable(List<String> mode) {
+    Compilation compilation = Compiler.compile(mode, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Daemon class Box<T> { Box(T t, java.util.List<T> ts) {} }",
+        "@Factory interface App { Box<String> b(); }"));
+    assertThat(HostileInputTest.messages(compilation)).singleElement().asString()
+        .startsWith("[Steelmill/DaemonNotConstructible] @Daemon cannot annotate Box: it is"
+            + " generic.");
+    Compilation more = Compiler.compile(mode, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Daemon class Box<T> { Box(T t, Runnable r) {} }",
+        "@Factory interface App { Box<String> b(); }"));
+    assertThat(HostileInputTest.messages(more)).hasSize(2)
+        .anyMatch(m -> m.startsWith("[Steelmill/MissingBinding] Runnable cannot be provided"));
+  }
+
+  /**
+   * A key with a wildcard nested in it: the message said "a wildcard type matches no binding,
+   * only the exact type it is written as" to a user who had written the binding as that very
+   * type. It says why a key cannot have one, and names the type to write instead.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aNestedWildcardKeyNamesTheTypeToWriteInstead(List<String> mode) {
+    Compilation compilation = Compiler.compile(mode, source("test.App", "package test;",
+        "import io.steelmill.*;", "import java.util.*;",
+        "@Daemon class A { A(Map<String, List<? extends Number>> m, List<? super Integer> l,",
+        "    Set<?> s) {} }",
+        "@Factory interface App { A a(); }"));
+    assertThat(HostileInputTest.messages(compilation)).containsExactly(
+        "[Steelmill/TypeNotInjectable] Map<String,List<? extends Number>> (A(m)) cannot be"
+            + " injected: a wildcard (?) stands for many types, and a key names exactly one.\n"
+            + "Fix: write Map<String, List<Number>> (or another type without ?), here and in its"
+            + " binding.",
+        "[Steelmill/TypeNotInjectable] List<? super Integer> (A(l)) cannot be injected: a"
+            + " wildcard (?) stands for many types, and a key names exactly one.\n"
+            + "Fix: write List<Integer> (or another type without ?), here and in its binding.",
+        "[Steelmill/TypeNotInjectable] Set<?> (A(s)) cannot be injected: a wildcard (?) stands"
+            + " for many types, and a key names exactly one.\n"
+            + "Fix: write Set<Object> (or another type without ?), here and in its binding.");
+    assertThat(compilation.errors()).extracting(javax.tools.Diagnostic::getLineNumber)
+        .containsExactly(4L, 4L, 5L);
+  }
+
   static List<List<String>> modes() {
     return RedTeam12dHostileTest.modes();
   }
