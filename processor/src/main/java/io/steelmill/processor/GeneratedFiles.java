@@ -29,7 +29,7 @@ import javax.tools.JavaFileObject;
  * FilerException} escaping to javac.
  */
 final class GeneratedFiles {
-  static final String GENERATED = "javax.annotation.processing.Generated";
+  private static final String GENERATED = "javax.annotation.processing.Generated";
 
   private final Filer filer;
   private final Elements elements;

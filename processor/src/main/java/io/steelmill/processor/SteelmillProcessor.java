@@ -88,10 +88,13 @@ public final class SteelmillProcessor extends AbstractProcessor {
       Annotations.NAMED);
 
   /**
-   * Steelmill's annotations only, which {@link #process} claims: {@code -Xlint:all -Werror}
-   * fails a build on annotations no processor claimed, and Gradle's aggregating mode records only
-   * the files that use them as inputs. Compilations without them (test sources given the {@code
-   * -Asteelmill.*} options by a profile) are {@link SteelmillOptionsProcessor}'s.
+   * Steelmill's annotations only: Gradle's aggregating mode records only the files that use them
+   * as inputs (with {@code "*"} it took every file, and rebuilt everything whenever one used a
+   * source-retention annotation such as {@code @Override}). Compilations without them (test
+   * sources given the {@code -Asteelmill.*} options by a profile) are {@link
+   * SteelmillOptionsProcessor}'s. None is claimed: a claim that leaves javac no annotation to
+   * match ends its search for processors in that round, so a later one (another processor
+   * generating a {@code @Daemon} class) would never run.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -128,7 +131,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       optionProblems = null;
     }
     if (broken) {
-      return true;
+      return false;
     }
     try {
       bindingReader.newRound();
@@ -144,7 +147,7 @@ public final class SteelmillProcessor extends AbstractProcessor {
       diagnostics.error(Failures.of(failure, null, VERSION).text(), null);
       broken = true;
     }
-    return true;
+    return false;
   }
 
   private void start() {
