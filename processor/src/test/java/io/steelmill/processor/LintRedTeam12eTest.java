@@ -14,7 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A red team's lint cases (redteam12e): a local variable once assigned an unordered collection
+ * A red team's lint cases (redteam12e). Missed: streams collected into unmodifiable sets and
+ * maps (built as {@code Set.of} is, in an order that changes per JVM) and into hash collections
+ * keyed by identity hash codes. False alarm: a local variable once assigned an unordered collection
  * was unordered everywhere, so {@code names = new TreeSet<>(names)} after {@code names = new
  * HashSet<>()} still failed a strict build (a false alarm). Now the one definition that reaches a
  * read decides when one does; every case where another definition may still reach the read (a
@@ -66,6 +68,22 @@ class LintRedTeam12eTest {
             "  void go(int k) {", "    Set<Thread> s = new HashSet<>();",
             "    switch (k) { case 1: s = new TreeSet<>(s); break; default: }",
             "    for (Thread t : s) {} // here", "  }"),
+        of("a stream collected into an unmodifiable set (Set.of's per-JVM order)", rule,
+            "  void go(List<String> names) {",
+            "    for (String n : names.stream().collect(Collectors.toUnmodifiableSet())) {} // here",
+            "  }"),
+        of("an unmodifiable map collected, held, its keys iterated", rule,
+            "  void go(List<String> names) {",
+            "    Map<String, Integer> m = names.stream().collect(Collectors.toUnmodifiableMap(",
+            "        n -> n, String::length));", "    for (String n : m.keySet()) {} // here",
+            "  }"),
+        of("threads collected into a set", rule,
+            "  void go(Stream<Thread> threads) {",
+            "    threads.collect(Collectors.toSet()).forEach(t -> {}); // here", "  }"),
+        of("threads grouped into a hash map", rule,
+            "  void go(Stream<Thread> threads) {",
+            "    for (Thread t : threads.collect(Collectors.groupingBy(t -> t)).keySet()) {} // here",
+            "  }"),
         of("a do loop assigning after the read", rule,
             "  void go() {", "    Set<Thread> s = new TreeSet<>();",
             "    do { s.stream().forEach(t -> {}); // here", "      s = new HashSet<>();",
@@ -89,6 +107,14 @@ class LintRedTeam12eTest {
             "  void go() {", "    Set<Thread> s = new HashSet<>();",
             "    for (int i = 0; i < 2; i++) {", "      s = new LinkedHashSet<>();",
             "      for (Thread t : s) {}", "      s = new HashSet<>();", "    }", "  }"),
+        of("strings collected into a set (hashed by value)", null,
+            "  void go(Stream<String> names) {",
+            "    for (String n : names.collect(Collectors.toSet())) {}", "  }"),
+        of("threads collected into a map the caller chose", null,
+            "  void go(Stream<Thread> threads) {",
+            "    threads.collect(Collectors.toMap(t -> t, t -> 1, (a, b) -> a,",
+            "        () -> new TreeMap<>(Comparator.comparing(Thread::getName))))",
+            "        .forEach((t, n) -> {});", "  }"),
         of("a view of the sorted copy, in a branch after it", null,
             "  void go(boolean b) {", "    Map<Thread, String> m = new HashMap<>();",
             "    m = new TreeMap<>(Comparator.comparing(Thread::getName));",
