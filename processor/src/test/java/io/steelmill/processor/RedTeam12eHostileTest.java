@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.testing.compile.Compilation;
 import io.steelmill.processor.HostileInputMoreTest.Program;
 import io.steelmill.processor.diagnostics.ErrorCode;
+import java.io.File;
 import java.io.InputStream;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -163,6 +166,93 @@ class RedTeam12eHostileTest {
             + "Fix: write Set<Object> (or another type without ?), here and in its binding.");
     assertThat(compilation.errors()).extracting(javax.tools.Diagnostic::getLineNumber)
         .containsExactly(4L, 4L, 5L);
+  }
+
+  /**
+   * JPMS: a library module's public daemon takes a class of a package the module does not
+   * export. Every check passed and the generated factory failed to compile ("package
+   * lib.internal is not visible"); now it is TypeNotVisible on the user's line, with the fix.
+   * With the package exported, the same program compiles.
+   */
+  @Test
+  void aKeyTypeOfAPackageItsModuleDoesNotExportIsNotVisible() throws Exception {
+    Path root = Files.createTempDirectory("steelmill-jpms");
+    try {
+      String steelmill = ModularBuildTest.jarOf("io.steelmill.Daemon") + File.pathSeparator
+          + ModularBuildTest.jarOf("io.steelmill.runtime.Node");
+      for (boolean exported : new boolean[] {false, true}) {
+        Path lib = root.resolve("lib" + exported);
+        write(lib.resolve("src/module-info.java"), "module lib { requires io.steelmill;"
+            + " exports lib.api;" + (exported ? " exports lib.internal;" : "") + " }");
+        write(lib.resolve("src/lib/internal/Impl.java"),
+            "package lib.internal; public class Impl { public Impl() {} }");
+        write(lib.resolve("src/lib/api/Store.java"), "package lib.api;\n"
+            + "@io.steelmill.Daemon public class Store { public Store(lib.internal.Impl i) {} }");
+        write(lib.resolve("src/lib/api/Mod.java"), "package lib.api;\npublic class Mod {"
+            + " @io.steelmill.Provides public static lib.internal.Impl impl() {"
+            + " return new lib.internal.Impl(); } }");
+        assertThat(javacOnDisk(List.of("-proc:none", "--module-path", steelmill, "-d",
+            lib.resolve("classes").toString()), lib.resolve("src"))).isEmpty();
+        Path app = root.resolve("app" + exported);
+        write(app.resolve("src/module-info.java"),
+            "module app { requires io.steelmill; requires io.steelmill.runtime; requires lib; }");
+        write(app.resolve("src/app/App.java"), "package app;\n"
+            + "@io.steelmill.Factory(modules = lib.api.Mod.class)\n"
+            + "interface App { lib.api.Store store(); }");
+        List<String> errors = javacOnDisk(List.of("--module-path",
+            steelmill + File.pathSeparator + lib.resolve("classes"), "-d",
+            app.resolve("classes").toString(), "-s", app.resolve("gen").toString()),
+            app.resolve("src"));
+        if (exported) {
+          assertThat(errors).isEmpty();
+        } else {
+          assertThat(errors).singleElement().asString()
+              .contains("App.java:3 [Steelmill/TypeNotVisible] Impl is not visible from package"
+                  + " app, where the generated factory SteelmillApp lives: package lib.internal"
+                  + " is not exported by module lib to module app.")
+              .contains("Fix: export it from module lib (exports lib.internal;), or bind a"
+                  + " type of an exported package instead.");
+        }
+      }
+    } finally {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
+  }
+
+  private static void write(Path file, String text) throws java.io.IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+  }
+
+  /** Compiles every source under {@code sources} with Steelmill's processors: the errors. */
+  private static List<String> javacOnDisk(List<String> options, Path sources) throws Exception {
+    javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
+    javax.tools.DiagnosticCollector<JavaFileObject> diagnostics =
+        new javax.tools.DiagnosticCollector<>();
+    try (javax.tools.StandardJavaFileManager files =
+            javac.getStandardFileManager(diagnostics, null, null);
+        Stream<Path> walk = Files.walk(sources)) {
+      List<Path> java = walk.filter(f -> f.toString().endsWith(".java")).toList();
+      for (String option : List.of("-d", "-s")) {
+        int at = options.indexOf(option);
+        if (at >= 0) {
+          Files.createDirectories(Path.of(options.get(at + 1)));
+        }
+      }
+      javax.tools.JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics,
+          options, null, files.getJavaFileObjectsFromPaths(java));
+      task.setProcessors(List.of(new SteelmillProcessor(), new SteelmillOptionsProcessor()));
+      task.call();
+      return diagnostics.getDiagnostics().stream()
+          .filter(d -> d.getKind() == javax.tools.Diagnostic.Kind.ERROR)
+          .map(d -> (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName())
+              + ":" + d.getLineNumber() + " " + d.getMessage(null))
+          .toList();
+    }
   }
 
   static List<List<String>> modes() {

@@ -92,7 +92,7 @@ public enum ErrorCode {
       "remove -A%s, or correct its spelling."),
   TypeNotVisible(
       "%s is not visible from %s, where the generated factory %s lives: %s.",
-      "make it public (or package-private in package %s)."),
+      "%s"),
   BothModes(
       "%s is marked both @Production and @Simulation.",
       "remove one of them; a binding without either exists in both modes."),

@@ -94,8 +94,8 @@ public final class FactoryValidator {
                     name, "its own package", FactoryReader.generatedName(factory),
                     e.getSimpleName() + " is private"),
                 "",
-                ErrorCode.TypeNotVisible.fix(
-                    ((PackageElement) packageOf(factory)).getQualifiedName())));
+                ErrorCode.TypeNotVisible.fix(VisibilityRule.makePublic(
+                    ((PackageElement) packageOf(factory)).getQualifiedName().toString()))));
         return out;
       }
     }
