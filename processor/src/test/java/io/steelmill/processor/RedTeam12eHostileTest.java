@@ -38,7 +38,25 @@ class RedTeam12eHostileTest {
   }
 
   static Stream<Program> programs() {
-    return Stream.of(qualifiers()).flatMap(List::stream);
+    return Stream.of(qualifiers(), longNames()).flatMap(List::stream);
+  }
+
+  /**
+   * Factory names whose generated class files exceed a file system's 255 bytes: in memory they
+   * compiled; on disk javac failed inside generated code ("error while writing Ambient: File name
+   * too long") though the user's own class file fit. A UTF-8 name counts its bytes.
+   */
+  static List<Program> longNames() {
+    return List.of(
+        ok("a factory name whose generated class files just fit",
+            "@Daemon class Store {}\n@Factory interface " + "F".repeat(232) + " { Store s(); }"),
+        wrong("a factory name one byte too long for its generated class files",
+            ErrorCode.GeneratedNameTooLong,
+            "@Daemon class Store {}\n@Factory interface " + "F".repeat(233) + " { Store s(); }"),
+        wrong("a nested factory whose generated name is too long in UTF-8 bytes",
+            ErrorCode.GeneratedNameTooLong,
+            "@Daemon class Store {}\nclass " + "\u00e9".repeat(60) + " { @Factory interface "
+                + "\u00e8".repeat(60) + " { Store s(); } }"));
   }
 
   /** A qualifier with members of every kind, nested annotations among them. */

@@ -151,6 +151,10 @@ public enum ErrorCode {
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),
+  GeneratedNameTooLong(
+      "The factory %s generates the class %s, whose class file %s takes %d bytes, more than the"
+          + " %d bytes a file name can have on common file systems.",
+      "shorten the name of %s (or of the classes it is nested in) by at least %s bytes."),
   NameHidden(
       "The factory %s generates the class %s, which must name the class %s; but there %s is %s,"
           + " which hides it.",
