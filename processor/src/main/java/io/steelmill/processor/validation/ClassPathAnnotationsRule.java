@@ -24,14 +24,18 @@ import javax.lang.model.type.TypeKind;
  */
 final class ClassPathAnnotationsRule implements GraphRule {
   /**
-   * Packages of annotations that are known not to be qualifiers (nullness and static analysis),
-   * often left off the class path on purpose (provided scope): their absence changes no key.
+   * Packages of annotations that are known not to be qualifiers (nullness, static analysis,
+   * serialization, validation, documentation), often left off the class path on purpose
+   * (provided or optional scope; the JVM ignores a missing annotation at run time): their absence
+   * changes no key.
    */
   private static final List<String> NEVER_QUALIFIERS = List.of(
-      "javax.annotation.", "org.checkerframework.", "edu.umd.cs.findbugs.",
+      "javax.annotation.", "jakarta.annotation.", "org.checkerframework.", "edu.umd.cs.findbugs.",
       "org.jetbrains.annotations.", "androidx.annotation.", "android.annotation.",
-      "com.google.errorprone.annotations.", "com.google.j2objc.annotations.", "org.jspecify.",
-      "kotlin.", "lombok.");
+      "com.google.errorprone.annotations.", "com.google.j2objc.annotations.",
+      "com.google.common.annotations.", "org.jspecify.", "org.eclipse.jdt.annotation.",
+      "kotlin.", "lombok.", "com.fasterxml.jackson.", "javax.validation.", "jakarta.validation.",
+      "io.swagger.", "org.apiguardian.");
 
   /** Read by name, not by what they are annotated with: their absence changes nothing. */
   private static final Set<String> BY_NAME = Set.of("jakarta.inject.Inject", "javax.inject.Inject");
