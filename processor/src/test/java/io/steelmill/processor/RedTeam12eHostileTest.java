@@ -77,17 +77,21 @@ class RedTeam12eHostileTest {
         ok("a nested annotation member spelled out with its defaults is the same key",
             QUALIFIER + "@Daemon class A { A(@Q(inner = @Inner(v = 1)) String a,"
                 + " @Q(inners = @Inner(v = 3, c = Color.RED)) String b, @Q String c) {"
-                + " if (!(a + b + c).equals(\"xxx\")) throw new IllegalStateException(a + b + c); } }\n"
+                + " if (!(a + b + c).equals(\"xxx\")) {"
+                + " throw new IllegalStateException(a + b + c); } } }\n"
                 + "@Factory interface App { A a();\n"
                 + "  @Provides @Q static String x() { return \"x\"; } }"),
         ok("nested annotation members that differ are different keys",
             QUALIFIER + "@Daemon class A { A(@Q String a, @Q(inner = @Inner(v = 2)) String b,"
                 + " @Q(inner = @Inner(c = Color.BLUE)) String c, @Q(inners = {}) String d) {"
-                + " if (!(a + b + c + d).equals(\"xyzw\")) throw new IllegalStateException(a + b + c + d); } }\n"
+                + " if (!(a + b + c + d).equals(\"xyzw\")) {"
+                + " throw new IllegalStateException(a + b + c + d); } } }\n"
                 + "@Factory interface App { A a();\n"
                 + "  @Provides @Q(inner = @Inner()) static String x() { return \"x\"; }\n"
-                + "  @Provides @Q(inner = @Inner(v = 2, c = Color.RED)) static String y() { return \"y\"; }\n"
-                + "  @Provides @Q(inner = @Inner(v = 1, c = Color.BLUE)) static String z() { return \"z\"; }\n"
+                + "  @Provides @Q(inner = @Inner(v = 2, c = Color.RED))"
+                + " static String y() { return \"y\"; }\n"
+                + "  @Provides @Q(inner = @Inner(v = 1, c = Color.BLUE))"
+                + " static String z() { return \"z\"; }\n"
                 + "  @Provides @Q(inners = {}) static String w() { return \"w\"; } }"),
         wrong("a nested annotation member with another value is a missing binding",
             ErrorCode.MissingBinding,
@@ -128,6 +132,7 @@ class RedTeam12eHostileTest {
     for (Compilation compilation : List.of(daemon, module)) {
       assertThat(HostileInputTest.messages(compilation)).singleElement().asString()
           .startsWith("[Steelmill/AnnotationMissing]").contains("@lib.Tag is not on the class path")
+          .containsPattern("\n    \\S+ is requested at\n        \\[App\\] App\\.")
           .contains("\nFix: add the artifact that holds lib.Tag to the class path");
       assertThat(compilation.errors().get(0).getLineNumber()).isEqualTo(3);
     }

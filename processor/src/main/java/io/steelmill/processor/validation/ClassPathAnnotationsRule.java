@@ -2,6 +2,7 @@ package io.steelmill.processor.validation;
 
 import io.steelmill.processor.diagnostics.Diagnostic;
 import io.steelmill.processor.diagnostics.ErrorCode;
+import io.steelmill.processor.diagnostics.TraceFormatter;
 import io.steelmill.processor.diagnostics.TypeNames;
 import io.steelmill.processor.model.Binding;
 import io.steelmill.processor.model.BindingGraph;
@@ -59,13 +60,14 @@ final class ClassPathAnnotationsRule implements GraphRule {
           if (BY_NAME.contains(name) || NEVER_QUALIFIERS.stream().anyMatch(name::startsWith)) {
             continue;
           }
-          out.add(missing(executable, element, name));
+          out.add(missing(executable, element, name, TraceFormatter.trace(graph, binding.key())));
         }
       }
     }
   }
 
-  private static Diagnostic missing(ExecutableElement executable, Element element, String name) {
+  private static Diagnostic missing(
+      ExecutableElement executable, Element element, String name, String trace) {
     TypeElement owner = (TypeElement) executable.getEnclosingElement();
     String signature = TypeNames.simple(executable.getSimpleName().contentEquals("<init>")
         ? executable.toString()
@@ -78,7 +80,7 @@ final class ClassPathAnnotationsRule implements GraphRule {
         ErrorCode.AnnotationMissing,
         element,
         ErrorCode.AnnotationMissing.describe(subject, name),
-        "",
+        trace,
         ErrorCode.AnnotationMissing.fix(name, owner.getQualifiedName()));
   }
 }
