@@ -115,6 +115,13 @@ final class FactoryStep {
     for (Map.Entry<Mode, BindingGraph> entry : graphs.entrySet()) {
       List<Diagnostic> found = findings(entry.getValue());
       for (Diagnostic finding : found) {
+        if (finding.code() == ErrorCode.MissingBinding && finding.element() != null
+            && diagnostics.hasErrorOn(finding.element())) {
+          // the injection site was reported already (a wildcard or a type variable in its type,
+          // two qualifiers): "add a @Provides method returning List<?>" would be a second error
+          // whose fix the first one forbids
+          continue;
+        }
         Diagnostic diagnostic = anchor.anchored(finding, entry.getValue());
         if (ELEMENT_CODES.contains(diagnostic.code())) {
           diagnostics.add(diagnostic);

@@ -68,13 +68,17 @@ public final class SteelmillProcessor extends AbstractProcessor {
   private String crashOn = "";
   /** Set when the processor itself cannot work (its path is incomplete): it stops, reported. */
   private boolean broken;
+  /** The lint this compiler cannot run, until a daemon it would have linted says so. */
+  private DeterminismLint lintUnavailable;
+  /** Wrong option values, until the first round reports them. */
+  private List<Diagnostic> optionProblems;
   /** Factories whose own declaration is wrong: their graph would mean nothing. */
   private final Set<String> invalidFactories = new LinkedHashSet<>();
   /** The simulator's platform module, looked up once per compilation. */
   private SimulatorModule simulator;
 
   /** The annotations each round looks for. */
-  private static final Set<String> ANNOTATIONS = Set.of(
+  static final Set<String> ANNOTATIONS = Set.of(
       Annotations.DAEMON,
       Annotations.AMBIENT,
       Annotations.PROVIDES,
@@ -84,16 +88,17 @@ public final class SteelmillProcessor extends AbstractProcessor {
       Annotations.NAMED);
 
   /**
-   * Every annotation, though only {@link #ANNOTATIONS} are read and none is claimed: javac asks
-   * a processor for its options only when it runs it, and runs one that names its annotations
-   * only in a compilation that uses them. A build passing {@code -Asteelmill.mode} to every
-   * compilation (a Maven profile does, test sources included) then got "The following options
-   * were not recognized by any processor" for sources with no Steelmill annotation, which {@code
-   * -Werror} turns into a failed build.
+   * Steelmill's annotations only: Gradle's aggregating mode records only the files that use them
+   * as inputs (with {@code "*"} it took every file, and rebuilt everything whenever one used a
+   * source-retention annotation such as {@code @Override}). Compilations without them (test
+   * sources given the {@code -Asteelmill.*} options by a profile) are {@link
+   * SteelmillOptionsProcessor}'s. None is claimed: a claim that leaves javac no annotation to
+   * match ends its search for processors in that round, so a later one (another processor
+   * generating a {@code @Daemon} class) would never run.
    */
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of("*");
+    return ANNOTATIONS;
   }
 
   @Override
@@ -120,6 +125,11 @@ public final class SteelmillProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (optionProblems != null) {
+      SteelmillOptionsProcessor.reported(processingEnv.getMessager());
+      optionProblems.forEach(problem -> diagnostics.error(problem.text(), null));
+      optionProblems = null;
+    }
     if (broken) {
       return false;
     }
@@ -142,15 +152,17 @@ public final class SteelmillProcessor extends AbstractProcessor {
 
   private void start() {
     ProcessorOptions options = ProcessorOptions.parse(processingEnv.getOptions());
-    for (Diagnostic problem : options.problems()) {
-      diagnostics.error(problem.text(), null);
-    }
+    // reported on the first round this processor runs, not here: javac initializes it in
+    // compilations that use no Steelmill annotation too, where SteelmillOptionsProcessor reports
+    optionProblems = options.problems();
     mode = options.mode();
     crashOn = processingEnv.getOptions().getOrDefault(ProcessorOptions.CRASH_TEST, "");
     if (mode == Mode.SIMULATION || options.lintAll()) {
       lint = new DeterminismLint(processingEnv, options.strict());
       if (!lint.isAvailable()) {
-        processingEnv.getMessager().printMessage(lint.kind(), LintRule.Unavailable.message("This compiler"));
+        // said at the first daemon it cannot lint, not here: a compilation with nothing to lint
+        // (test sources, another module) has nothing to warn about
+        lintUnavailable = lint;
         lint = null;
       }
     }
@@ -173,6 +185,12 @@ public final class SteelmillProcessor extends AbstractProcessor {
     DaemonValidator daemons = new DaemonValidator();
     for (Element element : annotated.get(Annotations.DAEMON)) {
       guard(element, () -> daemons.validate(element).forEach(diagnostics::add));
+      if (lintUnavailable != null && element instanceof TypeElement
+          && Annotations.modesOf(element).contains(mode)) {
+        processingEnv.getMessager().printMessage(
+            lintUnavailable.kind(), LintRule.Unavailable.message("This compiler"));
+        lintUnavailable = null;
+      }
       // a daemon of the other mode never runs in this build: linting it only made false alarms
       // (a @Production daemon reading the system clock, in every simulation build)
       if (lint != null && element instanceof TypeElement daemon

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.tools.JavaFileObject;
 import java.util.stream.Collectors;
 
@@ -29,7 +30,9 @@ final class ClassPaths {
   /**
    * The tests' class path with a library whose classes miss their supertypes: {@code lib.Mid
    * extends lib.Base} and {@code lib.Iface extends lib.Gone}, without {@code Base} and {@code
-   * Gone} (a dependency of the library left out). Compiled once, into a temporary folder.
+   * Gone} (a dependency of the library left out); {@code lib.Tagged} and {@code lib.TagModule}
+   * use the qualifier {@code lib.Tag}, {@code lib.Lenient} a nullness annotation, both left out
+   * too. Compiled once, into a temporary folder.
    */
   static synchronized String withIncompleteLibrary() {
     if (incompleteLibrary == null) {
@@ -43,12 +46,28 @@ final class ClassPaths {
                   JavaFileObjects.forSourceLines("lib.Gone", "package lib;",
                       "public interface Gone {}"),
                   JavaFileObjects.forSourceLines("lib.Iface", "package lib;",
-                      "public interface Iface extends Gone {}"));
+                      "public interface Iface extends Gone {}"),
+                  JavaFileObjects.forSourceLines("lib.Tag", "package lib;",
+                      "@io.steelmill.Qualifier public @interface Tag {}"),
+                  JavaFileObjects.forSourceLines("lib.Tagged", "package lib;",
+                      "@io.steelmill.Daemon public class Tagged { public Tagged(@Tag String tag) {} }"),
+                  JavaFileObjects.forSourceLines("lib.TagModule", "package lib;",
+                      "public class TagModule {",
+                      "  @io.steelmill.Provides @Tag public static String tag() { return \"t\"; }",
+                      "}"),
+                  JavaFileObjects.forSourceLines("javax.annotation.CheckForNull",
+                      "package javax.annotation;", "public @interface CheckForNull {}"),
+                  JavaFileObjects.forSourceLines("lib.Lenient", "package lib;",
+                      "@io.steelmill.Daemon public class Lenient {",
+                      "  public Lenient(@javax.annotation.CheckForNull String s) {}", "}"));
       try {
         Path folder = Files.createTempDirectory("steelmill-lib");
         Files.createDirectories(folder.resolve("lib"));
+        Files.createDirectories(folder.resolve("javax/annotation"));
         for (Map.Entry<String, byte[]> entry : ClassFiles.of(library).entrySet()) {
-          if (entry.getKey().equals("lib.Mid") || entry.getKey().equals("lib.Iface")) {
+          // each class of the library but its dependencies: Base, Gone, Tag, CheckForNull
+          if (Set.of("lib.Mid", "lib.Iface", "lib.Tagged", "lib.TagModule", "lib.Lenient")
+              .contains(entry.getKey())) {
             Path file = folder.resolve(entry.getKey().replace('.', '/') + ".class");
             Files.write(file, entry.getValue());
             file.toFile().deleteOnExit();

@@ -18,8 +18,11 @@ final class Compiler {
     return JavaFileObjects.forSourceLines(name, lines);
   }
 
+  /** Both processors, as {@code META-INF/services} lists them for javac. */
   static Compilation compile(List<String> options, JavaFileObject... sources) {
-    return compile(new Processor[] {new SteelmillProcessor()}, options, sources);
+    return compile(
+        new Processor[] {new SteelmillProcessor(), new SteelmillOptionsProcessor()},
+        options, sources);
   }
 
   static Compilation compile(

@@ -203,39 +203,77 @@ class DeterminismLintTest {
     assertThat(warning.getLineNumber()).isEqualTo(4);
   }
 
-  /** A compiler without javac's Trees API: the lint says it did not run, an error when strict. */
+  /**
+   * A compiler without javac's Trees API (ECJ-style: the environment is not javac's): the lint
+   * says once that it did not run, an error when strict, where there is a daemon it would have
+   * linted; a compilation with nothing to lint says nothing (it used to warn in every one).
+   */
   @Test
-  void aCompilerWithoutTreesSaysTheLintDidNotRun() {
+  void aCompilerWithoutTreesSaysTheLintDidNotRunWhereThereIsADaemon() {
     for (boolean strict : new boolean[] {false, true}) {
-      List<String> printed = new ArrayList<>();
-      List<Diagnostic.Kind> kinds = new ArrayList<>();
-      javax.annotation.processing.Messager messager = (javax.annotation.processing.Messager)
+      List<String> options = List.of("-Asteelmill.mode=simulation",
+          "-Asteelmill.strict=" + strict);
+      Compilation compilation = Compiler.compile(
+          new javax.annotation.processing.Processor[] {new NotJavac(new SteelmillProcessor())},
+          options,
+          source("test.Worker", "package test;", "@io.steelmill.Daemon class Worker {}",
+              "@io.steelmill.Daemon class Other {}"),
+          source("test.App", "package test;",
+              "@io.steelmill.Factory interface App { Worker w(); Other o(); }"));
+      List<Diagnostic<? extends JavaFileObject>> said = new ArrayList<>(compilation.errors());
+      said.addAll(compilation.warnings());
+      assertThat(said).singleElement()
+          .satisfies(d -> assertThat(DiagnosticsTest.text(d))
+              .startsWith(LintRule.Unavailable.tag())
+              .contains("This compiler offers no javac Trees API")
+              .contains("Fix: compile with javac"))
+          .satisfies(d -> assertThat(d.getKind())
+              .isEqualTo(strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING));
+
+      Compilation plain = Compiler.compile(
+          new javax.annotation.processing.Processor[] {new NotJavac(new SteelmillProcessor()),
+              new NotJavac(new SteelmillOptionsProcessor())},
+          options, source("test.Plain", "package test;", "class Plain {}"));
+      assertThat(plain.diagnostics()).as(plain.diagnostics().toString()).isEmpty();
+    }
+  }
+
+  /** Runs a processor in javac, its environment hidden behind a proxy: no Trees API for it. */
+  private static final class NotJavac extends javax.annotation.processing.AbstractProcessor {
+    private final javax.annotation.processing.Processor delegate;
+
+    NotJavac(javax.annotation.processing.Processor delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public java.util.Set<String> getSupportedAnnotationTypes() {
+      return delegate.getSupportedAnnotationTypes();
+    }
+
+    @Override
+    public java.util.Set<String> getSupportedOptions() {
+      return delegate.getSupportedOptions();
+    }
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return delegate.getSupportedSourceVersion();
+    }
+
+    @Override
+    public synchronized void init(javax.annotation.processing.ProcessingEnvironment real) {
+      super.init(real);
+      delegate.init((javax.annotation.processing.ProcessingEnvironment)
           java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-              new Class<?>[] {javax.annotation.processing.Messager.class}, (proxy, method, args) -> {
-                kinds.add((Diagnostic.Kind) args[0]);
-                printed.add(args[1].toString());
-                return null;
-              });
-      java.util.Map<String, String> options = java.util.Map.of(
-          "steelmill.mode", "simulation", "steelmill.strict", Boolean.toString(strict));
-      javax.annotation.processing.ProcessingEnvironment notJavac =
-          (javax.annotation.processing.ProcessingEnvironment) java.lang.reflect.Proxy.newProxyInstance(
-              getClass().getClassLoader(),
               new Class<?>[] {javax.annotation.processing.ProcessingEnvironment.class},
-              (proxy, method, args) -> switch (method.getName()) {
-                case "getOptions" -> options;
-                case "getMessager" -> messager;
-                case "getSourceVersion" -> javax.lang.model.SourceVersion.latestSupported();
-                default -> null;
-              });
+              (proxy, method, args) -> method.invoke(real, args)));
+    }
 
-      new SteelmillProcessor().init(notJavac);
-
-      assertThat(printed).singleElement().asString()
-          .startsWith(LintRule.Unavailable.tag())
-          .contains("This compiler offers no javac Trees API")
-          .contains("Fix: compile with javac");
-      assertThat(kinds).containsExactly(strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING);
+    @Override
+    public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> types,
+        javax.annotation.processing.RoundEnvironment round) {
+      return delegate.process(types, round);
     }
   }
 

@@ -426,6 +426,20 @@ class DiagnosticsTest {
             "@Ambient on Registry has no effect: only a @Daemon class can be shared by the nodes"
                 + " of a cluster.\nFix: add @Daemon to Registry, or remove @Ambient."),
         new Case(
+            ErrorCode.GeneratedNameTooLong,
+            List.of(),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface " + "F".repeat(240) + " {}")),
+            "interface FFFF",
+            "The factory " + "F".repeat(40) + "... generates the class Steelmill" + "F".repeat(31)
+                + "..., whose class file Steelmill" + "F".repeat(31) + "...$Ambient.class takes"
+                + " 263 bytes, more than the 255 bytes a file name can have on common file"
+                + " systems."),
+        new Case(
             ErrorCode.GeneratedNameTaken,
             List.of(),
             List.of(
@@ -610,6 +624,20 @@ class DiagnosticsTest {
             "Store(lib.Mid mid)",
             "lib.Mid cannot be used by the generated factory: its supertype lib.Base is not on the"
                 + " class path"),
+        new Case(
+            ErrorCode.AnnotationMissing,
+            List.of("-classpath", ClassPaths.withIncompleteLibrary()),
+            List.of(
+                source(
+                    "test.App",
+                    "package test;",
+                    "import io.steelmill.*;",
+                    "@Factory interface App { lib.Tagged tagged();",
+                    "  @Provides static String plain() { return \"p\"; } }")),
+            "lib.Tagged tagged()",
+            "Parameter 1 of Tagged(String) cannot be read: its annotation @lib.Tag is not on"
+                + " the class path, so Steelmill cannot tell whether it is a qualifier, and would"
+                + " inject the unqualified key."),
         new Case(
             ErrorCode.RuntimeMissing,
             List.of("-classpath", ClassPaths.withoutRuntime()),

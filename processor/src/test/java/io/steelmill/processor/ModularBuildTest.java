@@ -119,7 +119,7 @@ class ModularBuildTest {
   }
 
   /** The jar holding {@code className}; the test needs jars, as automatic modules. */
-  private static String jarOf(String className) {
+  static String jarOf(String className) {
     Path path;
     try {
       path = Path.of(Class.forName(className).getProtectionDomain().getCodeSource().getLocation()

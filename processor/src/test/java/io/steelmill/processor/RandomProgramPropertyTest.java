@@ -147,7 +147,8 @@ class RandomProgramPropertyTest {
     boolean writes = !mistakes.contains(ErrorCode.UnknownMode);
     // a build without steelmill-runtime writes nothing, so no write can fail
     boolean runtime = !mistakes.contains(ErrorCode.RuntimeMissing)
-        && !mistakes.contains(ErrorCode.SupertypeMissing);
+        && !mistakes.contains(ErrorCode.SupertypeMissing)
+        && !mistakes.contains(ErrorCode.AnnotationMissing);
     return switch (code) {
       // a partial processor path fails as the writer is named, before the name is checked
       case GeneratedNameTaken ->
@@ -156,7 +157,7 @@ class RandomProgramPropertyTest {
           writes && runtime && !mistakes.contains(ErrorCode.ProcessorPathIncomplete);
       case ProcessorPathIncomplete ->
           writes && runtime && mistakes.stream().noneMatch(SIDE::contains);
-      case RuntimeMissing, SupertypeMissing -> mistakes.size() == 1;
+      case RuntimeMissing, SupertypeMissing, AnnotationMissing -> mistakes.size() == 1;
       default -> true;
     };
   }
@@ -362,6 +363,12 @@ class RandomProgramPropertyTest {
           modules.add("SmModule.class");
           appEntries.add("lib.Iface smIface();");
         }
+        case AnnotationMissing -> {
+          classPath(ClassPaths.withIncompleteLibrary());
+          appEntries.add("lib.Tagged amTagged();");
+        }
+        case GeneratedNameTooLong ->
+            file("Gntl", "@Factory interface " + "G".repeat(240) + " { S s(); }");
         case ProcessorPathIncomplete -> {
           // the processor is loaded without its writers, in check()
         }

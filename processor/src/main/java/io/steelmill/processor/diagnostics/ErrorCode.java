@@ -92,7 +92,7 @@ public enum ErrorCode {
       "remove -A%s, or correct its spelling."),
   TypeNotVisible(
       "%s is not visible from %s, where the generated factory %s lives: %s.",
-      "make it public (or package-private in package %s)."),
+      "%s"),
   BothModes(
       "%s is marked both @Production and @Simulation.",
       "remove one of them; a binding without either exists in both modes."),
@@ -117,6 +117,11 @@ public enum ErrorCode {
   SupertypeMissing(
       "%s cannot be used by the generated factory: its supertype %s is not on the class path,"
           + " so javac cannot check a cast to it.",
+      "add the artifact that holds %s to the class path (often a dependency of the library"
+          + " holding %s that was left out or has provided scope)."),
+  AnnotationMissing(
+      "%s cannot be read: its annotation @%s is not on the class path, so Steelmill cannot tell"
+          + " whether it is a qualifier, and would inject the unqualified key.",
       "add the artifact that holds %s to the class path (often a dependency of the library"
           + " holding %s that was left out or has provided scope)."),
   RuntimeMissing(
@@ -146,6 +151,10 @@ public enum ErrorCode {
   GeneratedNameTaken(
       "The factory %s generates the class %s, but %s already has that name.",
       "rename %s or %s: generated factories are named Steelmill<Outer>_<Inner>."),
+  GeneratedNameTooLong(
+      "The factory %s generates the class %s, whose class file %s takes %d bytes, more than the"
+          + " %d bytes a file name can have on common file systems.",
+      "shorten the name of %s (or of the classes it is nested in) by at least %s bytes."),
   NameHidden(
       "The factory %s generates the class %s, which must name the class %s; but there %s is %s,"
           + " which hides it.",

@@ -46,7 +46,8 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
 
   /**
    * {@code threads = new HashSet<>()} after the declaration, and {@code alias = threads}: a
-   * variable assigned an unordered collection holds one, as one initialized with it does.
+   * variable assigned an unordered collection holds one, as one initialized with it does (a
+   * parameter too: {@code p = new HashSet<>(p)} was missed).
    */
   @Override
   public Void visitAssignment(AssignmentTree node, Void unused) {
@@ -54,7 +55,8 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
       Element variable =
           trees.getElement(new TreePath(getCurrentPath(), node.getVariable()));
       if (variable != null && (variable.getKind() == ElementKind.LOCAL_VARIABLE
-          || variable.getKind() == ElementKind.FIELD)) {
+          || variable.getKind() == ElementKind.FIELD
+          || variable.getKind() == ElementKind.PARAMETER)) {
         unordered.add(variable);
       }
     }
@@ -80,6 +82,7 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
     // ("for (Thread t : threads)" as a method's first statement was never flagged)
     trees.getElement(new TreePath(parent, expression));
     if (isUnorderedFactory(trees, parent, expression)
+        || isUnorderedCollect(trees, parent, expression)
         || HashOrder.isIdentityOrdered(trees.getTypeMirror(new TreePath(parent, expression)))) {
       return true;
     }
@@ -89,7 +92,9 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
     if (expression instanceof IdentifierTree || expression instanceof MemberSelectTree) {
       Element element = trees.getElement(new TreePath(parent, expression));
       if (element != null && unordered.contains(element)) {
-        return true;
+        Boolean reaching = ReachingDefinition.holdsUnordered(
+            trees, new TreePath(parent, expression), element, unordered);
+        return reaching == null || reaching;
       }
     }
     return expression instanceof MethodInvocationTree call
@@ -108,6 +113,52 @@ final class UnorderedCollector extends TreePathScanner<Void, Void> {
     }
     // the variable's declared type carries the key: new HashMap<>() leaves it to inference
     return HashOrder.isIdentityOrdered(created, trees.getTypeMirror(getCurrentPath()));
+  }
+
+  /**
+   * Whether {@code expression} is a stream's {@code collect} into a collection whose order no
+   * seed controls: {@code Collectors.toUnmodifiableSet()} / {@code toUnmodifiableMap} (built as
+   * {@code Set.of} is, in its per-JVM order), or {@code toSet()}, {@code toMap}, {@code
+   * groupingBy} and their concurrent kin (hash collections) of keys hashed by identity. One given
+   * a map factory ({@code TreeMap::new}) is not.
+   */
+  static boolean isUnorderedCollect(Trees trees, TreePath parent, ExpressionTree expression) {
+    if (!(expression instanceof MethodInvocationTree call)
+        || !(call.getMethodSelect() instanceof MemberSelectTree member)
+        || !member.getIdentifier().contentEquals("collect")
+        || call.getArguments().size() != 1
+        || !(call.getArguments().get(0) instanceof MethodInvocationTree collector)) {
+      return false;
+    }
+    TreePath callPath = new TreePath(parent, call);
+    Element method = trees.getElement(new TreePath(new TreePath(callPath, collector),
+        collector.getMethodSelect()));
+    if (method == null || !(method.getEnclosingElement() instanceof TypeElement owner)
+        || !owner.getQualifiedName().contentEquals("java.util.stream.Collectors")) {
+      return false;
+    }
+    int arguments = collector.getArguments().size();
+    switch (method.getSimpleName().toString()) {
+      case "toUnmodifiableSet", "toUnmodifiableMap":
+        return true;
+      case "toSet":
+        break;
+      case "toMap", "toConcurrentMap":
+        if (arguments > 3) {
+          return false;
+        }
+        break;
+      case "groupingBy", "groupingByConcurrent":
+        if (arguments > 2) {
+          return false;
+        }
+        break;
+      default:
+        return false;
+    }
+    return trees.getTypeMirror(callPath) instanceof javax.lang.model.type.DeclaredType result
+        && !result.getTypeArguments().isEmpty()
+        && HashOrder.hasIdentityHash(result.getTypeArguments().get(0));
   }
 
   /** Whether {@code expression} is a call of {@code Set.of}, {@code Map.of} or their kin. */

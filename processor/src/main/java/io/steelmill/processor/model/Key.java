@@ -34,22 +34,48 @@ public final class Key {
   }
 
   /**
-   * The qualifier with every member spelled out, defaults included: {@code @Tier} and {@code
-   * @Tier("gold")} are one key when {@code "gold"} is the default.
+   * The qualifier with every member spelled out, defaults included, also inside nested
+   * annotations: {@code @Tier} and {@code @Tier("gold")} are one key when {@code "gold"} is the
+   * default, and so are {@code @Q} and {@code @Q(inner = @Inner(1))} when {@code @Inner} is the
+   * default of {@code inner} and 1 of {@code Inner.value}.
    */
   private static String identity(AnnotationMirror qualifier) {
-    StringBuilder text = new StringBuilder("@").append(qualifier.getAnnotationType()).append('(');
+    StringBuilder text = new StringBuilder();
+    spell(qualifier, text);
+    return text.toString();
+  }
+
+  private static void spell(AnnotationMirror annotation, StringBuilder text) {
+    text.append('@').append(annotation.getAnnotationType()).append('(');
     for (ExecutableElement member :
-        ElementFilter.methodsIn(qualifier.getAnnotationType().asElement().getEnclosedElements())) {
+        ElementFilter.methodsIn(annotation.getAnnotationType().asElement().getEnclosedElements())) {
       AnnotationValue value = member.getDefaultValue();
-      for (var entry : qualifier.getElementValues().entrySet()) {
+      for (var entry : annotation.getElementValues().entrySet()) {
         if (entry.getKey().getSimpleName().equals(member.getSimpleName())) {
           value = entry.getValue();
         }
       }
-      text.append(member.getSimpleName()).append('=').append(value).append(',');
+      text.append(member.getSimpleName()).append('=');
+      spell(value, text);
+      text.append(',');
     }
-    return text.append(')').toString();
+    text.append(')');
+  }
+
+  private static void spell(AnnotationValue value, StringBuilder text) {
+    Object held = value == null ? null : value.getValue();
+    if (held instanceof AnnotationMirror nested) {
+      spell(nested, text);
+    } else if (held instanceof java.util.List<?> elements) {
+      text.append('{');
+      for (Object element : elements) {
+        spell((AnnotationValue) element, text);
+        text.append(',');
+      }
+      text.append('}');
+    } else {
+      text.append(value);
+    }
   }
 
   /** The type and the qualifier with every member spelled out: distinct for distinct keys. */

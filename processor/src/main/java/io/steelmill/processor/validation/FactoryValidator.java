@@ -94,10 +94,15 @@ public final class FactoryValidator {
                     name, "its own package", FactoryReader.generatedName(factory),
                     e.getSimpleName() + " is private"),
                 "",
-                ErrorCode.TypeNotVisible.fix(
-                    ((PackageElement) packageOf(factory)).getQualifiedName())));
+                ErrorCode.TypeNotVisible.fix(VisibilityRule.makePublic(
+                    ((PackageElement) packageOf(factory)).getQualifiedName().toString()))));
         return out;
       }
+    }
+    Diagnostic tooLong = generatedNameTooLong(factory);
+    if (tooLong != null) {
+      out.add(tooLong);
+      return out;
     }
     if (!factory.getTypeParameters().isEmpty()) {
       out.add(
@@ -165,6 +170,34 @@ public final class FactoryValidator {
       }
     }
     return out;
+  }
+
+  /** The longest file name most file systems take (ext4, APFS, NTFS): 255 bytes. */
+  private static final int FILE_NAME_BYTES = 255;
+
+  /**
+   * The error for a factory whose generated class files would have names longer than a file
+   * system takes, or null. The longest is the nested {@code Steelmill<Name>$Ambient.class} (or
+   * {@code $Creator}): a factory whose own class file just fits failed inside generated code
+   * ("error while writing Ambient: File name too long").
+   */
+  private static Diagnostic generatedNameTooLong(TypeElement factory) {
+    String generated = FactoryReader.generatedName(factory);
+    String file = generated + "$Ambient.class";
+    int bytes = file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    if (bytes <= FILE_NAME_BYTES) {
+      return null;
+    }
+    String name = factory.getSimpleName().toString();
+    String shown = generated.length() > 60 ? generated.substring(0, 40) + "..." : generated;
+    return Diagnostic.of(
+        ErrorCode.GeneratedNameTooLong,
+        factory,
+        ErrorCode.GeneratedNameTooLong.describe(name.length() > 60 ? name.substring(0, 40)
+            + "..." : name, shown, shown + "$Ambient.class", bytes, FILE_NAME_BYTES),
+        "",
+        ErrorCode.GeneratedNameTooLong.fix(name.length() > 60 ? name.substring(0, 40) + "..."
+            : name, bytes - FILE_NAME_BYTES));
   }
 
   private static Element packageOf(Element element) {

@@ -12,6 +12,7 @@ public interface GraphRule {
   static List<GraphRule> all() {
     return List.of(
         new ConstructibleRule(),
+        new ClassPathAnnotationsRule(),
         new MissingBindingRule(),
         new DuplicateBindingRule(),
         new DependencyCycleRule(),

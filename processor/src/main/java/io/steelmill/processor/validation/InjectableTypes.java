@@ -35,9 +35,11 @@ final class InjectableTypes {
       reason = "void has no instances";
       fix = "return the daemon or value to expose; for an action, use a default method.";
     } else if (contains(type, TypeKind.WILDCARD)) {
-      reason = "a wildcard type matches no binding, only the exact type it is written as";
-      fix = "name the exact type, without ? (List<Disk> for List<? extends Disk>), here and in"
-          + " its binding.";
+      // it used to say "a wildcard type matches no binding, only the exact type it is written
+      // as", which a user who had written the binding with the very same type could not follow
+      reason = "a wildcard (?) stands for many types, and a key names exactly one";
+      fix = "write " + TypeNames.simple(withoutWildcards(type)) + " (or another type without ?),"
+          + " here and in its binding.";
     } else if (contains(type, TypeKind.TYPEVAR)) {
       reason = "a type variable names no single type a binding could be chosen for";
       fix = "use a concrete type; for an inherited entry point, redeclare it in the @Factory"
@@ -151,6 +153,31 @@ final class InjectableTypes {
             shown, "a module", "a module is a class or interface holding @Provides methods"),
         "",
         ErrorCode.TypeNotInjectable.fix("list the class that declares the @Provides methods."));
+  }
+
+  /**
+   * {@code type} written with each wildcard replaced by its bound ({@code Object} when it has
+   * none): {@code Map<String, List<Number>>} for {@code Map<String, List<? extends Number>>}.
+   */
+  private static String withoutWildcards(TypeMirror type) {
+    if (type instanceof javax.lang.model.type.WildcardType wildcard) {
+      TypeMirror bound = wildcard.getExtendsBound() != null
+          ? wildcard.getExtendsBound()
+          : wildcard.getSuperBound();
+      return bound == null ? "java.lang.Object" : withoutWildcards(bound);
+    }
+    if (type instanceof ArrayType array) {
+      return withoutWildcards(array.getComponentType()) + "[]";
+    }
+    if (type instanceof DeclaredType declared && !declared.getTypeArguments().isEmpty()) {
+      List<String> arguments = new ArrayList<>();
+      for (TypeMirror argument : declared.getTypeArguments()) {
+        arguments.add(withoutWildcards(argument));
+      }
+      return ((javax.lang.model.element.TypeElement) declared.asElement()).getQualifiedName()
+          + "<" + String.join(", ", arguments) + ">";
+    }
+    return type.toString();
   }
 
   private static boolean contains(TypeMirror type, TypeKind kind) {

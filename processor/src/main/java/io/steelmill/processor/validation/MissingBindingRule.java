@@ -13,6 +13,7 @@ import io.steelmill.processor.model.PathStep;
 import io.steelmill.processor.model.Resolution;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /**
@@ -28,6 +29,13 @@ final class MissingBindingRule implements GraphRule {
       }
       Key key = resolution.key();
       PathStep step = graph.paths().get(key);
+      if (step != null && step.from() != null
+          && step.from().element() instanceof TypeElement requester
+          && !requester.getTypeParameters().isEmpty() && namesTypeVariable(key.type())) {
+        // a generic daemon's T: DaemonNotConstructible says the class is generic, and "add a
+        // @Provides method returning T" was a second error, with a fix no one can follow
+        continue;
+      }
       String trace = TraceFormatter.trace(graph, key);
       String factory = graph.factory().displayName();
       if (key.namesCreator()) {
@@ -73,6 +81,17 @@ final class MissingBindingRule implements GraphRule {
                 ErrorCode.MissingBinding.fix(key, factory)));
       }
     }
+  }
+
+  private static boolean namesTypeVariable(TypeMirror type) {
+    if (type.getKind() == javax.lang.model.type.TypeKind.TYPEVAR) {
+      return true;
+    }
+    if (type instanceof javax.lang.model.type.ArrayType array) {
+      return namesTypeVariable(array.getComponentType());
+    }
+    return type instanceof javax.lang.model.type.DeclaredType declared
+        && declared.getTypeArguments().stream().anyMatch(MissingBindingRule::namesTypeVariable);
   }
 
   /**

@@ -52,7 +52,7 @@ final class VisibilityRule implements GraphRule {
                   graph.factory().generatedName(),
                   problem),
               TraceFormatter.trace(graph, binding.key()),
-              ErrorCode.TypeNotVisible.fix(factoryPackage)));
+              ErrorCode.TypeNotVisible.fix(makePublic(factoryPackage))));
     }
     keyTypes(graph, factoryPackage, reported, out);
   }
@@ -71,9 +71,16 @@ final class VisibilityRule implements GraphRule {
         continue;
       }
       String problem = null;
+      String fix = makePublic(factoryPackage);
       for (TypeElement named : namedTypes(key.type(), new ArrayList<>())) {
         problem = problem(named, factoryPackage);
         if (problem != null) {
+          break;
+        }
+        String[] unreadable = ModuleAccess.problem(named, graph.factory().element());
+        if (unreadable != null) {
+          problem = unreadable[0];
+          fix = unreadable[1];
           break;
         }
       }
@@ -91,8 +98,13 @@ final class VisibilityRule implements GraphRule {
                   graph.factory().generatedName(),
                   problem),
               TraceFormatter.trace(graph, key),
-              ErrorCode.TypeNotVisible.fix(factoryPackage)));
+              ErrorCode.TypeNotVisible.fix(fix)));
     }
+  }
+
+  /** The fix for a class or member that is not public. */
+  static String makePublic(String factoryPackage) {
+    return "make it public (or package-private in package " + factoryPackage + ").";
   }
 
   /** Every class or interface {@code type} names: itself, its arguments, its components. */
