@@ -19,8 +19,9 @@ public final class TypeNames {
    * in lower case ({@code a.b.Disk}: every segment but the last starts with {@code a-z}, the last
    * with {@code A-Z}, all of them {@code [A-Za-z0-9_]} only), for which the pattern removes
    * exactly the packages; -1 for any other name, which the pattern then reads. The processor
-   * asks this per key, and in a fresh javac the pattern runs interpreted: about a tenth of the
-   * processor's thread on a graph of 1,000 daemons (BENCHMARKS.md, "Issue 12, javac, eighth pass").
+   * asks this per key, and in a fresh javac the pattern runs interpreted: 2-5% of the processor's
+   * thread on a graph of 1,000 daemons, and 28 regex methods for the JIT to compile (BENCHMARKS.md,
+   * "Issue 12, javac, eighth pass").
    */
   static int plainClassStart(String name) {
     int segment = 0;
