@@ -10,6 +10,8 @@
 #   generated    the sources a Steelmill compile generated, compiled as sources, -proc:none
 # CONTENDERS picks some (default: handWritten copy steelmill). PHASES=1 adds PhaseMeter, a javac
 # plugin printing the main thread's CPU per javac phase and every thread's CPU (JIT, GC).
+# PROBE_OUT=<dir> writes the class files into <dir>/javac-probe-classes (a tmpfs such as
+# /dev/shm: on a shared disk, writing 1,017 class files adds up to a second of noise).
 # Each line: contender, process CPU user and sys (s), wall (s), and for steelmill the processor
 # thread's CPU and allocation. Run from the repository root of a built tree
 # (./mvnw -o -q -B -Pbenchmarks package -pl benchmarks -am -DskipTests).
@@ -35,7 +37,9 @@ wiring="$javac_graph/Graph1000.java $javac_graph/Child1000.java"
 "$javac" -proc:only -s "$generated" -cp "$annotations:runtime/target/classes" \
   -processorpath "$steelmill_path" -processor io.steelmill.processor.SteelmillProcessor $javac_daemons $wiring
 probe_compile() { # contender
-  local classes=$probe/out cp="$annotations:runtime/target/classes" sources options
+  local classes=${PROBE_OUT:+$PROBE_OUT/javac-probe-classes} sources options
+  local cp="$annotations:runtime/target/classes"
+  classes=${classes:-$probe/out}
   case $1 in
     handWritten) cp=$annotations options=$none
       sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java" ;;
@@ -56,7 +60,7 @@ probe_compile() { # contender
   # shellcheck disable=SC2086 # word lists
   /usr/bin/time -f "%U %S %e" -o "$probe/time" "$javac" -d "$classes" -s "$classes/generated" \
     -cp "$cp" $phases $options $sources 2> "$probe/stderr"
-  echo "$1 $(cat "$probe/time") $(grep '^processor:\|^phases:' "$probe/stderr" || true)"
+  echo "$1 $(cat "$probe/time") $(grep '^processor:\|^phases:' "$probe/stderr" | tr '\n' ' ' || true)"
 }
 for r in $(seq "${ROUNDS:-4}"); do
   for c in ${CONTENDERS:-handWritten copy steelmill}; do probe_compile $c; done
