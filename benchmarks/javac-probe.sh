@@ -6,7 +6,12 @@
 #   steelmill    the processor of processor/target/classes, wrapped by ProcessorMeter
 #   handNothing  the hand-written wiring with a processor that claims every annotation, writes nothing
 #   handOneClass the same, writing one one-line class in round 1 (javac's rounds alone)
-# CONTENDERS picks some (default: handWritten copy steelmill).
+#   handIface    the hand-written wiring and the user's two interfaces, -proc:none
+#   generated    the sources a Steelmill compile generated, compiled as sources, -proc:none
+# CONTENDERS picks some (default: handWritten copy steelmill). PHASES=1 adds PhaseMeter, a javac
+# plugin printing the main thread's CPU per javac phase and every thread's CPU (JIT, GC).
+# PROBE_OUT=<dir> writes the class files into <dir>/javac-probe-classes (a tmpfs such as
+# /dev/shm: on a shared disk, writing 1,017 class files adds up to a second of noise).
 # Each line: contender, process CPU user and sys (s), wall (s), and for steelmill the processor
 # thread's CPU and allocation. Run from the repository root of a built tree
 # (./mvnw -o -q -B -Pbenchmarks package -pl benchmarks -am -DskipTests).
@@ -19,7 +24,12 @@ export MAVEN_ARGS=${MAVEN_ARGS:--o}
 probe=benchmarks/target/javac-probe; generated=$probe/generated
 rm -rf "$probe"; mkdir -p "$probe/classes" "$generated"
 "$javac" -d "$probe/classes" benchmarks/javac-probe/ProcessorMeter.java \
-  benchmarks/javac-probe/GeneratedCopy.java benchmarks/javac-probe/OneClassWriter.java
+  benchmarks/javac-probe/GeneratedCopy.java benchmarks/javac-probe/OneClassWriter.java \
+  benchmarks/javac-probe/PhaseMeter.java
+mkdir -p "$probe/classes/META-INF/services"
+echo PhaseMeter > "$probe/classes/META-INF/services/com.sun.source.util.Plugin"
+phases="" none="-proc:none" # the plugin is found on the processor path, also with -proc:none
+[ "${PHASES:-0}" = 1 ] && phases="-Xplugin:PhaseMeter" none="-proc:none -processorpath $probe/classes"
 annotations="annotations/target/classes:$(cat "$out/javac-common.cp")"
 steelmill_path="processor/target/classes:$(cat "$out/javac-steelmill-processor.cp")"
 wiring="$javac_graph/Graph1000.java $javac_graph/Child1000.java"
@@ -27,10 +37,16 @@ wiring="$javac_graph/Graph1000.java $javac_graph/Child1000.java"
 "$javac" -proc:only -s "$generated" -cp "$annotations:runtime/target/classes" \
   -processorpath "$steelmill_path" -processor io.steelmill.processor.SteelmillProcessor $javac_daemons $wiring
 probe_compile() { # contender
-  local classes=$probe/out cp="$annotations:runtime/target/classes" sources options
+  local classes=${PROBE_OUT:+$PROBE_OUT/javac-probe-classes} sources options
+  local cp="$annotations:runtime/target/classes"
+  classes=${classes:-$probe/out}
   case $1 in
-    handWritten) cp=$annotations options="-proc:none"
+    handWritten) cp=$annotations options=$none
       sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java" ;;
+    handIface) cp=$annotations options=$none
+      sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java $wiring" ;;
+    generated) options=$none
+      sources="$javac_daemons $wiring $(find "$generated" -name '*.java' | sort)" ;;
     handNothing|handOneClass) cp=$annotations
       sources="$javac_daemons $javac_graph/HandWritten1000.java $javac_graph/HandChild1000.java"
       options="-processorpath $probe/classes -processor OneClassWriter"
@@ -43,8 +59,8 @@ probe_compile() { # contender
   rm -rf "$classes"; mkdir -p "$classes/generated"
   # shellcheck disable=SC2086 # word lists
   /usr/bin/time -f "%U %S %e" -o "$probe/time" "$javac" -d "$classes" -s "$classes/generated" \
-    -cp "$cp" $options $sources 2> "$probe/stderr"
-  echo "$1 $(cat "$probe/time") $(grep '^processor:' "$probe/stderr" || true)"
+    -cp "$cp" $phases $options $sources 2> "$probe/stderr"
+  echo "$1 $(cat "$probe/time") $(grep '^processor:\|^phases:' "$probe/stderr" | tr '\n' ' ' || true)"
 }
 for r in $(seq "${ROUNDS:-4}"); do
   for c in ${CONTENDERS:-handWritten copy steelmill}; do probe_compile $c; done

@@ -58,9 +58,24 @@ record ClassRef(String packageName, List<String> names) {
     return packageName.isEmpty() ? topLevelName() : packageName + "." + topLevelName();
   }
 
+  /** Whether {@code qualified} is {@link #topLevelQualified()}, without making that string. */
+  boolean isTopLevel(String qualified) {
+    if (qualified == null) {
+      return false;
+    }
+    String top = topLevelName();
+    if (packageName.isEmpty()) {
+      return qualified.equals(top);
+    }
+    return qualified.length() == packageName.length() + 1 + top.length()
+        && qualified.startsWith(packageName)
+        && qualified.charAt(packageName.length()) == '.'
+        && qualified.endsWith(top);
+  }
+
   /** {@code Outer.Inner}: the name within its package. */
   String relativeName() {
-    return String.join(".", names);
+    return names.size() == 1 ? names.get(0) : String.join(".", names);
   }
 
   /** {@code a.b.Outer.Inner}. */

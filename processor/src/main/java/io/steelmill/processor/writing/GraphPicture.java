@@ -51,6 +51,8 @@ final class GraphPicture {
   private final Map<Key, NodeBuilder> nodes = new LinkedHashMap<>();
   private final Map<String, Edge> edges = new LinkedHashMap<>();
   private final Node factory;
+  /** {@link #nodes()}, made once: both formats ask for it once per group and once more. */
+  private List<Node> built;
 
   private GraphPicture(BindingGraph any) {
     this.title = any.factory().element().getQualifiedName().toString();
@@ -86,12 +88,15 @@ final class GraphPicture {
 
   /** The factory first, then every key in resolution order. */
   List<Node> nodes() {
-    List<Node> all = new ArrayList<>();
-    all.add(factory);
-    for (NodeBuilder builder : nodes.values()) {
-      all.add(builder.build());
+    if (built == null) {
+      List<Node> all = new ArrayList<>(nodes.size() + 1);
+      all.add(factory);
+      for (NodeBuilder builder : nodes.values()) {
+        all.add(builder.build());
+      }
+      built = List.copyOf(all);
     }
-    return all;
+    return built;
   }
 
   List<Edge> edges() {
@@ -99,6 +104,7 @@ final class GraphPicture {
   }
 
   private void add(Mode mode, BindingGraph graph) {
+    built = null;
     for (EntryPoint entryPoint : graph.factory().entryPoints()) {
       NodeBuilder target = node(entryPoint.request().key());
       edge(mode, FACTORY_ID, target.id, entryPoint.name() + "()", entryPoint.request().isProvider());

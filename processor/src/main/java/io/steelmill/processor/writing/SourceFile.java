@@ -86,13 +86,18 @@ public final class SourceFile {
     Map<String, String> owners = owners(parts, inPackage, imports);
     StringBuilder text = new StringBuilder(body.parts().size() * 8 + 1024);
     Set<String> checked = new HashSet<>();
+    ClassRef last = null;
+    String lastWritten = null;
     for (Object part : parts) {
       if (part instanceof ClassRef ref) {
-        String written = nameOf(ref, owners);
-        if (checked.add(written)) {
-          checkReachable(ref, written, owners, inPackage);
+        if (ref != last) {
+          last = ref;
+          lastWritten = nameOf(ref, owners);
+          if (checked.add(lastWritten)) {
+            checkReachable(ref, lastWritten, owners, inPackage);
+          }
         }
-        text.append(written);
+        text.append(lastWritten);
       } else {
         text.append((String) part);
       }
@@ -117,11 +122,13 @@ public final class SourceFile {
   private Map<String, String> owners(
       List<Object> parts, Predicate<String> inPackage, Set<String> imports) {
     Map<String, List<ClassRef>> bySimpleName = new LinkedHashMap<>();
+    ClassRef last = null; // a key's type is one ClassRef: the next reference is often it again
     for (Object part : parts) {
-      if (part instanceof ClassRef ref) {
+      if (part instanceof ClassRef ref && ref != last) {
+        last = ref;
         List<ClassRef> named =
             bySimpleName.computeIfAbsent(ref.topLevelName(), n -> new ArrayList<>(2));
-        if (named.stream().noneMatch(r -> r.topLevelQualified().equals(ref.topLevelQualified()))) {
+        if (!holdsTopLevel(named, ref)) { // a loop: a stream per reference ran interpreted
           named.add(ref);
         }
       }
@@ -140,6 +147,16 @@ public final class SourceFile {
       }
     }
     return owners;
+  }
+
+  private static boolean holdsTopLevel(List<ClassRef> named, ClassRef ref) {
+    for (ClassRef other : named) {
+      if (other.packageName().equals(ref.packageName())
+          && other.topLevelName().equals(ref.topLevelName())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private ClassRef owner(String simple, List<ClassRef> named) {
@@ -178,7 +195,7 @@ public final class SourceFile {
     boolean self = isSelf(ref);
     if (self && ref.names().size() > 1
         || !(self && hidden.contains(name))
-            && ref.topLevelQualified().equals(owners.get(ref.topLevelName()))) {
+            && ref.isTopLevel(owners.get(ref.topLevelName()))) {
       return; // a nested class of ours, or a simple name that means the class throughout
     }
     int dot = written.indexOf('.');
@@ -239,7 +256,7 @@ public final class SourceFile {
       return ref.canonicalName(); // a member class of the factory interface takes our own name
     }
     String owner = owners.get(ref.topLevelName());
-    if (owner == null || !owner.equals(ref.topLevelQualified())) {
+    if (!ref.isTopLevel(owner)) {
       return ref.canonicalName();
     }
     return ref.relativeName();
