@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The channels a {@link FileDisk} keeps open, at most {@link #BUDGET} of them: a node that writes
@@ -45,6 +46,13 @@ final class OpenFiles {
     private long synced;
     /** Its file was deleted or the disk stopped: the last sync running closes the channel. */
     private boolean forgotten;
+    /**
+     * Held by the sync whose fsync runs: two syncs of one descriptor never overlap. Linux reports
+     * a write-back error once per descriptor, to the first fsync that looks; a second fsync
+     * running beside it could return success for the very writes the first was told were lost.
+     * Taken in turn, the second sees the first's failure in the disk's failed files.
+     */
+    private final ReentrantLock forcing = new ReentrantLock();
 
     Opened(FileChannel channel, Object identity) {
       this.channel = channel;
@@ -61,6 +69,10 @@ final class OpenFiles {
 
     boolean forgotten() {
       return forgotten;
+    }
+
+    ReentrantLock forcing() {
+      return forcing;
     }
   }
 
