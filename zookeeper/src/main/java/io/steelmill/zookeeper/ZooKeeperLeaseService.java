@@ -3,6 +3,7 @@ package io.steelmill.zookeeper;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.Production;
+import io.steelmill.platform.Clock;
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseService;
 import io.steelmill.runtime.Lifecycle;
@@ -39,11 +40,18 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
   private static final long NO_SESSION = 0;
 
   private final ZooKeeperConfig config;
+  private final Clock clock;
   private volatile CuratorFramework client;
   private volatile boolean stopped;
 
-  public ZooKeeperLeaseService(ZooKeeperConfig config) {
-    this.config = config;
+  /**
+   * A service for the ensemble {@code config} names. {@code clock} (the node's) tells whether a
+   * held lease is still valid ({@link Lease#isValid}, {@link Lease#localDeadline}); waits for
+   * ZooKeeper run on real time, as ZooKeeper's own timeouts do.
+   */
+  public ZooKeeperLeaseService(ZooKeeperConfig config, Clock clock) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
   @Override
@@ -106,7 +114,7 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
             path = null;
           } else if (first) {
             lease = new ZooKeeperLease(curator, resource, path, sequence(path) + 1, ttl,
-                config.sessionTimeout());
+                config.sessionTimeout(), clock);
             return Optional.of(lease);
           } else {
             return Optional.empty();
