@@ -1,14 +1,18 @@
 package io.steelmill.platform;
 
 import io.steelmill.runtime.Node;
+import io.steelmill.runtime.NodeState;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A child node that lives exactly as long as a lease: {@link #run()} acquires the lease, builds a
  * child with it (its {@code Lease} and token injectable), starts it, and stops it, in reverse
  * order, as soon as the lease is in doubt or lost, then acquires again: the next child gets a
- * higher token. Call {@link #run()} from a daemon's {@code run()} and {@link #stop()} from its
- * {@code stop()}.
+ * higher token. The lease lives no longer than its child either: a child that stops on its own
+ * while its parent runs (a daemon stepping down, an operator's {@code stop()}) gives the lease
+ * back at once, so that another holder can take it, and this scope queues for the next term.
+ * Call {@link #run()} from a daemon's {@code run()} and {@link #stop()} from its {@code stop()}.
  */
 public final class LeaseScope {
   /** Builds the child for a new lease (inject the lease, request its daemons); not started. */
@@ -59,10 +63,13 @@ public final class LeaseScope {
         }
         try {
           Node child = children.create(lease);
+          AtomicBoolean waiting = new AtomicBoolean(true);
+          child.onTermination(() -> endedOnItsOwn(child, lease, waiting));
           try {
             child.start();
             lease.awaitChange(LeaseState.HELD);
           } finally {
+            waiting.set(false);
             child.close();
           }
         } finally {
@@ -76,6 +83,20 @@ public final class LeaseScope {
       }
     } finally {
       runner.compareAndSet(me, null);
+    }
+  }
+
+  /**
+   * The child ended while {@link #run()} still waited on its lease: if it ended cleanly, on its
+   * own (not by this scope's {@link #stop()} nor its parent's stop, which stop the lease in their
+   * order), the lease goes back now, which wakes {@link #run()}. A child that failed stops its
+   * whole tree, this scope's daemon included.
+   */
+  private void endedOnItsOwn(Node child, Lease lease, AtomicBoolean waiting) {
+    boolean parentRuns = child.parent().map(p -> p.state() == NodeState.RUNNING).orElse(true);
+    if (!stopping && parentRuns && child.state() == NodeState.TERMINATED
+        && waiting.compareAndSet(true, false)) {
+      lease.close();
     }
   }
 

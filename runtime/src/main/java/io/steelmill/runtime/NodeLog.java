@@ -49,6 +49,16 @@ final class NodeLog {
     }
   }
 
+  /** A termination listener of {@code node} threw {@code error}; the node's end is unchanged. */
+  static void listenerFailed(Node node, Throwable error) {
+    safely(() -> {
+      if (Holder.LOGGER.isWarnEnabled()) {
+        Mdc.log(node.name(), null, () -> Holder.LOGGER.warn(
+            "{}: a termination listener threw; the other listeners ran", node, error));
+      }
+    });
+  }
+
   private static void logStarted(Node node, Clock clock, long begin, List<String> daemons) {
     String took = since(clock, begin); // before the first log call, which may set up logging
     if (Holder.LOGGER.isInfoEnabled()) {
