@@ -85,6 +85,7 @@ final class DiskChannels {
       Path path = paths.key(file);
       if (open.get(path) == opened) {
         open.remove(path);
+        open.rememberClosed(path, opened);
       }
     }
   }
@@ -127,6 +128,7 @@ final class DiskChannels {
     }
     checkNotFailed(what, file); // its sync for the budget may have failed since the caller's check
     path = paths.existing(file);
+    checkSameFile(what, file, path, open.reopened(path));
     paths.createNodeDirectory(path.getParent());
     boolean created = !Files.exists(path, LinkOption.NOFOLLOW_LINKS);
     FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE,
@@ -144,6 +146,32 @@ final class DiskChannels {
     OpenFiles.Opened opened = new OpenFiles.Opened(channel, identity);
     open.put(path, opened);
     return opened;
+  }
+
+  /**
+   * A file opened again after the disk closed its channel (for the budget, or under an
+   * interrupted caller) must still be the file it closed: if something else deleted or replaced
+   * it meanwhile, opening would make a new, empty file (or write into another one) under the old
+   * name, and the caller would take it for the file it wrote and synced. The file fails instead,
+   * as after a failed sync, until the caller deletes it.
+   */
+  private void checkSameFile(String what, String file, Path path, Object closed)
+      throws IOException {
+    if (closed == null) {
+      return;
+    }
+    Object now;
+    try {
+      now = DiskPaths.identity(path);
+    } catch (IOException gone) {
+      now = null;
+    }
+    if (!closed.equals(now)) {
+      DiskErrors.Refused changed =
+          errors.replacedWhileClosed(NodeContext.current(), what, file, open.budget());
+      failed.putIfAbsent(path, changed);
+      throw changed;
+    }
   }
 
   /**

@@ -53,8 +53,17 @@ final class DiskErrors {
             : ". Fix: check the file system under " + root + " (permissions, links, health)"), e);
   }
 
-  /** Refuses {@code what} of {@code file}, whose sync failed first with {@code first}. */
+  /**
+   * Refuses {@code what} of {@code file}, which failed first with {@code first}: a failed sync, or
+   * (a {@link Refused}) the file found deleted or replaced under the disk.
+   */
   static Refused refused(String node, String what, String file, IOException first) {
+    if (first instanceof Refused) { // the file was found deleted or replaced under the disk
+      return new Refused("FileDisk of node " + node + ": " + what + " " + Names.quoted(file)
+          + " refused: the file was deleted or replaced under the disk earlier (see the cause)."
+          + " Fix: recover as after a crash: read what is left, and delete the file before"
+          + " writing it anew", first);
+    }
     return new Refused("FileDisk of node " + node + ": " + what + " " + Names.quoted(file)
         + " refused: an earlier sync of it failed, so what it holds on disk is unknown (the"
         + " system may have dropped the unsynced writes and would let a new sync succeed without"
@@ -69,6 +78,19 @@ final class DiskErrors {
         + " it) since it was opened, so what was written to it since is in no file. Fix: keep"
         + " other programs out of " + root + ", then recover as after a crash: read what is"
         + " left, and delete the file before writing it anew");
+  }
+
+  /**
+   * {@code what} of {@code file}, whose channel the disk had closed (to keep at most {@code
+   * budget} files open, or under an interrupted caller), found its file deleted or replaced.
+   */
+  Refused replacedWhileClosed(String node, String what, String file, int budget) {
+    return new Refused("FileDisk of node " + node + ": " + what + " " + Names.quoted(file)
+        + " refused: the file was deleted or replaced under the disk (by something other than"
+        + " it) while the disk had it closed (it keeps at most " + budget + " files open), so"
+        + " what was written to it is no longer under that name. Fix: keep other programs out"
+        + " of " + root + ", then recover as after a crash: read what is left, and delete the"
+        + " file before writing it anew", null);
   }
 
   /** A file too large for {@code read}'s one array. */

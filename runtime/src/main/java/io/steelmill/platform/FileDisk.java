@@ -195,7 +195,8 @@ public final class FileDisk implements Disk, Lifecycle {
    * "synced" lives in a file nobody can open: the file fails as after a failed fsync, and its
    * channel is closed (a new file of that name starts known once the caller deletes it). A
    * channel the disk closed meanwhile is not checked: a file it deleted was synced before it was
-   * deleted, and a file closed for the budget is left to its next open (a known gap).
+   * deleted, and a file closed for the budget is checked when it is opened again ({@link
+   * DiskChannels}).
    */
   private void checkStillThere(String file, Path path, OpenFiles.Opened synced)
       throws IOException {

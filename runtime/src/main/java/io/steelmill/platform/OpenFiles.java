@@ -84,6 +84,12 @@ final class OpenFiles {
   /** Taken out for the budget, not closed yet: their files are not opened anew until they are. */
   private final Map<Path, Opened> closing = new HashMap<>();
   private final Deque<Evicted> toClose = new ArrayDeque<>();
+  /**
+   * The identity of each file whose channel was closed while its name stayed (for the budget, or
+   * under an interrupted caller), for the next open to check that the name still leads to that
+   * file: one entry per such file until it is opened again or deleted.
+   */
+  private final Map<Path, Object> closedIdentities = new HashMap<>();
   private final int budget;
 
   OpenFiles(int budget) {
@@ -128,7 +134,25 @@ final class OpenFiles {
 
   /** {@code path}'s former channel is closed: the file may be opened again. */
   void closed(Path path) {
-    closing.remove(path);
+    Opened was = closing.remove(path);
+    if (was != null) {
+      rememberClosed(path, was);
+    }
+  }
+
+  /** {@code path}'s channel {@code was} is closed and its name stays: see {@link #reopened}. */
+  void rememberClosed(Path path, Opened was) {
+    if (was.identity != null) {
+      closedIdentities.put(path, was.identity);
+    }
+  }
+
+  /**
+   * {@code path} is being opened again: the identity its file had when its last channel was
+   * closed, or null if none is known (never closed so, or deleted since by the disk).
+   */
+  Object reopened(Path path) {
+    return closedIdentities.remove(path);
   }
 
   /** {@code path} was written to: its channel must be synced before it is closed. */
@@ -160,6 +184,7 @@ final class OpenFiles {
    * a sync of it still runs (the sync closes it as it ends). Its writes are not synced.
    */
   FileChannel remove(Path path) {
+    closedIdentities.remove(path);
     Opened opened = open.remove(path);
     if (opened == null) {
       return null;
@@ -170,6 +195,7 @@ final class OpenFiles {
 
   /** Forgets every file; returns the channels for the caller to close (see {@link #remove}). */
   List<FileChannel> removeAll() {
+    closedIdentities.clear();
     List<FileChannel> channels = new ArrayList<>();
     for (Path path : new ArrayList<>(open.keySet())) {
       FileChannel channel = remove(path);

@@ -175,6 +175,58 @@ class FileDiskRedTeam11dTest {
     assertThat(new String(disk.read("wal"), StandardCharsets.UTF_8)).isEqualTo("xy");
   }
 
+  /**
+   * A file the disk closed to keep within its budget of open files, then deleted or replaced by
+   * something else: the next write opened the name with {@code CREATE} and wrote into a new,
+   * empty file (zeros before the position), and its sync said "durable"; a read then showed
+   * neither the old bytes nor an error. Now the name is checked against the file the disk closed:
+   * the file fails, in one line, until the caller deletes it.
+   */
+  @Test
+  void aFileDeletedOrReplacedWhileClosedForTheBudgetFailsInsteadOfComingBackEmpty()
+      throws Exception {
+    disk = FileDisk.withFsync(new DiskConfig(root), channel -> channel.force(true), 1);
+    disk.append("gone", utf8("synced;"));
+    disk.sync("gone");
+    disk.append("swapped", utf8("synced;"));
+    disk.sync("swapped");
+    disk.append("other", utf8("x")); // a budget of one: the other two are closed
+    Path dir = root.resolve("a");
+    java.nio.file.Files.delete(dir.resolve("gone"));
+    java.nio.file.Files.write(dir.resolve("swapped.new"), utf8("someone else's"));
+    java.nio.file.Files.move(dir.resolve("swapped.new"), dir.resolve("swapped"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    for (String file : java.util.List.of("gone", "swapped")) {
+      assertThatThrownBy(() -> disk.write(file, 7, utf8("more;"))).as(file)
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("FileDisk of node a: write to \"" + file + "\" refused: the"
+              + " file was deleted or replaced under the disk")
+          .hasMessageContaining("Fix: ").satisfies(e -> assertThat(e.getMessage())
+              .doesNotContain("\n"));
+      assertThatThrownBy(() -> disk.sync(file)).as(file).isInstanceOf(IOException.class)
+          .hasMessageContaining("refused: the file was deleted or replaced under the disk");
+    }
+    assertThat(disk.list()).doesNotContain("gone");
+    assertThat(new String(disk.read("swapped"), StandardCharsets.UTF_8))
+        .isEqualTo("someone else's");
+    disk.delete("gone");
+    disk.delete("swapped");
+    disk.append("gone", utf8("anew"));
+    disk.sync("gone");
+    assertThat(new String(disk.read("gone"), StandardCharsets.UTF_8)).isEqualTo("anew");
+  }
+
+  /** A file closed for the budget and opened again, untouched meanwhile, is simply reopened. */
+  @Test
+  void aFileClosedForTheBudgetAndUntouchedOpensAgain() throws Exception {
+    disk = FileDisk.withFsync(new DiskConfig(root), channel -> channel.force(true), 1);
+    disk.append("one", utf8("1;"));
+    disk.append("two", utf8("2;"));
+    disk.append("one", utf8("1;"));
+    disk.sync("one");
+    assertThat(new String(disk.read("one"), StandardCharsets.UTF_8)).isEqualTo("1;1;");
+  }
+
   private FileChannel channelOf(String file) throws Exception {
     DiskChannels channels = FileDiskBudgetRaceTest.channels(disk);
     synchronized (channels) {
