@@ -54,6 +54,12 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
     this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Connects to the ensemble, waiting at most the connect timeout. A {@code prepare()} that does
+   * not connect (interrupted by its node's grace period, timed out, failed, or stopped meanwhile)
+   * closes the client it started: left running, its threads would retry the ensemble for the
+   * life of the process.
+   */
   @Override
   public void prepare() throws InterruptedException {
     CuratorFramework curator =
@@ -63,13 +69,23 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
             .connectionTimeoutMs((int) config.connectTimeout().toMillis())
             .retryPolicy(new BoundedRetry())
             .build();
-    curator.start();
-    if (!curator.blockUntilConnected((int) config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      curator.close();
-      throw new IllegalStateException("no ZooKeeper at " + config.connectString() + " within "
-          + config.connectTimeout() + ". Fix: start the ensemble, or correct the connect string.");
+    boolean kept = false;
+    try {
+      curator.start();
+      if (!curator.blockUntilConnected(
+          (int) config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("no ZooKeeper at " + config.connectString() + " within "
+            + config.connectTimeout() + ". Fix: start the ensemble, or correct the connect"
+            + " string.");
+      }
+      client = curator; // a stop() from now on closes it; one before is seen below
+      kept = !stopped;
+      requireClient();
+    } finally {
+      if (!kept) {
+        curator.close();
+      }
     }
-    client = curator;
   }
 
   @Override
