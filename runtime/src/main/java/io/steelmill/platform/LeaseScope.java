@@ -29,6 +29,7 @@ public final class LeaseScope {
   private final java.util.concurrent.atomic.AtomicReference<Thread> runner =
       new java.util.concurrent.atomic.AtomicReference<>();
   private volatile Lease current;
+  private volatile Node child; // the child of the lease held now, or null
 
   public LeaseScope(LeaseService leases, String resource, Duration ttl, Children children) {
     LeaseRequest.check(resource, ttl, Duration.ZERO);
@@ -62,17 +63,20 @@ public final class LeaseScope {
           return;
         }
         try {
-          Node child = children.create(lease);
+          Node term = children.create(lease);
           AtomicBoolean waiting = new AtomicBoolean(true);
-          child.onTermination(() -> endedOnItsOwn(child, lease, waiting));
+          term.onTermination(() -> endedOnItsOwn(term, lease, waiting));
+          child = term;
           try {
-            child.start();
-            lease.awaitChange(LeaseState.HELD);
+            if (started(term)) {
+              lease.awaitChange(LeaseState.HELD);
+            }
           } finally {
             waiting.set(false);
-            child.close();
+            term.close();
           }
         } finally {
+          child = null;
           current = null;
           lease.close();
         }
@@ -83,6 +87,25 @@ public final class LeaseScope {
       }
     } finally {
       runner.compareAndSet(me, null);
+    }
+  }
+
+  /**
+   * Starts {@code term}; false if {@link #stop()} came first and stopped it (a stop that is no
+   * failure of the child: {@code run()} then returns).
+   */
+  private boolean started(Node term) {
+    if (stopping) {
+      return false;
+    }
+    try {
+      term.start();
+      return true;
+    } catch (IllegalStateException e) { // NodeStoppingException too: stopped while starting
+      if (stopping && term.state().compareTo(NodeState.RUNNING) > 0) {
+        return false;
+      }
+      throw e;
     }
   }
 
@@ -105,9 +128,17 @@ public final class LeaseScope {
     return current;
   }
 
-  /** Stops the child and gives the lease back; {@link #run()} returns. */
+  /**
+   * Stops the child, then gives the lease back; {@link #run()} returns. In that order, so that
+   * the next holder's child never runs beside this one (called from one of the child's own
+   * daemon threads, the child's stop is only asked for: it cannot be awaited there).
+   */
   public void stop() {
     stopping = true;
+    Node term = child;
+    if (term != null) {
+      term.stop(); // returns within its grace period, whatever its daemons do
+    }
     Lease lease = current;
     if (lease != null) {
       lease.close(); // wakes run(), which stops the child in order

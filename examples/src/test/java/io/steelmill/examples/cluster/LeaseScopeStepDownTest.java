@@ -43,6 +43,8 @@ class LeaseScopeStepDownTest {
         assertThat(first).isNotNull();
 
         aTerms.get(0).stop(); // the child steps down; its host runs on
+        assertThat(a.terms().stops).as("the lease outlives its child")
+            .containsExactly("stop token " + first.fencingToken() + " while HELD");
 
         await("b's term, after a's child stopped", () -> !bTerms.isEmpty());
         Lease taken = b.bid().scope.current();
@@ -56,6 +58,33 @@ class LeaseScopeStepDownTest {
         await("a's second term", () -> aTerms.size() == 2);
         assertThat(a.bid().scope.current().fencingToken())
             .isGreaterThan(taken.fencingToken());
+      }
+      assertThat(ambient.failure()).isEmpty();
+    }
+  }
+
+  /**
+   * {@code LeaseScope.stop()} called while the host runs (a host that stops bidding) gave the
+   * lease back first and stopped the child after: the next holder's child could start while this
+   * one still ran. Now the child is stopped first, with its lease still held.
+   */
+  @Test
+  void stoppingTheScopeStopsTheChildBeforeGivingTheLeaseBack() throws Exception {
+    try (EmbeddedZooKeeper zookeeper = EmbeddedZooKeeper.start()) {
+      SteelmillScopedHost.Ambient ambient = SteelmillScopedHost.ambient();
+      try (ambient) {
+        ambient.inject(ZooKeeperConfig.class, ZooKeeperConfig.of(zookeeper.connectString()));
+        SteelmillScopedHost a = ambient.node("a");
+        List<Node> terms = a.terms().children;
+        a.bid();
+        a.start();
+        await("a's term", () -> !terms.isEmpty() && terms.get(0).state() == NodeState.RUNNING);
+        Lease lease = a.bid().scope.current();
+        a.bid().scope.stop();
+        assertThat(a.terms().stops).containsExactly(
+            "stop token " + lease.fencingToken() + " while HELD");
+        assertThat(terms.get(0).state()).isEqualTo(NodeState.TERMINATED);
+        assertThat(lease.state()).isEqualTo(io.steelmill.platform.LeaseState.RELEASED);
       }
       assertThat(ambient.failure()).isEmpty();
     }

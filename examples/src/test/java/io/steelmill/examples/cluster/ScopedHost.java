@@ -33,6 +33,8 @@ interface ScopedHost {
   @Daemon
   final class Terms {
     final List<Node> children = new CopyOnWriteArrayList<>();
+    /** Each term's stop, with its lease's state then: "stop token T while STATE". */
+    final List<String> stops = new CopyOnWriteArrayList<>();
 
     Terms() {}
   }
@@ -71,9 +73,16 @@ interface ScopedHost {
   @Daemon
   final class Worker implements Lifecycle {
     final Lease lease;
+    final Terms terms;
 
-    Worker(Lease lease) {
+    Worker(Lease lease, Terms terms) {
       this.lease = lease;
+      this.terms = terms;
+    }
+
+    @Override
+    public void stop() {
+      terms.stops.add("stop token " + lease.fencingToken() + " while " + lease.state());
     }
   }
 }
