@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.CuratorFrameworkFactory;
+import org.apache.curator.retry.RetryOneTime;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,6 +44,7 @@ class LeaseScopeStepDownTest {
         b.start();
         Lease first = a.bid().scope.current();
         assertThat(first).isNotNull();
+        awaitInLine(zookeeper.connectString(), 2); // b waits behind a: next in line
 
         aTerms.get(0).stop(); // the child steps down; its host runs on
         assertThat(a.terms().stops).as("the lease outlives its child")
@@ -87,6 +91,21 @@ class LeaseScopeStepDownTest {
         assertThat(lease.state()).isEqualTo(io.steelmill.platform.LeaseState.RELEASED);
       }
       assertThat(ambient.failure()).isEmpty();
+    }
+  }
+
+  /** Waits until {@code size} requests are in the lease's queue in ZooKeeper. */
+  private static void awaitInLine(String connect, int size) throws Exception {
+    try (CuratorFramework curator = CuratorFrameworkFactory.newClient(connect,
+        new RetryOneTime(100))) {
+      curator.start();
+      await(size + " in line for the lease", () -> {
+        try {
+          return curator.getChildren().forPath("/steelmill/leases/scoped").size() == size;
+        } catch (Exception e) {
+          return false; // not made yet
+        }
+      });
     }
   }
 
