@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The channels a {@link FileDisk} keeps open, at most {@link #BUDGET} of them: a node that writes
@@ -45,6 +46,13 @@ final class OpenFiles {
     private long synced;
     /** Its file was deleted or the disk stopped: the last sync running closes the channel. */
     private boolean forgotten;
+    /**
+     * Held by the sync whose fsync runs: two syncs of one descriptor never overlap. Linux reports
+     * a write-back error once per descriptor, to the first fsync that looks; a second fsync
+     * running beside it could return success for the very writes the first was told were lost.
+     * Taken in turn, the second sees the first's failure in the disk's failed files.
+     */
+    private final ReentrantLock forcing = new ReentrantLock();
 
     Opened(FileChannel channel, Object identity) {
       this.channel = channel;
@@ -62,6 +70,10 @@ final class OpenFiles {
     boolean forgotten() {
       return forgotten;
     }
+
+    ReentrantLock forcing() {
+      return forcing;
+    }
   }
 
   /** A channel taken out for the budget, to be synced (if {@code unsynced}) and closed. */
@@ -72,6 +84,12 @@ final class OpenFiles {
   /** Taken out for the budget, not closed yet: their files are not opened anew until they are. */
   private final Map<Path, Opened> closing = new HashMap<>();
   private final Deque<Evicted> toClose = new ArrayDeque<>();
+  /**
+   * The identity of each file whose channel was closed while its name stayed (for the budget, or
+   * under an interrupted caller), for the next open to check that the name still leads to that
+   * file: one entry per such file until it is opened again or deleted.
+   */
+  private final Map<Path, Object> closedIdentities = new HashMap<>();
   private final int budget;
 
   OpenFiles(int budget) {
@@ -116,7 +134,25 @@ final class OpenFiles {
 
   /** {@code path}'s former channel is closed: the file may be opened again. */
   void closed(Path path) {
-    closing.remove(path);
+    Opened was = closing.remove(path);
+    if (was != null) {
+      rememberClosed(path, was);
+    }
+  }
+
+  /** {@code path}'s channel {@code was} is closed and its name stays: see {@link #reopened}. */
+  void rememberClosed(Path path, Opened was) {
+    if (was.identity != null) {
+      closedIdentities.put(path, was.identity);
+    }
+  }
+
+  /**
+   * {@code path} is being opened again: the identity its file had when its last channel was
+   * closed, or null if none is known (never closed so, or deleted since by the disk).
+   */
+  Object reopened(Path path) {
+    return closedIdentities.remove(path);
   }
 
   /** {@code path} was written to: its channel must be synced before it is closed. */
@@ -148,6 +184,7 @@ final class OpenFiles {
    * a sync of it still runs (the sync closes it as it ends). Its writes are not synced.
    */
   FileChannel remove(Path path) {
+    closedIdentities.remove(path);
     Opened opened = open.remove(path);
     if (opened == null) {
       return null;
@@ -158,6 +195,7 @@ final class OpenFiles {
 
   /** Forgets every file; returns the channels for the caller to close (see {@link #remove}). */
   List<FileChannel> removeAll() {
+    closedIdentities.clear();
     List<FileChannel> channels = new ArrayList<>();
     for (Path path : new ArrayList<>(open.keySet())) {
       FileChannel channel = remove(path);

@@ -41,10 +41,10 @@ final class TcpInbound implements Runnable {
   @Override
   public void run() {
     String node = listener.node();
+    String peer = null;
     try (socket) {
       DeadlineInput in = new DeadlineInput(socket);
       in.deadlineIn(limits.handshakeTimeout());
-      String peer;
       try {
         peer = Handshake.accept(in, socket.getOutputStream(), node,
             listener.network().secret());
@@ -58,7 +58,7 @@ final class TcpInbound implements Runnable {
                 + limits.handshakeTimeout().toMillis() + " ms" : e.getMessage()));
         return;
       }
-      listener.authenticated(socket);
+      listener.authenticated(socket, peer);
       counters.connectionsAccepted.incrementAndGet();
       readFrames(in, peer);
     } catch (IOException e) {
@@ -68,7 +68,7 @@ final class TcpInbound implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      listener.closed(socket);
+      listener.closed(socket, peer);
     }
   }
 

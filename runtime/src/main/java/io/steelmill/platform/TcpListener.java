@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,11 @@ import org.slf4j.LoggerFactory;
  * TcpLimits#acceptBackoffMax()}, and logged at most once per {@link
  * TcpLimits#acceptLogInterval()} with the number of failures: it never spins. When every slot is
  * taken, the oldest connection still in its handshake is closed to admit the new one, so
- * connections that never authenticate cannot lock honest peers out.
+ * connections that never authenticate cannot lock honest peers out. A peer has one connection:
+ * when it authenticates a new one, its older ones are closed. A peer connects anew only when its
+ * old connection failed on its side (a reset, a write cut for the peer not reading, its process
+ * restarted), and the old one may be half-open here, never to see another byte: kept, each would
+ * hold a slot for good, and a peer that reconnects often enough would lock every other peer out.
  */
 final class TcpListener {
   private static final Logger log = LoggerFactory.getLogger(TcpListener.class);
@@ -36,6 +41,8 @@ final class TcpListener {
   private final Set<Socket> accepted = ConcurrentHashMap.newKeySet();
   /** Accepted sockets still in their handshake, oldest first; guarded by itself. */
   private final LinkedHashSet<Socket> handshaking = new LinkedHashSet<>();
+  /** The authenticated connection of each peer node, by its name. */
+  private final Map<String, Socket> byPeer = new ConcurrentHashMap<>();
   /** Sockets closed to make room: counted as refused, not again as failed handshakes. */
   private final Set<Socket> evicted = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
@@ -90,10 +97,29 @@ final class TcpListener {
     accepted.forEach(TcpListener::closeQuietly);
   }
 
-  void closed(Socket socket) {
+  /** {@code socket}, authenticated as {@code peer} (null if it never was), is closed. */
+  void closed(Socket socket, String peer) {
     authenticated(socket);
     evicted.remove(socket);
     accepted.remove(socket);
+    if (peer != null) {
+      byPeer.remove(peer, socket);
+    }
+  }
+
+  /**
+   * {@code socket} authenticated as {@code peer}: it replaces the peer's older connection, which
+   * is closed (its reader ends, and its slot is free).
+   */
+  void authenticated(Socket socket, String peer) {
+    authenticated(socket);
+    Socket older = byPeer.put(peer, socket);
+    if (older != null && older != socket) {
+      log.debug("{}: {} connected again; closing its older connection from {}", node, peer,
+          older.getRemoteSocketAddress());
+      closeQuietly(older);
+      accepted.remove(older);
+    }
   }
 
   /** Whether {@code socket} was closed to make room for a newer connection. */

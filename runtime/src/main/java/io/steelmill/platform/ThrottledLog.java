@@ -42,9 +42,10 @@ final class ThrottledLog {
       } else {
         log.warn("{}: {}: {} ({} more since the last report)", node, what, detail, count);
       }
-    } catch (RuntimeException | LinkageError e) {
-      // a logger that fails (it may need a file descriptor when none is left) must not stop
-      // the caller, which is busy surviving exactly that
+    } catch (RuntimeException | Error e) {
+      // a logger that fails (it may need a file descriptor when none is left, or memory when an
+      // OutOfMemoryError is what it reports) must not stop the caller, which is busy surviving
+      // exactly that: escaping, it ended a listener's accept loop for good
     }
   }
 

@@ -88,13 +88,19 @@ final class DaemonCalls {
     } catch (Throwable e) {
       error = e;
     }
-    if (error != null && call.running() && !isShutdownNoise(node, error)) {
-      record(node, built.daemon(), Phase.RUN, error);
-      NodeStop.requestStop(NodeTree.root(node),
-          "a failure in run() of " + built.daemon() + " on node " + node.name());
+    try {
+      if (error != null && call.running() && !isShutdownNoise(node, error)) {
+        try {
+          record(node, built.daemon(), Phase.RUN, error);
+        } finally { // the tree stops, and the call ends, even if keeping the error failed
+          NodeStop.requestStop(NodeTree.root(node),
+              "a failure in run() of " + built.daemon() + " on node " + node.name());
+        }
+      }
+    } finally {
+      call.returned();
+      node.status().signal();
     }
-    call.returned();
-    node.status().signal();
   }
 
   /** What a run() throws because it is being stopped, crashed or unwound: not a failure. */

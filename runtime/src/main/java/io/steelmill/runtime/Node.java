@@ -280,6 +280,19 @@ public abstract class Node extends NodeGraph implements AutoCloseable {
   }
 
   /**
+   * Runs {@code listener} once, when the node has ended ({@code TERMINATED} or {@code FAILED}),
+   * on the thread that ended it, after {@link #awaitTermination} waiters were woken; at once, on
+   * the calling thread, if it has ended already. Never after {@link #crash()}: a crashed machine
+   * runs nothing more. A listener must be quick and must not wait for the node; what it throws
+   * is logged, and the other listeners still run. For a holder of the node that must learn that
+   * it ended without waiting for it, as {@code LeaseScope} gives its lease back when its child
+   * stops on its own.
+   */
+  public final void onTermination(Runnable listener) {
+    NodeStop.onTermination(this, Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
    * The node's errors, and its children's, as one exception: the first error itself, carrying
    * the others as suppressed exceptions. Empty while nothing failed. Observing does not count as
    * throwing: {@link #close()} still throws what it did not throw before.

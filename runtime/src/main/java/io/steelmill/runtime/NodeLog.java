@@ -39,14 +39,28 @@ final class NodeLog {
    * Runs a log call, and drops whatever it throws: a logging backend that fails (or a daemon's
    * exception whose {@code toString()} throws while it is printed) must not keep the node from
    * recording the error, stopping its other daemons or ending the phase. The error itself is
-   * kept by the node and thrown from {@code start()} or {@code close()} either way.
+   * kept by the node and thrown from {@code start()} or {@code close()} either way. Any {@link
+   * Error} too: formatting a stack trace in a JVM short of memory (often why the daemon failed)
+   * throws {@code OutOfMemoryError}, and Logback passes an appender's errors on; escaping here,
+   * one left a failed {@code run()} unsettled and its node running, or ended a stop phase with
+   * the daemons before the failed one unstopped.
    */
   private static void safely(Runnable line) {
     try {
       line.run();
-    } catch (RuntimeException | LinkageError | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       // the log line is lost; the error it described is not
     }
+  }
+
+  /** A termination listener of {@code node} threw {@code error}; the node's end is unchanged. */
+  static void listenerFailed(Node node, Throwable error) {
+    safely(() -> {
+      if (Holder.LOGGER.isWarnEnabled()) {
+        Mdc.log(node.name(), null, () -> Holder.LOGGER.warn(
+            "{}: a termination listener threw; the other listeners ran", node, error));
+      }
+    });
   }
 
   private static void logStarted(Node node, Clock clock, long begin, List<String> daemons) {

@@ -65,6 +65,7 @@ final class NodeStatus {
   volatile List<Call> runners; // null: none
   volatile PhaseCalls active; // the prepare or stop phase in progress
   volatile Map<String, Duration> startupTimes; // null: none
+  List<Runnable> onTermination; // null: none; guarded by lock, taken (set null) at the end
 
   private NodeStatus(Node node) {
     this.node = node;

@@ -131,19 +131,56 @@ final class NodeStop {
     if (started) { // logged before anyone waiting for the end can look
       NodeLog.stopped(node, clock, begin, status.errors.all().size());
     }
+    List<Runnable> listeners;
     status.lock.lock();
     try {
       status.state = status.errors.isEmpty() ? NodeState.TERMINATED : NodeState.FAILED;
       status.runners = null;
       status.terminated = true;
+      listeners = status.onTermination;
+      status.onTermination = null;
     } finally {
       status.lock.unlock();
     }
     status.signal();
+    if (listeners != null) {
+      listeners.forEach(listener -> tell(node, listener));
+    }
     Node owner = node.ownedBy();
     if (owner != null) {
       failWithParent(owner); // its private ambient's errors are its own
       owner.status().signal(); // its close() waits for this node too
+    }
+  }
+
+  /**
+   * Adds {@code listener} to what runs when {@code node} ends; runs it now, on this thread, if the
+   * node has ended already (not if it crashed).
+   */
+  static void onTermination(Node node, Runnable listener) {
+    NodeStatus status = node.status();
+    status.lock.lock();
+    try {
+      if (!status.terminated) {
+        if (status.onTermination == null) {
+          status.onTermination = new ArrayList<>(1);
+        }
+        status.onTermination.add(listener);
+        return;
+      }
+    } finally {
+      status.lock.unlock();
+    }
+    if (!status.crashed) {
+      tell(node, listener);
+    }
+  }
+
+  private static void tell(Node node, Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      NodeLog.listenerFailed(node, e);
     }
   }
 
@@ -232,6 +269,7 @@ final class NodeStop {
       node.core().markStopping();
       status.state = NodeState.TERMINATED;
       status.terminated = true;
+      status.onTermination = null; // a crashed machine runs nothing more
       status.prepared = null;
       status.runners = null;
     } finally {

@@ -161,7 +161,12 @@ final class PhaseCalls {
         return false;
       }
       if (error != null) {
-        DaemonCalls.record(node, built.daemon(), phase, error);
+        try {
+          DaemonCalls.record(node, built.daemon(), phase, error);
+        } catch (RuntimeException | Error unkept) {
+          // no memory even for the report (the daemon failed for that): the daemons after it
+          // are still stopped, which matters more than the words
+        }
         return phase != Phase.PREPARE;
       }
       completed.add(built);

@@ -98,12 +98,18 @@ class FileDiskBudgetRaceTest {
 
   /** The channel the disk holds for node a's {@code file} now. */
   private FileChannel channelOf(String file) throws Exception {
-    var field = FileDisk.class.getDeclaredField("open");
-    field.setAccessible(true);
-    OpenFiles open = (OpenFiles) field.get(disk);
-    synchronized (disk) {
-      return open.get(root.toAbsolutePath().normalize().resolve("a").resolve(file)).channel();
+    DiskChannels channels = channels(disk);
+    synchronized (channels) {
+      return channels.open.get(root.toAbsolutePath().normalize().resolve("a").resolve(file))
+          .channel();
     }
+  }
+
+  /** The disk's open files; their monitor is the disk's lock. */
+  static DiskChannels channels(FileDisk disk) throws ReflectiveOperationException {
+    var field = FileDisk.class.getDeclaredField("channels");
+    field.setAccessible(true);
+    return (DiskChannels) field.get(disk);
   }
 
   @Test
@@ -188,12 +194,12 @@ class FileDiskBudgetRaceTest {
   void aSyncForTheBudgetRunsOutsideTheDisksLockAndItsFailureNamesTheFilesNode()
       throws Exception {
     List<Boolean> lockHeld = new CopyOnWriteArrayList<>();
-    FileDisk[] self = new FileDisk[1];
+    DiskChannels[] self = new DiskChannels[1];
     disk = FileDisk.withFsync(new DiskConfig(root), channel -> {
       lockHeld.add(Thread.holdsLock(self[0]));
       throw new IOException("Input/output error");
     }, 1);
-    self[0] = disk;
+    self[0] = channels(disk);
     disk.append("wal", utf8("acknowledged"));
     inThread("b", () -> disk.append("other", utf8("x"))).get(1, TimeUnit.MINUTES);
     assertThat(lockHeld).as("the disk's lock held during the fsync").containsExactly(false);

@@ -47,7 +47,7 @@ class TcpBudgetTest {
    * Sends until a reply comes back (the network may drop), for at most 60 s; each call waits
    * twice as long as the one before (up to 5 s), so a loaded machine's slow reply still counts.
    */
-  private static void assertServed(Endpoint<String> client, Address echo) throws Exception {
+  static void assertServed(Endpoint<String> client, Address echo) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     Duration wait = Duration.ofMillis(100);
     for (int i = 0; System.nanoTime() < deadline; i++) {
@@ -60,7 +60,7 @@ class TcpBudgetTest {
     throw new AssertionError("the honest peer was not served within 60 s");
   }
 
-  private static void echo(Endpoint<String> server) {
+  static void echo(Endpoint<String> server) {
     Thread.ofVirtual().start(() -> {
       try {
         while (true) {

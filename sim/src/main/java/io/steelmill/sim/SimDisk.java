@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.platform.Disk;
+import io.steelmill.platform.DiskArguments;
 import io.steelmill.platform.Names;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,6 +58,7 @@ public final class SimDisk implements Disk {
 
   @Override
   public long append(String file, byte[] data) {
+    checkRange("append to", file, 0, data); // null data refused before the file is made
     long start = file(file, true).current.length;
     checkRange("append to", file, start, data);
     write(file, start, data);
@@ -64,16 +66,12 @@ public final class SimDisk implements Disk {
   }
 
   /**
-   * The positions production's {@code FileDisk} refuses (negative, or an end a long cannot hold)
-   * are refused here with the same exception; and a file of memory cannot pass 2 GiB.
+   * What production's {@code FileDisk} refuses (null bytes, a negative position or an end a long
+   * cannot hold) is refused here with the same exception ({@link DiskArguments}); and a file of
+   * memory cannot pass 2 GiB.
    */
   private static void checkRange(String what, String file, long position, byte[] data) {
-    if (position < 0 || position + data.length < 0) {
-      throw new IllegalArgumentException("SimDisk of node " + Simulation.current().node() + ": "
-          + what + " " + Names.quoted(file) + " at position " + position + " (" + data.length
-          + " bytes): positions run from 0 to " + Long.MAX_VALUE + ". Fix: write at 0 or"
-          + " after it");
-    }
+    DiskArguments.check("SimDisk", Simulation.current().node(), what, file, position, data);
     if (position + data.length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("SimDisk of node " + Simulation.current().node() + ": "
           + what + " " + Names.quoted(file) + " at position " + position + " (" + data.length

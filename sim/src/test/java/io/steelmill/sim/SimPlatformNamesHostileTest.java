@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.steelmill.platform.Codec;
 import io.steelmill.platform.DiskConfig;
@@ -147,6 +148,39 @@ class SimPlatformNamesHostileTest {
     for (int i = 0; i < positions.length; i++) {
       assertThat(sim.get(i).get(0)).as("position %d", positions[i])
           .isEqualTo(real.get(i).get(0).replace("FileDisk", "SimDisk"));
+    }
+  }
+
+  /**
+   * Null bytes were a bare {@code NullPointerException} in both disks (no node, no file, no
+   * Fix), and the simulated append made the file before failing: now the same one line in both,
+   * and no file.
+   */
+  @Test
+  void nullBytesAreRefusedAlikeInOneLineAndMakeNoFile() throws Exception {
+    Function<io.steelmill.platform.Disk, List<List<String>>> uses = disk -> List.of(
+        List.of(outcome(() -> disk.write("w", 0, null)), outcome(() -> disk.append("a", null)),
+            outcome(() -> disk.write("w", -1, null)), outcome(() -> {
+              if (!disk.list().isEmpty()) {
+                throw new IllegalStateException("made " + disk.list());
+              }
+            })));
+    List<String> real = production(uses::apply).get(0);
+    List<String> sim = simulated(uses::apply).get(0);
+    assertThat(real.subList(0, 3)).allSatisfy(
+        each -> assertThat(each).startsWith("NullPointerException FileDisk of node n1"));
+    assertThat(real.get(3)).isEqualTo("ok");
+    assertThat(sim).isEqualTo(real.stream().map(e -> e.replace("FileDisk", "SimDisk")).toList());
+    FileDisk disk = new FileDisk(new DiskConfig(root));
+    String previous = NodeContext.enter("n1");
+    try {
+      assertThatThrownBy(() -> disk.append("a", null)).isInstanceOf(NullPointerException.class)
+          .hasMessage("FileDisk of node n1: append to \"a\" refused: the bytes to write are"
+              + " null. Fix: pass the bytes, or new byte[0] to write none");
+      assertThat(disk.list()).isEmpty();
+    } finally {
+      NodeContext.restore(previous);
+      disk.stop();
     }
   }
 

@@ -1,5 +1,6 @@
 package io.steelmill.zookeeper;
 
+import io.steelmill.platform.Clock;
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseState;
 import java.time.Duration;
@@ -16,7 +17,12 @@ import org.apache.zookeeper.Watcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A lease held as an ephemeral node; follows the client's connection state and the node. */
+/**
+ * A lease held as an ephemeral node; follows the client's connection state and the node. Its
+ * validity is measured on the node's {@link Clock}: the local deadline is told by the clock's wall
+ * time, and whether it passed by the clock's monotonic time, so a wall clock set back (NTP, an
+ * operator) cannot stretch a lease, and a clock the user controls (tests) controls the lease.
+ */
 final class ZooKeeperLease implements Lease, ConnectionStateListener {
   private static final Logger LOG = LoggerFactory.getLogger(ZooKeeperLease.class);
   private final CuratorFramework client;
@@ -24,20 +30,23 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
   private final String path;
   private final long token;
   private final Duration validity;
+  private final Clock clock;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<Consumer<LeaseState>> listeners = new CopyOnWriteArrayList<>();
   private LeaseState state = LeaseState.HELD; // guarded by lock
   private Instant localDeadline; // guarded by lock
+  private long validUntilNanos; // the same deadline on the clock's monotonic time; guarded by lock
 
   ZooKeeperLease(CuratorFramework client, String resource, String path, long token, Duration ttl,
-      Duration sessionTimeout) throws Exception {
+      Duration sessionTimeout, Clock clock) throws Exception {
     this.client = client;
     this.resource = resource;
     this.path = path;
     this.token = token;
     this.validity = ttl.compareTo(sessionTimeout) < 0 ? ttl : sessionTimeout;
-    this.localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
+    this.clock = clock;
+    confirmed();
     client.getConnectionStateListenable().addListener(this);
     try {
       watchNode();
@@ -66,12 +75,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
       case RECONNECTED -> {
         try {
           if (client.checkExists().forPath(path) != null) {
-            lock.lock();
-            try {
-              localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
-            } finally {
-              lock.unlock();
-            }
+            confirmed();
             change(LeaseState.HELD);
             watchNode();
           } else {
@@ -82,6 +86,19 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
         }
       }
       default -> { }
+    }
+  }
+
+  /** The session holds the node now: the deadlines start again from the clock's present. */
+  private void confirmed() {
+    long now = clock.monotonicNanos();
+    Instant wall = clock.now();
+    lock.lock();
+    try {
+      localDeadline = Lease.conservativeDeadline(wall, validity);
+      validUntilNanos = now + validity.toNanos() - (long) (validity.toNanos() * Lease.DRIFT_MARGIN);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -124,9 +141,9 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
         return false;
       }
       if (client.getZookeeperClient().isConnected()) {
-        localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
+        confirmed();
       }
-      return Instant.now().isBefore(localDeadline);
+      return clock.monotonicNanos() - validUntilNanos < 0;
     } finally {
       lock.unlock();
     }
@@ -143,12 +160,7 @@ final class ZooKeeperLease implements Lease, ConnectionStateListener {
         change(LeaseState.LOST);
         return false;
       }
-      lock.lock();
-      try {
-        localDeadline = Lease.conservativeDeadline(Instant.now(), validity);
-      } finally {
-        lock.unlock();
-      }
+      confirmed();
       change(LeaseState.HELD);
       return true;
     } catch (Exception e) {

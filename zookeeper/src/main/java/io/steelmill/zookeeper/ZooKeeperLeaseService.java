@@ -3,6 +3,7 @@ package io.steelmill.zookeeper;
 import io.steelmill.Ambient;
 import io.steelmill.Daemon;
 import io.steelmill.Production;
+import io.steelmill.platform.Clock;
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseService;
 import io.steelmill.runtime.Lifecycle;
@@ -39,13 +40,26 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
   private static final long NO_SESSION = 0;
 
   private final ZooKeeperConfig config;
+  private final Clock clock;
   private volatile CuratorFramework client;
   private volatile boolean stopped;
 
-  public ZooKeeperLeaseService(ZooKeeperConfig config) {
-    this.config = config;
+  /**
+   * A service for the ensemble {@code config} names. {@code clock} (the node's) tells whether a
+   * held lease is still valid ({@link Lease#isValid}, {@link Lease#localDeadline}); waits for
+   * ZooKeeper run on real time, as ZooKeeper's own timeouts do.
+   */
+  public ZooKeeperLeaseService(ZooKeeperConfig config, Clock clock) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
+    this.clock = java.util.Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Connects to the ensemble, waiting at most the connect timeout. A {@code prepare()} that does
+   * not connect (interrupted by its node's grace period, timed out, failed, or stopped meanwhile)
+   * closes the client it started: left running, its threads would retry the ensemble for the
+   * life of the process.
+   */
   @Override
   public void prepare() throws InterruptedException {
     CuratorFramework curator =
@@ -55,13 +69,23 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
             .connectionTimeoutMs((int) config.connectTimeout().toMillis())
             .retryPolicy(new BoundedRetry())
             .build();
-    curator.start();
-    if (!curator.blockUntilConnected((int) config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      curator.close();
-      throw new IllegalStateException("no ZooKeeper at " + config.connectString() + " within "
-          + config.connectTimeout() + ". Fix: start the ensemble, or correct the connect string.");
+    boolean kept = false;
+    try {
+      curator.start();
+      if (!curator.blockUntilConnected(
+          (int) config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new IllegalStateException("no ZooKeeper at " + config.connectString() + " within "
+            + config.connectTimeout() + ". Fix: start the ensemble, or correct the connect"
+            + " string.");
+      }
+      client = curator; // a stop() from now on closes it; one before is seen below
+      kept = !stopped;
+      requireClient();
+    } finally {
+      if (!kept) {
+        curator.close();
+      }
     }
-    client = curator;
   }
 
   @Override
@@ -106,7 +130,7 @@ public final class ZooKeeperLeaseService implements LeaseService, Lifecycle {
             path = null;
           } else if (first) {
             lease = new ZooKeeperLease(curator, resource, path, sequence(path) + 1, ttl,
-                config.sessionTimeout());
+                config.sessionTimeout(), clock);
             return Optional.of(lease);
           } else {
             return Optional.empty();

@@ -3,6 +3,7 @@ package io.steelmill.zookeeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.steelmill.platform.SystemClock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ZooKeeperLeaseArgumentsTest {
   @Test
   void badRequestsAreRefusedBeforeAnyConnection() {
     ZooKeeperLeaseService leases =
-        new ZooKeeperLeaseService(ZooKeeperConfig.of("127.0.0.1:1")); // never prepared
+        new ZooKeeperLeaseService(ZooKeeperConfig.of("127.0.0.1:1"), new SystemClock());
     Duration second = Duration.ofSeconds(1);
     List<Runnable> calls = List.of(
         () -> call(leases, "a/b", second, second), () -> call(leases, "..", second, second),

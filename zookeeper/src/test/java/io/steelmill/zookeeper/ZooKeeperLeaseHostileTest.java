@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseState;
+import io.steelmill.platform.SystemClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ class ZooKeeperLeaseHostileTest {
 
   private static ZooKeeperLeaseService service(String connect) throws Exception {
     ZooKeeperLeaseService service = new ZooKeeperLeaseService(
-        new ZooKeeperConfig(connect, LONG_SESSION, Duration.ofSeconds(10)));
+        new ZooKeeperConfig(connect, LONG_SESSION, Duration.ofSeconds(10)), new SystemClock());
     service.prepare();
     return service;
   }
@@ -97,7 +98,8 @@ class ZooKeeperLeaseHostileTest {
   void aWaiterWhoseSessionExpiresQueuesAgainAndGetsTheLeaseLater() throws Exception {
     Lease held = leases.acquire("store", TTL);
     ZooKeeperLeaseService impatient = new ZooKeeperLeaseService(new ZooKeeperConfig(
-        server.getConnectString(), Duration.ofSeconds(1), Duration.ofSeconds(10)));
+        server.getConnectString(), Duration.ofSeconds(1), Duration.ofSeconds(10)),
+        new SystemClock());
     impatient.prepare();
     try {
       CompletableFuture<Lease> waiter = CompletableFuture.supplyAsync(() -> {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.steelmill.platform.Fence;
 import io.steelmill.platform.Lease;
 import io.steelmill.platform.LeaseState;
+import io.steelmill.platform.SystemClock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +50,8 @@ class ZooKeeperLeaseServiceTest {
 
   private static ZooKeeperLeaseService service(String connect, Duration session) throws Exception {
     ZooKeeperLeaseService service =
-        new ZooKeeperLeaseService(new ZooKeeperConfig(connect, session, Duration.ofSeconds(10)));
+        new ZooKeeperLeaseService(new ZooKeeperConfig(connect, session, Duration.ofSeconds(10)),
+            new SystemClock());
     service.prepare();
     return service;
   }

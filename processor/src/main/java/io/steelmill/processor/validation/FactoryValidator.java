@@ -42,9 +42,9 @@ public final class FactoryValidator {
           "setStopGracePeriod/1", "gracePeriod/0", "setClock/1", "startupTimes/0", "inject/2",
           "ownParent/0", "construct/1", "get/1", "memo/1", "present/1", "buildAll/1",
           "injectAt/2", "buildForChildren/0", "start/0", "stop/0", "close/0", "crash/0",
-          "isCrashed/0", "awaitTermination/1", "failure/0", "toString/0", "hashCode/0", "equals/1",
-          "getClass/0", "notify/0", "notifyAll/0", "wait/0", "wait/1", "wait/2", "clone/0",
-          "finalize/0", "create/0", "create/1", "create/2", "ambient/0");
+          "isCrashed/0", "awaitTermination/1", "onTermination/1", "failure/0", "toString/0",
+          "hashCode/0", "equals/1", "getClass/0", "notify/0", "notifyAll/0", "wait/0", "wait/1",
+          "wait/2", "clone/0", "finalize/0", "create/0", "create/1", "create/2", "ambient/0");
 
   /**
    * Whether the generated class has a method {@code name} of {@code parameters} parameters that
