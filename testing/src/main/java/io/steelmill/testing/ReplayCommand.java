@@ -201,10 +201,12 @@ final class ReplayCommand {
 
   /**
    * A shell would expand {@code $Inner} of a nested class's name, a {@code *} glob, or read a
-   * leading {@code #} as a comment: quote such an argument.
+   * leading {@code #} as a comment: quote such an argument. zsh also expands a leading
+   * {@code =word} to a command's path, and with {@code extendedglob} reads {@code #} anywhere as a
+   * glob operator ({@code -Dtest=Store#run} then fails with "no matches found"): quote those too.
    */
   static String quoted(String argument) {
-    return argument.matches("[A-Za-z0-9_.=,/:+-][A-Za-z0-9_.#=,/:+-]*")
+    return argument.matches("[A-Za-z0-9_.,/:+-][A-Za-z0-9_.=,/:+-]*")
         ? argument
         : "'" + argument.replace("'", "'\\''") + "'";
   }

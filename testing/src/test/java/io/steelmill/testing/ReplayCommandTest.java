@@ -35,7 +35,7 @@ class ReplayCommandTest {
     pom(dir, "");
 
     assertThat(new ReplayCommand(dir).command(TEST, 3, true))
-        .isEqualTo("mvn test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=3");
+        .isEqualTo("mvn test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=3");
   }
 
   @Test
@@ -44,10 +44,11 @@ class ReplayCommandTest {
     Files.writeString(dir.resolve("mvnw"), "#!/bin/sh\n");
 
     assertThat(new ReplayCommand(dir).command(TEST, 7, true))
-        .isEqualTo("./mvnw -Psimulation test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=7");
+        .isEqualTo(
+            "./mvnw -Psimulation test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=7");
     // a production-mode factory's test does not need the profile
     assertThat(new ReplayCommand(dir).command(TEST, 7, false))
-        .isEqualTo("./mvnw test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=7");
+        .isEqualTo("./mvnw test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=7");
   }
 
   @Test
@@ -61,7 +62,7 @@ class ReplayCommandTest {
     assertThat(replay.root()).isEqualTo(dir.toAbsolutePath().normalize());
     assertThat(replay.command(TEST, 12, true))
         .isEqualTo("mvn -Psimulation -pl services/store -am test"
-            + " -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=12"
+            + " '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=12"
             + " -Dsurefire.failIfNoSpecifiedTests=false");
   }
 
@@ -72,7 +73,7 @@ class ReplayCommandTest {
     pom(app, "");
 
     assertThat(new ReplayCommand(app).command(TEST, 1, true))
-        .isEqualTo("mvn test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=1");
+        .isEqualTo("mvn test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=1");
   }
 
   @Test
@@ -105,7 +106,7 @@ class ReplayCommandTest {
   @Test
   void noPomAtAllStillGivesACommand() {
     assertThat(new ReplayCommand(dir.resolve("missing")).command(TEST, 2, true))
-        .isEqualTo("mvn test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=2");
+        .isEqualTo("mvn test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=2");
   }
 
   @Test
@@ -129,7 +130,7 @@ class ReplayCommandTest {
 
     assertThat(new ReplayCommand(app).command(TEST, 4, true))
         .isEqualTo("mvn -Psimulation -pl modules/app -am test"
-            + " -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=4"
+            + " '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=4"
             + " -Dsurefire.failIfNoSpecifiedTests=false");
     assertThat(new ReplayCommand(core).root()).isEqualTo(dir.toAbsolutePath().normalize());
   }
@@ -152,7 +153,7 @@ class ReplayCommandTest {
     pom(app, "<!--<profile><id>simulation</id></profile>-->");
 
     assertThat(new ReplayCommand(app).command(TEST, 1, true))
-        .isEqualTo("mvn test -Dtest=com.acme.StoreTest#survives -Dsteelmill.seed=1");
+        .isEqualTo("mvn test '-Dtest=com.acme.StoreTest#survives' -Dsteelmill.seed=1");
   }
 
   @Test
@@ -197,6 +198,22 @@ class ReplayCommandTest {
         .startsWith("mvn -pl ./-dash -am test ");
   }
 
+  /**
+   * zsh expands a leading {@code =word} to a command's path ({@code =mvn} becomes
+   * {@code /usr/bin/mvn}), and under {@code setopt extendedglob} reads {@code #} anywhere in a
+   * word as a glob operator ({@code -Dtest=StoreTest#survives}: "no matches found"): both quoted.
+   */
+  @Test
+  void zshLeadingEqualsAndInnerHashAreQuoted() {
+    assertThat(ReplayCommand.quoted("=mvn")).isEqualTo("'=mvn'");
+    assertThat(ReplayCommand.quoted("=")).isEqualTo("'='");
+    assertThat(ReplayCommand.quoted("-Dtest=" + TEST)).isEqualTo("'-Dtest=" + TEST + "'");
+    assertThat(ReplayCommand.quoted("a#b")).isEqualTo("'a#b'");
+    // an = after the first character means nothing to zsh or sh: the common case stays bare
+    assertThat(ReplayCommand.quoted("-Dsteelmill.seed=3")).isEqualTo("-Dsteelmill.seed=3");
+    assertThat(ReplayCommand.quoted("app")).isEqualTo("app");
+  }
+
   @Test
   void aGradleProjectGetsAGradleCommand() throws IOException {
     Files.writeString(dir.resolve("settings.gradle.kts"), "include(\"services:store\")\n");
@@ -228,7 +245,7 @@ class ReplayCommandTest {
     pom(bare, "");
     assertThat(new ReplayCommand(bare).simulationAdvice(TEST))
         .startsWith("add the simulation profile of Steelmill's README")
-        .endsWith("then run mvn -Psimulation test -Dtest=com.acme.StoreTest#survives");
+        .endsWith("then run mvn -Psimulation test '-Dtest=com.acme.StoreTest#survives'");
   }
 
   /**
