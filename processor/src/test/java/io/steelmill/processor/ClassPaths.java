@@ -59,15 +59,21 @@ final class ClassPaths {
                       "package javax.annotation;", "public @interface CheckForNull {}"),
                   JavaFileObjects.forSourceLines("lib.Lenient", "package lib;",
                       "@io.steelmill.Daemon public class Lenient {",
-                      "  public Lenient(@javax.annotation.CheckForNull String s) {}", "}"));
+                      "  public Lenient(@javax.annotation.CheckForNull String s) {}", "}"),
+                  JavaFileObjects.forSourceLines("com.google.inject.Inject",
+                      "package com.google.inject;", "public @interface Inject {}"),
+                  JavaFileObjects.forSourceLines("lib.Guiced", "package lib;",
+                      "@io.steelmill.Daemon public class Guiced {",
+                      "  @com.google.inject.Inject public Guiced(String s) {}", "}"));
       try {
         Path folder = Files.createTempDirectory("steelmill-lib");
         Files.createDirectories(folder.resolve("lib"));
         Files.createDirectories(folder.resolve("javax/annotation"));
         for (Map.Entry<String, byte[]> entry : ClassFiles.of(library).entrySet()) {
-          // each class of the library but its dependencies: Base, Gone, Tag, CheckForNull
-          if (Set.of("lib.Mid", "lib.Iface", "lib.Tagged", "lib.TagModule", "lib.Lenient")
-              .contains(entry.getKey())) {
+          // each class of the library but its dependencies: Base, Gone, Tag, CheckForNull,
+          // com.google.inject.Inject
+          if (Set.of("lib.Mid", "lib.Iface", "lib.Tagged", "lib.TagModule", "lib.Lenient",
+              "lib.Guiced").contains(entry.getKey())) {
             Path file = folder.resolve(entry.getKey().replace('.', '/') + ".class");
             Files.write(file, entry.getValue());
             file.toFile().deleteOnExit();

@@ -143,6 +143,24 @@ class RedTeam12eHostileTest {
   }
 
   /**
+   * An annotation on a library constructor is never a qualifier (Steelmill reads {@code @Inject}
+   * by name): one of another framework ({@code @com.google.inject.Inject}, {@code @Autowired})
+   * whose jar is absent from the class path was reported as AnnotationMissing and failed the
+   * build. A provides method's own annotations still count: they may hold its key's qualifier
+   * (lib.TagModule in {@link #aQualifierMissingFromTheClassPathIsNeverReadAsNoQualifier}).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("modes")
+  void aMissingAnnotationOnALibraryConstructorIsNoQualifier(List<String> mode) {
+    List<String> options = new ArrayList<>(mode);
+    options.addAll(List.of("-classpath", ClassPaths.withIncompleteLibrary()));
+    Compilation compilation = Compiler.compile(options, source("test.App", "package test;",
+        "import io.steelmill.*;", "@Factory interface App { lib.Guiced guiced();",
+        "  @Provides static String plain() { return \"p\"; } }"));
+    assertThat(compilation.errors()).as(compilation.diagnostics().toString()).isEmpty();
+  }
+
+  /**
    * A generic daemon is one error: "add a static @Provides method returning T" followed as a
    * second one, a fix no one can follow. A dependency that is not the type variable is still
    * reported.

@@ -17,8 +17,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeKind;
 
 /**
- * Every annotation on a constructor or provides method compiled before (a library's class file),
- * and on its parameters, is on the class path. javac keeps a missing one without a word, as an
+ * Every annotation on a provides method compiled before (a library's class file), and on the
+ * parameters of such a method or constructor, is on the class path. javac keeps a missing one without a word, as an
  * annotation of an error type, whose own annotations cannot be read: a qualifier the library's
  * dependency declares ({@code @lib.Tag String}) then looked like no qualifier, and the factory
  * injected the unqualified key (another value, silently). In sources javac reports it itself.
@@ -50,7 +50,13 @@ final class ClassPathAnnotationsRule implements GraphRule {
         continue;
       }
       List<Element> annotated = new ArrayList<>(executable.getParameters());
-      annotated.add(0, executable);
+      // A provides method's own annotations may hold its key's qualifier; a constructor's never
+      // do (@Inject is read by name), and a library's constructor often carries annotations of
+      // other frameworks (@com.google.inject.Inject, @Autowired, @ConstructorProperties) whose
+      // jars are rightly absent here.
+      if (binding.kind() == BindingKind.PROVIDES) {
+        annotated.add(0, executable);
+      }
       for (Element element : annotated) {
         for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
           if (mirror.getAnnotationType().getKind() != TypeKind.ERROR) {
