@@ -6,6 +6,7 @@ import io.steelmill.processor.diagnostics.ErrorCode;
 import io.steelmill.processor.model.Annotations;
 import io.steelmill.processor.model.BindingGraph;
 import io.steelmill.processor.model.Mode;
+import io.steelmill.processor.validation.FactoryValidator;
 import io.steelmill.processor.writing.GraphPictureWriter;
 import io.steelmill.processor.writing.SourceFile;
 import java.io.IOException;
@@ -77,7 +78,14 @@ final class GeneratedFiles {
       return false;
     }
     try {
-      writeSource(file.get(), module);
+      SourceFile source = file.get();
+      // the validator checked $Ambient before the graph; a huge graph's parts can be longer
+      Diagnostic tooLong = FactoryValidator.generatedNameTooLong(factory, source.longestNested());
+      if (tooLong != null) {
+        diagnostics.error(tooLong.text(), factory);
+        return false;
+      }
+      writeSource(source, module);
       written.put(qualified, shortName);
       return true;
     } catch (IOException refused) {

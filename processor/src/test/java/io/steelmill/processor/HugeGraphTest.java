@@ -67,6 +67,40 @@ class HugeGraphTest {
     assertThat(node.builtDaemons()).hasSize(size);
   }
 
+  /**
+   * The factory's name was checked against {@code $Ambient.class} only; an ambient graph too
+   * large for one class adds {@code $Ambient$Part<N>}, longer by 5 bytes and more: a name that
+   * passed compiled in memory but failed on disk ("File name too long"). The writer's longest
+   * nested name is checked.
+   */
+  @Test
+  void aLongFactoryNameIsCheckedAgainstItsLongestPartClass() {
+    int size = 6_000;
+    List<JavaFileObject> files = new ArrayList<>();
+    String name = "F".repeat(230); // Steelmill + 230 + $Ambient.class: 253 bytes, fits
+    StringBuilder factory = new StringBuilder("package amb;\n@io.steelmill.Factory\n");
+    factory.append("public interface ").append(name).append(" {\n");
+    for (int i = 0; i < size; i++) {
+      String params = i == 0 ? "" : "D" + (i - 1) + " previous";
+      if (i % 7 == 0 && i >= 7) {
+        params += ", D" + (i - 7) + " older";
+      }
+      files.add(source("amb.D" + i, "package amb;", "@io.steelmill.Ambient @io.steelmill.Daemon",
+          "public final class D" + i + " {", "  D" + i + "(" + params + ") {}", "}"));
+      if (i % 4 == 3) {
+        factory.append("  D").append(i).append(" d").append(i).append("();\n");
+      }
+    }
+    files.add(source("amb." + name, factory.append("}\n").toString()));
+
+    Compilation compilation = compile(files.toArray(JavaFileObject[]::new));
+
+    assertThat(compilation.errors()).singleElement().satisfies(error ->
+        assertThat(error.getMessage(null))
+            .startsWith("[Steelmill/GeneratedNameTooLong]")
+            .containsPattern("F\\.\\.\\.\\$Ambient\\$Part[0-9]+\\.class takes 2[56][0-9] bytes"));
+  }
+
   @Test
   void aMixedGraphSplitIntoPartsBuildsWithProvidersAndProvidesMethods() throws Exception {
     int size = 4_000;

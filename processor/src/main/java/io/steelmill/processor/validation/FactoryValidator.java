@@ -177,13 +177,24 @@ public final class FactoryValidator {
 
   /**
    * The error for a factory whose generated class files would have names longer than a file
-   * system takes, or null. The longest is the nested {@code Steelmill<Name>$Ambient.class} (or
-   * {@code $Creator}): a factory whose own class file just fits failed inside generated code
-   * ("error while writing Ambient: File name too long").
+   * system takes, or null. Before its graph is known, the longest is the nested
+   * {@code Steelmill<Name>$Ambient.class} (or {@code $Creator}): a factory whose own class file
+   * just fits failed inside generated code ("error while writing Ambient: File name too long").
+   * A graph too large for one class adds part classes ({@code $Ambient$Part3}): the writer's
+   * longest name is checked again with {@link #generatedNameTooLong(TypeElement, String)}.
    */
   private static Diagnostic generatedNameTooLong(TypeElement factory) {
+    return generatedNameTooLong(factory, "$Ambient");
+  }
+
+  /**
+   * The error for a factory whose generated class {@code Steelmill<Name>} has a nested class
+   * {@code nested} (its binary suffix, as {@code $Ambient$Part12}) whose class file name is
+   * longer than a file system takes, or null.
+   */
+  public static Diagnostic generatedNameTooLong(TypeElement factory, String nested) {
     String generated = FactoryReader.generatedName(factory);
-    String file = generated + "$Ambient.class";
+    String file = generated + nested + ".class";
     int bytes = file.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     if (bytes <= FILE_NAME_BYTES) {
       return null;
@@ -194,7 +205,7 @@ public final class FactoryValidator {
         ErrorCode.GeneratedNameTooLong,
         factory,
         ErrorCode.GeneratedNameTooLong.describe(name.length() > 60 ? name.substring(0, 40)
-            + "..." : name, shown, shown + "$Ambient.class", bytes, FILE_NAME_BYTES),
+            + "..." : name, shown, shown + nested + ".class", bytes, FILE_NAME_BYTES),
         "",
         ErrorCode.GeneratedNameTooLong.fix(name.length() > 60 ? name.substring(0, 40) + "..."
             : name, bytes - FILE_NAME_BYTES));

@@ -41,6 +41,8 @@ public final class FactoryWriter {
   private final ClassRef parentClass;
   private final ScopeWriter node;
   private final ScopeWriter ambient;
+  /** The binary suffix of the longest nested class written so far ({@code $Ambient$Part3}). */
+  private String longestNested = "";
 
   public FactoryWriter(BindingGraph graph) {
     this.graph = graph;
@@ -126,14 +128,28 @@ public final class FactoryWriter {
     node.buildForChildren(members, List.copyOf(graph.childReach()));
     dispatch.parts(members);
     hidden.addAll(dispatch.partNames());
+    longer(dispatch.partNames(), "$");
     if (parentClass == null) {
       ambient(members, hidden);
     } else {
       new CreatorWriter(graph, self, parentClass, node).write(members);
+      longer(Set.of("Creator"), "$");
     }
     out.add("}\n");
     return new SourceFile(
-        factory.packageName(), self.simpleName(), factory.element(), hidden, fields(), out);
+        factory.packageName(), self.simpleName(), factory.element(), hidden, fields(), out)
+        .longestNested(longestNested);
+  }
+
+  /** Keeps the longest (in UTF-8 bytes) of {@code prefix + name} for the names given. */
+  private void longer(Set<String> names, String prefix) {
+    for (String name : names) {
+      String suffix = prefix + name;
+      if (suffix.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+          > longestNested.getBytes(java.nio.charset.StandardCharsets.UTF_8).length) {
+        longestNested = suffix;
+      }
+    }
   }
 
   /**
@@ -283,6 +299,8 @@ public final class FactoryWriter {
     ambient.buildForChildren(inner, keys);
     dispatch.parts(inner);
     hidden.addAll(dispatch.partNames());
+    longer(Set.of("Ambient"), "$");
+    longer(dispatch.partNames(), "$Ambient$");
     out.add("  }\n");
   }
 

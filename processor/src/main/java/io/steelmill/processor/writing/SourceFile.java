@@ -28,6 +28,7 @@ public final class SourceFile {
   private final Set<String> hidden;
   private final Set<String> fields;
   private final Code body;
+  private String longestNested = "";
 
   /**
    * @param hidden simple names that the file's class declares or inherits as member classes
@@ -60,6 +61,19 @@ public final class SourceFile {
 
   public String packageName() {
     return packageName;
+  }
+
+  /**
+   * The binary suffix of the longest class nested in the file's class ({@code $Ambient$Part12}),
+   * or "" when it has none: its class file has the longest name the file produces.
+   */
+  public String longestNested() {
+    return longestNested;
+  }
+
+  SourceFile longestNested(String suffix) {
+    this.longestNested = suffix;
+    return this;
   }
 
   /** {@code a.b.SteelmillApp}. */
