@@ -18,10 +18,11 @@ import javax.lang.model.type.TypeKind;
 
 /**
  * Every annotation on a provides method compiled before (a library's class file), and on the
- * parameters of such a method or constructor, is on the class path. javac keeps a missing one without a word, as an
- * annotation of an error type, whose own annotations cannot be read: a qualifier the library's
- * dependency declares ({@code @lib.Tag String}) then looked like no qualifier, and the factory
- * injected the unqualified key (another value, silently). In sources javac reports it itself.
+ * parameters of such a method or constructor, is on the class path. javac keeps a missing one
+ * without a word, as an annotation of an error type, whose own annotations cannot be read: a
+ * qualifier the library's dependency declares ({@code @lib.Tag String}) then looked like no
+ * qualifier, and the factory injected the unqualified key (another value, silently). In sources
+ * javac reports it itself.
  */
 final class ClassPathAnnotationsRule implements GraphRule {
   /**
