@@ -151,6 +151,8 @@ final class MonitorSteps {
         } else if (next != task.continuation) {
           others.add(next);
         } else {
+          // the task runs its own code now: another run must not snapshot its threads
+          run.settling = false;
           loop.mountAndRun(task);
           state = task.thread.getState();
           if (!onMonitor(task, state, queued)) {
@@ -158,6 +160,7 @@ final class MonitorSteps {
           }
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
+          run.settling = waited[0] == OUTSIDE_SETTLE_NANOS;
           deadline = System.nanoTime() + waited[0];
           nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
         }
