@@ -151,8 +151,11 @@ final class MonitorSteps {
         } else if (next != task.continuation) {
           others.add(next);
         } else {
-          // the task runs its own code now: another run must not snapshot its threads
+          // the task runs its own code now: another run must not snapshot its threads, and the
+          // holder named at the last look is stale (a run that waits for this one's monitor
+          // would read it as a deadlock across simulations)
           run.settling = false;
+          run.waitingFor = null;
           loop.mountAndRun(task);
           state = task.thread.getState();
           if (!onMonitor(task, state, queued)) {
@@ -161,6 +164,7 @@ final class MonitorSteps {
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
           run.settling = waited[0] == OUTSIDE_SETTLE_NANOS;
+          run.waitingFor = null; // named again at the next look, for the monitor it waits for now
           deadline = System.nanoTime() + waited[0];
           nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
         }
