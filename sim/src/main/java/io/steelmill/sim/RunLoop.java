@@ -3,6 +3,7 @@ package io.steelmill.sim;
 import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,8 +22,12 @@ final class RunLoop {
    * step), so the loop need not ask the main thread for its state on every turn.
    */
   private boolean mainEnded;
-  /** Tasks woken from outside while the run unwinds: run after its traced part. */
-  private final ArrayList<Task> deferred = new ArrayList<>();
+  /**
+   * Continuations woken from outside while the run unwinds: run after its traced part. Kept raw,
+   * not registered: a thread a real thread started from the run's scheduler would otherwise take
+   * a task id and a "spawn" line in the trace in the order of its arrival.
+   */
+  private final ArrayList<Runnable> deferred = new ArrayList<>();
   /** The steps and virtual time when the traced unwinding ended, once deferred tasks ran. */
   private long[] untraced;
 
@@ -116,9 +121,23 @@ final class RunLoop {
       untraced = new long[] {run.steps, run.now};
       run.trace.freeze();
     }
-    deferred.sort(java.util.Comparator.comparingInt(task -> task.id));
-    run.runQueue.addAll(deferred);
+    List<Task> tasks = new ArrayList<>();
+    List<Runnable> unseen = new ArrayList<>();
+    for (Runnable continuation : deferred) {
+      Task task = run.tasks.get(continuation);
+      if (task != null) {
+        tasks.add(task);
+      } else {
+        unseen.add(continuation);
+      }
+    }
     deferred.clear();
+    tasks.sort(Comparator.comparingInt(task -> task.id));
+    unseen.sort(Comparator.comparingLong(RunLoop::threadIdOf));
+    for (Runnable continuation : unseen) {
+      tasks.add(register(continuation)); // the trace is frozen: its "spawn" line goes nowhere
+    }
+    run.runQueue.addAll(tasks);
     return true;
   }
 
@@ -223,11 +242,11 @@ final class RunLoop {
   private void drainForeign() {
     Runnable continuation;
     while ((continuation = run.foreign.poll()) != null) {
-      Task task = register(continuation);
       if (run.unwinding && untraced == null) {
-        deferred.add(task); // not the run's: after the traced unwinding ({@link #runDeferred})
+        deferred.add(continuation); // not the run's: after the traced unwinding (runDeferred)
         continue;
       }
+      Task task = register(continuation);
       run.runQueue.add(task);
       if (!run.unwinding) {
         run.fail(new SimulationException("A wake-up came from outside the simulation, for task "
@@ -238,6 +257,11 @@ final class RunLoop {
             + " and executors, and ReentrantLock instead of synchronized around blocking calls."));
       }
     }
+  }
+
+  private static long threadIdOf(Runnable continuation) {
+    Thread thread = SimScheduler.threadOf(continuation);
+    return thread == null ? Long.MAX_VALUE : thread.threadId();
   }
 
   /** What a task woken from outside waited on, and the ways a real thread lets that go. */
