@@ -96,6 +96,7 @@ final class RunLoop {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
+    run.untraced = false; // the checks after the loop judge the run again
     if (untraced != null) {
       run.steps = untraced[0]; // what the wake-ups from outside ran is not the run's
       run.now = untraced[1];
@@ -120,6 +121,7 @@ final class RunLoop {
     if (untraced == null) {
       untraced = new long[] {run.steps, run.now};
       run.trace.freeze();
+      run.untraced = true; // what these tasks fail with is noted, not the run's failure
     }
     List<Task> tasks = new ArrayList<>();
     List<Runnable> unseen = new ArrayList<>();
