@@ -3,7 +3,6 @@ package io.steelmill.sim;
 import io.steelmill.runtime.NodeId;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,25 +21,19 @@ final class RunLoop {
    * step), so the loop need not ask the main thread for its state on every turn.
    */
   private boolean mainEnded;
-  /**
-   * Continuations woken from outside while the run unwinds: run after its traced part. Kept raw,
-   * not registered: a thread a real thread started from the run's scheduler would otherwise take
-   * a task id and a "spawn" line in the trace in the order of its arrival.
-   */
-  private final ArrayList<Runnable> deferred = new ArrayList<>();
-  /** The steps and virtual time when the traced unwinding ended, once deferred tasks ran. */
-  private long[] untraced;
+  /** Wake-ups from outside while the run unwinds: run after its traced part. */
+  private final UntracedWakeUps untraced;
 
   RunLoop(RunState run) {
     this.run = run;
     this.monitors = new MonitorSteps(run, this);
+    this.untraced = new UntracedWakeUps(run, this::register);
   }
 
   void loop(Simulation simulation, Simulation.Body body) {
     Simulation.CURRENT.set(simulation);
     mainEnded = false;
-    deferred.clear();
-    untraced = null;
+    untraced.reset();
     io.steelmill.runtime.internal.Unwinding.install(run.unwound::contains);
     run.mainThread =
         run.scheduler.builder().name("main").unstarted(() -> {
@@ -62,7 +55,7 @@ final class RunLoop {
         startUnwinding();
       }
       if (run.unwinding && (run.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
-        if (runDeferred()) {
+        if (untraced.runDeferred()) {
           continue;
         }
         break;
@@ -79,7 +72,7 @@ final class RunLoop {
         continue;
       }
       if (run.unwinding) {
-        if (runDeferred()) {
+        if (untraced.runDeferred()) {
           continue;
         }
         break; // tasks left that nothing will ever wake: reported as leaked
@@ -96,51 +89,9 @@ final class RunLoop {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
-    run.untraced = false; // the checks after the loop judge the run again
-    if (untraced != null) {
-      run.steps = untraced[0]; // what the wake-ups from outside ran is not the run's
-      run.now = untraced[1];
-    }
+    untraced.restore();
     io.steelmill.runtime.internal.Unwinding.uninstall();
     Simulation.CURRENT.remove();
-  }
-
-  /**
-   * When the traced unwinding is over, runs the tasks that threads outside woke meanwhile ({@link
-   * #deferred}), with the trace closed: they unwind too, but when a real thread let go decides
-   * whether they come at all, so nothing of theirs may reach the trace, the step count or the
-   * virtual time the run reports. Whether a task is then left over still depends on that thread,
-   * and shows only among the leaked tasks.
-   *
-   * @return whether there is something to run
-   */
-  private boolean runDeferred() {
-    if (deferred.isEmpty()) {
-      return false;
-    }
-    if (untraced == null) {
-      untraced = new long[] {run.steps, run.now};
-      run.trace.freeze();
-      run.untraced = true; // what these tasks fail with is noted, not the run's failure
-    }
-    List<Task> tasks = new ArrayList<>();
-    List<Runnable> unseen = new ArrayList<>();
-    for (Runnable continuation : deferred) {
-      Task task = run.tasks.get(continuation);
-      if (task != null) {
-        tasks.add(task);
-      } else {
-        unseen.add(continuation);
-      }
-    }
-    deferred.clear();
-    tasks.sort(Comparator.comparingInt(task -> task.id));
-    unseen.sort(Comparator.comparingLong(RunLoop::threadIdOf));
-    for (Runnable continuation : unseen) {
-      tasks.add(register(continuation)); // the trace is frozen: its "spawn" line goes nowhere
-    }
-    run.runQueue.addAll(tasks);
-    return true;
   }
 
   /**
@@ -244,9 +195,8 @@ final class RunLoop {
   private void drainForeign() {
     Runnable continuation;
     while ((continuation = run.foreign.poll()) != null) {
-      if (run.unwinding && untraced == null) {
-        deferred.add(continuation); // not the run's: after the traced unwinding (runDeferred)
-        continue;
+      if (run.unwinding && untraced.defer(continuation)) {
+        continue; // not the run's: after the traced unwinding
       }
       Task task = register(continuation);
       run.runQueue.add(task);
@@ -259,11 +209,6 @@ final class RunLoop {
             + " and executors, and ReentrantLock instead of synchronized around blocking calls."));
       }
     }
-  }
-
-  private static long threadIdOf(Runnable continuation) {
-    Thread thread = SimScheduler.threadOf(continuation);
-    return thread == null ? Long.MAX_VALUE : thread.threadId();
   }
 
   /** What a task woken from outside waited on, and the ways a real thread lets that go. */
