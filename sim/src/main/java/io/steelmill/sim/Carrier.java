@@ -1,6 +1,7 @@
 package io.steelmill.sim;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,6 +33,7 @@ final class Carrier {
       try {
         runLoop.loop(simulation, body);
       } catch (Throwable e) { // a kernel fault: the run must not end as if it had passed
+        run.untraced = false;
         run.fail(new SimulationException("The run loop died of " + e, e));
         throw e;
       }
@@ -76,7 +78,9 @@ final class Carrier {
           + " pass the injected Daemons executor to *Async calls, and use sequential streams in"
           + " simulated code."));
     }
-    List<String> leaked = run.live.values().stream().map(Task::toString).toList();
+    List<String> leaked = new ArrayList<>();
+    run.live.values().forEach(task -> leaked.add(task.toString()));
+    leaked.addAll(run.untracedFailures);
     Trace trace = run.trace;
     return new SimResult(
         run.seed, run.now, run.steps, trace.events(), wall, trace.finish(), trace.tail(),

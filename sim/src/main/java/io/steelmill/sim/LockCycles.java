@@ -100,6 +100,21 @@ final class LockCycles {
     return owner;
   }
 
+  /**
+   * Whether {@code blocked} parked on a {@code ReentrantLock} that nobody holds: a thread outside
+   * let it go and is on its way to unpark it ({@code unlock} clears the owner before it signals
+   * the next waiter). A thread of the run cannot be in that window while the task's step ends.
+   */
+  static boolean letGoOutside(Task blocked) {
+    if (OWNER == null) {
+      return false;
+    }
+    Object blocker = LockSupport.getBlocker(blocked.thread);
+    return blocker instanceof AbstractOwnableSynchronizer
+        && blocker.getClass().getEnclosingClass() == java.util.concurrent.locks.ReentrantLock.class
+        && read(OWNER, blocker) == null;
+  }
+
   /** Whether detection works on this JDK (the self-test of the internals it reads). */
   static boolean available() {
     return OWNER != null && SNAPSHOT_OF != null;

@@ -85,10 +85,14 @@ final class MonitorSteps {
       return false;
     }
     boolean unparked = VirtualThreadStates.unparked(task.thread);
+    // a ReentrantLock a thread outside let go as the task parked: a hand-off, run in this step
+    boolean handOff = unparked && !run.unwinding && (LockCycles.letGoOutside(task)
+        || LockCycles.ownerOutside(task, run) != null);
+    unparked &= !handOff;
     ArrayList<Task> runQueue = run.runQueue;
     for (int i = runQueue.size() - 1; i >= queued; i--) {
       if (runQueue.get(i) == task) {
-        if (!unparked && !VirtualThreadStates.unblocked(task.thread)) {
+        if (!unparked && !handOff && !VirtualThreadStates.unblocked(task.thread)) {
           return false; // it yielded: a scheduling point of the seed
         }
         runQueue.remove(i);
@@ -151,6 +155,11 @@ final class MonitorSteps {
         } else if (next != task.continuation) {
           others.add(next);
         } else {
+          // the task runs its own code now: another run must not snapshot its threads, and the
+          // holder named at the last look is stale (a run that waits for this one's monitor
+          // would read it as a deadlock across simulations)
+          run.settling = false;
+          run.waitingFor = null;
           loop.mountAndRun(task);
           state = task.thread.getState();
           if (!onMonitor(task, state, queued)) {
@@ -158,6 +167,8 @@ final class MonitorSteps {
           }
           state = Thread.State.BLOCKED;
           waited[0] = settleLimit(task);
+          run.settling = waited[0] == OUTSIDE_SETTLE_NANOS;
+          run.waitingFor = null; // named again at the next look, for the monitor it waits for now
           deadline = System.nanoTime() + waited[0];
           nextLook = System.nanoTime() + OTHER_RUNS_LOOK_NANOS;
         }
@@ -199,10 +210,17 @@ final class MonitorSteps {
    * @return the task's state when the step ends
    */
   Thread.State lockHeldOutside(Task task, Thread.State state, int queued) {
-    Thread owner;
-    while (state == Thread.State.WAITING && !run.unwinding
-        && (owner = LockCycles.ownerOutside(task, run)) != null) {
-      if (!awaitOwnWakeUp(task)) {
+    while (state == Thread.State.WAITING && !run.unwinding) {
+      Thread owner = LockCycles.ownerOutside(task, run);
+      if (owner == null && !LockCycles.letGoOutside(task)) {
+        break;
+      }
+      // a lock let go (owner cleared, unpark on its way) is waited for only briefly: a wake-up
+      // that does not come went to another waiter, and the loop goes on as before
+      if (!awaitOwnWakeUp(task, owner == null ? MONITOR_SETTLE_NANOS : OUTSIDE_SETTLE_NANOS)) {
+        if (owner == null) {
+          return state;
+        }
         run.fail(new SimulationException(Escapes.MARK + "Task " + task
             + TaskReport.waitedOn(task.thread)
             + " at virtual time " + Duration.ofNanos(run.now) + ", which thread \""
@@ -223,12 +241,12 @@ final class MonitorSteps {
   }
 
   /**
-   * Waits, up to {@link #OUTSIDE_SETTLE_NANOS}, for {@code task}'s own wake-up in the inbox,
+   * Waits, up to {@code limit} of real time, for {@code task}'s own wake-up in the inbox,
    * taking it out; other wake-ups stay there for the loop. False when it did not come.
    */
-  private boolean awaitOwnWakeUp(Task task) {
+  private boolean awaitOwnWakeUp(Task task, long limit) {
     List<Runnable> others = new ArrayList<>();
-    long deadline = System.nanoTime() + OUTSIDE_SETTLE_NANOS;
+    long deadline = System.nanoTime() + limit;
     try {
       while (System.nanoTime() < deadline) {
         Runnable next = run.foreign.poll();

@@ -21,21 +21,19 @@ final class RunLoop {
    * step), so the loop need not ask the main thread for its state on every turn.
    */
   private boolean mainEnded;
-  /** Tasks woken from outside while the run unwinds: run after its traced part. */
-  private final ArrayList<Task> deferred = new ArrayList<>();
-  /** The steps and virtual time when the traced unwinding ended, once deferred tasks ran. */
-  private long[] untraced;
+  /** Wake-ups from outside while the run unwinds: run after its traced part. */
+  private final UntracedWakeUps untraced;
 
   RunLoop(RunState run) {
     this.run = run;
     this.monitors = new MonitorSteps(run, this);
+    this.untraced = new UntracedWakeUps(run, this::register);
   }
 
   void loop(Simulation simulation, Simulation.Body body) {
     Simulation.CURRENT.set(simulation);
     mainEnded = false;
-    deferred.clear();
-    untraced = null;
+    untraced.reset();
     io.steelmill.runtime.internal.Unwinding.install(run.unwound::contains);
     run.mainThread =
         run.scheduler.builder().name("main").unstarted(() -> {
@@ -57,7 +55,7 @@ final class RunLoop {
         startUnwinding();
       }
       if (run.unwinding && (run.live.isEmpty() || unwindSteps++ > UNWIND_STEPS)) {
-        if (runDeferred()) {
+        if (untraced.runDeferred()) {
           continue;
         }
         break;
@@ -74,7 +72,7 @@ final class RunLoop {
         continue;
       }
       if (run.unwinding) {
-        if (runDeferred()) {
+        if (untraced.runDeferred()) {
           continue;
         }
         break; // tasks left that nothing will ever wake: reported as leaked
@@ -91,35 +89,9 @@ final class RunLoop {
           + "\nFix: make sure something inside the simulation wakes each blocked task (a reply,"
           + " a timeout on the injected Clock), or stop it before the main task waits on it."));
     }
-    if (untraced != null) {
-      run.steps = untraced[0]; // what the wake-ups from outside ran is not the run's
-      run.now = untraced[1];
-    }
+    untraced.restore();
     io.steelmill.runtime.internal.Unwinding.uninstall();
     Simulation.CURRENT.remove();
-  }
-
-  /**
-   * When the traced unwinding is over, runs the tasks that threads outside woke meanwhile ({@link
-   * #deferred}), with the trace closed: they unwind too, but when a real thread let go decides
-   * whether they come at all, so nothing of theirs may reach the trace, the step count or the
-   * virtual time the run reports. Whether a task is then left over still depends on that thread,
-   * and shows only among the leaked tasks.
-   *
-   * @return whether there is something to run
-   */
-  private boolean runDeferred() {
-    if (deferred.isEmpty()) {
-      return false;
-    }
-    if (untraced == null) {
-      untraced = new long[] {run.steps, run.now};
-      run.trace.freeze();
-    }
-    deferred.sort(java.util.Comparator.comparingInt(task -> task.id));
-    run.runQueue.addAll(deferred);
-    deferred.clear();
-    return true;
   }
 
   /**
@@ -223,11 +195,10 @@ final class RunLoop {
   private void drainForeign() {
     Runnable continuation;
     while ((continuation = run.foreign.poll()) != null) {
-      Task task = register(continuation);
-      if (run.unwinding && untraced == null) {
-        deferred.add(task); // not the run's: after the traced unwinding ({@link #runDeferred})
-        continue;
+      if (run.unwinding && untraced.defer(continuation)) {
+        continue; // not the run's: after the traced unwinding
       }
+      Task task = register(continuation);
       run.runQueue.add(task);
       if (!run.unwinding) {
         run.fail(new SimulationException("A wake-up came from outside the simulation, for task "

@@ -99,6 +99,13 @@ final class RunState {
   int nextTaskId;
   boolean unwinding;
   Throwable failure;
+  /**
+   * Set once the traced unwinding is over and tasks woken from outside run ({@link RunLoop}):
+   * whether and when they come is a real thread's timing, so what they fail with is a note
+   * beside the leaked tasks ({@link #untracedFailures}), never the run's verdict.
+   */
+  boolean untraced;
+  final java.util.List<String> untracedFailures = new ArrayList<>();
   Thread mainThread;
   Task poolUser; // the first task seen submitting to a fork-join pool
   /**
@@ -150,6 +157,10 @@ final class RunState {
 
   /** Fails the run with {@code error} (the first failure wins); the run unwinds and reports it. */
   void fail(Throwable error) {
+    if (untraced) {
+      untracedFailures.add("after the traced run, woken from outside: " + error);
+      return;
+    }
     if (failure == null) {
       SimulationException earlier = Escapes.earlier(error); // a class an escape left broken
       failure = trace.stable(earlier != null ? earlier : error);

@@ -9,7 +9,8 @@ import java.util.Optional;
  * the SHA-256 of its trace, and the first failure if any. Two runs of one seed give equal hashes.
  *
  * @param fullTrace every event line when the run used {@link Trace.Level#FULL}, else empty
- * @param leaked tasks that did not unwind at the end of the run (a daemon ignoring interrupts)
+ * @param leaked tasks that did not unwind at the end of the run (a daemon ignoring interrupts),
+ *     and what tasks woken from outside after the traced run failed with (notes, not verdicts)
  */
 public record SimResult(
     long seed,
