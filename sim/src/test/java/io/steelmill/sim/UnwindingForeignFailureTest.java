@@ -3,8 +3,6 @@ package io.steelmill.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.runtime.NodeId;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -17,42 +15,23 @@ import org.junit.jupiter.api.Test;
  * It is now a note beside the leaked tasks, and the verdict is the traced run's.
  */
 class UnwindingForeignFailureTest {
-  private static final Duration LATE = Duration.ofHours(1);
-
   private static SimResult passingRun(long seed, boolean release) throws InterruptedException {
-    AtomicBoolean go = new AtomicBoolean();
-    AtomicBoolean done = new AtomicBoolean();
     AtomicBoolean released = new AtomicBoolean();
     AtomicReference<Thread> waiter = new AtomicReference<>();
-    Thread holder = Thread.ofPlatform().daemon().start(() -> {
-      while (!go.get()) {
-        Thread.onSpinWait();
-      }
-      if (release) {
-        released.set(true);
-        LockSupport.unpark(waiter.get()); // a wake-up from outside, while the run unwinds
-      }
-      done.set(true);
-    });
-    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
-      Simulation sim = Simulation.current();
-      waiter.set(sim.spawn(NodeId.of("a"), "waiter", () -> {
-        while (!released.get()) {
-          LockSupport.park(); // wakes only from the real thread
-          Thread.interrupted(); // the unwinding's interrupt does not end the wait
-        }
-        throw new IllegalStateException("planted after the run");
-      }));
-      sim.schedule(LATE.toNanos(), () -> {
-        go.set(true);
-        while (!done.get()) {
-          Thread.onSpinWait(); // the real thread's wake-up lands while the run unwinds
-        }
-      });
-      sim.sleep(Duration.ofMillis(1));
-    });
-    holder.join(TimeUnit.SECONDS.toMillis(30));
-    return result;
+    return UnwindingFromOutside.run(seed, false,
+        sim -> waiter.set(sim.spawn(NodeId.of("a"), "waiter", () -> {
+          while (!released.get()) {
+            LockSupport.park(); // wakes only from the real thread
+            Thread.interrupted(); // the unwinding's interrupt does not end the wait
+          }
+          throw new IllegalStateException("planted after the run");
+        })),
+        () -> {
+          if (release) {
+            released.set(true);
+            LockSupport.unpark(waiter.get()); // a wake-up from outside, while the run unwinds
+          }
+        });
   }
 
   @Test

@@ -3,9 +3,6 @@ package io.steelmill.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.runtime.NodeId;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -17,41 +14,23 @@ import org.junit.jupiter.api.Test;
  * wake-ups from outside out of the trace, so the failing seed's hash depended on that thread.
  */
 class UnwindingForeignSpawnTest {
-  private static final Duration LATE = Duration.ofHours(1);
-
   private static SimResult failingRun(long seed, int starts) throws InterruptedException {
-    AtomicBoolean go = new AtomicBoolean();
-    AtomicBoolean done = new AtomicBoolean();
     AtomicReference<Thread.Builder> builder = new AtomicReference<>();
-    Thread outside = Thread.ofPlatform().daemon().start(() -> {
-      while (!go.get()) {
-        Thread.onSpinWait();
-      }
-      for (int i = 0; i < starts; i++) {
-        builder.get().start(() -> { }); // a thread of the run's scheduler, started from outside
-      }
-      done.set(true);
-    });
-    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
-      Simulation sim = Simulation.current();
-      builder.set(sim.state.scheduler.builder());
-      sim.spawn(NodeId.of("a"), "stubborn", () -> {
-        while (true) {
-          LockSupport.park(); // ignores the unwinding's interrupt: the run stays unwinding
-          Thread.interrupted();
-        }
-      });
-      sim.schedule(LATE.toNanos(), () -> {
-        go.set(true);
-        while (!done.get()) {
-          Thread.onSpinWait(); // the thread's first wake-up lands while the run unwinds
-        }
-      });
-      sim.sleep(Duration.ofMillis(1));
-      throw new AssertionError("planted failure");
-    });
-    outside.join(TimeUnit.SECONDS.toMillis(30));
-    return result;
+    return UnwindingFromOutside.run(seed, true,
+        sim -> {
+          builder.set(sim.state.scheduler.builder());
+          sim.spawn(NodeId.of("a"), "stubborn", () -> {
+            while (true) {
+              LockSupport.park(); // ignores the unwinding's interrupt: the run stays unwinding
+              Thread.interrupted();
+            }
+          });
+        },
+        () -> {
+          for (int i = 0; i < starts; i++) {
+            builder.get().start(() -> { }); // a thread of the run's scheduler, from outside
+          }
+        });
   }
 
   @Test

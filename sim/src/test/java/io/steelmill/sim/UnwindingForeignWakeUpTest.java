@@ -3,8 +3,6 @@ package io.steelmill.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.steelmill.runtime.NodeId;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -18,48 +16,27 @@ import org.junit.jupiter.api.Test;
  * the trace closed: the hash, steps and virtual time are those of a run that got none.
  */
 class UnwindingForeignWakeUpTest {
-  private static final Duration LATE = Duration.ofHours(1);
-
   /**
    * A task waits (parked, ignoring interrupts) until a platform thread wakes it; the main task
-   * fails; an action at {@link #LATE}, reached only while the run unwinds, lets the thread go on,
-   * and the thread wakes the task ({@code release}) or not, then says it is done.
+   * fails; while the run unwinds the thread wakes the task ({@code release}) or not.
    */
   private static SimResult failingRun(long seed, boolean release) throws InterruptedException {
-    AtomicBoolean go = new AtomicBoolean();
-    AtomicBoolean done = new AtomicBoolean();
     AtomicBoolean released = new AtomicBoolean();
     AtomicReference<Thread> waiter = new AtomicReference<>();
-    Thread holder = Thread.ofPlatform().daemon().start(() -> {
-      while (!go.get()) {
-        Thread.onSpinWait();
-      }
-      if (release) {
-        released.set(true);
-        LockSupport.unpark(waiter.get()); // a wake-up from outside, while the run unwinds
-      }
-      done.set(true);
-    });
-    SimResult result = Simulation.builder().seed(seed).build().run(() -> {
-      Simulation sim = Simulation.current();
-      waiter.set(sim.spawn(NodeId.of("a"), "waiter", () -> {
-        while (!released.get()) {
-          LockSupport.park(); // wakes only from the real thread
-          Thread.interrupted(); // the unwinding's interrupt does not end the wait
-        }
-        sim.trace("waiter woke");
-      }));
-      sim.schedule(LATE.toNanos(), () -> {
-        go.set(true);
-        while (!done.get()) {
-          Thread.onSpinWait(); // the real thread's wake-up lands while the run unwinds
-        }
-      });
-      sim.sleep(Duration.ofMillis(1));
-      throw new AssertionError("planted failure");
-    });
-    holder.join(TimeUnit.SECONDS.toMillis(30));
-    return result;
+    return UnwindingFromOutside.run(seed, true,
+        sim -> waiter.set(sim.spawn(NodeId.of("a"), "waiter", () -> {
+          while (!released.get()) {
+            LockSupport.park(); // wakes only from the real thread
+            Thread.interrupted(); // the unwinding's interrupt does not end the wait
+          }
+          sim.trace("waiter woke");
+        })),
+        () -> {
+          if (release) {
+            released.set(true);
+            LockSupport.unpark(waiter.get()); // a wake-up from outside, while the run unwinds
+          }
+        });
   }
 
   @Test
