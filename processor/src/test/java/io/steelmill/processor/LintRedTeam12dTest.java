@@ -31,7 +31,8 @@ class LintRedTeam12dTest {
   private static final List<String> STRICT_SIMULATION =
       List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=true");
 
-  private static Case of(String name, LintRule rule, String... body) {
+  /** A case whose one source is {@code test.Worker}, a daemon whose members are {@code body}. */
+  static Case of(String name, LintRule rule, String... body) {
     return new Case(name, rule, "Worker.java", List.of(daemon(body)));
   }
 
@@ -260,6 +261,11 @@ class LintRedTeam12dTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource({"legal", "notRunInSimulation"})
   void legalCodeCompilesInStrictSimulationMode(Case c) {
+    assertCompilesInStrictSimulationMode(c);
+  }
+
+  /** {@code c} compiles with the lint strict in simulation mode, without a diagnostic. */
+  static void assertCompilesInStrictSimulationMode(Case c) {
     Compilation compilation = compile(STRICT_SIMULATION,
         c.sources().toArray(JavaFileObject[]::new));
     assertThat(compilation.diagnostics()).as(c.name()).isEmpty();

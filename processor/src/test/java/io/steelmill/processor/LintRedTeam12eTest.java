@@ -1,15 +1,8 @@
 package io.steelmill.processor;
 
-import static io.steelmill.processor.Compiler.compile;
-import static io.steelmill.processor.Compiler.source;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.google.testing.compile.Compilation;
 import io.steelmill.processor.LintEvasionHostileTest.Case;
 import io.steelmill.processor.diagnostics.LintRule;
-import java.util.List;
 import java.util.stream.Stream;
-import javax.tools.JavaFileObject;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,18 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * loop around it, a branch, a later unordered assignment, a field) stays flagged.
  */
 class LintRedTeam12eTest {
-  private static final List<String> STRICT_SIMULATION =
-      List.of("-Asteelmill.mode=simulation", "-Asteelmill.strict=true");
-
   private static Case of(String name, LintRule rule, String... body) {
-    return new Case(name, rule, "Worker.java", List.of(daemon(body)));
-  }
-
-  private static JavaFileObject daemon(String... body) {
-    String[] lines = Stream.concat(Stream.of("package test;", "import java.util.*;",
-        "import java.util.stream.*;", "@io.steelmill.Daemon", "final class Worker {",
-        "  Worker() {}"), Stream.concat(Stream.of(body), Stream.of("}"))).toArray(String[]::new);
-    return source("test.Worker", lines);
+    return LintRedTeam12dTest.of(name, rule, body);
   }
 
   static Stream<Case> flagged() {
@@ -132,9 +115,6 @@ class LintRedTeam12eTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("legal")
   void legalCodeCompilesInStrictSimulationMode(Case c) {
-    Compilation compilation = compile(STRICT_SIMULATION,
-        c.sources().toArray(JavaFileObject[]::new));
-    assertThat(compilation.diagnostics()).as(c.name()).isEmpty();
-    assertThat(compilation.status()).as(c.name()).isEqualTo(Compilation.Status.SUCCESS);
+    LintRedTeam12dTest.assertCompilesInStrictSimulationMode(c);
   }
 }
