@@ -160,12 +160,7 @@ final class DiskChannels {
     if (closed == null) {
       return;
     }
-    Object now;
-    try {
-      now = DiskPaths.identity(path);
-    } catch (IOException gone) {
-      now = null;
-    }
+    Object now = DiskPaths.identityNow(path);
     if (!closed.equals(now)) {
       DiskErrors.Refused changed =
           errors.replacedWhileClosed(NodeContext.current(), what, file, open.budget());

@@ -82,10 +82,22 @@ final class DiskPaths {
     }
   }
 
-  /** The identity (device and inode) of the file {@code path} names now, or null if none. */
+  /**
+   * The identity (device and inode) of the file {@code path} names now; null where the file
+   * system keeps none.
+   */
   static Object identity(Path path) throws IOException {
     return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
         .fileKey();
+  }
+
+  /** {@link #identity}, or null when no file can be read at {@code path} (deleted meanwhile). */
+  static Object identityNow(Path path) {
+    try {
+      return identity(path);
+    } catch (IOException gone) {
+      return null;
+    }
   }
 
   /** Makes a created or deleted name durable: an fsync of its directory. */

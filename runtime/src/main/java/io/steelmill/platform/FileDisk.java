@@ -205,12 +205,7 @@ public final class FileDisk implements Disk, Lifecycle {
         return;
       }
     }
-    Object now;
-    try {
-      now = DiskPaths.identity(path);
-    } catch (IOException gone) {
-      now = null;
-    }
+    Object now = DiskPaths.identityNow(path);
     if (synced.identity().equals(now)) {
       return;
     }
