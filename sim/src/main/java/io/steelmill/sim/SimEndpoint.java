@@ -119,9 +119,9 @@ final class SimEndpoint<M> implements Endpoint<M> {
    * stayed full. Unbounded, a peer sending in a loop to a node that does not keep up filled the
    * heap of the whole JVM (every run of a sweep with it), where production sheds the flood.
    */
-  static final int INBOX_MESSAGES = 10_000;
+  static final int INBOX_MESSAGES = io.steelmill.platform.TcpLimits.defaults().inboxMessages();
 
-  static final long INBOX_BYTES = 16L << 20;
+  static final long INBOX_BYTES = io.steelmill.platform.TcpLimits.defaults().inboxBytes();
 
   /** The next queued message, its size let go; null when none. */
   private Envelope<M> take() {
