@@ -84,7 +84,7 @@ final class DiskChannels {
     synchronized (this) {
       Path path = paths.key(file);
       if (open.get(path) == opened) {
-        open.remove(path);
+        open.forget(path);
         open.rememberClosed(path, opened);
       }
     }

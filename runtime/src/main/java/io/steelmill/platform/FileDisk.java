@@ -179,8 +179,13 @@ public final class FileDisk implements Disk, Lifecycle {
     } catch (IOException e) {
       IOException failure = failure("sync of", file, e);
       synchronized (channels) {
-        if (failure != e && !opened.forgotten()) { // not an interrupt, and not deleted meanwhile:
-          failed.putIfAbsent(path, failure); // the file's durable state is now unknown
+        // An fsync that did not return normally, interrupted or closed under it included, may
+        // have consumed a write-back error the kernel reports once: the file's durable state is
+        // unknown, and a later fsync on a new descriptor could say durable past lost writes.
+        // Only a file deleted meanwhile leaves nothing to fail.
+        if (!opened.deleted()) {
+          failed.putIfAbsent(path, failure == e
+              ? errors.failure(NodeContext.current(), "sync of", file, e, true) : failure);
         }
       }
       throw failure;

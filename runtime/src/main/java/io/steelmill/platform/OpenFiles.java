@@ -44,8 +44,13 @@ final class OpenFiles {
     /** Writes counted as they are made, and the count the last successful sync covered. */
     private long written;
     private long synced;
-    /** Its file was deleted or the disk stopped: the last sync running closes the channel. */
+    /** No longer the file's channel: the last sync running closes it. */
     private boolean forgotten;
+    /**
+     * Forgotten because the file was deleted or the disk stopped (not because the JDK closed the
+     * channel under an interrupted caller): a sync failing on it leaves no file to fail.
+     */
+    private boolean deleted;
     /**
      * Held by the sync whose fsync runs: two syncs of one descriptor never overlap. Linux reports
      * a write-back error once per descriptor, to the first fsync that looks; a second fsync
@@ -67,8 +72,8 @@ final class OpenFiles {
       return identity;
     }
 
-    boolean forgotten() {
-      return forgotten;
+    boolean deleted() {
+      return deleted;
     }
 
     ReentrantLock forcing() {
@@ -185,12 +190,24 @@ final class OpenFiles {
    */
   FileChannel remove(Path path) {
     closedIdentities.remove(path);
-    Opened opened = open.remove(path);
+    Opened opened = forget(path);
     if (opened == null) {
       return null;
     }
-    opened.forgotten = true;
+    opened.deleted = true;
     return opened.syncing == 0 ? opened.channel : null;
+  }
+
+  /**
+   * Forgets {@code path}'s channel without deleting anything (the JDK closed it under an
+   * interrupted caller): the next caller opens the file anew. Returns what was forgotten.
+   */
+  Opened forget(Path path) {
+    Opened opened = open.remove(path);
+    if (opened != null) {
+      opened.forgotten = true;
+    }
+    return opened;
   }
 
   /** Forgets every file; returns the channels for the caller to close (see {@link #remove}). */

@@ -114,4 +114,33 @@ class FileDiskFailedSyncTest {
     assertThat(realSyncs.get()).isEqualTo(1);
     disk.stop();
   }
+
+  /**
+   * The fsync returned EIO but the caller was interrupted meanwhile, so the JDK reported {@code
+   * ClosedByInterruptException} in its place (and closed the channel): the kernel counts the
+   * error as reported. The file must fail as after the EIO itself; before, the interrupt was
+   * taken for the caller's alone, the channel reopened, and the next fsync on the new
+   * descriptor said durable past the lost writes.
+   */
+  @Test
+  void aSyncEndedByAnInterruptFailsTheFileAsAnEioWould() throws Exception {
+    FileDisk disk = FileDisk.withFsync(new DiskConfig(root), channel -> {
+      if (failuresLeft.getAndDecrement() > 0) {
+        channel.close(); // as the JDK closes a channel whose thread was interrupted
+        throw new java.nio.channels.ClosedByInterruptException();
+      }
+      realSyncs.incrementAndGet();
+      channel.force(true);
+    });
+    disk.write("log", 0, utf8("one"));
+    assertThatThrownBy(() -> disk.sync("log")).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> disk.write("log", 3, utf8("two"))).isInstanceOf(IOException.class)
+        .hasMessageContaining("log");
+    assertThatThrownBy(() -> disk.sync("log")).isInstanceOf(IOException.class);
+    assertThat(realSyncs).hasValue(0);
+    disk.delete("log"); // deleting it is the way back, as after any failed sync
+    disk.write("log", 0, utf8("three"));
+    disk.sync("log");
+    assertThat(realSyncs).hasValue(1);
+  }
 }
