@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.AbstractOwnableSynchronizer;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -101,18 +102,21 @@ final class LockCycles {
   }
 
   /**
-   * Whether {@code blocked} parked on a {@code ReentrantLock} that nobody holds: a thread outside
-   * let it go and is on its way to unpark it ({@code unlock} clears the owner before it signals
-   * the next waiter). A thread of the run cannot be in that window while the task's step ends.
+   * Whether {@code blocked} parked on a {@code ReentrantLock} that nobody holds, first in its
+   * queue: a thread outside let it go and is on its way to unpark it ({@code unlock} clears the
+   * owner before it signals the first waiter). A thread of the run cannot be in that window while
+   * the task's step ends. A task behind another waiter is not: under a fair lock it parks behind
+   * a task of the run that was signalled and has not run yet, whose turn only the run can give.
    */
   static boolean letGoOutside(Task blocked) {
     if (OWNER == null) {
       return false;
     }
     Object blocker = LockSupport.getBlocker(blocked.thread);
-    return blocker instanceof AbstractOwnableSynchronizer
+    return blocker instanceof AbstractQueuedSynchronizer queue
         && blocker.getClass().getEnclosingClass() == java.util.concurrent.locks.ReentrantLock.class
-        && read(OWNER, blocker) == null;
+        && read(OWNER, blocker) == null
+        && queue.getFirstQueuedThread() == blocked.thread;
   }
 
   /** Whether detection works on this JDK (the self-test of the internals it reads). */

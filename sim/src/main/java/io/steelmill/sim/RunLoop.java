@@ -228,7 +228,8 @@ final class RunLoop {
   }
 
   void notePoolUse(Task task) {
-    if (run.poolUser == null && CommonPoolWatch.submittedWork(task.thread)) {
+    // a task run after the trace froze ran when a real thread let it: it decides no verdict
+    if (run.poolUser == null && !run.untraced && CommonPoolWatch.submittedWork(task.thread)) {
       run.poolUser = task;
     }
   }

@@ -103,11 +103,14 @@ final class FreshTempDirs {
     IOException failure = null;
     for (Made dir : made) {
       try {
-        if (dir.mode() == CleanupMode.ALWAYS
-            || (dir.mode() == CleanupMode.ON_SUCCESS && succeeded)) {
-          deleteTree(dir.path());
+        try {
+          if (dir.mode() == CleanupMode.ALWAYS
+              || (dir.mode() == CleanupMode.ON_SUCCESS && succeeded)) {
+            deleteTree(dir.path());
+          }
+        } finally {
+          dir.factory().close(); // closed even when the delete failed
         }
-        dir.factory().close();
       } catch (IOException e) {
         if (failure == null) {
           failure = new IOException("cannot delete the rerun's @TempDir " + dir.path(), e);
