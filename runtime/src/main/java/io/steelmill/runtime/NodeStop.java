@@ -143,14 +143,24 @@ final class NodeStop {
       status.lock.unlock();
     }
     status.signal();
+    VirtualMachineError fatal = null;
     if (listeners != null) {
-      listeners.forEach(listener -> tell(node, listener));
+      for (Runnable listener : listeners) {
+        fatal = first(fatal, tell(node, listener));
+      }
     }
     Node owner = node.ownedBy();
     if (owner != null) {
       failWithParent(owner); // its private ambient's errors are its own
       owner.status().signal(); // its close() waits for this node too
     }
+    if (fatal != null) {
+      throw fatal; // after every listener and the owner: the JVM's own trouble is not swallowed
+    }
+  }
+
+  private static VirtualMachineError first(VirtualMachineError kept, VirtualMachineError next) {
+    return kept != null ? kept : next;
   }
 
   /**
@@ -172,15 +182,25 @@ final class NodeStop {
       status.lock.unlock();
     }
     if (!status.crashed) {
-      tell(node, listener);
+      VirtualMachineError fatal = tell(node, listener);
+      if (fatal != null) {
+        throw fatal;
+      }
     }
   }
 
-  private static void tell(Node node, Runnable listener) {
+  /**
+   * Runs {@code listener}; whatever it throws is logged, so the other listeners still run (an
+   * {@code AssertionError} skipped them and the owner's bookkeeping). A {@code
+   * VirtualMachineError} is returned for the caller to throw once the rest has run.
+   */
+  private static VirtualMachineError tell(Node node, Runnable listener) {
     try {
       listener.run();
-    } catch (RuntimeException e) {
+      return null;
+    } catch (Throwable e) {
       NodeLog.listenerFailed(node, e);
+      return e instanceof VirtualMachineError fatal ? fatal : null;
     }
   }
 
